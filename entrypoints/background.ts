@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Filled in below by the message router.
+});

@@ -1,0 +1,16 @@
+/**
+ * The careers hosts Job Lens reads. This list is the single source for the manifest's host
+ * permissions and the content script's matches, so the two can never disagree.
+ * `*://` (http and https) because the end-to-end tests serve saved pages over plain http under
+ * the real host names; the live sites redirect http to https anyway.
+ */
+export const JOB_HOSTS = [
+  'lifeattiktok.com',
+  'www.lifeattiktok.com',
+  'careers.tiktok.com',
+  'joinbytedance.com',
+  'www.joinbytedance.com',
+  'jobs.bytedance.com',
+] as const;
+
+export const JOB_HOST_MATCHES: readonly string[] = JOB_HOSTS.map((host) => `*://${host}/*`);
