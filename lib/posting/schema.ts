@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEGREE_LEVELS, JOB_ID_PATTERN, MONTHS, SITES } from './constants';
 
 /**
  * The one definition of a job posting. The extractor produces it (without importing Zod, so the
@@ -6,18 +7,14 @@ import { z } from 'zod';
  * its type from `z.infer`. Field names are a public contract: the CLI prints them, exports carry them.
  */
 
-export const SITES = ['tiktok', 'bytedance'] as const;
+export { SITES, DEGREE_LEVELS, MONTHS, JOB_ID_PATTERN };
+
 export const SiteSchema = z.enum(SITES);
 export type Site = z.infer<typeof SiteSchema>;
 
-export const DEGREE_LEVELS = ['Bachelor', 'Master', 'PhD'] as const;
 export const DegreeLevelSchema = z.enum(DEGREE_LEVELS);
 export type DegreeLevel = z.infer<typeof DegreeLevelSchema>;
 
-export const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-] as const;
 export const MonthSchema = z.enum(MONTHS);
 export type Month = z.infer<typeof MonthSchema>;
 
@@ -49,8 +46,6 @@ export const ApplicationLimitSchema = z.object({
   inOrder: z.boolean(),
 });
 export type ApplicationLimit = z.infer<typeof ApplicationLimitSchema>;
-
-export const JOB_ID_PATTERN = /^\d{6,25}$/;
 
 export const JobPostingSchema = z.object({
   jobId: z.string().regex(JOB_ID_PATTERN, 'expected the numeric job id from the URL'),

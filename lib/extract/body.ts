@@ -1,0 +1,139 @@
+import {
+  BOILERPLATE_SENTENCES,
+  DUTY_MARKERS,
+  MINIMUM_MARKERS,
+  PREFERRED_MARKERS,
+  PROGRAMME_SENTENCES,
+} from '../sites/texts';
+import type { Line } from './lines';
+
+/**
+ * Splits a section body into bullets, prose and sub-headings, whichever way the ATS text was
+ * rendered: one line per bullet, `ul/li`, paragraphs, or everything flattened into one line with
+ * inline `- `, `-Word` or `1. ` markers.
+ */
+
+export type MarkerKind = 'duties' | 'minimum' | 'preferred';
+export type Token =
+  | { type: 'marker'; kind: MarkerKind }
+  | { type: 'item'; text: string }
+  | { type: 'text'; text: string; lineStart: boolean };
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const phrases = (list: readonly string[]) =>
+  [...list].sort((a, b) => b.length - a.length).map(escape).join('|');
+
+// A sub-heading counts only where a heading can stand: at the start of the text or after the end
+// of a sentence or list item, and followed by a colon, the end, or a list marker. "Key
+// responsibilities include…" in a sentence is not one.
+const MARKER_RE = new RegExp(
+  `(?:^|(?<=[.;:!?)\\]]\\s*|\\s))(${phrases(DUTY_MARKERS)}|${phrases(MINIMUM_MARKERS)}|${phrases(PREFERRED_MARKERS)})` +
+    `\\s*:?\\s*(?=$|[-–•·*]\\s?|\\d{1,2}[.)]\\s)`,
+  'g',
+);
+const MINIMUM_SET = new Set(MINIMUM_MARKERS.map((m) => m.toLowerCase()));
+const PREFERRED_SET = new Set(PREFERRED_MARKERS.map((m) => m.toLowerCase()));
+
+// List markers. A hyphen is a bullet at the start, or mid-line when followed by a capital or a
+// digit (" - From May", "-Design"); "rolling basis - we encourage" stays one sentence.
+const BULLET_RE = /(?:^|(?<=\s))[•·▪●]\s*|(?:^|(?<=\s))[-–*]\s+(?=[A-Z0-9"“(])|(?:^|(?<=[\s.;:]))-(?=[A-Z][a-z])|^[-–*]\s+/g;
+const NUMBER_RE = /(?:^|(?<=\s))(\d{1,2})[.)]\s+(?=[A-Z(“"])/g;
+
+interface Cut {
+  start: number;
+  end: number;
+  marker?: MarkerKind;
+}
+
+function markerKind(phrase: string): MarkerKind {
+  const key = phrase.toLowerCase();
+  if (MINIMUM_SET.has(key)) return 'minimum';
+  if (PREFERRED_SET.has(key)) return 'preferred';
+  return 'duties';
+}
+
+function findCuts(text: string): Cut[] {
+  const cuts: Cut[] = [];
+  for (const m of text.matchAll(MARKER_RE)) {
+    cuts.push({ start: m.index, end: m.index + m[0].length, marker: markerKind(m[1]!) });
+  }
+  for (const m of text.matchAll(BULLET_RE)) cuts.push({ start: m.index, end: m.index + m[0].length });
+  // Numbers are markers only as a run 1, 2, 3…: "in 2026. PhD" or "version 2. The" are not lists.
+  let expected = 1;
+  for (const m of text.matchAll(NUMBER_RE)) {
+    const n = Number(m[1]);
+    if (n === 1) expected = 1;
+    if (n !== expected) continue;
+    cuts.push({ start: m.index, end: m.index + m[0].length });
+    expected++;
+  }
+  cuts.sort((a, b) => a.start - b.start);
+  // A marker phrase swallows the bullet right after it ("Minimum Qualifications: - Undergraduate").
+  const merged: Cut[] = [];
+  for (const cut of cuts) {
+    const last = merged[merged.length - 1];
+    if (last && cut.start < last.end) continue;
+    merged.push(cut);
+  }
+  return merged;
+}
+
+/** Tokens of one line. A line from an `li` is one item, whatever its text looks like. */
+function tokenizeLine(line: Line): Token[] {
+  const text = line.text;
+  const cuts = findCuts(text);
+  const tokens: Token[] = [];
+  if (line.listItem && (cuts.length === 0 || cuts[0]!.start > 0 || !cuts[0]!.marker)) {
+    const body = cuts.length > 0 && cuts[0]!.start === 0 ? text.slice(cuts[0]!.end) : text;
+    return [{ type: 'item', text: body }];
+  }
+  let position = 0;
+  let pendingItem = false;
+  const push = (end: number) => {
+    const piece = text.slice(position, end).trim();
+    if (!piece) return;
+    if (pendingItem) tokens.push({ type: 'item', text: piece });
+    else tokens.push({ type: 'text', text: piece, lineStart: position === 0 });
+  };
+  for (const cut of cuts) {
+    push(cut.start);
+    if (cut.marker) {
+      tokens.push({ type: 'marker', kind: cut.marker });
+      pendingItem = false;
+    } else {
+      pendingItem = true;
+    }
+    position = cut.end;
+  }
+  push(text.length);
+  return tokens;
+}
+
+export function tokenize(lines: readonly Line[]): Token[] {
+  const tokens: Token[] = [];
+  for (const line of lines) tokens.push(...tokenizeLine(line));
+  return tokens;
+}
+
+// The site-knowledge patterns are written as sentence starts (^…); inside flattened text they
+// may start anywhere after white space or punctuation ("…is preferred By submitting…").
+function anywhere(patterns: readonly RegExp[]): RegExp {
+  const body = patterns.map((p) => (p.source.startsWith('^') ? p.source.slice(1) : p.source)).join('|');
+  return new RegExp(`(?:^|(?<=[\\s.;:!?)]))(?:${body})`, 'i');
+}
+const PROGRAMME_ANYWHERE = anywhere(PROGRAMME_SENTENCES);
+const BOILERPLATE_ANYWHERE = anywhere(BOILERPLATE_SENTENCES);
+
+/** Index where programme text ("Candidates can apply…") starts inside an item, or -1. */
+export const programmeStart = (text: string) => text.search(PROGRAMME_ANYWHERE);
+/** Index where company boilerplate ("By submitting an application…") starts, or -1. */
+export const boilerplateStart = (text: string) => text.search(BOILERPLATE_ANYWHERE);
+
+/** Trims an item: list separators (";") and stray markers at the ends go, a final "." stays. */
+export function cleanItem(text: string): string {
+  return text
+    .replace(/^[\s\-–•·*]+/, '')
+    .replace(/[\s;,]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,191 @@
+import { MONTHS } from '../posting/constants';
+import type { ApplicationLimit, Commitment, DegreeLevel, InternshipPeriod, Month } from '../posting/schema';
+import { DEGREE_TAG, NUMBER_WORDS } from '../sites/texts';
+
+/** Facts buried in the prose. Each parser returns null or [] when the text does not say. */
+
+const MONTH_NAMES = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
+const NUMBER = `\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')}`;
+
+export function monthFromName(name: string): Month | null {
+  const key = name.slice(0, 3).toLowerCase();
+  return MONTHS.find((m) => m.slice(0, 3).toLowerCase() === key) ?? null;
+}
+
+function numberFrom(word: string): number | null {
+  if (/^\d+$/.test(word)) return Number(word);
+  return NUMBER_WORDS[word.toLowerCase()] ?? null;
+}
+
+function isoDate(year: number, month: Month, day: number): string | null {
+  const m = MONTHS.indexOf(month) + 1;
+  const date = new Date(Date.UTC(year, m - 1, day));
+  if (date.getUTCMonth() !== m - 1 || day < 1) return null;
+  return `${year}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+// "May 11th, 2026", "11 May 2026", "12 Jan 2026", "2026-05-11".
+const DATE_SOURCE =
+  `(?:(${MONTH_NAMES})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4}))` +
+  `|(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_NAMES})\\.?,?\\s+(\\d{4}))` +
+  `|(?:(\\d{4})-(\\d{2})-(\\d{2}))`;
+
+export function parseDate(text: string): string | null {
+  const m = new RegExp(`^(?:${DATE_SOURCE})$`, 'i').exec(text.trim().replace(/[.;,]+$/, ''));
+  return m ? dateFromMatch(m, 0) : null;
+}
+
+function dateFromMatch(m: RegExpExecArray, offset: number): string | null {
+  const g = (i: number) => m[offset + i];
+  if (g(1)) {
+    const month = monthFromName(g(1)!);
+    return month ? isoDate(Number(g(3)), month, Number(g(2))) : null;
+  }
+  if (g(5)) {
+    const month = monthFromName(g(5)!);
+    return month ? isoDate(Number(g(6)), month, Number(g(4))) : null;
+  }
+  if (g(7)) {
+    const month = MONTHS[Number(g(8)) - 1];
+    return month ? isoDate(Number(g(7)), month, Number(g(9))) : null;
+  }
+  return null;
+}
+
+/** "Summer Start Dates: - May 11th, 2026 - May 18th, 2026 …": the dates of that list, in order. */
+export function parseStartDates(text: string): string[] {
+  const dates: string[] = [];
+  const heading = /Start Dates?\s*(?:are|include)?\s*:?/gi;
+  const item = new RegExp(`^[\\s,;]*(?:[-–•·*]|\\d{1,2}[.)])?\\s*(?:${DATE_SOURCE})`, 'i');
+  for (const h of text.matchAll(heading)) {
+    let rest = text.slice(h.index + h[0].length);
+    for (let m = item.exec(rest); m; m = item.exec(rest)) {
+      const iso = dateFromMatch(m, 0);
+      if (iso && !dates.includes(iso)) dates.push(iso);
+      rest = rest.slice(m[0].length);
+    }
+  }
+  return dates;
+}
+
+/** "From January to June (onboard by 12 Jan 2026)". */
+export function parseInternshipPeriods(text: string): InternshipPeriod[] {
+  const periods: InternshipPeriod[] = [];
+  const re = new RegExp(
+    `\\bFrom\\s+(${MONTH_NAMES})\\.?\\s+(?:to|until|through|-|–)\\s+(${MONTH_NAMES})\\b\\.?(?:\\s*\\(([^)]{0,80})\\))?`,
+    'gi',
+  );
+  for (const m of text.matchAll(re)) {
+    const from = monthFromName(m[1]!);
+    const to = monthFromName(m[2]!);
+    if (!from || !to) continue;
+    let onboardBy: string | null = null;
+    const note = m[3];
+    if (note) {
+      const d = new RegExp(`(?:${DATE_SOURCE})`, 'i').exec(note);
+      if (d && /onboard|start|join/i.test(note)) onboardBy = dateFromMatch(d, 0);
+    }
+    if (!periods.some((p) => p.from === from && p.to === to && p.onboardBy === onboardBy)) {
+      periods.push({ from, to, onboardBy });
+    }
+  }
+  return periods;
+}
+
+/** "at least 3 months long internship period", "It runs for 12 weeks". */
+export function parseCommitment(text: string): Commitment | null {
+  const patterns = [
+    new RegExp(`\\b(?:at least|minimum of|a minimum of|no less than)\\s+(${NUMBER})[\\s-]+(months?|weeks?)\\b(?!\\s*per)`, 'i'),
+    new RegExp(`\\b(?:runs|lasts|last|run)\\s+(?:for\\s+)?(${NUMBER})[\\s-]+(months?|weeks?)\\b`, 'i'),
+    new RegExp(`\\b(${NUMBER})[\\s-]+(months?|weeks?)(?:[\\s-]+long)?\\s+(?:internship|programme|program)\\b`, 'i'),
+  ];
+  let best: { index: number; value: Commitment } | null = null;
+  for (const re of patterns) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const amount = numberFrom(m[1]!);
+    if (!amount) continue;
+    const unit = m[2]!.toLowerCase().startsWith('week') ? 'week' : 'month';
+    if (!best || m.index < best.index) best = { index: m.index, value: { amount, unit } };
+  }
+  return best?.value ?? null;
+}
+
+/** "Candidates can apply to a maximum of two positions and will be considered … in the order you apply". */
+export function parseApplicationLimit(text: string): ApplicationLimit | null {
+  const m = new RegExp(`apply (?:to|for) (?:a )?maximum of (${NUMBER}) (?:positions?|jobs?|roles?|applications?)`, 'i').exec(text);
+  if (!m) return null;
+  const max = numberFrom(m[1]!);
+  if (!max) return null;
+  const around = text.slice(m.index, m.index + 600);
+  const inOrder = /in the order (?:you|they|candidates?) (?:apply|applied|submit)/i.test(around);
+  const scope = /and its affiliates/i.test(around) ? 'affiliates-global' : 'company';
+  return { max, scope, inOrder };
+}
+
+/** "work on-site at our Sydney office for a minimum of three days per week" → 3. */
+export function parseOnsiteDays(text: string): number | null {
+  const re = new RegExp(`\\b(${NUMBER})\\s+(?:days?|working days)\\s+(?:per|a|each|every)\\s+week`, 'gi');
+  for (const m of text.matchAll(re)) {
+    const sentenceStart = Math.max(text.lastIndexOf('.', m.index) + 1, 0);
+    const sentence = text.slice(sentenceStart, m.index + m[0].length + 80);
+    if (!/on-?site|in[- ]office|in the office|office|in person/i.test(sentence)) continue;
+    const days = numberFrom(m[1]!);
+    if (days && days <= 7) return days;
+  }
+  return null;
+}
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+export function parseContactEmail(text: string): string | null {
+  const after = /reach out to us at\s*:?\s*/i.exec(text);
+  if (after) {
+    const m = EMAIL.exec(text.slice(after.index + after[0].length, after.index + after[0].length + 120));
+    if (m) return m[0].replace(/\.$/, '');
+    return null;
+  }
+  const any = EMAIL.exec(text);
+  return any ? any[0].replace(/\.$/, '') : null;
+}
+
+/** Degree levels from a title tag "(BS/MS)" and from requirement text. */
+export function degreeLevelsFromTag(title: string): DegreeLevel[] {
+  const found = new Set<DegreeLevel>();
+  for (const tag of title.match(DEGREE_TAG) ?? []) {
+    if (/\bB[SA]\b/i.test(tag)) found.add('Bachelor');
+    if (/\bM(?:S|A|Sc)\b/i.test(tag)) found.add('Master');
+    if (/Ph\.?D/i.test(tag)) found.add('PhD');
+  }
+  return [...found];
+}
+
+export function degreeLevelsFromText(text: string): DegreeLevel[] {
+  const found = new Set<DegreeLevel>();
+  if (/\b(?:bachelor'?s?|B\.?S\.?c?|B\.?A\.?|B\.?Eng|undergraduate)\b/i.test(text)) found.add('Bachelor');
+  if (/\b(?:master'?s?|M\.?S\.?c?|M\.?Eng|MBA)\b/i.test(text)) found.add('Master');
+  if (/\b(?:Ph\.?\s?D\.?|doctorate|doctoral)\b/i.test(text)) found.add('PhD');
+  return [...found];
+}
+
+export function orderDegrees(levels: Iterable<DegreeLevel>): DegreeLevel[] {
+  const set = new Set(levels);
+  return (['Bachelor', 'Master', 'PhD'] as const).filter((l) => set.has(l));
+}
+
+/** "… - 2026 Start (BS/MS)" → "2026 Start"; "… - 2025 Summer" → "2025 Summer". */
+export function parseCohort(text: string): string | null {
+  const m = /\b(20\d{2})\s+(Start|Summer|Spring|Fall|Autumn|Winter)\b/i.exec(text);
+  if (!m) return null;
+  const word = m[2]!.charAt(0).toUpperCase() + m[2]!.slice(1).toLowerCase();
+  return `${m[1]} ${word}`;
+}
+
+/** The title's first parenthesised part that is not the degree tag: the team on TikTok titles. */
+export function teamFromTitle(title: string): string | null {
+  for (const m of title.matchAll(/\(([^()]{2,120})\)/g)) {
+    const inner = m[1]!.trim();
+    if (degreeLevelsFromTag(`(${inner})`).length > 0 && /^[A-Za-z.\s/]+$/.test(inner) && inner.length <= 12) continue;
+    return inner;
+  }
+  return null;
+}

@@ -1,0 +1,113 @@
+/**
+ * Reads a page into visual lines without layout: the same code runs in the content script and,
+ * through linkedom, in Node. One pass over the tree, so its cost stays close to a bare text walk.
+ */
+
+export interface Line {
+  /** Whitespace-normalised text of the line. */
+  text: string;
+  /** The texts of its inline pieces, e.g. the three spans of `Location` `:` `San Jose`. */
+  segments: string[];
+  /**
+   * The line was cut out of a longer text node at a line break (pre-line ATS text), so it cannot be
+   * a heading element of its own, only a sub-heading inside a body.
+   */
+  soft: boolean;
+  /** The line is (inside) a list item, so it is a bullet even without a text marker. */
+  listItem: boolean;
+}
+
+// Inline elements keep their text on the current line; everything else starts a new one.
+const INLINE = new Set([
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'KBD', 'LABEL',
+  'MARK', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR',
+]);
+// Never part of what a person reads on the page. `__next_f` script chunks carry the page's text
+// JSON-escaped; reading them would duplicate every line.
+const SKIPPED = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'SVG', 'IFRAME', 'OBJECT', 'CANVAS',
+  'SELECT', 'TEXTAREA', 'INPUT', 'IMG', 'VIDEO', 'AUDIO',
+]);
+const WHITESPACE = /\s+/g;
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  const style = el.getAttribute('style');
+  return style !== null && HIDDEN_STYLE.test(style);
+}
+
+export function readLines(root: ParentNode): Line[] {
+  const lines: Line[] = [];
+  let segments: string[] = [];
+  let text = '';
+  let lastParent: Node | null = null;
+  let listDepth = 0;
+  let lineInList = false;
+  let startedSoft = false;
+
+  const flush = (soft = false) => {
+    if (text) {
+      const normalised = text.replace(WHITESPACE, ' ').trim();
+      if (normalised) lines.push({ text: normalised, segments, soft: soft || startedSoft, listItem: lineInList });
+    }
+    startedSoft = soft;
+    segments = [];
+    text = '';
+    lastParent = null;
+  };
+
+  const addText = (raw: string, parent: Node) => {
+    const piece = raw.trim();
+    if (!piece) {
+      if (raw.length > 0 && text) text += ' ';
+      return;
+    }
+    if (!text) lineInList = listDepth > 0;
+    // Adjacent pieces from different elements (flex rows of spans) read as separate words.
+    else if (parent !== lastParent && !/\s$/.test(text) && !/^[\s,.;:!?)]/.test(raw)) text += ' ';
+    text += raw;
+    segments.push(piece);
+    lastParent = parent;
+  };
+
+  const visit = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const value = child.nodeValue ?? '';
+        if (value.indexOf('\n') === -1) {
+          addText(value, node);
+          continue;
+        }
+        // Line-broken ATS text (rendered with pre-line): each non-empty line is a line.
+        const parts = value.split('\n');
+        for (let i = 0; i < parts.length; i++) {
+          if (i > 0 && parts[i]!.trim()) flush(true);
+          addText(parts[i]!, node);
+        }
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const el = child as Element;
+      const tag = el.tagName.toUpperCase();
+      if (SKIPPED.has(tag) || isHidden(el)) continue;
+      if (tag === 'BR') {
+        flush();
+        continue;
+      }
+      if (INLINE.has(tag)) {
+        visit(el);
+        continue;
+      }
+      flush();
+      if (tag === 'LI') listDepth++;
+      visit(el);
+      flush();
+      if (tag === 'LI') listDepth--;
+    }
+  };
+
+  visit(root as unknown as Node);
+  flush();
+  return lines;
+}

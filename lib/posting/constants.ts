@@ -1,0 +1,9 @@
+// Plain constants shared by the schema and by code that runs in the content script. This file
+// must not import Zod: the content script has a 30 KB budget and validation belongs to the background.
+export const SITES = ['tiktok', 'bytedance'] as const;
+export const DEGREE_LEVELS = ['Bachelor', 'Master', 'PhD'] as const;
+export const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+] as const;
+export const JOB_ID_PATTERN = /^\d{6,25}$/;
