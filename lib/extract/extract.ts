@@ -54,7 +54,8 @@ function headingOf(line: Line): SectionName | null {
 
 const isGeneric = (title: string) => GENERIC_TITLES.some((re) => re.test(title.trim()));
 
-function headTitle(doc: ParentNode): string | null {
+/** The job title the document head names, without the site suffix; null for generic titles. */
+export function headTitle(doc: ParentNode): string | null {
   const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content');
   const title = og?.trim() || doc.querySelector('title')?.textContent?.trim() || '';
   const stripped = title.replace(TITLE_SUFFIXES, '').trim();

@@ -1,0 +1,112 @@
+import type { ExtractResult } from '../extract/extract';
+import type { JobPosting } from '../posting/schema';
+
+/**
+ * Decides when a job page is ready to be read and sent. Pages render late (the body of a job
+ * arrives after start-up, and a client-side navigation changes the URL before the new content),
+ * so the watcher re-reads after DOM changes settle, within a bounded time, and sends only a
+ * posting that belongs to the current URL. Every dependency comes in as a parameter so the same
+ * logic runs in unit tests with fake timers.
+ */
+
+export interface WatcherDeps {
+  extract: () => ExtractResult;
+  /** The non-generic job title from `<title>`/og:title, if the page has one. */
+  headTitle: () => string | null;
+  send: (posting: JobPosting) => void;
+  /** Calls back on DOM changes; returns a function that stops observing. */
+  observe: (onChange: () => void) => () => void;
+  setTimeout: (fn: () => void, ms: number) => number;
+  clearTimeout: (id: number) => void;
+  log?: (message: string) => void;
+}
+
+export interface WatchOptions {
+  /** The DOM must be quiet this long before a reading is trusted. */
+  settleMs?: number;
+  /** Give up waiting for content after this long. */
+  maxWaitMs?: number;
+}
+
+/** What identifies a page's content, whatever URL it sits under. */
+export function contentFingerprint(p: JobPosting): string {
+  return [p.title, p.jobCode ?? '', p.responsibilities.join('|'), p.minimumQualifications.join('|')].join('\u0000');
+}
+
+export class PageWatcher {
+  private stopObserving: (() => void) | null = null;
+  private settleTimer: number | null = null;
+  private deadline: number | null = null;
+  private lastSent: { jobId: string; fingerprint: string } | null = null;
+  private generation = 0;
+
+  constructor(
+    private readonly deps: WatcherDeps,
+    private readonly options: WatchOptions = {},
+  ) {}
+
+  /** Starts (or restarts, after a navigation) waiting for the job at the current URL. */
+  watch(jobId: string): void {
+    this.stop();
+    const generation = ++this.generation;
+    const { settleMs = 300, maxWaitMs = 15_000 } = this.options;
+    const attempt = () => {
+      if (generation !== this.generation) return;
+      this.settleTimer = null;
+      if (this.tryRead(jobId)) this.stop();
+    };
+    this.stopObserving = this.deps.observe(() => {
+      if (this.settleTimer !== null) this.deps.clearTimeout(this.settleTimer);
+      this.settleTimer = this.deps.setTimeout(attempt, settleMs);
+    });
+    this.deadline = this.deps.setTimeout(() => {
+      if (generation !== this.generation) return;
+      this.deps.log?.(`gave up waiting for job ${jobId} after ${maxWaitMs} ms`);
+      this.stop();
+    }, maxWaitMs);
+    // A full load usually has the content already; still let it settle once.
+    this.settleTimer = this.deps.setTimeout(attempt, settleMs);
+  }
+
+  stop(): void {
+    this.stopObserving?.();
+    this.stopObserving = null;
+    if (this.settleTimer !== null) this.deps.clearTimeout(this.settleTimer);
+    if (this.deadline !== null) this.deps.clearTimeout(this.deadline);
+    this.settleTimer = null;
+    this.deadline = null;
+  }
+
+  /** Reads the page; sends and returns true when it holds a complete posting for `jobId`. */
+  private tryRead(jobId: string): boolean {
+    const result = this.deps.extract();
+    if (!result.ok) {
+      this.deps.log?.(`not ready: ${result.reason}`);
+      return false;
+    }
+    const posting = result.posting;
+    if (posting.jobId !== jobId) return false;
+    // The previous job's content still on screen under the new URL.
+    const fingerprint = contentFingerprint(posting);
+    if (this.lastSent && this.lastSent.jobId !== jobId && this.lastSent.fingerprint === fingerprint) {
+      this.deps.log?.('not ready: still showing the previous job');
+      return false;
+    }
+    // The document title already names the new job while the body still shows another.
+    const head = this.deps.headTitle()?.toLowerCase();
+    const title = posting.title.toLowerCase();
+    if (head && !head.includes(title) && !title.includes(head)) {
+      this.deps.log?.('not ready: the title in the page head and the body disagree');
+      return false;
+    }
+    // Labels render before the body on slow loads: wait for at least one section.
+    if (posting.responsibilities.length === 0 && posting.minimumQualifications.length === 0 && !posting.description) {
+      this.deps.log?.('not ready: no sections yet');
+      return false;
+    }
+    if (this.lastSent?.jobId === jobId && this.lastSent.fingerprint === fingerprint) return true;
+    this.lastSent = { jobId, fingerprint };
+    this.deps.send(posting);
+    return true;
+  }
+}

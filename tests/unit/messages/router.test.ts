@@ -1,0 +1,92 @@
+import { describe, expect, it, vi } from 'vitest';
+import { sendMessage, RefusedError } from '../../../lib/messages/client';
+import { createRouter, type Handlers } from '../../../lib/messages/router';
+import { extractFromHtml } from '../../../lib/extract/node';
+import type { JobPosting } from '../../../lib/posting/schema';
+
+const LIMIT = { used: 0, limit: 2, remaining: 2, state: 'ok' as const, applications: [] };
+
+function posting(): JobPosting {
+  const html = `<html><body><div>Technology</div><h1>Software Engineer Intern - 2026 Start (BS/MS)</h1>
+    <div><span>Location</span><span>:</span><span>San Jose</span></div>
+    <h2>Responsibilities</h2><ul><li>Build services.</li></ul>
+    <h2>Qualifications</h2><ul><li>Currently pursuing a Bachelor's degree.</li></ul></body></html>`;
+  const result = extractFromHtml(html, new URL('https://lifeattiktok.com/search/7512345678901234567'), new Date('2026-11-01T10:00:00Z'));
+  if (!result.ok) throw new Error(result.reason);
+  return result.posting;
+}
+
+function handlers(): Handlers {
+  return {
+    'posting:seen': vi.fn(async () => ({ created: true, changed: false, limit: LIMIT })),
+    'apply:started': vi.fn(async () => ({ limit: LIMIT })),
+    'limit:get': vi.fn(async () => ({ limit: LIMIT })),
+  };
+}
+
+describe('message router', () => {
+  it('passes a valid posting to its handler', async () => {
+    const h = handlers();
+    const route = createRouter(h);
+    const reply = await route({ name: 'posting:seen', data: { posting: posting() } }, { tabId: 3 });
+    expect(reply).toEqual({ ok: true, value: { created: true, changed: false, limit: LIMIT } });
+    expect(h['posting:seen']).toHaveBeenCalledWith({ posting: posting() }, { tabId: 3 });
+  });
+
+  it('refuses an invalid payload and names the field, without calling the handler', async () => {
+    const h = handlers();
+    const bad = { ...posting(), jobId: 'abc', startDates: ['next May'] };
+    const reply = await createRouter(h)({ name: 'posting:seen', data: { posting: bad } });
+    expect(reply.ok).toBe(false);
+    expect(!reply.ok && reply.error).toMatch(/posting\.jobId/);
+    expect(!reply.ok && reply.error).toMatch(/posting\.startDates\.0/);
+    expect(h['posting:seen']).not.toHaveBeenCalled();
+  });
+
+  it('refuses unknown and malformed messages', async () => {
+    const route = createRouter(handlers());
+    expect(await route({ name: 'db:drop', data: {} })).toEqual({ ok: false, error: 'unknown message db:drop' });
+    expect(await route({ name: 'toString', data: {} })).toEqual({ ok: false, error: 'unknown message toString' });
+    expect(await route('posting:seen')).toEqual({ ok: false, error: 'not a Job Lens message' });
+    expect((await route({ name: 'limit:get', data: { extra: 1 } })).ok).toBe(false);
+  });
+
+  it('turns a failing handler into an error reply', async () => {
+    const h = handlers();
+    h['limit:get'] = async () => {
+      throw new Error('database closed');
+    };
+    expect(await createRouter(h)({ name: 'limit:get', data: {} })).toEqual({ ok: false, error: 'limit:get failed: database closed' });
+  });
+});
+
+describe('sendMessage', () => {
+  const noSleep = async () => {};
+
+  it('retries when the background does not answer (stopped service worker), then succeeds', async () => {
+    const route = createRouter(handlers());
+    let calls = 0;
+    const transport = vi.fn(async (message: unknown) => {
+      calls++;
+      if (calls === 1) throw new Error('Could not establish connection. Receiving end does not exist.');
+      if (calls === 2) return undefined;
+      return route(message);
+    });
+    const value = await sendMessage(transport, 'limit:get', {}, { sleep: noSleep });
+    expect(value).toEqual({ limit: LIMIT });
+    expect(transport).toHaveBeenCalledTimes(3);
+  });
+
+  it('does not retry a refusal', async () => {
+    const route = createRouter(handlers());
+    const transport = vi.fn(route);
+    await expect(sendMessage(transport, 'apply:started', { site: 'tiktok', jobId: 'x' } as never, { sleep: noSleep })).rejects.toBeInstanceOf(RefusedError);
+    expect(transport).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives up after the last attempt with the last error', async () => {
+    const transport = vi.fn(async () => undefined);
+    await expect(sendMessage(transport, 'limit:get', {}, { attempts: 3, sleep: noSleep })).rejects.toThrow('limit:get: no answer from the background after 3 attempts');
+    expect(transport).toHaveBeenCalledTimes(3);
+  });
+});
