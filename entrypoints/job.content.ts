@@ -41,11 +41,6 @@ export default defineContentScript({
         return;
       }
       watcher.stop();
-      if (page.kind === 'apply') {
-        sendMessage(transport, 'apply:started', { site: page.site, jobId: page.jobId }).catch((error) =>
-          debug(String(error)),
-        );
-      }
     };
 
     onLocation(new URL(location.href));

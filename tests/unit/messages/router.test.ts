@@ -4,8 +4,6 @@ import { createRouter, type Handlers } from '../../../lib/messages/router';
 import { extractFromHtml } from '../../../lib/extract/node';
 import type { JobPosting } from '../../../lib/posting/schema';
 
-const LIMIT = { used: 0, limit: 2, remaining: 2, state: 'ok' as const, applications: [] };
-
 function posting(): JobPosting {
   const html = `<html><body><div>Technology</div><h1>Software Engineer Intern - 2026 Start (BS/MS)</h1>
     <div><span>Location</span><span>:</span><span>San Jose</span></div>
@@ -18,9 +16,7 @@ function posting(): JobPosting {
 
 function handlers(): Handlers {
   return {
-    'posting:seen': vi.fn(async () => ({ created: true, changed: false, limit: LIMIT })),
-    'apply:started': vi.fn(async () => ({ limit: LIMIT })),
-    'limit:get': vi.fn(async () => ({ limit: LIMIT })),
+    'posting:seen': vi.fn(async () => ({ outcome: 'created' as const })),
   };
 }
 
@@ -29,7 +25,7 @@ describe('message router', () => {
     const h = handlers();
     const route = createRouter(h);
     const reply = await route({ name: 'posting:seen', data: { posting: posting() } }, { tabId: 3 });
-    expect(reply).toEqual({ ok: true, value: { created: true, changed: false, limit: LIMIT } });
+    expect(reply).toEqual({ ok: true, value: { outcome: 'created' } });
     expect(h['posting:seen']).toHaveBeenCalledWith({ posting: posting() }, { tabId: 3 });
   });
 
@@ -48,15 +44,18 @@ describe('message router', () => {
     expect(await route({ name: 'db:drop', data: {} })).toEqual({ ok: false, error: 'unknown message db:drop' });
     expect(await route({ name: 'toString', data: {} })).toEqual({ ok: false, error: 'unknown message toString' });
     expect(await route('posting:seen')).toEqual({ ok: false, error: 'not a Job Lens message' });
-    expect((await route({ name: 'limit:get', data: { extra: 1 } })).ok).toBe(false);
+    expect((await route({ name: 'posting:seen', data: {} })).ok).toBe(false);
   });
 
   it('turns a failing handler into an error reply', async () => {
     const h = handlers();
-    h['limit:get'] = async () => {
+    h['posting:seen'] = async () => {
       throw new Error('database closed');
     };
-    expect(await createRouter(h)({ name: 'limit:get', data: {} })).toEqual({ ok: false, error: 'limit:get failed: database closed' });
+    expect(await createRouter(h)({ name: 'posting:seen', data: { posting: posting() } })).toEqual({
+      ok: false,
+      error: 'posting:seen failed: database closed',
+    });
   });
 });
 
@@ -72,21 +71,24 @@ describe('sendMessage', () => {
       if (calls === 2) return undefined;
       return route(message);
     });
-    const value = await sendMessage(transport, 'limit:get', {}, { sleep: noSleep });
-    expect(value).toEqual({ limit: LIMIT });
+    const value = await sendMessage(transport, 'posting:seen', { posting: posting() }, { sleep: noSleep });
+    expect(value).toEqual({ outcome: 'created' });
     expect(transport).toHaveBeenCalledTimes(3);
   });
 
   it('does not retry a refusal', async () => {
     const route = createRouter(handlers());
     const transport = vi.fn(route);
-    await expect(sendMessage(transport, 'apply:started', { site: 'tiktok', jobId: 'x' } as never, { sleep: noSleep })).rejects.toBeInstanceOf(RefusedError);
+    const bad = { ...posting(), url: 'javascript:alert(1)' };
+    await expect(sendMessage(transport, 'posting:seen', { posting: bad }, { sleep: noSleep })).rejects.toBeInstanceOf(RefusedError);
     expect(transport).toHaveBeenCalledTimes(1);
   });
 
   it('gives up after the last attempt with the last error', async () => {
     const transport = vi.fn(async () => undefined);
-    await expect(sendMessage(transport, 'limit:get', {}, { attempts: 3, sleep: noSleep })).rejects.toThrow('limit:get: no answer from the background after 3 attempts');
+    await expect(sendMessage(transport, 'posting:seen', { posting: posting() }, { attempts: 3, sleep: noSleep })).rejects.toThrow(
+      'posting:seen: no answer from the background after 3 attempts',
+    );
     expect(transport).toHaveBeenCalledTimes(3);
   });
 });
