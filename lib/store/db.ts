@@ -1,6 +1,7 @@
-import Dexie, { type EntityTable } from 'dexie';
-import type { JobRecord, PostingVersion, ProfileRow } from './schema';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { JobRecord, PostingVersion, ProfileRow, SettingRow } from './schema';
 import { V1_STORES, V1_VERSION } from './migrations/v1';
+import { V2_STORES, V2_VERSION, upgradeToV2 } from './migrations/v2';
 
 export const DB_NAME = 'job-lens';
 
@@ -8,14 +9,20 @@ export type JobLensDb = Dexie & {
   jobs: EntityTable<JobRecord, 'jobId'>;
   versions: EntityTable<PostingVersion, 'id'>;
   profile: EntityTable<ProfileRow, 'id'>;
+  settings: EntityTable<SettingRow, 'key'>;
 };
 
 interface Migration {
   version: number;
   stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
 }
 
-const MIGRATIONS: readonly Migration[] = [{ version: V1_VERSION, stores: V1_STORES }];
+/** Every version ever shipped, in order; each step's data changes live in its own file. */
+const MIGRATIONS: readonly Migration[] = [
+  { version: V1_VERSION, stores: V1_STORES },
+  { version: V2_VERSION, stores: V2_STORES, upgrade: upgradeToV2 },
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
@@ -28,7 +35,8 @@ export function openDb(name: string = DB_NAME, upTo: number = LATEST_VERSION): J
   const db = new Dexie(name) as JobLensDb;
   for (const step of MIGRATIONS) {
     if (step.version > upTo) break;
-    db.version(step.version).stores(step.stores);
+    const version = db.version(step.version).stores(step.stores);
+    if (step.upgrade) version.upgrade(step.upgrade);
   }
   return db;
 }

@@ -1,37 +1,49 @@
 import { z } from 'zod';
 import { JobPostingSchema, type JobPosting } from '../posting/schema';
-import { V1_STATUSES } from './migrations/v1';
+import {
+  V2_APPLIED_STATUSES,
+  V2JobRowSchema,
+  V2SettingRowSchema,
+  V2StatusChangeSchema,
+  V2StatusSchema,
+  V2VersionRowSchema,
+} from './migrations/v2';
 
 /**
- * What the database holds today. Rows are the posting's own fields, as the extractor names them,
- * plus what the user adds. Types come from these schemas; every write and every upgraded row is
- * parsed with them.
+ * What the database holds today: the latest migration's row schemas under stable names. Rows are
+ * the posting's own fields, as the extractor names them, plus what the user adds. Types come from
+ * these schemas; every write and every upgraded row is parsed with them.
  */
 
-export const JOB_STATUSES = V1_STATUSES;
-export const JobStatusSchema = z.enum(JOB_STATUSES);
+export const JobStatusSchema = V2StatusSchema;
 export type JobStatus = z.infer<typeof JobStatusSchema>;
+export const JOB_STATUSES = JobStatusSchema.options;
+export const APPLIED_STATUSES: readonly JobStatus[] = V2_APPLIED_STATUSES;
 
-export const JobRecordSchema = JobPostingSchema.extend({
-  status: JobStatusSchema,
-  notes: z.string().max(20_000),
-  firstSeenAt: z.iso.datetime(),
-  lastSeenAt: z.iso.datetime(),
-  /** When the posting's text last differed from the copy we held; the earlier copy is in `versions`. */
-  changedAt: z.iso.datetime().nullable(),
-  changedFields: z.array(z.string().max(100)).max(50),
-});
+export const StatusChangeSchema = V2StatusChangeSchema;
+export type StatusChange = z.infer<typeof StatusChangeSchema>;
+
+export const JobRecordSchema = V2JobRowSchema;
 export type JobRecord = z.infer<typeof JobRecordSchema>;
 
-export const PostingVersionSchema = z.object({
-  id: z.number().int().positive(),
-  jobId: JobPostingSchema.shape.jobId,
-  /** When this copy was replaced by a newer, different one. */
-  savedAt: z.iso.datetime(),
-  posting: JobPostingSchema,
-});
+export const PostingVersionSchema = V2VersionRowSchema;
 export type PostingVersion = z.infer<typeof PostingVersionSchema>;
 
+export const SettingRowSchema = V2SettingRowSchema;
+export type SettingRow = z.infer<typeof SettingRowSchema>;
+
+/** Settings as the rest of the code sees them, defaults filled in. */
+export const SettingsSchema = z.object({
+  /** First day of the recruiting cycle (YYYY-MM-DD); null = the last 12 months. */
+  cycleStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)').nullable(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+export const DEFAULT_SETTINGS: Settings = { cycleStart: null };
+
+/**
+ * The profile's shape belongs to lib/profile (the matcher); the store keeps it as given and
+ * validates it there. `updatedAt` decides which copy wins on import.
+ */
 export interface ProfileRow {
   id: 'me';
   data: unknown;
@@ -42,3 +54,12 @@ export interface ProfileRow {
 export const TRACKED_FIELDS = (Object.keys(JobPostingSchema.shape) as (keyof JobPosting)[]).filter(
   (key) => key !== 'jobId' && key !== 'url' && key !== 'site' && key !== 'extractedAt',
 );
+
+export const POSTING_FIELDS = Object.keys(JobPostingSchema.shape) as (keyof JobPosting)[];
+
+/** The posting part of a stored job, for version snapshots and comparisons. */
+export function postingOf(record: JobPosting): JobPosting {
+  const posting = {} as Record<string, unknown>;
+  for (const key of POSTING_FIELDS) posting[key] = record[key];
+  return posting as JobPosting;
+}

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type JobLensDb } from '../../../lib/store/db';
-import { getJob, getVersions, recordPostingSeen } from '../../../lib/store/jobs';
+import { MAX_VERSIONS_PER_JOB, getJob, getVersions, recordPostingSeen, setNotes, setStatus } from '../../../lib/store/jobs';
 import { makePosting } from './factory';
 
 let db: JobLensDb;
@@ -87,5 +87,45 @@ describe('recordPostingSeen', () => {
     const results = await Promise.all(postings.map((p) => recordPostingSeen(db, p, day1)));
     expect(results.every((r) => r.ok && r.outcome === 'created')).toBe(true);
     expect(await db.jobs.count()).toBe(20);
+  });
+
+  it('20 tabs saving the same job at once, while the user edits it, lose no user data and no version', async () => {
+    freshDb();
+    const posting = makePosting();
+    await recordPostingSeen(db, posting, day1);
+    const visits = Array.from({ length: 20 }, (_, i) =>
+      recordPostingSeen(
+        db,
+        { ...posting, title: `${posting.title} v${i}`, extractedAt: new Date(day2.getTime() + i * 1000).toISOString() },
+        new Date(day2.getTime() + i * 1000),
+      ),
+    );
+    const edits = [
+      setNotes(db, posting.jobId, 'Ask about team size', day2),
+      setStatus(db, posting.jobId, 'saved', day2),
+    ];
+    const results = await Promise.all([...visits, ...edits]);
+    expect(results.every((r) => r.ok)).toBe(true);
+    const job = await getJob(db, posting.jobId);
+    expect(job).toMatchObject({ notes: 'Ask about team size', status: 'saved', title: `${posting.title} v19` });
+    expect(job?.lastSeenAt).toBe(new Date(day2.getTime() + 19_000).toISOString());
+    // Every visit that found different text kept the copy it replaced, up to the cap.
+    const versions = await getVersions(db, posting.jobId);
+    expect(versions).toHaveLength(Math.min(20, MAX_VERSIONS_PER_JOB));
+    expect(versions.at(-1)?.posting.title).toBe(`${posting.title} v18`);
+  });
+
+  it('keeps at most MAX_VERSIONS_PER_JOB earlier copies, dropping the oldest', async () => {
+    freshDb();
+    const posting = makePosting();
+    const total = MAX_VERSIONS_PER_JOB + 5;
+    for (let i = 0; i <= total; i += 1) {
+      const at = new Date(day1.getTime() + i * 60_000);
+      await recordPostingSeen(db, { ...posting, title: `Title ${i}`, extractedAt: at.toISOString() }, at);
+    }
+    const versions = await getVersions(db, posting.jobId);
+    expect(versions).toHaveLength(MAX_VERSIONS_PER_JOB);
+    expect(versions[0]?.posting.title).toBe(`Title ${total - MAX_VERSIONS_PER_JOB}`);
+    expect(versions.at(-1)?.posting.title).toBe(`Title ${total - 1}`);
   });
 });
