@@ -1,0 +1,26 @@
+import type { JobLensDb } from './db';
+import { DEFAULT_SETTINGS, SettingRowSchema, SettingsSchema, type Settings } from './schema';
+
+export type SettingsResult = { ok: true; settings: Settings } | { ok: false; message: string };
+
+/**
+ * The user's settings with defaults filled in. A stored row that no longer parses falls back to
+ * its default: a setting is cheap to set again, and the limit must still be computed.
+ */
+export async function getSettings(db: JobLensDb): Promise<Settings> {
+  const rows = await db.settings.toArray();
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  for (const row of rows) {
+    const parsed = SettingRowSchema.safeParse(row);
+    if (parsed.success && parsed.data.key === 'cycleStart') settings.cycleStart = parsed.data.value;
+  }
+  return settings;
+}
+
+/** Sets the first day of the recruiting cycle (YYYY-MM-DD), or null for "the last 12 months". */
+export async function setCycleStart(db: JobLensDb, cycleStart: string | null, now: Date): Promise<SettingsResult> {
+  const parsed = SettingsSchema.shape.cycleStart.safeParse(cycleStart);
+  if (!parsed.success) return { ok: false, message: `cycleStart: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
+  await db.settings.put({ key: 'cycleStart', value: parsed.data, updatedAt: now.toISOString() });
+  return { ok: true, settings: await getSettings(db) };
+}
