@@ -1,0 +1,4 @@
+import { launchChromium } from './chromium';
+import { defineExtensionSuite } from './suite';
+
+defineExtensionSuite('chromium', launchChromium);

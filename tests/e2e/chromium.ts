@@ -1,0 +1,92 @@
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import {
+  CHROME_BUILD,
+  CHROMIUM_PATH,
+  JOB_HOST_NAMES,
+  freshProfileDir,
+  readStoreInExtension,
+  requireBrowser,
+  requireBuild,
+  type ExtensionBrowser,
+  type Row,
+  type Tab,
+} from './harness';
+
+/**
+ * Debian's Chromium with the built MV3 extension, driven by playwright-core. The new headless mode
+ * runs extensions; `headless: false` keeps Playwright from swapping in its own headless shell, and
+ * `--headless` among the flags does the rest. The careers hosts resolve to the fixture server.
+ */
+export async function launchChromium(serverPort: number): Promise<ExtensionBrowser> {
+  requireBrowser(CHROMIUM_PATH);
+  requireBuild(CHROME_BUILD, 'npm run build');
+  const profile = freshProfileDir('chromium');
+  const rules = JOB_HOST_NAMES.map((host) => `MAP ${host} 127.0.0.1:${serverPort}`).join(', ');
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile.dir, {
+      executablePath: CHROMIUM_PATH,
+      headless: false,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+        // The fixture server speaks plain http; an https attempt first would only add a failed hop.
+        '--disable-features=HttpsUpgrades',
+        `--load-extension=${CHROME_BUILD}`,
+        `--disable-extensions-except=${CHROME_BUILD}`,
+        `--host-resolver-rules=${rules}`,
+      ],
+    });
+  } catch (error) {
+    profile.remove();
+    throw error;
+  }
+
+  const isOurs = (worker: Worker) => worker.url().startsWith('chrome-extension://');
+  const serviceWorker = async (): Promise<Worker> =>
+    context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 10_000 }));
+  const extensionId = new URL((await serviceWorker()).url()).host;
+
+  const readStore = async (store: string): Promise<Row[]> => {
+    try {
+      return await (await serviceWorker()).evaluate(readStoreInExtension, store);
+    } catch {
+      // An idle service worker may have been stopped between two reads; any page of the
+      // extension shares its origin and so its database.
+      const page = await context.newPage();
+      try {
+        await page.goto(`chrome-extension://${extensionId}/manifest.json`);
+        return await page.evaluate(readStoreInExtension, store);
+      } finally {
+        await page.close();
+      }
+    }
+  };
+
+  return {
+    name: 'chromium',
+    async open(url: string): Promise<Tab> {
+      const page = await context.newPage();
+      if (process.env.E2E_DEBUG) page.on('console', (m) => console.log(`[chromium ${m.type()}] ${m.text()}`));
+      await page.goto(url, { waitUntil: 'load' });
+      return {
+        // Arguments here are plain data, which Playwright passes through unchanged.
+        evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) =>
+          page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown),
+        click: (selector) => page.click(selector),
+        close: () => page.close(),
+      };
+    },
+    readStore,
+    async close() {
+      await context.close();
+      profile.remove();
+    },
+  };
+}

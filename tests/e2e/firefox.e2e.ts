@@ -1,0 +1,4 @@
+import { launchFirefox } from './firefox';
+import { defineExtensionSuite } from './suite';
+
+defineExtensionSuite('firefox', launchFirefox);

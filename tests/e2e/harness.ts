@@ -1,0 +1,137 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/**
+ * What both browser suites share: where the build is, how a test talks to a browser with the
+ * extension loaded, and how the extension's database is read from inside the extension's origin.
+ */
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+// E2E_OUTPUT_DIR points the tests at another build (e.g. a deliberately broken one, to see them fail).
+const OUTPUT_DIR = resolve(process.env.E2E_OUTPUT_DIR ?? join(ROOT, '.output'));
+export const CHROME_BUILD = join(OUTPUT_DIR, 'chrome-mv3');
+export const FIREFOX_BUILD = join(OUTPUT_DIR, 'firefox-mv2');
+
+/** Debian's packages; scripts/ensure-browsers.mjs installs them. Overridable for other systems. */
+export const CHROMIUM_PATH = process.env.JOB_LENS_CHROMIUM ?? '/usr/bin/chromium';
+export const FIREFOX_PATH = process.env.JOB_LENS_FIREFOX ?? '/usr/bin/firefox-esr';
+
+export const JOB_HOST_NAMES = [
+  'lifeattiktok.com',
+  'www.lifeattiktok.com',
+  'careers.tiktok.com',
+  'joinbytedance.com',
+  'www.joinbytedance.com',
+  'jobs.bytedance.com',
+] as const;
+
+/**
+ * The content script gives up on a page that never shows a job after 15 s (PageWatcher's
+ * maxWaitMs); "nothing was saved" only means something once that time has passed.
+ */
+export const CONTENT_GIVE_UP_MS = 15_000;
+export const SAVE_TIMEOUT_MS = 20_000;
+
+export type Row = Record<string, unknown>;
+
+export interface Tab {
+  /** Runs in the page's own (main) world, where the site's scripts live. */
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  click(selector: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ExtensionBrowser {
+  name: string;
+  open(url: string): Promise<Tab>;
+  /** Every row of an object store of the extension's `job-lens` database ([] if it does not exist yet). */
+  readStore(store: string): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+export function requireBuild(dir: string, command: string): void {
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`No extension build in ${dir}: run \`${command}\` first (npm test builds before the e2e step).`);
+  }
+}
+
+export function requireBrowser(path: string): void {
+  if (!existsSync(path)) {
+    throw new Error(`${path} is missing: run \`node scripts/ensure-browsers.mjs\` (npm test does).`);
+  }
+}
+
+export function freshProfileDir(prefix: string): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), `job-lens-${prefix}-`));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Runs inside an extension context (service worker or extension page), so it must be
+ * self-contained. Uses the raw IndexedDB API: the test checks what the background wrote, not
+ * what our own store code would read back. Opening a database that does not exist would create
+ * it (and later collide with Dexie's versioning), so that upgrade is aborted instead.
+ */
+export function readStoreInExtension(store: string): Promise<Record<string, unknown>[]> {
+  return new Promise((resolvePromise, reject) => {
+    let absent = false;
+    const request = indexedDB.open('job-lens');
+    request.onupgradeneeded = () => {
+      absent = true;
+      request.transaction?.abort();
+    };
+    request.onerror = () => {
+      if (absent) resolvePromise([]);
+      else reject(new Error(`opening job-lens: ${String(request.error)}`));
+    };
+    request.onsuccess = () => {
+      const db = request.result;
+      if (!db.objectStoreNames.contains(store)) {
+        db.close();
+        resolvePromise([]);
+        return;
+      }
+      const all = db.transaction(store, 'readonly').objectStore(store).getAll();
+      all.onsuccess = () => {
+        db.close();
+        resolvePromise(all.result as Record<string, unknown>[]);
+      };
+      all.onerror = () => {
+        db.close();
+        reject(new Error(`reading ${store}: ${String(all.error)}`));
+      };
+    };
+  });
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Polls until `check` returns a value (not undefined) or the time runs out. */
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  timeoutMs = SAVE_TIMEOUT_MS,
+  everyMs = 100,
+): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(everyMs);
+  }
+}
+
+export async function waitForJobRow(browser: ExtensionBrowser, jobId: string, timeoutMs = SAVE_TIMEOUT_MS) {
+  return waitFor(
+    `job ${jobId} to reach the background's database`,
+    async () => (await browser.readStore('jobs')).find((row) => row.jobId === jobId),
+    timeoutMs,
+  );
+}
+
+/** The row's values for exactly the fields the fixture states, for a readable diff. */
+export function pick(row: Row, keys: readonly string[]): Row {
+  return Object.fromEntries(keys.map((key) => [key, row[key]]));
+}
