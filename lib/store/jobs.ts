@@ -120,9 +120,15 @@ export async function recordPostingSeen(db: JobLensDb, input: JobPosting, now: D
 /** Keeps an earlier copy and drops the oldest beyond the cap. Call inside a transaction on `versions`. */
 export async function addVersion(db: JobLensDb, version: Omit<PostingVersion, 'id'>): Promise<void> {
   await db.versions.add(version);
-  const ids = (await db.versions.where('jobId').equals(version.jobId).primaryKeys()).sort((a, b) => a - b);
-  const excess = ids.length - MAX_VERSIONS_PER_JOB;
-  if (excess > 0) await db.versions.bulkDelete(ids.slice(0, excess));
+  const versions = (await db.versions.where('jobId').equals(version.jobId).toArray()).sort(versionOrder);
+  const excess = versions.length - MAX_VERSIONS_PER_JOB;
+  if (excess > 0) await db.versions.bulkDelete(versions.slice(0, excess).map((v) => v.id));
+}
+
+/** When a copy was replaced, then insertion order: imported copies can be older than local ones. */
+export function versionOrder(a: PostingVersion, b: PostingVersion): number {
+  if (a.savedAt !== b.savedAt) return a.savedAt < b.savedAt ? -1 : 1;
+  return a.id - b.id;
 }
 
 /**
@@ -289,8 +295,8 @@ export function listApplications(db: JobLensDb): Promise<JobRecord[]> {
 }
 
 /** Earlier copies of a posting, oldest first. */
-export function getVersions(db: JobLensDb, jobId: string): Promise<PostingVersion[]> {
-  return db.versions.where('jobId').equals(jobId).sortBy('id');
+export async function getVersions(db: JobLensDb, jobId: string): Promise<PostingVersion[]> {
+  return (await db.versions.where('jobId').equals(jobId).toArray()).sort(versionOrder);
 }
 
 /** Forgets a job and its earlier copies. */

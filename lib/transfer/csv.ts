@@ -1,0 +1,56 @@
+import type { JobLensDb } from '../store/db';
+import type { JobRecord } from '../store/schema';
+
+/**
+ * The jobs as CSV for spreadsheets (RFC 4180: comma separated, CRLF line ends, fields with a
+ * comma, quote or line break quoted, quotes doubled). Cells come from web pages and from the
+ * user, so a cell that a spreadsheet would run as a formula is defused with a leading apostrophe.
+ */
+
+interface Column {
+  header: string;
+  value: (job: JobRecord) => string | number | null;
+}
+
+const COLUMNS: readonly Column[] = [
+  { header: 'jobId', value: (j) => j.jobId },
+  { header: 'site', value: (j) => j.site },
+  { header: 'title', value: (j) => j.title },
+  { header: 'status', value: (j) => j.status },
+  { header: 'appliedAt', value: (j) => j.appliedAt },
+  { header: 'category', value: (j) => j.category },
+  { header: 'team', value: (j) => j.team },
+  { header: 'locations', value: (j) => j.locations.join('; ') },
+  { header: 'employmentType', value: (j) => j.employmentType },
+  { header: 'jobCode', value: (j) => j.jobCode },
+  { header: 'cohort', value: (j) => j.cohort },
+  { header: 'degreeLevels', value: (j) => j.degreeLevels.join('; ') },
+  { header: 'applicationLimit', value: (j) => j.applicationLimit?.max ?? null },
+  { header: 'firstSeenAt', value: (j) => j.firstSeenAt },
+  { header: 'lastSeenAt', value: (j) => j.lastSeenAt },
+  { header: 'url', value: (j) => j.url },
+  { header: 'notes', value: (j) => j.notes },
+];
+
+export const CSV_HEADERS = COLUMNS.map((c) => c.header);
+
+/** Characters that make Excel, LibreOffice or Sheets treat a cell as a formula (OWASP list). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function jobsToCsv(jobs: readonly JobRecord[]): string {
+  const lines = [CSV_HEADERS.map(csvCell).join(',')];
+  for (const job of jobs) lines.push(COLUMNS.map((c) => csvCell(c.value(job))).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** Every job, most recently seen first. */
+export async function exportCsv(db: JobLensDb): Promise<string> {
+  return jobsToCsv(await db.jobs.orderBy('lastSeenAt').reverse().toArray());
+}
