@@ -37,7 +37,7 @@ const PREFERRED_SET = new Set(PREFERRED_MARKERS.map((m) => m.toLowerCase()));
 // List markers. A hyphen is a bullet at the start, or mid-line when followed by a capital or a
 // digit (" - From May", "-Design"); "rolling basis - we encourage" stays one sentence.
 const BULLET_RE = /(?:^|(?<=\s))[•·▪●]\s*|(?:^|(?<=\s))[-–*]\s+(?=[A-Z0-9"“(])|(?:^|(?<=[\s.;:]))-(?=[A-Z][a-z])|^[-–*]\s+/g;
-const NUMBER_RE = /(?:^|(?<=\s))(\d{1,2})[.)]\s+(?=[A-Z(“"])/g;
+const NUMBER_RE = /(?:^|(?<=\s))(\d{1,2})[.)]\s+(?=[A-Z0-9(“"])/g;
 
 interface Cut {
   start: number;
@@ -52,20 +52,24 @@ function markerKind(phrase: string): MarkerKind {
   return 'duties';
 }
 
-function findCuts(text: string): Cut[] {
+/** Numbered lists run across lines ("1. …<br>2. …"), so the next expected number is carried along. */
+interface NumberState {
+  expected: number;
+}
+
+function findCuts(text: string, numbers: NumberState): Cut[] {
   const cuts: Cut[] = [];
   for (const m of text.matchAll(MARKER_RE)) {
     cuts.push({ start: m.index, end: m.index + m[0].length, marker: markerKind(m[1]!) });
   }
   for (const m of text.matchAll(BULLET_RE)) cuts.push({ start: m.index, end: m.index + m[0].length });
   // Numbers are markers only as a run 1, 2, 3…: "in 2026. PhD" or "version 2. The" are not lists.
-  let expected = 1;
   for (const m of text.matchAll(NUMBER_RE)) {
     const n = Number(m[1]);
-    if (n === 1) expected = 1;
-    if (n !== expected) continue;
+    if (n === 1) numbers.expected = 1;
+    if (n !== numbers.expected) continue;
     cuts.push({ start: m.index, end: m.index + m[0].length });
-    expected++;
+    numbers.expected++;
   }
   cuts.sort((a, b) => a.start - b.start);
   // A marker phrase swallows the bullet right after it ("Minimum Qualifications: - Undergraduate").
@@ -79,9 +83,9 @@ function findCuts(text: string): Cut[] {
 }
 
 /** Tokens of one line. A line from an `li` is one item, whatever its text looks like. */
-function tokenizeLine(line: Line): Token[] {
+function tokenizeLine(line: Line, numbers: NumberState): Token[] {
   const text = line.text;
-  const cuts = findCuts(text);
+  const cuts = findCuts(text, numbers);
   const tokens: Token[] = [];
   if (line.listItem && (cuts.length === 0 || cuts[0]!.start > 0 || !cuts[0]!.marker)) {
     const body = cuts.length > 0 && cuts[0]!.start === 0 ? text.slice(cuts[0]!.end) : text;
@@ -111,7 +115,8 @@ function tokenizeLine(line: Line): Token[] {
 
 export function tokenize(lines: readonly Line[]): Token[] {
   const tokens: Token[] = [];
-  for (const line of lines) tokens.push(...tokenizeLine(line));
+  const numbers: NumberState = { expected: 1 };
+  for (const line of lines) tokens.push(...tokenizeLine(line, numbers));
   return tokens;
 }
 

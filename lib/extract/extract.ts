@@ -53,6 +53,8 @@ function headingOf(line: Line): SectionName | null {
 }
 
 const isGeneric = (title: string) => GENERIC_TITLES.some((re) => re.test(title.trim()));
+/** Header navigation, whether its links read as one line or one line each. */
+const isNavigation = (line: Line) => line.segments.every((segment) => NAV_LINES.test(segment));
 
 /** The job title the document head names, without the site suffix; null for generic titles. */
 export function headTitle(doc: ParentNode): string | null {
@@ -241,8 +243,7 @@ function findTitle(lines: readonly Line[], doc: ParentNode, header: Header, limi
   }
   if (header.firstLabel > 0) {
     for (let i = header.firstLabel - 1; i >= 0; i--) {
-      const text = lines[i]!.text;
-      if (!NAV_LINES.test(text) && !isGeneric(text)) return i;
+      if (!isNavigation(lines[i]!) && !isGeneric(lines[i]!.text)) return i;
     }
   }
   return -1;
@@ -283,7 +284,7 @@ function extract(doc: ParentNode, url: URL, now: Date): ExtractResult {
   // Category: the short line just before the title (not navigation).
   let category = header.labels.category ?? null;
   const before = lines[titleIndex - 1];
-  if (!category && before && before.text.length <= CATEGORY_MAX && !NAV_LINES.test(before.text) && !/[.!?]$/.test(before.text)) {
+  if (!category && before && before.text.length <= CATEGORY_MAX && !isNavigation(before) && !/[.!?]$/.test(before.text)) {
     category = before.text;
   }
 

@@ -66,8 +66,10 @@ export function readLines(root: ParentNode): Line[] {
     if (!text) lineInList = listDepth > 0;
     // Adjacent pieces from different elements (flex rows of spans) read as separate words.
     else if (parent !== lastParent && !/\s$/.test(text) && !/^[\s,.;:!?)]/.test(raw)) text += ' ';
+    // Adjacent text nodes of one element (an HTML parser may split at entities: "R", "&", "D") are one piece.
+    if (parent === lastParent && segments.length > 0) segments[segments.length - 1] = `${segments[segments.length - 1]}${raw}`.trim();
+    else segments.push(piece);
     text += raw;
-    segments.push(piece);
     lastParent = parent;
   };
 
