@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// `npm test`: everything that has to pass, in order, each step reported. A step whose input
+// failed (e.g. the end-to-end tests after a failed build) is not run and counts as failed, so
+// the summary never reports success for something that did not run.
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const bin = (name) => join(ROOT, 'node_modules/.bin', name);
+
+const STEPS = [
+  { id: 'browsers', title: 'browsers (chromium, firefox-esr)', cmd: ['node', 'scripts/ensure-browsers.mjs'] },
+  { id: 'types', title: 'type check (tsc --noEmit)', cmd: [bin('tsc'), '--noEmit'] },
+  { id: 'unit', title: 'unit tests (vitest)', cmd: [bin('vitest'), 'run'] },
+  { id: 'build-chrome', title: 'build chrome-mv3', cmd: [bin('wxt'), 'build'] },
+  { id: 'build-firefox', title: 'build firefox-mv2', cmd: [bin('wxt'), 'build', '-b', 'firefox'] },
+  { id: 'lint-firefox', title: 'web-ext lint (firefox-mv2)', cmd: ['node', 'scripts/lint-firefox.mjs'], needs: ['build-firefox'] },
+  {
+    id: 'e2e-chromium',
+    title: 'end-to-end: Chromium',
+    cmd: [bin('vitest'), 'run', '--config', 'vitest.e2e.config.ts', 'tests/e2e/chromium.e2e.ts'],
+    needs: ['browsers', 'build-chrome'],
+  },
+  {
+    id: 'e2e-firefox',
+    title: 'end-to-end: Firefox',
+    cmd: [bin('vitest'), 'run', '--config', 'vitest.e2e.config.ts', 'tests/e2e/firefox.e2e.ts'],
+    needs: ['browsers', 'build-firefox'],
+  },
+];
+
+const results = new Map();
+for (const step of STEPS) {
+  const blockedBy = (step.needs ?? []).filter((id) => results.get(id)?.ok !== true);
+  if (blockedBy.length > 0) {
+    results.set(step.id, { ok: false, note: `not run: ${blockedBy.join(', ')} failed`, ms: 0 });
+    console.log(`\n✗ ${step.title}: not run, because ${blockedBy.join(', ')} failed`);
+    continue;
+  }
+  console.log(`\n▶ ${step.title}\n  $ ${step.cmd.map((a) => a.replace(`${ROOT}/`, '')).join(' ')}`);
+  const started = Date.now();
+  const [command, ...args] = step.cmd;
+  const run = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' } });
+  const ms = Date.now() - started;
+  const ok = run.status === 0;
+  const note = ok ? '' : run.error ? run.error.message : `exit ${run.status ?? run.signal}`;
+  results.set(step.id, { ok, note, ms });
+}
+
+console.log('\n── npm test ─────────────────────────────────────────');
+for (const step of STEPS) {
+  const r = results.get(step.id);
+  const time = r.ms ? `${(r.ms / 1000).toFixed(1)} s` : '';
+  console.log(`${r.ok ? '✓' : '✗'} ${step.title.padEnd(36)} ${time.padStart(8)}  ${r.note}`);
+}
+const failed = [...results.values()].filter((r) => !r.ok).length;
+console.log(`${STEPS.length - failed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
