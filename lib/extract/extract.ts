@@ -26,13 +26,13 @@ import {
   parseStartDates,
   teamFromTitle,
 } from './facts';
-import { type Line, readLines } from './lines';
+import { type Line, readLines, TooManyLinesError } from './lines';
 
 export type ExtractResult = { ok: true; posting: JobPosting } | { ok: false; reason: string };
 
 // Hostile or broken pages must not make the content script slow: past this many lines the page
-// is not a job posting we know how to read.
-const MAX_LINES = 20_000;
+// is not a job posting we know how to read (a long real posting has a few hundred).
+const MAX_LINES = 50_000;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const LABEL_PATTERNS = (Object.entries(LABELS) as [LabelField, readonly string[]][]).map(([field, names]) => ({
@@ -266,8 +266,13 @@ function extract(doc: ParentNode, url: URL, now: Date): ExtractResult {
     return { ok: false, reason: page.kind === 'apply' ? 'this is an application form, not a job page' : 'not a job page URL' };
   }
   const body = (doc as Document).body ?? doc;
-  const lines = readLines(body);
-  if (lines.length > MAX_LINES) return { ok: false, reason: `page too large to be a job posting (${lines.length} lines)` };
+  let lines: Line[];
+  try {
+    lines = readLines(body, MAX_LINES);
+  } catch (error) {
+    if (error instanceof TooManyLinesError) return { ok: false, reason: `page too large to be a job posting (${error.message})` };
+    throw error;
+  }
 
   const sections = findSections(lines);
   const headerEnd = sections.firstHeading === -1 ? lines.length : sections.firstHeading;

@@ -37,7 +37,11 @@ function isHidden(el: Element): boolean {
   return style !== null && HIDDEN_STYLE.test(style);
 }
 
-export function readLines(root: ParentNode): Line[] {
+/** Thrown when a page has more lines than any job posting; reading stops right there. */
+export class TooManyLinesError extends Error {}
+
+/** Reads at most `maxLines` lines, so a huge or hostile page costs bounded time. */
+export function readLines(root: ParentNode, maxLines = Number.POSITIVE_INFINITY): Line[] {
   const lines: Line[] = [];
   let segments: string[] = [];
   let text = '';
@@ -49,7 +53,10 @@ export function readLines(root: ParentNode): Line[] {
   const flush = (soft = false) => {
     if (text) {
       const normalised = text.replace(WHITESPACE, ' ').trim();
-      if (normalised) lines.push({ text: normalised, segments, soft: soft || startedSoft, listItem: lineInList });
+      if (normalised) {
+        if (lines.length >= maxLines) throw new TooManyLinesError(`more than ${maxLines} lines`);
+        lines.push({ text: normalised, segments, soft: soft || startedSoft, listItem: lineInList });
+      }
     }
     startedSoft = soft;
     segments = [];
