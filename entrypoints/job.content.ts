@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
+import { renderLimitBanner, removeLimitBanner } from '../lib/banner/banner';
 import { PageWatcher } from '../lib/capture/watcher';
 import { extractPosting, headTitle } from '../lib/extract/extract';
+import type { LimitState } from '../lib/limit/limit';
 import { sendMessage, type Transport } from '../lib/messages/client';
 import { JOB_HOST_MATCHES } from '../lib/sites/hosts';
 import { classifyUrl } from '../lib/sites/urls';
@@ -16,12 +18,24 @@ export default defineContentScript({
       if (import.meta.env.DEV) console.debug(`[Job Lens] ${message}`);
     };
 
+    // A dismissed banner stays away on this page until the count changes.
+    let dismissed = '';
+    const showLimit = (limit: LimitState) => {
+      const key = `${limit.state}:${limit.used}`;
+      if (ctx.isInvalid || key === dismissed) return;
+      renderLimitBanner(document, limit, () => {
+        dismissed = key;
+      });
+    };
+
     const watcher = new PageWatcher({
       extract: () => extractPosting(document, new URL(location.href), new Date()),
       headTitle: () => headTitle(document),
       send: (posting) => {
         if (ctx.isInvalid) return;
-        sendMessage(transport, 'posting:seen', { posting }).catch((error) => debug(String(error)));
+        sendMessage(transport, 'posting:seen', { posting })
+          .then(({ limit }) => showLimit(limit))
+          .catch((error) => debug(String(error)));
       },
       observe: (onChange) => {
         const observer = new MutationObserver(onChange);
@@ -32,7 +46,10 @@ export default defineContentScript({
       clearTimeout: (id) => clearTimeout(id),
       log: debug,
     });
-    ctx.onInvalidated(() => watcher.stop());
+    ctx.onInvalidated(() => {
+      watcher.stop();
+      removeLimitBanner(document);
+    });
 
     const onLocation = (url: URL) => {
       const page = classifyUrl(url);
@@ -41,6 +58,14 @@ export default defineContentScript({
         return;
       }
       watcher.stop();
+      if (page.kind === 'apply') {
+        // Opening the form is recorded as started, never as applied: the user confirms later.
+        sendMessage(transport, 'apply:started', { site: page.site, jobId: page.jobId })
+          .then(({ limit }) => showLimit(limit))
+          .catch((error) => debug(String(error)));
+      } else {
+        removeLimitBanner(document);
+      }
     };
 
     onLocation(new URL(location.href));

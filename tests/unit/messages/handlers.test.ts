@@ -30,11 +30,11 @@ describe('background handlers', () => {
     const route = createRouter(createHandlers({ db, now: () => clock }));
 
     const first = await route({ name: 'posting:seen', data: { posting: read(page('Build services.'), '2026-11-01T10:00:00Z') } });
-    expect(first).toEqual({ ok: true, value: { outcome: 'created' } });
+    expect(first).toMatchObject({ ok: true, value: { outcome: 'created', limit: { used: 0, state: 'ok' } } });
 
     clock = new Date('2026-11-02T10:00:00Z');
     const again = await route({ name: 'posting:seen', data: { posting: read(page('Build and run services.'), '2026-11-02T10:00:00Z') } });
-    expect(again).toEqual({ ok: true, value: { outcome: 'changed' } });
+    expect(again).toMatchObject({ ok: true, value: { outcome: 'changed' } });
 
     const rows = await db.jobs.toArray();
     expect(rows).toHaveLength(1);
@@ -56,6 +56,76 @@ describe('background handlers', () => {
     const reply = await route({ name: 'posting:seen', data: { posting } });
     expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('posting.title') });
     expect(await db.jobs.count()).toBe(0);
+    db.close();
+  });
+});
+
+describe('application flow through messages', () => {
+  const CAMPUS = (id: string, title: string) =>
+    extractFromHtml(
+      `<html><body><div>Technology</div><h1>${title} - 2026 Start (BS/MS)</h1>
+      <div><span>Location</span><span>:</span><span>Singapore</span></div>
+      <h2>Responsibilities</h2><p>Candidates can apply to a maximum of two positions and will be considered for jobs in the order you apply. The application limit is applicable to TikTok and its affiliates' jobs globally.</p>
+      <ul><li>Build things.</li></ul><h2>Qualifications</h2><ul><li>Bachelor's degree.</li></ul></body></html>`,
+      new URL(`https://lifeattiktok.com/search/${id}`),
+      new Date('2026-11-01T10:00:00Z'),
+    );
+
+  it('counts only confirmed applications, reports each state to the badge, and refuses a status without a date', async () => {
+    const db = openDb(`flow-${Math.random()}`);
+    const badges: string[] = [];
+    let clock = new Date('2026-11-02T10:00:00Z');
+    const route = createRouter(
+      createHandlers({ db, now: () => clock, onLimitChange: (l) => void badges.push(`${l.used}/${l.limit} ${l.state}`) }),
+    );
+    const ids = ['7500000000000000001', '7500000000000000002', '7500000000000000003'];
+    for (const [i, id] of ids.entries()) {
+      const r = CAMPUS(id, `Engineer ${i + 1}`);
+      if (!r.ok) throw new Error(r.reason);
+      await route({ name: 'posting:seen', data: { posting: r.posting } });
+    }
+    expect(badges.at(-1)).toBe('0/2 ok');
+
+    // Opening the form is not applying.
+    const started = await route({ name: 'apply:started', data: { site: 'tiktok', jobId: ids[0] } });
+    expect(started).toMatchObject({ ok: true, value: { recorded: true, limit: { used: 0 } } });
+
+    clock = new Date('2026-11-02T11:00:00Z');
+    expect(await route({ name: 'apply:confirm', data: { jobId: ids[0] } })).toMatchObject({
+      ok: true,
+      value: { limit: { used: 1, remaining: 1, state: 'last-one' } },
+    });
+
+    // "applied" needs a date: refused with a reason, nothing changes.
+    const refused = await route({ name: 'job:setStatus', data: { jobId: ids[1], status: 'interviewing' } });
+    expect(refused).toMatchObject({ ok: false, error: expect.stringContaining('needs the date') });
+
+    const second = await route({ name: 'job:setStatus', data: { jobId: ids[1], status: 'applied', appliedAt: '2026-11-02' } });
+    expect(second).toMatchObject({ ok: true, value: { limit: { used: 2, state: 'reached' } } });
+    if (second.ok) {
+      const limit = (second.value as { limit: { applications: { jobId: string }[] } }).limit;
+      expect(limit.applications.map((a) => a.jobId)).toEqual([ids[0], ids[1]]);
+    }
+    expect(badges.slice(-2)).toEqual(['1/2 last-one', '2/2 reached']);
+
+    // A form opened for a job never read is answered, not recorded.
+    expect(await route({ name: 'apply:started', data: { site: 'bytedance', jobId: '7599999999999999999' } })).toMatchObject({
+      ok: true,
+      value: { recorded: false, limit: { used: 2 } },
+    });
+    db.close();
+  });
+
+  it('refuses a bad import whole and leaves the database as it was', async () => {
+    const db = openDb(`import-${Math.random()}`);
+    const route = createRouter(createHandlers({ db, now: () => new Date('2026-11-02T10:00:00Z') }));
+    const r = CAMPUS('7500000000000000001', 'Engineer');
+    if (!r.ok) throw new Error(r.reason);
+    await route({ name: 'posting:seen', data: { posting: r.posting } });
+    const before = await db.jobs.toArray();
+    const reply = await route({ name: 'data:import', data: { text: '{"format":"job-lens-export","version":1,"jobs":[' } });
+    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/data:import failed: .+/) });
+    expect(await db.jobs.toArray()).toEqual(before);
     db.close();
   });
 });

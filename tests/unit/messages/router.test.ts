@@ -14,9 +14,24 @@ function posting(): JobPosting {
   return result.posting;
 }
 
+const LIMIT = { used: 0, limit: 2, remaining: 2, state: 'ok' as const, applications: [], cycleStart: '2025-11-01' };
+const unused = async () => {
+  throw new Error('not called in these tests');
+};
+
 function handlers(): Handlers {
   return {
-    'posting:seen': vi.fn(async () => ({ outcome: 'created' as const })),
+    'posting:seen': vi.fn(async () => ({ outcome: 'created' as const, limit: LIMIT })),
+    'apply:started': unused,
+    'apply:confirm': unused,
+    'apply:dismiss': unused,
+    'job:setStatus': unused,
+    'job:setNotes': unused,
+    'job:acknowledgeChange': unused,
+    'job:delete': unused,
+    'settings:setCycleStart': unused,
+    'data:import': unused,
+    'limit:get': vi.fn(async () => ({ limit: LIMIT })),
   };
 }
 
@@ -25,7 +40,7 @@ describe('message router', () => {
     const h = handlers();
     const route = createRouter(h);
     const reply = await route({ name: 'posting:seen', data: { posting: posting() } }, { tabId: 3 });
-    expect(reply).toEqual({ ok: true, value: { outcome: 'created' } });
+    expect(reply).toEqual({ ok: true, value: { outcome: 'created', limit: LIMIT } });
     expect(h['posting:seen']).toHaveBeenCalledWith({ posting: posting() }, { tabId: 3 });
   });
 
@@ -45,6 +60,7 @@ describe('message router', () => {
     expect(await route({ name: 'toString', data: {} })).toEqual({ ok: false, error: 'unknown message toString' });
     expect(await route('posting:seen')).toEqual({ ok: false, error: 'not a Job Lens message' });
     expect((await route({ name: 'posting:seen', data: {} })).ok).toBe(false);
+    expect((await route({ name: 'limit:get', data: { extra: 1 } })).ok).toBe(false);
   });
 
   it('turns a failing handler into an error reply', async () => {
@@ -72,7 +88,7 @@ describe('sendMessage', () => {
       return route(message);
     });
     const value = await sendMessage(transport, 'posting:seen', { posting: posting() }, { sleep: noSleep });
-    expect(value).toEqual({ outcome: 'created' });
+    expect(value).toEqual({ outcome: 'created', limit: LIMIT });
     expect(transport).toHaveBeenCalledTimes(3);
   });
 
