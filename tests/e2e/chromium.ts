@@ -1,8 +1,8 @@
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { JOB_HOSTS } from '../../lib/sites/hosts';
 import {
   CHROME_BUILD,
   CHROMIUM_PATH,
-  JOB_HOST_NAMES,
   freshProfileDir,
   readStoreInExtension,
   requireBrowser,
@@ -21,12 +21,14 @@ export async function launchChromium(serverPort: number): Promise<ExtensionBrows
   requireBrowser(CHROMIUM_PATH);
   requireBuild(CHROME_BUILD, 'npm run build');
   const profile = freshProfileDir('chromium');
-  const rules = JOB_HOST_NAMES.map((host) => `MAP ${host} 127.0.0.1:${serverPort}`).join(', ');
+  const rules = JOB_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${serverPort}`).join(', ');
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile.dir, {
       executablePath: CHROMIUM_PATH,
       headless: false,
+      // The fixture server's certificate is self-signed and made for this run only.
+      ignoreHTTPSErrors: true,
       args: [
         '--headless',
         '--no-sandbox',
@@ -36,8 +38,6 @@ export async function launchChromium(serverPort: number): Promise<ExtensionBrows
         '--disable-sync',
         '--no-first-run',
         '--disable-quic',
-        // The fixture server speaks plain http; an https attempt first would only add a failed hop.
-        '--disable-features=HttpsUpgrades',
         `--load-extension=${CHROME_BUILD}`,
         `--disable-extensions-except=${CHROME_BUILD}`,
         `--host-resolver-rules=${rules}`,

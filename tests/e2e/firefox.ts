@@ -20,7 +20,7 @@ const EXTENSION_PAGE = 'popup.html';
 
 /**
  * Firefox ESR with the built MV2 add-on, driven by puppeteer-core over WebDriver BiDi. Firefox has
- * no host-resolver switch, so every request goes through the fixture server as an HTTP proxy.
+ * no host-resolver switch, so every request goes to the fixture server as its proxy (http and https).
  * `--remote-allow-system-access` lets the driver open the add-on's own page (moz-extension://),
  * which is where the background's IndexedDB can be read: same origin.
  */
@@ -35,14 +35,17 @@ export async function launchFirefox(serverPort: number): Promise<ExtensionBrowse
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
+    // The fixture server's certificate is self-signed and made for this run only.
+    acceptInsecureCerts: true,
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
       'network.proxy.http_port': serverPort,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': serverPort,
       'network.proxy.allow_hijacking_localhost': true,
       'network.proxy.no_proxies_on': '',
-      'dom.security.https_first': false,
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
     },
   });
@@ -54,7 +57,8 @@ export async function launchFirefox(serverPort: number): Promise<ExtensionBrowse
     throw error;
   }
 
-  let extensionTab: Page | null = null;
+  // One tab for every read, opened on first use; the promise is kept so concurrent reads share it.
+  let extensionTab: Promise<Page> | null = null;
   const extensionUrl = `moz-extension://${ADDON_UUID}/${EXTENSION_PAGE}`;
   const openExtensionTab = async (): Promise<Page> => {
     const page = await browser.newPage();
@@ -84,8 +88,8 @@ export async function launchFirefox(serverPort: number): Promise<ExtensionBrowse
       };
     },
     async readStore(store: string): Promise<Row[]> {
-      extensionTab ??= await openExtensionTab();
-      return extensionTab.evaluate(readStoreInExtension, store);
+      extensionTab ??= openExtensionTab();
+      return (await extensionTab).evaluate(readStoreInExtension, store);
     },
     async close() {
       await browser.close();

@@ -67,7 +67,3 @@ export function jobFixtures(fixtures: Fixture[]): JobFixture[] {
     .map((f) => ({ ...f, posting: f.expected.posting as JobFixture['posting'] }));
 }
 
-/** Served over plain http: the browsers reach the fixture server through host mapping or a proxy, without TLS. */
-export function httpUrl(url: URL): string {
-  return `http://${url.host}${url.pathname}${url.search}`;
-}

@@ -17,15 +17,6 @@ export const FIREFOX_BUILD = join(OUTPUT_DIR, 'firefox-mv2');
 export const CHROMIUM_PATH = process.env.JOB_LENS_CHROMIUM ?? '/usr/bin/chromium';
 export const FIREFOX_PATH = process.env.JOB_LENS_FIREFOX ?? '/usr/bin/firefox-esr';
 
-export const JOB_HOST_NAMES = [
-  'lifeattiktok.com',
-  'www.lifeattiktok.com',
-  'careers.tiktok.com',
-  'joinbytedance.com',
-  'www.joinbytedance.com',
-  'jobs.bytedance.com',
-] as const;
-
 /**
  * The content script gives up on a page that never shows a job after 15 s (PageWatcher's
  * maxWaitMs); "nothing was saved" only means something once that time has passed.

@@ -1,11 +1,16 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
+import { JOB_HOSTS } from '../../lib/sites/hosts';
 import type { Fixture } from './fixtures';
+import { selfSignedCertificate } from './tls';
 
 /**
- * Serves the saved pages as if from the real careers hosts, on loopback only. Chromium reaches it
- * through `--host-resolver-rules` (origin-form requests with a Host header), Firefox through an
- * HTTP proxy preference (absolute-URI request lines), so routing looks at host + path either way.
+ * Serves the saved pages as if from the real careers hosts, on loopback only, over https (the
+ * hosts are HSTS-preloaded, so browsers upgrade them anyway) and plain http on the same port.
+ * Chromium reaches it through `--host-resolver-rules` (the connection arrives directly), Firefox
+ * through proxy preferences (absolute-URI request lines for http, CONNECT tunnels for https), so
+ * routing looks at host + path whichever way a request came.
  *
  * Every page also gets a small page script that imitates the site's client-side navigation, so a
  * test can go from the search list to a job the way a candidate does: the URL changes first and
@@ -135,7 +140,7 @@ function withNavScript(html: string): string {
 
 export async function startFixtureServer(
   fixtures: readonly Fixture[],
-  timings: NavTimings = DEFAULT_NAV_TIMINGS,
+  { hosts = JOB_HOSTS, timings = DEFAULT_NAV_TIMINGS }: { hosts?: readonly string[]; timings?: NavTimings } = {},
 ): Promise<FixtureServer> {
   const pages = new Map<string, string>();
   const addPage = (url: string, html: string) => {
@@ -152,7 +157,7 @@ export async function startFixtureServer(
     res.end(body);
   };
 
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     let where: { host: string; pathname: string };
     try {
       where = target(req);
@@ -175,13 +180,43 @@ export async function startFixtureServer(
       return;
     }
     send(res, 200, 'text/html', withNavScript(page));
+  };
+
+  const https = createHttpsServer(selfSignedCertificate(hosts), handle);
+  const http = createHttpServer(handle);
+  // A proxied https request: answer the CONNECT ourselves and speak TLS inside the tunnel.
+  // Tunnels to anything but the careers hosts are refused, so nothing leaves the machine.
+  http.on('connect', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    const host = (req.url ?? '').replace(/:\d+$/, '').toLowerCase();
+    if (!hosts.includes(host)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+    if (head.length > 0) socket.unshift(head);
+    https.emit('connection', socket);
+  });
+  // One port for both: a TLS handshake starts with byte 0x16, an http request line never does.
+  const front = createNetServer((socket) => {
+    socket.once('data', (first: Buffer) => {
+      socket.pause();
+      socket.unshift(first);
+      (first[0] === 0x16 ? https : http).emit('connection', socket);
+      process.nextTick(() => socket.resume());
+    });
+    socket.on('error', () => socket.destroy());
   });
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    front.once('error', reject);
+    front.listen(0, '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  const { port } = front.address() as AddressInfo;
+  const sockets = new Set<Socket>();
+  front.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
 
   return {
     port,
@@ -189,8 +224,8 @@ export async function startFixtureServer(
     addPage,
     close: () =>
       new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+        front.close(() => resolve());
       }),
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyUrl } from '../../lib/sites/urls';
-import { httpUrl, jobFixtures, loadFixtures, type Fixture, type JobFixture } from './fixtures';
+import { jobFixtures, loadFixtures, type Fixture, type JobFixture } from './fixtures';
 import {
   CONTENT_GIVE_UP_MS,
   pick,
@@ -43,13 +43,17 @@ function expectPosting(row: Row, fixture: JobFixture): void {
 }
 
 /** Reads the database over and over while a navigation runs, to catch a row that was right only in the end. */
-function watchRows(browser: ExtensionBrowser) {
+async function watchRows(browser: ExtensionBrowser) {
   const seen: Row[] = [];
+  const snapshot = async () => {
+    seen.push(...(await browser.readStore('jobs')).map((row) => ({ jobId: row.jobId, title: row.title })));
+  };
+  await snapshot();
   let running = true;
   const loop = (async () => {
     while (running) {
-      seen.push(...(await browser.readStore('jobs')).map((row) => ({ jobId: row.jobId, title: row.title })));
       await sleep(50);
+      await snapshot();
     }
   })();
   return {
@@ -88,7 +92,7 @@ export function defineExtensionSuite(browserName: string, launch: Launch): void 
     });
 
     it.each(jobs.map((f) => [f.name, f] as const))('%s is stored with the expected fields', async (_name, fixture) => {
-      const tab = await browser.open(httpUrl(fixture.url));
+      const tab = await browser.open(fixture.url.href);
       try {
         const row = await waitForJobRow(browser, fixture.posting.jobId);
         expectPosting(row, fixture);
@@ -106,7 +110,7 @@ export function defineExtensionSuite(browserName: string, launch: Launch): void 
       server = await startFixtureServer(fixtures);
       browser = await launch(server.port);
       // All at once: each must be given the content script's full waiting time anyway.
-      const tabs = await Promise.all(notJobs.map((f) => browser.open(httpUrl(f.url))));
+      const tabs = await Promise.all(notJobs.map((f) => browser.open(f.url.href)));
       await sleep(CONTENT_GIVE_UP_MS + 2_000);
       rowsAfterWaiting = await browser.readStore('jobs');
       await Promise.all(tabs.map((t) => t.close()));
@@ -128,7 +132,7 @@ export function defineExtensionSuite(browserName: string, launch: Launch): void 
 
     it('while the extension in the same browser does store a job page (control)', async () => {
       const control = jobs[0]!;
-      const tab = await browser.open(httpUrl(control.url));
+      const tab = await browser.open(control.url.href);
       try {
         const row = await waitForJobRow(browser, control.posting.jobId);
         expect(row.title).toBe(control.posting.title);
@@ -164,7 +168,7 @@ export function defineExtensionSuite(browserName: string, launch: Launch): void 
 
     it('clicking a search card saves that job once it renders, never the loading shell', async () => {
       if (!searchList || !first) throw new Error('missing fixtures (see the test above)');
-      tab = await browser.open(httpUrl(searchList.url));
+      tab = await browser.open(searchList.url.href);
       const targetPath = first.url.pathname;
       // Prefer a real card that links to the job; otherwise point the first card at it.
       const retargeted = await tab.evaluate((path: string) => {
@@ -180,7 +184,7 @@ export function defineExtensionSuite(browserName: string, launch: Launch): void 
       }, targetPath);
       expect(retargeted, 'the search list has job cards').not.toBeNull();
 
-      const watch = watchRows(browser);
+      const watch = await watchRows(browser);
       try {
         await tab.click('[data-e2e-target]');
         const pathAfterClick = await tab.evaluate(() => window.location.pathname, null);
@@ -199,7 +203,7 @@ export function defineExtensionSuite(browserName: string, launch: Launch): void 
 
     it("saves the next job only once its content replaces the previous job's under the new URL", async () => {
       if (!tab || !first || !second) throw new Error('needs the previous test to have run');
-      const watch = watchRows(browser);
+      const watch = await watchRows(browser);
       try {
         await tab.evaluate(
           (path: string) => {
