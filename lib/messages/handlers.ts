@@ -11,6 +11,7 @@ import {
   setNotes,
   setStatus,
 } from '../store/jobs';
+import { saveProfile } from '../profile/store';
 import { loadLimitState } from '../store/limit';
 import { setCycleStart } from '../store/settings';
 import { importJson } from '../transfer/import';
@@ -80,6 +81,11 @@ export function createHandlers({ db, now, onLimitChange }: HandlerDeps): Handler
       const result = await importJson(db, text, now());
       if (!result.ok) throw new Error(result.message);
       return { summary: result.summary, limit: await limit() };
+    },
+    'profile:save': async ({ profile }) => {
+      const at = now();
+      await saveProfile(db, profile, at);
+      return { updatedAt: at.toISOString() };
     },
     'limit:get': async () => ({ limit: await limit() }),
   };

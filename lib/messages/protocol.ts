@@ -4,6 +4,7 @@ import type { LimitState } from '../limit/limit';
 import type { ImportSummary } from '../transfer/import';
 import type { SeenOutcome } from '../store/jobs';
 import { JobStatusSchema } from '../store/schema';
+import { ProfileSchema } from '../profile/schema';
 
 /**
  * Every message between the content script, the background and the extension pages: its name,
@@ -34,6 +35,8 @@ export const requestSchemas = {
   'settings:setCycleStart': z.object({ cycleStart: z.string().max(10).nullable() }).strict(),
   /** A whole export file as text; validated whole before anything is written. */
   'data:import': z.object({ text: z.string().max(100_000_000) }).strict(),
+  /** The candidate's profile from the options page (or an import of it). */
+  'profile:save': z.object({ profile: ProfileSchema }).strict(),
   /** The limit state for banners and pages. */
   'limit:get': z.object({}).strict(),
 } as const;
@@ -52,6 +55,7 @@ export interface ResponseMap {
   'job:delete': { deleted: boolean; limit: LimitState };
   'settings:setCycleStart': { limit: LimitState };
   'data:import': { summary: ImportSummary; limit: LimitState };
+  'profile:save': { updatedAt: string };
   'limit:get': { limit: LimitState };
 }
 export type ResponseOf<K extends MessageName> = ResponseMap[K];

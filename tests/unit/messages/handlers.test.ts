@@ -129,3 +129,24 @@ describe('application flow through messages', () => {
     db.close();
   });
 });
+
+describe('profile:save', () => {
+  it('stores a valid profile in the profile table and refuses an invalid one naming the field', async () => {
+    const db = openDb(`profile-${Math.random()}`);
+    const route = createRouter(createHandlers({ db, now: () => new Date('2026-11-02T10:00:00Z') }));
+    const profile = {
+      education: [{ level: 'Master', field: 'Computer Science', status: 'pursuing', graduation: '2027-06' }],
+      skills: ['Python', 'SQL'],
+      locations: ['Singapore'],
+    };
+    expect(await route({ name: 'profile:save', data: { profile } })).toEqual({ ok: true, value: { updatedAt: '2026-11-02T10:00:00.000Z' } });
+    const row = await db.profile.get('me');
+    expect(row).toMatchObject({ id: 'me', updatedAt: '2026-11-02T10:00:00.000Z', data: { skills: ['Python', 'SQL'], languages: [] } });
+
+    const bad = { ...profile, education: [{ ...profile.education[0], graduation: 'June 2027' }] };
+    const reply = await route({ name: 'profile:save', data: { profile: bad } });
+    expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('profile.education.0.graduation') });
+    expect((await db.profile.get('me'))?.data).toMatchObject({ education: [{ graduation: '2027-06' }] });
+    db.close();
+  });
+});

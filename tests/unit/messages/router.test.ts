@@ -31,6 +31,7 @@ function handlers(): Handlers {
     'job:delete': unused,
     'settings:setCycleStart': unused,
     'data:import': unused,
+    'profile:save': unused,
     'limit:get': vi.fn(async () => ({ limit: LIMIT })),
   };
 }
