@@ -19,7 +19,12 @@ export default defineConfig({
     permissions: ['storage'],
     host_permissions: [...JOB_HOST_MATCHES],
     browser_specific_settings: {
-      gecko: { id: 'job-lens@job-lens.local', strict_min_version: '115.0' },
+      gecko: {
+        id: 'job-lens@job-lens.local',
+        strict_min_version: '142.0',
+        // Firefox asks add-ons to declare what they collect: nothing leaves the machine.
+        data_collection_permissions: { required: ['none'] },
+      },
     },
   },
   hooks: {
