@@ -1,0 +1,279 @@
+import data from './skills.json';
+import type { SkillList } from './schema';
+import { splitHyphenated, tokenize, type Token } from './tokenize';
+
+/**
+ * Finds skills and skill groups in text. Matching walks a trie of token sequences, so its cost
+ * grows with the text, not with the size of the list, and word boundaries come for free: "Java"
+ * is not found in "JavaScript", "Spark" not in "sparked", "C" not in "C++", "R" not in "R&D".
+ */
+
+export type SkillTarget = { kind: 'skill'; name: string } | { kind: 'group'; id: string; label: string };
+
+export interface SkillMention {
+  /** The words as written in the text. */
+  text: string;
+  start: number;
+  end: number;
+  target: SkillTarget;
+}
+
+interface Entry {
+  target: SkillTarget;
+  /** Exact token texts when the form is case-sensitive, else null. */
+  exact: string[] | null;
+  commonWord: boolean;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  entries: Entry[] | null;
+}
+
+export interface SkillIndex {
+  version: number;
+  root: TrieNode;
+  skills: Map<string, { name: string; groups: Set<string>; implies: string[] }>;
+  groups: Map<string, { label: string; ancestors: Set<string> }>;
+  /** Canonical names, for suggestions. */
+  names: string[];
+}
+
+const newNode = (): TrieNode => ({ next: new Map(), entries: null });
+
+function addForm(root: TrieNode, form: string, entry: Entry): void {
+  const tokens = tokenize(form);
+  if (tokens.length === 0) return;
+  let node = root;
+  for (const token of tokens) {
+    let child = node.next.get(token.lower);
+    if (!child) node.next.set(token.lower, (child = newNode()));
+    node = child;
+  }
+  const exact = entry.exact ? tokens.map((t) => t.text) : null;
+  (node.entries ??= []).push({ ...entry, exact });
+}
+
+/** "frameworks", "libraries", "LLMs": postings use plurals; the list holds singulars. */
+function pluralOf(form: string): string | null {
+  const m = /([A-Za-z]{2,})$/.exec(form);
+  if (!m) return null;
+  const last = m[1]!;
+  if (/s$/i.test(last)) return null;
+  if (/[^aeiou]y$/.test(last)) return form.slice(0, -1) + 'ies';
+  if (/(x|ch|sh)$/i.test(last)) return form + 'es';
+  return form + 's';
+}
+
+export function buildSkillIndex(list: SkillList): SkillIndex {
+  const root = newNode();
+  const groups = new Map<string, { label: string; ancestors: Set<string> }>();
+  const ancestorsOf = (id: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(id)) return seen;
+    seen.add(id);
+    for (const parent of list.groups[id]?.within ?? []) ancestorsOf(parent, seen);
+    return seen;
+  };
+  const taken = new Set<string>();
+  const register = (form: string, target: SkillTarget, caseSensitive: boolean, commonWord: boolean) => {
+    addForm(root, form, { target, exact: caseSensitive ? [] : null, commonWord });
+    taken.add(caseSensitive ? form : form.toLowerCase());
+  };
+  const registerPlural = (form: string, target: SkillTarget, caseSensitive: boolean) => {
+    const plural = pluralOf(form);
+    if (!plural || taken.has(caseSensitive ? plural : plural.toLowerCase()) || taken.has(plural.toLowerCase())) return;
+    addForm(root, plural, { target, exact: caseSensitive ? [] : null, commonWord: false });
+  };
+
+  for (const [id, group] of Object.entries(list.groups)) {
+    groups.set(id, { label: group.label, ancestors: ancestorsOf(id) });
+    const cs = new Set(group.caseSensitive ?? []);
+    for (const phrase of group.phrases) register(phrase, { kind: 'group', id, label: group.label }, cs.has(phrase), false);
+  }
+  const skills = new Map<string, { name: string; groups: Set<string>; implies: string[] }>();
+  for (const skill of list.skills) {
+    const closure = new Set<string>();
+    for (const g of skill.groups) for (const a of ancestorsOf(g)) closure.add(a);
+    skills.set(skill.name, { name: skill.name, groups: closure, implies: skill.implies ?? [] });
+    const cs = new Set(skill.caseSensitive ?? []);
+    const word = new Set(skill.commonWord ?? []);
+    for (const form of [skill.name, ...skill.aliases]) register(form, { kind: 'skill', name: skill.name }, cs.has(form), word.has(form));
+  }
+  // Plurals last, so that a listed form always wins over a generated one.
+  for (const [id, group] of Object.entries(list.groups)) {
+    const cs = new Set(group.caseSensitive ?? []);
+    for (const phrase of group.phrases) registerPlural(phrase, { kind: 'group', id, label: group.label }, cs.has(phrase));
+  }
+  for (const skill of list.skills) {
+    const cs = new Set(skill.caseSensitive ?? []);
+    for (const form of [skill.name, ...skill.aliases]) {
+      // Only phrases and acronyms: "recommender systems", "CNNs". A plain word's plural is often
+      // another word ("sparks", "hives").
+      const phrase = /\s/.test(form.trim());
+      const acronym = /^[A-Z]{2,}$/.test(form);
+      if ((phrase || acronym) && !(skill.commonWord ?? []).includes(form)) registerPlural(form, { kind: 'skill', name: skill.name }, cs.has(form));
+    }
+  }
+  return { version: list.version, root, skills, groups, names: list.skills.map((s) => s.name) };
+}
+
+let defaultIndex: SkillIndex | null = null;
+/** The bundled list, indexed once per context. */
+export function skillIndex(): SkillIndex {
+  return (defaultIndex ??= buildSkillIndex(data as SkillList));
+}
+
+// After these a sentence starts, so a capital letter says nothing about a name.
+const SENTENCE_BREAKS = new Set(['.', ';', ':', '!', '?', '•', '·', '-', '–', '—', '(', '*']);
+// A common-word form at a sentence start still names the skill when one of these follows.
+const SKILL_CONTEXT_NEXT = new Set([
+  'and', 'or', 'programming', 'language', 'languages', 'lang', 'development', 'developer', 'developers',
+  'experience', 'services', 'microservices', 'code', 'coding', 'skills', 'proficiency', 'knowledge',
+  'native', 'hooks', 'components', 'framework', 'backend', 'frontend',
+]);
+// "Grade C", "Plan B", "Type R": a letter that names a class, not a language.
+const LETTER_PREFIXES = new Set([
+  'grade', 'plan', 'type', 'class', 'level', 'vitamin', 'section', 'appendix', 'part', 'option', 'tier',
+  'series', 'round', 'group', 'team', 'phase', 'category', 'model', 'line',
+]);
+
+function atSentenceStart(tokens: Token[], i: number): boolean {
+  if (i === 0) return true;
+  const prev = tokens[i - 1]!;
+  if (!prev.word) return SENTENCE_BREAKS.has(prev.text);
+  // "1." "2)" numbered markers
+  return /^\d+$/.test(prev.text) && i === 1;
+}
+
+function accepts(entry: Entry, tokens: Token[], from: number, to: number): boolean {
+  if (entry.exact) {
+    for (let k = from; k < to; k++) {
+      const token = tokens[k]!;
+      // Exact forms are short, ambiguous names: never take them out of a hyphenated word ("Go-getter", "C-suite").
+      if (token.fromHyphen) return false;
+    }
+    if (!exactCase(entry, tokens, from, to)) return false;
+    if (to - from === 1 && tokens[from]!.text.length === 1) {
+      const prev = tokens[from - 1];
+      const next = tokens[to];
+      if (next && !next.word && next.text === '&') return false;
+      if (prev && !prev.word && prev.text === '&') return false;
+      if (prev && prev.word && LETTER_PREFIXES.has(prev.lower)) return false;
+    }
+  }
+  if (entry.commonWord && atSentenceStart(tokens, from)) {
+    const next = tokens[to];
+    if (next && next.word && /^[a-z]/.test(next.text) && !SKILL_CONTEXT_NEXT.has(next.lower)) return false;
+  }
+  return true;
+}
+
+function exactCase(entry: Entry, tokens: Token[], from: number, to: number): boolean {
+  // Entries keep their exact form in the trie path; compare texts token by token.
+  const form = entry.exact!;
+  if (form.length === 0) return true;
+  for (let k = 0; k < form.length; k++) if (tokens[from + k]!.text !== form[k]) return false;
+  return true;
+}
+
+function expandHyphens(raw: Token[], root: TrieNode): Token[] {
+  let out: Token[] | null = null;
+  for (let i = 0; i < raw.length; i++) {
+    const token = raw[i]!;
+    if (token.word && token.text.includes('-') && !root.next.has(token.lower)) {
+      out ??= raw.slice(0, i);
+      out.push(...splitHyphenated(token));
+    } else if (out) out.push(token);
+  }
+  return out ?? raw;
+}
+
+function longestAt(tokens: Token[], i: number, root: TrieNode, path?: Token[]): { end: number; entry: Entry } | null {
+  const seq = path ?? tokens;
+  const from = path ? 0 : i;
+  let node: TrieNode | undefined = root;
+  const terminals: { end: number; entries: Entry[] }[] = [];
+  for (let k = from; k < seq.length && node; k++) {
+    node = node.next.get(seq[k]!.lower);
+    if (node?.entries) terminals.push({ end: k + 1, entries: node.entries });
+  }
+  for (let t = terminals.length - 1; t >= 0; t--) {
+    const { end, entries } = terminals[t]!;
+    for (const entry of entries) if (accepts(entry, seq, from, end)) return { end, entry };
+  }
+  return null;
+}
+
+/**
+ * "recommend/advertising systems": the head noun after the slash belongs to every alternative,
+ * so try "recommend systems" too.
+ */
+function sharedHead(tokens: Token[], i: number, root: TrieNode): Entry | null {
+  let j = i + 1;
+  while (tokens[j]?.text === '/' && tokens[j + 1]?.word) {
+    const found = longestAt(tokens, j + 1, root);
+    if (found && found.end - (j + 1) >= 2) {
+      const path = [tokens[i]!, ...tokens.slice(j + 2, found.end)];
+      const joined = longestAt(path, 0, root, path);
+      return joined && joined.end === path.length ? joined.entry : null;
+    }
+    j += 2;
+  }
+  return null;
+}
+
+export function findSkills(text: string, index: SkillIndex = skillIndex()): SkillMention[] {
+  const tokens = expandHyphens(tokenize(text), index.root);
+  const mentions: SkillMention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const first = tokens[i]!;
+    if (!first.word) {
+      i++;
+      continue;
+    }
+    const found = longestAt(tokens, i, index.root);
+    if (found) {
+      const stop = tokens[found.end - 1]!.end;
+      mentions.push({ text: text.slice(first.start, stop), start: first.start, end: stop, target: found.entry.target });
+      i = found.end;
+      continue;
+    }
+    const shared = tokens[i + 1]?.text === '/' ? sharedHead(tokens, i, index.root) : null;
+    if (shared) mentions.push({ text: first.text, start: first.start, end: first.end, target: shared.target });
+    i++;
+  }
+  return mentions;
+}
+
+/** The canonical skill a profile entry names, if it names exactly one ("golang" → "Go"). */
+export function canonicalSkill(entry: string, index: SkillIndex = skillIndex()): SkillTarget | null {
+  const trimmed = entry.trim();
+  const mentions = findSkillsLenient(trimmed, index);
+  if (mentions.length !== 1) return null;
+  const only = mentions[0]!;
+  return only.start === 0 && only.end === trimmed.length ? only.target : null;
+}
+
+/**
+ * Profile entries are typed by the user: "go" and "r" there mean the languages (nobody lists the
+ * verb as a skill), so case is ignored for a whole-entry match.
+ */
+function findSkillsLenient(entry: string, index: SkillIndex): SkillMention[] {
+  const strict = findSkills(entry, index);
+  if (strict.length > 0) return strict;
+  const tokens = tokenize(entry);
+  let node: TrieNode | undefined = index.root;
+  for (const token of tokens) node = node?.next.get(token.lower);
+  const first = node?.entries?.[0];
+  return first ? [{ text: entry, start: 0, end: entry.length, target: first.target }] : [];
+}
+
+/** Canonical names starting with (or containing) what the user typed, for the options page. */
+export function suggestSkills(prefix: string, limit = 8, index: SkillIndex = skillIndex()): string[] {
+  const p = prefix.trim().toLowerCase();
+  if (!p) return [];
+  const starts = index.names.filter((n) => n.toLowerCase().startsWith(p));
+  const contains = index.names.filter((n) => !n.toLowerCase().startsWith(p) && n.toLowerCase().includes(p));
+  return [...starts, ...contains].slice(0, limit);
+}

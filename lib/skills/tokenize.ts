@@ -1,0 +1,109 @@
+/**
+ * Splits text into word and punctuation tokens the way skill names are written: "C++", "C#",
+ * "Node.js", "ASP.NET", "scikit-learn", "R&D" stay one token; "/" and "," separate ("C/C++" is C
+ * and C++; "Hive,Flink" is two). Offsets point into the original text so evidence can quote it.
+ */
+
+export interface Token {
+  /** Token text; "C ++" (seen in postings) is normalised to "C++". */
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  word: boolean;
+  /** Split out of a hyphenated word ("Python" from "Python-based"). */
+  fromHyphen: boolean;
+}
+
+function isAlnum(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+const LETTER = /\p{L}|\p{N}/u;
+function isWordChar(text: string, i: number): boolean {
+  if (i >= text.length) return false;
+  const code = text.charCodeAt(i);
+  if (code < 128) return isAlnum(code);
+  return LETTER.test(text[i]!);
+}
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 160;
+}
+const isUpper = (code: number) => code >= 65 && code <= 90;
+const isLower = (code: number) => code >= 97 && code <= 122;
+// Abbreviations whose dots end the token even when a word follows without a space ("e.g.Hadoop").
+const DOT_STOPS = new Set(['e', 'e.g', 'i', 'i.e', 'etc', 'incl', 'esp', 'approx']);
+
+function makeToken(text: string, start: number, end: number, word: boolean, fromHyphen = false): Token {
+  return { text, lower: text.toLowerCase(), start, end, word, fromHyphen };
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    if (isSpace(code)) {
+      i++;
+      continue;
+    }
+    const leadingDot = code === 46 && i + 1 < n && isAlnum(text.charCodeAt(i + 1)) && (i === 0 || isSpace(text.charCodeAt(i - 1)));
+    if (!leadingDot && !isWordChar(text, i)) {
+      tokens.push(makeToken(text[i]!, i, i + 1, false));
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (isWordChar(text, i)) {
+        i++;
+        continue;
+      }
+      const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      if (c === 46 /* . */ && isAlnum(next)) {
+        const sofar = text.slice(start, i).toLowerCase();
+        // "Node.js", "ASP.NET", "H.264" join; "end.Next" (lowercase then capital) is two sentences.
+        if (DOT_STOPS.has(sofar) || (isLower(text.charCodeAt(i - 1)) && isUpper(next))) break;
+        i++;
+        continue;
+      }
+      if ((c === 45 /* - */ || c === 38 /* & */) && isAlnum(next)) {
+        i++;
+        continue;
+      }
+      if (c === 43 /* + */ && (next === 43 || !isWordChar(text, i + 1))) {
+        while (i < n && text.charCodeAt(i) === 43) i++;
+        break;
+      }
+      if (c === 35 /* # */ && i - start <= 2 && !isWordChar(text, i + 1)) {
+        i++;
+        break;
+      }
+      break;
+    }
+    let tokenText = text.slice(start, i);
+    // "C ++" and "C + +" in postings mean C++.
+    if (tokenText === 'C' || tokenText === 'c') {
+      const m = /^\s*\+\s*\+/.exec(text.slice(i, i + 6));
+      if (m) {
+        i += m[0].length;
+        tokenText = 'C++';
+      }
+    }
+    tokens.push(makeToken(tokenText, start, i, true));
+  }
+  return tokens;
+}
+
+/** Splits a hyphenated word token into its parts, keeping offsets. */
+export function splitHyphenated(token: Token): Token[] {
+  const parts: Token[] = [];
+  let offset = token.start;
+  for (const part of token.text.split('-')) {
+    if (part) parts.push(makeToken(part, offset, offset + part.length, true, true));
+    offset += part.length + 1;
+  }
+  return parts;
+}
