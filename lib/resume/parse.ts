@@ -1,0 +1,438 @@
+import { DEGREE_LEVELS } from '../posting/constants';
+import { findSkills, skillIndex, type SkillIndex } from '../skills/lookup';
+
+/**
+ * Reads pasted résumé text and PROPOSES profile entries: degrees, skills and publications. Nothing
+ * here is trusted: the options page shows every proposal with the words it came from and the
+ * user accepts or drops each one. So the parser prefers leaving a value empty (for the user to
+ * fill, which the form's validation then asks for) over guessing one.
+ *
+ * Pure: the current date comes in as a parameter (a graduation after it means "pursuing").
+ */
+
+export type DegreeLevel = (typeof DEGREE_LEVELS)[number];
+
+export interface ProposedDegree {
+  level: DegreeLevel;
+  /** '' when the line names no field. */
+  field: string;
+  status: 'pursuing' | 'completed';
+  /** YYYY-MM when the text gives a month; a bare year (YYYY) or '' otherwise, for the user to complete. */
+  graduation: string;
+  /** The résumé line(s) it was read from. */
+  source: string;
+}
+
+export interface ProposedSkill {
+  /** Canonical name from the skill list. */
+  name: string;
+  /** The words as written in the résumé ("golang" for Go). */
+  source: string;
+}
+
+export interface ProposedPublication {
+  venue: string;
+  year: number | null;
+  firstAuthor: boolean;
+  source: string;
+}
+
+export interface ResumeProposals {
+  /** The candidate's name when the first line looks like one; used to spot first authorship. */
+  name: string | null;
+  degrees: ProposedDegree[];
+  skills: ProposedSkill[];
+  publications: ProposedPublication[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lines and sections
+
+const BULLET = /^(?:[-–—•●◦▪■*·>]+|\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)])\s*/;
+
+type Section = 'education' | 'publications' | 'other' | null;
+
+const SECTION_HEADINGS: [RegExp, Section][] = [
+  [/^(?:education(?:al background)?|academic (?:background|history|qualifications)|degrees?)$/i, 'education'],
+  [
+    /^(?:(?:selected |peer[- ]reviewed |research )?(?:publications?|papers)(?:\s*(?:&|and)\s*(?:preprints|patents|presentations|talks))?|preprints)$/i,
+    'publications',
+  ],
+  [
+    /^(?:(?:work |professional |research |industry |relevant )?experiences?|employment(?: history)?|internships?|(?:technical |core |key )?skills(?:\s*(?:&|and)\s*\w+)?|(?:academic |selected |personal |research )?projects|awards?(?:\s*(?:&|and)\s*honou?rs)?|honou?rs(?:\s*(?:&|and)\s*awards)?|achievements|certifications?|activities|leadership|volunteering|languages?|interests|summary|profile|objective|contact|references|teaching(?: experience)?|service)$/i,
+    'other',
+  ],
+];
+
+function headingOf(line: string): Section {
+  const text = line.replace(/[:：]\s*$/, '').trim();
+  if (text.length === 0 || text.length > 48) return null;
+  for (const [pattern, section] of SECTION_HEADINGS) if (pattern.test(text)) return section;
+  return null;
+}
+
+interface Line {
+  text: string;
+  section: Section;
+  isHeading: boolean;
+}
+
+function readLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let section: Section = null;
+  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
+    const textOfLine = raw.replace(/[\u00a0\u2000-\u200b\u3000]/g, ' ').replace(/\*\*/g, '').trim();
+    if (!textOfLine) continue;
+    const heading = headingOf(textOfLine);
+    if (heading) section = heading;
+    lines.push({ text: textOfLine, section, isHeading: heading !== null });
+  }
+  return lines;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11,
+  dec: 12, december: 12,
+};
+// The month a term ends in, as universities use the words for graduation ("Spring 2026" is May).
+const SEASONS: Record<string, number> = { spring: 5, summer: 8, fall: 12, autumn: 12 };
+
+const MONTH_WORD = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+const DATE_PATTERN = new RegExp(
+  [
+    `\\b(?<monthWord>${MONTH_WORD})\\.?\\s*,?\\s*(?<monthWordYear>(?:19|20)\\d{2})\\b`,
+    `\\b(?<season>spring|summer|fall|autumn)\\s+(?<seasonYear>(?:19|20)\\d{2})\\b`,
+    `\\b(?<numMonth>0?[1-9]|1[0-2])\\s*[/.]\\s*(?<numYear>(?:19|20)\\d{2})\\b`,
+    `\\b(?<isoYear>(?:19|20)\\d{2})[-/.](?<isoMonth>0[1-9]|1[0-2])(?![\\d])`,
+    `\\b(?<year>(?:19|20)\\d{2})\\b`,
+    `\\b(?<present>present|now|current|today|ongoing)\\b`,
+  ].join('|'),
+  'gi',
+);
+
+interface FoundDate {
+  /** YYYY-MM, or YYYY when only the year is known, or null for "present". */
+  value: string | null;
+  index: number;
+}
+
+function datesIn(text: string): FoundDate[] {
+  const found: FoundDate[] = [];
+  DATE_PATTERN.lastIndex = 0;
+  for (let m = DATE_PATTERN.exec(text); m; m = DATE_PATTERN.exec(text)) {
+    const g = m.groups!;
+    const pad = (n: number) => String(n).padStart(2, '0');
+    let value: string | null;
+    if (g.monthWord) value = `${g.monthWordYear}-${pad(MONTHS[g.monthWord.toLowerCase()]!)}`;
+    else if (g.season) value = `${g.seasonYear}-${pad(SEASONS[g.season.toLowerCase()]!)}`;
+    else if (g.numMonth) value = `${g.numYear}-${pad(Number(g.numMonth))}`;
+    else if (g.isoYear) value = `${g.isoYear}-${g.isoMonth}`;
+    else if (g.year) value = g.year;
+    else value = null;
+    found.push({ value, index: m.index });
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Degrees
+
+interface DegreeMention {
+  level: DegreeLevel;
+  start: number;
+  end: number;
+}
+
+// Written out or with dots, these name a degree wherever they stand.
+const STRONG_DEGREES: [RegExp, DegreeLevel][] = [
+  [/\b(?:Ph\.\s?D\.?|D\.\s?Phil\.?|Doctor of Philosophy|Doctorate|Doctoral (?:degree|student|candidate))(?![\w])/gi, 'PhD'],
+  [/\bMasters?(?:['’]s)?(?=\s+(?:of|in|degree|program(?:me)?|student|candidate|course)\b)|\bMaster['’]s\b/gi, 'Master'],
+  [/\b(?:M\.\s?(?:S|Sc|A|Eng|Phil|Tech|Comp|Math|Stat)\.|M\.B\.A\.)(?![\w])/g, 'Master'],
+  [/\bBachelors?(?:['’]s)?(?=\s+(?:of|in|degree|program(?:me)?|student|course)\b)|\bBachelor['’]s\b/gi, 'Bachelor'],
+  [/\b(?:B\.\s?(?:S|Sc|A|Eng|E|Tech|Comp|Math)\.)(?![\w])/g, 'Bachelor'],
+];
+// Bare abbreviations are also US states ("Cambridge, MA"), software ("MS Office") or words, so
+// they count only where a degree is expected: see acceptsBare().
+const BARE_DEGREES: [RegExp, DegreeLevel][] = [
+  [/\b(?:PhD|DPhil)(?![\w.])/g, 'PhD'],
+  [/\b(?:MS|MSc|MA|MEng|MPhil|MBA|MTech|MCS|MSCS)(?![\w.])/g, 'Master'],
+  [/\b(?:BS|BSc|BA|BEng|BTech|BASc|BCS)(?![\w.])/g, 'Bachelor'],
+];
+
+function acceptsBare(line: Line, start: number, end: number): boolean {
+  const before = line.text.slice(0, start);
+  const after = line.text.slice(end);
+  if (/,\s*$/.test(before) && /^\s*(?:$|[,\d])/.test(after)) return false; // "Boston, MA 02115"
+  if (/^\s*(?:Office|Excel|Word|PowerPoint|Teams|Access|Project|Visio|SQL|Azure|Dynamics)\b/.test(after)) return false;
+  if (line.section === 'education') return true;
+  // Elsewhere the abbreviation must read as a degree: "BS Computer Science", "PhD candidate in …",
+  // "MS in Statistics", not "PhD researchers" or "mentored MS students".
+  const opensLine = before.replace(BULLET, '').trim() === '';
+  const degreeLike = /^\s*(?:$|\(|(?:candidate|student)\b|in\b|of\b|[,:–—-]|\p{Lu})/u.test(after);
+  return (opensLine && degreeLike) || /^\s*(?:(?:candidate|student)\s+)?(?:in|of)\b/i.test(after);
+}
+
+function degreeMentions(line: Line): DegreeMention[] {
+  const mentions: DegreeMention[] = [];
+  for (const [pattern, level] of STRONG_DEGREES) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(line.text); m; m = pattern.exec(line.text)) mentions.push({ level, start: m.index, end: m.index + m[0].length });
+  }
+  for (const [pattern, level] of BARE_DEGREES) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(line.text); m; m = pattern.exec(line.text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (mentions.some((other) => start < other.end && other.start < end)) continue;
+      if (acceptsBare(line, start, end)) mentions.push({ level, start, end });
+    }
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+// "Master of Engineering" with nothing after names its field; "Master of Science" does not.
+const DEGREE_OF = /^\s*of\s+(?:the\s+)?(Science|Arts|Engineering|Technology|Philosophy|Business Administration|Laws|Fine Arts|Applied Science|Computing|Commerce|Education|Public Health|Public Policy)\b/i;
+const FIELD_FROM_DEGREE_OF = new Set(['engineering', 'business administration', 'laws', 'computing', 'commerce', 'education', 'public health', 'public policy', 'fine arts']);
+const FIELD_STOP = new RegExp(
+  [
+    '\\s*[,;|(\\[•·]',
+    '\\s+[–—-]\\s',
+    '\\s{2,}',
+    '\\t',
+    '\\s+(?:at|from|with|minor|expected|exp\\.|anticipated|graduat\\w*|GPA|cum laude|summa|magna|honou?rs?|since|until|class of)\\b',
+    `(?:^|\\s+)(?:${MONTH_WORD})\\.?\\s+(?:19|20)\\d{2}`,
+    '(?:^|\\s+)(?:19|20)\\d{2}',
+    '(?:^|\\s+)\\d{1,2}/',
+    '(?:^|\\s+)(?:spring|summer|fall|autumn)\\s+(?:19|20)\\d{2}',
+    '\\s+(?:[A-Z][\\w&.-]*\\s+){0,4}(?:University|College|Institute|School|Academy)\\b',
+    '\\s+(?:University|College|Institute|School)\\s+of\\b',
+  ].join('|'),
+  'i',
+);
+
+function fieldAfter(rest: string): string {
+  let text = rest.replace(/^['’]?s\b/, '');
+  text = text.replace(/^\s*(?:degree|program(?:me)?|course|\((?:expected|in progress)\))\b/i, '');
+  text = text.replace(/^\s*(?:candidate|student|researcher)\b/i, '');
+  let fallback = '';
+  const of = DEGREE_OF.exec(text);
+  if (of) {
+    if (FIELD_FROM_DEGREE_OF.has(of[1]!.toLowerCase())) fallback = of[1]!;
+    text = text.slice(of[0].length);
+  } else if (/^\s*of\s+/i.test(text)) {
+    text = text.replace(/^\s*of\s+/i, ''); // "Master of Computer Science"
+  }
+  // "BEng (Computer Engineering)": the field in brackets, unless the bracket says something else.
+  const bracketed = /^\s*\(([^)]{2,80})\)/.exec(text);
+  if (bracketed && !fallback && !/\b(?:expected|hons?|honou?rs|in progress|ongoing|\d{4})\b/i.test(bracketed[1]!)) {
+    return bracketed[1]!.trim();
+  }
+  text = text.replace(/^\s*(?:\([^)]*\))?\s*(?:degree\s+)?(?:in|:|,|[–—-])\s*/i, '');
+  if (/^\s*(?:at|from)\b/i.test(text) || /^\s*(?:[A-Z][\w&.-]*\s+){0,4}(?:University|College|Institute|School)\b/.test(text)) return fallback;
+  const stop = FIELD_STOP.exec(text);
+  const field = (stop ? text.slice(0, stop.index) : text).replace(/[\s.,:;–—-]+$/, '').trim();
+  // What is left must read like a field of study, not a date or a stray word.
+  if (!/^[\p{L}&]/u.test(field) || field.length > 80) return fallback;
+  if (/^(?:and|or|the|a|an)$/i.test(field)) return fallback;
+  return field;
+}
+
+const PURSUING = /\b(?:expected|exp\.|anticipated|candidate|pursuing|in progress|ongoing|present|current(?:ly)?|to be (?:conferred|awarded)|student|now)\b/i;
+
+/** The last date of the first text that has one: a range's end ("Sep 2022 – Jun 2026") is the graduation. */
+function graduationFrom(texts: string[]): { value: string; open: boolean; text: string } | null {
+  for (const text of texts) {
+    const dates = datesIn(text);
+    if (dates.length === 0) continue;
+    const last = dates[dates.length - 1]!;
+    return { value: last.value ?? '', open: last.value === null, text };
+  }
+  return null;
+}
+
+function isAfter(graduation: string, now: Date): boolean {
+  const year = now.getUTCFullYear();
+  const month = now.getUTCMonth() + 1;
+  const [y, m] = graduation.split('-').map(Number);
+  if (y === undefined || Number.isNaN(y)) return false;
+  if (m === undefined) return y > year;
+  return y > year || (y === year && m > month);
+}
+
+function proposeDegrees(lines: Line[], now: Date): ProposedDegree[] {
+  const hasEducation = lines.some((l) => l.section === 'education');
+  const out: ProposedDegree[] = [];
+  lines.forEach((line, i) => {
+    if (line.isHeading) return;
+    // With an Education heading, degrees elsewhere are mentions ("mentored BS students"), not the candidate's.
+    if (hasEducation && line.section !== 'education' && line.section !== null) return;
+    const mentions = degreeMentions(line);
+    if (mentions.length === 0) return;
+    // Neighbouring lines often carry the school and the dates ("NUS   Aug 2024 – Dec 2026").
+    const neighbour = (j: number) => {
+      const other = lines[j];
+      return other && !other.isHeading && other.section === line.section && degreeMentions(other).length === 0 ? other.text : null;
+    };
+    const next = neighbour(i + 1);
+    const previous = neighbour(i - 1);
+    const context = [line.text, next, previous].filter((t): t is string => t !== null);
+
+    // "B.S./M.S. in Computer Science": mentions joined by a slash or "and" share the field after the last.
+    const groups: DegreeMention[][] = [];
+    for (const mention of mentions) {
+      const group = groups[groups.length - 1];
+      const last = group?.[group.length - 1];
+      if (last && /^\s*(?:\/|&|and|,)\s*$/i.test(line.text.slice(last.end, mention.start))) group!.push(mention);
+      else groups.push([mention]);
+    }
+    for (const [g, group] of groups.entries()) {
+      const last = group[group.length - 1]!;
+      const nextGroup = groups[g + 1];
+      const own = line.text.slice(last.end, nextGroup ? nextGroup[0]!.start : undefined);
+      const field = fieldAfter(own);
+      // Two degrees on one line ("BS 2020, MS 2022") each take their own date; one takes the line's.
+      const dateTexts = groups.length > 1 ? [line.text.slice(group[0]!.start, nextGroup ? nextGroup[0]!.start : undefined)] : context;
+      const grad = graduationFrom(dateTexts);
+      const graduation = grad?.value ?? '';
+      const pursuing = grad?.open === true || (graduation !== '' && isAfter(graduation, now)) || PURSUING.test(dateTexts.join(' '));
+      for (const mention of group) {
+        const proposal: ProposedDegree = {
+          level: mention.level,
+          field,
+          status: pursuing ? 'pursuing' : 'completed',
+          graduation,
+          source: grad && !line.text.includes(grad.text) ? `${line.text} · ${grad.text}` : line.text,
+        };
+        const duplicate = out.some((d) => d.level === proposal.level && d.field.toLowerCase() === proposal.field.toLowerCase() && d.graduation === proposal.graduation);
+        if (!duplicate) out.push(proposal);
+      }
+    }
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Skills
+
+function proposeSkills(text: string, index: SkillIndex): ProposedSkill[] {
+  const seen = new Map<string, ProposedSkill>();
+  for (const mention of findSkills(text, index)) {
+    if (mention.target.kind !== 'skill') continue;
+    if (!seen.has(mention.target.name)) seen.set(mention.target.name, { name: mention.target.name, source: mention.text });
+  }
+  return [...seen.values()];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Publications
+
+const NAME_WORD = /^[\p{Lu}][\p{L}'’-]*\.?$/u;
+
+function nameOf(lines: Line[]): string | null {
+  const first = lines[0];
+  if (!first || first.isHeading) return null;
+  const text = first.text.replace(/^(?:name\s*[:：]\s*)/i, '').split(/\s*[|,•·–—]\s*|\s{2,}/)[0]!.trim();
+  const words = text.split(/\s+/);
+  if (words.length < 2 || words.length > 4 || text.length > 48) return null;
+  if (!words.every((w) => NAME_WORD.test(w) || /^[\p{Lu}]{2,}$/u.test(w))) return null;
+  // A name in capitals ("JANE DOE") is written as a name elsewhere.
+  return words.map((w) => (w === w.toUpperCase() ? w[0] + w.slice(1).toLowerCase() : w)).join(' ');
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The ways a name opens an author list: "Jane Doe", "J. Doe", "Doe, J.", "Doe J", "Doe Jane". */
+function firstAuthorPattern(name: string): RegExp {
+  const words = name.split(/\s+/);
+  const first = words[0]!;
+  const last = words[words.length - 1]!;
+  const initial = first[0]!;
+  const forms = [
+    `${esc(first)}(?:\\s+\\S+)?\\s+${esc(last)}`,
+    `${esc(initial)}\\.?(?:\\s*[A-Z]\\.?)?\\s+${esc(last)}`,
+    `${esc(last)},?\\s+${esc(first)}`,
+    `${esc(last)},?\\s+${esc(initial)}\\.?(?![\\p{L}])`,
+  ];
+  return new RegExp(`^[\\s*_"“]*(?:${forms.join('|')})(?![\\p{L}])`, 'iu');
+}
+
+const QUOTED = /["“”][^"“”]{3,}["“”]/g;
+const VENUE_WITH_YEAR = /(?<![\p{L}.])((?:[A-Z][a-z]*){0,2}[A-Z]{2,}[A-Za-z&]*(?:[-\s][A-Z]{2,}[A-Za-z]*)?)\s*['’]?((?:19|20)\d{2}|\d{2})(?!\d)/gu;
+const PAREN_ACRONYM = /\((?:[^()]*?\s)?((?:[A-Z][a-z]*){0,2}[A-Z]{2,}[A-Za-z&]*)(?:\s*['’]?((?:19|20)?\d{2}))?\)/g;
+const IN_VENUE = /(?:^|[\s.,])In(?::|\s)\s*(?:Proc(?:eedings|\.)?\s+(?:of\s+)?)?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)\s+)?(?:(?:19|20)\d{2}\s+)?([^,.(]+?)(?=\s*[,.(]|\s+(?:19|20)\d{2}|$)/;
+// Acronyms that are parts of titles or of the page, not venues.
+const NOT_VENUES = new Set(['LLM', 'LLMS', 'GPU', 'GPUS', 'CPU', 'AI', 'ML', 'NLP', 'CV', 'RL', 'DNN', 'CNN', 'RNN', 'GAN', 'GANS', 'API', 'SQL', 'USA', 'UK', 'USD', 'GPA', 'TBD', 'PDF', 'DOI', 'URL', 'IEEE', 'ACM']);
+
+function venueOf(entry: string): { venue: string; year: number | null } | null {
+  const text = entry.replace(QUOTED, ' ');
+  const fullYear = (y: string | undefined): number | null => {
+    if (!y) return null;
+    const n = Number(y);
+    return y.length === 2 ? 2000 + n : n;
+  };
+  const candidates: { venue: string; year: number | null }[] = [];
+  VENUE_WITH_YEAR.lastIndex = 0;
+  for (let m = VENUE_WITH_YEAR.exec(text); m; m = VENUE_WITH_YEAR.exec(text)) {
+    if (!NOT_VENUES.has(m[1]!.toUpperCase())) candidates.push({ venue: m[1]!, year: fullYear(m[2]) });
+  }
+  if (candidates.length > 0) return candidates[candidates.length - 1]!;
+  PAREN_ACRONYM.lastIndex = 0;
+  for (let m = PAREN_ACRONYM.exec(text); m; m = PAREN_ACRONYM.exec(text)) {
+    if (!NOT_VENUES.has(m[1]!.toUpperCase())) candidates.push({ venue: m[1]!, year: fullYear(m[2]) });
+  }
+  if (candidates.length > 0) return candidates[candidates.length - 1]!;
+  const inVenue = IN_VENUE.exec(text);
+  if (inVenue) return { venue: inVenue[1]!.trim(), year: null };
+  // "… Robust speech models. Interspeech 2023." — capitalised words and a year closing the entry.
+  const closing = /(?:^|[.,]\s+)((?:[A-Z][\w&-]*)(?:\s+(?:of|on|for|and|&|[A-Z][\w&-]*)){0,5})\s*,?\s*((?:19|20)\d{2})\.?\s*$/.exec(text);
+  if (closing && !/^(?:In|The|A|An)$/.test(closing[1]!)) return { venue: closing[1]!, year: Number(closing[2]) };
+  if (/\barxiv\b/i.test(text)) return { venue: 'arXiv', year: null };
+  const journal = /(?:^|[.,]\s*)((?:IEEE|ACM|Journal|Transactions|Proceedings)\b[^,.(]*)/.exec(text);
+  if (journal) return { venue: journal[1]!.trim(), year: null };
+  return null;
+}
+
+function publicationEntries(lines: Line[]): string[] {
+  const section = lines.filter((l) => l.section === 'publications' && !l.isHeading);
+  if (section.length === 0) return [];
+  const marked = section.some((l) => BULLET.test(l.text));
+  const entries: string[] = [];
+  for (const line of section) {
+    if (!marked || BULLET.test(line.text) || entries.length === 0) entries.push(line.text.replace(BULLET, ''));
+    else entries[entries.length - 1] += ` ${line.text}`;
+  }
+  return entries;
+}
+
+function proposePublications(lines: Line[], name: string | null): ProposedPublication[] {
+  const pattern = name ? firstAuthorPattern(name) : null;
+  const out: ProposedPublication[] = [];
+  for (const entry of publicationEntries(lines)) {
+    const found = venueOf(entry);
+    if (!found) continue;
+    const years = [...entry.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0]));
+    const year = found.year ?? years[years.length - 1] ?? null;
+    const firstAuthor = /\bfirst[- ]author\b/i.test(entry) || (pattern !== null && pattern.test(entry));
+    out.push({ venue: found.venue, year, firstAuthor, source: entry });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Proposals from résumé text; `now` decides whether a graduation date is still ahead. */
+export function parseResume(text: string, now: Date, index: SkillIndex = skillIndex()): ResumeProposals {
+  const lines = readLines(text.slice(0, 200_000));
+  const name = nameOf(lines);
+  return {
+    name,
+    degrees: proposeDegrees(lines, now),
+    // Paper titles name research topics ("Graph Learning at Scale"), not skills the candidate claims.
+    skills: proposeSkills(lines.filter((l) => l.section !== 'publications').map((l) => l.text).join('\n'), index),
+    publications: proposePublications(lines, name),
+  };
+}
