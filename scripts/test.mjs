@@ -40,7 +40,7 @@ for (const step of STEPS) {
   console.log(`\n▶ ${step.title}\n  $ ${step.cmd.map((a) => a.replace(`${ROOT}/`, '')).join(' ')}`);
   const started = Date.now();
   const [command, ...args] = step.cmd;
-  const run = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' } });
+  const run = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });
   const ms = Date.now() - started;
   const ok = run.status === 0;
   const note = ok ? '' : run.error ? run.error.message : `exit ${run.status ?? run.signal}`;

@@ -34,7 +34,7 @@ export const DEFAULT_NAV_TIMINGS: NavTimings = { loadingMs: 500, staleMs: 1200 }
  *
  * Modes: "shell" swaps the content for a loading shell, then renders the target job; "stale"
  * renders the previous job's content again (twice, so DOM observers see activity) under the new
- * URL before the target job, as a slow server component would.
+ * URL before the target job, as a slow server component would. A full load can be made late too.
  */
 function navigationSimulation(timings: NavTimings): void {
   type Mode = 'shell' | 'stale';
@@ -109,6 +109,21 @@ function navigationSimulation(timings: NavTimings): void {
     event.preventDefault();
     void go(url.href, (document.documentElement.dataset.e2eNav as Mode | undefined) ?? 'shell');
   });
+
+  // `?e2e-late=<ms>` on a full load: the body starts as the loading shell and the job renders
+  // that much later, as on the site's older client-rendered pages. This script runs before the
+  // content script (document_idle), so the content script first sees the shell.
+  const late = Number(new URLSearchParams(location.search).get('e2e-late'));
+  if (late > 0) {
+    state.busy = true;
+    const content = Array.from(region(document).childNodes).filter((n) => !ownScript(n));
+    show(loadingShell());
+    setTimeout(() => {
+      show(content);
+      state.rendered.push(location.pathname);
+      state.busy = false;
+    }, late);
+  }
 }
 
 export interface FixtureServer {

@@ -96,9 +96,44 @@ export function defineExtensionSuite(browserName: string, launch: Launch): void 
       try {
         const row = await waitForJobRow(browser, fixture.posting.jobId);
         expectPosting(row, fixture);
+        // The database is the extension's: a content script opening it would create it in the site's origin.
+        const siteDatabases = await tab.evaluate(async () => (await indexedDB.databases()).map((d) => d.name), null);
+        expect(siteDatabases).not.toContain('job-lens');
       } finally {
         await tab.close();
       }
+    });
+  });
+
+  describe(`${browserName}: a full load whose content renders late`, () => {
+    let server: FixtureServer;
+    let browser: ExtensionBrowser;
+    beforeAll(async () => {
+      server = await startFixtureServer(fixtures);
+      browser = await launch(server.port);
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    it('is saved once the job renders, 2 s after load, and nothing is saved from the shell before', async () => {
+      const fixture = jobs.find((f) => f.url.host === searchList?.url.host) ?? jobs[0]!;
+      const url = new URL(fixture.url);
+      url.searchParams.set('e2e-late', '2000');
+      const watch = await watchRows(browser);
+      const tab = await browser.open(url.href);
+      try {
+        expect(await tab.evaluate(() => document.querySelector('[aria-label="Loading"]') !== null, null)).toBe(true);
+        const row = await waitForJobRow(browser, fixture.posting.jobId);
+        expectPosting(row, fixture);
+        expect(await tab.evaluate(() => (window as unknown as { __e2eNav: { busy: boolean } }).__e2eNav.busy, null)).toBe(false);
+      } finally {
+        await watch.stop();
+        await tab.close();
+      }
+      expect(new Set(watch.seen.map((r) => r.title))).toEqual(new Set([fixture.posting.title]));
+      expect(await browser.readStore('versions')).toEqual([]);
     });
   });
 
