@@ -1,0 +1,296 @@
+import type { Commitment, InternshipPeriod } from '../posting/schema';
+import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
+import {
+  MONTH_PATTERN,
+  NUMBER_PATTERN,
+  addMonths,
+  dayOf,
+  describePeriod,
+  isoOfDay,
+  monthEnd,
+  monthNumber,
+  monthStart,
+  overlapDays,
+  parseIsoDay,
+  parseNumber,
+  weeksIn,
+  yearOfDay,
+  type Day,
+  type Period,
+} from './dates';
+import { MONTH_NAMES } from './dates';
+import type { LineKind, Verdict } from './report';
+
+/**
+ * Dates and durations: internship windows ("From May to August (onboard by 11 May 2026)"),
+ * durations ("at least 3 months", "12 weeks during Summer 2026"), seasons and start dates,
+ * checked against the profile's availability periods.
+ *
+ * Tolerances, because people round: a window counts as covered when the candidate can start by
+ * the onboard date (or within two weeks of the window's first day) and stays until two weeks
+ * before its last day; a duration allows a week of slack.
+ */
+
+export interface Window extends Period {
+  onboardBy: Day | null;
+  label: string;
+}
+export interface StartWindow {
+  from: Day;
+  to: Day | null;
+  label: string;
+}
+export interface AvailabilityRequirement {
+  windows: Window[];
+  duration: (Commitment & { words: string }) | null;
+  season: (Period & { label: string }) | null;
+  starts: StartWindow[];
+}
+
+const GRACE_DAYS = 14;
+const DURATION_SLACK_DAYS = 7;
+const SEASON_MIN_DAYS = 42;
+
+const M = MONTH_PATTERN;
+const WINDOW = new RegExp(
+  `\\b[Ff]rom\\s+(${M})(?:\\s+(20\\d\\d))?\\s*(?:to|until|till|through|-|–)\\s*(${M})(?:\\s+(20\\d\\d))?(?:\\s*\\(\\s*(?:onboard|start)\\w*\\s+(?:by|on|before)\\s+([^)]+)\\))?`,
+  'g',
+);
+const WINDOW_WITH_YEAR = new RegExp(`\\b(${M})\\s*(?:-|–|to)\\s*(${M})\\s+(20\\d\\d)\\b`, 'g');
+const DURATION = new RegExp(`\\b(${NUMBER_PATTERN})\\s*(?:\\+\\s*)?(?:(?:-|–|to)\\s*${NUMBER_PATTERN}\\s*)?[\\s-]*(weeks?|months?)\\b`, 'i');
+const DURATION_CONTEXT = /\bcommit|\bavailab|\binternship|\bduration|\bperiod\b|\blong\b|\bruns?\b|\blasts?\b|\bminimum\b|\bat least\b|\bfull[- ]time\b|\bprogram|\bwork for\b/i;
+const SEASON_YEAR = /\b(Summer|Spring|Fall|Autumn|Winter)\s*(?:of\s+)?(20\d\d)\b|\b(20\d\d)\s+(Summer|Spring|Fall|Autumn|Winter)\b/i;
+const SEASON_ALONE = /\b(summer|spring|fall|autumn|winter)\s+(?:internship|intern|term|semester|start|cohort|programme|program)\b/i;
+const DATE_MDY = new RegExp(`\\b(${M})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(20\\d\\d)\\b`, 'g');
+const DATE_DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${M})\\s*,?\\s+(20\\d\\d)\\b`, 'g');
+const DATE_ISO = /\b(20\d\d)-(\d\d)-(\d\d)\b/g;
+const START_CUE = /\bstart|\bonboard|\bcommenc|\bbegin|\bjoin/i;
+const START_MONTH = new RegExp(`\\b(?:start(?:ing)?|onboard(?:ing)?|commenc\\w*|begin(?:ning)?|join(?:ing)?)\\s+(?:[\\w-]+\\s+){0,3}?(?:in|from|by)\\s+(${M})\\s*,?\\s*(20\\d\\d)?`, 'i');
+const ONWARDS = new RegExp(`\\bfrom\\s+(${M})\\s*,?\\s*(20\\d\\d)\\s*(?:onwards?|or later)`, 'i');
+
+export function parseDay(text: string): Day | null {
+  const iso = /\b(20\d\d)-(\d\d)-(\d\d)\b/.exec(text);
+  if (iso) return dayOf(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const mdy = new RegExp(`(${M})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(20\\d\\d)`).exec(text);
+  if (mdy) return dayOf(Number(mdy[3]), monthNumber(mdy[1]!)!, Number(mdy[2]));
+  const dmy = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\s+(${M})\\s*,?\\s+(20\\d\\d)`).exec(text);
+  if (dmy) return dayOf(Number(dmy[3]), monthNumber(dmy[2]!)!, Number(dmy[1]));
+  return null;
+}
+
+function seasonPeriod(season: string, year: number): Period {
+  switch (season.toLowerCase()) {
+    case 'spring':
+      return { from: monthStart(year, 1), to: monthEnd(year, 5) };
+    case 'summer':
+      return { from: monthStart(year, 5), to: monthEnd(year, 9) };
+    case 'fall':
+    case 'autumn':
+      return { from: monthStart(year, 9), to: monthEnd(year, 12) };
+    default:
+      return { from: monthStart(year - 1, 12), to: monthEnd(year, 3) };
+  }
+}
+
+export function windowFrom(fromMonth: number, toMonth: number, year: number, onboardBy: Day | null): Window {
+  const endYear = toMonth < fromMonth ? year + 1 : year;
+  const label = `${MONTH_NAMES[fromMonth - 1]} to ${MONTH_NAMES[toMonth - 1]} ${endYear}${onboardBy !== null ? ` (onboard by ${isoOfDay(onboardBy)})` : ''}`;
+  return { from: monthStart(year, fromMonth), to: monthEnd(endYear, toMonth), onboardBy, label };
+}
+
+export function readAvailability(text: string, ctx: MatchContext): AvailabilityRequirement | null {
+  const windows: Window[] = [];
+  const spans: string[] = [];
+  WINDOW.lastIndex = 0;
+  for (let m = WINDOW.exec(text); m; m = WINDOW.exec(text)) {
+    const from = monthNumber(m[1]!)!;
+    const to = monthNumber(m[3]!)!;
+    const onboardBy = m[5] ? parseDay(m[5]) : null;
+    const year = m[2]
+      ? Number(m[2])
+      : onboardBy !== null
+        ? yearOfDay(onboardBy)
+        : m[4]
+          ? Number(m[4]) - (to < from ? 1 : 0)
+          : ctx.defaultYear;
+    windows.push(windowFrom(from, to, year, onboardBy));
+    spans.push(m[0]);
+  }
+  if (windows.length === 0) {
+    WINDOW_WITH_YEAR.lastIndex = 0;
+    for (let m = WINDOW_WITH_YEAR.exec(text); m; m = WINDOW_WITH_YEAR.exec(text)) {
+      const from = monthNumber(m[1]!)!;
+      const to = monthNumber(m[2]!)!;
+      windows.push(windowFrom(from, to, Number(m[3]) - (to < from ? 1 : 0), null));
+      spans.push(m[0]);
+    }
+  }
+
+  let duration: AvailabilityRequirement['duration'] = null;
+  const d = DURATION.exec(text);
+  if (d && DURATION_CONTEXT.test(text) && !/^\s*(?:of\s+)?(?:\w+\s+)?(?:experience|work experience)/i.test(text.slice(d.index + d[0].length, d.index + d[0].length + 30))) {
+    const amount = parseNumber(d[1]!);
+    if (amount) duration = { amount, unit: d[2]!.toLowerCase().startsWith('week') ? 'week' : 'month', words: d[0] };
+  }
+
+  let season: AvailabilityRequirement['season'] = null;
+  const s = SEASON_YEAR.exec(text);
+  if (s) {
+    const name = s[1] ?? s[4]!;
+    const year = Number(s[2] ?? s[3]);
+    season = { ...seasonPeriod(name, year), label: s[0] };
+  } else if (windows.length === 0) {
+    const alone = SEASON_ALONE.exec(text);
+    if (alone) season = { ...seasonPeriod(alone[1]!, ctx.defaultYear), label: `${alone[0]} ${ctx.defaultYear}` };
+  }
+
+  const starts: StartWindow[] = [];
+  // Onboard dates inside a window belong to the window, not to a list of start dates.
+  const rest = spans.reduce((t, span) => t.replace(span, ' '), text);
+  if (START_CUE.test(rest)) {
+    for (const [re, pick] of [
+      [DATE_MDY, (m: RegExpExecArray) => dayOf(Number(m[3]), monthNumber(m[1]!)!, Number(m[2]))],
+      [DATE_DMY, (m: RegExpExecArray) => dayOf(Number(m[3]), monthNumber(m[2]!)!, Number(m[1]))],
+      [DATE_ISO, (m: RegExpExecArray) => dayOf(Number(m[1]), Number(m[2]), Number(m[3]))],
+    ] as const) {
+      re.lastIndex = 0;
+      for (let m = re.exec(rest); m; m = re.exec(rest)) {
+        const day = pick(m);
+        starts.push({ from: day, to: day, label: m[0] });
+      }
+    }
+  }
+  if (starts.length === 0) {
+    const onwards = ONWARDS.exec(rest);
+    const month = onwards ?? START_MONTH.exec(rest);
+    if (month) {
+      const n = monthNumber(month[1]!)!;
+      const year = month[2] ? Number(month[2]) : ctx.defaultYear;
+      starts.push({ from: monthStart(year, n), to: onwards ? null : monthEnd(year, n), label: month[0] });
+    }
+  }
+
+  if (windows.length === 0 && !duration && !season && starts.length === 0) return null;
+  return { windows, duration, season, starts };
+}
+
+export function kindOf(req: AvailabilityRequirement): LineKind {
+  if (req.windows.length) return 'internship-window';
+  if (req.duration) return 'duration';
+  return 'start-dates';
+}
+
+function periods(ctx: MatchContext): Period[] {
+  return ctx.profile.availability.map((a) => ({ from: parseIsoDay(a.from), to: parseIsoDay(a.to) }));
+}
+
+const RANK: Record<Verdict, number> = { unmet: 0, partial: 1, met: 2, unknown: 3 };
+const worst = (a: Verdict, b: Verdict): Verdict => (RANK[a] <= RANK[b] ? a : b);
+
+function lastNeededDay(from: Day, duration: Commitment): Day {
+  return duration.unit === 'week' ? from + duration.amount * 7 - 1 : addMonths(from, duration.amount) - 1;
+}
+function durationLabel(duration: Commitment): string {
+  return `${duration.amount} ${duration.unit}${duration.amount === 1 ? '' : 's'}`;
+}
+
+export function assessAvailability(req: AvailabilityRequirement, ctx: MatchContext): Aspect {
+  const kind = kindOf(req);
+  const evidence = emptyEvidence();
+  const ps = periods(ctx);
+  if (ps.length === 0) {
+    evidence.notes.push('the profile gives no availability');
+    return aspect(kind, 'unknown', evidence, true);
+  }
+  let verdict: Verdict = 'met';
+  const reasons: string[] = [];
+
+  if (req.windows.length) {
+    let best: Verdict = 'unmet';
+    let bestText = '';
+    for (const w of req.windows) {
+      for (const p of ps) {
+        const startBy = w.onboardBy ?? w.from + GRACE_DAYS;
+        const v: Verdict =
+          p.from <= startBy && p.to >= w.to - GRACE_DAYS ? 'met' : overlapDays(p, w) * 2 >= w.to - w.from + 1 ? 'partial' : 'unmet';
+        if (RANK[v] > RANK[best]) {
+          best = v;
+          bestText = `${w.label} ← available ${describePeriod(p)}`;
+        }
+        if (v === 'met') evidence.matched.push({ requirement: w.label, profile: `available ${describePeriod(p)}` });
+      }
+    }
+    if (best !== 'met') {
+      const wanted = req.windows.length > 1 ? `one of: ${req.windows.map((w) => w.label).join('; ')}` : req.windows[0]!.label;
+      evidence.missing.push(`available ${wanted}`);
+      if (best === 'partial') evidence.notes.push(`closest: ${bestText}`);
+      reasons.push(`not available for ${wanted}`);
+    }
+    verdict = worst(verdict, best);
+  }
+
+  if (req.duration || req.season || req.starts.length) {
+    const duration = req.duration;
+    // Candidate stretches: each availability period, clipped to the season, from each allowed start.
+    let best: Verdict = 'unmet';
+    let longest = 0;
+    let matchedText: { requirement: string; profile: string } | null = null;
+    const starts: (StartWindow | null)[] = req.starts.length ? req.starts : [null];
+    for (const p of ps) {
+      for (const s of starts) {
+        let from = p.from;
+        let to = p.to;
+        if (s) {
+          if (p.from > (s.to ?? Number.MAX_SAFE_INTEGER) || p.to < s.from) continue;
+          from = Math.max(p.from, s.from);
+        }
+        if (req.season) {
+          from = Math.max(from, req.season.from);
+          to = Math.min(to, req.season.to);
+          if (to < from) continue;
+        }
+        const days = to - from + 1;
+        let v: Verdict;
+        if (duration) {
+          const needEnd = lastNeededDay(from, duration);
+          const needDays = needEnd - from + 1;
+          v = to + DURATION_SLACK_DAYS >= needEnd ? 'met' : days * 3 >= needDays * 2 ? 'partial' : 'unmet';
+        } else if (req.season && !s) {
+          v = days >= SEASON_MIN_DAYS ? 'met' : 'partial';
+        } else v = 'met';
+        longest = Math.max(longest, days);
+        if (RANK[v] > RANK[best] || !matchedText) {
+          best = RANK[v] > RANK[best] ? v : best;
+          matchedText = { requirement: [duration?.words, req.season?.label, s?.label].filter(Boolean).join(', '), profile: `available ${describePeriod(p)}` };
+        }
+      }
+    }
+    const wanted = [
+      duration ? durationLabel(duration) : null,
+      req.season ? `during ${req.season.label}` : null,
+      req.starts.length ? `starting ${req.starts.map((s) => (s.to === null ? `from ${isoOfDay(s.from)}` : s.from === s.to ? isoOfDay(s.from) : `in ${isoOfDay(s.from).slice(0, 7)}`)).join(' or ')}` : null,
+    ]
+      .filter(Boolean)
+      .join(' ');
+    if (best === 'met' && matchedText) evidence.matched.push(matchedText);
+    else {
+      evidence.missing.push(`available ${wanted}`);
+      if (longest > 0) evidence.notes.push(`longest fitting stretch: ${weeksIn(longest)} weeks`);
+      reasons.push(`not available ${wanted}`);
+    }
+    verdict = worst(verdict, best);
+  }
+
+  return aspect(kind, verdict, evidence, true, verdict === 'unmet' ? reasons.join('; ') : undefined);
+}
+
+/** The posting's own internship periods, as windows. */
+export function windowsOfPeriods(periods: InternshipPeriod[], ctx: MatchContext): Window[] {
+  return periods.map((p) => {
+    const from = MONTH_NAMES.indexOf(p.from) + 1;
+    const to = MONTH_NAMES.indexOf(p.to) + 1;
+    const onboardBy = p.onboardBy ? parseIsoDay(p.onboardBy) : null;
+    const year = onboardBy !== null ? yearOfDay(onboardBy) : ctx.defaultYear;
+    return windowFrom(from, to, year, onboardBy);
+  });
+}

@@ -1,0 +1,95 @@
+/**
+ * Calendar arithmetic on whole days (UTC), enough to compare availability with internship
+ * windows. Days are integers so comparisons are exact and results do not depend on time zones.
+ */
+
+export type Day = number;
+const MS_PER_DAY = 86_400_000;
+
+export function dayOf(year: number, month: number, date: number): Day {
+  return Math.floor(Date.UTC(year, month - 1, date) / MS_PER_DAY);
+}
+export function parseIsoDay(iso: string): Day {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return dayOf(y, m, d);
+}
+export function isoOfDay(day: Day): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+export function dayOfDate(date: Date): Day {
+  return Math.floor(date.getTime() / MS_PER_DAY);
+}
+export function monthStart(year: number, month: number): Day {
+  return dayOf(year, month, 1);
+}
+export function monthEnd(year: number, month: number): Day {
+  return dayOf(year, month + 1, 1) - 1;
+}
+/** Same day-of-month `months` later, clamped to the month's end (Jan 31 + 1 month = Feb 28/29). */
+export function addMonths(day: Day, months: number): Day {
+  const d = new Date(day * MS_PER_DAY);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + months;
+  const target = new Date(Date.UTC(y, m, 1));
+  const last = monthEnd(target.getUTCFullYear(), target.getUTCMonth() + 1);
+  return Math.min(dayOf(target.getUTCFullYear(), target.getUTCMonth() + 1, d.getUTCDate()), last);
+}
+export function yearOfDay(day: Day): number {
+  return new Date(day * MS_PER_DAY).getUTCFullYear();
+}
+export function monthOfDay(day: Day): number {
+  return new Date(day * MS_PER_DAY).getUTCMonth() + 1;
+}
+/** "YYYY-MM" → comparable month number. */
+export function monthIndex(yearMonth: string): number {
+  const [y, m] = yearMonth.split('-').map(Number) as [number, number];
+  return y * 12 + (m - 1);
+}
+export function monthIndexOfDay(day: Day): number {
+  return yearOfDay(day) * 12 + monthOfDay(day) - 1;
+}
+export function formatMonthIndex(index: number): string {
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return `${y}-${String(m).padStart(2, '0')}`;
+}
+
+export const MONTH_NAMES = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+] as const;
+
+// Capitalised only: "may" is a verb, "mar" a word; postings capitalise months.
+export const MONTH_PATTERN =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+
+export function monthNumber(name: string): number | null {
+  const key = name.replace('.', '').slice(0, 3).toLowerCase();
+  const i = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(key);
+  return i === -1 ? null : i + 1;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, sixteen: 16, eighteen: 18, twenty: 20, twentyfour: 24, a: 1, an: 1,
+};
+export const NUMBER_PATTERN = '(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|sixteen|eighteen|twenty)';
+export function parseNumber(text: string): number | null {
+  const t = text.toLowerCase();
+  if (/^\d+$/.test(t)) return Number(t);
+  return NUMBER_WORDS[t] ?? null;
+}
+
+export interface Period {
+  from: Day;
+  to: Day;
+}
+export function overlapDays(a: Period, b: Period): number {
+  return Math.max(0, Math.min(a.to, b.to) - Math.max(a.from, b.from) + 1);
+}
+export function describePeriod(p: Period): string {
+  return `${isoOfDay(p.from)} to ${isoOfDay(p.to)}`;
+}
+export function weeksIn(days: number): number {
+  return Math.floor(days / 7);
+}

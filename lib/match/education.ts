@@ -1,0 +1,280 @@
+import type { DegreeLevel } from '../posting/schema';
+import type { Education } from '../profile/schema';
+import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
+import { MONTH_PATTERN, formatMonthIndex, monthIndex, monthIndexOfDay, monthNumber } from './dates';
+import { checkField, readFieldRequirement, type FieldRequirement } from './fields';
+import { listOr } from './text';
+
+/**
+ * Degree, enrolment and graduation lines. A held higher degree meets a lower one ("Bachelor's
+ * degree or above" is met by a Master), except while the line asks what you are *currently
+ * pursuing*: a PhD student is not "currently pursuing a Bachelor's or Master's".
+ */
+
+const RANK: Record<DegreeLevel, number> = { Bachelor: 1, Master: 2, PhD: 3 };
+const LEVELS: DegreeLevel[] = ['Bachelor', 'Master', 'PhD'];
+
+const PHD = /\b(?:ph\.?\s?d\b\.?|doctorate|doctoral|doctor of philosophy|dphil)/i;
+const MASTER = /\b(?:master'?s?(?![\w-])|m\.s\.|m\.sc\b\.?|msc\b|m\.eng\b\.?|meng\b|mphil\b|mba\b)|\bMS\b(?!\s*(?:Office|Excel|SQL|Word|Teams|Azure))/i;
+const MASTER_CS = /\bMS\b(?!\s*(?:Office|Excel|SQL|Word|Teams|Azure))/;
+const POSTGRAD = /\b(?:post-?graduate|graduate (?:degree|student|program|programme|studies|school))s?\b/i;
+const BACHELOR = /\b(?:bachelor'?s?(?![\w-])|bachelors\b|under-?graduate|undergrad\b|b\.s\.|b\.sc\b\.?|bsc\b|b\.eng\b\.?|beng\b|b\.?tech\b|b\.a\.)/i;
+const BACHELOR_CS = /\b(?:BS|BA)\b/;
+const ANY_DEGREE = /\b(?:degree|diploma|university student|college student)\b/i;
+
+const PURSUING =
+  /\b(?:currently\s+(?:pursuing|enrolled|studying|attending|a\s+student|in\s+(?:a|an|the|your)\b)|pursuing|enrolled|enrol?ment|current(?:ly)?\s+(?:a\s+)?(?:full-time\s+)?(?:university\s+|college\s+)?students?|must be a student|are a student|studying (?:for|towards?))/i;
+const COMPLETED = /\b(?:hold(?:s|ing)?|obtained|have completed|completed|possess(?:es)?|earned|graduated (?:with|from)|have graduated|degree holders?)\b/i;
+const AT_LEAST = /\b(?:or (?:above|higher|more advanced|equivalent degree)|and above|or a higher degree|at least (?:a|an)\b|minimum (?:of )?(?:a|an)\b)/i;
+const EQUIVALENT_EXPERIENCE = /\bequivalent (?:practical |work |industry |professional )?experience\b/i;
+
+export interface DegreeRequirement {
+  levels: DegreeLevel[];
+  /** Level words as written ("PhD", "Bachelor/Masters"). */
+  words: string[];
+  anyLevel: boolean;
+  /** Only these levels count (title tags, "currently pursuing"); else higher degrees count too. */
+  exact: boolean;
+  status: 'pursuing' | 'completed' | null;
+  equivalentExperience: boolean;
+  fields: FieldRequirement | null;
+}
+
+export function readDegree(text: string): DegreeRequirement | null {
+  const levels = new Set<DegreeLevel>();
+  const found: { word: string; at: number }[] = [];
+  const take = (re: RegExp, add: DegreeLevel[]) => {
+    const m = re.exec(text);
+    if (m) {
+      add.forEach((l) => levels.add(l));
+      found.push({ word: m[0], at: m.index });
+    }
+  };
+  take(PHD, ['PhD']);
+  take(MASTER, ['Master']);
+  if (!levels.has('Master') && MASTER_CS.test(text)) take(MASTER_CS, ['Master']);
+  take(POSTGRAD, ['Master', 'PhD']);
+  take(BACHELOR, ['Bachelor']);
+  if (!levels.has('Bachelor')) take(BACHELOR_CS, ['Bachelor']);
+  const words = found.sort((a, b) => a.at - b.at).map((f) => f.word);
+  const fields = readFieldRequirement(text);
+  const anyLevel = levels.size === 0;
+  // Without a level, only "degree in <field>" is a degree line ("relevant degree / experience is a plus" is not).
+  if (anyLevel && !(ANY_DEGREE.test(text) && fields && (fields.named.length > 0 || /\bdegree (?:in|of)\b/i.test(text)))) return null;
+  const status = PURSUING.test(text) ? 'pursuing' : COMPLETED.test(text) ? 'completed' : null;
+  return {
+    levels: LEVELS.filter((l) => levels.has(l)),
+    words: anyLevel ? [ANY_DEGREE.exec(text)![0]] : words,
+    anyLevel,
+    exact: status === 'pursuing' && !AT_LEAST.test(text),
+    status,
+    equivalentExperience: EQUIVALENT_EXPERIENCE.test(text),
+    fields,
+  };
+}
+
+/** "pursuing" with a graduation already past counts as completed. */
+function effectiveStatus(e: Education, ctx: MatchContext): 'pursuing' | 'completed' {
+  return e.status === 'pursuing' && monthIndex(e.graduation) >= ctx.thisMonth ? 'pursuing' : 'completed';
+}
+
+export function describeEducation(e: Education): string {
+  return `${e.level} in ${e.field} (${e.status}, ${e.status === 'pursuing' ? 'graduates' : 'graduated'} ${e.graduation})`;
+}
+
+function levelOk(req: DegreeRequirement, e: Education): boolean {
+  if (req.anyLevel) return true;
+  if (req.levels.includes(e.level)) return true;
+  return !req.exact && RANK[e.level] >= Math.min(...req.levels.map((l) => RANK[l]));
+}
+
+export function assessDegree(req: DegreeRequirement, ctx: MatchContext, kindWhenNoLevel: 'degree-field' | 'enrolment' = 'degree-field'): Aspect {
+  const kind = req.anyLevel && !req.fields ? kindWhenNoLevel : 'degree-field';
+  const evidence = emptyEvidence();
+  const entries = ctx.profile.education;
+  const wanted = req.anyLevel ? 'a degree' : `a ${listOr(req.levels)} degree`;
+  if (entries.length === 0) {
+    evidence.notes.push('the profile lists no education');
+    return aspect(kind, 'unknown', evidence, true);
+  }
+  const statusOk = (e: Education) => req.status === null || effectiveStatus(e, ctx) === req.status;
+  const candidates = entries.filter((e) => levelOk(req, e) && statusOk(e));
+  if (candidates.length === 0) {
+    const byLevel = entries.filter((e) => levelOk(req, e));
+    const held = entries.map(describeEducation).join('; ');
+    // Pursuing the right degree in the right field: it will be completed, so partly there.
+    const soonEnough = byLevel.filter((e) => !req.fields || checkField(e.field, req.fields).ok !== false);
+    if (soonEnough.length && req.status === 'completed') {
+      const soon = soonEnough[0]!;
+      evidence.matched.push({ requirement: req.words.join(', ') || wanted, profile: describeEducation(soon) });
+      evidence.missing.push(`${wanted} completed`);
+      evidence.notes.push(`still pursuing; expected ${soon.graduation}`);
+      return aspect(kind, 'partial', evidence, true);
+    }
+    if (req.equivalentExperience) {
+      evidence.missing.push(wanted);
+      evidence.notes.push('the line accepts equivalent experience, which the profile does not record');
+      return aspect(kind, 'unknown', evidence, true);
+    }
+    if (byLevel.length && req.status === 'pursuing') {
+      evidence.missing.push(`currently pursuing ${wanted}`);
+      evidence.notes.push(`profile: ${held}`);
+      return aspect(kind, 'unmet', evidence, true, `not currently pursuing ${wanted} (profile: ${held})`);
+    }
+    const pursuing = req.status === 'pursuing' ? 'currently pursuing ' : '';
+    evidence.missing.push(`${pursuing}${wanted}`);
+    evidence.notes.push(`profile: ${held}`);
+    return aspect(kind, 'unmet', evidence, true, `needs ${pursuing}${wanted} (profile: ${held})`);
+  }
+  const levelWords = req.words.join(', ') || wanted;
+  if (!req.fields) {
+    const e = candidates[0]!;
+    evidence.matched.push({ requirement: levelWords, profile: describeEducation(e) });
+    return aspect(kind, 'met', evidence, true);
+  }
+  let unknownNote: string | null = null;
+  for (const e of candidates) {
+    const f = checkField(e.field, req.fields);
+    if (f.ok) {
+      evidence.matched.push({ requirement: levelWords, profile: describeEducation(e) });
+      evidence.matched.push({ requirement: f.how, profile: e.field });
+      if (f.how === 'related field' || f.how.endsWith(' field')) evidence.notes.push(`${e.field} counted as ${f.how}`);
+      return aspect(kind, 'met', evidence, true);
+    }
+    if (f.ok === null) unknownNote = f.how;
+  }
+  const e = candidates[0]!;
+  evidence.matched.push({ requirement: levelWords, profile: describeEducation(e) });
+  const named = req.fields.named.map((n) => n.text);
+  evidence.missing.push(`field: ${listOr([...named, ...req.fields.broad.map((b) => `a ${b} field`)])}${req.fields.related ? ' or a related field' : ''}`);
+  if (unknownNote) evidence.notes.push(unknownNote);
+  // The level is right; a different field is a shortfall, not an eligibility wall.
+  return aspect(kind, 'partial', evidence, true);
+}
+
+/** Lines that need current enrolment without naming a degree ("must be a current university student"). */
+export function readEnrolment(text: string): boolean {
+  return PURSUING.test(text) && /\b(?:student|university|college|school|degree|program|programme|studies|enrolled)\b/i.test(text);
+}
+
+export function assessEnrolment(ctx: MatchContext): Aspect {
+  const evidence = emptyEvidence();
+  if (ctx.profile.education.length === 0) {
+    evidence.notes.push('the profile lists no education');
+    return aspect('enrolment', 'unknown', evidence, true);
+  }
+  const current = ctx.profile.education.find((e) => effectiveStatus(e, ctx) === 'pursuing');
+  if (current) {
+    evidence.matched.push({ requirement: 'currently enrolled', profile: describeEducation(current) });
+    return aspect('enrolment', 'met', evidence, true);
+  }
+  evidence.missing.push('current enrolment');
+  return aspect('enrolment', 'unmet', evidence, true, 'not currently enrolled (no degree in progress)');
+}
+
+// ——— graduation windows ———
+
+export interface GraduationRequirement {
+  /** Inclusive month indexes; null = open. */
+  from: number | null;
+  to: number | null;
+  words: string;
+  /** The window comes from the internship's end ("return to school after the internship"). */
+  afterInternship?: boolean;
+}
+
+const YM = `(?:(${MONTH_PATTERN})\\s*,?\\s*)?(20\\d\\d)`;
+const GRAD = 'graduat\\w*|class of|completion|finish(?:ing)? (?:your|their|the) (?:degree|studies)';
+const BETWEEN = new RegExp(`(?:${GRAD})[^.;]*?\\b(?:between|from)\\s+${YM}\\s*(?:and|to|-|–|through|until)\\s*${YM}`, 'i');
+const BY = new RegExp(`(?:${GRAD})[^.;]*?\\b(by|before|no later than|prior to|on or before)\\s+(?:the end of\\s+)?${YM}`, 'i');
+const AFTER = new RegExp(`(?:${GRAD})[^.;]*?\\b(?:after|from|on or after)\\s+${YM}`, 'i');
+const OR_LATER = new RegExp(`(?:${GRAD})[^.;]*?${YM}\\s+or\\s+(later|after|earlier|before)`, 'i');
+const IN = new RegExp(
+  `(?:${GRAD})[^.;]*?\\b(?:in|during|of|:)\\s+(?:the\\s+)?(?:(?:summer|spring|fall|autumn|winter)\\s+(?:of\\s+)?)?${YM}(?:\\s*(?:or|and|\\/|-|–|to)\\s*${YM})?`,
+  'i',
+);
+const YEAR_GRADS = /\b(20\d\d)\s+(?:graduates?|grads?)\b|\bclass of\s+(20\d\d)\b/i;
+const FINAL_YEAR = /\bfinal[- ]year\b|\blast year of (?:study|studies|(?:your|their) degree)\b/i;
+const PENULTIMATE = /\bpenultimate[- ]year\b|\bpre-final[- ]year\b|\bsecond[- ]to[- ]last year\b/i;
+const RETURN_TO_SCHOOL =
+  /\b(?:return(?:ing)?|go(?:ing)? back)\s+to\s+(?:school|university|college|(?:your|their)\s+(?:studies|degree|program|programme))|\bat least one (?:semester|term|quarter|year)\b[^.;]*\b(?:remaining|left|after)\b|\b(?:continue|continuing) (?:your|their) (?:studies|education|degree)|\bremaining (?:semester|term|quarter)\b/i;
+
+function ym(month: string | undefined, year: string, end: boolean): number {
+  const y = Number(year);
+  if (month) return y * 12 + monthNumber(month)! - 1;
+  return y * 12 + (end ? 11 : 0);
+}
+
+export function readGraduation(text: string, ctx: MatchContext): GraduationRequirement | null {
+  let m = BETWEEN.exec(text);
+  if (m) return { from: ym(m[1], m[2]!, false), to: ym(m[3], m[4]!, true), words: m[0] };
+  m = BY.exec(text);
+  if (m) {
+    const strict = /before|prior/i.test(m[1]!);
+    const to = strict ? (m[2] ? ym(m[2], m[3]!, false) - 1 : Number(m[3]) * 12 - 1) : ym(m[2], m[3]!, true);
+    return { from: null, to, words: m[0] };
+  }
+  m = OR_LATER.exec(text);
+  if (m) {
+    const later = /later|after/i.test(m[3]!);
+    return later ? { from: ym(m[1], m[2]!, false), to: null, words: m[0] } : { from: null, to: ym(m[1], m[2]!, true), words: m[0] };
+  }
+  m = AFTER.exec(text);
+  if (m) return { from: ym(m[1], m[2]!, false), to: null, words: m[0] };
+  m = IN.exec(text);
+  // "graduating in 2025 or 2026" is the span of both.
+  if (m) return { from: ym(m[1], m[2]!, false), to: m[4] ? ym(m[3], m[4], true) : ym(m[1], m[2]!, true), words: m[0] };
+  m = YEAR_GRADS.exec(text);
+  if (m) {
+    const y = m[1] ?? m[2]!;
+    return { from: ym(undefined, y, false), to: ym(undefined, y, true), words: m[0] };
+  }
+  m = FINAL_YEAR.exec(text);
+  if (m) return { from: ctx.thisMonth, to: ctx.thisMonth + 12, words: m[0] };
+  m = PENULTIMATE.exec(text);
+  if (m) return { from: ctx.thisMonth + 12, to: ctx.thisMonth + 24, words: m[0] };
+  m = RETURN_TO_SCHOOL.exec(text);
+  if (m) {
+    const end = internshipEnd(ctx);
+    return { from: end === null ? ctx.thisMonth + 1 : end + 1, to: null, words: m[0], afterInternship: true };
+  }
+  return null;
+}
+
+function internshipEnd(ctx: MatchContext): number | null {
+  if (ctx.posting.internshipEnd !== null) return monthIndexOfDay(ctx.posting.internshipEnd);
+  return null;
+}
+
+function describeWindow(req: GraduationRequirement): string {
+  if (req.afterInternship) return `graduation after ${req.from === null ? 'the internship' : formatMonthIndex(req.from - 1)}`;
+  if (req.from !== null && req.to !== null) {
+    return req.from === req.to ? `graduation in ${formatMonthIndex(req.from)}` : `graduation between ${formatMonthIndex(req.from)} and ${formatMonthIndex(req.to)}`;
+  }
+  if (req.from !== null) return `graduation in or after ${formatMonthIndex(req.from)}`;
+  return `graduation by ${formatMonthIndex(req.to!)}`;
+}
+
+export function assessGraduation(req: GraduationRequirement, ctx: MatchContext): Aspect {
+  const evidence = emptyEvidence();
+  const entries = ctx.profile.education;
+  if (entries.length === 0) {
+    evidence.notes.push('the profile lists no education');
+    return aspect('graduation', 'unknown', evidence, true);
+  }
+  const pursuing = entries.filter((e) => e.status === 'pursuing');
+  const pool = pursuing.length ? pursuing : entries;
+  const inWindow = (e: Education) => {
+    const g = monthIndex(e.graduation);
+    return (req.from === null || g >= req.from) && (req.to === null || g <= req.to);
+  };
+  const hit = pool.find(inWindow) ?? entries.find(inWindow);
+  const wanted = describeWindow(req);
+  if (hit) {
+    evidence.matched.push({ requirement: req.words, profile: describeEducation(hit) });
+    return aspect('graduation', 'met', evidence, true);
+  }
+  evidence.missing.push(wanted);
+  evidence.notes.push(`profile graduation: ${pool.map((e) => `${e.level} ${e.graduation}`).join(', ')}`);
+  return aspect('graduation', 'unmet', evidence, true, `${wanted} needed; profile has ${pool.map((e) => `${e.level} ${e.graduation}`).join(', ')}`);
+}

@@ -1,0 +1,13 @@
+export { matchPosting, matchLine, buildContext, WEIGHTS, type MatchablePosting, type MatchOptions } from './match';
+export {
+  MatchReportSchema,
+  LineResultSchema,
+  EligibilityResultSchema,
+  LINE_KINDS,
+  type MatchReport,
+  type LineResult,
+  type EligibilityResult,
+  type LineKind,
+  type Verdict,
+  type Evidence,
+} from './report';

@@ -1,0 +1,125 @@
+import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
+import { listAnd, listOr } from './text';
+
+/**
+ * Spoken languages. A line is about languages when it names one next to a proficiency word
+ * ("fluent", "proficiency", "native", "written and spoken"), so "Chinese market" is not one.
+ * "Chinese" is met by Mandarin or Cantonese; "Mandarin" by Mandarin or Chinese.
+ */
+
+const LANGUAGES: Record<string, string[]> = {
+  English: ['english'],
+  Mandarin: ['mandarin', 'putonghua', 'mandarin chinese'],
+  Chinese: ['chinese'],
+  Cantonese: ['cantonese'],
+  Japanese: ['japanese'],
+  Korean: ['korean'],
+  Spanish: ['spanish'],
+  Portuguese: ['portuguese', 'brazilian portuguese'],
+  French: ['french'],
+  German: ['german'],
+  Italian: ['italian'],
+  Dutch: ['dutch'],
+  Russian: ['russian'],
+  Arabic: ['arabic'],
+  Hindi: ['hindi'],
+  Indonesian: ['indonesian', 'bahasa indonesia'],
+  Malay: ['malay', 'bahasa melayu', 'bahasa malaysia'],
+  Thai: ['thai'],
+  Vietnamese: ['vietnamese'],
+  Filipino: ['filipino', 'tagalog'],
+  Turkish: ['turkish'],
+  Polish: ['polish'],
+  Hebrew: ['hebrew'],
+  Swedish: ['swedish'],
+  Urdu: ['urdu'],
+  Bengali: ['bengali'],
+  Tamil: ['tamil'],
+};
+// What a requirement in the key accepts in the profile.
+const ACCEPTS: Record<string, string[]> = { Chinese: ['Chinese', 'Mandarin', 'Cantonese'], Mandarin: ['Mandarin', 'Chinese'] };
+
+const byAlias = new Map<string, string>();
+for (const [name, aliases] of Object.entries(LANGUAGES)) for (const a of aliases) byAlias.set(a, name);
+const ALIASES = [...byAlias.keys()].sort((a, b) => b.length - a.length);
+const ANY_LANGUAGE = new RegExp(`\\b(?:${ALIASES.join('|')})\\b`, 'gi');
+const PROFICIENCY =
+  /\bfluen\w*|\bproficien\w*|\bnative\b|\bbilingual\b|\bspoken\b|\bwritten\b|\bspeak\w*|\blanguages?\b|\bbusiness[- ]level\b|\bworking knowledge\b|\bcommand of\b|\bcommunicat\w* (?:in|skills in)\b|\bmother tongue\b|\bverbal\b/i;
+const HIGH_LEVEL = /\bfluen\w*|\bnative\b|\bbilingual\b|\bbusiness[- ]level\b|\bprofessional\b|\bexcellent\b|\bstrong\b|\bfull professional\b|\bmother tongue\b/i;
+const LOW_PROFILE_LEVEL = /\b(?:basic|beginner|elementary|conversational|intermediate|limited|learning|a1|a2|b1|hsk\s*[1-3]|jlpt\s*n[3-5]|topik\s*[1-3])\b/i;
+
+export interface LanguageRequirement {
+  /** Each item is any-of. */
+  items: { names: string[]; words: string[] }[];
+  high: boolean;
+}
+
+export function readLanguages(text: string): LanguageRequirement | null {
+  if (!PROFICIENCY.test(text)) return null;
+  ANY_LANGUAGE.lastIndex = 0;
+  const found: { name: string; word: string; start: number; end: number }[] = [];
+  for (let m = ANY_LANGUAGE.exec(text); m; m = ANY_LANGUAGE.exec(text)) {
+    found.push({ name: byAlias.get(m[0].toLowerCase())!, word: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  if (found.length === 0) return null;
+  const items: LanguageRequirement['items'] = [];
+  let prev: (typeof found)[number] | null = null;
+  for (const f of found) {
+    const sep = prev ? text.slice(prev.end, f.start) : '';
+    const last = items[items.length - 1];
+    if (prev && last && /^\s*(?:\/|or|,\s*or)\s*$/i.test(sep)) {
+      last.names.push(f.name);
+      last.words.push(f.word);
+    } else items.push({ names: [f.name], words: [f.word] });
+    prev = f;
+  }
+  // "English or Mandarin" at the end of a comma list makes the whole list any-of.
+  if (/\bor\b/i.test(text) && !/\band\b/i.test(text.slice(found[0]!.start, found[found.length - 1]!.end)) && /\beither\b|\bone of\b|\bor\b/i.test(text.slice(found[0]!.start, found[found.length - 1]!.end))) {
+    return { items: [{ names: items.flatMap((i) => i.names), words: items.flatMap((i) => i.words) }], high: HIGH_LEVEL.test(text) };
+  }
+  return { items, high: HIGH_LEVEL.test(text) };
+}
+
+function profileLanguage(entry: string): string | null {
+  ANY_LANGUAGE.lastIndex = 0;
+  const m = ANY_LANGUAGE.exec(entry);
+  return m ? byAlias.get(m[0].toLowerCase())! : null;
+}
+
+export function assessLanguages(req: LanguageRequirement, ctx: MatchContext): Aspect {
+  const evidence = emptyEvidence();
+  if (ctx.profile.languages.length === 0) {
+    evidence.notes.push('the profile lists no languages');
+    return aspect('language', 'unknown', evidence);
+  }
+  let met = 0;
+  let partial = 0;
+  for (const item of req.items) {
+    let found: { entry: string; low: boolean } | null = null;
+    let word = '';
+    for (let i = 0; i < item.names.length && !found; i++) {
+      const accepts = ACCEPTS[item.names[i]!] ?? [item.names[i]!];
+      const entry = ctx.profile.languages.find((l) => {
+        const name = profileLanguage(l);
+        return name !== null && accepts.includes(name);
+      });
+      if (entry) {
+        found = { entry, low: LOW_PROFILE_LEVEL.test(entry) };
+        word = item.words[i]!;
+      }
+    }
+    if (!found) {
+      evidence.missing.push(listOr(item.words));
+      continue;
+    }
+    evidence.matched.push({ requirement: word, profile: found.entry });
+    if (found.low && req.high) {
+      partial++;
+      evidence.notes.push(`${found.entry}: the line asks for a fluent level`);
+    } else met++;
+  }
+  const total = req.items.length;
+  const verdict = met === total ? 'met' : met + partial === 0 ? 'unmet' : 'partial';
+  if (verdict !== 'met' && evidence.missing.length === 0 && partial === 0) evidence.missing.push(listAnd(req.items.map((i) => listOr(i.words))));
+  return aspect('language', verdict, evidence);
+}

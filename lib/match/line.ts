@@ -1,0 +1,118 @@
+import { assessAvailability, readAvailability } from './availability';
+import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
+import { assessDegree, assessEnrolment, assessGraduation, readDegree, readEnrolment, readGraduation } from './education';
+import { assessLanguages, readLanguages } from './languages';
+import { assessLocation, assessWorkAuthorization, readLocation, readWorkAuthorization } from './places';
+import { assessPublications, readPublications } from './publications';
+import type { Evidence, LineKind, LineResult, Verdict } from './report';
+import { assessSkills, skillItems } from './skills';
+import { cleanLine, clauses } from './text';
+
+/**
+ * One qualification line → kind, verdict, evidence. Every reader that recognises something in
+ * the line adds an aspect (a line can ask for a degree and a graduation window at once); the kind
+ * is the first aspect's, in the order below, and the verdict combines them: an unmet hard aspect
+ * makes the line unmet, unknown aspects are left out, and a line with nothing assessable is
+ * "soft" and unknown, never counted against the candidate.
+ */
+
+export interface LineAssessment {
+  result: LineResult;
+  /** Every aspect's kind, so posting-level checks are not repeated when a line already covers them. */
+  kinds: Set<LineKind>;
+  /** Reasons of hard aspects that are unmet. */
+  blockers: string[];
+}
+
+const YEARS = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:\+\s*)?(?:-\s*\d+\s*)?(?:years?|yrs)\b/i;
+const EXPERIENCE = /\bexperience\b|\bexperienced\b|\bworked\b|\btrack record\b/i;
+const DEGREE_WORDS = /\b(?:degree|bachelor|master|ph\.?\s?d|doctora|undergraduate|postgraduate|major|majoring|BS|MS)\b/i;
+const PUBLICATION_WORDS = /\bpublications?\b|\bpublished\b|\bpapers?\b|\bconferences?\b|\bjournals?\b/i;
+
+const ON_SITE = /\bon-?\s?site\b|\bin[- ]person\b|\bin[- ]office\b|\boffice\b|\brelocat/i;
+
+const SOFT_NOTE = 'soft skill or not assessable from a profile; never counted against you';
+
+export function assessLine(text: string, ctx: MatchContext): LineAssessment {
+  const clean = cleanLine(text);
+  const aspects: Aspect[] = [];
+
+  const degree = readDegree(clean);
+  if (degree) aspects.push(assessDegree(degree, ctx));
+  else if (readEnrolment(clean)) aspects.push(assessEnrolment(ctx));
+
+  const graduation = readGraduation(clean, ctx);
+  if (graduation) aspects.push(assessGraduation(graduation, ctx));
+
+  const availabilityText = graduation ? clean.replace(graduation.words, ' ') : clean;
+  const availability = readAvailability(availabilityText, ctx);
+  if (availability) aspects.push(assessAvailability(availability, ctx));
+
+  // "Authorized to work in Singapore" is about papers, not about where the desk is.
+  const auth = readWorkAuthorization(clean, ctx);
+  const location = !auth || ON_SITE.test(clean) ? readLocation(clean, ctx) : null;
+  if (location) aspects.push(assessLocation(location, ctx));
+  if (auth) aspects.push(assessWorkAuthorization(auth, ctx));
+
+  const publications = readPublications(clean);
+  if (publications) aspects.push(assessPublications(publications, ctx));
+
+  const languages = readLanguages(clean);
+  if (languages) aspects.push(assessLanguages(languages, ctx));
+
+  // Skills: not in the parts that name a degree's field ("Master's in Statistics") or a venue.
+  const skillText =
+    degree || publications
+      ? clauses(clean)
+          .filter((c) => !(degree && DEGREE_WORDS.test(c)) && !(publications && PUBLICATION_WORDS.test(c)))
+          .join('; ')
+      : clean;
+  const items = skillText ? skillItems(skillText, ctx) : [];
+  const years = YEARS.exec(clean);
+  if (years && EXPERIENCE.test(clean) && !availability) {
+    aspects.push(experienceYears(years[0], items.length ? assessSkills(skillText, ctx, items)?.aspect ?? null : null));
+  } else if (items.length) {
+    aspects.push(assessSkills(skillText, ctx, items)!.aspect);
+  } else if (aspects.length === 0 && EXPERIENCE.test(clean)) {
+    const evidence = emptyEvidence();
+    evidence.notes.push('the profile does not record work experience');
+    aspects.push(aspect('experience-years', 'unknown', evidence));
+  }
+
+  if (aspects.length === 0) {
+    const evidence = emptyEvidence();
+    evidence.notes.push(SOFT_NOTE);
+    return { result: { text, kind: 'soft', verdict: 'unknown', evidence }, kinds: new Set(['soft']), blockers: [] };
+  }
+  return combine(text, aspects);
+}
+
+function experienceYears(words: string, skills: Aspect | null): Aspect {
+  const evidence = skills ? structuredClone(skills.evidence) : emptyEvidence();
+  evidence.notes.push(`asks for ${words} of experience; the profile does not record years`);
+  // Skills that are missing are known to be missing; present skills do not prove the years.
+  const verdict: Verdict = skills && (skills.verdict === 'unmet' || skills.verdict === 'partial') ? skills.verdict : 'unknown';
+  return aspect('experience-years', verdict, evidence);
+}
+
+export function combine(text: string, aspects: Aspect[]): LineAssessment {
+  const evidence: Evidence = { matched: [], missing: [], notes: [] };
+  for (const a of aspects) {
+    evidence.matched.push(...a.evidence.matched);
+    evidence.missing.push(...a.evidence.missing);
+    evidence.notes.push(...a.evidence.notes);
+  }
+  const known = aspects.filter((a) => a.verdict !== 'unknown');
+  let verdict: Verdict;
+  if (known.length === 0) verdict = 'unknown';
+  else if (known.some((a) => a.hard && a.verdict === 'unmet')) verdict = 'unmet';
+  else if (known.every((a) => a.verdict === 'met')) verdict = 'met';
+  else if (known.every((a) => a.verdict === 'unmet')) verdict = 'unmet';
+  else verdict = 'partial';
+  const blockers = aspects.filter((a) => a.hard && a.verdict === 'unmet' && a.reason).map((a) => a.reason!);
+  return {
+    result: { text, kind: aspects[0]!.kind, verdict, evidence },
+    kinds: new Set(aspects.map((a) => a.kind)),
+    blockers,
+  };
+}

@@ -1,0 +1,201 @@
+import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
+import { listOr } from './text';
+
+/**
+ * Where a line asks the candidate to work, and whether the profile's locations cover it.
+ * The list holds the cities TikTok and ByteDance hire in (from the careers site's location
+ * filter and the seeds) with their countries, plus the regions people write in a profile.
+ */
+
+const CITIES: Record<string, string> = {
+  singapore: 'Singapore',
+  sydney: 'Australia', melbourne: 'Australia', brisbane: 'Australia', perth: 'Australia',
+  london: 'United Kingdom', manchester: 'United Kingdom', edinburgh: 'United Kingdom',
+  dublin: 'Ireland', paris: 'France', berlin: 'Germany', munich: 'Germany', hamburg: 'Germany', amsterdam: 'Netherlands',
+  madrid: 'Spain', barcelona: 'Spain', milan: 'Italy', rome: 'Italy', warsaw: 'Poland', stockholm: 'Sweden', zurich: 'Switzerland',
+  brussels: 'Belgium', lisbon: 'Portugal', istanbul: 'Turkey', dubai: 'United Arab Emirates', 'abu dhabi': 'United Arab Emirates',
+  riyadh: 'Saudi Arabia', cairo: 'Egypt', 'tel aviv': 'Israel', johannesburg: 'South Africa', nairobi: 'Kenya', lagos: 'Nigeria',
+  jakarta: 'Indonesia', 'kuala lumpur': 'Malaysia', bangkok: 'Thailand', 'ho chi minh city': 'Vietnam', hanoi: 'Vietnam',
+  manila: 'Philippines', seoul: 'South Korea', tokyo: 'Japan', osaka: 'Japan', 'hong kong': 'Hong Kong', taipei: 'Taiwan',
+  beijing: 'China', shanghai: 'China', shenzhen: 'China', hangzhou: 'China', guangzhou: 'China', chengdu: 'China', wuhan: 'China', nanjing: 'China',
+  bengaluru: 'India', bangalore: 'India', mumbai: 'India', 'new delhi': 'India', karachi: 'Pakistan',
+  'los angeles': 'United States', 'san jose': 'United States', 'san francisco': 'United States', 'mountain view': 'United States',
+  'palo alto': 'United States', 'menlo park': 'United States', seattle: 'United States', bellevue: 'United States', 'new york': 'United States',
+  'new york city': 'United States', austin: 'United States', chicago: 'United States', 'washington d.c.': 'United States',
+  'washington dc': 'United States', boston: 'United States', miami: 'United States', atlanta: 'United States', nashville: 'United States',
+  toronto: 'Canada', vancouver: 'Canada', 'mexico city': 'Mexico', 'são paulo': 'Brazil', 'sao paulo': 'Brazil', 'buenos aires': 'Argentina', bogota: 'Colombia',
+};
+
+const COUNTRY_ALIASES: Record<string, string> = {
+  'united states': 'United States', 'united states of america': 'United States', usa: 'United States', us: 'United States', 'u.s.': 'United States', 'u.s.a.': 'United States', america: 'United States',
+  'united kingdom': 'United Kingdom', uk: 'United Kingdom', 'u.k.': 'United Kingdom', britain: 'United Kingdom', 'great britain': 'United Kingdom', england: 'United Kingdom',
+  'united arab emirates': 'United Arab Emirates', uae: 'United Arab Emirates',
+  'south korea': 'South Korea', korea: 'South Korea', 'republic of korea': 'South Korea',
+  china: 'China', "mainland china": 'China', 'hong kong': 'Hong Kong', 'hong kong sar': 'Hong Kong', taiwan: 'Taiwan',
+};
+for (const country of new Set(Object.values(CITIES))) COUNTRY_ALIASES[country.toLowerCase()] ??= country;
+
+const REGIONS: Record<string, string[]> = {
+  europe: ['United Kingdom', 'Ireland', 'France', 'Germany', 'Netherlands', 'Spain', 'Italy', 'Poland', 'Sweden', 'Switzerland', 'Belgium', 'Portugal'],
+  eu: ['Ireland', 'France', 'Germany', 'Netherlands', 'Spain', 'Italy', 'Poland', 'Sweden', 'Belgium', 'Portugal'],
+  'southeast asia': ['Singapore', 'Indonesia', 'Malaysia', 'Thailand', 'Vietnam', 'Philippines'],
+  sea: ['Singapore', 'Indonesia', 'Malaysia', 'Thailand', 'Vietnam', 'Philippines'],
+  'north america': ['United States', 'Canada', 'Mexico'],
+  apac: ['Singapore', 'Australia', 'Indonesia', 'Malaysia', 'Thailand', 'Vietnam', 'Philippines', 'Japan', 'South Korea', 'Hong Kong', 'Taiwan', 'India'],
+  'middle east': ['United Arab Emirates', 'Saudi Arabia', 'Israel', 'Turkey', 'Egypt'],
+  'greater china': ['China', 'Hong Kong', 'Taiwan'],
+};
+const BAY_AREA = ['san jose', 'san francisco', 'mountain view', 'palo alto', 'menlo park'];
+
+export interface Place {
+  /** As written. */
+  text: string;
+  city: string | null;
+  country: string;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const PLACE_NAMES = [...new Set([...Object.keys(CITIES), ...Object.keys(COUNTRY_ALIASES)])].sort((a, b) => b.length - a.length);
+const SHORT_UPPER = new Set(['us', 'uk', 'uae', 'usa', 'sea', 'eu']);
+const ANY_PLACE = new RegExp(`(?<![\\w.])(?:${PLACE_NAMES.map(escapeRegExp).join('|')})(?![\\w])`, 'gi');
+
+/** Known places named in the text, in order. */
+export function findPlaces(text: string): Place[] {
+  const places: Place[] = [];
+  ANY_PLACE.lastIndex = 0;
+  for (let m = ANY_PLACE.exec(text); m; m = ANY_PLACE.exec(text)) {
+    const key = m[0].toLowerCase();
+    // "us" is a pronoun; only "US" names the country.
+    if (SHORT_UPPER.has(key.replace(/\./g, '')) && m[0] !== m[0].toUpperCase()) continue;
+    places.push(placeOf(m[0])!);
+  }
+  return places;
+}
+
+export function placeOf(name: string): Place | null {
+  const key = name.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (CITIES[key]) return { text: name.trim(), city: key, country: CITIES[key]! };
+  if (COUNTRY_ALIASES[key]) return { text: name.trim(), city: key === 'singapore' || key === 'hong kong' ? key : null, country: COUNTRY_ALIASES[key]! };
+  return null;
+}
+
+/** Does a profile location (city, country, region, "anywhere") cover the place? */
+export function covers(profileLocation: string, place: Place): boolean {
+  const key = profileLocation.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (/^(?:anywhere|any location|worldwide|global|open to relocation|willing to relocate(?: anywhere)?)$/.test(key)) return true;
+  if (key === 'bay area' || key === 'sf bay area' || key === 'silicon valley') return place.city !== null && BAY_AREA.includes(place.city);
+  const region = REGIONS[key];
+  if (region) return region.includes(place.country);
+  const own = placeOf(profileLocation) ?? findPlaces(profileLocation)[0] ?? null;
+  if (!own) return false;
+  if (own.city && place.city) return own.city === place.city || (own.city === 'bangalore' && place.city === 'bengaluru') || (own.city === 'bengaluru' && place.city === 'bangalore');
+  // A country covers its cities; a city does not cover its whole country.
+  if (!own.city || own.city === 'singapore' || own.city === 'hong kong') return own.country === place.country;
+  return false;
+}
+
+const ONSITE = /\bon-?\s?site\b|\bin[- ]person\b|\bin[- ]office\b|\boffice-based\b|\b(?:from|at|in) (?:our|the) [\w\s]{0,30}office\b|\bhybrid\b|\brelocat\w*|\bbased in\b|\blocated in\b|\bcommut\w*|\bwork(?:ing)? (?:in|from|at)\b/i;
+const DAYS_PER_WEEK = /\b(\d|one|two|three|four|five)\s+days?\s+(?:a|per|each)\s+week\b/i;
+
+export interface LocationRequirement {
+  places: Place[];
+  words: string;
+  fromPosting: boolean;
+  daysPerWeek: string | null;
+}
+
+export function readLocation(text: string, ctx: MatchContext): LocationRequirement | null {
+  const cue = ONSITE.exec(text);
+  if (!cue) return null;
+  const inLine = findPlaces(text);
+  if (inLine.length) return { places: inLine, words: cue[0], fromPosting: false, daysPerWeek: DAYS_PER_WEEK.exec(text)?.[0] ?? null };
+  // "Work on-site three days a week" names no place: the posting's locations are the place.
+  if (!/\bon-?\s?site\b|\bin[- ]person\b|\bin[- ]office\b|\bhybrid\b|\boffice\b/i.test(text)) return null;
+  const fromPosting = ctx.posting.locations.map(placeOf).filter((p): p is Place => p !== null);
+  return { places: fromPosting, words: cue[0], fromPosting: true, daysPerWeek: DAYS_PER_WEEK.exec(text)?.[0] ?? null };
+}
+
+export function assessLocation(req: LocationRequirement, ctx: MatchContext): Aspect {
+  const evidence = emptyEvidence();
+  if (req.places.length === 0) {
+    evidence.notes.push('the line names no place and the posting gives no location');
+    return aspect('location', 'unknown', evidence, true);
+  }
+  if (req.daysPerWeek) evidence.notes.push(`on site ${req.daysPerWeek}`);
+  if (req.fromPosting) evidence.notes.push('place taken from the posting\'s locations');
+  if (ctx.profile.locations.length === 0) {
+    evidence.notes.push('the profile lists no locations');
+    return aspect('location', 'unknown', evidence, true);
+  }
+  for (const place of req.places) {
+    const hit = ctx.profile.locations.find((l) => covers(l, place));
+    if (hit) {
+      evidence.matched.push({ requirement: place.text, profile: hit });
+      return aspect('location', 'met', evidence, true);
+    }
+  }
+  const wanted = listOr([...new Set(req.places.map((p) => p.text))]);
+  evidence.missing.push(`can work in ${wanted}`);
+  return aspect('location', 'unmet', evidence, true, `must work on site in ${wanted}; profile locations: ${ctx.profile.locations.join(', ')}`);
+}
+
+// ——— work authorisation ———
+
+const WORK_AUTH =
+  /\bauthori[sz](?:ed|ation) to work\b|\bwork(?:ing)? authori[sz]ation\b|\bright to work\b|\bwork permit\b|\bwork visa\b|\bvisa sponsorship\b|\bsponsor(?:ship)?\b|\bcitizens?(?:hip)?\b|\bpermanent residen(?:ts?|cy)\b|\b(?:full )?work(?:ing)? rights\b|\beligib(?:le|ility) to work\b|\blegally (?:able|entitled|authori[sz]ed) to work\b/i;
+const PR = /\bPRs?\b/;
+const NO_SPONSORSHIP = /\b(?:without|no|not (?:be )?(?:able|possible) to (?:provide|offer)?\s*|unable to (?:provide|offer)?\s*|does not (?:provide|offer)|will not)\s*(?:\w+\s+){0,2}sponsor/i;
+const SPONSORSHIP_OFFERED = /\bsponsorship (?:is |will be )?(?:available|provided|offered|possible)\b|\b(?:we|will|can) (?:provide |offer )?(?:visa )?sponsor(?:ship)?\b(?! not)/i;
+// A line that names citizens or permanent residents asks for that status, not just a permit.
+const CITIZEN_OR_PR = /\bcitizens?(?:hip)?\b|\bpermanent residen(?:ts?|cy)\b/i;
+
+export interface WorkAuthRequirement {
+  countries: string[];
+  citizenOrPrOnly: boolean;
+  noSponsorship: boolean;
+  words: string;
+}
+
+export function readWorkAuthorization(text: string, ctx: MatchContext): WorkAuthRequirement | null {
+  const cue = WORK_AUTH.exec(text) ?? PR.exec(text);
+  // "Visa sponsorship is available" asks nothing of the candidate.
+  if (!cue || SPONSORSHIP_OFFERED.test(text)) return null;
+  let countries = [...new Set(findPlaces(text).map((p) => p.country))];
+  if (countries.length === 0) countries = [...new Set(ctx.posting.locations.map(placeOf).filter((p): p is Place => p !== null).map((p) => p.country))];
+  const citizenOrPrOnly = (CITIZEN_OR_PR.test(text) || PR.test(text)) && !/\bnot required\b/i.test(text);
+  return { countries, citizenOrPrOnly, noSponsorship: NO_SPONSORSHIP.test(text), words: cue[0] };
+}
+
+export function assessWorkAuthorization(req: WorkAuthRequirement, ctx: MatchContext): Aspect {
+  const evidence = emptyEvidence();
+  const rows = ctx.profile.workAuthorization;
+  if (req.countries.length === 0) {
+    evidence.notes.push('the line names no country and the posting gives no location');
+    return aspect('work-authorization', 'unknown', evidence, true);
+  }
+  if (rows.length === 0) {
+    evidence.notes.push('the profile records no work authorisation');
+    return aspect('work-authorization', 'unknown', evidence, true);
+  }
+  let best: 'met' | 'partial' | 'unmet' = 'unmet';
+  for (const country of req.countries) {
+    const row = rows.find((r) => (COUNTRY_ALIASES[r.country.trim().toLowerCase()] ?? r.country.trim()) === country);
+    if (!row) continue;
+    const ok = req.citizenOrPrOnly
+      ? row.status === 'citizen' || row.status === 'permanent-resident'
+      : row.status === 'citizen' || row.status === 'permanent-resident' || row.status === 'work-permit';
+    if (ok) {
+      evidence.matched.push({ requirement: `${req.words} (${country})`, profile: `${row.country}: ${row.status}` });
+      return aspect('work-authorization', 'met', evidence, true);
+    }
+    if (row.status === 'student-visa' && !req.citizenOrPrOnly) {
+      best = 'partial';
+      evidence.notes.push(`${row.country}: student visa; whether it allows this role depends on its terms`);
+    } else evidence.notes.push(`${row.country}: ${row.status}`);
+  }
+  const wanted = `${req.citizenOrPrOnly ? 'citizenship or permanent residence' : 'authorisation to work'} in ${listOr(req.countries)}`;
+  evidence.missing.push(wanted);
+  return best === 'partial'
+    ? aspect('work-authorization', 'partial', evidence, true)
+    : aspect('work-authorization', 'unmet', evidence, true, `needs ${wanted}`);
+}

@@ -1,0 +1,270 @@
+import { canonicalSkill, findSkills, type SkillIndex, type SkillMention, type SkillTarget } from '../skills/lookup';
+import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
+import { listOr } from './text';
+
+/**
+ * Skill lines: which skills a line asks for, how they combine, and which the profile shows.
+ *
+ * A line becomes a list of items; every item is an any-of set of skills or groups, and the line
+ * needs all items (partial credit when some are met):
+ * - "at least one of", "one or more", "any of", "either" open an any-of region;
+ * - "e.g.", "such as", "including", "like" open a list of examples: one any-of item, merged with
+ *   the group or skill right before it ("deep learning frameworks such as PyTorch");
+ * - "A/B" and "A or B" are any-of, "A, B or C" too; "A and B", "A, B" are separate items.
+ */
+
+export interface SkillHoldings {
+  empty: boolean;
+  /** Canonical skill name → the profile entry that shows it (implied skills included). */
+  names: Map<string, string>;
+  /** Group id → profile entry, for every group a held skill or group lies within. */
+  groups: Map<string, string>;
+  /** Profile entries the skill list does not know, matched as plain words. */
+  custom: { entry: string; pattern: RegExp }[];
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function holdSkills(entries: string[], index: SkillIndex): SkillHoldings {
+  const names = new Map<string, string>();
+  const groups = new Map<string, string>();
+  const custom: SkillHoldings['custom'] = [];
+  const addSkill = (name: string, entry: string) => {
+    if (names.has(name)) return;
+    names.set(name, entry);
+    const skill = index.skills.get(name);
+    if (!skill) return;
+    for (const g of skill.groups) if (!groups.has(g)) groups.set(g, entry);
+    for (const implied of skill.implies) addSkill(implied, `${entry} (implies ${implied})`);
+  };
+  for (const entry of entries) {
+    const target = canonicalSkill(entry, index);
+    if (target?.kind === 'skill') addSkill(target.name, entry);
+    else if (target?.kind === 'group') {
+      for (const g of index.groups.get(target.id)?.ancestors ?? []) if (!groups.has(g)) groups.set(g, entry);
+    } else {
+      // Several skills in one entry ("Python, SQL"), or a skill the list does not know.
+      const found = findSkills(entry, index);
+      for (const m of found) {
+        if (m.target.kind === 'skill') addSkill(m.target.name, entry);
+        else for (const g of index.groups.get(m.target.id)?.ancestors ?? []) if (!groups.has(g)) groups.set(g, entry);
+      }
+      if (found.length === 0) {
+        names.set(entry, entry);
+        custom.push({ entry, pattern: new RegExp(`(?<![\\w+#])${escapeRegExp(entry.trim())}(?![\\w+#])`, 'i') });
+      }
+    }
+  }
+  return { empty: entries.length === 0, names, groups, custom };
+}
+
+interface Item {
+  targets: SkillTarget[];
+  words: string[];
+  start: number;
+  /** Offset up to which a group named after "and other" belongs to this item's examples. */
+  examplesEnd?: number;
+}
+
+const ANY_CUE = /\b(?:at least one(?: of)?|one or more(?: of)?|any (?:one )?of|one of|either)\b/gi;
+const EXAMPLE_CUE =
+  /(?:\be\.g\.?|\beg\.|\bsuch as\b|\bincluding(?: but not limited to)?|\bincl\.|\blike\b|\bfor example\b|\bfor instance\b|\bi\.e\.?|\bespecially\b|\bpreferably\b|\bideally\b)/gi;
+const REGION_END = /;|\.(?:\s|$)|\betc\b\.?|,?\s+with\b|\band other\b|\bis (?:a )?(?:plus|preferred|required|desired)|\bare (?:a )?(?:plus|preferred|required)/gi;
+
+interface Region {
+  start: number;
+  cueEnd: number;
+  end: number;
+  examples: boolean;
+}
+
+function regionEnd(text: string, from: number): number {
+  // Inside parentheses the region ends at the closing one.
+  const open = text.lastIndexOf('(', from);
+  const close = text.lastIndexOf(')', from);
+  let end = text.length;
+  if (open > close) {
+    const closing = text.indexOf(')', from);
+    if (closing !== -1) end = closing;
+  }
+  REGION_END.lastIndex = from;
+  const m = REGION_END.exec(text);
+  if (m && m.index < end) end = m.index;
+  return end;
+}
+
+function findRegions(text: string): Region[] {
+  const regions: Region[] = [];
+  for (const [re, examples] of [[ANY_CUE, false], [EXAMPLE_CUE, true]] as const) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const cueEnd = m.index + m[0].length;
+      regions.push({ start: m.index, cueEnd, end: regionEnd(text, cueEnd), examples });
+    }
+  }
+  regions.sort((a, b) => a.start - b.start);
+  // A cue inside an open region widens it ("one or more languages including SQL and Python").
+  const merged: Region[] = [];
+  for (const r of regions) {
+    const last = merged[merged.length - 1];
+    if (last && r.start <= last.end) {
+      last.end = Math.max(last.end, r.end);
+      last.examples &&= r.examples;
+    } else merged.push({ ...r });
+  }
+  return merged;
+}
+
+const EXAMPLES_AFTER = /^\s*,?\s*(?:(?:and|or) (?:other|similar)\b|etc\b|or (?:equivalent|similar|comparable)\b)/i;
+const TIGHT_OR = /^\s*(?:\/|\||or|\(or\))\s*$/i;
+const LIST_SEP = /^\s*(?:,|&|\+|and|,\s*and|,\s*or)\s*$/i;
+
+function mentionsWithCustom(text: string, ctx: MatchContext): SkillMention[] {
+  const mentions = findSkills(text, ctx.index);
+  if (ctx.skills.custom.length === 0) return mentions;
+  for (const { entry, pattern } of ctx.skills.custom) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    if (mentions.some((x) => x.start < end && start < x.end)) continue;
+    mentions.push({ text: m[0], start, end, target: { kind: 'skill', name: entry } });
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+export function skillItems(text: string, ctx: MatchContext): Item[] {
+  const mentions = mentionsWithCustom(text, ctx);
+  if (mentions.length === 0) return [];
+  const regions = findRegions(text);
+  const regionOf = (m: SkillMention) => regions.findIndex((r) => m.start >= r.cueEnd && m.start < r.end);
+
+  const regionItems = new Map<number, Item>();
+  const outside: SkillMention[] = [];
+  for (const m of mentions) {
+    const r = regionOf(m);
+    if (r === -1) {
+      outside.push(m);
+      continue;
+    }
+    let item = regionItems.get(r);
+    if (!item) regionItems.set(r, (item = { targets: [], words: [], start: m.start }));
+    item.targets.push(m.target);
+    item.words.push(m.text);
+  }
+
+  // Examples belong to the group or skill named right before them.
+  const headOf = new Map<SkillMention, number>();
+  regions.forEach((r, ri) => {
+    if (!r.examples || !regionItems.has(ri)) return;
+    const before = outside.filter((m) => m.end <= r.start);
+    const head = before[before.length - 1];
+    if (!head) return;
+    const gap = text.slice(head.end, r.start);
+    if (/[;.]/.test(gap) || gap.trim().split(/\s+/).filter(Boolean).length > 3) return;
+    headOf.set(head, ri);
+  });
+
+  // Units: mentions joined by "/" or "or" (tighter than "and": "SQL and Tableau or Power BI");
+  // runs: units joined by list separators.
+  type Unit = { mentions: SkillMention[]; sepBefore: string | null; byOr: boolean };
+  const runs: Unit[][] = [];
+  let prev: SkillMention | null = null;
+  for (const m of outside) {
+    if (headOf.has(m)) {
+      const item = regionItems.get(headOf.get(m)!)!;
+      item.targets.unshift(m.target);
+      item.words.unshift(m.text);
+      item.start = m.start;
+      prev = null;
+      continue;
+    }
+    const sep = prev ? text.slice(prev.end, m.start) : null;
+    const run = runs[runs.length - 1];
+    const lastUnit = run?.[run.length - 1];
+    if (sep !== null && lastUnit && TIGHT_OR.test(sep)) {
+      lastUnit.mentions.push(m);
+      lastUnit.byOr = true;
+    } else if (sep !== null && run && LIST_SEP.test(sep)) run.push({ mentions: [m], sepBefore: sep, byOr: false });
+    else runs.push([{ mentions: [m], sepBefore: null, byOr: false }]);
+    prev = m;
+  }
+
+  const items: Item[] = [...regionItems.values()];
+  for (const run of runs) {
+    const seps = run.slice(1).map((u) => u.sepBefore ?? '');
+    const lastMention = run[run.length - 1]!.mentions.at(-1)!;
+    // "Java, C++ and other programming languages", "Flink, Spark etc.": examples, any of them.
+    const examples = EXAMPLES_AFTER.test(text.slice(lastMention.end, lastMention.end + 40));
+    // "A, B or C" and "A, B, or C" offer a choice among all; "A, B and C" needs each.
+    const commaList = seps.length > 0 && seps.every((sep) => /^\s*,\s*(?:or\s*)?$/i.test(sep));
+    const endsWithOr = /\bor\b/i.test(seps[seps.length - 1] ?? '') || run[run.length - 1]!.byOr;
+    const anyOf = examples || (commaList && endsWithOr);
+    const units = anyOf ? [run.flatMap((u) => u.mentions)] : run.map((u) => u.mentions);
+    for (const unit of units) {
+      items.push({ targets: unit.map((m) => m.target), words: unit.map((m) => m.text), start: unit[0]!.start, examplesEnd: examples ? lastMention.end + 40 : undefined });
+    }
+  }
+  // "Java, C++ and other programming languages": the group after the examples joins them.
+  items.sort((a, b) => a.start - b.start);
+  for (let i = 0; i + 1 < items.length; i++) {
+    const item = items[i]!;
+    const next = items[i + 1]!;
+    if (item.examplesEnd !== undefined && next.start < item.examplesEnd && next.targets.length === 1 && next.targets[0]!.kind === 'group') {
+      item.targets.push(...next.targets);
+      item.words.push(...next.words);
+      items.splice(i + 1, 1);
+    }
+  }
+  items.sort((a, b) => a.start - b.start);
+  // The same requirement named twice ("multi-threaded / multi-process") counts once.
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = item.targets.map(targetKey).sort().join('|');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const targetKey = (t: SkillTarget) => (t.kind === 'skill' ? `s:${t.name}` : `g:${t.id}`);
+
+function holds(target: SkillTarget, ctx: MatchContext): string | null {
+  if (target.kind === 'skill') return ctx.skills.names.get(target.name) ?? null;
+  return ctx.skills.groups.get(target.id) ?? null;
+}
+
+export interface SkillCheck {
+  items: number;
+  met: number;
+  aspect: Aspect;
+}
+
+export function assessSkills(text: string, ctx: MatchContext, items = skillItems(text, ctx)): SkillCheck | null {
+  if (items.length === 0) return null;
+  const evidence = emptyEvidence();
+  if (ctx.skills.empty) {
+    evidence.notes.push('the profile lists no skills');
+    return { items: items.length, met: 0, aspect: aspect('skill', 'unknown', evidence) };
+  }
+  let met = 0;
+  for (const item of items) {
+    let found = false;
+    for (let i = 0; i < item.targets.length && !found; i++) {
+      const entry = holds(item.targets[i]!, ctx);
+      if (entry) {
+        evidence.matched.push({ requirement: item.words[i]!, profile: entry });
+        found = true;
+      }
+    }
+    if (found) met++;
+    else evidence.missing.push(listOr(unique(item.words)));
+  }
+  if (items.some((i) => i.targets.length > 1)) evidence.notes.push('alternatives ("or", "/", "e.g.", "at least one of") need only one');
+  const verdict = met === items.length ? 'met' : met === 0 ? 'unmet' : 'partial';
+  return { items: items.length, met, aspect: aspect('skill', verdict, evidence) };
+}
+
+function unique(words: string[]): string[] {
+  return [...new Set(words)];
+}

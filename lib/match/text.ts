@@ -1,0 +1,36 @@
+/** Small text helpers shared by the line assessors. */
+
+// Leading list markers as the ATS and copied pages write them: "- ", "• ", "1. ", "2) ", "(3) ", "a. ".
+const MARKER = /^\s*(?:[-–—•·*▪●◦]+|\(?\d{1,2}[.)、]|\(\d{1,2}\)|[a-h][.)](?=\s))\s*/;
+
+/** The line without its list marker and trailing separator, with typographic quotes made plain. */
+export function cleanLine(line: string): string {
+  return line
+    .replace(/[’‘`]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\u00a0/g, ' ')
+    .replace(MARKER, '')
+    .replace(/[;；,，\s]+$/, '')
+    .trim();
+}
+
+/** Clauses split at ";" and sentence ends, for lines that put several requirements together. */
+export function clauses(line: string): string[] {
+  return line
+    .split(/;\s*|(?<=[a-z)\]])\.\s+(?=[A-Z])/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+}
+
+export function shorten(text: string, max = 90): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+export function listOr(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+export function listAnd(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -1,0 +1,132 @@
+/**
+ * Labelled qualification lines and the verdict each fixture profile should get.
+ * Columns: line, expected kind, then the verdict for tests/fixtures/profiles/
+ * phd-researcher.json, masters-student.json and bachelors-student.json.
+ * Source: "seed-000/002/003" = tests' seeds (/work/shared/seeds, as extracted into
+ * tests/fixtures/postings); "tiktok" = wording seen on lifeattiktok.com postings (careers-site.md
+ * quotes) or modelled on it; "trap" = word-boundary and context traps.
+ *
+ * Assessed with now = 2025-10-01 and a Singapore "2026 Start" posting as context (on-site lines
+ * that name no place use its location).
+ *
+ * Profiles in short:
+ * - PhD: PhD CS pursuing (2027-06), BSc Maths; Python, C++, PyTorch, JAX, CUDA, Linux, RL,
+ *   recommendation systems, Spark, SQL, probability, numerical optimisation, XGBoost, LLM;
+ *   English fluent, Mandarin native; available 2026-05-11..08-28; Singapore, United States;
+ *   NeurIPS 2024 & ICML 2025 first author, KDD 2023; US student visa, China citizen.
+ * - MS: MSc Data Science pursuing (2026-12), BSc Statistics; Python, SQL, R, pandas, Tableau,
+ *   Excel, machine learning, A/B testing, Hive, Spark SQL, scikit-learn; English, Mandarin,
+ *   Cantonese (conversational); available 2026-01-05..06-30; Singapore, Hong Kong; no papers;
+ *   Singapore student visa, Hong Kong PR.
+ * - BS: BEng Computer Engineering pursuing (2027-05); Java, JavaScript, TypeScript, React,
+ *   Node.js, golang, Docker, Kubernetes, MySQL, Redis, Kafka, Git, C; English native, Spanish
+ *   basic; available 2026-06-01..08-21; London, Dublin, Sydney; UK citizen, Ireland work
+ *   permit, Australia needs sponsorship.
+ */
+
+import type { LineKind, Verdict } from '../../../lib/match/report';
+
+export type Row = [source: string, line: string, kind: LineKind, phd: Verdict, ms: Verdict, bs: Verdict];
+
+export const ROWS: Row[] = [
+  // ——— seeds, minimum and preferred qualifications as extracted ———
+  ['seed-000', 'Currently pursuing a PhD in Computer Science, engineering quantitative field', 'degree-field', 'met', 'unmet', 'unmet'],
+  ['seed-000', 'Familiar with C/C++/ Python development, familiar with Linux multi-threaded /multi-process', 'skill', 'partial', 'partial', 'partial'],
+  ['seed-000', 'Familiar with commonly used machine learning and deep learning algorithms, including but not limited to boost machine, dnn, reinforcement learning, etc.', 'skill', 'met', 'partial', 'unmet'],
+  ['seed-000', 'Solid maths foundation, including probability statistics, numerical optimization, etc., sensitive to data, good at discovering, analyzing and solving problems from data', 'skill', 'met', 'met', 'unmet'],
+  ['seed-000', 'Familiar with at least one of Flink, Spark, Hive etc., with big data parallel processing experience', 'skill', 'met', 'met', 'partial'],
+  ['seed-000', 'Experience in large-scale recommend/advertising systems, risk control systems or LLM is preferred', 'skill', 'met', 'unmet', 'unmet'],
+  ['seed-000', 'Successful candidates must be able to commit to at least 3 months long internship period.', 'duration', 'met', 'met', 'partial'],
+  ['seed-000', 'Successful candidates must be able to commit to either of the following Internships - From January to June - From May to August (Summer)', 'internship-window', 'met', 'met', 'partial'],
+  ['seed-002', "Postgraduate who is currently pursuing a Master's Degree in Data Science, Statistics, Mathematics, Computer Science, or a related technical discipline.", 'degree-field', 'met', 'met', 'unmet'],
+  ['seed-002', 'Working level competency in one or more programming languages including SQL and Python are required.', 'skill', 'met', 'met', 'met'],
+  ['seed-002', 'Understanding of ML models and how they can be leveraged to act upon a range of content and safety risks.', 'skill', 'met', 'met', 'unmet'],
+  ['seed-002', 'Collaborative, data-driven, ownership, communication, analytical mindset', 'soft', 'unknown', 'unknown', 'unknown'],
+  ['seed-002', 'Previous work experience in quantitative analysis with relevant degree / experience is a plus', 'experience-years', 'unknown', 'unknown', 'unknown'],
+  ['seed-002', 'Successful candidates must be able to commit to either of the following Internships - From January to June (onboard by 12 Jan 2026) - From May to August (onboard by 11 May 2026)', 'internship-window', 'met', 'met', 'partial'],
+  ['seed-003', 'Undergraduate, or Postgraduate who is currently pursuing a degree/master in Computer Science, Computer Engineering, Information Systems or a related technical major.', 'degree-field', 'met', 'met', 'met'],
+  ['seed-003', 'Familiar with many open source frameworks in the field of big data, e.g.Hadoop, Hive,Flink, FlinkSQL,Spark, Kafka, HBase, Redis, RocksDB, ElasticSearch etc.', 'skill', 'met', 'met', 'met'],
+  ['seed-003', 'Familiar with Java, C ++ and other programming languages.', 'skill', 'met', 'met', 'met'],
+  ['seed-003', 'Strong coding and trouble shooting ability.', 'soft', 'unknown', 'unknown', 'unknown'],
+  ['seed-003', 'Agile, quick self learner, highly self-motivated with a strong sense of product ownership and creative problem solver.', 'soft', 'unknown', 'unknown', 'unknown'],
+  ['seed-003', 'Good collaborator and team player, comfortable working in a fast moving, culturally diverse and globally distributed team environment.', 'soft', 'unknown', 'unknown', 'unknown'],
+
+  // ——— degree, enrolment, graduation ———
+  ['tiktok', "Currently pursuing a Bachelor's or Master's degree", 'degree-field', 'unmet', 'met', 'met'],
+  ['tiktok', 'Currently pursuing an Undergraduate/Master\'s degree in Computer Science, Software Engineering or a related technical discipline', 'degree-field', 'unmet', 'met', 'met'],
+  ['tiktok', "Bachelor's degree or above in Computer Science or a related technical field", 'degree-field', 'met', 'met', 'met'],
+  ['tiktok', 'PhD in Machine Learning, Statistics or a related quantitative field', 'degree-field', 'met', 'unmet', 'unmet'],
+  ['tiktok', "Master's degree in Marketing, Communications or Business", 'degree-field', 'partial', 'partial', 'unmet'],
+  ['tiktok', 'BS/MS in Computer Science or equivalent practical experience', 'degree-field', 'met', 'partial', 'partial'],
+  ['tiktok', "Holds a Master's degree in Statistics or Data Science", 'degree-field', 'unmet', 'partial', 'unmet'],
+  ['tiktok', 'Currently enrolled in a university degree program', 'enrolment', 'met', 'met', 'met'],
+  ['tiktok', 'Expected graduation between December 2025 and August 2026', 'graduation', 'unmet', 'unmet', 'unmet'],
+  ['tiktok', 'Expected graduation date between December 2026 and August 2027', 'graduation', 'met', 'met', 'met'],
+  ['tiktok', 'Graduating in 2027', 'graduation', 'met', 'unmet', 'met'],
+  ['tiktok', 'Must be in the final year of study', 'graduation', 'unmet', 'unmet', 'unmet'],
+  ['tiktok', 'Penultimate year students are welcome to apply', 'graduation', 'met', 'met', 'met'],
+  ['tiktok', "Bachelor's degree or above in Computer Science, Software Engineering or a related field, graduating in 2025 or 2026", 'degree-field', 'unmet', 'met', 'unmet'],
+  ['tiktok', 'Currently pursuing a PhD with at least one semester remaining after the internship', 'degree-field', 'met', 'unmet', 'unmet'],
+
+  // ——— skills ———
+  ['tiktok', 'Hands-on experience with PyTorch or TensorFlow', 'skill', 'met', 'unmet', 'unmet'],
+  ['tiktok', 'Familiarity with at least one deep learning framework such as PyTorch, TensorFlow, JAX or PaddlePaddle', 'skill', 'met', 'unmet', 'unmet'],
+  ['tiktok', 'Experience with Hadoop, Hive and Spark', 'skill', 'partial', 'partial', 'unmet'],
+  ['tiktok', 'Proficiency in SQL and Tableau or Power BI', 'skill', 'partial', 'met', 'partial'],
+  ['tiktok', 'Experience with Python or R for data analysis', 'skill', 'met', 'met', 'partial'],
+  ['tiktok', 'Experience with Kubernetes, Docker or other cloud native technologies', 'skill', 'unmet', 'unmet', 'met'],
+  ['tiktok', 'Strong knowledge of JavaScript/TypeScript and modern front-end frameworks like React or Vue', 'skill', 'unmet', 'unmet', 'met'],
+  ['tiktok', 'Familiar with MySQL, Redis, Kafka and other middleware', 'skill', 'unmet', 'unmet', 'met'],
+  ['tiktok', 'Familiarity with Linux and TCP/IP networking', 'skill', 'partial', 'unmet', 'unmet'],
+  ['tiktok', 'Experience with A/B testing and causal inference', 'skill', 'unmet', 'partial', 'unmet'],
+  ['tiktok', 'Proficiency in Excel and SQL', 'skill', 'partial', 'met', 'partial'],
+  ['tiktok', 'Experience with Go, Java or C/C++ backend development', 'skill', 'partial', 'unmet', 'met'],
+  ['tiktok', 'Knowledge of CUDA programming and GPU optimization is a plus', 'skill', 'partial', 'unmet', 'unmet'],
+  ['tiktok', 'Proficient in R, SAS or SPSS', 'skill', 'unmet', 'met', 'unmet'],
+  ['tiktok', 'Experience with Ali Cloud, AWS or other cloud platforms', 'skill', 'unmet', 'unmet', 'unmet'],
+  ['tiktok', '3+ years of experience with Go or Java in production', 'experience-years', 'unmet', 'unmet', 'unknown'],
+  ['tiktok', '2+ years of experience in machine learning or data science', 'experience-years', 'unknown', 'unknown', 'unmet'],
+
+  // ——— word-boundary and context traps ———
+  ['trap', 'Proficient in Go; a go-getter attitude', 'skill', 'unmet', 'unmet', 'met'],
+  ['trap', 'Willing to go the extra mile for our users', 'soft', 'unknown', 'unknown', 'unknown'],
+  ['trap', 'Proficiency in C', 'skill', 'unmet', 'unmet', 'met'],
+  ['trap', 'Solid Java programming skills', 'skill', 'unmet', 'unmet', 'met'],
+  ['trap', 'Experience in R&D of large-scale systems', 'experience-years', 'unknown', 'unknown', 'unknown'],
+  ['trap', 'A track record that sparked new product ideas', 'experience-years', 'unknown', 'unknown', 'unknown'],
+  ['trap', 'Excel in a fast-paced, ambiguous environment', 'soft', 'unknown', 'unknown', 'unknown'],
+
+  // ——— languages ———
+  ['tiktok', 'Fluent in English and Mandarin', 'language', 'met', 'met', 'partial'],
+  ['tiktok', 'Excellent written and verbal communication skills in English', 'language', 'met', 'met', 'met'],
+  ['tiktok', 'Proficiency in Mandarin or Cantonese is a plus', 'language', 'met', 'met', 'unmet'],
+  ['tiktok', 'Business-level Japanese', 'language', 'unmet', 'unmet', 'unmet'],
+  ['tiktok', 'Fluent in Spanish', 'language', 'unmet', 'unmet', 'partial'],
+
+  // ——— location and work authorisation ———
+  ['careers-site', 'Able to work on-site at our Sydney office for a minimum of three days per week', 'location', 'unmet', 'unmet', 'met'],
+  ['tiktok', 'Willing to relocate to Singapore', 'location', 'met', 'met', 'unmet'],
+  ['tiktok', 'This role is based in London and requires working from the office three days a week', 'location', 'unmet', 'unmet', 'met'],
+  ['tiktok', 'Able to work on-site in Singapore or Hong Kong', 'location', 'met', 'met', 'unmet'],
+  ['tiktok', 'Must be able to work on-site three days a week', 'location', 'met', 'met', 'unmet'],
+  ['tiktok', 'Must be authorized to work in Singapore without visa sponsorship', 'work-authorization', 'unmet', 'partial', 'unmet'],
+  ['tiktok', 'Singapore Citizens or Permanent Residents only', 'work-authorization', 'unmet', 'unmet', 'unmet'],
+  ['tiktok', 'Must be legally authorized to work in the United Kingdom', 'work-authorization', 'unmet', 'unmet', 'met'],
+  ['tiktok', 'Hong Kong permanent residents preferred', 'work-authorization', 'unmet', 'met', 'unmet'],
+  ['tiktok', 'Visa sponsorship is available for this role', 'soft', 'unknown', 'unknown', 'unknown'],
+
+  // ——— publications ———
+  ['tiktok', 'First-author publications in top conferences (NeurIPS, ICML, ICLR, CVPR) are preferred', 'publications', 'met', 'unknown', 'unknown'],
+  ['tiktok', 'Publications at top-tier venues such as KDD, WWW, SIGIR or RecSys', 'publications', 'met', 'unknown', 'unknown'],
+  ['tiktok', 'At least two first-author papers at ACL, EMNLP or NAACL', 'publications', 'unmet', 'unknown', 'unknown'],
+  ['tiktok', 'Published first-author papers in NeurIPS or ICML', 'publications', 'met', 'unknown', 'unknown'],
+
+  // ——— durations, seasons, start dates, windows ———
+  ['careers-site', 'Must be able to commit to 12 weeks during Summer 2026', 'duration', 'met', 'partial', 'met'],
+  ['tiktok', 'Available for a minimum of 6 months', 'duration', 'unmet', 'met', 'unmet'],
+  ['careers-site', 'It runs for 12 weeks', 'duration', 'met', 'met', 'met'],
+  ['tiktok', 'Able to start on May 11th, 2026 or June 8th, 2026', 'start-dates', 'met', 'met', 'met'],
+  ['tiktok', 'Available to start full-time in January 2026', 'start-dates', 'unmet', 'met', 'unmet'],
+  ['tiktok', 'Spring 2026 internship', 'start-dates', 'partial', 'met', 'unmet'],
+  ['tiktok', 'Internship period: From June to August 2026', 'internship-window', 'met', 'unmet', 'met'],
+];
