@@ -1,12 +1,72 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { ApiProvider, type PopupApi } from '../../components/popup/api';
+import { PopupApp } from '../../components/popup/PopupApp';
+import { sendMessage } from '../../lib/messages/client';
+import { classifyUrl, type PageKind } from '../../lib/sites/urls';
 import { openDb } from '../../lib/store/db';
-import { App } from './App';
 import './style.css';
 
-const db = openDb();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App db={db} />
-  </StrictMode>,
-);
+/**
+ * Query parameters, for when this page is opened as a tab rather than as the toolbar popup:
+ * - `tab=<id>`: show the job in that tab instead of the active one (the end-to-end tests and the
+ *   demo open the popup as a page, which would otherwise be its own "current tab");
+ * - `in=tab`: already in a tab, so the import's file picker can open here (see `openImportTab`).
+ */
+const params = new URLSearchParams(location.search);
+const inTab = params.get('in') === 'tab';
+
+async function currentPage(): Promise<PageKind> {
+  try {
+    const tabParam = Number(params.get('tab'));
+    const tab = Number.isInteger(tabParam) && tabParam > 0
+      ? await browser.tabs.get(tabParam)
+      : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+    // `url` is only visible on the careers hosts (host permissions), which is all we need.
+    return tab?.url ? classifyUrl(new URL(tab.url)) : { kind: 'other' };
+  } catch {
+    return { kind: 'other' };
+  }
+}
+
+function download(fileName: string, text: string, mimeType: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  // Revoking at once can cancel the download before the browser has read the blob.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+// Firefox closes the popup as soon as a file dialog opens, and the chosen file is lost with it.
+const firefoxPopup = !inTab && browser.runtime.getURL('/').startsWith('moz-extension:');
+
+const api: PopupApi = {
+  db: openDb(),
+  send: (name, data) => sendMessage((message) => browser.runtime.sendMessage(message), name, data),
+  openOptions: () => browser.runtime.openOptionsPage(),
+  download,
+  now: () => new Date(),
+  ...(firefoxPopup
+    ? {
+        openImportTab: async () => {
+          await browser.tabs.create({ url: browser.runtime.getURL('/popup.html?in=tab') });
+          window.close();
+        },
+      }
+    : {}),
+};
+
+const root = createRoot(document.getElementById('root')!);
+const render = (page: PageKind | undefined) =>
+  root.render(
+    <StrictMode>
+      <ApiProvider api={api}>
+        <PopupApp page={page} />
+      </ApiProvider>
+    </StrictMode>,
+  );
+render(undefined);
+void currentPage().then(render);

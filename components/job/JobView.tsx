@@ -1,0 +1,145 @@
+import { useMemo, useState } from 'react';
+import type { LimitState } from '../../lib/limit/limit';
+import type { Profile } from '../../lib/profile/schema';
+import type { JobRecord } from '../../lib/store/schema';
+import { calendarDate, commitmentText, internshipText, limitText, SITE_NAMES } from '../format';
+import { errorText, useApi } from '../popup/api';
+import { JobActions } from './JobActions';
+import { isEmptyProfile, reportFor } from './match';
+import { Qualifications } from './Qualifications';
+
+export type ProfileState = { status: 'loading' } | { status: 'none' } | { status: 'invalid'; reason: string } | { status: 'ready'; profile: Profile };
+
+function Fact({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+function ProfileCallout({ state }: { state: Exclude<ProfileState, { status: 'ready' | 'loading' }> }) {
+  const api = useApi();
+  return (
+    <div className="callout" data-testid="profile-callout">
+      <p>
+        {state.status === 'invalid'
+          ? `Your saved profile could not be read (${state.reason}). Fix it to see which requirements you meet.`
+          : 'Set up your profile to see which of these requirements you meet.'}
+      </p>
+      <button type="button" className="primary" onClick={() => void api.openOptions()}>
+        Set up your profile
+      </button>
+    </div>
+  );
+}
+
+function ChangeNotice({ job }: { job: JobRecord }) {
+  const api = useApi();
+  const [error, setError] = useState<string | null>(null);
+  if (job.changedAt === null) return null;
+  return (
+    <div className="callout" role="note">
+      <p>
+        This posting changed since you first kept it ({job.changedFields.join(', ')}). The earlier text is kept in your
+        data.
+      </p>
+      <button
+        type="button"
+        onClick={() => api.send('job:acknowledgeChange', { jobId: job.jobId }).catch((e) => setError(errorText(e)))}
+      >
+        Got it
+      </button>
+      {error && <p className="error">{error}</p>}
+    </div>
+  );
+}
+
+/** Everything about one job: what it asks, how the profile meets it, and what the user did about it. */
+export function JobView({
+  job,
+  profile,
+  limit,
+  headingRef,
+}: {
+  job: JobRecord;
+  profile: ProfileState;
+  limit: LimitState | undefined;
+  headingRef?: React.Ref<HTMLHeadingElement>;
+}) {
+  const api = useApi();
+  const usable = profile.status === 'ready' && !isEmptyProfile(profile.profile) ? profile.profile : null;
+  const now = useMemo(() => api.now(), [api]);
+  const report = useMemo(() => (usable ? reportFor(job, usable, now) : null), [job, usable, now]);
+  const degrees = job.degreeLevels.join(' / ');
+  const subtitle = [job.jobCode, job.locations.join(', '), job.employmentType, job.cohort, degrees].filter(Boolean);
+  const met = report ? report.minimum.filter((r) => r.verdict === 'met').length : 0;
+
+  return (
+    <article className="job" aria-labelledby="job-title" data-job-id={job.jobId}>
+      <header className="job-head">
+        <p className="meta">{[SITE_NAMES[job.site], job.category, job.team].filter(Boolean).join(' · ')}</p>
+        <h2 id="job-title" tabIndex={-1} ref={headingRef}>
+          {job.title}
+        </h2>
+        <p className="meta" data-testid="job-subtitle">
+          {subtitle.join(' · ')}
+        </p>
+      </header>
+
+      <ChangeNotice job={job} />
+
+      {profile.status === 'none' || profile.status === 'invalid' || (profile.status === 'ready' && !usable) ? (
+        <ProfileCallout state={profile.status === 'invalid' ? profile : { status: 'none' }} />
+      ) : report ? (
+        <section className="match" aria-labelledby="match-title">
+          <h3 id="match-title" className="visually-hidden">
+            Match
+          </h3>
+          <p className="score" data-testid="score">
+            {report.score === null ? (
+              'No score: nothing in this posting could be checked against your profile'
+            ) : (
+              <>
+                Match <strong>{report.score}</strong>/100
+                <span className="meta"> · {met} of {report.minimum.length} minimum requirements met</span>
+              </>
+            )}
+          </p>
+          {report.blockers.length > 0 && (
+            <div className="blockers" data-testid="blockers">
+              <h4>
+                <span aria-hidden="true">✗ </span>
+                {report.blockers.length === 1 ? 'Blocker' : `${report.blockers.length} blockers`}
+              </h4>
+              <ul>
+                {report.blockers.map((b, i) => (
+                  <li key={i}>{b}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </section>
+      ) : null}
+
+      <dl className="facts">
+        {job.startDates.length > 0 && <Fact term="Start dates">{job.startDates.map(calendarDate).join(', ')}</Fact>}
+        {job.internshipPeriods.length > 0 && (
+          <Fact term="Internship">{job.internshipPeriods.map(internshipText).join('; or ')}</Fact>
+        )}
+        {job.commitment && <Fact term="Commitment">{commitmentText(job.commitment)}</Fact>}
+        {job.onsiteDaysPerWeek !== null && (
+          <Fact term="On site">
+            {job.onsiteDaysPerWeek} {job.onsiteDaysPerWeek === 1 ? 'day' : 'days'} a week
+          </Fact>
+        )}
+        {job.applicationLimit && <Fact term="Limit">{limitText(job.applicationLimit)}</Fact>}
+      </dl>
+
+      <JobActions key={job.jobId} job={job} limit={limit} />
+
+      <Qualifications report={report} minimum={job.minimumQualifications} preferred={job.preferredQualifications} />
+    </article>
+  );
+}

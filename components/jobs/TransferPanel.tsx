@@ -1,0 +1,93 @@
+import { useId, useState, type ChangeEvent } from 'react';
+import { exportCsv } from '../../lib/transfer/csv';
+import { exportFileName, exportJson } from '../../lib/transfer/export';
+import type { ImportSummary } from '../../lib/transfer/import';
+import { plural } from '../format';
+import { errorText, useApi } from '../popup/api';
+
+export function importSummaryText(summary: ImportSummary): string {
+  const parts = [
+    `${plural(summary.jobsAdded, 'job')} added`,
+    `${summary.jobsUpdated} updated`,
+    `${summary.jobsUnchanged} unchanged`,
+  ];
+  if (summary.versionsAdded > 0) parts.push(`${plural(summary.versionsAdded, 'earlier version')} kept`);
+  if (summary.profileUpdated) parts.push('profile updated');
+  return `Imported: ${parts.join(', ')}.`;
+}
+
+/**
+ * Export runs here (it only reads the database); import goes to the background, which validates
+ * the whole file and refuses it whole, with the reason, if anything in it is wrong.
+ */
+export function TransferPanel() {
+  const api = useApi();
+  const id = useId();
+  const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const exportAs = async (kind: 'json' | 'csv') => {
+    setMessage(null);
+    try {
+      const now = api.now();
+      const text = kind === 'json' ? await exportJson(api.db, now) : await exportCsv(api.db);
+      api.download(exportFileName(now, kind), text, kind === 'json' ? 'application/json' : 'text/csv');
+      setMessage({ kind: 'done', text: `Exported ${kind.toUpperCase()}.` });
+    } catch (error) {
+      setMessage({ kind: 'error', text: `Export failed: ${errorText(error)}` });
+    }
+  };
+
+  const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    if (!file) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const { summary } = await api.send('data:import', { text: await file.text() });
+      setMessage({ kind: 'done', text: importSummaryText(summary) });
+    } catch (error) {
+      setMessage({ kind: 'error', text: errorText(error) });
+    } finally {
+      input.value = '';
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="transfer" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="visually-hidden">
+        Export and import
+      </h2>
+      <div className="button-row">
+        <button type="button" onClick={() => void exportAs('json')}>
+          Export JSON
+        </button>
+        <button type="button" onClick={() => void exportAs('csv')}>
+          Export CSV
+        </button>
+        {api.openImportTab ? (
+          <button type="button" onClick={() => void api.openImportTab?.()}>
+            Import…
+          </button>
+        ) : (
+          <label className="button file-button">
+            Import…
+            <input
+              type="file"
+              accept=".json,application/json"
+              className="visually-hidden"
+              disabled={busy}
+              onChange={(e) => void importFile(e)}
+              data-testid="import-input"
+            />
+          </label>
+        )}
+      </div>
+      <p role="status" className={message?.kind === 'error' ? 'error' : 'meta'} data-testid="transfer-message">
+        {message?.text ?? ''}
+      </p>
+    </section>
+  );
+}
