@@ -1,12 +1,12 @@
 import { useEffect, useId, useState } from 'react';
 import type { LimitState } from '../../lib/limit/limit';
 import { APPLIED_STATUSES, JOB_STATUSES, type JobRecord, type JobStatus } from '../../lib/store/schema';
-import { localDay, SITE_NAMES, STATUS_LABELS } from '../format';
+import { localDay, STATUS_LABELS } from '../format';
 import { errorText, useApi } from '../popup/api';
 
 const isSubmitted = (status: JobStatus) => APPLIED_STATUSES.includes(status);
 
-/** Save, mark applied (with its date), status, notes, and the way back to the posting. */
+/** Save, mark applied (with its date), status and notes. */
 export function JobActions({ job, limit }: { job: JobRecord; limit: LimitState | undefined }) {
   const api = useApi();
   const ids = useId();
@@ -38,13 +38,17 @@ export function JobActions({ job, limit }: { job: JobRecord; limit: LimitState |
     }
   };
 
+  // Applications count in the order made: two marked "today" must not tie at the same noon, so
+  // today's date is sent as this very moment; an earlier day stays a bare date.
+  const appliedAtFor = (day: string) => (day === today ? api.now().toISOString() : day);
+
   const setStatus = (status: JobStatus) =>
     run(`Status: ${STATUS_LABELS[status]}`, () =>
       api.send('job:setStatus', {
         jobId: job.jobId,
         status,
         // A submitted status needs a date: the one already recorded, else the one in the date field.
-        ...(isSubmitted(status) && job.appliedAt === null ? { appliedAt: appliedOn } : {}),
+        ...(isSubmitted(status) && job.appliedAt === null ? { appliedAt: appliedAtFor(appliedOn) } : {}),
       }),
     );
 
@@ -110,11 +114,6 @@ export function JobActions({ job, limit }: { job: JobRecord; limit: LimitState |
         </button>
       </div>
 
-      <p>
-        <a href={job.url} target="_blank" rel="noreferrer">
-          Open on {SITE_NAMES[job.site]}
-        </a>
-      </p>
       <p role="status" className={message?.kind === 'error' ? 'error' : 'meta'}>
         {message?.text ?? ''}
       </p>

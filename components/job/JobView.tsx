@@ -86,6 +86,9 @@ export function JobView({
         <p className="meta" data-testid="job-subtitle">
           {subtitle.join(' · ')}
         </p>
+        <a href={job.url} target="_blank" rel="noreferrer">
+          Open on {SITE_NAMES[job.site]}
+        </a>
       </header>
 
       <ChangeNotice job={job} />
@@ -137,9 +140,9 @@ export function JobView({
         {job.applicationLimit && <Fact term="Limit">{limitText(job.applicationLimit)}</Fact>}
       </dl>
 
-      <JobActions key={job.jobId} job={job} limit={limit} />
-
       <Qualifications report={report} minimum={job.minimumQualifications} preferred={job.preferredQualifications} />
+
+      <JobActions key={job.jobId} job={job} limit={limit} />
     </article>
   );
 }

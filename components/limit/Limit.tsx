@@ -34,7 +34,9 @@ export function LimitBanner({ state }: { state: LimitState | undefined }) {
       data-testid="limit-banner"
     >
       <h2 id="limit-banner-title">
-        <span aria-hidden="true">{atLimit ? '⛔ ' : '⚠ '}</span>
+        <span className="banner-icon" aria-hidden="true">
+          !
+        </span>
         {bannerHeadline(state)}
       </h2>
       <p>

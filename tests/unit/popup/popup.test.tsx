@@ -179,6 +179,17 @@ describe('popup: the current job', () => {
     await waitFor(() => expect(screen.getByTestId('limit-summary').textContent).toContain('1 of 2 applications used'));
     expect(api.badges.at(-1)).toBe('1/2');
 
+    // Today's date is kept as the moment itself, so two applications made today keep their order.
+    await addJob(db, { jobId: PHD_JOB });
+    await api.send('job:setStatus', { jobId: PHD_JOB, status: 'saved' });
+    cleanup();
+    renderWithApi(api, <PopupApp page={jobPage(PHD_JOB)} />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Mark applied' }));
+    await waitFor(async () => expect((await db.jobs.get(PHD_JOB))?.appliedAt).toBe(NOW.toISOString()));
+    cleanup();
+    renderWithApi(api, <PopupApp page={jobPage(BIGDATA_JOB)} />);
+    await screen.findByTestId('applied-on');
+
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'interviewing');
     await waitFor(async () => expect((await db.jobs.get(BIGDATA_JOB))?.status).toBe('interviewing'));
 
@@ -245,6 +256,7 @@ describe('popup: the limit and pending applications', () => {
 
     await userEvent.click(within(items[0]!).getByRole('button', { name: 'Yes, I submitted it' }));
     await waitFor(async () => expect((await db.jobs.get(PHD_JOB))?.appliedAt).toBe('2025-11-14T08:00:00.000Z'));
+    await waitFor(() => expect(screen.getAllByTestId('pending-item')).toHaveLength(1));
     await userEvent.click(within(screen.getByTestId('pending-item')).getByRole('button', { name: 'Not yet' }));
     await waitFor(() => expect(screen.queryAllByTestId('pending-item')).toEqual([]));
     const notYet = await db.jobs.get(BIGDATA_JOB);
