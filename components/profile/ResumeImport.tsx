@@ -1,0 +1,172 @@
+import { useId, useRef, useState } from 'react';
+import { parseResume } from '../../lib/resume/parse';
+import { newProposals, type ProfileDraft, type Proposals } from './draft';
+
+/**
+ * Paste a résumé, get a checklist of what it seems to say (degrees, skills, publications), tick
+ * what is right, and add it to the form. Nothing is saved from here: the additions land in the
+ * form, where the user reviews them and saves. The text itself is never stored.
+ */
+
+interface Item {
+  key: string;
+  group: 'degrees' | 'skills' | 'publications';
+  index: number;
+  label: string;
+  source: string;
+}
+
+function itemsOf(p: Proposals): Item[] {
+  return [
+    ...p.degrees.map((d, index) => ({
+      key: `d${index}`,
+      group: 'degrees' as const,
+      index,
+      label: [d.level, d.field || '(field not found)', d.status, d.graduation ? `graduation ${d.graduation}` : 'graduation not found'].join(' · '),
+      source: d.source,
+    })),
+    ...p.skills.map((s, index) => ({
+      key: `s${index}`,
+      group: 'skills' as const,
+      index,
+      label: s.name,
+      source: s.source === s.name ? '' : s.source,
+    })),
+    ...p.publications.map((pub, index) => ({
+      key: `p${index}`,
+      group: 'publications' as const,
+      index,
+      label: [pub.venue, pub.year ?? '(year not found)', pub.firstAuthor ? 'first author' : 'not first author'].join(' · '),
+      source: pub.source,
+    })),
+  ];
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export function ResumeImport({ draft, now, onAccept }: { draft: ProfileDraft; now: () => Date; onAccept: (accepted: Proposals) => void }) {
+  const [text, setText] = useState('');
+  const [proposals, setProposals] = useState<Proposals | null>(null);
+  const [checked, setChecked] = useState<Set<string>>(new Set());
+  const [message, setMessage] = useState('');
+  const checklistRef = useRef<HTMLFieldSetElement>(null);
+  const uid = useId();
+
+  const find = () => {
+    const parsed = parseResume(text, now());
+    const fresh = newProposals(draft, parsed);
+    const found = parsed.degrees.length + parsed.skills.length + parsed.publications.length;
+    const items = itemsOf(fresh);
+    if (items.length === 0) {
+      setProposals(null);
+      setMessage(found === 0 ? 'No degrees, skills or publications found in this text.' : 'Everything found is already in your profile.');
+      return;
+    }
+    setProposals(fresh);
+    setChecked(new Set(items.map((i) => i.key)));
+    const already = found - items.length;
+    setMessage(
+      `Found ${plural(fresh.degrees.length, 'degree', 'degrees')}, ${plural(fresh.skills.length, 'skill', 'skills')} and ` +
+        `${plural(fresh.publications.length, 'publication', 'publications')} to add${already ? ` (${already} already in your profile)` : ''}. Untick what is wrong.`,
+    );
+    requestAnimationFrame(() => checklistRef.current?.querySelector('input')?.focus());
+  };
+
+  const accept = () => {
+    if (!proposals) return;
+    const take = <T,>(list: T[], prefix: string) => list.filter((_, i) => checked.has(`${prefix}${i}`));
+    const accepted = { degrees: take(proposals.degrees, 'd'), skills: take(proposals.skills, 's'), publications: take(proposals.publications, 'p') };
+    onAccept(accepted);
+    setProposals(null);
+    setMessage(
+      `Added ${plural(accepted.degrees.length, 'degree', 'degrees')}, ${plural(accepted.skills.length, 'skill', 'skills')} and ` +
+        `${plural(accepted.publications.length, 'publication', 'publications')} to the form. Review them, then save.`,
+    );
+  };
+
+  const items = proposals ? itemsOf(proposals) : [];
+  const groups: [Item['group'], string][] = [
+    ['degrees', 'Degrees'],
+    ['skills', 'Skills'],
+    ['publications', 'Publications'],
+  ];
+
+  return (
+    <section className="card" aria-labelledby={`${uid}-title`}>
+      <h2 id={`${uid}-title`}>Fill from your résumé</h2>
+      <div className="field">
+        <label htmlFor={`${uid}-text`}>Paste your résumé text</label>
+        <textarea
+          id={`${uid}-text`}
+          rows={8}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-describedby={`${uid}-hint`}
+          maxLength={200_000}
+        />
+        <p id={`${uid}-hint`} className="hint">
+          Read on this page only and never stored. You choose what goes into your profile.
+        </p>
+      </div>
+      <button type="button" onClick={find} disabled={!text.trim()}>
+        Find degrees, skills and publications
+      </button>
+      <p role="status" className="status-line">
+        {message}
+      </p>
+      {proposals ? (
+        <fieldset ref={checklistRef} className="checklist">
+          <legend>Found in your résumé</legend>
+          {groups.map(([group, title]) => {
+            const inGroup = items.filter((i) => i.group === group);
+            if (inGroup.length === 0) return null;
+            return (
+              <div key={group} role="group" aria-labelledby={`${uid}-${group}`}>
+                <h3 id={`${uid}-${group}`}>{title}</h3>
+                <ul>
+                  {inGroup.map((item) => (
+                    <li key={item.key}>
+                      <input
+                        type="checkbox"
+                        id={`${uid}-${item.key}`}
+                        checked={checked.has(item.key)}
+                        aria-describedby={item.source ? `${uid}-${item.key}-source` : undefined}
+                        onChange={(e) => {
+                          const next = new Set(checked);
+                          if (e.target.checked) next.add(item.key);
+                          else next.delete(item.key);
+                          setChecked(next);
+                        }}
+                      />
+                      <label htmlFor={`${uid}-${item.key}`}>{item.label}</label>
+                      {item.source ? (
+                        <q id={`${uid}-${item.key}-source`} className="source">
+                          {item.source}
+                        </q>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            );
+          })}
+          <div className="actions">
+            <button type="button" onClick={accept} disabled={checked.size === 0}>
+              Add {checked.size} selected to the form
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setProposals(null);
+                setMessage('Nothing added.');
+              }}
+            >
+              Discard
+            </button>
+          </div>
+        </fieldset>
+      ) : null}
+    </section>
+  );
+}

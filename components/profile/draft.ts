@@ -1,0 +1,222 @@
+import type { z } from 'zod';
+import { DEGREE_LEVELS } from '../../lib/posting/constants';
+import {
+  ProfileSchema,
+  WORK_AUTHORIZATION_STATUSES,
+  type Profile,
+  type ProfileInput,
+} from '../../lib/profile/schema';
+import type { ProposedDegree, ProposedPublication, ProposedSkill } from '../../lib/resume/parse';
+import { canonicalSkill } from '../../lib/skills/lookup';
+
+/**
+ * What the form edits: the profile as the user is typing it. Everything is a string (or a
+ * boolean), because half-typed values ("20", "2026-1") must survive until the user finishes; the
+ * schema decides on save, and its messages are shown next to the fields they name.
+ */
+export interface EducationDraft {
+  level: string;
+  field: string;
+  status: string;
+  graduation: string;
+}
+export interface PublicationDraft {
+  venue: string;
+  year: string;
+  firstAuthor: boolean;
+}
+export interface ProfileDraft {
+  education: EducationDraft[];
+  skills: string[];
+  languages: string[];
+  availability: { from: string; to: string }[];
+  locations: string[];
+  publications: PublicationDraft[];
+  workAuthorization: { country: string; status: string }[];
+}
+
+export const emptyEducation = (): EducationDraft => ({ level: 'Bachelor', field: '', status: 'pursuing', graduation: '' });
+export const emptyPublication = (): PublicationDraft => ({ venue: '', year: '', firstAuthor: false });
+export const emptyAvailability = () => ({ from: '', to: '' });
+export const emptyWorkAuthorization = () => ({ country: '', status: 'citizen' });
+
+export function emptyDraft(): ProfileDraft {
+  return { education: [], skills: [], languages: [], availability: [], locations: [], publications: [], workAuthorization: [] };
+}
+
+export function draftFromProfile(profile: Profile): ProfileDraft {
+  return {
+    education: profile.education.map((e) => ({ ...e })),
+    skills: [...profile.skills],
+    languages: [...profile.languages],
+    availability: profile.availability.map((a) => ({ ...a })),
+    locations: [...profile.locations],
+    publications: profile.publications.map((p) => ({ venue: p.venue, year: String(p.year), firstAuthor: p.firstAuthor })),
+    workAuthorization: profile.workAuthorization.map((w) => ({ ...w })),
+  };
+}
+
+const asString = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
+const asRecords = (value: unknown): Record<string, unknown>[] =>
+  Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null) : [];
+const asStrings = (value: unknown): string[] => (Array.isArray(value) ? value.map(asString).filter((s) => s !== '') : []);
+
+/**
+ * A stored profile that no longer passes the schema (edited by hand, or from an older version) is
+ * loaded as far as it goes, so the user can see and fix it instead of losing it.
+ */
+export function draftFromUnknown(data: unknown): ProfileDraft {
+  const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  return {
+    education: asRecords(record.education).map((e) => ({
+      level: asString(e.level),
+      field: asString(e.field),
+      status: asString(e.status),
+      graduation: asString(e.graduation),
+    })),
+    skills: asStrings(record.skills),
+    languages: asStrings(record.languages),
+    availability: asRecords(record.availability).map((a) => ({ from: asString(a.from), to: asString(a.to) })),
+    locations: asStrings(record.locations),
+    publications: asRecords(record.publications).map((p) => ({
+      venue: asString(p.venue),
+      year: asString(p.year),
+      firstAuthor: p.firstAuthor === true,
+    })),
+    workAuthorization: asRecords(record.workAuthorization).map((w) => ({ country: asString(w.country), status: asString(w.status) })),
+  };
+}
+
+/** A year as typed: digits become a number; anything else goes through as is, for the schema to name. */
+function yearValue(year: string): unknown {
+  const trimmed = year.trim();
+  if (trimmed === '') return undefined;
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+export function draftToInput(draft: ProfileDraft): ProfileInput {
+  return {
+    ...draft,
+    publications: draft.publications.map((p) => ({ ...p, year: yearValue(p.year) })),
+  } as ProfileInput;
+}
+
+/** Field path ("education.0.graduation") → the message to show next to it. */
+export type FieldErrors = ReadonlyMap<string, string>;
+
+export type Validation = { ok: true; profile: Profile } | { ok: false; errors: FieldErrors };
+
+/**
+ * Zod's wording for type and size issues speaks to programmers ("expected number, received
+ * undefined"); the limits and custom messages still come from the schema.
+ */
+function messageFor(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected === 'number' ? 'enter a number' : 'required';
+    case 'invalid_value':
+      return 'choose one of the options';
+    case 'too_small':
+      if (issue.origin === 'number') return `must be ${String(issue.minimum)} or later`;
+      if (issue.origin === 'string') return issue.message;
+      return issue.message;
+    case 'too_big':
+      if (issue.origin === 'number') return `must be ${String(issue.maximum)} or earlier`;
+      if (issue.origin === 'string') return `must be at most ${String(issue.maximum)} characters`;
+      if (issue.origin === 'array') return `at most ${String(issue.maximum)} entries`;
+      return issue.message;
+    default:
+      return issue.message;
+  }
+}
+
+export function validateDraft(draft: ProfileDraft): Validation {
+  const parsed = ProfileSchema.safeParse(draftToInput(draft));
+  if (parsed.success) return { ok: true, profile: parsed.data };
+  const errors = new Map<string, string>();
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.map(String).join('.');
+    if (!errors.has(path)) errors.set(path, messageFor(issue));
+  }
+  return { ok: false, errors };
+}
+
+/** The words a screen reader and the status line use for a field path. */
+export function describePath(path: string): string {
+  const [list, index, field] = path.split('.');
+  const n = index === undefined ? '' : ` ${Number(index) + 1}`;
+  const what: Record<string, string> = {
+    education: 'degree',
+    skills: 'skill',
+    languages: 'language',
+    availability: 'availability period',
+    locations: 'location',
+    publications: 'publication',
+    workAuthorization: 'work authorisation',
+  };
+  const name = what[list ?? ''] ?? list ?? 'profile';
+  return field ? `${name}${n}, ${field === 'firstAuthor' ? 'first author' : field}` : `${name}${n}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Proposals from a résumé
+
+/** Skills are the same when they name the same canonical skill ("golang" and "Go"). */
+export function skillKey(skill: string): string {
+  const target = canonicalSkill(skill);
+  return target?.kind === 'skill' ? `skill:${target.name}` : `text:${skill.trim().toLowerCase()}`;
+}
+
+const degreeKey = (d: { level: string; field: string }) => `${d.level}|${d.field.trim().toLowerCase()}`;
+const publicationKey = (p: { venue: string; year: string | number | null }) =>
+  `${p.venue.trim().toLowerCase()}|${p.year === null ? '' : String(p.year).trim()}`;
+
+export interface Proposals {
+  degrees: ProposedDegree[];
+  skills: ProposedSkill[];
+  publications: ProposedPublication[];
+}
+
+/** The proposals the profile does not already hold: those are the only ones worth asking about. */
+export function newProposals(draft: ProfileDraft, proposals: Proposals): Proposals {
+  const degrees = new Set(draft.education.map(degreeKey));
+  const skills = new Set(draft.skills.map(skillKey));
+  const publications = new Set(draft.publications.map(publicationKey));
+  return {
+    degrees: proposals.degrees.filter((d) => !degrees.has(degreeKey(d))),
+    skills: proposals.skills.filter((s) => !skills.has(skillKey(s.name))),
+    publications: proposals.publications.filter((p) => !publications.has(publicationKey(p))),
+  };
+}
+
+/** Adds accepted proposals after what the user already has; nothing is replaced or reordered. */
+export function mergeProposals(draft: ProfileDraft, accepted: Proposals): ProfileDraft {
+  const fresh = newProposals(draft, accepted);
+  return {
+    ...draft,
+    education: [
+      ...draft.education,
+      ...fresh.degrees.map((d) => ({ level: d.level, field: d.field, status: d.status, graduation: d.graduation })),
+    ],
+    skills: [...draft.skills, ...fresh.skills.map((s) => s.name)],
+    publications: [
+      ...draft.publications,
+      ...fresh.publications.map((p) => ({ venue: p.venue, year: p.year === null ? '' : String(p.year), firstAuthor: p.firstAuthor })),
+    ],
+  };
+}
+
+export const DEGREE_OPTIONS = DEGREE_LEVELS;
+export const STATUS_OPTIONS = [
+  { value: 'pursuing', label: 'Pursuing' },
+  { value: 'completed', label: 'Completed' },
+] as const;
+// A Record over the schema's statuses: a status added there fails to compile here until it has a label.
+const WORK_AUTHORIZATION_LABELS: Record<(typeof WORK_AUTHORIZATION_STATUSES)[number], string> = {
+  citizen: 'Citizen',
+  'permanent-resident': 'Permanent resident',
+  'work-permit': 'Work permit (no sponsorship needed)',
+  'student-visa': 'Student visa',
+  'needs-sponsorship': 'Needs visa sponsorship',
+};
+export const WORK_AUTHORIZATION_OPTIONS = WORK_AUTHORIZATION_STATUSES.map((value) => ({ value, label: WORK_AUTHORIZATION_LABELS[value] }));
