@@ -6,7 +6,7 @@ import {
   freshProfileDir,
   readStoreInExtension,
   requireBrowser,
-  requireBuild,
+  snapshotBuild,
   type ExtensionBrowser,
   type Row,
   type Tab,
@@ -19,7 +19,7 @@ import {
  */
 export async function launchChromium(serverPort: number): Promise<ExtensionBrowser> {
   requireBrowser(CHROMIUM_PATH);
-  requireBuild(CHROME_BUILD, 'npm run build');
+  const build = snapshotBuild(CHROME_BUILD, 'npm run build');
   const profile = freshProfileDir('chromium');
   const rules = JOB_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${serverPort}`).join(', ');
   let context: BrowserContext;
@@ -38,13 +38,14 @@ export async function launchChromium(serverPort: number): Promise<ExtensionBrows
         '--disable-sync',
         '--no-first-run',
         '--disable-quic',
-        `--load-extension=${CHROME_BUILD}`,
-        `--disable-extensions-except=${CHROME_BUILD}`,
+        `--load-extension=${build.dir}`,
+        `--disable-extensions-except=${build.dir}`,
         `--host-resolver-rules=${rules}`,
       ],
     });
   } catch (error) {
     profile.remove();
+    build.remove();
     throw error;
   }
 
@@ -87,6 +88,7 @@ export async function launchChromium(serverPort: number): Promise<ExtensionBrows
     async close() {
       await context.close();
       profile.remove();
+      build.remove();
     },
   };
 }

@@ -6,7 +6,7 @@ import {
   FIREFOX_PATH,
   readStoreInExtension,
   requireBrowser,
-  requireBuild,
+  snapshotBuild,
   sleep,
   type ExtensionBrowser,
   type Row,
@@ -26,42 +26,46 @@ const EXTENSION_PAGE = 'popup.html';
  */
 export async function launchFirefox(serverPort: number): Promise<ExtensionBrowser> {
   requireBrowser(FIREFOX_PATH);
-  requireBuild(FIREFOX_BUILD, 'npm run build:firefox');
-  if (!existsSync(join(FIREFOX_BUILD, EXTENSION_PAGE))) {
+  const build = snapshotBuild(FIREFOX_BUILD, 'npm run build:firefox');
+  if (!existsSync(join(build.dir, EXTENSION_PAGE))) {
+    build.remove();
     throw new Error(`${FIREFOX_BUILD}/${EXTENSION_PAGE} is missing: the test reads the database from that page`);
   }
   // puppeteer makes a fresh temporary profile for each launch and removes it on close.
-  const browser: Browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: true,
-    // The fixture server's certificate is self-signed and made for this run only.
-    acceptInsecureCerts: true,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'network.proxy.type': 1,
-      'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': serverPort,
-      'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': serverPort,
-      'network.proxy.allow_hijacking_localhost': true,
-      'network.proxy.no_proxies_on': '',
-      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
-    },
-  });
+  let browser: Browser | undefined;
   try {
-    const installed = await browser.installExtension(FIREFOX_BUILD);
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: true,
+      // The fixture server's certificate is self-signed and made for this run only.
+      acceptInsecureCerts: true,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'network.proxy.type': 1,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': serverPort,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': serverPort,
+        'network.proxy.allow_hijacking_localhost': true,
+        'network.proxy.no_proxies_on': '',
+        'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
+      },
+    });
+    const installed = await browser.installExtension(build.dir);
     if (installed !== ADDON_ID) throw new Error(`installed add-on id ${installed}, expected ${ADDON_ID}`);
   } catch (error) {
-    await browser.close();
+    await browser?.close();
+    build.remove();
     throw error;
   }
+  const firefox = browser;
 
   // One tab for every read, opened on first use; the promise is kept so concurrent reads share it.
   let extensionTab: Promise<Page> | null = null;
   const extensionUrl = `moz-extension://${ADDON_UUID}/${EXTENSION_PAGE}`;
   const openExtensionTab = async (): Promise<Page> => {
-    const page = await browser.newPage();
+    const page = await firefox.newPage();
     // The add-on page loads in another process; the driver loses track of the navigation (it
     // reports a detached frame) although the tab itself gets there, so wait on the page instead.
     page.goto(extensionUrl).catch(() => undefined);
@@ -76,7 +80,7 @@ export async function launchFirefox(serverPort: number): Promise<ExtensionBrowse
   return {
     name: 'firefox',
     async open(url: string): Promise<Tab> {
-      const page = await browser.newPage();
+      const page = await firefox.newPage();
       if (process.env.E2E_DEBUG) page.on('console', (m) => console.log(`[firefox ${m.type()}] ${m.text()}`));
       await page.goto(url, { waitUntil: 'load' });
       return {
@@ -92,7 +96,8 @@ export async function launchFirefox(serverPort: number): Promise<ExtensionBrowse
       return (await extensionTab).evaluate(readStoreInExtension, store);
     },
     async close() {
-      await browser.close();
+      await firefox.close();
+      build.remove();
     },
   };
 }

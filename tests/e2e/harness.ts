@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -45,6 +45,23 @@ export function requireBuild(dir: string, command: string): void {
   if (!existsSync(join(dir, 'manifest.json'))) {
     throw new Error(`No extension build in ${dir}: run \`${command}\` first (npm test builds before the e2e step).`);
   }
+}
+
+/**
+ * A private copy of the build for one browser's lifetime: browsers read extension files lazily,
+ * and a rebuild during the run (wxt wipes its output folder first) must not pull files away.
+ */
+export function snapshotBuild(dir: string, command: string): { dir: string; remove: () => void } {
+  requireBuild(dir, command);
+  const copy = mkdtempSync(join(tmpdir(), 'job-lens-build-'));
+  try {
+    cpSync(dir, copy, { recursive: true });
+    requireBuild(copy, command);
+  } catch (error) {
+    rmSync(copy, { recursive: true, force: true });
+    throw error;
+  }
+  return { dir: copy, remove: () => rmSync(copy, { recursive: true, force: true }) };
 }
 
 export function requireBrowser(path: string): void {
