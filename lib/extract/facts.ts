@@ -30,8 +30,25 @@ const DATE_SOURCE =
   `|(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_NAMES})\\.?,?\\s+(\\d{4}))` +
   `|(?:(\\d{4})-(\\d{2})-(\\d{2}))`;
 
+// Compiled once: the content script reads every page, and after every settle of a changing one.
+const WHOLE_DATE = new RegExp(`^(?:${DATE_SOURCE})$`, 'i');
+const ANY_DATE = new RegExp(`(?:${DATE_SOURCE})`, 'i');
+const START_DATES_HEADING = /Start Dates?\s*(?:are|include)?\s*:?/gi;
+const START_DATE_ITEM = new RegExp(`^[\\s,;]*(?:[-–•·*]|\\d{1,2}[.)])?\\s*(?:${DATE_SOURCE})`, 'i');
+const PERIOD = new RegExp(
+  `\\bFrom\\s+(${MONTH_NAMES})\\.?\\s+(?:to|until|through|-|–)\\s+(${MONTH_NAMES})\\b\\.?(?:\\s*\\(([^)]{0,80})\\))?`,
+  'gi',
+);
+const COMMITMENTS = [
+  new RegExp(`\\b(?:at least|minimum of|a minimum of|no less than)\\s+(${NUMBER})[\\s-]+(months?|weeks?)\\b(?!\\s*per)`, 'i'),
+  new RegExp(`\\b(?:runs|lasts|last|run)\\s+(?:for\\s+)?(${NUMBER})[\\s-]+(months?|weeks?)\\b`, 'i'),
+  new RegExp(`\\b(${NUMBER})[\\s-]+(months?|weeks?)(?:[\\s-]+long)?\\s+(?:internship|programme|program)\\b`, 'i'),
+];
+const LIMIT = new RegExp(`apply (?:to|for) (?:a )?maximum of (${NUMBER}) (?:positions?|jobs?|roles?|applications?)`, 'i');
+const ONSITE_DAYS = new RegExp(`\\b(${NUMBER})\\s+(?:days?|working days)\\s+(?:per|a|each|every)\\s+week`, 'gi');
+
 export function parseDate(text: string): string | null {
-  const m = new RegExp(`^(?:${DATE_SOURCE})$`, 'i').exec(text.trim().replace(/[.;,]+$/, ''));
+  const m = WHOLE_DATE.exec(text.trim().replace(/[.;,]+$/, ''));
   return m ? dateFromMatch(m, 0) : null;
 }
 
@@ -55,11 +72,10 @@ function dateFromMatch(m: RegExpExecArray, offset: number): string | null {
 /** "Summer Start Dates: - May 11th, 2026 - May 18th, 2026 …": the dates of that list, in order. */
 export function parseStartDates(text: string): string[] {
   const dates: string[] = [];
-  const heading = /Start Dates?\s*(?:are|include)?\s*:?/gi;
-  const item = new RegExp(`^[\\s,;]*(?:[-–•·*]|\\d{1,2}[.)])?\\s*(?:${DATE_SOURCE})`, 'i');
-  for (const h of text.matchAll(heading)) {
+  if (!/start date/i.test(text)) return dates;
+  for (const h of text.matchAll(START_DATES_HEADING)) {
     let rest = text.slice(h.index + h[0].length);
-    for (let m = item.exec(rest); m; m = item.exec(rest)) {
+    for (let m = START_DATE_ITEM.exec(rest); m; m = START_DATE_ITEM.exec(rest)) {
       const iso = dateFromMatch(m, 0);
       if (iso && !dates.includes(iso)) dates.push(iso);
       rest = rest.slice(m[0].length);
@@ -71,18 +87,14 @@ export function parseStartDates(text: string): string[] {
 /** "From January to June (onboard by 12 Jan 2026)". */
 export function parseInternshipPeriods(text: string): InternshipPeriod[] {
   const periods: InternshipPeriod[] = [];
-  const re = new RegExp(
-    `\\bFrom\\s+(${MONTH_NAMES})\\.?\\s+(?:to|until|through|-|–)\\s+(${MONTH_NAMES})\\b\\.?(?:\\s*\\(([^)]{0,80})\\))?`,
-    'gi',
-  );
-  for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(PERIOD)) {
     const from = monthFromName(m[1]!);
     const to = monthFromName(m[2]!);
     if (!from || !to) continue;
     let onboardBy: string | null = null;
     const note = m[3];
     if (note) {
-      const d = new RegExp(`(?:${DATE_SOURCE})`, 'i').exec(note);
+      const d = ANY_DATE.exec(note);
       if (d && /onboard|start|join/i.test(note)) onboardBy = dateFromMatch(d, 0);
     }
     if (!periods.some((p) => p.from === from && p.to === to && p.onboardBy === onboardBy)) {
@@ -94,13 +106,9 @@ export function parseInternshipPeriods(text: string): InternshipPeriod[] {
 
 /** "at least 3 months long internship period", "It runs for 12 weeks". */
 export function parseCommitment(text: string): Commitment | null {
-  const patterns = [
-    new RegExp(`\\b(?:at least|minimum of|a minimum of|no less than)\\s+(${NUMBER})[\\s-]+(months?|weeks?)\\b(?!\\s*per)`, 'i'),
-    new RegExp(`\\b(?:runs|lasts|last|run)\\s+(?:for\\s+)?(${NUMBER})[\\s-]+(months?|weeks?)\\b`, 'i'),
-    new RegExp(`\\b(${NUMBER})[\\s-]+(months?|weeks?)(?:[\\s-]+long)?\\s+(?:internship|programme|program)\\b`, 'i'),
-  ];
+  if (!/month|week/i.test(text)) return null;
   let best: { index: number; value: Commitment } | null = null;
-  for (const re of patterns) {
+  for (const re of COMMITMENTS) {
     const m = re.exec(text);
     if (!m) continue;
     const amount = numberFrom(m[1]!);
@@ -113,7 +121,7 @@ export function parseCommitment(text: string): Commitment | null {
 
 /** "Candidates can apply to a maximum of two positions and will be considered … in the order you apply". */
 export function parseApplicationLimit(text: string): ApplicationLimit | null {
-  const m = new RegExp(`apply (?:to|for) (?:a )?maximum of (${NUMBER}) (?:positions?|jobs?|roles?|applications?)`, 'i').exec(text);
+  const m = LIMIT.exec(text);
   if (!m) return null;
   const max = numberFrom(m[1]!);
   if (!max) return null;
@@ -125,8 +133,8 @@ export function parseApplicationLimit(text: string): ApplicationLimit | null {
 
 /** "work on-site at our Sydney office for a minimum of three days per week" → 3. */
 export function parseOnsiteDays(text: string): number | null {
-  const re = new RegExp(`\\b(${NUMBER})\\s+(?:days?|working days)\\s+(?:per|a|each|every)\\s+week`, 'gi');
-  for (const m of text.matchAll(re)) {
+  if (!/days? (?:per|a|each|every) week/i.test(text)) return null;
+  for (const m of text.matchAll(ONSITE_DAYS)) {
     const sentenceStart = Math.max(text.lastIndexOf('.', m.index) + 1, 0);
     const sentence = text.slice(sentenceStart, m.index + m[0].length + 80);
     if (!/on-?site|in[- ]office|in the office|office|in person/i.test(sentence)) continue;

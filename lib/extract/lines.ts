@@ -29,13 +29,20 @@ const SKIPPED = new Set([
   'SELECT', 'TEXTAREA', 'INPUT', 'IMG', 'VIDEO', 'AUDIO',
 ]);
 const WHITESPACE = /\s+/g;
+// One query finds every element hidden by attribute or inline style; the walk then asks a Set
+// instead of reading two attributes of every element.
+const HIDDEN_SELECTOR = '[hidden],[style*="none" i],[style*="hidden" i]';
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
-function isHidden(el: Element): boolean {
-  if (el.hasAttribute('hidden')) return true;
-  const style = el.getAttribute('style');
-  return style !== null && HIDDEN_STYLE.test(style);
+function hiddenElements(root: ParentNode): Set<Element> {
+  const hidden = new Set<Element>();
+  for (const el of Array.from(root.querySelectorAll(HIDDEN_SELECTOR))) {
+    if (el.hasAttribute('hidden') || HIDDEN_STYLE.test(el.getAttribute('style') ?? '')) hidden.add(el);
+  }
+  return hidden;
 }
+
+const isSpace = (code: number) => code === 32 || code === 10 || code === 9 || code === 13 || code === 160;
 
 /** Thrown when a page has more lines than any job posting; reading stops right there. */
 export class TooManyLinesError extends Error {}
@@ -43,6 +50,7 @@ export class TooManyLinesError extends Error {}
 /** Reads at most `maxLines` lines, so a huge or hostile page costs bounded time. */
 export function readLines(root: ParentNode, maxLines = Number.POSITIVE_INFINITY): Line[] {
   const lines: Line[] = [];
+  const hidden = hiddenElements(root);
   let segments: string[] = [];
   let text = '';
   let lastParent: Node | null = null;
@@ -56,12 +64,12 @@ export function readLines(root: ParentNode, maxLines = Number.POSITIVE_INFINITY)
       if (normalised) {
         if (lines.length >= maxLines) throw new TooManyLinesError(`more than ${maxLines} lines`);
         lines.push({ text: normalised, segments, soft: soft || startedSoft, listItem: lineInList });
-      }
+        segments = [];
+      } else if (segments.length > 0) segments = [];
+      text = '';
+      lastParent = null;
     }
     startedSoft = soft;
-    segments = [];
-    text = '';
-    lastParent = null;
   };
 
   const addText = (raw: string, parent: Node) => {
@@ -72,7 +80,7 @@ export function readLines(root: ParentNode, maxLines = Number.POSITIVE_INFINITY)
     }
     if (!text) lineInList = listDepth > 0;
     // Adjacent pieces from different elements (flex rows of spans) read as separate words.
-    else if (parent !== lastParent && !/\s$/.test(text) && !/^[\s,.;:!?)]/.test(raw)) text += ' ';
+    else if (parent !== lastParent && !isSpace(text.charCodeAt(text.length - 1)) && !/^[\s,.;:!?)]/.test(raw)) text += ' ';
     // Adjacent text nodes of one element (an HTML parser may split at entities: "R", "&", "D") are one piece.
     if (parent === lastParent && segments.length > 0) segments[segments.length - 1] = `${segments[segments.length - 1]}${raw}`.trim();
     else segments.push(piece);
@@ -99,7 +107,7 @@ export function readLines(root: ParentNode, maxLines = Number.POSITIVE_INFINITY)
       if (child.nodeType !== 1) continue;
       const el = child as Element;
       const tag = el.tagName.toUpperCase();
-      if (SKIPPED.has(tag) || isHidden(el)) continue;
+      if (SKIPPED.has(tag) || hidden.has(el)) continue;
       if (tag === 'BR') {
         flush();
         continue;
