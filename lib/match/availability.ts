@@ -98,7 +98,11 @@ export function windowFrom(fromMonth: number, toMonth: number, year: number, onb
   return { from: monthStart(year, fromMonth), to: monthEnd(endYear, toMonth), onboardBy, label };
 }
 
+// Every availability wording has a number, a month, a season or a start word.
+const AVAILABILITY_HINT = /\d|\b(?:one|two|three|four|five|six|eight|ten|twelve)\b|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|summer|spring|fall|autumn|winter|start|onboard|commenc|begin|join/i;
+
 export function readAvailability(text: string, ctx: MatchContext): AvailabilityRequirement | null {
+  if (!AVAILABILITY_HINT.test(text)) return null;
   const windows: Window[] = [];
   const spans: string[] = [];
   WINDOW.lastIndex = 0;

@@ -10,11 +10,23 @@ export function dayOf(year: number, month: number, date: number): Day {
   return Math.floor(Date.UTC(year, month - 1, date) / MS_PER_DAY);
 }
 export function parseIsoDay(iso: string): Day {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return dayOf(y, m, d);
+  return dayOf(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+}
+/** Civil date of a day number (Howard Hinnant's days-to-civil), without allocating a Date. */
+function civil(day: Day): [number, number, number] {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
 }
 export function isoOfDay(day: Day): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const [y, m, d] = civil(day);
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 export function dayOfDate(date: Date): Day {
   return Math.floor(date.getTime() / MS_PER_DAY);
@@ -35,10 +47,10 @@ export function addMonths(day: Day, months: number): Day {
   return Math.min(dayOf(target.getUTCFullYear(), target.getUTCMonth() + 1, d.getUTCDate()), last);
 }
 export function yearOfDay(day: Day): number {
-  return new Date(day * MS_PER_DAY).getUTCFullYear();
+  return civil(day)[0];
 }
 export function monthOfDay(day: Day): number {
-  return new Date(day * MS_PER_DAY).getUTCMonth() + 1;
+  return civil(day)[1];
 }
 /** "YYYY-MM" → comparable month number. */
 export function monthIndex(yearMonth: string): number {

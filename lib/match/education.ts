@@ -40,7 +40,11 @@ export interface DegreeRequirement {
   fields: FieldRequirement | null;
 }
 
+// Cheap test first: most lines name no degree, and the field scan is the costly part.
+const DEGREE_HINT = /degree|bachelor|master|ph\.?\s?d|doctor|graduate|undergrad|diploma|\b[BM]\.?(?:S|Sc|A|Eng|Tech|Phil)\b|\bMBA\b/i;
+
 export function readDegree(text: string): DegreeRequirement | null {
+  if (!DEGREE_HINT.test(text)) return null;
   const levels = new Set<DegreeLevel>();
   const found: { word: string; at: number }[] = [];
   const take = (re: RegExp, add: DegreeLevel[]) => {
@@ -205,7 +209,10 @@ function ym(month: string | undefined, year: string, end: boolean): number {
   return y * 12 + (end ? 11 : 0);
 }
 
+const GRADUATION_HINT = /graduat|class of|final|penultimate|second[- ]to[- ]last|semester|term\b|quarter|return|going back|continu|remaining|completion|finish/i;
+
 export function readGraduation(text: string, ctx: MatchContext): GraduationRequirement | null {
+  if (!GRADUATION_HINT.test(text)) return null;
   let m = BETWEEN.exec(text);
   if (m) return { from: ym(m[1], m[2]!, false), to: ym(m[3], m[4]!, true), words: m[0] };
   m = BY.exec(text);

@@ -29,7 +29,7 @@ const EXPERIENCE = /\bexperience\b|\bexperienced\b|\bworked\b|\btrack record\b/i
 const DEGREE_WORDS = /\b(?:degree|bachelor|master|ph\.?\s?d|doctora|undergraduate|postgraduate|major|majoring|BS|MS)\b/i;
 const PUBLICATION_WORDS = /\bpublications?\b|\bpublished\b|\bpapers?\b|\bconferences?\b|\bjournals?\b/i;
 
-const ON_SITE = /\bon-?\s?site\b|\bin[- ]person\b|\bin[- ]office\b|\boffice\b|\brelocat/i;
+const ON_SITE = /\bon-?\s?site\b|\bin[- ]person\b|\bin[- ]office\b|\bour [\w ]{0,20}office\b|\brelocat/i;
 
 const SOFT_NOTE = 'soft skill or not assessable from a profile; never counted against you';
 
@@ -88,7 +88,9 @@ export function assessLine(text: string, ctx: MatchContext): LineAssessment {
 }
 
 function experienceYears(words: string, skills: Aspect | null): Aspect {
-  const evidence = skills ? structuredClone(skills.evidence) : emptyEvidence();
+  const evidence = skills
+    ? { matched: [...skills.evidence.matched], missing: [...skills.evidence.missing], notes: [...skills.evidence.notes] }
+    : emptyEvidence();
   evidence.notes.push(`asks for ${words} of experience; the profile does not record years`);
   // Skills that are missing are known to be missing; present skills do not prove the years.
   const verdict: Verdict = skills && (skills.verdict === 'unmet' || skills.verdict === 'partial') ? skills.verdict : 'unknown';

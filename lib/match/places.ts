@@ -94,7 +94,10 @@ export function covers(profileLocation: string, place: Place): boolean {
   return false;
 }
 
-const ONSITE = /\bon-?\s?site\b|\bin[- ]person\b|\bin[- ]office\b|\boffice-based\b|\b(?:from|at|in) (?:our|the) [\w\s]{0,30}office\b|\bhybrid\b|\brelocat\w*|\bbased in\b|\blocated in\b|\bcommut\w*|\bwork(?:ing)? (?:in|from|at)\b/i;
+// "office" the place, not Microsoft Office the software.
+const OFFICE = '(?<!(?:microsoft|ms|google|open|libre)\\s)\\boffice\\b(?!\\s*(?:suite|software|tools?|applications?|apps?|365|skills|products))';
+const ONSITE = new RegExp(`\\bon-?\\s?site\\b|\\bin[- ]person\\b|${OFFICE}|\\bhybrid\\b|\\brelocat\\w*|\\bbased in\\b|\\blocated in\\b|\\bcommut\\w*|\\bwork(?:ing)? (?:in|from|at)\\b`, 'i');
+const ONSITE_WITHOUT_PLACE = new RegExp(`\\bon-?\\s?site\\b|\\bin[- ]person\\b|\\bin[- ]office\\b|\\bhybrid\\b|${OFFICE}`, 'i');
 const DAYS_PER_WEEK = /\b(\d|one|two|three|four|five)\s+days?\s+(?:a|per|each)\s+week\b/i;
 
 export interface LocationRequirement {
@@ -110,7 +113,7 @@ export function readLocation(text: string, ctx: MatchContext): LocationRequireme
   const inLine = findPlaces(text);
   if (inLine.length) return { places: inLine, words: cue[0], fromPosting: false, daysPerWeek: DAYS_PER_WEEK.exec(text)?.[0] ?? null };
   // "Work on-site three days a week" names no place: the posting's locations are the place.
-  if (!/\bon-?\s?site\b|\bin[- ]person\b|\bin[- ]office\b|\bhybrid\b|\boffice\b/i.test(text)) return null;
+  if (!ONSITE_WITHOUT_PLACE.test(text)) return null;
   const fromPosting = ctx.posting.locations.map(placeOf).filter((p): p is Place => p !== null);
   return { places: fromPosting, words: cue[0], fromPosting: true, daysPerWeek: DAYS_PER_WEEK.exec(text)?.[0] ?? null };
 }

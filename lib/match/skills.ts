@@ -93,8 +93,12 @@ function regionEnd(text: string, from: number): number {
   return end;
 }
 
+// Cheap test for any cue word; most lines have none.
+const CUE_HINT = /one|any|either|e\.?g|such|includ|incl\.|like|example|instance|i\.e|especially|preferably|ideally/i;
+
 function findRegions(text: string): Region[] {
   const regions: Region[] = [];
+  if (!CUE_HINT.test(text)) return regions;
   for (const [re, examples] of [[ANY_CUE, false], [EXAMPLE_CUE, true]] as const) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -116,8 +120,20 @@ function findRegions(text: string): Region[] {
 }
 
 const EXAMPLES_AFTER = /^\s*,?\s*(?:(?:and|or) (?:other|similar)\b|etc\b|or (?:equivalent|similar|comparable)\b)/i;
-const TIGHT_OR = /^\s*(?:\/|\||or|\(or\))\s*$/i;
-const LIST_SEP = /^\s*(?:,|&|\+|and|,\s*and|,\s*or)\s*$/i;
+// What stands between two skill names, trimmed, lowercased, spaces collapsed.
+const TIGHT_OR = new Set(['/', '|', 'or', '(or)']);
+const LIST_SEPARATORS = new Set([',', '&', '+', 'and', ', and', ',and', ', or', ',or']);
+const COMMA_SEPARATORS = new Set([',', ', or', ',or']);
+
+function normalSeparator(sep: string): string {
+  if (sep.length > 12) return '';
+  return sep.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+function separatorKind(sep: string): 'tight-or' | 'list' | null {
+  const s = normalSeparator(sep);
+  if (TIGHT_OR.has(s)) return 'tight-or';
+  return LIST_SEPARATORS.has(s) ? 'list' : null;
+}
 
 function mentionsWithCustom(text: string, ctx: MatchContext): SkillMention[] {
   const mentions = findSkills(text, ctx.index);
@@ -182,10 +198,11 @@ export function skillItems(text: string, ctx: MatchContext): Item[] {
     const sep = prev ? text.slice(prev.end, m.start) : null;
     const run = runs[runs.length - 1];
     const lastUnit = run?.[run.length - 1];
-    if (sep !== null && lastUnit && TIGHT_OR.test(sep)) {
+    const kind = sep === null ? null : separatorKind(sep);
+    if (kind === 'tight-or' && lastUnit) {
       lastUnit.mentions.push(m);
       lastUnit.byOr = true;
-    } else if (sep !== null && run && LIST_SEP.test(sep)) run.push({ mentions: [m], sepBefore: sep, byOr: false });
+    } else if (kind === 'list' && run) run.push({ mentions: [m], sepBefore: sep, byOr: false });
     else runs.push([{ mentions: [m], sepBefore: null, byOr: false }]);
     prev = m;
   }
@@ -197,8 +214,8 @@ export function skillItems(text: string, ctx: MatchContext): Item[] {
     // "Java, C++ and other programming languages", "Flink, Spark etc.": examples, any of them.
     const examples = EXAMPLES_AFTER.test(text.slice(lastMention.end, lastMention.end + 40));
     // "A, B or C" and "A, B, or C" offer a choice among all; "A, B and C" needs each.
-    const commaList = seps.length > 0 && seps.every((sep) => /^\s*,\s*(?:or\s*)?$/i.test(sep));
-    const endsWithOr = /\bor\b/i.test(seps[seps.length - 1] ?? '') || run[run.length - 1]!.byOr;
+    const commaList = seps.length > 0 && seps.every((sep) => COMMA_SEPARATORS.has(normalSeparator(sep)));
+    const endsWithOr = (seps.length > 0 && normalSeparator(seps[seps.length - 1]!).endsWith('or')) || run[run.length - 1]!.byOr;
     const anyOf = examples || (commaList && endsWithOr);
     const units = anyOf ? [run.flatMap((u) => u.mentions)] : run.map((u) => u.mentions);
     for (const unit of units) {
@@ -217,6 +234,7 @@ export function skillItems(text: string, ctx: MatchContext): Item[] {
     }
   }
   items.sort((a, b) => a.start - b.start);
+  if (items.length < 2) return items;
   // The same requirement named twice ("multi-threaded / multi-process") counts once.
   const seen = new Set<string>();
   return items.filter((item) => {
@@ -250,11 +268,16 @@ export function assessSkills(text: string, ctx: MatchContext, items = skillItems
   let met = 0;
   for (const item of items) {
     let found = false;
-    for (let i = 0; i < item.targets.length && !found; i++) {
-      const entry = holds(item.targets[i]!, ctx);
-      if (entry) {
-        evidence.matched.push({ requirement: item.words[i]!, profile: entry });
-        found = true;
+    // A named skill the profile lists is better evidence than a group it falls in.
+    for (const pass of ['skill', 'group'] as const) {
+      for (let i = 0; i < item.targets.length && !found; i++) {
+        const target = item.targets[i]!;
+        if (target.kind !== pass) continue;
+        const entry = holds(target, ctx);
+        if (entry) {
+          evidence.matched.push({ requirement: item.words[i]!, profile: entry });
+          found = true;
+        }
       }
     }
     if (found) met++;

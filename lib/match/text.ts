@@ -4,14 +4,17 @@
 const MARKER = /^\s*(?:[-–—•·*▪●◦]+|\(?\d{1,2}[.)、]|\(\d{1,2}\)|[a-h][.)](?=\s))\s*/;
 
 /** The line without its list marker and trailing separator, with typographic quotes made plain. */
+const TYPOGRAPHIC = /[’‘`“”\u00a0]/;
+const TRAILING = /[;；,，\s]+$/;
+
 export function cleanLine(line: string): string {
-  return line
-    .replace(/[’‘`]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/\u00a0/g, ' ')
-    .replace(MARKER, '')
-    .replace(/[;；,，\s]+$/, '')
-    .trim();
+  let text = line;
+  if (TYPOGRAPHIC.test(text)) text = text.replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/\u00a0/g, ' ');
+  text = text.replace(MARKER, '');
+  const last = text.charCodeAt(text.length - 1);
+  // Only when the line ends in a separator or space (rare), to keep the common case to one pass.
+  if (last === 59 || last === 44 || last === 65307 || last === 65292 || last <= 32) text = text.replace(TRAILING, '');
+  return text.trim();
 }
 
 /** Clauses split at ";" and sentence ends, for lines that put several requirements together. */

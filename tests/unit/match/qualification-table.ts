@@ -95,6 +95,7 @@ export const ROWS: Row[] = [
   ['trap', 'Experience in R&D of large-scale systems', 'experience-years', 'unknown', 'unknown', 'unknown'],
   ['trap', 'A track record that sparked new product ideas', 'experience-years', 'unknown', 'unknown', 'unknown'],
   ['trap', 'Excel in a fast-paced, ambiguous environment', 'soft', 'unknown', 'unknown', 'unknown'],
+  ['trap', 'Proficient in Microsoft Office (Excel, PowerPoint)', 'skill', 'unmet', 'met', 'unmet'],
 
   // ——— languages ———
   ['tiktok', 'Fluent in English and Mandarin', 'language', 'met', 'met', 'partial'],
