@@ -175,7 +175,7 @@ export function TagInput({
       {values.length > 0 ? (
         <ul className="chips" ref={chipsRef} aria-label={`${label}: ${values.length} added`}>
           {values.map((value, i) => (
-            <li key={`${value}-${i}`} className="chip" aria-invalid={entryErrors.some((e) => e.i === i) || undefined}>
+            <li key={`${value}-${i}`} className={entryErrors.some((e) => e.i === i) ? 'chip chip-invalid' : 'chip'}>
               <span>{value}</span>
               <button type="button" aria-label={`Remove ${noun} ${value}`} onClick={() => remove(i)} onKeyDown={(e) => onChipKeyDown(e, i)}>
                 <span aria-hidden="true">×</span>
@@ -191,6 +191,7 @@ export function TagInput({
           type="text"
           autoComplete="off"
           spellCheck={false}
+          // Room for a pasted comma-separated list; each entry's own limit is the schema's to report.
           maxLength={maxLength * 20}
           placeholder={placeholder}
           value={query}

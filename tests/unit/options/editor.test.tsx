@@ -235,6 +235,20 @@ describe('options page: skills by keyboard', () => {
     expect(screen.queryByRole('list', { name: /Add a skill/ })).toBeNull();
   });
 
+  it('marks an entry the schema refuses, and does not save it', async () => {
+    const page = open();
+    await ready();
+    const long = `Distributed ${'systems '.repeat(14)}`.trim();
+    await page.user.click(screen.getByLabelText('Add a location'));
+    await page.user.paste(long);
+    await page.user.keyboard('{Enter}');
+    expect(screen.getByText(`${long.slice(0, 40)}…: must be at most 100 characters`)).toBeTruthy();
+    expect(screen.getByLabelText('Add a location').getAttribute('aria-invalid')).toBe('true');
+    await page.user.click(saveButton());
+    expect(saveStatus().textContent).toBe('Not saved: 1 field needs attention (location 1).');
+    expect(await storedRow(page)).toBeUndefined();
+  });
+
   it('keeps a skill that is not on the list as typed', async () => {
     const { user } = open();
     await ready();
