@@ -19,12 +19,13 @@ export default defineConfig({
     permissions: ['storage'],
     host_permissions: [...JOB_HOST_MATCHES],
     browser_specific_settings: {
+      // Firefox asks add-ons to declare what they collect: nothing leaves the machine. WXT's
+      // manifest type predates the key, hence the widening.
       gecko: {
         id: 'job-lens@job-lens.local',
         strict_min_version: '142.0',
-        // Firefox asks add-ons to declare what they collect: nothing leaves the machine.
         data_collection_permissions: { required: ['none'] },
-      },
+      } as { id: string; strict_min_version: string },
     },
   },
   hooks: {
