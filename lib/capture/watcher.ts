@@ -21,6 +21,11 @@ export interface WatcherDeps {
   log?: (message: string) => void;
 }
 
+/** How long the DOM must be quiet before a reading is trusted. */
+export const DEFAULT_SETTLE_MS = 300;
+/** After this long without readable content the watcher gives up on the page. */
+export const DEFAULT_MAX_WAIT_MS = 15_000;
+
 export interface WatchOptions {
   /** The DOM must be quiet this long before a reading is trusted. */
   settleMs?: number;
@@ -49,7 +54,7 @@ export class PageWatcher {
   watch(jobId: string): void {
     this.stop();
     const generation = ++this.generation;
-    const { settleMs = 300, maxWaitMs = 15_000 } = this.options;
+    const { settleMs = DEFAULT_SETTLE_MS, maxWaitMs = DEFAULT_MAX_WAIT_MS } = this.options;
     const attempt = () => {
       if (generation !== this.generation) return;
       this.settleTimer = null;

@@ -21,7 +21,7 @@ export const FIREFOX_PATH = process.env.JOB_LENS_FIREFOX ?? '/usr/bin/firefox-es
  * The content script gives up on a page that never shows a job after 15 s (PageWatcher's
  * maxWaitMs); "nothing was saved" only means something once that time has passed.
  */
-export const CONTENT_GIVE_UP_MS = 15_000;
+export { DEFAULT_MAX_WAIT_MS as CONTENT_GIVE_UP_MS } from '../../lib/capture/watcher';
 export const SAVE_TIMEOUT_MS = 20_000;
 
 export type Row = Record<string, unknown>;
