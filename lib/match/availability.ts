@@ -98,8 +98,8 @@ export function windowFrom(fromMonth: number, toMonth: number, year: number, onb
   return { from: monthStart(year, fromMonth), to: monthEnd(endYear, toMonth), onboardBy, label };
 }
 
-// Every availability wording has a number, a month, a season or a start word.
-const AVAILABILITY_HINT = /\d|\b(?:one|two|three|four|five|six|eight|ten|twelve)\b|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|summer|spring|fall|autumn|winter|start|onboard|commenc|begin|join/i;
+// Every availability wording names a month, a week or month count, a season, a start word or an ISO date.
+const AVAILABILITY_HINT = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|weeks?\b|months?\b|summer|spring|fall\b|autumn|winter|start|onboard|commenc|begin|join|\d{4}-\d\d-\d\d/i;
 
 export function readAvailability(text: string, ctx: MatchContext): AvailabilityRequirement | null {
   if (!AVAILABILITY_HINT.test(text)) return null;
@@ -184,8 +184,12 @@ export function kindOf(req: AvailabilityRequirement): LineKind {
   return 'start-dates';
 }
 
+const periodCache = new WeakMap<object, Period[]>();
 function periods(ctx: MatchContext): Period[] {
-  return ctx.profile.availability.map((a) => ({ from: parseIsoDay(a.from), to: parseIsoDay(a.to) }));
+  const list = ctx.profile.availability;
+  let cached = periodCache.get(list);
+  if (!cached) periodCache.set(list, (cached = list.map((a) => ({ from: parseIsoDay(a.from), to: parseIsoDay(a.to) }))));
+  return cached;
 }
 
 const RANK: Record<Verdict, number> = { unmet: 0, partial: 1, met: 2, unknown: 3 };

@@ -1,6 +1,7 @@
 import type { JobPosting } from '../posting/schema';
 import type { Profile } from '../profile/schema';
 import type { SkillIndex } from '../skills/lookup';
+import type { Window } from './availability';
 import type { Day } from './dates';
 import type { Evidence, LineKind, Verdict } from './report';
 import type { SkillHoldings } from './skills';
@@ -23,6 +24,8 @@ export interface PostingFacts {
   /** Last day of the latest internship period, for "return to school after the internship". */
   internshipEnd: Day | null;
   cohortYear: number | null;
+  /** The posting's internship periods as date windows. */
+  windows: Window[];
 }
 
 export interface MatchContext {
@@ -36,6 +39,8 @@ export interface MatchContext {
   profile: Profile;
   skills: SkillHoldings;
   index: SkillIndex;
+  /** Everything besides the line and the profile that a line's assessment depends on. */
+  key: string;
 }
 
 export function emptyEvidence(): Evidence {

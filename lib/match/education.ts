@@ -3,7 +3,7 @@ import type { Education } from '../profile/schema';
 import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
 import { MONTH_PATTERN, formatMonthIndex, monthIndex, monthIndexOfDay, monthNumber } from './dates';
 import { checkField, readFieldRequirement, type FieldRequirement } from './fields';
-import { listOr } from './text';
+import { hintPattern, listOr } from './text';
 
 /**
  * Degree, enrolment and graduation lines. A held higher degree meets a lower one ("Bachelor's
@@ -41,10 +41,11 @@ export interface DegreeRequirement {
 }
 
 // Cheap test first: most lines name no degree, and the field scan is the costly part.
-const DEGREE_HINT = /degree|bachelor|master|ph\.?\s?d|doctor|graduate|undergrad|diploma|\b[BM]\.?(?:S|Sc|A|Eng|Tech|Phil)\b|\bMBA\b/i;
+const DEGREE_HINT = hintPattern(['degree', 'bachelor', 'master', 'phd', 'ph.d', 'ph. d', 'doctor', 'graduate', 'undergrad', 'diploma', 'dphil', 'mphil', 'msc', 'bsc', 'meng', 'beng', 'm.eng', 'b.eng', 'b.tech', 'btech', 'mba']);
+const DEGREE_ABBREVIATION = /\b[BM]\.?(?:S|A)\b/;
 
 export function readDegree(text: string): DegreeRequirement | null {
-  if (!DEGREE_HINT.test(text)) return null;
+  if (!DEGREE_HINT.test(text) && !DEGREE_ABBREVIATION.test(text)) return null;
   const levels = new Set<DegreeLevel>();
   const found: { word: string; at: number }[] = [];
   const take = (re: RegExp, add: DegreeLevel[]) => {
@@ -157,7 +158,10 @@ export function assessDegree(req: DegreeRequirement, ctx: MatchContext, kindWhen
 }
 
 /** Lines that need current enrolment without naming a degree ("must be a current university student"). */
+const ENROLMENT_HINT = hintPattern(['pursu', 'enrol', 'student', 'studying']);
+
 export function readEnrolment(text: string): boolean {
+  if (!ENROLMENT_HINT.test(text)) return false;
   return PURSUING.test(text) && /\b(?:student|university|college|school|degree|program|programme|studies|enrolled)\b/i.test(text);
 }
 
@@ -209,29 +213,32 @@ function ym(month: string | undefined, year: string, end: boolean): number {
   return y * 12 + (end ? 11 : 0);
 }
 
-const GRADUATION_HINT = /graduat|class of|final|penultimate|second[- ]to[- ]last|semester|term\b|quarter|return|going back|continu|remaining|completion|finish/i;
+// Cheap gates: the window patterns all start from a graduation word and need a year.
+const GRADUATION_WORD = hintPattern(['graduat', 'class of', 'completion', 'finish']);
+const OTHER_HINT = hintPattern(['final', 'penultimate', 'to-last', 'to last', 'semester', 'term', 'quarter', 'return', 'going back', 'continu', 'remaining']);
 
 export function readGraduation(text: string, ctx: MatchContext): GraduationRequirement | null {
-  if (!GRADUATION_HINT.test(text)) return null;
-  let m = BETWEEN.exec(text);
+  const windowed = GRADUATION_WORD.test(text) && /20\d\d/.test(text);
+  if (!windowed && !OTHER_HINT.test(text)) return null;
+  let m = windowed ? BETWEEN.exec(text) : null;
   if (m) return { from: ym(m[1], m[2]!, false), to: ym(m[3], m[4]!, true), words: m[0] };
-  m = BY.exec(text);
+  m = windowed ? BY.exec(text) : null;
   if (m) {
     const strict = /before|prior/i.test(m[1]!);
     const to = strict ? (m[2] ? ym(m[2], m[3]!, false) - 1 : Number(m[3]) * 12 - 1) : ym(m[2], m[3]!, true);
     return { from: null, to, words: m[0] };
   }
-  m = OR_LATER.exec(text);
+  m = windowed ? OR_LATER.exec(text) : null;
   if (m) {
     const later = /later|after/i.test(m[3]!);
     return later ? { from: ym(m[1], m[2]!, false), to: null, words: m[0] } : { from: null, to: ym(m[1], m[2]!, true), words: m[0] };
   }
-  m = AFTER.exec(text);
+  m = windowed ? AFTER.exec(text) : null;
   if (m) return { from: ym(m[1], m[2]!, false), to: null, words: m[0] };
-  m = IN.exec(text);
+  m = windowed ? IN.exec(text) : null;
   // "graduating in 2025 or 2026" is the span of both.
   if (m) return { from: ym(m[1], m[2]!, false), to: m[4] ? ym(m[3], m[4], true) : ym(m[1], m[2]!, true), words: m[0] };
-  m = YEAR_GRADS.exec(text);
+  m = windowed ? YEAR_GRADS.exec(text) : null;
   if (m) {
     const y = m[1] ?? m[2]!;
     return { from: ym(undefined, y, false), to: ym(undefined, y, true), words: m[0] };

@@ -1,5 +1,5 @@
 import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
-import { listAnd, listOr } from './text';
+import { hintPattern, listAnd, listOr } from './text';
 
 /**
  * Spoken languages. A line is about languages when it names one next to a proficiency word
@@ -54,8 +54,10 @@ export interface LanguageRequirement {
   high: boolean;
 }
 
+const PROFICIENCY_HINT = hintPattern(['fluen', 'proficien', 'native', 'bilingual', 'spoken', 'written', 'speak', 'language', 'business', 'working knowledge', 'command of', 'communicat', 'mother tongue', 'verbal']);
+
 export function readLanguages(text: string): LanguageRequirement | null {
-  if (!PROFICIENCY.test(text)) return null;
+  if (!PROFICIENCY_HINT.test(text) || !PROFICIENCY.test(text)) return null;
   ANY_LANGUAGE.lastIndex = 0;
   const found: { name: string; word: string; start: number; end: number }[] = [];
   for (let m = ANY_LANGUAGE.exec(text); m; m = ANY_LANGUAGE.exec(text)) {

@@ -25,6 +25,7 @@ export interface LineAssessment {
 }
 
 const YEARS = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:\+\s*)?(?:-\s*\d+\s*)?(?:years?|yrs)\b/i;
+const YEAR_WORD = /year|yrs/i;
 const EXPERIENCE = /\bexperience\b|\bexperienced\b|\bworked\b|\btrack record\b/i;
 const DEGREE_WORDS = /\b(?:degree|bachelor|master|ph\.?\s?d|doctora|undergraduate|postgraduate|major|majoring|BS|MS)\b/i;
 const PUBLICATION_WORDS = /\bpublications?\b|\bpublished\b|\bpapers?\b|\bconferences?\b|\bjournals?\b/i;
@@ -68,7 +69,7 @@ export function assessLine(text: string, ctx: MatchContext): LineAssessment {
           .join('; ')
       : clean;
   const items = skillText ? skillItems(skillText, ctx) : [];
-  const years = YEARS.exec(clean);
+  const years = YEAR_WORD.test(clean) ? YEARS.exec(clean) : null;
   if (years && EXPERIENCE.test(clean) && !availability) {
     aspects.push(experienceYears(years[0], items.length ? assessSkills(skillText, ctx, items)?.aspect ?? null : null));
   } else if (items.length) {

@@ -54,20 +54,25 @@ export function buildContext(posting: Partial<MatchablePosting>, profile: Profil
     onsiteDaysPerWeek: posting.onsiteDaysPerWeek ?? null,
     internshipEnd: null,
     cohortYear,
+    windows: [],
   };
+  const thisMonth = monthIndexOfDay(today);
   const ctx: MatchContext = {
     now,
     today,
-    thisMonth: monthIndexOfDay(today),
+    thisMonth,
     defaultYear,
     posting: facts,
     profile,
     skills: holdingsFor(profile, index),
     index,
+    key: '',
   };
   if (posting.internshipPeriods?.length) {
-    facts.internshipEnd = Math.max(...windowsOfPeriods(posting.internshipPeriods, ctx).map((w) => w.to));
+    facts.windows = windowsOfPeriods(posting.internshipPeriods, ctx);
+    facts.internshipEnd = Math.max(...facts.windows.map((w) => w.to));
   }
+  ctx.key = [thisMonth, defaultYear, facts.internshipEnd, facts.onsiteDaysPerWeek, facts.locations.join('\u0002')].join('\u0001');
   return ctx;
 }
 
@@ -104,9 +109,8 @@ function eligibility(posting: Partial<MatchablePosting>, ctx: MatchContext, cove
     const req: AvailabilityRequirement = { windows: [], duration: { ...commitment, words: text }, season: null, starts: [] };
     add('commitment', text, combine(text, [assessAvailability(req, ctx)]));
   }
-  const periods = posting.internshipPeriods ?? [];
-  if (periods.length && !covered.has('internship-window')) {
-    const windows = windowsOfPeriods(periods, ctx);
+  if (ctx.posting.windows.length && !covered.has('internship-window')) {
+    const windows = ctx.posting.windows;
     const text = `Internship period${windows.length > 1 ? ', one of' : ''}: ${windows.map((w) => w.label).join('; ')}`;
     const req: AvailabilityRequirement = { windows, duration: null, season: null, starts: [] };
     add('internshipPeriods', text, combine(text, [assessAvailability(req, ctx)]));
@@ -135,7 +139,41 @@ function eligibility(posting: Partial<MatchablePosting>, ctx: MatchContext, cove
   return { results, blockers };
 }
 
+// Postings repeat lines (team templates, boilerplate), and a profile is matched against many
+// postings: a line's assessment depends only on its text, the profile, the skill index and the
+// posting facts in `ctx.key`, so it is computed once. Cached results are frozen so a consumer
+// cannot change what another report shows. Profiles are values: a changed profile is a new object.
+const lineCaches = new WeakMap<Profile, WeakMap<SkillIndex, Map<string, LineAssessment>>>();
+const LINE_CACHE_LIMIT = 20_000;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+function assessCached(line: string, ctx: MatchContext, cache: boolean): LineAssessment {
+  if (!cache) return assessLine(line, ctx);
+  let byIndex = lineCaches.get(ctx.profile);
+  if (!byIndex) lineCaches.set(ctx.profile, (byIndex = new WeakMap()));
+  let lines = byIndex.get(ctx.index);
+  if (!lines) byIndex.set(ctx.index, (lines = new Map()));
+  const key = `${ctx.key}\u0000${line}`;
+  let hit = lines.get(key);
+  if (!hit) {
+    const fresh = assessLine(line, ctx);
+    hit = { result: deepFreeze(fresh.result), kinds: fresh.kinds, blockers: fresh.blockers };
+    if (lines.size >= LINE_CACHE_LIMIT) lines.clear();
+    lines.set(key, hit);
+  }
+  return hit;
+}
+
 export interface MatchOptions {
+  /** Reuse line assessments across calls with the same profile object (default true). */
+  cache?: boolean;
   index?: SkillIndex;
 }
 
@@ -145,13 +183,14 @@ export function matchPosting(posting: Partial<MatchablePosting>, profile: Profil
   const blockers: string[] = [];
   const covered = new Set<LineKind>();
   const minimum: LineResult[] = [];
+  const cache = options.cache ?? true;
   for (const line of posting.minimumQualifications ?? []) {
-    const a = assessLine(line, ctx);
+    const a = assessCached(line, ctx, cache);
     minimum.push(a.result);
     a.kinds.forEach((k) => covered.add(k));
     for (const b of a.blockers) blockers.push(`${b} (minimum: "${shorten(line)}")`);
   }
-  const preferred = (posting.preferredQualifications ?? []).map((line) => assessLine(line, ctx).result);
+  const preferred = (posting.preferredQualifications ?? []).map((line) => assessCached(line, ctx, cache).result);
   const elig = eligibility(posting, ctx, covered);
   blockers.push(...elig.blockers);
   return {

@@ -1,5 +1,5 @@
 import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
-import { listOr } from './text';
+import { hintPattern, listOr } from './text';
 
 /**
  * Where a line asks the candidate to work, and whether the profile's locations cover it.
@@ -107,7 +107,10 @@ export interface LocationRequirement {
   daysPerWeek: string | null;
 }
 
+const ONSITE_HINT = hintPattern(['site', 'person', 'office', 'hybrid', 'relocat', 'based in', 'located in', 'commut', 'work']);
+
 export function readLocation(text: string, ctx: MatchContext): LocationRequirement | null {
+  if (!ONSITE_HINT.test(text)) return null;
   const cue = ONSITE.exec(text);
   if (!cue) return null;
   const inLine = findPlaces(text);
@@ -159,7 +162,10 @@ export interface WorkAuthRequirement {
   words: string;
 }
 
+const WORK_AUTH_HINT = hintPattern(['authori', 'right', 'permit', 'visa', 'sponsor', 'citizen', 'residen', 'eligib', 'legally']);
+
 export function readWorkAuthorization(text: string, ctx: MatchContext): WorkAuthRequirement | null {
+  if (!WORK_AUTH_HINT.test(text) && !PR.test(text)) return null;
   const cue = WORK_AUTH.exec(text) ?? PR.exec(text);
   // "Visa sponsorship is available" asks nothing of the candidate.
   if (!cue || SPONSORSHIP_OFFERED.test(text)) return null;

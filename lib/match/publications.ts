@@ -1,6 +1,6 @@
 import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
 import { parseNumber } from './dates';
-import { listOr } from './text';
+import { hintPattern, listOr } from './text';
 
 /**
  * Publication lines: "first-author publications in top conferences (NeurIPS, ICML, ...)".
@@ -54,7 +54,10 @@ function venueOf(text: string, strictCase: boolean): string[] {
   return [...new Set(out)];
 }
 
+const PUBLICATION_HINT = hintPattern(['publica', 'publish', 'paper', 'author']);
+
 export function readPublications(text: string): PublicationRequirement | null {
+  if (!PUBLICATION_HINT.test(text)) return null;
   const cue = CUE.exec(text);
   if (!cue) return null;
   const venues = venueOf(text, true);

@@ -1,6 +1,6 @@
 import { canonicalSkill, findSkills, type SkillIndex, type SkillMention, type SkillTarget } from '../skills/lookup';
 import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
-import { listOr } from './text';
+import { hintPattern, listOr } from './text';
 
 /**
  * Skill lines: which skills a line asks for, how they combine, and which the profile shows.
@@ -94,7 +94,7 @@ function regionEnd(text: string, from: number): number {
 }
 
 // Cheap test for any cue word; most lines have none.
-const CUE_HINT = /one|any|either|e\.?g|such|includ|incl\.|like|example|instance|i\.e|especially|preferably|ideally/i;
+const CUE_HINT = hintPattern(['one', 'any', 'either', 'e.g', 'eg.', 'such', 'includ', 'incl.', 'like', 'example', 'instance', 'i.e', 'especially', 'preferably', 'ideally']);
 
 function findRegions(text: string): Region[] {
   const regions: Region[] = [];
@@ -149,46 +149,77 @@ function mentionsWithCustom(text: string, ctx: MatchContext): SkillMention[] {
   return mentions.sort((a, b) => a.start - b.start);
 }
 
+interface Unit {
+  mentions: SkillMention[];
+  sepBefore: string | null;
+  byOr: boolean;
+}
+
+function regionIndex(regions: Region[], m: SkillMention): number {
+  for (let r = 0; r < regions.length; r++) if (m.start >= regions[r]!.cueEnd && m.start < regions[r]!.end) return r;
+  return -1;
+}
+
+/** The group or skill an examples region illustrates: the last mention right before the cue. */
+function headBefore(text: string, outside: SkillMention[], region: Region): SkillMention | null {
+  let head: SkillMention | null = null;
+  for (const m of outside) if (m.end <= region.start) head = m;
+  if (!head) return null;
+  const gap = text.slice(head.end, region.start);
+  if (/[;.]/.test(gap)) return null;
+  const words = gap.trim();
+  return words === '' || words.split(/\s+/).length <= 3 ? head : null;
+}
+
+function itemOf(unit: SkillMention[], examplesEnd: number | undefined): Item {
+  const targets: SkillTarget[] = [];
+  const words: string[] = [];
+  for (const m of unit) {
+    targets.push(m.target);
+    words.push(m.text);
+  }
+  return { targets, words, start: unit[0]!.start, examplesEnd };
+}
+
+// Plain loops, no closures: this runs on every line of every posting.
 export function skillItems(text: string, ctx: MatchContext): Item[] {
   const mentions = mentionsWithCustom(text, ctx);
   if (mentions.length === 0) return [];
   const regions = findRegions(text);
-  const regionOf = (m: SkillMention) => regions.findIndex((r) => m.start >= r.cueEnd && m.start < r.end);
 
   const regionItems = new Map<number, Item>();
-  const outside: SkillMention[] = [];
-  for (const m of mentions) {
-    const r = regionOf(m);
-    if (r === -1) {
-      outside.push(m);
-      continue;
+  let outside: SkillMention[] = mentions;
+  if (regions.length) {
+    outside = [];
+    for (const m of mentions) {
+      const r = regionIndex(regions, m);
+      if (r === -1) {
+        outside.push(m);
+        continue;
+      }
+      let item = regionItems.get(r);
+      if (!item) regionItems.set(r, (item = { targets: [], words: [], start: m.start }));
+      item.targets.push(m.target);
+      item.words.push(m.text);
     }
-    let item = regionItems.get(r);
-    if (!item) regionItems.set(r, (item = { targets: [], words: [], start: m.start }));
-    item.targets.push(m.target);
-    item.words.push(m.text);
   }
 
   // Examples belong to the group or skill named right before them.
   const headOf = new Map<SkillMention, number>();
-  regions.forEach((r, ri) => {
-    if (!r.examples || !regionItems.has(ri)) return;
-    const before = outside.filter((m) => m.end <= r.start);
-    const head = before[before.length - 1];
-    if (!head) return;
-    const gap = text.slice(head.end, r.start);
-    if (/[;.]/.test(gap) || gap.trim().split(/\s+/).filter(Boolean).length > 3) return;
-    headOf.set(head, ri);
-  });
+  for (let ri = 0; ri < regions.length; ri++) {
+    if (!regions[ri]!.examples || !regionItems.has(ri)) continue;
+    const head = headBefore(text, outside, regions[ri]!);
+    if (head) headOf.set(head, ri);
+  }
 
   // Units: mentions joined by "/" or "or" (tighter than "and": "SQL and Tableau or Power BI");
   // runs: units joined by list separators.
-  type Unit = { mentions: SkillMention[]; sepBefore: string | null; byOr: boolean };
   const runs: Unit[][] = [];
   let prev: SkillMention | null = null;
   for (const m of outside) {
-    if (headOf.has(m)) {
-      const item = regionItems.get(headOf.get(m)!)!;
+    const ri = headOf.get(m);
+    if (ri !== undefined) {
+      const item = regionItems.get(ri)!;
       item.targets.unshift(m.target);
       item.words.unshift(m.text);
       item.start = m.start;
@@ -209,21 +240,24 @@ export function skillItems(text: string, ctx: MatchContext): Item[] {
 
   const items: Item[] = [...regionItems.values()];
   for (const run of runs) {
-    const seps = run.slice(1).map((u) => u.sepBefore ?? '');
-    const lastMention = run[run.length - 1]!.mentions.at(-1)!;
+    const lastUnit = run[run.length - 1]!;
+    const lastMention = lastUnit.mentions[lastUnit.mentions.length - 1]!;
     // "Java, C++ and other programming languages", "Flink, Spark etc.": examples, any of them.
     const examples = EXAMPLES_AFTER.test(text.slice(lastMention.end, lastMention.end + 40));
     // "A, B or C" and "A, B, or C" offer a choice among all; "A, B and C" needs each.
-    const commaList = seps.length > 0 && seps.every((sep) => COMMA_SEPARATORS.has(normalSeparator(sep)));
-    const endsWithOr = (seps.length > 0 && normalSeparator(seps[seps.length - 1]!).endsWith('or')) || run[run.length - 1]!.byOr;
-    const anyOf = examples || (commaList && endsWithOr);
-    const units = anyOf ? [run.flatMap((u) => u.mentions)] : run.map((u) => u.mentions);
-    for (const unit of units) {
-      items.push({ targets: unit.map((m) => m.target), words: unit.map((m) => m.text), start: unit[0]!.start, examplesEnd: examples ? lastMention.end + 40 : undefined });
-    }
+    let commaList = run.length > 1;
+    for (let u = 1; u < run.length && commaList; u++) commaList = COMMA_SEPARATORS.has(normalSeparator(run[u]!.sepBefore ?? ''));
+    const endsWithOr = (run.length > 1 && normalSeparator(lastUnit.sepBefore ?? '').endsWith('or')) || lastUnit.byOr;
+    const examplesEnd = examples ? lastMention.end + 40 : undefined;
+    if (examples || (commaList && endsWithOr)) {
+      const all: SkillMention[] = [];
+      for (const unit of run) all.push(...unit.mentions);
+      items.push(itemOf(all, examplesEnd));
+    } else for (const unit of run) items.push(itemOf(unit.mentions, examplesEnd));
   }
+  if (items.length < 2) return items;
+  items.sort(byStart);
   // "Java, C++ and other programming languages": the group after the examples joins them.
-  items.sort((a, b) => a.start - b.start);
   for (let i = 0; i + 1 < items.length; i++) {
     const item = items[i]!;
     const next = items[i + 1]!;
@@ -233,16 +267,22 @@ export function skillItems(text: string, ctx: MatchContext): Item[] {
       items.splice(i + 1, 1);
     }
   }
-  items.sort((a, b) => a.start - b.start);
-  if (items.length < 2) return items;
   // The same requirement named twice ("multi-threaded / multi-process") counts once.
   const seen = new Set<string>();
-  return items.filter((item) => {
-    const key = item.targets.map(targetKey).sort().join('|');
-    if (seen.has(key)) return false;
+  const unique: Item[] = [];
+  for (const item of items) {
+    const keys: string[] = [];
+    for (const t of item.targets) keys.push(targetKey(t));
+    const key = keys.sort().join('|');
+    if (seen.has(key)) continue;
     seen.add(key);
-    return true;
-  });
+    unique.push(item);
+  }
+  return unique;
+}
+
+function byStart(a: Item, b: Item): number {
+  return a.start - b.start;
 }
 
 const targetKey = (t: SkillTarget) => (t.kind === 'skill' ? `s:${t.name}` : `g:${t.id}`);

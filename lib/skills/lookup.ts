@@ -188,18 +188,29 @@ function expandHyphens(raw: Token[], root: TrieNode): Token[] {
   return out ?? raw;
 }
 
+// Scratch space for the trie walk, reused across calls (the walk is never re-entered).
+const terminalEnds: number[] = [];
+const terminalEntries: Entry[][] = [];
+
 function longestAt(tokens: Token[], i: number, root: TrieNode, path?: Token[]): { end: number; entry: Entry } | null {
   const seq = path ?? tokens;
   const from = path ? 0 : i;
-  let node: TrieNode | undefined = root;
-  const terminals: { end: number; entries: Entry[] }[] = [];
-  for (let k = from; k < seq.length && node; k++) {
+  // Most words start no skill name: answer those without allocating.
+  let node: TrieNode | undefined = root.next.get(seq[from]!.lower);
+  if (!node) return null;
+  let count = 0;
+  for (let k = from + 1; node; k++) {
+    if (node.entries) {
+      terminalEnds[count] = k;
+      terminalEntries[count] = node.entries;
+      count++;
+    }
+    if (k >= seq.length || node.next.size === 0) break;
     node = node.next.get(seq[k]!.lower);
-    if (node?.entries) terminals.push({ end: k + 1, entries: node.entries });
   }
-  for (let t = terminals.length - 1; t >= 0; t--) {
-    const { end, entries } = terminals[t]!;
-    for (const entry of entries) if (accepts(entry, seq, from, end)) return { end, entry };
+  for (let t = count - 1; t >= 0; t--) {
+    const end = terminalEnds[t]!;
+    for (const entry of terminalEntries[t]!) if (accepts(entry, seq, from, end)) return { end, entry };
   }
   return null;
 }

@@ -126,6 +126,30 @@ describe('empty profile', () => {
   });
 });
 
+describe('line cache', () => {
+  it('gives the same report with and without it, and freezes what it shares', () => {
+    const p = posting('seed-002-data-scientist-bsms');
+    const student = profile('masters-student');
+    const uncached = matchPosting(p, student, NOW, { cache: false });
+    const first = matchPosting(p, student, NOW);
+    const second = matchPosting(p, student, NOW);
+    expect(first).toEqual(uncached);
+    expect(second).toEqual(uncached);
+    expect(second.minimum[0]).toBe(first.minimum[0]);
+    expect(Object.isFrozen(second.minimum[0]!.evidence.matched)).toBe(true);
+  });
+
+  it('does not reuse a line across postings whose facts differ', () => {
+    const student = profile('bachelors-student');
+    const base = { degreeLevels: [], onsiteDaysPerWeek: null, internshipPeriods: [], startDates: [], commitment: null, cohort: null, preferredQualifications: [] };
+    const line = ['Must be able to work on-site three days a week'];
+    const london = matchPosting({ ...base, locations: ['London'], minimumQualifications: line }, student, NOW);
+    const singapore = matchPosting({ ...base, locations: ['Singapore'], minimumQualifications: line }, student, NOW);
+    expect(london.minimum[0]!.verdict).toBe('met');
+    expect(singapore.minimum[0]!.verdict).toBe('unmet');
+  });
+});
+
 describe('determinism', () => {
   it('gives the same report for the same input, whatever the clock says', () => {
     const p = posting('us-summer-2026-swe-bsms');
