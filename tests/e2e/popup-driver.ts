@@ -39,12 +39,23 @@ export interface LaunchOptions {
   /** A window on screen (the demo, when DISPLAY is set); headless otherwise. */
   headed?: boolean;
   viewport?: { width: number; height: number };
+  /**
+   * A profile directory the caller owns and keeps after close, so a second launch on it finds the
+   * same data (a browser restart). Without it, a fresh profile is made and removed on close.
+   */
+  userDataDir?: string;
+  /**
+   * The unpacked extension to load (default: the build itself). Chromium derives an unpacked
+   * extension's id, and so its origin and database, from this path: a restart must reuse it.
+   */
+  extensionDir?: string;
 }
 
 export async function launchPopupChromium(serverPort: number, options: LaunchOptions = {}): Promise<PopupChromium> {
   requireBrowser(CHROMIUM_PATH);
-  requireBuild(CHROME_BUILD, 'npm run build');
-  const profile = freshProfileDir('popup');
+  const extensionDir = options.extensionDir ?? CHROME_BUILD;
+  requireBuild(extensionDir, 'npm run build');
+  const profile = options.userDataDir ? { dir: options.userDataDir, remove: () => {} } : freshProfileDir('popup');
   const rules = JOB_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${serverPort}`).join(', ');
   let context: BrowserContext;
   try {
@@ -65,8 +76,8 @@ export async function launchPopupChromium(serverPort: number, options: LaunchOpt
         '--no-first-run',
         '--disable-quic',
         '--hide-scrollbars',
-        `--load-extension=${CHROME_BUILD}`,
-        `--disable-extensions-except=${CHROME_BUILD}`,
+        `--load-extension=${extensionDir}`,
+        `--disable-extensions-except=${extensionDir}`,
         `--host-resolver-rules=${rules}`,
       ],
     });
