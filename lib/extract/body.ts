@@ -31,12 +31,19 @@ const MARKER_RE = new RegExp(
     `\\s*:?\\s*(?=$|[-–•·*]\\s?|\\d{1,2}[.)]\\s)`,
   'g',
 );
+// The marker pattern looks behind at every position; most lines hold none of its words at all.
+const MARKER_WORDS = new RegExp(
+  `\\b(?:${[...new Set([...DUTY_MARKERS, ...MINIMUM_MARKERS, ...PREFERRED_MARKERS].map((m) => m.split(' ').pop()!))].map(escape).join('|')})\\b`,
+);
 const MINIMUM_SET = new Set(MINIMUM_MARKERS.map((m) => m.toLowerCase()));
 const PREFERRED_SET = new Set(PREFERRED_MARKERS.map((m) => m.toLowerCase()));
 
 // List markers. A hyphen is a bullet at the start, or mid-line when followed by a capital or a
 // digit (" - From May", "-Design"); "rolling basis - we encourage" stays one sentence.
 const BULLET_RE = /(?:^|(?<=\s))[•·▪●]\s*|(?:^|(?<=\s))[-–*]\s+(?=[A-Z0-9"“(])|(?:^|(?<=[\s.;:]))-(?=[A-Z][a-z])|^[-–*]\s+/g;
+// Cheap checks before the patterns above, which look behind at every position of a line.
+const BULLET_CHARS = /[-–•·▪●*]/;
+const NUMBER_MARK = /\d[.)]/;
 const NUMBER_RE = /(?:^|(?<=\s))(\d{1,2})[.)]\s+(?=[A-Z0-9(“"])/g;
 
 interface Cut {
@@ -59,12 +66,12 @@ interface NumberState {
 
 function findCuts(text: string, numbers: NumberState): Cut[] {
   const cuts: Cut[] = [];
-  for (const m of text.matchAll(MARKER_RE)) {
+  if (MARKER_WORDS.test(text)) for (const m of text.matchAll(MARKER_RE)) {
     cuts.push({ start: m.index, end: m.index + m[0].length, marker: markerKind(m[1]!) });
   }
-  for (const m of text.matchAll(BULLET_RE)) cuts.push({ start: m.index, end: m.index + m[0].length });
+  if (BULLET_CHARS.test(text)) for (const m of text.matchAll(BULLET_RE)) cuts.push({ start: m.index, end: m.index + m[0].length });
   // Numbers are markers only as a run 1, 2, 3…: "in 2026. PhD" or "version 2. The" are not lists.
-  for (const m of text.matchAll(NUMBER_RE)) {
+  if (NUMBER_MARK.test(text)) for (const m of text.matchAll(NUMBER_RE)) {
     const n = Number(m[1]);
     if (n === 1) numbers.expected = 1;
     if (n !== numbers.expected) continue;

@@ -29,6 +29,9 @@ const SKIPPED = new Set([
   'SELECT', 'TEXTAREA', 'INPUT', 'IMG', 'VIDEO', 'AUDIO',
 ]);
 const WHITESPACE = /\s+/g;
+// Most lines already have single plain spaces; only those with runs or other white space
+// (newlines, tabs, no-break spaces) pay for a rewrite.
+const IRREGULAR_SPACE = /\s\s|[^\S ]/;
 // One query finds every element hidden by attribute or inline style; the walk then asks a Set
 // instead of reading two attributes of every element.
 const HIDDEN_SELECTOR = '[hidden],[style*="none" i],[style*="hidden" i]';
@@ -60,7 +63,7 @@ export function readLines(root: ParentNode, maxLines = Number.POSITIVE_INFINITY)
 
   const flush = (soft = false) => {
     if (text) {
-      const normalised = text.replace(WHITESPACE, ' ').trim();
+      const normalised = (IRREGULAR_SPACE.test(text) ? text.replace(WHITESPACE, ' ') : text).trim();
       if (normalised) {
         if (lines.length >= maxLines) throw new TooManyLinesError(`more than ${maxLines} lines`);
         lines.push({ text: normalised, segments, soft: soft || startedSoft, listItem: lineInList });
