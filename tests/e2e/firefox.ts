@@ -14,8 +14,22 @@ import {
 } from './harness';
 
 /** The add-on id from wxt.config.ts; the UUID is pinned so the extension's origin is known in advance. */
-const ADDON_ID = 'job-lens@job-lens.local';
-const ADDON_UUID = '6f1e0b9a-3c1d-4e55-9a7b-2d8c4f0e1a57';
+export const ADDON_ID = 'job-lens@job-lens.local';
+export const ADDON_UUID = '6f1e0b9a-3c1d-4e55-9a7b-2d8c4f0e1a57';
+
+/** Every request through the fixture server (Firefox has no host-resolver switch), and the add-on's origin pinned. */
+export function firefoxPrefs(serverPort: number): Record<string, unknown> {
+  return {
+    'network.proxy.type': 1,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': serverPort,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': serverPort,
+    'network.proxy.allow_hijacking_localhost': true,
+    'network.proxy.no_proxies_on': '',
+    'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
+  };
+}
 const EXTENSION_PAGE = 'popup.html';
 
 /**
@@ -41,16 +55,7 @@ export async function launchFirefox(serverPort: number): Promise<ExtensionBrowse
       // The fixture server's certificate is self-signed and made for this run only.
       acceptInsecureCerts: true,
       args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: {
-        'network.proxy.type': 1,
-        'network.proxy.http': '127.0.0.1',
-        'network.proxy.http_port': serverPort,
-        'network.proxy.ssl': '127.0.0.1',
-        'network.proxy.ssl_port': serverPort,
-        'network.proxy.allow_hijacking_localhost': true,
-        'network.proxy.no_proxies_on': '',
-        'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
-      },
+      extraPrefsFirefox: firefoxPrefs(serverPort),
     });
     const installed = await browser.installExtension(build.dir);
     if (installed !== ADDON_ID) throw new Error(`installed add-on id ${installed}, expected ${ADDON_ID}`);

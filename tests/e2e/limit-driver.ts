@@ -1,6 +1,11 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import puppeteer, { type Browser as FirefoxBrowser, type Page as FirefoxPage } from 'puppeteer-core';
 import { BANNER_TAG } from '../../lib/banner/banner';
+import { ADDON_ID, ADDON_UUID, firefoxPrefs } from './firefox';
 import type { Fixture, JobFixture } from './fixtures';
+import { FIREFOX_PATH, readStoreInExtension, requireBrowser, requireBuild, sleep, type Row } from './harness';
 import type { FixtureServer } from './server';
 
 /**
@@ -156,4 +161,109 @@ export function rgb(hex: string): number[] {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
   if (!m) throw new Error(`not a #rrggbb colour: ${hex}`);
   return [m[1]!, m[2]!, m[3]!].map((h) => parseInt(h, 16));
+}
+
+/**
+ * Installs the add-on into a Firefox profile for good, the way a sideloaded add-on is: a file
+ * named after the add-on id under `extensions/`, holding the path of the unpacked build. The
+ * driver's own install is temporary and gone at the next start, which would make a restart test
+ * test the reinstall instead. Unsigned, so the launch turns signature checks off (ESR honours that).
+ */
+export function installAddonInProfile(profileDir: string, addonDir: string): void {
+  requireBuild(addonDir, 'npm run build:firefox');
+  mkdirSync(join(profileDir, 'extensions'), { recursive: true });
+  writeFileSync(join(profileDir, 'extensions', ADDON_ID), addonDir);
+}
+
+export interface FirefoxSession {
+  browser: FirefoxBrowser;
+  /** A page on the careers hosts, loaded in full. */
+  open(url: string): Promise<FirefoxPage>;
+  readStore(store: string): Promise<Row[]>;
+  /** The toolbar badge as `browserAction` reports it (Firefox's MV2 build). */
+  badge(): Promise<{ text: string; color: number[] }>;
+  /** Sets the badge text directly, bypassing the background (to tell a recomputed badge from a kept one). */
+  scribbleBadge(text: string): Promise<void>;
+  /** A protocol message from the add-on's own page, as the popup sends it. */
+  send(name: string, data: unknown): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/** The subset of the WebExtension API called in the add-on's page. */
+interface ExtensionApi {
+  browserAction: {
+    getBadgeText(details: object): Promise<string>;
+    getBadgeBackgroundColor(details: object): Promise<number[]>;
+    setBadgeText(details: object): Promise<void>;
+  };
+  runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> };
+}
+
+/**
+ * Firefox ESR on a profile the caller keeps (puppeteer's `userDataDir`), with the add-on
+ * installed in that profile, so closing and launching again is a browser restart.
+ */
+export async function launchFirefoxProfile(serverPort: number, profileDir: string): Promise<FirefoxSession> {
+  requireBrowser(FIREFOX_PATH);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    userDataDir: profileDir,
+    acceptInsecureCerts: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { ...firefoxPrefs(serverPort), 'xpinstall.signatures.required': false },
+  });
+
+  const extensionUrl = `moz-extension://${ADDON_UUID}/popup.html`;
+  let extensionTab: Promise<FirefoxPage> | null = null;
+  const openExtensionTab = async (): Promise<FirefoxPage> => {
+    const page = await browser.newPage();
+    // The add-on page loads in another process and the driver loses the navigation; wait on the page.
+    page.goto(extensionUrl).catch(() => undefined);
+    for (let i = 0; i < 150; i++) {
+      await sleep(100);
+      if ((await page.evaluate(() => location.href).catch(() => '')) === extensionUrl) return page;
+    }
+    throw new Error(`could not open ${extensionUrl}: is the add-on installed in the profile?`);
+  };
+  const extension = () => (extensionTab ??= openExtensionTab());
+
+  try {
+    await extension();
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+
+  return {
+    browser,
+    async open(url) {
+      const page = await browser.newPage();
+      if (process.env.E2E_DEBUG) page.on('console', (m) => console.log(`[firefox ${m.type()}] ${m.text()}`));
+      await page.goto(url, { waitUntil: 'load' });
+      return page;
+    },
+    readStore: async (store) => (await extension()).evaluate(readStoreInExtension, store),
+    badge: async () =>
+      (await extension()).evaluate(async () => {
+        const { browserAction } = (globalThis as unknown as { browser: ExtensionApi }).browser;
+        return { text: await browserAction.getBadgeText({}), color: await browserAction.getBadgeBackgroundColor({}) };
+      }),
+    scribbleBadge: async (text) => {
+      await (await extension()).evaluate(
+        (value) => (globalThis as unknown as { browser: ExtensionApi }).browser.browserAction.setBadgeText({ text: value }),
+        text,
+      );
+    },
+    async send(name, data) {
+      const reply = await (await extension()).evaluate(
+        (message) => (globalThis as unknown as { browser: ExtensionApi }).browser.runtime.sendMessage(message),
+        { name, data } as { name: string; data: unknown },
+      );
+      if (!reply?.ok) throw new Error(`${name}: ${reply?.error ?? 'no answer'}`);
+      return reply.value;
+    },
+    close: () => browser.close(),
+  };
 }
