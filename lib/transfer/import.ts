@@ -178,11 +178,16 @@ export function mergeFile(db: JobLensDb, file: ExportFile, now: Date): Promise<I
       profileUpdated: false,
     };
 
-    const existing = await db.jobs.bulkGet(file.jobs.map((j) => j.jobId));
+    // Keys first: reading only the rows that exist keeps an import into a new or small
+    // database from paying for thousands of lookups that find nothing.
+    const stored = new Set(await db.jobs.toCollection().primaryKeys());
+    const overlapping = file.jobs.filter((j) => stored.has(j.jobId)).map((j) => j.jobId);
+    const existing = new Map<string, JobRecord>();
+    for (const row of await db.jobs.bulkGet(overlapping)) if (row) existing.set(row.jobId, row);
     const toPut: JobRecord[] = [];
     const newVersions: ExportedVersion[] = [...file.versions];
-    for (const [i, incoming] of file.jobs.entries()) {
-      const current = existing[i];
+    for (const incoming of file.jobs) {
+      const current = existing.get(incoming.jobId);
       if (!current) {
         toPut.push(incoming);
         summary.jobsAdded += 1;
