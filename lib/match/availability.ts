@@ -293,12 +293,12 @@ export function assessAvailability(req: AvailabilityRequirement, ctx: MatchConte
 }
 
 /** The posting's own internship periods, as windows. */
-export function windowsOfPeriods(periods: InternshipPeriod[], ctx: MatchContext): Window[] {
+export function windowsOfPeriods(periods: InternshipPeriod[], defaultYear: number): Window[] {
   return periods.map((p) => {
     const from = MONTH_NAMES.indexOf(p.from) + 1;
     const to = MONTH_NAMES.indexOf(p.to) + 1;
     const onboardBy = p.onboardBy ? parseIsoDay(p.onboardBy) : null;
-    const year = onboardBy !== null ? yearOfDay(onboardBy) : ctx.defaultYear;
+    const year = onboardBy !== null ? yearOfDay(onboardBy) : defaultYear;
     return windowFrom(from, to, year, onboardBy);
   });
 }

@@ -2,7 +2,7 @@ import type { JobPosting } from '../posting/schema';
 import { ProfileSchema, type Profile } from '../profile/schema';
 import { skillIndex, type SkillIndex } from '../skills/lookup';
 import { assessAvailability, windowsOfPeriods, type AvailabilityRequirement } from './availability';
-import type { MatchContext, PostingFacts } from './context';
+import { TrackedContext, type MatchContext, type PostingFacts } from './context';
 import { dayOfDate, monthIndexOfDay, parseIsoDay, isoOfDay, yearOfDay } from './dates';
 import { assessDegree } from './education';
 import { combine, assessLine, type LineAssessment } from './line';
@@ -49,31 +49,24 @@ export function buildContext(posting: Partial<MatchablePosting>, profile: Profil
   const firstStart = posting.startDates?.[0];
   const defaultYear =
     cohortYear ?? (firstOnboard ? yearOfDay(parseIsoDay(firstOnboard)) : firstStart ? yearOfDay(parseIsoDay(firstStart)) : yearOfDay(today));
+  const windows = posting.internshipPeriods?.length ? windowsOfPeriods(posting.internshipPeriods, defaultYear) : [];
   const facts: PostingFacts = {
     locations: posting.locations ?? [],
     onsiteDaysPerWeek: posting.onsiteDaysPerWeek ?? null,
-    internshipEnd: null,
+    internshipEnd: windows.length ? Math.max(...windows.map((w) => w.to)) : null,
     cohortYear,
-    windows: [],
+    windows,
   };
-  const thisMonth = monthIndexOfDay(today);
-  const ctx: MatchContext = {
+  return new TrackedContext({
     now,
     today,
-    thisMonth,
+    thisMonth: monthIndexOfDay(today),
     defaultYear,
     posting: facts,
     profile,
     skills: holdingsFor(profile, index),
     index,
-    key: '',
-  };
-  if (posting.internshipPeriods?.length) {
-    facts.windows = windowsOfPeriods(posting.internshipPeriods, ctx);
-    facts.internshipEnd = Math.max(...facts.windows.map((w) => w.to));
-  }
-  ctx.key = [thisMonth, defaultYear, facts.internshipEnd, facts.onsiteDaysPerWeek, facts.locations.join('\u0002')].join('\u0001');
-  return ctx;
+  });
 }
 
 function score(groups: { weight: number; lines: { verdict: Verdict }[] }[]): number | null {
@@ -141,10 +134,17 @@ function eligibility(posting: Partial<MatchablePosting>, ctx: MatchContext, cove
 
 // Postings repeat lines (team templates, boilerplate), and a profile is matched against many
 // postings: a line's assessment depends only on its text, the profile, the skill index and the
-// posting facts in `ctx.key`, so it is computed once. Cached results are frozen so a consumer
-// cannot change what another report shows. Profiles are values: a changed profile is a new object.
-const lineCaches = new WeakMap<Profile, WeakMap<SkillIndex, Map<string, LineAssessment>>>();
+// posting facts it read (recorded by the context), so it is computed once per different value of
+// those facts. Cached results are frozen so a consumer cannot change what another report shows.
+// Profiles are values: a changed profile is a new object.
+interface CachedLine {
+  used: number;
+  values: string;
+  assessment: LineAssessment;
+}
+const lineCaches = new WeakMap<Profile, WeakMap<SkillIndex, Map<string, CachedLine[]>>>();
 const LINE_CACHE_LIMIT = 20_000;
+const LINE_ENTRY_LIMIT = 64;
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -155,20 +155,26 @@ function deepFreeze<T>(value: T): T {
 }
 
 function assessCached(line: string, ctx: MatchContext, cache: boolean): LineAssessment {
-  if (!cache) return assessLine(line, ctx);
+  if (!cache || !(ctx instanceof TrackedContext)) return assessLine(line, ctx);
   let byIndex = lineCaches.get(ctx.profile);
   if (!byIndex) lineCaches.set(ctx.profile, (byIndex = new WeakMap()));
   let lines = byIndex.get(ctx.index);
   if (!lines) byIndex.set(ctx.index, (lines = new Map()));
-  const key = `${ctx.key}\u0000${line}`;
-  let hit = lines.get(key);
-  if (!hit) {
-    const fresh = assessLine(line, ctx);
-    hit = { result: deepFreeze(fresh.result), kinds: fresh.kinds, blockers: fresh.blockers };
+  let entries = lines.get(line);
+  if (entries) {
+    for (const e of entries) if (ctx.valuesOf(e.used) === e.values) return e.assessment;
+  } else {
     if (lines.size >= LINE_CACHE_LIMIT) lines.clear();
-    lines.set(key, hit);
+    lines.set(line, (entries = []));
   }
-  return hit;
+  // A line that reads posting facts keeps one entry per value seen; bound them like the lines.
+  if (entries.length >= LINE_ENTRY_LIMIT) entries.length = 0;
+  ctx.used = 0;
+  const fresh = assessLine(line, ctx);
+  const used = ctx.used;
+  const assessment = { result: deepFreeze(fresh.result), kinds: fresh.kinds, blockers: fresh.blockers };
+  entries.push({ used, values: ctx.valuesOf(used), assessment });
+  return assessment;
 }
 
 export interface MatchOptions {
