@@ -19,6 +19,7 @@ import {
   type Period,
 } from './dates';
 import { MONTH_NAMES } from './dates';
+import { hint, hintsOf } from './hints';
 import type { LineKind, Verdict } from './report';
 
 /**
@@ -99,10 +100,15 @@ export function windowFrom(fromMonth: number, toMonth: number, year: number, onb
 }
 
 // Every availability wording names a month, a week or month count, a season, a start word or an ISO date.
+const AVAILABILITY_WORDS = hint([
+  'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec', 'week', 'month',
+  'summer', 'spring', 'fall', 'autumn', 'winter', 'start', 'onboard', 'commenc', 'begin', 'join', '####-##-##',
+]);
 const AVAILABILITY_HINT = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|weeks?\b|months?\b|summer|spring|fall\b|autumn|winter|start|onboard|commenc|begin|join|\d{4}-\d\d-\d\d/i;
 
-export function readAvailability(text: string, ctx: MatchContext): AvailabilityRequirement | null {
-  if (!AVAILABILITY_HINT.test(text)) return null;
+export function readAvailability(text: string, ctx: MatchContext, hints = hintsOf(text)): AvailabilityRequirement | null {
+  // The words without their boundaries first: most lines have none of them.
+  if (!(hints & AVAILABILITY_WORDS) || !AVAILABILITY_HINT.test(text)) return null;
   const windows: Window[] = [];
   const spans: string[] = [];
   WINDOW.lastIndex = 0;

@@ -3,7 +3,8 @@ import type { Education } from '../profile/schema';
 import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
 import { MONTH_PATTERN, formatMonthIndex, monthIndex, monthIndexOfDay, monthNumber } from './dates';
 import { checkField, readFieldRequirement, type FieldRequirement } from './fields';
-import { hintPattern, listOr } from './text';
+import { CAPITAL_B_OR_M, hint, hintsOf } from './hints';
+import { listOr } from './text';
 
 /**
  * Degree, enrolment and graduation lines. A held higher degree meets a lower one ("Bachelor's
@@ -41,11 +42,11 @@ export interface DegreeRequirement {
 }
 
 // Cheap test first: most lines name no degree, and the field scan is the costly part.
-const DEGREE_HINT = hintPattern(['degree', 'bachelor', 'master', 'phd', 'ph.d', 'ph. d', 'doctor', 'graduate', 'undergrad', 'diploma', 'dphil', 'mphil', 'msc', 'bsc', 'meng', 'beng', 'm.eng', 'b.eng', 'b.tech', 'btech', 'mba']);
+const DEGREE_HINT = hint(['degree', 'bachelor', 'master', 'phd', 'ph.d', 'ph. d', 'doctor', 'graduate', 'undergrad', 'diploma', 'dphil', 'mphil', 'msc', 'bsc', 'meng', 'beng', 'm.eng', 'b.eng', 'b.tech', 'btech', 'mba']);
 const DEGREE_ABBREVIATION = /\b[BM]\.?(?:S|A)\b/;
 
-export function readDegree(text: string): DegreeRequirement | null {
-  if (!DEGREE_HINT.test(text) && !DEGREE_ABBREVIATION.test(text)) return null;
+export function readDegree(text: string, hints = hintsOf(text)): DegreeRequirement | null {
+  if (!(hints & DEGREE_HINT) && !(hints & CAPITAL_B_OR_M && DEGREE_ABBREVIATION.test(text))) return null;
   const levels = new Set<DegreeLevel>();
   const found: { word: string; at: number }[] = [];
   const take = (re: RegExp, add: DegreeLevel[]) => {
@@ -158,10 +159,10 @@ export function assessDegree(req: DegreeRequirement, ctx: MatchContext, kindWhen
 }
 
 /** Lines that need current enrolment without naming a degree ("must be a current university student"). */
-const ENROLMENT_HINT = hintPattern(['pursu', 'enrol', 'student', 'studying']);
+const ENROLMENT_HINT = hint(['pursu', 'enrol', 'student', 'studying']);
 
-export function readEnrolment(text: string): boolean {
-  if (!ENROLMENT_HINT.test(text)) return false;
+export function readEnrolment(text: string, hints = hintsOf(text)): boolean {
+  if (!(hints & ENROLMENT_HINT)) return false;
   return PURSUING.test(text) && /\b(?:student|university|college|school|degree|program|programme|studies|enrolled)\b/i.test(text);
 }
 
@@ -214,12 +215,12 @@ function ym(month: string | undefined, year: string, end: boolean): number {
 }
 
 // Cheap gates: the window patterns all start from a graduation word and need a year.
-const GRADUATION_WORD = hintPattern(['graduat', 'class of', 'completion', 'finish']);
-const OTHER_HINT = hintPattern(['final', 'penultimate', 'to-last', 'to last', 'semester', 'term', 'quarter', 'return', 'going back', 'continu', 'remaining']);
+const GRADUATION_WORD = hint(['graduat', 'class of', 'completion', 'finish']);
+const OTHER_HINT = hint(['final', 'penultimate', 'to-last', 'to last', 'semester', 'term', 'quarter', 'return', 'going back', 'continu', 'remaining']);
 
-export function readGraduation(text: string, ctx: MatchContext): GraduationRequirement | null {
-  const windowed = GRADUATION_WORD.test(text) && /20\d\d/.test(text);
-  if (!windowed && !OTHER_HINT.test(text)) return null;
+export function readGraduation(text: string, ctx: MatchContext, hints = hintsOf(text)): GraduationRequirement | null {
+  const windowed = (hints & GRADUATION_WORD) !== 0 && /20\d\d/.test(text);
+  if (!windowed && !(hints & OTHER_HINT)) return null;
   let m = windowed ? BETWEEN.exec(text) : null;
   if (m) return { from: ym(m[1], m[2]!, false), to: ym(m[3], m[4]!, true), words: m[0] };
   m = windowed ? BY.exec(text) : null;

@@ -1,5 +1,6 @@
 import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
-import { hintPattern, listAnd, listOr } from './text';
+import { hint, hintsOf } from './hints';
+import { listAnd, listOr } from './text';
 
 /**
  * Spoken languages. A line is about languages when it names one next to a proficiency word
@@ -54,10 +55,10 @@ export interface LanguageRequirement {
   high: boolean;
 }
 
-const PROFICIENCY_HINT = hintPattern(['fluen', 'proficien', 'native', 'bilingual', 'spoken', 'written', 'speak', 'language', 'business', 'working knowledge', 'command of', 'communicat', 'mother tongue', 'verbal']);
+const PROFICIENCY_HINT = hint(['fluen', 'proficien', 'native', 'bilingual', 'spoken', 'written', 'speak', 'language', 'business', 'working knowledge', 'command of', 'communicat', 'mother tongue', 'verbal']);
 
-export function readLanguages(text: string): LanguageRequirement | null {
-  if (!PROFICIENCY_HINT.test(text) || !PROFICIENCY.test(text)) return null;
+export function readLanguages(text: string, hints = hintsOf(text)): LanguageRequirement | null {
+  if (!(hints & PROFICIENCY_HINT) || !PROFICIENCY.test(text)) return null;
   ANY_LANGUAGE.lastIndex = 0;
   const found: { name: string; word: string; start: number; end: number }[] = [];
   for (let m = ANY_LANGUAGE.exec(text); m; m = ANY_LANGUAGE.exec(text)) {

@@ -6,6 +6,7 @@ import { assessLocation, assessWorkAuthorization, readLocation, readWorkAuthoriz
 import { assessPublications, readPublications } from './publications';
 import type { Evidence, LineKind, LineResult, Verdict } from './report';
 import { assessSkills, skillItems } from './skills';
+import { hint, hintsOf } from './hints';
 import { cleanLine, clauses } from './text';
 
 /**
@@ -25,7 +26,8 @@ export interface LineAssessment {
 }
 
 const YEARS = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:\+\s*)?(?:-\s*\d+\s*)?(?:years?|yrs)\b/i;
-const YEAR_WORD = /year|yrs/i;
+const YEAR_WORD = hint(['year', 'yrs']);
+const EXPERIENCE_WORDS = hint(['experience', 'worked', 'track record']);
 const EXPERIENCE = /\bexperience\b|\bexperienced\b|\bworked\b|\btrack record\b/i;
 const DEGREE_WORDS = /\b(?:degree|bachelor|master|ph\.?\s?d|doctora|undergraduate|postgraduate|major|majoring|BS|MS)\b/i;
 const PUBLICATION_WORDS = /\bpublications?\b|\bpublished\b|\bpapers?\b|\bconferences?\b|\bjournals?\b/i;
@@ -36,29 +38,30 @@ const SOFT_NOTE = 'soft skill or not assessable from a profile; never counted ag
 
 export function assessLine(text: string, ctx: MatchContext): LineAssessment {
   const clean = cleanLine(text);
+  // One scan of the line tells which readers can find anything in it.
+  const hints = hintsOf(clean);
   const aspects: Aspect[] = [];
 
-  const degree = readDegree(clean);
+  const degree = readDegree(clean, hints);
   if (degree) aspects.push(assessDegree(degree, ctx));
-  else if (readEnrolment(clean)) aspects.push(assessEnrolment(ctx));
+  else if (readEnrolment(clean, hints)) aspects.push(assessEnrolment(ctx));
 
-  const graduation = readGraduation(clean, ctx);
+  const graduation = readGraduation(clean, ctx, hints);
   if (graduation) aspects.push(assessGraduation(graduation, ctx));
 
-  const availabilityText = graduation ? clean.replace(graduation.words, ' ') : clean;
-  const availability = readAvailability(availabilityText, ctx);
+  const availability = graduation ? readAvailability(clean.replace(graduation.words, ' '), ctx) : readAvailability(clean, ctx, hints);
   if (availability) aspects.push(assessAvailability(availability, ctx));
 
   // "Authorized to work in Singapore" is about papers, not about where the desk is.
-  const auth = readWorkAuthorization(clean, ctx);
-  const location = !auth || ON_SITE.test(clean) ? readLocation(clean, ctx) : null;
+  const auth = readWorkAuthorization(clean, ctx, hints);
+  const location = !auth || ON_SITE.test(clean) ? readLocation(clean, ctx, hints) : null;
   if (location) aspects.push(assessLocation(location, ctx));
   if (auth) aspects.push(assessWorkAuthorization(auth, ctx));
 
-  const publications = readPublications(clean);
+  const publications = readPublications(clean, hints);
   if (publications) aspects.push(assessPublications(publications, ctx));
 
-  const languages = readLanguages(clean);
+  const languages = readLanguages(clean, hints);
   if (languages) aspects.push(assessLanguages(languages, ctx));
 
   // Skills: not in the parts that name a degree's field ("Master's in Statistics") or a venue.
@@ -68,13 +71,14 @@ export function assessLine(text: string, ctx: MatchContext): LineAssessment {
           .filter((c) => !(degree && DEGREE_WORDS.test(c)) && !(publications && PUBLICATION_WORDS.test(c)))
           .join('; ')
       : clean;
-  const items = skillText ? skillItems(skillText, ctx) : [];
-  const years = YEAR_WORD.test(clean) ? YEARS.exec(clean) : null;
-  if (years && EXPERIENCE.test(clean) && !availability) {
+  const items = skillText ? skillItems(skillText, ctx, hints) : [];
+  const experience = (hints & EXPERIENCE_WORDS) !== 0 && EXPERIENCE.test(clean);
+  const years = hints & YEAR_WORD ? YEARS.exec(clean) : null;
+  if (years && experience && !availability) {
     aspects.push(experienceYears(years[0], items.length ? assessSkills(skillText, ctx, items)?.aspect ?? null : null));
   } else if (items.length) {
     aspects.push(assessSkills(skillText, ctx, items)!.aspect);
-  } else if (aspects.length === 0 && EXPERIENCE.test(clean)) {
+  } else if (aspects.length === 0 && experience) {
     const evidence = emptyEvidence();
     evidence.notes.push('the profile does not record work experience');
     aspects.push(aspect('experience-years', 'unknown', evidence));

@@ -1,5 +1,6 @@
 import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
-import { hintPattern, listOr } from './text';
+import { CAPITAL_PR, hint, hintsOf } from './hints';
+import { listOr } from './text';
 
 /**
  * Where a line asks the candidate to work, and whether the profile's locations cover it.
@@ -107,10 +108,10 @@ export interface LocationRequirement {
   daysPerWeek: string | null;
 }
 
-const ONSITE_HINT = hintPattern(['site', 'person', 'office', 'hybrid', 'relocat', 'based in', 'located in', 'commut', 'work']);
+const ONSITE_HINT = hint(['site', 'person', 'office', 'hybrid', 'relocat', 'based in', 'located in', 'commut', 'work']);
 
-export function readLocation(text: string, ctx: MatchContext): LocationRequirement | null {
-  if (!ONSITE_HINT.test(text)) return null;
+export function readLocation(text: string, ctx: MatchContext, hints = hintsOf(text)): LocationRequirement | null {
+  if (!(hints & ONSITE_HINT)) return null;
   const cue = ONSITE.exec(text);
   if (!cue) return null;
   const inLine = findPlaces(text);
@@ -162,10 +163,10 @@ export interface WorkAuthRequirement {
   words: string;
 }
 
-const WORK_AUTH_HINT = hintPattern(['authori', 'right', 'permit', 'visa', 'sponsor', 'citizen', 'residen', 'eligib', 'legally']);
+const WORK_AUTH_HINT = hint(['authori', 'right', 'permit', 'visa', 'sponsor', 'citizen', 'residen', 'eligib', 'legally']);
 
-export function readWorkAuthorization(text: string, ctx: MatchContext): WorkAuthRequirement | null {
-  if (!WORK_AUTH_HINT.test(text) && !PR.test(text)) return null;
+export function readWorkAuthorization(text: string, ctx: MatchContext, hints = hintsOf(text)): WorkAuthRequirement | null {
+  if (!(hints & WORK_AUTH_HINT) && !(hints & CAPITAL_PR && PR.test(text))) return null;
   const cue = WORK_AUTH.exec(text) ?? PR.exec(text);
   // "Visa sponsorship is available" asks nothing of the candidate.
   if (!cue || SPONSORSHIP_OFFERED.test(text)) return null;

@@ -1,6 +1,7 @@
 import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
 import { parseNumber } from './dates';
-import { hintPattern, listOr } from './text';
+import { hint, hintsOf } from './hints';
+import { listOr } from './text';
 
 /**
  * Publication lines: "first-author publications in top conferences (NeurIPS, ICML, ...)".
@@ -54,10 +55,10 @@ function venueOf(text: string, strictCase: boolean): string[] {
   return [...new Set(out)];
 }
 
-const PUBLICATION_HINT = hintPattern(['publica', 'publish', 'paper', 'author']);
+const PUBLICATION_HINT = hint(['publica', 'publish', 'paper', 'author']);
 
-export function readPublications(text: string): PublicationRequirement | null {
-  if (!PUBLICATION_HINT.test(text)) return null;
+export function readPublications(text: string, hints = hintsOf(text)): PublicationRequirement | null {
+  if (!(hints & PUBLICATION_HINT)) return null;
   const cue = CUE.exec(text);
   if (!cue) return null;
   const venues = venueOf(text, true);

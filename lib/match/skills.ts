@@ -1,6 +1,7 @@
 import { canonicalSkill, findSkills, type SkillIndex, type SkillMention, type SkillTarget } from '../skills/lookup';
 import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
-import { hintPattern, listOr } from './text';
+import { hint, hintsOf } from './hints';
+import { listOr } from './text';
 
 /**
  * Skill lines: which skills a line asks for, how they combine, and which the profile shows.
@@ -94,11 +95,11 @@ function regionEnd(text: string, from: number): number {
 }
 
 // Cheap test for any cue word; most lines have none.
-const CUE_HINT = hintPattern(['one', 'any', 'either', 'e.g', 'eg.', 'such', 'includ', 'incl.', 'like', 'example', 'instance', 'i.e', 'especially', 'preferably', 'ideally']);
+const CUE_HINT = hint(['one', 'any', 'either', 'e.g', 'eg.', 'such', 'includ', 'incl.', 'like', 'example', 'instance', 'i.e', 'especially', 'preferably', 'ideally']);
 
-function findRegions(text: string): Region[] {
+function findRegions(text: string, hints: number): Region[] {
   const regions: Region[] = [];
-  if (!CUE_HINT.test(text)) return regions;
+  if (!(hints & CUE_HINT)) return regions;
   for (const [re, examples] of [[ANY_CUE, false], [EXAMPLE_CUE, true]] as const) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -182,10 +183,11 @@ function itemOf(unit: SkillMention[], examplesEnd: number | undefined): Item {
 }
 
 // Plain loops, no closures: this runs on every line of every posting.
-export function skillItems(text: string, ctx: MatchContext): Item[] {
+/** `hints`: of the text, or of a line the text was cut from (a cue absent there is absent here). */
+export function skillItems(text: string, ctx: MatchContext, hints = hintsOf(text)): Item[] {
   const mentions = mentionsWithCustom(text, ctx);
   if (mentions.length === 0) return [];
-  const regions = findRegions(text);
+  const regions = findRegions(text, hints);
 
   const regionItems = new Map<number, Item>();
   let outside: SkillMention[] = mentions;

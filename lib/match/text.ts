@@ -37,11 +37,3 @@ export function listAnd(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
-
-/**
- * A cheap gate before a reader's real patterns: one case-insensitive alternation of plain words
- * (measured three times faster than a loop of String.includes on the same words).
- */
-export function hintPattern(words: readonly string[]): RegExp {
-  return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
-}

@@ -1,0 +1,126 @@
+/**
+ * Cheap gates before the readers' real patterns, all answered by one scan of the line.
+ *
+ * Each reader registers the plain words its patterns cannot match without (`hint([...])` gives it
+ * a bit); `hintsOf(text)` walks the text once through an Aho–Corasick automaton of every
+ * registered word and returns the bits of the words found. A reader whose bit is clear returns at
+ * once. Matching is case-insensitive for ASCII letters only, as a RegExp with the `i` flag and no
+ * `u` flag is, so `hintsOf(text) & bit` is exactly `/word1|word2|…/i.test(text)`; "#" in a word
+ * stands for any digit.
+ *
+ * Measured on the bench: one scan instead of a dozen case-insensitive alternations per line.
+ */
+
+// Character facts the scan also records, for the few case-sensitive gates.
+/** An upper-case B or M ("BS", "MS", "B.A."). */
+export const CAPITAL_B_OR_M = 1 << 0;
+/** "PR" in capitals. */
+export const CAPITAL_PR = 1 << 1;
+const FIRST_WORD_BIT = 2;
+
+const words: { word: string; bit: number }[] = [];
+let nextBit = FIRST_WORD_BIT;
+
+/** Registers plain words (any case; "#" = a digit) and returns the bit `hintsOf` sets when one occurs. */
+export function hint(list: readonly string[]): number {
+  if (nextBit > 30) throw new Error('too many hint groups for one bit mask');
+  const bit = 1 << nextBit++;
+  for (const w of list) words.push({ word: w.toLowerCase(), bit });
+  automaton = null;
+  return bit;
+}
+
+interface Automaton {
+  /** Character class of each ASCII code; 0 = a character no word contains. */
+  classOf: Uint8Array;
+  classes: number;
+  /** next[state * classes + class] */
+  next: Int32Array;
+  /** Bits of the words ending in each state (suffixes included). */
+  out: Int32Array;
+}
+let automaton: Automaton | null = null;
+
+function build(): Automaton {
+  const classOf = new Uint8Array(128);
+  let classes = 1;
+  const classFor = (ch: string): number => {
+    const code = ch.charCodeAt(0);
+    if (code >= 128) throw new Error(`hint words are ASCII: ${ch}`);
+    if (classOf[code] === 0) {
+      classOf[code] = classes++;
+      // Upper case folds onto lower case; "#" stands for every digit.
+      if (code >= 97 && code <= 122) classOf[code - 32] = classOf[code]!;
+      if (ch === '#') for (let d = 48; d <= 57; d++) classOf[d] = classOf[code]!;
+    }
+    return classOf[code]!;
+  };
+  for (const { word } of words) for (const ch of word) classFor(ch);
+
+  // Trie.
+  const children: Map<number, number>[] = [new Map()];
+  const outs: number[] = [0];
+  for (const { word, bit } of words) {
+    let s = 0;
+    for (const ch of word) {
+      const c = classOf[ch.charCodeAt(0)]!;
+      let t = children[s]!.get(c);
+      if (t === undefined) {
+        t = children.length;
+        children.push(new Map());
+        outs.push(0);
+        children[s]!.set(c, t);
+      }
+      s = t;
+    }
+    outs[s]! |= bit;
+  }
+  // Failure links, breadth first, folded into a full transition table.
+  const n = children.length;
+  const next = new Int32Array(n * classes);
+  const out = new Int32Array(n);
+  const fail = new Int32Array(n);
+  const queue: number[] = [];
+  for (let c = 1; c < classes; c++) {
+    const t = children[0]!.get(c);
+    if (t !== undefined) {
+      next[c] = t;
+      queue.push(t);
+    }
+  }
+  out[0] = outs[0]!;
+  for (let q = 0; q < queue.length; q++) {
+    const s = queue[q]!;
+    out[s] = outs[s]! | out[fail[s]!]!;
+    for (let c = 1; c < classes; c++) {
+      const t = children[s]!.get(c);
+      if (t !== undefined) {
+        fail[t] = next[fail[s]! * classes + c]!;
+        next[s * classes + c] = t;
+        queue.push(t);
+      } else next[s * classes + c] = next[fail[s]! * classes + c]!;
+    }
+  }
+  return { classOf, classes, next, out };
+}
+
+/** The bits of every registered word found in the text, plus the character facts above. */
+export function hintsOf(text: string): number {
+  const { classOf, classes, next, out } = (automaton ??= build());
+  let state = 0;
+  let found = 0;
+  let prev = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 128) {
+      state = 0;
+    } else {
+      if (code === 66 || code === 77) found |= CAPITAL_B_OR_M;
+      else if (code === 82 && prev === 80) found |= CAPITAL_PR;
+      state = next[state * classes + classOf[code]!]!;
+      found |= out[state]!;
+    }
+    prev = code;
+  }
+  return found;
+}
