@@ -1,6 +1,6 @@
 import data from './skills.json';
 import type { SkillList } from './schema';
-import { splitHyphenated, tokenize, type Token } from './tokenize';
+import { hashOf, splitHyphenated, tokenize, type Token } from './tokenize';
 
 /**
  * Finds skills and skill groups in text. Matching walks a trie of token sequences, so its cost
@@ -28,6 +28,11 @@ interface Entry {
 interface TrieNode {
   next: Map<string, TrieNode>;
   entries: Entry[] | null;
+  /**
+   * Root only: bit `key & FILTER_MASK` is set for every ASCII first word of a form. Most words in a
+   * line start no skill name; this answers them without hashing a string for the Map.
+   */
+  filter: Uint8Array | null;
 }
 
 export interface SkillIndex {
@@ -39,7 +44,15 @@ export interface SkillIndex {
   names: string[];
 }
 
-const newNode = (): TrieNode => ({ next: new Map(), entries: null });
+const newNode = (): TrieNode => ({ next: new Map(), entries: null, filter: null });
+
+const FILTER_MASK = (1 << 15) - 1;
+function firstWordFilter(root: TrieNode): Uint8Array {
+  const filter = new Uint8Array(FILTER_MASK + 1);
+  // Forms with non-ASCII first words are only reached by tokens without a key, which skip the filter.
+  for (const word of root.next.keys()) if (/^[\x00-\x7f]*$/.test(word)) filter[hashOf(word) & FILTER_MASK] = 1;
+  return filter;
+}
 
 function addForm(root: TrieNode, form: string, entry: Entry): void {
   const tokens = tokenize(form);
@@ -114,6 +127,7 @@ export function buildSkillIndex(list: SkillList): SkillIndex {
       if ((phrase || acronym) && !(skill.commonWord ?? []).includes(form)) registerPlural(form, { kind: 'skill', name: skill.name }, cs.has(form));
     }
   }
+  root.filter = firstWordFilter(root);
   return { version: list.version, root, skills, groups, names: list.skills.map((s) => s.name) };
 }
 
@@ -180,7 +194,7 @@ function expandHyphens(raw: Token[], root: TrieNode): Token[] {
   let out: Token[] | null = null;
   for (let i = 0; i < raw.length; i++) {
     const token = raw[i]!;
-    if (token.word && token.text.includes('-') && !root.next.has(token.lower)) {
+    if (token.hyphen && !root.next.has(token.lower)) {
       out ??= raw.slice(0, i);
       out.push(...splitHyphenated(token));
     } else if (out) out.push(token);
@@ -196,7 +210,9 @@ function longestAt(tokens: Token[], i: number, root: TrieNode, path?: Token[]): 
   const seq = path ?? tokens;
   const from = path ? 0 : i;
   // Most words start no skill name: answer those without allocating.
-  let node: TrieNode | undefined = root.next.get(seq[from]!.lower);
+  const first = seq[from]!;
+  if (first.key !== -1 && root.filter !== null && root.filter[first.key & FILTER_MASK] === 0) return null;
+  let node: TrieNode | undefined = root.next.get(first.lower);
   if (!node) return null;
   let count = 0;
   for (let k = from + 1; node; k++) {

@@ -13,6 +13,10 @@ export interface Token {
   word: boolean;
   /** Split out of a hyphenated word ("Python" from "Python-based"). */
   fromHyphen: boolean;
+  /** The text has a "-" (only word tokens can). */
+  hyphen: boolean;
+  /** `hashOf(lower)`, or -1 when the text is not all ASCII: lets a lookup skip most words without a Map. */
+  key: number;
 }
 
 function isAlnum(code: number): boolean {
@@ -33,8 +37,31 @@ const isLower = (code: number) => code >= 97 && code <= 122;
 // Abbreviations whose dots end the token even when a word follows without a space ("e.g.Hadoop").
 const DOT_STOPS = new Set(['e', 'e.g', 'i', 'i.e', 'etc', 'incl', 'esp', 'approx']);
 
+/** A hash of an ASCII lower-case string; the same as `Token.key` for a token whose `lower` it is. */
+export function hashOf(lower: string): number {
+  let h = 0;
+  for (let i = 0; i < lower.length; i++) h = (Math.imul(h, 31) + lower.charCodeAt(i)) | 0;
+  return h;
+}
+
 function makeToken(text: string, start: number, end: number, word: boolean, fromHyphen = false): Token {
-  return { text, lower: text.toLowerCase(), start, end, word, fromHyphen };
+  // One pass gives the lower-case hash and says whether toLowerCase would change anything: most
+  // words are already lower case, and lower-casing every token was a third of the lookup.
+  let h = 0;
+  let upper = false;
+  let ascii = true;
+  let hyphen = false;
+  for (let k = 0; k < text.length; k++) {
+    let c = text.charCodeAt(k);
+    if (c >= 128) ascii = false;
+    else if (c >= 65 && c <= 90) {
+      upper = true;
+      c += 32;
+    } else if (c === 45) hyphen = true;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  const lower = upper || !ascii ? text.toLowerCase() : text;
+  return { text, lower, start, end, word, fromHyphen, hyphen: word && hyphen, key: ascii ? h : -1 };
 }
 
 export function tokenize(text: string): Token[] {
