@@ -1,7 +1,7 @@
-import type { JobPosting } from '../posting/schema';
+import type { Commitment, DegreeLevel, JobPosting } from '../posting/schema';
 import { ProfileSchema, type Profile } from '../profile/schema';
 import { skillIndex, type SkillIndex } from '../skills/lookup';
-import { assessAvailability, windowsOfPeriods, type AvailabilityRequirement } from './availability';
+import { assessAvailability, windowsOfPeriods, type AvailabilityRequirement, type Window } from './availability';
 import { TrackedContext, type MatchContext, type PostingFacts } from './context';
 import { dayOfDate, monthIndexOfDay, parseIsoDay, isoOfDay, yearOfDay } from './dates';
 import { assessDegree } from './education';
@@ -43,6 +43,10 @@ function holdingsFor(profile: Profile, index: SkillIndex): SkillHoldings {
 }
 
 export function buildContext(posting: Partial<MatchablePosting>, profile: Profile, now: Date, index: SkillIndex = skillIndex()): MatchContext {
+  return trackedContext(posting, profile, now, index);
+}
+
+function trackedContext(posting: Partial<MatchablePosting>, profile: Profile, now: Date, index: SkillIndex): TrackedContext {
   const today = dayOfDate(now);
   const cohortYear = posting.cohort ? Number(/\b(20\d\d)\b/.exec(posting.cohort)?.[1]) || null : null;
   const firstOnboard = posting.internshipPeriods?.find((p) => p.onboardBy)?.onboardBy;
@@ -82,69 +86,119 @@ function score(groups: { weight: number; lines: { verdict: Verdict }[] }[]): num
   return total === 0 ? null : Math.round((100 * got) / total);
 }
 
-function eligibility(posting: Partial<MatchablePosting>, ctx: MatchContext, covered: Set<LineKind>): { results: EligibilityResult[]; blockers: string[] } {
+// ——— requirements stated outside the qualification lists ———
+
+type CheckInput =
+  | { source: 'degreeLevels'; levels: DegreeLevel[] }
+  | { source: 'commitment'; commitment: Commitment }
+  | { source: 'internshipPeriods'; windows: Window[] }
+  | { source: 'startDates'; startDates: string[]; commitment: Commitment | null }
+  | { source: 'locations'; locations: string[]; days: number | null };
+
+interface Check {
+  result: EligibilityResult;
+  blockers: string[];
+}
+
+function check(source: EligibilityResult['source'], text: string, assessment: LineAssessment): Check {
+  const blockers: string[] = [];
+  for (const b of assessment.blockers) blockers.push(`${b} (posting: ${text})`);
+  return { result: { ...assessment.result, text, source }, blockers };
+}
+
+function runCheck(input: CheckInput, ctx: MatchContext): Check {
+  switch (input.source) {
+    case 'degreeLevels': {
+      const { levels } = input;
+      const text = `Degree level in the title: ${levels.join('/')}`;
+      const a = assessDegree({ levels, words: [levels.join('/')], anyLevel: false, exact: true, status: null, equivalentExperience: false, fields: null }, ctx);
+      return check('degreeLevels', text, combine(text, [a]));
+    }
+    case 'commitment': {
+      const { commitment } = input;
+      const text = `Commit to at least ${commitment.amount} ${commitment.unit}${commitment.amount === 1 ? '' : 's'}`;
+      const req: AvailabilityRequirement = { windows: [], duration: { ...commitment, words: text }, season: null, starts: [] };
+      return check('commitment', text, combine(text, [assessAvailability(req, ctx)]));
+    }
+    case 'internshipPeriods': {
+      const { windows } = input;
+      const text = `Internship period${windows.length > 1 ? ', one of' : ''}: ${windows.map((w) => w.label).join('; ')}`;
+      const req: AvailabilityRequirement = { windows, duration: null, season: null, starts: [] };
+      return check('internshipPeriods', text, combine(text, [assessAvailability(req, ctx)]));
+    }
+    case 'startDates': {
+      const { startDates, commitment } = input;
+      const text = `Start date${startDates.length > 1 ? ', one of' : ''}: ${startDates.join(', ')}`;
+      const starts = startDates.map((d) => ({ from: parseIsoDay(d), to: parseIsoDay(d), label: isoOfDay(parseIsoDay(d)) }));
+      const req: AvailabilityRequirement = {
+        windows: [],
+        duration: commitment ? { ...commitment, words: `${commitment.amount} ${commitment.unit}s` } : null,
+        season: null,
+        starts,
+      };
+      const a = assessAvailability(req, ctx);
+      return check('startDates', text, combine(text, [{ ...a, kind: 'start-dates' }]));
+    }
+    case 'locations': {
+      const { locations, days } = input;
+      const places: Place[] = locations.map((l) => placeOf(l) ?? { text: l, city: l.trim().toLowerCase(), country: '' });
+      const text = `Work location: ${locations.join(' or ')}${days ? `, on site ${days} days a week` : ''}`;
+      const a = assessLocation({ places, words: locations.join(', '), fromPosting: false, daysPerWeek: days ? `${days} days a week` : null }, ctx);
+      return check('locations', text, combine(text, [a]));
+    }
+  }
+}
+
+function eligibility(posting: Partial<MatchablePosting>, ctx: TrackedContext, covered: Set<LineKind>, cache: ProfileCache | null): { results: EligibilityResult[]; blockers: string[] } {
+  const inputs: CheckInput[] = [];
+  const levels = posting.degreeLevels ?? [];
+  if (levels.length && !covered.has('degree-field') && !covered.has('enrolment')) inputs.push({ source: 'degreeLevels', levels });
+  const commitment = posting.commitment ?? null;
+  if (commitment && !covered.has('duration')) inputs.push({ source: 'commitment', commitment });
+  const windows = ctx.posting.windows;
+  if (windows.length && !covered.has('internship-window')) inputs.push({ source: 'internshipPeriods', windows });
+  const startDates = posting.startDates ?? [];
+  if (startDates.length && !covered.has('start-dates')) inputs.push({ source: 'startDates', startDates, commitment });
+  const locations = posting.locations ?? [];
+  if (locations.length && !covered.has('location')) inputs.push({ source: 'locations', locations, days: posting.onsiteDaysPerWeek ?? null });
+
   const results: EligibilityResult[] = [];
   const blockers: string[] = [];
-  const add = (source: EligibilityResult['source'], text: string, assessment: LineAssessment) => {
-    results.push({ ...assessment.result, text, source });
-    for (const b of assessment.blockers) blockers.push(`${b} (posting: ${text})`);
-  };
-
-  const levels = posting.degreeLevels ?? [];
-  if (levels.length && !covered.has('degree-field') && !covered.has('enrolment')) {
-    const text = `Degree level in the title: ${levels.join('/')}`;
-    const a = assessDegree({ levels, words: [levels.join('/')], anyLevel: false, exact: true, status: null, equivalentExperience: false, fields: null }, ctx);
-    add('degreeLevels', text, combine(text, [a]));
-  }
-  const commitment = posting.commitment ?? null;
-  if (commitment && !covered.has('duration')) {
-    const text = `Commit to at least ${commitment.amount} ${commitment.unit}${commitment.amount === 1 ? '' : 's'}`;
-    const req: AvailabilityRequirement = { windows: [], duration: { ...commitment, words: text }, season: null, starts: [] };
-    add('commitment', text, combine(text, [assessAvailability(req, ctx)]));
-  }
-  if (ctx.posting.windows.length && !covered.has('internship-window')) {
-    const windows = ctx.posting.windows;
-    const text = `Internship period${windows.length > 1 ? ', one of' : ''}: ${windows.map((w) => w.label).join('; ')}`;
-    const req: AvailabilityRequirement = { windows, duration: null, season: null, starts: [] };
-    add('internshipPeriods', text, combine(text, [assessAvailability(req, ctx)]));
-  }
-  const startDates = posting.startDates ?? [];
-  if (startDates.length && !covered.has('start-dates')) {
-    const text = `Start date${startDates.length > 1 ? ', one of' : ''}: ${startDates.join(', ')}`;
-    const starts = startDates.map((d) => ({ from: parseIsoDay(d), to: parseIsoDay(d), label: isoOfDay(parseIsoDay(d)) }));
-    const req: AvailabilityRequirement = {
-      windows: [],
-      duration: commitment ? { ...commitment, words: `${commitment.amount} ${commitment.unit}s` } : null,
-      season: null,
-      starts,
-    };
-    const a = assessAvailability(req, ctx);
-    add('startDates', text, combine(text, [{ ...a, kind: 'start-dates' }]));
-  }
-  const locations = posting.locations ?? [];
-  if (locations.length && !covered.has('location')) {
-    const places: Place[] = locations.map((l) => placeOf(l) ?? { text: l, city: l.trim().toLowerCase(), country: '' });
-    const days = posting.onsiteDaysPerWeek ?? null;
-    const text = `Work location: ${locations.join(' or ')}${days ? `, on site ${days} days a week` : ''}`;
-    const a = assessLocation({ places, words: locations.join(', '), fromPosting: false, daysPerWeek: days ? `${days} days a week` : null }, ctx);
-    add('locations', text, combine(text, [a]));
+  for (const input of inputs) {
+    const c = cache ? remember(cache.checks, JSON.stringify(input), ctx, runCheckFrozen, input) : runCheck(input, ctx);
+    results.push(c.result);
+    for (const b of c.blockers) blockers.push(b);
   }
   return { results, blockers };
 }
 
-// Postings repeat lines (team templates, boilerplate), and a profile is matched against many
-// postings: a line's assessment depends only on its text, the profile, the skill index and the
-// posting facts it read (recorded by the context), so it is computed once per different value of
-// those facts. Cached results are frozen so a consumer cannot change what another report shows.
-// Profiles are values: a changed profile is a new object.
-interface CachedLine {
+// ——— caching per profile ———
+
+// Postings repeat lines (team templates, boilerplate) and eligibility facts, and a profile is
+// matched against many postings: an assessment depends only on its input, the profile, the skill
+// index and the posting facts it read (recorded by the context), so it is computed once per
+// different value of those facts. Cached results are frozen so a consumer cannot change what
+// another report shows. Profiles are values: a changed profile is a new object.
+interface Entry<T> {
   used: number;
   values: string;
-  assessment: LineAssessment;
+  value: T;
 }
-const lineCaches = new WeakMap<Profile, WeakMap<SkillIndex, Map<string, CachedLine[]>>>();
-const LINE_CACHE_LIMIT = 20_000;
-const LINE_ENTRY_LIMIT = 64;
+interface ProfileCache {
+  lines: Map<string, Entry<LineAssessment>[]>;
+  checks: Map<string, Entry<Check>[]>;
+}
+const caches = new WeakMap<Profile, WeakMap<SkillIndex, ProfileCache>>();
+const CACHE_LIMIT = 20_000;
+const ENTRY_LIMIT = 64;
+
+function cacheFor(ctx: MatchContext): ProfileCache {
+  let byIndex = caches.get(ctx.profile);
+  if (!byIndex) caches.set(ctx.profile, (byIndex = new WeakMap()));
+  let cache = byIndex.get(ctx.index);
+  if (!cache) byIndex.set(ctx.index, (cache = { lines: new Map(), checks: new Map() }));
+  return cache;
+}
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -154,27 +208,30 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function assessCached(line: string, ctx: MatchContext, cache: boolean): LineAssessment {
-  if (!cache || !(ctx instanceof TrackedContext)) return assessLine(line, ctx);
-  let byIndex = lineCaches.get(ctx.profile);
-  if (!byIndex) lineCaches.set(ctx.profile, (byIndex = new WeakMap()));
-  let lines = byIndex.get(ctx.index);
-  if (!lines) byIndex.set(ctx.index, (lines = new Map()));
-  let entries = lines.get(line);
+function remember<A, T>(store: Map<string, Entry<T>[]>, key: string, ctx: TrackedContext, compute: (arg: A, ctx: MatchContext) => T, arg: A): T {
+  let entries = store.get(key);
   if (entries) {
-    for (const e of entries) if (ctx.valuesOf(e.used) === e.values) return e.assessment;
+    for (const e of entries) if (ctx.valuesOf(e.used) === e.values) return e.value;
   } else {
-    if (lines.size >= LINE_CACHE_LIMIT) lines.clear();
-    lines.set(line, (entries = []));
+    if (store.size >= CACHE_LIMIT) store.clear();
+    store.set(key, (entries = []));
   }
-  // A line that reads posting facts keeps one entry per value seen; bound them like the lines.
-  if (entries.length >= LINE_ENTRY_LIMIT) entries.length = 0;
+  // An input that reads posting facts keeps one entry per value seen; bound them like the keys.
+  if (entries.length >= ENTRY_LIMIT) entries.length = 0;
   ctx.used = 0;
-  const fresh = assessLine(line, ctx);
+  const value = compute(arg, ctx);
   const used = ctx.used;
-  const assessment = { result: deepFreeze(fresh.result), kinds: fresh.kinds, blockers: fresh.blockers };
-  entries.push({ used, values: ctx.valuesOf(used), assessment });
-  return assessment;
+  entries.push({ used, values: ctx.valuesOf(used), value });
+  return value;
+}
+
+function assessLineFrozen(line: string, ctx: MatchContext): LineAssessment {
+  const fresh = assessLine(line, ctx);
+  return { result: deepFreeze(fresh.result), kinds: fresh.kinds, blockers: fresh.blockers };
+}
+function runCheckFrozen(input: CheckInput, ctx: MatchContext): Check {
+  const fresh = runCheck(input, ctx);
+  return { result: deepFreeze(fresh.result), blockers: fresh.blockers };
 }
 
 export interface MatchOptions {
@@ -185,20 +242,23 @@ export interface MatchOptions {
 
 export function matchPosting(posting: Partial<MatchablePosting>, profile: Profile, now: Date, options: MatchOptions = {}): MatchReport {
   const index = options.index ?? skillIndex();
-  const ctx = buildContext(posting, profile, now, index);
+  const ctx = trackedContext(posting, profile, now, index);
+  const cache = options.cache ?? true ? cacheFor(ctx) : null;
   const blockers: string[] = [];
   const covered = new Set<LineKind>();
   const minimum: LineResult[] = [];
-  const cache = options.cache ?? true;
   for (const line of posting.minimumQualifications ?? []) {
-    const a = assessCached(line, ctx, cache);
+    const a = cache ? remember(cache.lines, line, ctx, assessLineFrozen, line) : assessLine(line, ctx);
     minimum.push(a.result);
-    a.kinds.forEach((k) => covered.add(k));
+    for (const k of a.kinds) covered.add(k);
     for (const b of a.blockers) blockers.push(`${b} (minimum: "${shorten(line)}")`);
   }
-  const preferred = (posting.preferredQualifications ?? []).map((line) => assessCached(line, ctx, cache).result);
-  const elig = eligibility(posting, ctx, covered);
-  blockers.push(...elig.blockers);
+  const preferred: LineResult[] = [];
+  for (const line of posting.preferredQualifications ?? []) {
+    preferred.push((cache ? remember(cache.lines, line, ctx, assessLineFrozen, line) : assessLine(line, ctx)).result);
+  }
+  const elig = eligibility(posting, ctx, covered, cache);
+  for (const b of elig.blockers) blockers.push(b);
   return {
     score: score([
       { weight: WEIGHTS.minimum, lines: minimum },
