@@ -80,14 +80,30 @@ export function placeOf(name: string): Place | null {
   return null;
 }
 
+/** What a profile location stands for, worked out once per entry: profiles are matched against many postings. */
+type Coverage = { kind: 'anywhere' } | { kind: 'bay-area' } | { kind: 'region'; countries: string[] } | { kind: 'place'; own: Place | null };
+const coverageCache = new Map<string, Coverage>();
+
+function coverageOf(profileLocation: string): Coverage {
+  const cached = coverageCache.get(profileLocation);
+  if (cached) return cached;
+  const key = profileLocation.trim().toLowerCase().replace(/\s+/g, ' ');
+  let coverage: Coverage;
+  if (/^(?:anywhere|any location|worldwide|global|open to relocation|willing to relocate(?: anywhere)?)$/.test(key)) coverage = { kind: 'anywhere' };
+  else if (key === 'bay area' || key === 'sf bay area' || key === 'silicon valley') coverage = { kind: 'bay-area' };
+  else if (REGIONS[key]) coverage = { kind: 'region', countries: REGIONS[key] };
+  else coverage = { kind: 'place', own: placeOf(profileLocation) ?? findPlaces(profileLocation)[0] ?? null };
+  if (coverageCache.size < 1000) coverageCache.set(profileLocation, coverage);
+  return coverage;
+}
+
 /** Does a profile location (city, country, region, "anywhere") cover the place? */
 export function covers(profileLocation: string, place: Place): boolean {
-  const key = profileLocation.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (/^(?:anywhere|any location|worldwide|global|open to relocation|willing to relocate(?: anywhere)?)$/.test(key)) return true;
-  if (key === 'bay area' || key === 'sf bay area' || key === 'silicon valley') return place.city !== null && BAY_AREA.includes(place.city);
-  const region = REGIONS[key];
-  if (region) return region.includes(place.country);
-  const own = placeOf(profileLocation) ?? findPlaces(profileLocation)[0] ?? null;
+  const coverage = coverageOf(profileLocation);
+  if (coverage.kind === 'anywhere') return true;
+  if (coverage.kind === 'bay-area') return place.city !== null && BAY_AREA.includes(place.city);
+  if (coverage.kind === 'region') return coverage.countries.includes(place.country);
+  const own = coverage.own;
   if (!own) return false;
   if (own.city && place.city) return own.city === place.city || (own.city === 'bangalore' && place.city === 'bengaluru') || (own.city === 'bengaluru' && place.city === 'bangalore');
   // A country covers its cities; a city does not cover its whole country.
