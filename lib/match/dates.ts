@@ -54,9 +54,16 @@ export function monthOfDay(day: Day): number {
 }
 /** "YYYY-MM" → comparable month number. */
 export function monthIndex(yearMonth: string): number {
-  const [y, m] = yearMonth.split('-').map(Number) as [number, number];
-  return y * 12 + (m - 1);
+  // Profile dates, asked for on every degree and graduation line.
+  let index = monthIndexCache.get(yearMonth);
+  if (index === undefined) {
+    const [y, m] = yearMonth.split('-').map(Number) as [number, number];
+    index = y * 12 + (m - 1);
+    if (monthIndexCache.size < 1000) monthIndexCache.set(yearMonth, index);
+  }
+  return index;
 }
+const monthIndexCache = new Map<string, number>();
 export function monthIndexOfDay(day: Day): number {
   return yearOfDay(day) * 12 + monthOfDay(day) - 1;
 }

@@ -45,23 +45,29 @@ export interface DegreeRequirement {
 const DEGREE_HINT = hint(['degree', 'bachelor', 'master', 'phd', 'ph.d', 'ph. d', 'doctor', 'graduate', 'undergrad', 'diploma', 'dphil', 'mphil', 'msc', 'bsc', 'meng', 'beng', 'm.eng', 'b.eng', 'b.tech', 'btech', 'mba']);
 const DEGREE_ABBREVIATION = /\b[BM]\.?(?:S|A)\b/;
 
+const PHD_LEVELS: DegreeLevel[] = ['PhD'];
+const MASTER_LEVELS: DegreeLevel[] = ['Master'];
+const POSTGRAD_LEVELS: DegreeLevel[] = ['Master', 'PhD'];
+const BACHELOR_LEVELS: DegreeLevel[] = ['Bachelor'];
+
+function take(text: string, re: RegExp, add: DegreeLevel[], levels: Set<DegreeLevel>, found: { word: string; at: number }[]): void {
+  const m = re.exec(text);
+  if (m) {
+    for (const l of add) levels.add(l);
+    found.push({ word: m[0], at: m.index });
+  }
+}
+
 export function readDegree(text: string, hints = hintsOf(text)): DegreeRequirement | null {
   if (!(hints & DEGREE_HINT) && !(hints & CAPITAL_B_OR_M && DEGREE_ABBREVIATION.test(text))) return null;
   const levels = new Set<DegreeLevel>();
   const found: { word: string; at: number }[] = [];
-  const take = (re: RegExp, add: DegreeLevel[]) => {
-    const m = re.exec(text);
-    if (m) {
-      add.forEach((l) => levels.add(l));
-      found.push({ word: m[0], at: m.index });
-    }
-  };
-  take(PHD, ['PhD']);
-  take(MASTER, ['Master']);
-  if (!levels.has('Master') && MASTER_CS.test(text)) take(MASTER_CS, ['Master']);
-  take(POSTGRAD, ['Master', 'PhD']);
-  take(BACHELOR, ['Bachelor']);
-  if (!levels.has('Bachelor')) take(BACHELOR_CS, ['Bachelor']);
+  take(text, PHD, PHD_LEVELS, levels, found);
+  take(text, MASTER, MASTER_LEVELS, levels, found);
+  if (!levels.has('Master') && MASTER_CS.test(text)) take(text, MASTER_CS, MASTER_LEVELS, levels, found);
+  take(text, POSTGRAD, POSTGRAD_LEVELS, levels, found);
+  take(text, BACHELOR, BACHELOR_LEVELS, levels, found);
+  if (!levels.has('Bachelor')) take(text, BACHELOR_CS, BACHELOR_LEVELS, levels, found);
   const words = found.sort((a, b) => a.at - b.at).map((f) => f.word);
   const fields = readFieldRequirement(text);
   const anyLevel = levels.size === 0;
@@ -103,8 +109,7 @@ export function assessDegree(req: DegreeRequirement, ctx: MatchContext, kindWhen
     evidence.notes.push('the profile lists no education');
     return aspect(kind, 'unknown', evidence, true);
   }
-  const statusOk = (e: Education) => req.status === null || effectiveStatus(e, ctx) === req.status;
-  const candidates = entries.filter((e) => levelOk(req, e) && statusOk(e));
+  const candidates = entries.filter((e) => levelOk(req, e) && (req.status === null || effectiveStatus(e, ctx) === req.status));
   if (candidates.length === 0) {
     const byLevel = entries.filter((e) => levelOk(req, e));
     const held = entries.map(describeEducation).join('; ');
@@ -270,6 +275,11 @@ function describeWindow(req: GraduationRequirement): string {
   return `graduation by ${formatMonthIndex(req.to!)}`;
 }
 
+function inWindow(req: GraduationRequirement, e: Education): boolean {
+  const g = monthIndex(e.graduation);
+  return (req.from === null || g >= req.from) && (req.to === null || g <= req.to);
+}
+
 export function assessGraduation(req: GraduationRequirement, ctx: MatchContext): Aspect {
   const evidence = emptyEvidence();
   const entries = ctx.profile.education;
@@ -279,11 +289,7 @@ export function assessGraduation(req: GraduationRequirement, ctx: MatchContext):
   }
   const pursuing = entries.filter((e) => e.status === 'pursuing');
   const pool = pursuing.length ? pursuing : entries;
-  const inWindow = (e: Education) => {
-    const g = monthIndex(e.graduation);
-    return (req.from === null || g >= req.from) && (req.to === null || g <= req.to);
-  };
-  const hit = pool.find(inWindow) ?? entries.find(inWindow);
+  const hit = pool.find((e) => inWindow(req, e)) ?? entries.find((e) => inWindow(req, e));
   const wanted = describeWindow(req);
   if (hit) {
     evidence.matched.push({ requirement: req.words, profile: describeEducation(hit) });

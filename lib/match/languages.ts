@@ -83,10 +83,17 @@ export function readLanguages(text: string, hints = hintsOf(text)): LanguageRequ
   return { items, high: HIGH_LEVEL.test(text) };
 }
 
+// A profile's languages are read once, not on every language line of every posting.
+const profileLanguages = new Map<string, string | null>();
 function profileLanguage(entry: string): string | null {
-  ANY_LANGUAGE.lastIndex = 0;
-  const m = ANY_LANGUAGE.exec(entry);
-  return m ? byAlias.get(m[0].toLowerCase())! : null;
+  let name = profileLanguages.get(entry);
+  if (name === undefined) {
+    ANY_LANGUAGE.lastIndex = 0;
+    const m = ANY_LANGUAGE.exec(entry);
+    name = m ? byAlias.get(m[0].toLowerCase())! : null;
+    if (profileLanguages.size < 1000) profileLanguages.set(entry, name);
+  }
+  return name;
 }
 
 export function assessLanguages(req: LanguageRequirement, ctx: MatchContext): Aspect {

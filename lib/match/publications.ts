@@ -69,6 +69,18 @@ export function readPublications(text: string, hints = hintsOf(text)): Publicati
   return { venues, anyTop, firstAuthor, count, words: cue[0] };
 }
 
+// A profile's venues are read once, not on every publication line of every posting.
+const profileVenues = new Map<string, string[]>();
+function venueOk(req: PublicationRequirement, venue: string): boolean {
+  if (req.venues.length === 0 && !req.anyTop) return true;
+  let names = profileVenues.get(venue);
+  if (!names) {
+    names = venueOf(venue, false);
+    if (profileVenues.size < 1000) profileVenues.set(venue, names);
+  }
+  return names.some((n) => req.venues.includes(n) || req.anyTop);
+}
+
 export function assessPublications(req: PublicationRequirement, ctx: MatchContext): Aspect {
   const evidence = emptyEvidence();
   const pubs = ctx.profile.publications;
@@ -76,18 +88,13 @@ export function assessPublications(req: PublicationRequirement, ctx: MatchContex
     evidence.notes.push('the profile lists no publications');
     return aspect('publications', 'unknown', evidence);
   }
-  const venueOk = (venue: string) => {
-    if (req.venues.length === 0 && !req.anyTop) return true;
-    const names = venueOf(venue, false);
-    return names.some((n) => req.venues.includes(n) || req.anyTop);
-  };
-  const full = pubs.filter((p) => venueOk(p.venue) && (!req.firstAuthor || p.firstAuthor));
+  const full = pubs.filter((p) => venueOk(req, p.venue) && (!req.firstAuthor || p.firstAuthor));
   const wanted = `${req.count > 1 ? `${req.count} ` : ''}${req.firstAuthor ? 'first-author ' : ''}publication${req.count > 1 ? 's' : ''}${
     req.venues.length ? ` at ${listOr(req.venues)}${req.anyTop ? ' or another top venue' : ''}` : req.anyTop ? ' at a top venue' : ''
   }`;
   for (const p of full) evidence.matched.push({ requirement: req.words, profile: `${p.venue} ${p.year}${p.firstAuthor ? ' (first author)' : ''}` });
   if (full.length >= req.count) return aspect('publications', 'met', evidence);
-  const atVenue = pubs.filter((p) => venueOk(p.venue));
+  const atVenue = pubs.filter((p) => venueOk(req, p.venue));
   evidence.missing.push(wanted);
   if (full.length > 0 || atVenue.length > 0) {
     if (full.length === 0) evidence.notes.push(`at the venues but not first author: ${atVenue.map((p) => `${p.venue} ${p.year}`).join(', ')}`);
