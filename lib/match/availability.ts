@@ -104,6 +104,12 @@ const AVAILABILITY_WORDS = hint([
   'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec', 'week', 'month',
   'summer', 'spring', 'fall', 'autumn', 'winter', 'start', 'onboard', 'commenc', 'begin', 'join', '####-##-##',
 ]);
+// Words each pattern below cannot match without, so a line runs only the patterns it can meet.
+const FROM_WORD = hint(['from']);
+const FOUR_DIGITS = hint(['####']);
+const WEEK_OR_MONTH = hint(['week', 'month']);
+const SEASON_WORD = hint(['summer', 'spring', 'fall', 'autumn', 'winter']);
+const START_WORD = hint(['start', 'onboard', 'commenc', 'begin', 'join']);
 const AVAILABILITY_HINT = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|weeks?\b|months?\b|summer|spring|fall\b|autumn|winter|start|onboard|commenc|begin|join|\d{4}-\d\d-\d\d/i;
 
 export function readAvailability(text: string, ctx: MatchContext, hints = hintsOf(text)): AvailabilityRequirement | null {
@@ -112,7 +118,7 @@ export function readAvailability(text: string, ctx: MatchContext, hints = hintsO
   const windows: Window[] = [];
   const spans: string[] = [];
   WINDOW.lastIndex = 0;
-  for (let m = WINDOW.exec(text); m; m = WINDOW.exec(text)) {
+  for (let m = hints & FROM_WORD ? WINDOW.exec(text) : null; m; m = WINDOW.exec(text)) {
     const from = monthNumber(m[1]!)!;
     const to = monthNumber(m[3]!)!;
     const onboardBy = m[5] ? parseDay(m[5]) : null;
@@ -126,7 +132,7 @@ export function readAvailability(text: string, ctx: MatchContext, hints = hintsO
     windows.push(windowFrom(from, to, year, onboardBy));
     spans.push(m[0]);
   }
-  if (windows.length === 0) {
+  if (windows.length === 0 && hints & FOUR_DIGITS) {
     WINDOW_WITH_YEAR.lastIndex = 0;
     for (let m = WINDOW_WITH_YEAR.exec(text); m; m = WINDOW_WITH_YEAR.exec(text)) {
       const from = monthNumber(m[1]!)!;
@@ -137,32 +143,43 @@ export function readAvailability(text: string, ctx: MatchContext, hints = hintsO
   }
 
   let duration: AvailabilityRequirement['duration'] = null;
-  const d = DURATION.exec(text);
+  const d = hints & WEEK_OR_MONTH ? DURATION.exec(text) : null;
   if (d && DURATION_CONTEXT.test(text) && !/^\s*(?:of\s+)?(?:\w+\s+)?(?:experience|work experience)/i.test(text.slice(d.index + d[0].length, d.index + d[0].length + 30))) {
     const amount = parseNumber(d[1]!);
     if (amount) duration = { amount, unit: d[2]!.toLowerCase().startsWith('week') ? 'week' : 'month', words: d[0] };
   }
 
   let season: AvailabilityRequirement['season'] = null;
-  const s = SEASON_YEAR.exec(text);
+  const s = hints & SEASON_WORD ? SEASON_YEAR.exec(text) : null;
   if (s) {
     const name = s[1] ?? s[4]!;
     const year = Number(s[2] ?? s[3]);
     season = { ...seasonPeriod(name, year), label: s[0] };
-  } else if (windows.length === 0) {
+  } else if (windows.length === 0 && hints & SEASON_WORD) {
     const alone = SEASON_ALONE.exec(text);
     if (alone) season = { ...seasonPeriod(alone[1]!, ctx.defaultYear), label: `${alone[0]} ${ctx.defaultYear}` };
   }
 
   const starts: StartWindow[] = [];
+  // Start dates need a start word, "from … onwards" needs "from" (removing spans adds no words).
+  if (hints & (START_WORD | FROM_WORD)) readStarts(text, spans, hints, ctx, starts);
+
+  if (windows.length === 0 && !duration && !season && starts.length === 0) return null;
+  return { windows, duration, season, starts };
+}
+
+const DATES: readonly [RegExp, (m: RegExpExecArray) => Day][] = [
+  [DATE_MDY, (m) => dayOf(Number(m[3]), monthNumber(m[1]!)!, Number(m[2]))],
+  [DATE_DMY, (m) => dayOf(Number(m[3]), monthNumber(m[2]!)!, Number(m[1]))],
+  [DATE_ISO, (m) => dayOf(Number(m[1]), Number(m[2]), Number(m[3]))],
+];
+
+function readStarts(text: string, spans: string[], hints: number, ctx: MatchContext, starts: StartWindow[]): void {
   // Onboard dates inside a window belong to the window, not to a list of start dates.
-  const rest = spans.reduce((t, span) => t.replace(span, ' '), text);
-  if (START_CUE.test(rest)) {
-    for (const [re, pick] of [
-      [DATE_MDY, (m: RegExpExecArray) => dayOf(Number(m[3]), monthNumber(m[1]!)!, Number(m[2]))],
-      [DATE_DMY, (m: RegExpExecArray) => dayOf(Number(m[3]), monthNumber(m[2]!)!, Number(m[1]))],
-      [DATE_ISO, (m: RegExpExecArray) => dayOf(Number(m[1]), Number(m[2]), Number(m[3]))],
-    ] as const) {
+  let rest = text;
+  for (const span of spans) rest = rest.replace(span, ' ');
+  if (hints & START_WORD && START_CUE.test(rest)) {
+    for (const [re, pick] of DATES) {
       re.lastIndex = 0;
       for (let m = re.exec(rest); m; m = re.exec(rest)) {
         const day = pick(m);
@@ -171,17 +188,14 @@ export function readAvailability(text: string, ctx: MatchContext, hints = hintsO
     }
   }
   if (starts.length === 0) {
-    const onwards = ONWARDS.exec(rest);
-    const month = onwards ?? START_MONTH.exec(rest);
+    const onwards = hints & FROM_WORD ? ONWARDS.exec(rest) : null;
+    const month = onwards ?? (hints & START_WORD ? START_MONTH.exec(rest) : null);
     if (month) {
       const n = monthNumber(month[1]!)!;
       const year = month[2] ? Number(month[2]) : ctx.defaultYear;
       starts.push({ from: monthStart(year, n), to: onwards ? null : monthEnd(year, n), label: month[0] });
     }
   }
-
-  if (windows.length === 0 && !duration && !season && starts.length === 0) return null;
-  return { windows, duration, season, starts };
 }
 
 export function kindOf(req: AvailabilityRequirement): LineKind {
