@@ -273,14 +273,18 @@ export function skillItems(text: string, ctx: MatchContext, hints = hintsOf(text
   const seen = new Set<string>();
   const unique: Item[] = [];
   for (const item of items) {
-    const keys: string[] = [];
-    for (const t of item.targets) keys.push(targetKey(t));
-    const key = keys.sort().join('|');
+    const key = item.targets.length === 1 ? targetKey(item.targets[0]!) : keysOf(item.targets);
     if (seen.has(key)) continue;
     seen.add(key);
     unique.push(item);
   }
   return unique;
+}
+
+function keysOf(targets: SkillTarget[]): string {
+  const keys: string[] = [];
+  for (const t of targets) keys.push(targetKey(t));
+  return keys.sort().join('|');
 }
 
 function byStart(a: Item, b: Item): number {
