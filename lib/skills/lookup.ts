@@ -26,7 +26,14 @@ interface Entry {
 }
 
 interface TrieNode {
+  /** The lower-case word that leads here from the parent. */
+  word: string;
   next: Map<string, TrieNode>;
+  /**
+   * The same children by `Token.key`, when their ASCII words hash apart (else null): a Map of
+   * numbers answers without hashing the token's string, which was most of the trie walk.
+   */
+  byKey: Map<number, TrieNode> | null;
   entries: Entry[] | null;
   /**
    * Root only: bit `key & FILTER_MASK` is set for every ASCII first word of a form. Most words in a
@@ -44,13 +51,37 @@ export interface SkillIndex {
   names: string[];
 }
 
-const newNode = (): TrieNode => ({ next: new Map(), entries: null, filter: null });
+const newNode = (word: string): TrieNode => ({ word, next: new Map(), byKey: null, entries: null, filter: null });
+const ASCII = /^[\x00-\x7f]*$/;
+
+function indexByKey(node: TrieNode): void {
+  const byKey = new Map<number, TrieNode>();
+  let clash = false;
+  for (const child of node.next.values()) {
+    indexByKey(child);
+    // Non-ASCII words are only reached by tokens without a key, which use `next`.
+    if (!ASCII.test(child.word)) continue;
+    const key = hashOf(child.word);
+    if (byKey.has(key)) clash = true;
+    byKey.set(key, child);
+  }
+  node.byKey = clash ? null : byKey;
+}
+
+/** The child a token leads to: the same answer as `node.next.get(token.lower)`. */
+function childOf(node: TrieNode, token: Token): TrieNode | undefined {
+  if (token.key !== -1 && node.byKey !== null) {
+    const child = node.byKey.get(token.key);
+    return child !== undefined && child.word === token.lower ? child : undefined;
+  }
+  return node.next.get(token.lower);
+}
 
 const FILTER_MASK = (1 << 15) - 1;
 function firstWordFilter(root: TrieNode): Uint8Array {
   const filter = new Uint8Array(FILTER_MASK + 1);
   // Forms with non-ASCII first words are only reached by tokens without a key, which skip the filter.
-  for (const word of root.next.keys()) if (/^[\x00-\x7f]*$/.test(word)) filter[hashOf(word) & FILTER_MASK] = 1;
+  for (const word of root.next.keys()) if (ASCII.test(word)) filter[hashOf(word) & FILTER_MASK] = 1;
   return filter;
 }
 
@@ -60,7 +91,7 @@ function addForm(root: TrieNode, form: string, entry: Entry): void {
   let node = root;
   for (const token of tokens) {
     let child = node.next.get(token.lower);
-    if (!child) node.next.set(token.lower, (child = newNode()));
+    if (!child) node.next.set(token.lower, (child = newNode(token.lower)));
     node = child;
   }
   const exact = entry.exact ? tokens.map((t) => t.text) : null;
@@ -79,7 +110,7 @@ function pluralOf(form: string): string | null {
 }
 
 export function buildSkillIndex(list: SkillList): SkillIndex {
-  const root = newNode();
+  const root = newNode('');
   const groups = new Map<string, { label: string; ancestors: Set<string> }>();
   const ancestorsOf = (id: string, seen = new Set<string>()): Set<string> => {
     if (seen.has(id)) return seen;
@@ -128,6 +159,7 @@ export function buildSkillIndex(list: SkillList): SkillIndex {
     }
   }
   root.filter = firstWordFilter(root);
+  indexByKey(root);
   return { version: list.version, root, skills, groups, names: list.skills.map((s) => s.name) };
 }
 
@@ -194,7 +226,7 @@ function expandHyphens(raw: Token[], root: TrieNode): Token[] {
   let out: Token[] | null = null;
   for (let i = 0; i < raw.length; i++) {
     const token = raw[i]!;
-    if (token.hyphen && !root.next.has(token.lower)) {
+    if (token.hyphen && childOf(root, token) === undefined) {
       out ??= raw.slice(0, i);
       out.push(...splitHyphenated(token));
     } else if (out) out.push(token);
@@ -212,7 +244,7 @@ function longestAt(tokens: Token[], i: number, root: TrieNode, path?: Token[]): 
   // Most words start no skill name: answer those without allocating.
   const first = seq[from]!;
   if (first.key !== -1 && root.filter !== null && root.filter[first.key & FILTER_MASK] === 0) return null;
-  let node: TrieNode | undefined = root.next.get(first.lower);
+  let node: TrieNode | undefined = childOf(root, first);
   if (!node) return null;
   let count = 0;
   for (let k = from + 1; node; k++) {
@@ -222,7 +254,7 @@ function longestAt(tokens: Token[], i: number, root: TrieNode, path?: Token[]): 
       count++;
     }
     if (k >= seq.length || node.next.size === 0) break;
-    node = node.next.get(seq[k]!.lower);
+    node = childOf(node, seq[k]!);
   }
   for (let t = count - 1; t >= 0; t--) {
     const end = terminalEnds[t]!;
