@@ -4,19 +4,63 @@
  * and C++; "Hive,Flink" is two). Offsets point into the original text so evidence can quote it.
  */
 
-export interface Token {
-  /** Token text; "C ++" (seen in postings) is normalised to "C++". */
-  text: string;
-  lower: string;
-  start: number;
-  end: number;
-  word: boolean;
+/**
+ * A token's strings are cut from the source only when asked for: a lookup reads the text of few
+ * tokens (most words start no skill name and are answered by `key`), and slicing and lower-casing
+ * every token was most of the cost of tokenizing.
+ */
+export class Token {
+  /** Where the token came from; its text is `source.slice(start, end)` unless normalised. */
+  private readonly source: string;
+  readonly start: number;
+  readonly end: number;
+  readonly word: boolean;
   /** Split out of a hyphenated word ("Python" from "Python-based"). */
-  fromHyphen: boolean;
+  readonly fromHyphen: boolean;
   /** The text has a "-" (only word tokens can). */
-  hyphen: boolean;
+  readonly hyphen: boolean;
   /** `hashOf(lower)`, or -1 when the text is not all ASCII: lets a lookup skip most words without a Map. */
-  key: number;
+  readonly key: number;
+  /** The text has no upper-case or non-ASCII letter, so `lower` is `text`. */
+  private readonly plain: boolean;
+  private textCache: string | null;
+  private lowerCache: string | null = null;
+
+  constructor(source: string, start: number, end: number, word: boolean, fromHyphen: boolean, text: string | null) {
+    this.source = source;
+    this.start = start;
+    this.end = end;
+    this.word = word;
+    this.fromHyphen = fromHyphen;
+    this.textCache = text;
+    const chars = text ?? source;
+    const from = text === null ? start : 0;
+    const to = text === null ? end : text.length;
+    let h = 0;
+    let upper = false;
+    let ascii = true;
+    let hyphen = false;
+    for (let k = from; k < to; k++) {
+      let c = chars.charCodeAt(k);
+      if (c >= 128) ascii = false;
+      else if (c >= 65 && c <= 90) {
+        upper = true;
+        c += 32;
+      } else if (c === 45) hyphen = true;
+      h = (Math.imul(h, 31) + c) | 0;
+    }
+    this.hyphen = word && hyphen;
+    this.key = ascii ? h : -1;
+    this.plain = ascii && !upper;
+  }
+
+  /** Token text; "C ++" (seen in postings) is normalised to "C++". */
+  get text(): string {
+    return (this.textCache ??= this.source.slice(this.start, this.end));
+  }
+  get lower(): string {
+    return (this.lowerCache ??= this.plain ? this.text : this.text.toLowerCase());
+  }
 }
 
 function isAlnum(code: number): boolean {
@@ -44,26 +88,6 @@ export function hashOf(lower: string): number {
   return h;
 }
 
-function makeToken(text: string, start: number, end: number, word: boolean, fromHyphen = false): Token {
-  // One pass gives the lower-case hash and says whether toLowerCase would change anything: most
-  // words are already lower case, and lower-casing every token was a third of the lookup.
-  let h = 0;
-  let upper = false;
-  let ascii = true;
-  let hyphen = false;
-  for (let k = 0; k < text.length; k++) {
-    let c = text.charCodeAt(k);
-    if (c >= 128) ascii = false;
-    else if (c >= 65 && c <= 90) {
-      upper = true;
-      c += 32;
-    } else if (c === 45) hyphen = true;
-    h = (Math.imul(h, 31) + c) | 0;
-  }
-  const lower = upper || !ascii ? text.toLowerCase() : text;
-  return { text, lower, start, end, word, fromHyphen, hyphen: word && hyphen, key: ascii ? h : -1 };
-}
-
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
@@ -76,7 +100,7 @@ export function tokenize(text: string): Token[] {
     }
     const leadingDot = code === 46 && i + 1 < n && isAlnum(text.charCodeAt(i + 1)) && (i === 0 || isSpace(text.charCodeAt(i - 1)));
     if (!leadingDot && !isWordChar(text, i)) {
-      tokens.push(makeToken(text[i]!, i, i + 1, false));
+      tokens.push(new Token(text, i, i + 1, false, false, null));
       i++;
       continue;
     }
@@ -110,16 +134,16 @@ export function tokenize(text: string): Token[] {
       }
       break;
     }
-    let tokenText = text.slice(start, i);
+    let normalised: string | null = null;
     // "C ++" and "C + +" in postings mean C++.
-    if (tokenText === 'C' || tokenText === 'c') {
+    if (i - start === 1 && (code === 67 || code === 99)) {
       const m = /^\s*\+\s*\+/.exec(text.slice(i, i + 6));
       if (m) {
         i += m[0].length;
-        tokenText = 'C++';
+        normalised = 'C++';
       }
     }
-    tokens.push(makeToken(tokenText, start, i, true));
+    tokens.push(new Token(text, start, i, true, false, normalised));
   }
   return tokens;
 }
@@ -129,7 +153,7 @@ export function splitHyphenated(token: Token): Token[] {
   const parts: Token[] = [];
   let offset = token.start;
   for (const part of token.text.split('-')) {
-    if (part) parts.push(makeToken(part, offset, offset + part.length, true, true));
+    if (part) parts.push(new Token(token.text, offset, offset + part.length, true, true, part));
     offset += part.length + 1;
   }
   return parts;
