@@ -69,7 +69,7 @@ export function readDegree(text: string, hints = hintsOf(text)): DegreeRequireme
   take(text, BACHELOR, BACHELOR_LEVELS, levels, found);
   if (!levels.has('Bachelor')) take(text, BACHELOR_CS, BACHELOR_LEVELS, levels, found);
   const words = found.sort((a, b) => a.at - b.at).map((f) => f.word);
-  const fields = readFieldRequirement(text);
+  const fields = readFieldRequirement(text, hints);
   const anyLevel = levels.size === 0;
   // Without a level, only "degree in <field>" is a degree line ("relevant degree / experience is a plus" is not).
   if (anyLevel && !(ANY_DEGREE.test(text) && fields && (fields.named.length > 0 || /\bdegree (?:in|of)\b/i.test(text)))) return null;

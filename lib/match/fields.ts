@@ -5,6 +5,8 @@
  * the field's own, used for "or a related field".
  */
 
+import { hint, hintsOf } from './hints';
+
 type Category = 'technical' | 'quantitative' | 'engineering' | 'stem' | 'science' | 'business' | 'design' | 'humanities';
 
 interface Field {
@@ -74,8 +76,12 @@ export interface FieldRequirement {
   related: boolean;
 }
 
+// Words the broad and "related field" patterns cannot match without (blanking names adds none).
+const BROAD_WORDS = hint(['quantitative', 'stem', 'technical', 'engineering']);
+const RELATED_WORDS = hint(['related', 'relevant', 'similar', 'equivalent', 'other']);
+
 /** Finds the fields a degree line names. Returns null when it names none. */
-export function readFieldRequirement(text: string): FieldRequirement | null {
+export function readFieldRequirement(text: string, hints = hintsOf(text)): FieldRequirement | null {
   const named: FieldRequirement['named'] = [];
   let rest = text;
   ANY_FIELD.lastIndex = 0;
@@ -86,8 +92,8 @@ export function readFieldRequirement(text: string): FieldRequirement | null {
     // Blank the match so "computer engineering" is not also read as a broad "engineering".
     rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
   }
-  const broad = BROAD.filter((b) => b.pattern.test(rest)).map((b) => b.category);
-  const related = /\b(?:related|relevant|similar|equivalent|other)\s+(?:\w+\s+){0,2}(?:fields?|disciplines?|majors?|areas?|subjects?|degrees?|programs?|programmes?|backgrounds?|studies)\b/i.test(text);
+  const broad = hints & BROAD_WORDS ? BROAD.filter((b) => b.pattern.test(rest)).map((b) => b.category) : [];
+  const related = (hints & RELATED_WORDS) !== 0 && /\b(?:related|relevant|similar|equivalent|other)\s+(?:\w+\s+){0,2}(?:fields?|disciplines?|majors?|areas?|subjects?|degrees?|programs?|programmes?|backgrounds?|studies)\b/i.test(text);
   if (named.length === 0 && broad.length === 0) return null;
   return { named, broad, related };
 }

@@ -94,13 +94,20 @@ function regionEnd(text: string, from: number): number {
   return end;
 }
 
-// Cheap test for any cue word; most lines have none.
-const CUE_HINT = hint(['one', 'any', 'either', 'e.g', 'eg.', 'such', 'includ', 'incl.', 'like', 'example', 'instance', 'i.e', 'especially', 'preferably', 'ideally']);
+// The cues' words without their boundaries: most lines have none, and each pattern runs only on
+// lines that have its own.
+const ANY_CUE_WORDS = hint(['at least one', 'one or more', 'any of', 'any one of', 'one of', 'either']);
+const EXAMPLE_CUE_WORDS = hint(['e.g', 'eg.', 'such as', 'including', 'incl.', 'like', 'for example', 'for instance', 'i.e', 'especially', 'preferably', 'ideally']);
+const CUES: readonly [RegExp, boolean, number][] = [
+  [ANY_CUE, false, ANY_CUE_WORDS],
+  [EXAMPLE_CUE, true, EXAMPLE_CUE_WORDS],
+];
 
 function findRegions(text: string, hints: number): Region[] {
   const regions: Region[] = [];
-  if (!(hints & CUE_HINT)) return regions;
-  for (const [re, examples] of [[ANY_CUE, false], [EXAMPLE_CUE, true]] as const) {
+  if (!(hints & (ANY_CUE_WORDS | EXAMPLE_CUE_WORDS))) return regions;
+  for (const [re, examples, words] of CUES) {
+    if (!(hints & words)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const cueEnd = m.index + m[0].length;
