@@ -33,10 +33,16 @@ export function hint(list: readonly string[]): number {
 interface Automaton {
   /** Character class of each ASCII code; 0 = a character no word contains. */
   classOf: Uint8Array;
-  classes: number;
-  /** next[state * classes + class] */
-  next: Int32Array;
-  /** Bits of the words ending in each state (suffixes included). */
+  /** log2 of the row length (a power of two at least the number of classes). */
+  shift: number;
+  /**
+   * next[row + class] is the next state's row (its number << shift). Rows, not state numbers, save
+   * a multiplication per character, and 16 bits keep the table small enough to stay in cache.
+   */
+  next: Uint16Array | Int32Array;
+  /** States that end a word are numbered last: rows from here on have output. */
+  firstOutputRow: number;
+  /** Bits of the words ending in each state (suffixes included), by state number. */
   out: Int32Array;
 }
 let automaton: Automaton | null = null;
@@ -101,24 +107,40 @@ function build(): Automaton {
       } else next[s * classes + c] = next[fail[s]! * classes + c]!;
     }
   }
-  return { classOf, classes, next, out };
+  // Renumber: the root stays 0, states without output next, states with output last.
+  const order: number[] = [];
+  for (let s = 0; s < n; s++) if (s === 0 || out[s] === 0) order.push(s);
+  const firstOutput = order.length;
+  for (let s = 1; s < n; s++) if (out[s] !== 0) order.push(s);
+  const id = new Int32Array(n);
+  order.forEach((s, i) => (id[s] = i));
+  let shift = 0;
+  while (1 << shift < classes) shift++;
+  const table = n << shift <= 0x10000 ? new Uint16Array(n << shift) : new Int32Array(n << shift);
+  const outById = new Int32Array(n);
+  for (let s = 0; s < n; s++) {
+    outById[id[s]!] = out[s]!;
+    for (let c = 0; c < classes; c++) table[(id[s]! << shift) + c] = id[next[s * classes + c]!]! << shift;
+  }
+  const firstOutputRow = firstOutput << shift;
+  return { classOf, shift, next: table, firstOutputRow, out: outById };
 }
 
 /** The bits of every registered word found in the text, plus the character facts above. */
 export function hintsOf(text: string): number {
-  const { classOf, classes, next, out } = (automaton ??= build());
-  let state = 0;
+  const { classOf, shift, next, firstOutputRow, out } = (automaton ??= build());
+  let row = 0;
   let found = 0;
   let prev = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 128) {
-      state = 0;
+      row = 0;
     } else {
       if (code === 66 || code === 77) found |= CAPITAL_B_OR_M;
       else if (code === 82 && prev === 80) found |= CAPITAL_PR;
-      state = next[state * classes + classOf[code]!]!;
-      found |= out[state]!;
+      row = next[row + classOf[code]!]!;
+      if (row >= firstOutputRow) found |= out[row >> shift]!;
     }
     prev = code;
   }

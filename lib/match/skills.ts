@@ -22,6 +22,8 @@ export interface SkillHoldings {
   groups: Map<string, string>;
   /** Profile entries the skill list does not know, matched as plain words. */
   custom: { entry: string; pattern: RegExp }[];
+  /** A skill or custom name has a "|", so items' joined keys could clash across target counts. */
+  barInNames: boolean;
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -56,7 +58,9 @@ export function holdSkills(entries: string[], index: SkillIndex): SkillHoldings 
       }
     }
   }
-  return { empty: entries.length === 0, names, groups, custom };
+  let barInNames = custom.some((c) => c.entry.includes('|'));
+  for (const name of index.skills.keys()) barInNames ||= name.includes('|');
+  return { empty: entries.length === 0, names, groups, custom, barInNames };
 }
 
 interface Item {
@@ -276,10 +280,18 @@ export function skillItems(text: string, ctx: MatchContext, hints = hintsOf(text
       items.splice(i + 1, 1);
     }
   }
-  // The same requirement named twice ("multi-threaded / multi-process") counts once.
+  // The same requirement named twice ("multi-threaded / multi-process") counts once. Items with
+  // different numbers of targets differ (unless a name has the keys' separator), so only those
+  // sharing a count need their keys.
+  const sizes = new Map<number, number>();
+  if (!ctx.skills.barInNames) for (const item of items) sizes.set(item.targets.length, (sizes.get(item.targets.length) ?? 0) + 1);
   const seen = new Set<string>();
   const unique: Item[] = [];
   for (const item of items) {
+    if (sizes.get(item.targets.length) === 1) {
+      unique.push(item);
+      continue;
+    }
     const key = item.targets.length === 1 ? targetKey(item.targets[0]!) : keysOf(item.targets);
     if (seen.has(key)) continue;
     seen.add(key);
