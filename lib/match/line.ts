@@ -103,23 +103,35 @@ function experienceYears(words: string, skills: Aspect | null): Aspect {
 }
 
 export function combine(text: string, aspects: Aspect[]): LineAssessment {
+  // One pass, no intermediate arrays: this runs for every line and eligibility check.
   const evidence: Evidence = { matched: [], missing: [], notes: [] };
+  const kinds = new Set<LineKind>();
+  const blockers: string[] = [];
+  let known = 0;
+  let met = 0;
+  let unmet = 0;
+  let hardUnmet = false;
   for (const a of aspects) {
-    evidence.matched.push(...a.evidence.matched);
-    evidence.missing.push(...a.evidence.missing);
-    evidence.notes.push(...a.evidence.notes);
+    for (const m of a.evidence.matched) evidence.matched.push(m);
+    for (const m of a.evidence.missing) evidence.missing.push(m);
+    for (const n of a.evidence.notes) evidence.notes.push(n);
+    kinds.add(a.kind);
+    if (a.verdict === 'unknown') continue;
+    known++;
+    if (a.verdict === 'met') met++;
+    else if (a.verdict === 'unmet') {
+      unmet++;
+      if (a.hard) {
+        hardUnmet = true;
+        if (a.reason) blockers.push(a.reason);
+      }
+    }
   }
-  const known = aspects.filter((a) => a.verdict !== 'unknown');
   let verdict: Verdict;
-  if (known.length === 0) verdict = 'unknown';
-  else if (known.some((a) => a.hard && a.verdict === 'unmet')) verdict = 'unmet';
-  else if (known.every((a) => a.verdict === 'met')) verdict = 'met';
-  else if (known.every((a) => a.verdict === 'unmet')) verdict = 'unmet';
+  if (known === 0) verdict = 'unknown';
+  else if (hardUnmet) verdict = 'unmet';
+  else if (met === known) verdict = 'met';
+  else if (unmet === known) verdict = 'unmet';
   else verdict = 'partial';
-  const blockers = aspects.filter((a) => a.hard && a.verdict === 'unmet' && a.reason).map((a) => a.reason!);
-  return {
-    result: { text, kind: aspects[0]!.kind, verdict, evidence },
-    kinds: new Set(aspects.map((a) => a.kind)),
-    blockers,
-  };
+  return { result: { text, kind: aspects[0]!.kind, verdict, evidence }, kinds, blockers };
 }
