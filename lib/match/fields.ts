@@ -60,11 +60,16 @@ const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\&]/g, '\\$&').re
 // One alternation, longest names first, so a line is scanned once.
 const ANY_FIELD = new RegExp(`(?<![\\w-])(?:${NAMES_BY_LENGTH.map(escape).join('|')})(?![\\w-])`, 'gi');
 
+// Field names as written repeat across postings ("Computer Science"): read each spelling once.
+const fieldAtCache = new Map<string, Field | null>();
 function fieldAt(match: string): Field | null {
+  let field = fieldAtCache.get(match);
+  if (field !== undefined) return field;
   const key = match.toLowerCase().replace(/\s+/g, ' ');
   // "IT", "CS", "AI" only in capitals: "it" is a pronoun.
-  if (UPPER_ONLY.has(key) && match !== match.toUpperCase()) return null;
-  return byName.get(key) ?? null;
+  field = UPPER_ONLY.has(key) && match !== match.toUpperCase() ? null : (byName.get(key) ?? null);
+  if (fieldAtCache.size < 1000) fieldAtCache.set(match, field);
+  return field;
 }
 
 export interface FieldRequirement {

@@ -16,7 +16,9 @@
 export const CAPITAL_B_OR_M = 1 << 0;
 /** "PR" in capitals. */
 export const CAPITAL_PR = 1 << 1;
-const FIRST_WORD_BIT = 2;
+/** A typographic quote or a no-break space (see `TYPOGRAPHIC`). */
+const CURLY_OR_NBSP = 1 << 2;
+const FIRST_WORD_BIT = 3;
 
 const words: { word: string; bit: number }[] = [];
 let nextBit = FIRST_WORD_BIT;
@@ -136,6 +138,7 @@ export function hintsOf(text: string): number {
     const code = text.charCodeAt(i);
     if (code >= 128) {
       row = 0;
+      if (code === 0xa0 || code === 0x2018 || code === 0x2019 || code === 0x201c || code === 0x201d) found |= CURLY_OR_NBSP;
     } else {
       if (code === 66 || code === 77) found |= CAPITAL_B_OR_M;
       else if (code === 82 && prev === 80) found |= CAPITAL_PR;
@@ -146,3 +149,6 @@ export function hintsOf(text: string): number {
   }
   return found;
 }
+
+/** Typographic quotes, a backtick or a no-break space: the characters `cleanLine` replaces. */
+export const TYPOGRAPHIC = CURLY_OR_NBSP | hint(['`']);

@@ -6,7 +6,7 @@ import { assessLocation, assessWorkAuthorization, readLocation, readWorkAuthoriz
 import { assessPublications, readPublications } from './publications';
 import type { Evidence, LineKind, LineResult, Verdict } from './report';
 import { assessSkills, skillItems } from './skills';
-import { hint, hintsOf } from './hints';
+import { hint, hintsOf, TYPOGRAPHIC } from './hints';
 import { cleanLine, clauses } from './text';
 
 /**
@@ -37,9 +37,13 @@ const ON_SITE = /\bon-?\s?site\b|\bin[- ]person\b|\bin[- ]office\b|\bour [\w ]{0
 const SOFT_NOTE = 'soft skill or not assessable from a profile; never counted against you';
 
 export function assessLine(text: string, ctx: MatchContext): LineAssessment {
-  const clean = cleanLine(text);
-  // One scan of the line tells which readers can find anything in it.
-  const hints = hintsOf(clean);
+  // One scan of the line tells which readers can find anything in it. Cleaning only cuts a list
+  // marker and trailing separators, which hold none of the hint words, unless it also replaces
+  // typographic characters: then the clean line is scanned again.
+  const raw = hintsOf(text);
+  const typographic = (raw & TYPOGRAPHIC) !== 0;
+  const clean = cleanLine(text, typographic);
+  const hints = typographic ? hintsOf(clean) : raw;
   const aspects: Aspect[] = [];
 
   const degree = readDegree(clean, hints);

@@ -73,11 +73,18 @@ export function findPlaces(text: string): Place[] {
   return places;
 }
 
+// Place names repeat across lines and postings: read each spelling once. Places are never changed
+// after they are made, so one object can serve every line that names it.
+const placeCache = new Map<string, Place | null>();
 export function placeOf(name: string): Place | null {
+  let place = placeCache.get(name);
+  if (place !== undefined) return place;
   const key = name.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (CITIES[key]) return { text: name.trim(), city: key, country: CITIES[key]! };
-  if (COUNTRY_ALIASES[key]) return { text: name.trim(), city: key === 'singapore' || key === 'hong kong' ? key : null, country: COUNTRY_ALIASES[key]! };
-  return null;
+  if (CITIES[key]) place = { text: name.trim(), city: key, country: CITIES[key]! };
+  else if (COUNTRY_ALIASES[key]) place = { text: name.trim(), city: key === 'singapore' || key === 'hong kong' ? key : null, country: COUNTRY_ALIASES[key]! };
+  else place = null;
+  if (placeCache.size < 1000) placeCache.set(name, place);
+  return place;
 }
 
 /** What a profile location stands for, worked out once per entry: profiles are matched against many postings. */

@@ -7,9 +7,9 @@ const MARKER = /^\s*(?:[-–—•·*▪●◦]+|\(?\d{1,2}[.)、]|\(\d{1,2}\)|[
 const TYPOGRAPHIC = /[’‘`“”\u00a0]/;
 const TRAILING = /[;；,，\s]+$/;
 
-export function cleanLine(line: string): string {
+export function cleanLine(line: string, typographic = TYPOGRAPHIC.test(line)): string {
   let text = line;
-  if (TYPOGRAPHIC.test(text)) text = text.replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/\u00a0/g, ' ');
+  if (typographic) text = text.replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/\u00a0/g, ' ');
   text = text.replace(MARKER, '');
   const last = text.charCodeAt(text.length - 1);
   // Only when the line ends in a separator or space (rare), to keep the common case to one pass.

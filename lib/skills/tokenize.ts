@@ -108,7 +108,7 @@ export function tokenize(text: string): Token[] {
     i++;
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (isWordChar(text, i)) {
+      if (c < 128 ? isAlnum(c) : LETTER.test(text[i]!)) {
         i++;
         continue;
       }
