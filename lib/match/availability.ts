@@ -204,11 +204,19 @@ export function kindOf(req: AvailabilityRequirement): LineKind {
   return 'start-dates';
 }
 
-const periodCache = new WeakMap<object, Period[]>();
-function periods(ctx: MatchContext): Period[] {
+// A profile's periods as days, with their evidence text, worked out once per profile.
+type ProfilePeriod = Period & { available: string };
+const periodCache = new WeakMap<object, ProfilePeriod[]>();
+function periods(ctx: MatchContext): ProfilePeriod[] {
   const list = ctx.profile.availability;
   let cached = periodCache.get(list);
-  if (!cached) periodCache.set(list, (cached = list.map((a) => ({ from: parseIsoDay(a.from), to: parseIsoDay(a.to) }))));
+  if (!cached) {
+    cached = list.map((a) => {
+      const p = { from: parseIsoDay(a.from), to: parseIsoDay(a.to) };
+      return { ...p, available: `available ${describePeriod(p)}` };
+    });
+    periodCache.set(list, cached);
+  }
   return cached;
 }
 
@@ -243,9 +251,9 @@ export function assessAvailability(req: AvailabilityRequirement, ctx: MatchConte
           p.from <= startBy && p.to >= w.to - GRACE_DAYS ? 'met' : overlapDays(p, w) * 2 >= w.to - w.from + 1 ? 'partial' : 'unmet';
         if (RANK[v] > RANK[best]) {
           best = v;
-          bestText = `${w.label} ← available ${describePeriod(p)}`;
+          bestText = `${w.label} ← ${p.available}`;
         }
-        if (v === 'met') evidence.matched.push({ requirement: w.label, profile: `available ${describePeriod(p)}` });
+        if (v === 'met') evidence.matched.push({ requirement: w.label, profile: p.available });
       }
     }
     if (best !== 'met') {
@@ -262,7 +270,8 @@ export function assessAvailability(req: AvailabilityRequirement, ctx: MatchConte
     // Candidate stretches: each availability period, clipped to the season, from each allowed start.
     let best: Verdict = 'unmet';
     let longest = 0;
-    let matchedText: { requirement: string; profile: string } | null = null;
+    // The stretch the evidence quotes; its words are put together once, at the end.
+    let matched: { p: ProfilePeriod; s: StartWindow | null } | null = null;
     const starts: (StartWindow | null)[] = req.starts.length ? req.starts : [null];
     for (const p of ps) {
       for (const s of starts) {
@@ -287,21 +296,25 @@ export function assessAvailability(req: AvailabilityRequirement, ctx: MatchConte
           v = days >= SEASON_MIN_DAYS ? 'met' : 'partial';
         } else v = 'met';
         longest = Math.max(longest, days);
-        if (RANK[v] > RANK[best] || !matchedText) {
+        if (RANK[v] > RANK[best] || !matched) {
           best = RANK[v] > RANK[best] ? v : best;
-          matchedText = { requirement: [duration?.words, req.season?.label, s?.label].filter(Boolean).join(', '), profile: `available ${describePeriod(p)}` };
+          matched = { p, s };
         }
       }
     }
-    const wanted = [
-      duration ? durationLabel(duration) : null,
-      req.season ? `during ${req.season.label}` : null,
-      req.starts.length ? `starting ${req.starts.map((s) => (s.to === null ? `from ${isoOfDay(s.from)}` : s.from === s.to ? isoOfDay(s.from) : `in ${isoOfDay(s.from).slice(0, 7)}`)).join(' or ')}` : null,
-    ]
-      .filter(Boolean)
-      .join(' ');
-    if (best === 'met' && matchedText) evidence.matched.push(matchedText);
-    else {
+    if (best === 'met' && matched) {
+      evidence.matched.push({
+        requirement: [duration?.words, req.season?.label, matched.s?.label].filter(Boolean).join(', '),
+        profile: matched.p.available,
+      });
+    } else {
+      const wanted = [
+        duration ? durationLabel(duration) : null,
+        req.season ? `during ${req.season.label}` : null,
+        req.starts.length ? `starting ${req.starts.map((s) => (s.to === null ? `from ${isoOfDay(s.from)}` : s.from === s.to ? isoOfDay(s.from) : `in ${isoOfDay(s.from).slice(0, 7)}`)).join(' or ')}` : null,
+      ]
+        .filter(Boolean)
+        .join(' ');
       evidence.missing.push(`available ${wanted}`);
       if (longest > 0) evidence.notes.push(`longest fitting stretch: ${weeksIn(longest)} weeks`);
       reasons.push(`not available ${wanted}`);
