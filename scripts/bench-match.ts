@@ -4,7 +4,11 @@
  * lines built from the seeds' and TikTok's wordings with different skills, fields, places, dates
  * and durations, so almost every line is text the matcher has not seen before.
  * Target: under 1 s for all 10,000.
+ *
+ * `--digest` also prints a SHA-256 of every report (with and without the line cache, after the
+ * timed runs): speed work must leave it unchanged.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -120,3 +124,15 @@ console.log(row('with the line cache ', cached));
 // CPU time is the steadier figure on a shared machine; wall time is what a user waits.
 console.log(`machine: load average ${loadavg()[0]!.toFixed(2)} on ${availableParallelism()} cores`);
 console.log(`target: < 1000 ms for all ${COUNT} — ${cached.wall < 1000 ? 'met' : 'NOT met'} with the cache, ${cold.wall < 1000 ? 'met' : 'NOT met'} without`);
+
+if (process.argv.includes('--digest')) {
+  const digest = (cache: boolean) => {
+    const profile = ProfileSchema.parse(profileJson);
+    const hash = createHash('sha256');
+    for (const p of postings) hash.update(JSON.stringify(matchPosting(p, profile, now, { cache })));
+    return hash.digest('hex');
+  };
+  const without = digest(false);
+  if (digest(true) !== without) throw new Error('the line cache changed the results');
+  console.log(`reports digest: ${without}`);
+}
