@@ -1,0 +1,103 @@
+// `npm run demo`: builds the extension, serves the bundled fixture pages as if from
+// lifeattiktok.com, opens Chromium with Job Lens (a window when there is a display, headless
+// otherwise) and walks through what a candidate does: fill the profile, view two jobs, read the
+// popup, mark both applied, open a third job's application form. Screenshots go to demo/.
+// Nothing leaves the machine: the careers hosts resolve to a server on 127.0.0.1.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { loadFixtures, type Fixture } from '../tests/e2e/fixtures';
+import { launchPopupChromium } from '../tests/e2e/popup-driver';
+import { startFixtureServer } from '../tests/e2e/server';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, 'demo');
+const PROFILE = join(ROOT, 'tests/fixtures/profiles/masters-student.json');
+
+function step(message: string): void {
+  console.log(`• ${message}`);
+}
+
+function fixture(fixtures: Fixture[], name: string): Fixture {
+  const found = fixtures.find((f) => f.name === name);
+  if (!found) throw new Error(`fixture ${name} is missing from tests/fixtures`);
+  return found;
+}
+
+async function shot(page: Page, file: string, fullPage = false): Promise<void> {
+  await page.screenshot({ path: join(OUT, file), fullPage });
+  console.log(`  wrote demo/${file}`);
+}
+
+async function main(): Promise<void> {
+  step('building the extension (npm run build)');
+  const build = spawnSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('the build failed');
+  mkdirSync(OUT, { recursive: true });
+
+  const fixtures = loadFixtures();
+  const dataScientist = fixture(fixtures, 'tiktok-seed-002');
+  const bigData = fixture(fixtures, 'tiktok-seed-003');
+  const applyForm = fixture(fixtures, 'tiktok-apply-form');
+  const server = await startFixtureServer(fixtures);
+  const headed = Boolean(process.env.DISPLAY);
+  step(`serving ${fixtures.length} saved pages as lifeattiktok.com and joinbytedance.com; Chromium ${headed ? 'in a window' : 'headless'}`);
+  const browser = await launchPopupChromium(server.port, { headed, viewport: { width: 1280, height: 860 } });
+  try {
+    step('options page: load a master\'s student profile and save it');
+    const options = await browser.extensionPage('options.html');
+    await options.setInputFiles('input[type="file"]', PROFILE);
+    await options.click('button[type="submit"]');
+    await options.waitForFunction(() => /saved/i.test(document.getElementById('save-status')?.textContent ?? ''));
+    await shot(options, '1-options-profile.png', true);
+    await options.close();
+
+    step('viewing two jobs on lifeattiktok.com');
+    const first = await browser.open(dataScientist.url.href);
+    const second = await browser.open(bigData.url.href);
+    const saved = async () => (await browser.readStore('jobs')).length;
+    for (let i = 0; i < 100 && (await saved()) < 2; i++) await first.waitForTimeout(100);
+    if ((await saved()) < 2) throw new Error('the two job pages were not saved');
+
+    step('the popup for the current tab: facts, score, blockers, every line highlighted');
+    const popup = await browser.openPopup(first, { width: 420, height: 900 });
+    await popup.waitForSelector('[data-testid="qualification"]');
+    await shot(popup, '2-popup-current-job.png', true);
+
+    step('marking both jobs applied from the popup');
+    for (const tab of [first, second]) {
+      const page = await browser.openPopup(tab, { width: 420, height: 640 });
+      await page.click('button:has-text("Mark applied")');
+      await page.waitForSelector('[data-testid="applied-on"]');
+      await page.close();
+    }
+    const badge = await browser.badge();
+    step(`toolbar badge: ${badge.text}`);
+
+    step('opening a third job\'s application form: the page warns that the limit is reached');
+    const form = await browser.open(applyForm.url.href);
+    await form.waitForSelector('job-lens-limit-banner', { state: 'attached', timeout: 15_000 });
+    await form.waitForTimeout(300);
+    await shot(form, '3-limit-banner-on-apply-form.png');
+
+    step('the saved-jobs list with the limit header');
+    const list = await browser.openPopup(undefined, { width: 420, height: 640 });
+    await list.waitForSelector('[role="listitem"]');
+    await shot(list, '4-popup-saved-jobs.png');
+    await list.emulateMedia({ colorScheme: 'dark' });
+    await list.waitForTimeout(200);
+    await shot(list, '5-popup-saved-jobs-dark.png');
+    await list.close();
+    await popup.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  console.log('demo done: screenshots in demo/');
+}
+
+main().catch((error) => {
+  console.error(`demo failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
