@@ -31,6 +31,9 @@ async function shot(page: Page, file: string, fullPage = false): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  step('checking for Chromium (installed the way npm test installs it)');
+  const browsers = spawnSync(process.execPath, [join(ROOT, 'scripts/ensure-browsers.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (browsers.status !== 0) throw new Error('Chromium is missing (see the command above)');
   step('building the extension (npm run build)');
   const build = spawnSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('the build failed');
