@@ -20,7 +20,7 @@ import { cleanLine, clauses } from './text';
 export interface LineAssessment {
   result: LineResult;
   /** Every aspect's kind, so posting-level checks are not repeated when a line already covers them. */
-  kinds: Set<LineKind>;
+  kinds: readonly LineKind[];
   /** Reasons of hard aspects that are unmet. */
   blockers: string[];
 }
@@ -34,6 +34,7 @@ const PUBLICATION_WORDS = /\bpublications?\b|\bpublished\b|\bpapers?\b|\bconfere
 
 const ON_SITE = /\bon-?\s?site\b|\bin[- ]person\b|\bin[- ]office\b|\bour [\w ]{0,20}office\b|\brelocat/i;
 
+const SOFT_KINDS: readonly LineKind[] = Object.freeze(['soft']);
 const SOFT_NOTE = 'soft skill or not assessable from a profile; never counted against you';
 
 export function assessLine(text: string, ctx: MatchContext): LineAssessment {
@@ -91,7 +92,7 @@ export function assessLine(text: string, ctx: MatchContext): LineAssessment {
   if (aspects.length === 0) {
     const evidence = emptyEvidence();
     evidence.notes.push(SOFT_NOTE);
-    return { result: { text, kind: 'soft', verdict: 'unknown', evidence }, kinds: new Set(['soft']), blockers: [] };
+    return { result: { text, kind: 'soft', verdict: 'unknown', evidence }, kinds: SOFT_KINDS, blockers: [] };
   }
   return combine(text, aspects);
 }
@@ -109,7 +110,7 @@ function experienceYears(words: string, skills: Aspect | null): Aspect {
 export function combine(text: string, aspects: Aspect[]): LineAssessment {
   // One pass, no intermediate arrays: this runs for every line and eligibility check.
   const evidence: Evidence = { matched: [], missing: [], notes: [] };
-  const kinds = new Set<LineKind>();
+  const kinds: LineKind[] = [];
   const blockers: string[] = [];
   let known = 0;
   let met = 0;
@@ -119,7 +120,7 @@ export function combine(text: string, aspects: Aspect[]): LineAssessment {
     for (const m of a.evidence.matched) evidence.matched.push(m);
     for (const m of a.evidence.missing) evidence.missing.push(m);
     for (const n of a.evidence.notes) evidence.notes.push(n);
-    kinds.add(a.kind);
+    kinds.push(a.kind);
     if (a.verdict === 'unknown') continue;
     known++;
     if (a.verdict === 'met') met++;
