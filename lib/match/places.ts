@@ -80,8 +80,9 @@ export function placeOf(name: string): Place | null {
   let place = placeCache.get(name);
   if (place !== undefined) return place;
   const key = name.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (CITIES[key]) place = { text: name.trim(), city: key, country: CITIES[key]! };
-  else if (COUNTRY_ALIASES[key]) place = { text: name.trim(), city: key === 'singapore' || key === 'hong kong' ? key : null, country: COUNTRY_ALIASES[key]! };
+  // Own keys only: a profile's "constructor" or "toString" is text, not a place.
+  if (Object.hasOwn(CITIES, key)) place = { text: name.trim(), city: key, country: CITIES[key]! };
+  else if (Object.hasOwn(COUNTRY_ALIASES, key)) place = { text: name.trim(), city: key === 'singapore' || key === 'hong kong' ? key : null, country: COUNTRY_ALIASES[key]! };
   else place = null;
   if (placeCache.size < 1000) placeCache.set(name, place);
   return place;
@@ -98,7 +99,7 @@ function coverageOf(profileLocation: string): Coverage {
   let coverage: Coverage;
   if (/^(?:anywhere|any location|worldwide|global|open to relocation|willing to relocate(?: anywhere)?)$/.test(key)) coverage = { kind: 'anywhere' };
   else if (key === 'bay area' || key === 'sf bay area' || key === 'silicon valley') coverage = { kind: 'bay-area' };
-  else if (REGIONS[key]) coverage = { kind: 'region', countries: REGIONS[key] };
+  else if (Object.hasOwn(REGIONS, key)) coverage = { kind: 'region', countries: REGIONS[key]! };
   else coverage = { kind: 'place', own: placeOf(profileLocation) ?? findPlaces(profileLocation)[0] ?? null };
   if (coverageCache.size < 1000) coverageCache.set(profileLocation, coverage);
   return coverage;
@@ -212,7 +213,10 @@ export function assessWorkAuthorization(req: WorkAuthRequirement, ctx: MatchCont
   }
   let best: 'met' | 'partial' | 'unmet' = 'unmet';
   for (const country of req.countries) {
-    const row = rows.find((r) => (COUNTRY_ALIASES[r.country.trim().toLowerCase()] ?? r.country.trim()) === country);
+    const row = rows.find((r) => {
+      const key = r.country.trim().toLowerCase();
+      return (Object.hasOwn(COUNTRY_ALIASES, key) ? COUNTRY_ALIASES[key] : r.country.trim()) === country;
+    });
     if (!row) continue;
     const ok = req.citizenOrPrOnly
       ? row.status === 'citizen' || row.status === 'permanent-resident'
