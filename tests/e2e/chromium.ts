@@ -1,6 +1,6 @@
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import { JOB_HOSTS } from '../../lib/sites/hosts';
 import {
+  chromiumArgs,
   CHROME_BUILD,
   CHROMIUM_PATH,
   freshProfileDir,
@@ -21,7 +21,6 @@ export async function launchChromium(serverPort: number): Promise<ExtensionBrows
   requireBrowser(CHROMIUM_PATH);
   const build = snapshotBuild(CHROME_BUILD, 'npm run build');
   const profile = freshProfileDir('chromium');
-  const rules = JOB_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${serverPort}`).join(', ');
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile.dir, {
@@ -29,19 +28,7 @@ export async function launchChromium(serverPort: number): Promise<ExtensionBrows
       headless: false,
       // The fixture server's certificate is self-signed and made for this run only.
       ignoreHTTPSErrors: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        `--load-extension=${build.dir}`,
-        `--disable-extensions-except=${build.dir}`,
-        `--host-resolver-rules=${rules}`,
-      ],
+      args: chromiumArgs({ extensionDir: build.dir, serverPort }),
     });
   } catch (error) {
     profile.remove();

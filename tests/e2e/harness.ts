@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { JOB_HOSTS } from '../../lib/sites/hosts';
 
 /**
  * What both browser suites share: where the build is, how a test talks to a browser with the
@@ -142,4 +143,27 @@ export async function waitForJobRow(browser: ExtensionBrowser, jobId: string, ti
 /** The row's values for exactly the fields the fixture states, for a readable diff. */
 export function pick(row: Row, keys: readonly string[]): Row {
   return Object.fromEntries(keys.map((key) => [key, row[key]]));
+}
+
+/**
+ * Chromium's flags for every end-to-end launch: Debian's build as root, nothing fetched from the
+ * network, the unpacked extension loaded, and the careers hosts resolved to the fixture server.
+ * `--headless` is Chromium's new headless mode, which runs extensions (Playwright's own headless
+ * shell does not), so launches pass `headless: false` and add this flag unless a window is wanted.
+ */
+export function chromiumArgs({ extensionDir, serverPort, headed = false }: { extensionDir: string; serverPort: number; headed?: boolean }): string[] {
+  const rules = JOB_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${serverPort}`).join(', ');
+  return [
+    ...(headed ? [] : ['--headless']),
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    `--load-extension=${extensionDir}`,
+    `--disable-extensions-except=${extensionDir}`,
+    `--host-resolver-rules=${rules}`,
+  ];
 }

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { JOB_HOSTS } from '../../lib/sites/hosts';
-import { CHROME_BUILD, CHROMIUM_PATH, freshProfileDir, readStoreInExtension, requireBrowser, requireBuild, type Row } from './harness';
+import { CHROME_BUILD, CHROMIUM_PATH, chromiumArgs, freshProfileDir, readStoreInExtension, requireBrowser, requireBuild, type Row } from './harness';
 
 /**
  * Chromium with the built extension, driven to the popup: the popup end-to-end test, `npm run
@@ -56,7 +55,6 @@ export async function launchPopupChromium(serverPort: number, options: LaunchOpt
   const extensionDir = options.extensionDir ?? CHROME_BUILD;
   requireBuild(extensionDir, 'npm run build');
   const profile = options.userDataDir ? { dir: options.userDataDir, remove: () => {} } : freshProfileDir('popup');
-  const rules = JOB_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${serverPort}`).join(', ');
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile.dir, {
@@ -66,20 +64,7 @@ export async function launchPopupChromium(serverPort: number, options: LaunchOpt
       headless: false,
       ignoreHTTPSErrors: true,
       viewport: options.viewport ?? { width: 1100, height: 800 },
-      args: [
-        ...(options.headed ? [] : ['--headless']),
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        '--hide-scrollbars',
-        `--load-extension=${extensionDir}`,
-        `--disable-extensions-except=${extensionDir}`,
-        `--host-resolver-rules=${rules}`,
-      ],
+      args: [...chromiumArgs({ extensionDir, serverPort, headed: options.headed }), '--hide-scrollbars'],
     });
   } catch (error) {
     profile.remove();

@@ -2,6 +2,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobFixtures, loadFixtures } from './fixtures';
 import { FIREFOX_BUILD, FIREFOX_PATH, readStoreInExtension, requireBrowser, requireBuild, sleep, waitFor } from './harness';
+import { ADDON_ID, ADDON_UUID, firefoxPrefs } from './firefox';
 import { startFixtureServer, type FixtureServer } from './server';
 
 /**
@@ -10,8 +11,6 @@ import { startFixtureServer, type FixtureServer } from './server';
  * once one is saved. Launch settings as in firefox.ts (proxy to the fixture server, pinned UUID).
  */
 
-const ADDON_ID = 'job-lens@job-lens.local';
-const ADDON_UUID = '6f1e0b9a-3c1d-4e55-9a7b-2d8c4f0e1a57';
 const POPUP = `moz-extension://${ADDON_UUID}/popup.html`;
 
 const fixtures = loadFixtures();
@@ -51,16 +50,7 @@ describe('firefox: the popup', () => {
       headless: true,
       acceptInsecureCerts: true,
       args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: {
-        'network.proxy.type': 1,
-        'network.proxy.http': '127.0.0.1',
-        'network.proxy.http_port': server.port,
-        'network.proxy.ssl': '127.0.0.1',
-        'network.proxy.ssl_port': server.port,
-        'network.proxy.allow_hijacking_localhost': true,
-        'network.proxy.no_proxies_on': '',
-        'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
-      },
+      extraPrefsFirefox: firefoxPrefs(server.port),
     });
     expect(await browser.installExtension(FIREFOX_BUILD)).toBe(ADDON_ID);
   });
