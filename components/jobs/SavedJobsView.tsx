@@ -112,8 +112,11 @@ export function SavedJobsView({
     if (!data.all) return data.recent ?? [];
     return sortJobs(filterJobs(data.all, filters), sort, scoreOf);
   }, [data.all, data.recent, filters, sort, scoreOf]);
+  // The count arrives after the first rows (counting is slower than reading the newest few);
+  // no recent row at all already means an empty table.
+  const total = data.total ?? (data.recent?.length === 0 ? 0 : undefined);
   // Until every row is read, the list is as long as the table, so the scroll bar does not jump.
-  const count = data.all ? rows.length : filtering ? 0 : (data.total ?? rows.length);
+  const count = data.all ? rows.length : filtering ? 0 : (total ?? rows.length);
   const places = useMemo(() => (data.all ? locationOptions(data.all) : []), [data.all]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -154,7 +157,7 @@ export function SavedJobsView({
   // database keeps its result message when the list appears.
   return (
     <>
-      {data.total === 0 ? <EmptyState /> : list()}
+      {total === 0 ? <EmptyState /> : list()}
       <TransferPanel />
     </>
   );
@@ -236,7 +239,9 @@ export function SavedJobsView({
           ? 'Reading all saved jobs…'
           : hasFilters(filters)
             ? `${plural(rows.length, 'job')} of ${plural(data.all?.length ?? 0, 'job')}`
-            : plural(count, 'job')}
+            : data.all === undefined && total === undefined
+              ? 'Counting saved jobs…'
+              : plural(count, 'job')}
       </p>
       {hasFilters(filters) && (
         <button type="button" className="link clear-filters" onClick={() => setFilters(NO_FILTERS)}>
