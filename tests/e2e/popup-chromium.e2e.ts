@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,8 +70,15 @@ describe('chromium: the popup', () => {
     expect(APPLY_FORM, 'the application form of the PhD job').toBeDefined();
   });
 
-  it('keeps the profile the user sets (through the message the options page sends)', async () => {
-    await browser.send('profile:save', { profile: MASTER_STUDENT });
+  it('keeps the profile the user sets on the options page', async () => {
+    // The options page's own import: a profile file loaded into the form, then saved.
+    const file = join(mkdtempSync(join(tmpdir(), 'job-lens-profile-')), 'profile.json');
+    writeFileSync(file, JSON.stringify(MASTER_STUDENT));
+    const options = await browser.extensionPage('options.html');
+    await options.setInputFiles('input[type="file"]', file);
+    await options.click('button[type="submit"]');
+    await options.waitForFunction(() => /saved/i.test(document.getElementById('save-status')?.textContent ?? ''));
+    await options.close();
     const rows = await browser.readStore('profile');
     expect(rows.map((r) => (r.data as { skills: string[] }).skills)).toEqual([MASTER_STUDENT.skills]);
   });
