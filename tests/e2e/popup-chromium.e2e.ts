@@ -118,6 +118,8 @@ describe('chromium: the popup', () => {
     await popup.screenshot({ path: join(SHOTS, '1-current-job.png'), fullPage: true });
 
     expect(serious(await runAxe(popup))).toEqual([]);
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    expect(serious(await runAxe(popup))).toEqual([]);
     await popup.close();
   });
 
@@ -174,6 +176,10 @@ describe('chromium: the popup', () => {
     expect(await popup.textContent('[data-testid="limit-summary"]')).toContain('2 of 2 applications used');
     await popup.screenshot({ path: join(SHOTS, '3-list-pending.png'), fullPage: true });
     expect(serious(await runAxe(popup))).toEqual([]);
+    // The dark theme has its own colours, so its contrast is checked on its own.
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    expect(serious(await runAxe(popup))).toEqual([]);
+    await popup.emulateMedia({ colorScheme: 'light' });
 
     await pending.locator('button:has-text("Not yet")').click();
     await pending.waitFor({ state: 'detached' });

@@ -77,3 +77,30 @@ describe('saved jobs list at 10,000 jobs', () => {
     expect(screen.getByTestId('job-count').textContent).toBe('10,000 jobs');
   });
 });
+
+describe('saved jobs list before the count arrives', () => {
+  it('says it is counting rather than showing the first page size as the total', () => {
+    renderWithApi(testApi(db), <SavedJobsView data={{ all: undefined, recent: all.slice(0, 40), total: undefined }} profile={null} onOpen={() => {}} />);
+    expect(screen.getByTestId('job-count').textContent).toBe('Counting saved jobs…');
+    expect(within(screen.getByRole('list', { name: 'Saved jobs' })).getAllByRole('listitem')[0]!.getAttribute('data-job-id')).toBe(all[0]!.jobId);
+  });
+
+  it('knows an empty table from an empty first page, without counting', () => {
+    renderWithApi(testApi(db), <SavedJobsView data={{ all: undefined, recent: [], total: undefined }} profile={null} onOpen={() => {}} />);
+    expect(screen.getByTestId('empty-state')).toBeTruthy();
+  });
+});
+
+describe('import where the popup cannot keep a file dialog open', () => {
+  it('offers a button that opens the import in a tab instead of a file input', async () => {
+    const api = testApi(db);
+    let opened = 0;
+    api.openImportTab = async () => {
+      opened += 1;
+    };
+    renderWithApi(api, <SavedJobsView data={{ all: [], recent: [], total: 0 }} profile={null} onOpen={() => {}} />);
+    expect(screen.queryByTestId('import-input')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Import…' }));
+    expect(opened).toBe(1);
+  });
+});
