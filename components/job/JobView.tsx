@@ -1,11 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { LimitState } from '../../lib/limit/limit';
 import type { Profile } from '../../lib/profile/schema';
 import type { JobRecord } from '../../lib/store/schema';
 import { calendarDate, commitmentText, internshipText, limitText, SITE_NAMES } from '../format';
-import { errorText, useApi } from '../popup/api';
+import { useApi } from '../popup/api';
 import { JobActions } from './JobActions';
 import { isEmptyProfile, reportFor } from './match';
+import { ChangeNotice } from './ChangeNotice';
 import { Qualifications } from './Qualifications';
 
 export type ProfileState = { status: 'loading' } | { status: 'none' } | { status: 'invalid'; reason: string } | { status: 'ready'; profile: Profile };
@@ -31,27 +32,6 @@ function ProfileCallout({ state }: { state: Exclude<ProfileState, { status: 'rea
       <button type="button" className="primary" onClick={() => void api.openOptions()}>
         Set up your profile
       </button>
-    </div>
-  );
-}
-
-function ChangeNotice({ job }: { job: JobRecord }) {
-  const api = useApi();
-  const [error, setError] = useState<string | null>(null);
-  if (job.changedAt === null) return null;
-  return (
-    <div className="callout" role="note">
-      <p>
-        This posting changed since you first kept it ({job.changedFields.join(', ')}). The earlier text is kept in your
-        data.
-      </p>
-      <button
-        type="button"
-        onClick={() => api.send('job:acknowledgeChange', { jobId: job.jobId }).catch((e) => setError(errorText(e)))}
-      >
-        Got it
-      </button>
-      {error && <p className="error">{error}</p>}
     </div>
   );
 }

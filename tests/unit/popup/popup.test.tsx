@@ -265,6 +265,42 @@ describe('popup: the limit and pending applications', () => {
   });
 });
 
+describe('popup: a posting that changed', () => {
+  it('shows what changed against the kept copy until the user says they have seen it', async () => {
+    const first = await addJob(db, { jobId: BIGDATA_JOB, extractedAt: '2025-11-01T09:00:00.000Z' });
+    const edited = {
+      ...first,
+      minimumQualifications: [first.minimumQualifications[0]!, 'Familiar with Flink and Kafka.'],
+      locations: ['Singapore', 'Jakarta'],
+      extractedAt: '2025-11-12T09:00:00.000Z',
+    };
+    const { recordPostingSeen } = await import('../../../lib/store/jobs');
+    const { postingOf } = await import('../../../lib/store/schema');
+    expect((await recordPostingSeen(db, postingOf(edited), new Date('2025-11-12T09:00:00.000Z'))).ok).toBe(true);
+
+    renderWithApi(api, <PopupApp page={jobPage(BIGDATA_JOB)} />);
+    const notice = await screen.findByTestId('change-notice');
+    expect(notice.textContent).toContain('changed since you first kept it (Locations, Minimum qualifications)');
+    await waitFor(() => expect(notice.querySelector('details')).not.toBeNull());
+    const changes = Array.from(notice.querySelectorAll('.change')).map((c) => ({
+      label: c.querySelector('h4')?.textContent,
+      removed: Array.from(c.querySelectorAll('.removed')).map((li) => li.textContent),
+      added: Array.from(c.querySelectorAll('.added')).map((li) => li.textContent),
+    }));
+    expect(changes).toEqual([
+      { label: 'Locations', removed: [], added: ['Added: + Jakarta'] },
+      {
+        label: 'Minimum qualifications',
+        removed: first.minimumQualifications.slice(1).map((l) => `Removed: − ${l}`),
+        added: ['Added: + Familiar with Flink and Kafka.'],
+      },
+    ]);
+    await userEvent.click(within(notice).getByRole('button', { name: 'Got it' }));
+    await waitFor(() => expect(screen.queryByTestId('change-notice')).toBeNull());
+    expect((await db.jobs.get(BIGDATA_JOB))?.changedAt).toBeNull();
+  });
+});
+
 describe('popup: text from pages', () => {
   it('shows markup and script in a posting literally, never as elements', async () => {
     await addProfile(db);
