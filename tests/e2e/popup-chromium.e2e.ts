@@ -195,6 +195,19 @@ describe('chromium: the popup', () => {
     await popup.close();
   });
 
+  it('shows markup from a posting as text, never as elements', async () => {
+    const hostile = jobs.find((f) => f.name === 'tiktok-hostile-text');
+    if (!hostile) throw new Error('fixture tiktok-hostile-text is missing');
+    const tab = await browser.open(hostile.url.href);
+    await rowOf(browser, hostile.posting.jobId);
+    const popup = await browser.openPopup(tab);
+    const line = popup.locator('[data-testid="qualification"]', { hasText: 'XSS payloads' });
+    expect(await line.locator('.qual-text').textContent()).toContain('<img src=x onerror=alert(1)>');
+    expect(await popup.locator('main img').count()).toBe(0);
+    await popup.close();
+    await tab.close();
+  });
+
   it('shows the PhD job’s blocker at the top for a master’s student', async () => {
     const popup = await browser.openPopup(tabs[2]);
     const blockers = popup.locator('[data-testid="blockers"]');
