@@ -53,7 +53,11 @@ async function main(): Promise<void> {
     await options.setInputFiles('input[type="file"]', PROFILE);
     await options.click('button[type="submit"]');
     await options.waitForFunction(() => /saved/i.test(document.getElementById('save-status')?.textContent ?? ''));
-    await shot(options, '1-options-profile.png', true);
+    // A tall window rather than a full-page capture: the save bar is sticky, and a full-page
+    // capture paints it over the middle of the form.
+    await options.setViewportSize({ width: 1280, height: 1500 });
+    await options.evaluate(() => window.scrollTo(0, 0));
+    await shot(options, '1-options-profile.png');
     await options.close();
 
     step('viewing two jobs on lifeattiktok.com');
