@@ -6,6 +6,7 @@ import {
   PROGRAMME_SENTENCES,
 } from '../sites/texts';
 import type { Line } from './lines';
+import { escapeRegExp } from '../regexp';
 
 /**
  * Splits a section body into bullets, prose and sub-headings, whichever way the ATS text was
@@ -19,9 +20,8 @@ export type Token =
   | { type: 'item'; text: string }
   | { type: 'text'; text: string; lineStart: boolean };
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const phrases = (list: readonly string[]) =>
-  [...list].sort((a, b) => b.length - a.length).map(escape).join('|');
+  [...list].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
 
 // A sub-heading counts only where a heading can stand: at the start of the text or after the end
 // of a sentence or list item, and followed by a colon, the end, or a list marker. "Key
@@ -33,7 +33,7 @@ const MARKER_RE = new RegExp(
 );
 // The marker pattern looks behind at every position; most lines hold none of its words at all.
 const MARKER_WORDS = new RegExp(
-  `\\b(?:${[...new Set([...DUTY_MARKERS, ...MINIMUM_MARKERS, ...PREFERRED_MARKERS].map((m) => m.split(' ').pop()!))].map(escape).join('|')})\\b`,
+  `\\b(?:${[...new Set([...DUTY_MARKERS, ...MINIMUM_MARKERS, ...PREFERRED_MARKERS].map((m) => m.split(' ').pop()!))].map(escapeRegExp).join('|')})\\b`,
 );
 const MINIMUM_SET = new Set(MINIMUM_MARKERS.map((m) => m.toLowerCase()));
 const PREFERRED_SET = new Set(PREFERRED_MARKERS.map((m) => m.toLowerCase()));

@@ -27,6 +27,7 @@ import {
   teamFromTitle,
 } from './facts';
 import { type Line, readLines, TooManyLinesError } from './lines';
+import { escapeRegExp } from '../regexp';
 
 export type ExtractResult = { ok: true; posting: JobPosting } | { ok: false; reason: string };
 
@@ -34,12 +35,11 @@ export type ExtractResult = { ok: true; posting: JobPosting } | { ok: false; rea
 // is not a job posting we know how to read (a long real posting has a few hundred).
 const MAX_LINES = 50_000;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const LABEL_PATTERNS = (Object.entries(LABELS) as [LabelField, readonly string[]][]).map(([field, names]) => ({
   field,
   // "Location: San Jose", "Location : San Jose", or a bare "Location"/"Location:" line with the value next.
-  inline: new RegExp(`^(?:${names.map(escape).join('|')})\\s*:\\s*(.+)$`, 'i'),
-  bare: new RegExp(`^(?:${names.map(escape).join('|')})\\s*:?$`, 'i'),
+  inline: new RegExp(`^(?:${names.map(escapeRegExp).join('|')})\\s*:\\s*(.+)$`, 'i'),
+  bare: new RegExp(`^(?:${names.map(escapeRegExp).join('|')})\\s*:?$`, 'i'),
 }));
 
 const HEADING_NAMES = new Map<string, SectionName>();

@@ -1,6 +1,7 @@
 import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
 import { CAPITAL_PR, hint, hintsOf } from './hints';
 import { listOr } from './text';
+import { escapeRegExp } from '../regexp';
 
 /**
  * Where a line asks the candidate to work, and whether the profile's locations cover it.
@@ -55,7 +56,6 @@ export interface Place {
   country: string;
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const PLACE_NAMES = [...new Set([...Object.keys(CITIES), ...Object.keys(COUNTRY_ALIASES)])].sort((a, b) => b.length - a.length);
 const SHORT_UPPER = new Set(['us', 'uk', 'uae', 'usa', 'sea', 'eu']);
 const ANY_PLACE = new RegExp(`(?<![\\w.])(?:${PLACE_NAMES.map(escapeRegExp).join('|')})(?![\\w])`, 'gi');

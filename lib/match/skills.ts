@@ -2,6 +2,7 @@ import { canonicalSkill, findSkills, type SkillIndex, type SkillMention, type Sk
 import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
 import { hint, hintsOf } from './hints';
 import { listOr } from './text';
+import { escapeRegExp } from '../regexp';
 
 /**
  * Skill lines: which skills a line asks for, how they combine, and which the profile shows.
@@ -26,7 +27,6 @@ export interface SkillHoldings {
   barInNames: boolean;
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function holdSkills(entries: string[], index: SkillIndex): SkillHoldings {
   const names = new Map<string, string>();

@@ -1,5 +1,6 @@
 import { DEGREE_LEVELS } from '../posting/constants';
 import { findSkills, skillIndex, type SkillIndex } from '../skills/lookup';
+import { escapeRegExp } from '../regexp';
 
 /**
  * Reads pasted résumé text and PROPOSES profile entries: degrees, skills and publications. Nothing
@@ -343,7 +344,6 @@ function nameOf(lines: Line[]): string | null {
   return words.map((w) => (w === w.toUpperCase() ? w[0] + w.slice(1).toLowerCase() : w)).join(' ');
 }
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The ways a name opens an author list: "Jane Doe", "J. Doe", "Doe, J.", "Doe J", "Doe Jane". */
 function firstAuthorPattern(name: string): RegExp {
@@ -352,10 +352,10 @@ function firstAuthorPattern(name: string): RegExp {
   const last = words[words.length - 1]!;
   const initial = first[0]!;
   const forms = [
-    `${esc(first)}(?:\\s+\\S+)?\\s+${esc(last)}`,
-    `${esc(initial)}\\.?(?:\\s*[A-Z]\\.?)?\\s+${esc(last)}`,
-    `${esc(last)},?\\s+${esc(first)}`,
-    `${esc(last)},?\\s+${esc(initial)}\\.?(?![\\p{L}])`,
+    `${escapeRegExp(first)}(?:\\s+\\S+)?\\s+${escapeRegExp(last)}`,
+    `${escapeRegExp(initial)}\\.?(?:\\s*[A-Z]\\.?)?\\s+${escapeRegExp(last)}`,
+    `${escapeRegExp(last)},?\\s+${escapeRegExp(first)}`,
+    `${escapeRegExp(last)},?\\s+${escapeRegExp(initial)}\\.?(?![\\p{L}])`,
   ];
   return new RegExp(`^[\\s*_"“]*(?:${forms.join('|')})(?![\\p{L}])`, 'iu');
 }
