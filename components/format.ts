@@ -13,17 +13,7 @@ export const STATUS_LABELS: Record<JobStatus, string> = {
   withdrawn: 'Withdrawn',
 };
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/**
- * The user's own calendar day (YYYY-MM-DD). Application dates are what the user typed, so they
- * must read back as the same day in the zone they typed them in, not as a UTC day.
- */
-export function localDay(iso: string | Date): string {
-  const d = typeof iso === 'string' ? new Date(iso) : iso;
-  if (Number.isNaN(d.getTime())) return '';
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+export { localDay } from '../lib/date';
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { LimitState } from '../../lib/limit/limit';
 import { APPLIED_STATUSES, JOB_STATUSES, type JobRecord, type JobStatus } from '../../lib/store/schema';
+import { localNoon } from '../../lib/date';
 import { localDay, STATUS_LABELS } from '../format';
 import { errorText, useApi } from '../popup/api';
 
@@ -39,8 +40,9 @@ export function JobActions({ job, limit }: { job: JobRecord; limit: LimitState |
   };
 
   // Applications count in the order made: two marked "today" must not tie at the same noon, so
-  // today's date is sent as this very moment; an earlier day stays a bare date.
-  const appliedAtFor = (day: string) => (day === today ? api.now().toISOString() : day);
+  // today's date is sent as this very moment; an earlier day as its local noon, so it reads back
+  // as the day picked here (a bare date would be stored at UTC noon: the next day in Auckland).
+  const appliedAtFor = (day: string) => (day === today ? api.now().toISOString() : localNoon(day));
 
   const setStatus = (status: JobStatus) =>
     run(`Status: ${STATUS_LABELS[status]}`, () =>

@@ -1,3 +1,4 @@
+import { localDay } from '../../lib/date';
 import { matchPosting, type Evidence, type MatchReport, type Verdict } from '../../lib/match';
 import type { Profile } from '../../lib/profile/schema';
 import type { JobRecord } from '../../lib/store/schema';
@@ -10,7 +11,7 @@ import type { JobRecord } from '../../lib/store/schema';
 const cache = new WeakMap<JobRecord, { profile: Profile; day: string; report: MatchReport }>();
 
 export function reportFor(job: JobRecord, profile: Profile, now: Date): MatchReport {
-  const day = now.toISOString().slice(0, 10);
+  const day = localDay(now);
   const hit = cache.get(job);
   if (hit && hit.profile === profile && hit.day === day) return hit.report;
   const report = matchPosting(job, profile, now);

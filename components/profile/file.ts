@@ -1,3 +1,4 @@
+import { localDay } from '../../lib/date';
 import { ProfileSchema, describeProfileError, type Profile } from '../../lib/profile/schema';
 import { EXPORT_FORMAT } from '../../lib/transfer/format';
 
@@ -33,5 +34,5 @@ export function profileFileText(profile: Profile): string {
 
 /** job-lens-profile-2025-11-15.json: sorts by date next to the full exports. */
 export function profileFileName(now: Date): string {
-  return `job-lens-profile-${now.toISOString().slice(0, 10)}.json`;
+  return `job-lens-profile-${localDay(now)}.json`;
 }

@@ -1,3 +1,4 @@
+import { localDay } from '../date';
 import type { LimitApplication, LimitState } from '../limit/limit';
 
 /**
@@ -35,14 +36,6 @@ function text(doc: Document, tag: string, content: string, className?: string): 
   el.textContent = content;
   if (className) el.className = className;
   return el;
-}
-
-/** The user's local calendar day, so the date reads as they would write it. */
-function localDay(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 export function bannerHeadline(state: LimitState): string {

@@ -1,3 +1,4 @@
+import { localDay, localDayYearBefore } from '../date';
 /**
  * The application limit, computed in one place for the popup, the toolbar badge and the page
  * banner. Pure and free of Zod so the content script can carry it.
@@ -44,10 +45,9 @@ export interface LimitState {
   cycleStart: string;
 }
 
-/** The same calendar day twelve months earlier (UTC), the default start of a recruiting cycle. */
+/** The same local calendar day twelve months earlier, the default start of a recruiting cycle. */
 export function defaultCycleStart(now: Date): string {
-  const start = new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), now.getUTCDate()));
-  return start.toISOString().slice(0, 10);
+  return localDayYearBefore(now);
 }
 
 /** Postings disagreeing on the limit would be odd; if they do, the smallest is the safe reading. */
@@ -84,7 +84,7 @@ export function computeLimitState({
 }): LimitState {
   const cycleStart = settings.cycleStart ?? defaultCycleStart(now);
   const counted = jobs.filter(
-    (job): job is LimitJob & { appliedAt: string } => job.appliedAt !== null && job.appliedAt.slice(0, 10) >= cycleStart,
+    (job): job is LimitJob & { appliedAt: string } => job.appliedAt !== null && localDay(job.appliedAt) >= cycleStart,
   );
   const applications = counted
     .map(({ jobId, title, site, appliedAt }) => ({ jobId, title, site, appliedAt }))

@@ -155,8 +155,9 @@ async function updateJob(
 }
 
 /**
- * A date the user gives for their application. A bare date is stored at noon UTC so that it
- * shows as the same calendar day in every time zone from UTC−11 to UTC+11.
+ * A date the user gives for their application. The popup sends the local noon of the day picked;
+ * a bare date (an import, a script) is stored at noon UTC, the same calendar day in every zone
+ * from UTC−11 to UTC+11.
  */
 export const AppliedAtInputSchema = z.union([
   z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString()),

@@ -1,3 +1,4 @@
+import { localDay } from '../date';
 import type { JobLensDb } from '../store/db';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile } from './format';
 
@@ -32,5 +33,5 @@ export async function exportJson(db: JobLensDb, now: Date): Promise<string> {
 
 /** A file name that sorts by date: job-lens-2025-11-15.json. */
 export function exportFileName(now: Date, extension: 'json' | 'csv'): string {
-  return `job-lens-${now.toISOString().slice(0, 10)}.${extension}`;
+  return `job-lens-${localDay(now)}.${extension}`;
 }

@@ -2,13 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { BANNER_TAG, removeLimitBanner, renderLimitBanner } from '../../../lib/banner/banner';
 import { computeLimitState, type LimitJob } from '../../../lib/limit/limit';
+import { local } from '../local-time';
 
 // A cut-down copy of a lifeattiktok.com application page's outer shell (the form itself is not needed).
 const PAGE = `<!doctype html><html><head><title>Apply - TikTok Careers</title></head>
 <body><div id="__next"><main><h1>Data Scientist Intern (Global LIVE Operation Intelligence) - 2026 Start (BS/MS)</h1></main></div></body></html>`;
 
 const limit = { max: 2, scope: 'affiliates-global', inOrder: true } as const;
-const now = new Date('2025-11-15T10:00:00Z');
+const now = new Date('2025-11-15T10:00:00');
 const applied = (id: string, title: string, site: LimitJob['site'], appliedAt: string): LimitJob => ({
   jobId: id,
   title,
@@ -21,8 +22,8 @@ function page() {
   return parseHTML(PAGE).document as unknown as Document;
 }
 
-const first = applied('7001', 'Algorithm Engineer Intern (Global Live - Strategy) - 2026 Start (PhD)', 'tiktok', '2025-10-02T12:00:00.000Z');
-const second = applied('7002', 'Backend Engineer Intern - 2026 Start (BS/MS)', 'bytedance', '2025-10-20T12:00:00.000Z');
+const first = applied('7001', 'Algorithm Engineer Intern (Global Live - Strategy) - 2026 Start (PhD)', 'tiktok', local('2025-10-02T12:00:00'));
+const second = applied('7002', 'Backend Engineer Intern - 2026 Start (BS/MS)', 'bytedance', local('2025-10-20T12:00:00'));
 const lastOne = computeLimitState({ jobs: [first], settings: { cycleStart: null }, now });
 const reached = computeLimitState({ jobs: [second, first], settings: { cycleStart: null }, now });
 
@@ -50,7 +51,7 @@ describe('renderLimitBanner', () => {
   });
 
   it('says so when over the limit', () => {
-    const third = applied('7003', 'Product Manager Intern', 'tiktok', '2025-11-01T12:00:00.000Z');
+    const third = applied('7003', 'Product Manager Intern', 'tiktok', local('2025-11-01T12:00:00'));
     const over = computeLimitState({ jobs: [first, second, third], settings: { cycleStart: null }, now });
     const handle = renderLimitBanner(page(), over, () => {})!;
     expect(handle.root.querySelector('[role]')!.textContent).toContain('Over the application limit (3 of 2)');
@@ -64,7 +65,7 @@ describe('renderLimitBanner', () => {
   });
 
   it('renders a title containing markup as text, never as elements', () => {
-    const hostile = applied('7004', '<img src=x onerror="alert(1)"><b>Intern</b>', 'tiktok', '2025-10-02T12:00:00.000Z');
+    const hostile = applied('7004', '<img src=x onerror="alert(1)"><b>Intern</b>', 'tiktok', local('2025-10-02T12:00:00'));
     const state = computeLimitState({ jobs: [hostile], settings: { cycleStart: null }, now });
     const handle = renderLimitBanner(page(), state, () => {})!;
     expect(handle.root.querySelector('img')).toBeNull();

@@ -175,6 +175,7 @@ describe('profile files', () => {
       ok: false,
       reason: 'education.0.graduation: expected a year and month (YYYY-MM)',
     });
-    expect(profileFileName(new Date('2025-11-15T23:00:00Z'))).toBe('job-lens-profile-2025-11-15.json');
+    // Named after the user's own day: at 11 pm it is still the 15th, whatever UTC says.
+    expect(profileFileName(new Date('2025-11-15T23:00:00'))).toBe('job-lens-profile-2025-11-15.json');
   });
 });

@@ -12,7 +12,7 @@ import { openDb, type JobLensDb } from '../../../lib/store/db';
  * The options page over a real (fake-indexeddb) database, its saves going through the background's
  * real router and handlers, so the row a test reads back is what the extension would store.
  */
-export const NOW = new Date('2025-11-15T10:00:00.000Z');
+export const NOW = new Date('2025-11-15T10:00:00');
 
 export interface TestPage {
   db: JobLensDb;

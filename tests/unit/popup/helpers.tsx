@@ -12,13 +12,14 @@ import { openDb, type JobLensDb } from '../../../lib/store/db';
 import { newJobRecord } from '../../../lib/store/jobs';
 import type { JobRecord } from '../../../lib/store/schema';
 import { makePosting } from '../store/factory';
+import { local } from '../local-time';
 
 /**
  * The popup over a real (fake-indexeddb) database, its writes going through the background's
  * real router and handlers: what a test sees is what the extension would do, minus the browser.
  */
 
-export const NOW = new Date('2025-11-15T10:00:00.000Z');
+export const NOW = new Date('2025-11-15T10:00:00');
 
 // Template index is jobId mod 3 (see the store factory): 0 = PhD algorithm intern, 1 = BS/MS big
 // data intern, 2 = BS/MS data scientist intern.
@@ -70,7 +71,7 @@ export function renderWithApi(api: PopupApi, ui: ReactNode) {
   return render(<ApiProvider api={api}>{ui}</ApiProvider>);
 }
 
-export async function addJob(db: JobLensDb, overrides: Partial<JobPosting> = {}, seenAt = '2025-11-10T09:00:00.000Z', extra: Partial<JobRecord> = {}): Promise<JobRecord> {
+export async function addJob(db: JobLensDb, overrides: Partial<JobPosting> = {}, seenAt = local('2025-11-10T09:00:00'), extra: Partial<JobRecord> = {}): Promise<JobRecord> {
   const record = { ...newJobRecord(makePosting(overrides), seenAt), ...extra };
   await db.jobs.put(record);
   return record;

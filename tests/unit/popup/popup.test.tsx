@@ -20,6 +20,7 @@ import {
   testApi,
   type TestApi,
 } from './helpers';
+import { local } from '../local-time';
 
 let db: JobLensDb;
 let api: TestApi;
@@ -53,9 +54,9 @@ describe('popup: saved jobs view', () => {
   });
 
   it('lists the jobs, newest first, and narrows them by search and filters', async () => {
-    await addJob(db, { jobId: PHD_JOB }, '2025-11-01T09:00:00.000Z');
-    await addJob(db, { jobId: BIGDATA_JOB, site: 'bytedance' }, '2025-11-03T09:00:00.000Z');
-    await addJob(db, { jobId: DATA_SCIENTIST_JOB }, '2025-11-02T09:00:00.000Z');
+    await addJob(db, { jobId: PHD_JOB }, local('2025-11-01T09:00:00'));
+    await addJob(db, { jobId: BIGDATA_JOB, site: 'bytedance' }, local('2025-11-03T09:00:00'));
+    await addJob(db, { jobId: DATA_SCIENTIST_JOB }, local('2025-11-02T09:00:00'));
     renderWithApi(api, <PopupApp page={OTHER} />);
 
     const list = await screen.findByRole('list', { name: 'Saved jobs' });
@@ -79,9 +80,9 @@ describe('popup: saved jobs view', () => {
 
   it('sorts by match score once a profile exists', async () => {
     await addProfile(db);
-    await addJob(db, { jobId: PHD_JOB }, '2025-11-03T09:00:00.000Z');
-    await addJob(db, { jobId: BIGDATA_JOB }, '2025-11-02T09:00:00.000Z');
-    await addJob(db, { jobId: DATA_SCIENTIST_JOB }, '2025-11-01T09:00:00.000Z');
+    await addJob(db, { jobId: PHD_JOB }, local('2025-11-03T09:00:00'));
+    await addJob(db, { jobId: BIGDATA_JOB }, local('2025-11-02T09:00:00'));
+    await addJob(db, { jobId: DATA_SCIENTIST_JOB }, local('2025-11-01T09:00:00'));
     renderWithApi(api, <PopupApp page={OTHER} />);
     const list = await screen.findByRole('list', { name: 'Saved jobs' });
     await waitFor(() => expect(screen.getByTestId('job-count').textContent).toBe('3 jobs'));
@@ -96,7 +97,7 @@ describe('popup: saved jobs view', () => {
 
   it('opens a job from the list and comes back to the same filters', async () => {
     await addJob(db, { jobId: PHD_JOB });
-    await addJob(db, { jobId: BIGDATA_JOB }, '2025-11-11T09:00:00.000Z');
+    await addJob(db, { jobId: BIGDATA_JOB }, local('2025-11-11T09:00:00'));
     renderWithApi(api, <PopupApp page={OTHER} />);
     await screen.findByRole('list', { name: 'Saved jobs' });
     await userEvent.type(screen.getByRole('searchbox', { name: 'Search saved jobs' }), 'big data');
@@ -174,7 +175,7 @@ describe('popup: the current job', () => {
     expect(date.value).toBe('2025-11-15');
     fireEvent.change(date, { target: { value: '2025-11-12' } });
     await userEvent.click(screen.getByRole('button', { name: 'Mark applied' }));
-    await waitFor(async () => expect((await db.jobs.get(BIGDATA_JOB))?.appliedAt).toBe('2025-11-12T12:00:00.000Z'));
+    await waitFor(async () => expect((await db.jobs.get(BIGDATA_JOB))?.appliedAt).toBe(local('2025-11-12T12:00:00')));
     expect((await screen.findByTestId('applied-on')).textContent).toBe('Applied on 2025-11-12');
     await waitFor(() => expect(screen.getByTestId('limit-summary').textContent).toContain('1 of 2 applications used'));
     expect(api.badges.at(-1)).toBe('1/2');
@@ -215,11 +216,11 @@ describe('popup: the limit and pending applications', () => {
   it('shows the count on every view and, at the last slot and at the limit, the applications in order', async () => {
     await addJob(db, { jobId: PHD_JOB, title: 'Second applied' }, undefined, {
       status: 'applied',
-      appliedAt: '2025-11-05T12:00:00.000Z',
+      appliedAt: local('2025-11-05T12:00:00'),
     });
     await addJob(db, { jobId: BIGDATA_JOB, title: 'First applied' }, undefined, {
       status: 'applied',
-      appliedAt: '2025-11-01T12:00:00.000Z',
+      appliedAt: local('2025-11-01T12:00:00'),
     });
     await addJob(db, { jobId: DATA_SCIENTIST_JOB });
     const { unmount } = renderWithApi(api, <PopupApp page={OTHER} />);
@@ -246,8 +247,8 @@ describe('popup: the limit and pending applications', () => {
   it('asks whether an opened application form was submitted; only "yes" counts', async () => {
     await addJob(db, { jobId: PHD_JOB });
     await addJob(db, { jobId: BIGDATA_JOB });
-    await recordApplyStarted(db, PHD_JOB, new Date('2025-11-14T08:00:00.000Z'));
-    await recordApplyStarted(db, BIGDATA_JOB, new Date('2025-11-14T09:00:00.000Z'));
+    await recordApplyStarted(db, PHD_JOB, new Date('2025-11-14T08:00:00'));
+    await recordApplyStarted(db, BIGDATA_JOB, new Date('2025-11-14T09:00:00'));
     renderWithApi(api, <PopupApp page={OTHER} />);
 
     const items = await screen.findAllByTestId('pending-item');
@@ -255,7 +256,7 @@ describe('popup: the limit and pending applications', () => {
     expect(items[0]!.textContent).toContain('Did you submit your application to Algorithm Engineer Intern');
 
     await userEvent.click(within(items[0]!).getByRole('button', { name: 'Yes, I submitted it' }));
-    await waitFor(async () => expect((await db.jobs.get(PHD_JOB))?.appliedAt).toBe('2025-11-14T08:00:00.000Z'));
+    await waitFor(async () => expect((await db.jobs.get(PHD_JOB))?.appliedAt).toBe(local('2025-11-14T08:00:00')));
     await waitFor(() => expect(screen.getAllByTestId('pending-item')).toHaveLength(1));
     await userEvent.click(within(screen.getByTestId('pending-item')).getByRole('button', { name: 'Not yet' }));
     await waitFor(() => expect(screen.queryAllByTestId('pending-item')).toEqual([]));
@@ -267,16 +268,16 @@ describe('popup: the limit and pending applications', () => {
 
 describe('popup: a posting that changed', () => {
   it('shows what changed against the kept copy until the user says they have seen it', async () => {
-    const first = await addJob(db, { jobId: BIGDATA_JOB, extractedAt: '2025-11-01T09:00:00.000Z' });
+    const first = await addJob(db, { jobId: BIGDATA_JOB, extractedAt: local('2025-11-01T09:00:00') });
     const edited = {
       ...first,
       minimumQualifications: [first.minimumQualifications[0]!, 'Familiar with Flink and Kafka.'],
       locations: ['Singapore', 'Jakarta'],
-      extractedAt: '2025-11-12T09:00:00.000Z',
+      extractedAt: local('2025-11-12T09:00:00'),
     };
     const { recordPostingSeen } = await import('../../../lib/store/jobs');
     const { postingOf } = await import('../../../lib/store/schema');
-    expect((await recordPostingSeen(db, postingOf(edited), new Date('2025-11-12T09:00:00.000Z'))).ok).toBe(true);
+    expect((await recordPostingSeen(db, postingOf(edited), new Date('2025-11-12T09:00:00'))).ok).toBe(true);
 
     renderWithApi(api, <PopupApp page={jobPage(BIGDATA_JOB)} />);
     const notice = await screen.findByTestId('change-notice');
