@@ -3,7 +3,7 @@
 // failed (e.g. the end-to-end tests after a failed build) is not run and counts as failed, so
 // the summary never reports success for something that did not run.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -17,31 +17,74 @@ const e2eFiles = readdirSync(join(ROOT, 'tests/e2e'))
 const firefoxFiles = e2eFiles.filter((f) => f.includes('firefox'));
 const chromiumFiles = e2eFiles.filter((f) => !f.includes('firefox'));
 // With no file named, vitest would run every file: an empty group is a failure instead.
-const vitestE2e = (files) =>
+const vitestE2e = (id, files) =>
   files.length > 0
-    ? [bin('vitest'), 'run', '--config', 'vitest.e2e.config.ts', ...files]
+    ? [...vitest(id), '--config', 'vitest.e2e.config.ts', ...files]
     : ['node', '-e', 'console.error("no end-to-end test files for this browser"); process.exit(1)'];
+
+// Each Vitest run also writes a JSON report, so the summary at the end (the part of a long CI log
+// most likely to be read) names the tests that failed.
+const RESULTS = join(ROOT, 'test-results');
+const reportOf = (id) => join(RESULTS, `${id}.json`);
+const vitest = (id) => [bin('vitest'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportOf(id)}`];
+
+// Days the user sees are local days. Running the unit tests again at both ends of the clock
+// catches any date read in UTC where the user's zone was meant, whatever zone CI runs in.
+const ZONES = [
+  { id: 'unit-utc+14', zone: 'Pacific/Kiritimati', label: 'UTC+14' },
+  { id: 'unit-utc-12', zone: 'Etc/GMT+12', label: 'UTC−12' },
+];
 
 const STEPS = [
   { id: 'browsers', title: 'browsers (chromium, firefox-esr)', cmd: ['node', 'scripts/ensure-browsers.mjs'] },
   { id: 'types', title: 'type check (tsc --noEmit)', cmd: [bin('tsc'), '--noEmit'] },
-  { id: 'unit', title: 'unit tests (vitest)', cmd: [bin('vitest'), 'run'] },
+  { id: 'unit', title: 'unit tests (vitest)', cmd: vitest('unit') },
+  ...ZONES.map(({ id, zone, label }) => ({
+    id,
+    title: `unit tests in ${label}`,
+    cmd: vitest(id),
+    env: { TZ: zone },
+  })),
   { id: 'build-chrome', title: 'build chrome-mv3', cmd: [bin('wxt'), 'build'] },
   { id: 'build-firefox', title: 'build firefox-mv2', cmd: [bin('wxt'), 'build', '-b', 'firefox'] },
   { id: 'lint-firefox', title: 'web-ext lint (firefox-mv2)', cmd: ['node', 'scripts/lint-firefox.mjs'], needs: ['build-firefox'] },
   {
     id: 'e2e-chromium',
     title: 'end-to-end: Chromium',
-    cmd: vitestE2e(chromiumFiles),
+    cmd: vitestE2e('e2e-chromium', chromiumFiles),
     needs: ['browsers', 'build-chrome'],
   },
   {
     id: 'e2e-firefox',
     title: 'end-to-end: Firefox',
-    cmd: vitestE2e(firefoxFiles),
+    cmd: vitestE2e('e2e-firefox', firefoxFiles),
     needs: ['browsers', 'build-firefox'],
   },
 ];
+
+rmSync(RESULTS, { recursive: true, force: true });
+mkdirSync(RESULTS, { recursive: true });
+
+/** "file › test: first line of the error" for each failed test (or file) in a step's report. */
+function failuresOf(id) {
+  if (!existsSync(reportOf(id))) return [];
+  try {
+    const report = JSON.parse(readFileSync(reportOf(id), 'utf8'));
+    const lines = [];
+    for (const file of report.testResults ?? []) {
+      const name = file.name.replace(`${ROOT}/`, '');
+      const failed = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+      for (const t of failed) {
+        const why = (t.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 200);
+        lines.push(`${name} › ${t.fullName ?? t.title}: ${why}`);
+      }
+      if (failed.length === 0 && file.status === 'failed') lines.push(`${name}: ${(file.message ?? '').split('\n')[0].slice(0, 200)}`);
+    }
+    return lines;
+  } catch {
+    return [];
+  }
+}
 
 const results = new Map();
 for (const step of STEPS) {
@@ -54,7 +97,7 @@ for (const step of STEPS) {
   console.log(`\n▶ ${step.title}\n  $ ${step.cmd.map((a) => a.replace(`${ROOT}/`, '')).join(' ')}`);
   const started = Date.now();
   const [command, ...args] = step.cmd;
-  const run = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });
+  const run = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...step.env } });
   const ms = Date.now() - started;
   const ok = run.status === 0;
   const note = ok ? '' : run.error ? run.error.message : `exit ${run.status ?? run.signal}`;
@@ -66,6 +109,7 @@ for (const step of STEPS) {
   const r = results.get(step.id);
   const time = r.ms ? `${(r.ms / 1000).toFixed(1)} s` : '';
   console.log(`${r.ok ? '✓' : '✗'} ${step.title.padEnd(36)} ${time.padStart(8)}  ${r.note}`);
+  if (!r.ok) for (const line of failuresOf(step.id).slice(0, 10)) console.log(`    ${line}`);
 }
 const failed = [...results.values()].filter((r) => !r.ok).length;
 console.log(`${STEPS.length - failed} passed, ${failed} failed`);
