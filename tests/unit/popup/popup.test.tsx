@@ -170,6 +170,9 @@ describe('popup: the current job', () => {
     renderWithApi(api, <PopupApp page={jobPage(BIGDATA_JOB)} />);
     await userEvent.click(await screen.findByRole('button', { name: 'Save job' }));
     await waitFor(async () => expect((await db.jobs.get(BIGDATA_JOB))?.status).toBe('saved'));
+    // The buttons stay disabled until the popup has the background's answer, not just until the
+    // row is written: the next click waits for the confirmation.
+    await screen.findByText('Status: Saved');
 
     const date = screen.getByLabelText('Applied on') as HTMLInputElement;
     expect(date.value).toBe('2025-11-15');
@@ -193,6 +196,7 @@ describe('popup: the current job', () => {
 
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'interviewing');
     await waitFor(async () => expect((await db.jobs.get(BIGDATA_JOB))?.status).toBe('interviewing'));
+    await screen.findByText('Status: Interviewing');
 
     await userEvent.type(screen.getByLabelText('Notes'), 'Recruiter: <b>Mei</b>');
     await userEvent.click(screen.getByRole('button', { name: 'Save notes' }));
