@@ -167,3 +167,13 @@ export function chromiumArgs({ extensionDir, serverPort, headed = false }: { ext
     `--host-resolver-rules=${rules}`,
   ];
 }
+
+/**
+ * A YYYY-MM `months` ahead of today. The extension matches against the real clock, so a profile
+ * "still studying" must graduate after the day the tests run, not after a date fixed when they
+ * were written (the Master's student graduating 2026-12 would have failed every run from 2027).
+ */
+export function monthsFromNow(months: number, now = new Date()): string {
+  const d = new Date(now.getFullYear(), now.getMonth() + months, 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}

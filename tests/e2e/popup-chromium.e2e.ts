@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobFixtures, loadFixtures } from './fixtures';
-import { ROOT, waitFor } from './harness';
+import { monthsFromNow, ROOT, waitFor } from './harness';
 import { accessibleTexts, launchPopupChromium, runAxe, type PopupChromium } from './popup-driver';
 import { startFixtureServer, type FixtureServer } from './server';
 
@@ -28,7 +28,7 @@ const ALGORITHM_PHD = byName('tiktok-seed-000');
 const APPLY_FORM = fixtures.find((f) => f.expected.expect === 'apply' && f.url.pathname.includes(ALGORITHM_PHD.posting.jobId));
 
 const MASTER_STUDENT = {
-  education: [{ level: 'Master', field: 'Computer Science', status: 'pursuing', graduation: '2026-12' }],
+  education: [{ level: 'Master', field: 'Computer Science', status: 'pursuing', graduation: monthsFromNow(12) }],
   skills: ['Python', 'SQL', 'Spark', 'Hive', 'Java'],
   languages: ['English'],
   locations: ['Singapore'],

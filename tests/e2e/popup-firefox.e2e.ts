@@ -1,7 +1,7 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobFixtures, loadFixtures } from './fixtures';
-import { FIREFOX_BUILD, FIREFOX_PATH, readStoreInExtension, requireBrowser, requireBuild, sleep, waitFor } from './harness';
+import { FIREFOX_BUILD, FIREFOX_PATH, monthsFromNow, readStoreInExtension, requireBrowser, requireBuild, sleep, waitFor } from './harness';
 import { ADDON_ID, ADDON_UUID, firefoxPrefs } from './firefox';
 import { startFixtureServer, type FixtureServer } from './server';
 
@@ -98,7 +98,7 @@ describe('firefox: the popup', () => {
         name: 'profile:save',
         data: {
           profile: {
-            education: [{ level: 'Bachelor', field: 'Computer Engineering', status: 'pursuing', graduation: '2027-06' }],
+            education: [{ level: 'Bachelor', field: 'Computer Engineering', status: 'pursuing', graduation: monthsFromNow(18) }],
             skills: ['Java', 'Kafka', 'Redis'],
             locations: ['Singapore'],
           },
