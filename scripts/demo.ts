@@ -4,16 +4,33 @@
 // popup, mark both applied, open a third job's application form. Screenshots go to demo/.
 // Nothing leaves the machine: the careers hosts resolve to a server on 127.0.0.1.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { loadFixtures, type Fixture } from '../tests/e2e/fixtures';
+import { monthsFromNow } from '../tests/e2e/harness';
 import { launchPopupChromium } from '../tests/e2e/popup-driver';
 import { startFixtureServer } from '../tests/e2e/server';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'demo');
 const PROFILE = join(ROOT, 'tests/fixtures/profiles/masters-student.json');
+
+/**
+ * The bundled profile, its degree in progress moved to graduate a year from today: the extension
+ * matches against the real clock, and a student whose graduation date has passed would be shown
+ * as "not currently pursuing" on every posting.
+ */
+function profileForToday(dir: string): string {
+  const profile = JSON.parse(readFileSync(PROFILE, 'utf8')) as { education: { status: string; graduation?: string }[] };
+  for (const degree of profile.education) {
+    if (degree.status === 'pursuing' && degree.graduation && degree.graduation < monthsFromNow(6)) degree.graduation = monthsFromNow(12);
+  }
+  const file = join(dir, 'masters-student.json');
+  writeFileSync(file, JSON.stringify(profile, null, 2));
+  return file;
+}
 
 function step(message: string): void {
   console.log(`• ${message}`);
@@ -50,7 +67,9 @@ async function main(): Promise<void> {
   try {
     step('options page: load a master\'s student profile and save it');
     const options = await browser.extensionPage('options.html');
-    await options.setInputFiles('input[type="file"]', PROFILE);
+    const scratch = mkdtempSync(join(tmpdir(), 'job-lens-demo-'));
+    await options.setInputFiles('input[type="file"]', profileForToday(scratch));
+    rmSync(scratch, { recursive: true, force: true });
     await options.click('button[type="submit"]');
     await options.waitForFunction(() => /saved/i.test(document.getElementById('save-status')?.textContent ?? ''));
     // A tall window rather than a full-page capture: the save bar is sticky, and a full-page
