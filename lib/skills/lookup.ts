@@ -72,7 +72,7 @@ function indexByKey(node: TrieNode): void {
 function childOf(node: TrieNode, token: Token): TrieNode | undefined {
   if (token.key !== -1 && node.byKey !== null) {
     const child = node.byKey.get(token.key);
-    return child !== undefined && child.word === token.lower ? child : undefined;
+    return child !== undefined && token.isLower(child.word) ? child : undefined;
   }
   return node.next.get(token.lower);
 }
@@ -298,7 +298,9 @@ export function findSkills(text: string, index: SkillIndex = skillIndex()): Skil
       i = found.end;
       continue;
     }
-    const shared = tokens[i + 1]?.text === '/' ? sharedHead(tokens, i, index.root) : null;
+    // A word token is never "/": asking for its text would cut it out of the line for nothing.
+    const after = tokens[i + 1];
+    const shared = after !== undefined && !after.word && after.text === '/' ? sharedHead(tokens, i, index.root) : null;
     if (shared) mentions.push({ text: first.text, start: first.start, end: first.end, target: shared.target });
     i++;
   }

@@ -54,6 +54,25 @@ export class Token {
     this.plain = ascii && !upper;
   }
 
+  /**
+   * Whether `lower` is this token's lower-case text, read from the source in place: the trie walk
+   * asks this of every word that starts a skill name, and cutting each one out cost more than the
+   * comparison. Only for ASCII tokens (`key !== -1`), as `lower` is a lower-case ASCII word there.
+   */
+  isLower(lower: string): boolean {
+    if (this.lowerCache !== null) return this.lowerCache === lower;
+    const chars = this.textCache ?? this.source;
+    const from = this.textCache === null ? this.start : 0;
+    const length = this.textCache === null ? this.end - this.start : this.textCache.length;
+    if (length !== lower.length) return false;
+    for (let k = 0; k < length; k++) {
+      let c = chars.charCodeAt(from + k);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== lower.charCodeAt(k)) return false;
+    }
+    return true;
+  }
+
   /** Token text; "C ++" (seen in postings) is normalised to "C++". */
   get text(): string {
     return (this.textCache ??= this.source.slice(this.start, this.end));
