@@ -26,32 +26,17 @@ export class Token {
   private textCache: string | null;
   private lowerCache: string | null = null;
 
-  constructor(source: string, start: number, end: number, word: boolean, fromHyphen: boolean, text: string | null) {
+  /** `key`, `plain` and `hyphen` as `tokenOf` works them out; `tokenize` gathers them while it scans. */
+  constructor(source: string, start: number, end: number, word: boolean, fromHyphen: boolean, text: string | null, key: number, plain: boolean, hyphen: boolean) {
     this.source = source;
     this.start = start;
     this.end = end;
     this.word = word;
     this.fromHyphen = fromHyphen;
     this.textCache = text;
-    const chars = text ?? source;
-    const from = text === null ? start : 0;
-    const to = text === null ? end : text.length;
-    let h = 0;
-    let upper = false;
-    let ascii = true;
-    let hyphen = false;
-    for (let k = from; k < to; k++) {
-      let c = chars.charCodeAt(k);
-      if (c >= 128) ascii = false;
-      else if (c >= 65 && c <= 90) {
-        upper = true;
-        c += 32;
-      } else if (c === 45) hyphen = true;
-      h = (Math.imul(h, 31) + c) | 0;
-    }
-    this.hyphen = word && hyphen;
-    this.key = ascii ? h : -1;
-    this.plain = ascii && !upper;
+    this.hyphen = hyphen;
+    this.key = key;
+    this.plain = plain;
   }
 
   /**
@@ -82,6 +67,27 @@ export class Token {
   }
 }
 
+/** A token whose key and flags are worked out from its text (split parts, normalised text). */
+function tokenOf(source: string, start: number, end: number, word: boolean, fromHyphen: boolean, text: string | null): Token {
+  const chars = text ?? source;
+  const from = text === null ? start : 0;
+  const to = text === null ? end : text.length;
+  let h = 0;
+  let upper = false;
+  let ascii = true;
+  let hyphen = false;
+  for (let k = from; k < to; k++) {
+    let c = chars.charCodeAt(k);
+    if (c >= 128) ascii = false;
+    else if (c >= 65 && c <= 90) {
+      upper = true;
+      c += 32;
+    } else if (c === 45) hyphen = true;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return new Token(source, start, end, word, fromHyphen, text, ascii ? h : -1, ascii && !upper, word && hyphen);
+}
+
 function isAlnum(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
@@ -107,6 +113,8 @@ export function hashOf(lower: string): number {
   return h;
 }
 
+// The key and flags of a word are gathered as its characters are scanned, not in a second pass:
+// tokenizing runs on every qualification line.
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
@@ -119,15 +127,32 @@ export function tokenize(text: string): Token[] {
     }
     const leadingDot = code === 46 && i + 1 < n && isAlnum(text.charCodeAt(i + 1)) && (i === 0 || isSpace(text.charCodeAt(i - 1)));
     if (!leadingDot && !isWordChar(text, i)) {
-      tokens.push(new Token(text, i, i + 1, false, false, null));
+      // One character that is not a letter or digit: never upper case, its own hash when ASCII.
+      const ascii = code < 128;
+      tokens.push(new Token(text, i, i + 1, false, false, null, ascii ? code : -1, ascii, false));
       i++;
       continue;
     }
     const start = i;
+    // Hash, case and hyphen of the characters taken so far (see `tokenOf`).
+    let h = 0;
+    let upper = false;
+    let ascii = true;
+    let hyphen = false;
+    if (code >= 128) ascii = false;
+    else if (code >= 65 && code <= 90) {
+      upper = true;
+      h = code + 32;
+    } else h = code;
     i++;
     while (i < n) {
       const c = text.charCodeAt(i);
       if (c < 128 ? isAlnum(c) : LETTER.test(text[i]!)) {
+        if (c >= 128) ascii = false;
+        else if (c >= 65 && c <= 90) {
+          upper = true;
+          h = (Math.imul(h, 31) + c + 32) | 0;
+        } else h = (Math.imul(h, 31) + c) | 0;
         i++;
         continue;
       }
@@ -136,33 +161,40 @@ export function tokenize(text: string): Token[] {
         const sofar = text.slice(start, i).toLowerCase();
         // "Node.js", "ASP.NET", "H.264" join; "end.Next" (lowercase then capital) is two sentences.
         if (DOT_STOPS.has(sofar) || (isLower(text.charCodeAt(i - 1)) && isUpper(next))) break;
+        h = (Math.imul(h, 31) + c) | 0;
         i++;
         continue;
       }
       if ((c === 45 /* - */ || c === 38 /* & */) && isAlnum(next)) {
+        if (c === 45) hyphen = true;
+        h = (Math.imul(h, 31) + c) | 0;
         i++;
         continue;
       }
       if (c === 43 /* + */ && (next === 43 || !isWordChar(text, i + 1))) {
-        while (i < n && text.charCodeAt(i) === 43) i++;
+        while (i < n && text.charCodeAt(i) === 43) {
+          h = (Math.imul(h, 31) + 43) | 0;
+          i++;
+        }
         break;
       }
       if (c === 35 /* # */ && i - start <= 2 && !isWordChar(text, i + 1)) {
+        h = (Math.imul(h, 31) + c) | 0;
         i++;
         break;
       }
       break;
     }
-    let normalised: string | null = null;
     // "C ++" and "C + +" in postings mean C++.
     if (i - start === 1 && (code === 67 || code === 99)) {
       const m = /^\s*\+\s*\+/.exec(text.slice(i, i + 6));
       if (m) {
         i += m[0].length;
-        normalised = 'C++';
+        tokens.push(tokenOf(text, start, i, true, false, 'C++'));
+        continue;
       }
     }
-    tokens.push(new Token(text, start, i, true, false, normalised));
+    tokens.push(new Token(text, start, i, true, false, null, ascii ? h : -1, ascii && !upper, hyphen));
   }
   return tokens;
 }
@@ -172,7 +204,7 @@ export function splitHyphenated(token: Token): Token[] {
   const parts: Token[] = [];
   let offset = token.start;
   for (const part of token.text.split('-')) {
-    if (part) parts.push(new Token(token.text, offset, offset + part.length, true, true, part));
+    if (part) parts.push(tokenOf(token.text, offset, offset + part.length, true, true, part));
     offset += part.length + 1;
   }
   return parts;
