@@ -88,6 +88,8 @@ const RELATED_WORDS = hint(['related', 'relevant', 'similar', 'equivalent', 'oth
 /** Finds the fields a degree line names. Returns null when it names none. */
 export function readFieldRequirement(text: string, hints = hintsOf(text)): FieldRequirement | null {
   const named: FieldRequirement['named'] = [];
+  // Only the broad patterns read the line with the names blanked: build it only when they run.
+  const blank = (hints & BROAD_WORDS) !== 0;
   let rest = text;
   ANY_FIELD.lastIndex = 0;
   for (let m = ANY_FIELD.exec(text); m; m = ANY_FIELD.exec(text)) {
@@ -95,9 +97,10 @@ export function readFieldRequirement(text: string, hints = hintsOf(text)): Field
     if (!field) continue;
     named.push({ text: m[0], field });
     // Blank the match so "computer engineering" is not also read as a broad "engineering".
-    rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
+    if (blank) rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
   }
-  const broad = hints & BROAD_WORDS ? BROAD.filter((b) => b.pattern.test(rest)).map((b) => b.category) : [];
+  const broad: Category[] = [];
+  if (blank) for (const b of BROAD) if (b.pattern.test(rest)) broad.push(b.category);
   const related = (hints & RELATED_WORDS) !== 0 && /\b(?:related|relevant|similar|equivalent|other)\s+(?:\w+\s+){0,2}(?:fields?|disciplines?|majors?|areas?|subjects?|degrees?|programs?|programmes?|backgrounds?|studies)\b/i.test(text);
   if (named.length === 0 && broad.length === 0) return null;
   return { named, broad, related };
