@@ -353,6 +353,9 @@ export function assessSkills(text: string, ctx: MatchContext, items = skillItems
   return { items: items.length, met, aspect: aspect('skill', verdict, evidence) };
 }
 
+// Items name a handful of words: a scan keeps the first of each without building a Set.
 function unique(words: string[]): string[] {
-  return [...new Set(words)];
+  const out: string[] = [];
+  for (const w of words) if (!out.includes(w)) out.push(w);
+  return out;
 }

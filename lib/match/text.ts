@@ -30,8 +30,11 @@ export function shorten(text: string, max = 90): string {
 }
 
 export function listOr(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+  if (items.length <= 1) return items.length === 1 ? items[0]! : '';
+  // Joined by hand, without the slice and join: every missing skill's evidence is put this way.
+  let out = items[0]!;
+  for (let i = 1; i < items.length - 1; i++) out += `, ${items[i]}`;
+  return `${out} or ${items[items.length - 1]}`;
 }
 export function listAnd(items: string[]): string {
   if (items.length <= 1) return items.join('');
