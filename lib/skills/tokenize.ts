@@ -202,10 +202,20 @@ export function tokenize(text: string): Token[] {
 /** Splits a hyphenated word token into its parts, keeping offsets. */
 export function splitHyphenated(token: Token): Token[] {
   const parts: Token[] = [];
+  const text = token.text;
   let offset = token.start;
-  for (const part of token.text.split('-')) {
-    if (part) parts.push(tokenOf(token.text, offset, offset + part.length, true, true, part));
-    offset += part.length + 1;
+  // The parts are cut at each "-" by hand rather than by split(): most hyphenated words in a line
+  // ("multi-threaded", "fast-paced") name no skill and are split on every line that has them.
+  let from = 0;
+  while (from <= text.length) {
+    let to = text.indexOf('-', from);
+    if (to === -1) to = text.length;
+    if (to > from) {
+      const part = text.slice(from, to);
+      parts.push(tokenOf(text, offset, offset + part.length, true, true, part));
+    }
+    offset += to - from + 1;
+    from = to + 1;
   }
   return parts;
 }
