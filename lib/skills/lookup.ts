@@ -1,6 +1,6 @@
 import data from './skills.json';
 import type { SkillList } from './schema';
-import { hashOf, splitHyphenated, tokenize, type Token } from './tokenize';
+import { FROM_HYPHEN, HYPHEN, WORD, hashOf, splitHyphenatedInto, tokenize, tokenizeInto, TokenList } from './tokenize';
 
 /**
  * Finds skills and skill groups in text. Matching walks a trie of token sequences, so its cost
@@ -68,13 +68,14 @@ function indexByKey(node: TrieNode): void {
   node.byKey = clash ? null : byKey;
 }
 
-/** The child a token leads to: the same answer as `node.next.get(token.lower)`. */
-function childOf(node: TrieNode, token: Token): TrieNode | undefined {
-  if (token.key !== -1 && node.byKey !== null) {
-    const child = node.byKey.get(token.key);
-    return child !== undefined && token.isLower(child.word) ? child : undefined;
+/** The child token `k` leads to: the same answer as `node.next.get(tokens.lower(k))`. */
+function childOf(node: TrieNode, tokens: TokenList, k: number): TrieNode | undefined {
+  const key = tokens.key[k]!;
+  if (key !== -1 && node.byKey !== null) {
+    const child = node.byKey.get(key);
+    return child !== undefined && tokens.isLower(k, child.word) ? child : undefined;
   }
-  return node.next.get(token.lower);
+  return node.next.get(tokens.lower(k));
 }
 
 const FILTER_MASK = (1 << 15) - 1;
@@ -183,68 +184,71 @@ const LETTER_PREFIXES = new Set([
   'series', 'round', 'group', 'team', 'phase', 'category', 'model', 'line',
 ]);
 
-function atSentenceStart(tokens: Token[], i: number): boolean {
+function atSentenceStart(tokens: TokenList, i: number): boolean {
   if (i === 0) return true;
-  const prev = tokens[i - 1]!;
-  if (!prev.word) return SENTENCE_BREAKS.has(prev.text);
+  if (!tokens.word(i - 1)) return SENTENCE_BREAKS.has(tokens.text(i - 1));
   // "1." "2)" numbered markers
-  return /^\d+$/.test(prev.text) && i === 1;
+  return /^\d+$/.test(tokens.text(i - 1)) && i === 1;
 }
 
-function accepts(entry: Entry, tokens: Token[], from: number, to: number): boolean {
+function accepts(entry: Entry, tokens: TokenList, from: number, to: number): boolean {
   if (entry.exact) {
     for (let k = from; k < to; k++) {
-      const token = tokens[k]!;
       // Exact forms are short, ambiguous names: never take them out of a hyphenated word ("Go-getter", "C-suite").
-      if (token.fromHyphen) return false;
+      if (tokens.flags[k]! & FROM_HYPHEN) return false;
     }
     if (!exactCase(entry, tokens, from, to)) return false;
-    if (to - from === 1 && tokens[from]!.text.length === 1) {
-      const prev = tokens[from - 1];
-      const next = tokens[to];
-      if (next && !next.word && next.text === '&') return false;
-      if (prev && !prev.word && prev.text === '&') return false;
-      if (prev && prev.word && LETTER_PREFIXES.has(prev.lower)) return false;
+    if (to - from === 1 && tokens.text(from).length === 1) {
+      const prev = from - 1;
+      const next = to;
+      if (next < tokens.count && !tokens.word(next) && tokens.text(next) === '&') return false;
+      if (prev >= 0 && !tokens.word(prev) && tokens.text(prev) === '&') return false;
+      if (prev >= 0 && tokens.word(prev) && LETTER_PREFIXES.has(tokens.lower(prev))) return false;
     }
   }
   if (entry.commonWord && atSentenceStart(tokens, from)) {
-    const next = tokens[to];
-    if (next && next.word && /^[a-z]/.test(next.text) && !SKILL_CONTEXT_NEXT.has(next.lower)) return false;
+    const next = to;
+    if (next < tokens.count && tokens.word(next) && /^[a-z]/.test(tokens.text(next)) && !SKILL_CONTEXT_NEXT.has(tokens.lower(next))) return false;
   }
   return true;
 }
 
-function exactCase(entry: Entry, tokens: Token[], from: number, to: number): boolean {
+function exactCase(entry: Entry, tokens: TokenList, from: number, to: number): boolean {
   // Entries keep their exact form in the trie path; compare texts token by token.
   const form = entry.exact!;
   if (form.length === 0) return true;
-  for (let k = 0; k < form.length; k++) if (tokens[from + k]!.text !== form[k]) return false;
+  for (let k = 0; k < form.length; k++) if (tokens.text(from + k) !== form[k]) return false;
   return true;
 }
 
-function expandHyphens(raw: Token[], root: TrieNode): Token[] {
-  let out: Token[] | null = null;
-  for (let i = 0; i < raw.length; i++) {
-    const token = raw[i]!;
-    if (token.hyphen && childOf(root, token) === undefined) {
-      out ??= raw.slice(0, i);
-      out.push(...splitHyphenated(token));
-    } else if (out) out.push(token);
+// Scratch token lists, reused across calls: the lookup is never re-entered. `lineTokens` holds a
+// line as tokenized, `expanded` the same with unknown hyphenated words split, `pathTokens` the
+// shared-head paths ("recommend/advertising systems").
+const lineTokens = new TokenList();
+const expanded = new TokenList();
+const pathTokens = new TokenList();
+
+function expandHyphens(raw: TokenList, root: TrieNode): TokenList {
+  let split = false;
+  for (let i = 0; i < raw.count && !split; i++) split = (raw.flags[i]! & HYPHEN) !== 0 && childOf(root, raw, i) === undefined;
+  if (!split) return raw;
+  expanded.reset(raw.source);
+  for (let i = 0; i < raw.count; i++) {
+    if (raw.flags[i]! & HYPHEN && childOf(root, raw, i) === undefined) splitHyphenatedInto(raw, i, expanded);
+    else expanded.copy(raw, i);
   }
-  return out ?? raw;
+  return expanded;
 }
 
 // Scratch space for the trie walk, reused across calls (the walk is never re-entered).
 const terminalEnds: number[] = [];
 const terminalEntries: Entry[][] = [];
 
-function longestAt(tokens: Token[], i: number, root: TrieNode, path?: Token[]): { end: number; entry: Entry } | null {
-  const seq = path ?? tokens;
-  const from = path ? 0 : i;
+function longestAt(seq: TokenList, from: number, root: TrieNode): { end: number; entry: Entry } | null {
   // Most words start no skill name: answer those without allocating.
-  const first = seq[from]!;
-  if (first.key !== -1 && root.filter !== null && root.filter[first.key & FILTER_MASK] === 0) return null;
-  let node: TrieNode | undefined = childOf(root, first);
+  const key = seq.key[from]!;
+  if (key !== -1 && root.filter !== null && root.filter[key & FILTER_MASK] === 0) return null;
+  let node: TrieNode | undefined = childOf(root, seq, from);
   if (!node) return null;
   let count = 0;
   for (let k = from + 1; node; k++) {
@@ -253,8 +257,8 @@ function longestAt(tokens: Token[], i: number, root: TrieNode, path?: Token[]): 
       terminalEntries[count] = node.entries;
       count++;
     }
-    if (k >= seq.length || node.next.size === 0) break;
-    node = childOf(node, seq[k]!);
+    if (k >= seq.count || node.next.size === 0) break;
+    node = childOf(node, seq, k);
   }
   for (let t = count - 1; t >= 0; t--) {
     const end = terminalEnds[t]!;
@@ -267,14 +271,16 @@ function longestAt(tokens: Token[], i: number, root: TrieNode, path?: Token[]): 
  * "recommend/advertising systems": the head noun after the slash belongs to every alternative,
  * so try "recommend systems" too.
  */
-function sharedHead(tokens: Token[], i: number, root: TrieNode): Entry | null {
+function sharedHead(tokens: TokenList, i: number, root: TrieNode): Entry | null {
   let j = i + 1;
-  while (tokens[j]?.text === '/' && tokens[j + 1]?.word) {
+  while (j + 1 < tokens.count && !tokens.word(j) && tokens.text(j) === '/' && tokens.word(j + 1)) {
     const found = longestAt(tokens, j + 1, root);
     if (found && found.end - (j + 1) >= 2) {
-      const path = [tokens[i]!, ...tokens.slice(j + 2, found.end)];
-      const joined = longestAt(path, 0, root, path);
-      return joined && joined.end === path.length ? joined.entry : null;
+      pathTokens.reset(tokens.source);
+      pathTokens.copy(tokens, i);
+      for (let k = j + 2; k < found.end; k++) pathTokens.copy(tokens, k);
+      const joined = longestAt(pathTokens, 0, root);
+      return joined && joined.end === pathTokens.count ? joined.entry : null;
     }
     j += 2;
   }
@@ -282,26 +288,26 @@ function sharedHead(tokens: Token[], i: number, root: TrieNode): Entry | null {
 }
 
 export function findSkills(text: string, index: SkillIndex = skillIndex()): SkillMention[] {
-  const tokens = expandHyphens(tokenize(text), index.root);
+  tokenizeInto(text, lineTokens);
+  const tokens = expandHyphens(lineTokens, index.root);
   const mentions: SkillMention[] = [];
   let i = 0;
-  while (i < tokens.length) {
-    const first = tokens[i]!;
-    if (!first.word) {
+  while (i < tokens.count) {
+    if (!(tokens.flags[i]! & WORD)) {
       i++;
       continue;
     }
     const found = longestAt(tokens, i, index.root);
+    const start = tokens.start[i]!;
     if (found) {
-      const stop = tokens[found.end - 1]!.end;
-      mentions.push({ text: text.slice(first.start, stop), start: first.start, end: stop, target: found.entry.target });
+      const stop = tokens.end[found.end - 1]!;
+      mentions.push({ text: text.slice(start, stop), start, end: stop, target: found.entry.target });
       i = found.end;
       continue;
     }
-    // A word token is never "/": asking for its text would cut it out of the line for nothing.
-    const after = tokens[i + 1];
-    const shared = after !== undefined && !after.word && after.text === '/' ? sharedHead(tokens, i, index.root) : null;
-    if (shared) mentions.push({ text: first.text, start: first.start, end: first.end, target: shared.target });
+    // A word token is never "/": only punctuation is asked for its text.
+    const shared = i + 1 < tokens.count && !tokens.word(i + 1) && tokens.text(i + 1) === '/' ? sharedHead(tokens, i, index.root) : null;
+    if (shared) mentions.push({ text: tokens.text(i), start, end: tokens.end[i]!, target: shared.target });
     i++;
   }
   return mentions;
