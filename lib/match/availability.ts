@@ -79,7 +79,8 @@ export function parseDay(text: string): Day | null {
   return null;
 }
 
-// Built as one literal with its label: a spread into a new object was a tenth of reading availability.
+// Built as one literal with its label: spreading the period into a new object was among the
+// bench's hottest lines.
 function seasonPeriod(season: string, year: number, label: string): Period & { label: string } {
   switch (season.toLowerCase()) {
     case 'spring':
