@@ -28,23 +28,71 @@ const SKIPPED = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'SVG', 'IFRAME', 'OBJECT', 'CANVAS',
   'SELECT', 'TEXTAREA', 'INPUT', 'IMG', 'VIDEO', 'AUDIO',
 ]);
+
+const BLOCK = 0;
+const INLINE_ELEMENT = 1;
+const SKIP = 2;
+const BREAK = 3;
+const LIST_ITEM = 4;
+// The walk reads each element's name once, as `localName` (the parser's lower-case atom; `tagName`
+// would build an upper-case copy on every read). Names outside this table take the slow path below.
+const KIND_BY_LOCAL_NAME = new Map<string, number>();
+for (const tag of INLINE) KIND_BY_LOCAL_NAME.set(tag.toLowerCase(), INLINE_ELEMENT);
+for (const tag of SKIPPED) KIND_BY_LOCAL_NAME.set(tag.toLowerCase(), SKIP);
+KIND_BY_LOCAL_NAME.set('br', BREAK);
+KIND_BY_LOCAL_NAME.set('li', LIST_ITEM);
+for (const tag of [
+  'div', 'p', 'section', 'article', 'main', 'header', 'footer', 'nav', 'aside', 'h1', 'h2', 'h3', 'h4',
+  'h5', 'h6', 'ul', 'ol', 'dl', 'dt', 'dd', 'button', 'table', 'thead', 'tbody', 'tr', 'td', 'th',
+  'form', 'figure', 'figcaption', 'blockquote', 'pre', 'hr', 'picture', 'source',
+]) {
+  KIND_BY_LOCAL_NAME.set(tag, BLOCK);
+}
+
+/** How the walk treats an element; by the upper-cased tag name, as the lists above are written. */
+function kindOf(el: Element): number {
+  const kind = KIND_BY_LOCAL_NAME.get(el.localName);
+  if (kind !== undefined) return kind;
+  // Custom elements and foreign (mixed-case) names are rare: classify them exactly as written.
+  const tag = el.tagName.toUpperCase();
+  if (SKIPPED.has(tag)) return SKIP;
+  if (tag === 'BR') return BREAK;
+  if (INLINE.has(tag)) return INLINE_ELEMENT;
+  return tag === 'LI' ? LIST_ITEM : BLOCK;
+}
+
 const WHITESPACE = /\s+/g;
 // Most lines already have single plain spaces; only those with runs or other white space
 // (newlines, tabs, no-break spaces) pay for a rewrite.
 const IRREGULAR_SPACE = /\s\s|[^\S ]/;
-// One query finds every element hidden by attribute or inline style; the walk then asks a Set
-// instead of reading two attributes of every element.
-const HIDDEN_SELECTOR = '[hidden],[style*="none" i],[style*="hidden" i]';
+// One query finds every element that may be hidden by attribute or inline style; the walk then
+// asks a Set instead of reading two attributes of every element. Pages carry few inline styles,
+// and a bare `[style]` is cheaper for the browser to match than two case-insensitive substrings.
+const HIDDEN_SELECTOR = '[hidden],[style]';
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
-function hiddenElements(root: ParentNode): Set<Element> {
-  const hidden = new Set<Element>();
-  for (const el of Array.from(root.querySelectorAll(HIDDEN_SELECTOR))) {
-    if (el.hasAttribute('hidden') || HIDDEN_STYLE.test(el.getAttribute('style') ?? '')) hidden.add(el);
+function hiddenElements(root: ParentNode): Set<Element> | null {
+  const candidates = root.querySelectorAll(HIDDEN_SELECTOR);
+  let hidden: Set<Element> | null = null;
+  for (let i = 0; i < candidates.length; i++) {
+    const el = candidates[i]!;
+    if (el.hasAttribute('hidden') || HIDDEN_STYLE.test(el.getAttribute('style') ?? '')) (hidden ??= new Set()).add(el);
   }
   return hidden;
 }
 
+// The white space of `\s` and `String.prototype.trim`, by char code.
+function isWhiteSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 160) return false;
+  return code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 ||
+    code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+// A piece starting with white space or closing punctuation needs no space before it.
+function startsJoined(code: number): boolean {
+  return code === 44 || code === 46 || code === 59 || code === 58 || code === 33 || code === 63 || code === 41 ||
+    isWhiteSpace(code);
+}
 const isSpace = (code: number) => code === 32 || code === 10 || code === 9 || code === 13 || code === 160;
 
 /** Thrown when a page has more lines than any job posting; reading stops right there. */
@@ -61,7 +109,7 @@ export function readLines(root: ParentNode, maxLines = Number.POSITIVE_INFINITY)
   let lineInList = false;
   let startedSoft = false;
 
-  const flush = (soft = false) => {
+  const flush = (soft: boolean) => {
     if (text) {
       const normalised = (IRREGULAR_SPACE.test(text) ? text.replace(WHITESPACE, ' ') : text).trim();
       if (normalised) {
@@ -83,18 +131,19 @@ export function readLines(root: ParentNode, maxLines = Number.POSITIVE_INFINITY)
     }
     if (!text) lineInList = listDepth > 0;
     // Adjacent pieces from different elements (flex rows of spans) read as separate words.
-    else if (parent !== lastParent && !isSpace(text.charCodeAt(text.length - 1)) && !/^[\s,.;:!?)]/.test(raw)) text += ' ';
+    else if (parent !== lastParent && !isSpace(text.charCodeAt(text.length - 1)) && !startsJoined(raw.charCodeAt(0))) text += ' ';
     // Adjacent text nodes of one element (an HTML parser may split at entities: "R", "&", "D") are one piece.
-    if (parent === lastParent && segments.length > 0) segments[segments.length - 1] = `${segments[segments.length - 1]}${raw}`.trim();
+    if (parent === lastParent && segments.length > 0) segments[segments.length - 1] = (segments[segments.length - 1]! + raw).trim();
     else segments.push(piece);
     text += raw;
     lastParent = parent;
   };
 
   const visit = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        const value = child.nodeValue ?? '';
+    for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+      const type = child.nodeType;
+      if (type === 3) {
+        const value = (child as Text).data;
         if (value.indexOf('\n') === -1) {
           addText(value, node);
           continue;
@@ -107,27 +156,28 @@ export function readLines(root: ParentNode, maxLines = Number.POSITIVE_INFINITY)
         }
         continue;
       }
-      if (child.nodeType !== 1) continue;
-      const el = child as Element;
-      const tag = el.tagName.toUpperCase();
-      if (SKIPPED.has(tag) || hidden.has(el)) continue;
-      if (tag === 'BR') {
-        flush();
+      if (type !== 1) continue;
+      const kind = kindOf(child as Element);
+      if (kind === SKIP || (hidden !== null && hidden.has(child as Element))) continue;
+      if (kind === INLINE_ELEMENT) {
+        visit(child);
         continue;
       }
-      if (INLINE.has(tag)) {
-        visit(el);
-        continue;
+      flush(false);
+      if (kind === BREAK) continue;
+      if (kind === LIST_ITEM) {
+        listDepth++;
+        visit(child);
+        flush(false);
+        listDepth--;
+      } else {
+        visit(child);
+        flush(false);
       }
-      flush();
-      if (tag === 'LI') listDepth++;
-      visit(el);
-      flush();
-      if (tag === 'LI') listDepth--;
     }
   };
 
   visit(root as unknown as Node);
-  flush();
+  flush(false);
   return lines;
 }
