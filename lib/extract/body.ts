@@ -7,6 +7,7 @@ import {
 } from '../sites/texts';
 import type { Line } from './lines';
 import { escapeRegExp } from '../regexp';
+import { collapseSpaces, isWhiteSpace } from './spaces';
 
 /**
  * Splits a section body into bullets, prose and sub-headings, whichever way the ATS text was
@@ -41,9 +42,10 @@ const PREFERRED_SET = new Set(PREFERRED_MARKERS.map((m) => m.toLowerCase()));
 // List markers. A hyphen is a bullet at the start, or mid-line when followed by a capital or a
 // digit (" - From May", "-Design"); "rolling basis - we encourage" stays one sentence.
 const BULLET_RE = /(?:^|(?<=\s))[•·▪●]\s*|(?:^|(?<=\s))[-–*]\s+(?=[A-Z0-9"“(])|(?:^|(?<=[\s.;:]))-(?=[A-Z][a-z])|^[-–*]\s+/g;
-// Cheap checks before the patterns above, which look behind at every position of a line.
-const BULLET_CHARS = /[-–•·▪●*]/;
-const NUMBER_MARK = /\d[.)]/;
+// Cheap checks before the patterns above, which look behind at every position of a line: what
+// each alternative must contain. Hyphenated words ("cross-functional") and years pass neither.
+const BULLET_HINT = /[•·▪●]|[-–*]\s|-[A-Z]/;
+const NUMBER_HINT = /\d[.)]\s/;
 const NUMBER_RE = /(?:^|(?<=\s))(\d{1,2})[.)]\s+(?=[A-Z0-9(“"])/g;
 
 interface Cut {
@@ -69,9 +71,9 @@ function findCuts(text: string, numbers: NumberState): Cut[] {
   if (MARKER_WORDS.test(text)) for (const m of text.matchAll(MARKER_RE)) {
     cuts.push({ start: m.index, end: m.index + m[0].length, marker: markerKind(m[1]!) });
   }
-  if (BULLET_CHARS.test(text)) for (const m of text.matchAll(BULLET_RE)) cuts.push({ start: m.index, end: m.index + m[0].length });
+  if (BULLET_HINT.test(text)) for (const m of text.matchAll(BULLET_RE)) cuts.push({ start: m.index, end: m.index + m[0].length });
   // Numbers are markers only as a run 1, 2, 3…: "in 2026. PhD" or "version 2. The" are not lists.
-  if (NUMBER_MARK.test(text)) for (const m of text.matchAll(NUMBER_RE)) {
+  if (NUMBER_HINT.test(text)) for (const m of text.matchAll(NUMBER_RE)) {
     const n = Number(m[1]);
     if (n === 1) numbers.expected = 1;
     if (n !== numbers.expected) continue;
@@ -141,11 +143,18 @@ export const programmeStart = (text: string) => text.search(PROGRAMME_ANYWHERE);
 /** Index where company boilerplate ("By submitting an application…") starts, or -1. */
 export const boilerplateStart = (text: string) => text.search(BOILERPLATE_ANYWHERE);
 
+// Stray markers before an item (white space, - – • · *) and separators after it (white space ; ,).
+const isLeadingJunk = (code: number) =>
+  code === 45 || code === 0x2013 || code === 0x2022 || code === 0xb7 || code === 42 || isWhiteSpace(code);
+const isTrailingJunk = (code: number) => code === 59 || code === 44 || isWhiteSpace(code);
+
 /** Trims an item: list separators (";") and stray markers at the ends go, a final "." stays. */
 export function cleanItem(text: string): string {
-  return text
-    .replace(/^[\s\-–•·*]+/, '')
-    .replace(/[\s;,]+$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Char loops instead of end-anchored patterns, which would be tried at every position. Both
+  // ends then stand on non-space characters, so collapsing inner runs leaves nothing to trim.
+  let start = 0;
+  let end = text.length;
+  while (start < end && isLeadingJunk(text.charCodeAt(start))) start++;
+  while (end > start && isTrailingJunk(text.charCodeAt(end - 1))) end--;
+  return collapseSpaces(text.slice(start, end));
 }

@@ -3,6 +3,8 @@
  * through linkedom, in Node. One pass over the tree, so its cost stays close to a bare text walk.
  */
 
+import { collapseSpaces, isWhiteSpace } from './spaces';
+
 export interface Line {
   /** Whitespace-normalised text of the line. */
   text: string;
@@ -61,10 +63,6 @@ function kindOf(el: Element): number {
   return tag === 'LI' ? LIST_ITEM : BLOCK;
 }
 
-const WHITESPACE = /\s+/g;
-// Most lines already have single plain spaces; only those with runs or other white space
-// (newlines, tabs, no-break spaces) pay for a rewrite.
-const IRREGULAR_SPACE = /\s\s|[^\S ]/;
 // One query finds every element that may be hidden by attribute or inline style; the walk then
 // asks a Set instead of reading two attributes of every element. Pages carry few inline styles,
 // and a bare `[style]` is cheaper for the browser to match than two case-insensitive substrings.
@@ -81,13 +79,6 @@ function hiddenElements(root: ParentNode): Set<Element> | null {
   return hidden;
 }
 
-// The white space of `\s` and `String.prototype.trim`, by char code.
-function isWhiteSpace(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
-  if (code < 160) return false;
-  return code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 ||
-    code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
 // A piece starting with white space or closing punctuation needs no space before it.
 function startsJoined(code: number): boolean {
   return code === 44 || code === 46 || code === 59 || code === 58 || code === 33 || code === 63 || code === 41 ||
@@ -111,7 +102,8 @@ export function readLines(root: ParentNode, maxLines = Number.POSITIVE_INFINITY)
 
   const flush = (soft: boolean) => {
     if (text) {
-      const normalised = (IRREGULAR_SPACE.test(text) ? text.replace(WHITESPACE, ' ') : text).trim();
+      // Most lines already have single plain spaces; only runs and other white space are rewritten.
+      const normalised = collapseSpaces(text).trim();
       if (normalised) {
         if (lines.length >= maxLines) throw new TooManyLinesError(`more than ${maxLines} lines`);
         lines.push({ text: normalised, segments, soft: soft || startedSoft, listItem: lineInList });
