@@ -7,7 +7,7 @@ import {
 } from '../sites/texts';
 import type { Line } from './lines';
 import { escapeRegExp } from '../regexp';
-import { collapseSpaces, isWhiteSpace } from './spaces';
+import { isWhiteSpace } from './spaces';
 
 /**
  * Splits a section body into bullets, prose and sub-headings, whichever way the ATS text was
@@ -148,13 +148,15 @@ const isLeadingJunk = (code: number) =>
   code === 45 || code === 0x2013 || code === 0x2022 || code === 0xb7 || code === 42 || isWhiteSpace(code);
 const isTrailingJunk = (code: number) => code === 59 || code === 44 || isWhiteSpace(code);
 
-/** Trims an item: list separators (";") and stray markers at the ends go, a final "." stays. */
+/**
+ * Trims an item: list separators (";") and stray markers at the ends go, a final "." stays.
+ * Items are cut from line texts, whose white space the line reader already made single spaces.
+ */
 export function cleanItem(text: string): string {
-  // Char loops instead of end-anchored patterns, which would be tried at every position. Both
-  // ends then stand on non-space characters, so collapsing inner runs leaves nothing to trim.
+  // Char loops instead of end-anchored patterns, which would be tried at every position.
   let start = 0;
   let end = text.length;
   while (start < end && isLeadingJunk(text.charCodeAt(start))) start++;
   while (end > start && isTrailingJunk(text.charCodeAt(end - 1))) end--;
-  return collapseSpaces(text.slice(start, end));
+  return text.slice(start, end);
 }

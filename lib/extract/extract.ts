@@ -27,6 +27,7 @@ import {
   teamFromTitle,
 } from './facts';
 import { type Line, readLines, TooManyLinesError } from './lines';
+import { isWhiteSpace } from './spaces';
 import { escapeRegExp } from '../regexp';
 
 export type ExtractResult = { ok: true; posting: JobPosting } | { ok: false; reason: string };
@@ -42,14 +43,30 @@ const LABEL_PATTERNS = (Object.entries(LABELS) as [LabelField, readonly string[]
   bare: new RegExp(`^(?:${names.map(escapeRegExp).join('|')})\\s*:?$`, 'i'),
 }));
 
+// Every label row starts with a label name: one anchored test turns most lines away before the
+// per-field patterns.
+const LABEL_START = new RegExp(`^(?:${Object.values(LABELS).flat().map(escapeRegExp).join('|')})`, 'i');
+const isLabelLine = (text: string) =>
+  LABEL_START.test(text) && LABEL_PATTERNS.some((p) => p.bare.test(text) || p.inline.test(text));
+
 const HEADING_NAMES = new Map<string, SectionName>();
 for (const [section, names] of Object.entries(SECTION_HEADINGS) as [SectionName, readonly string[]][]) {
   for (const name of names) HEADING_NAMES.set(name.toLowerCase(), section);
 }
+const HEADING_LENGTHS = new Set([...HEADING_NAMES.keys()].map((name) => name.length));
 
 function headingOf(line: Line): SectionName | null {
-  if (line.soft || line.listItem || line.text.length > 40) return null;
-  return HEADING_NAMES.get(line.text.replace(/\s*:$/, '').toLowerCase()) ?? null;
+  const text = line.text;
+  if (line.soft || line.listItem || text.length > 40) return null;
+  // Without a final " :" (what /\s*:$/ removed); only a heading's length can be a heading, so most
+  // lines are answered without a lower-case copy.
+  let end = text.length;
+  if (text.charCodeAt(end - 1) === 58) {
+    end--;
+    while (end > 0 && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+  }
+  if (!HEADING_LENGTHS.has(end)) return null;
+  return HEADING_NAMES.get((end === text.length ? text : text.slice(0, end)).toLowerCase()) ?? null;
 }
 
 const isGeneric = (title: string) => GENERIC_TITLES.some((re) => re.test(title.trim()));
@@ -77,13 +94,14 @@ function readHeader(lines: readonly Line[], from: number, to: number): Header {
   let firstLabel = -1;
   for (let i = from; i < to; i++) {
     const text = lines[i]!.text;
+    if (!LABEL_START.test(text)) continue;
     for (const pattern of LABEL_PATTERNS) {
       let value: string | null = null;
       const inline = pattern.inline.exec(text);
       if (inline) value = inline[1]!.trim();
       else if (pattern.bare.test(text) && i + 1 < to) {
         const next = lines[i + 1]!.text;
-        if (!LABEL_PATTERNS.some((p) => p.bare.test(next) || p.inline.test(next)) && !SHARE_LINE.test(next)) {
+        if (!isLabelLine(next) && !SHARE_LINE.test(next)) {
           value = next;
           i++;
         }
@@ -298,7 +316,7 @@ function extract(doc: ParentNode, url: URL, now: Date): ExtractResult {
   const values: string[] = [];
   for (let i = titleIndex + 1; i < valueEnd; i++) {
     const line = lines[i]!;
-    if (SHARE_LINE.test(line.text) || LABEL_PATTERNS.some((p) => p.bare.test(line.text) || p.inline.test(line.text))) break;
+    if (SHARE_LINE.test(line.text) || isLabelLine(line.text)) break;
     for (const segment of line.segments.length > 1 ? line.segments : [line.text]) {
       const value = segment.trim();
       if (value && value.length <= 80 && !/^[|·•/,-]$/.test(value)) values.push(value);
