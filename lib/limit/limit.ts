@@ -1,4 +1,3 @@
-import { localDay, localDayYearBefore } from '../date';
 /**
  * The application limit, computed in one place for the popup, the toolbar badge and the page
  * banner. Pure and free of Zod so the content script can carry it.
@@ -7,6 +6,8 @@ import { localDay, localDayYearBefore } from '../date';
  * TikTok [ByteDance] and its affiliates' jobs globally", so applications on both boards count
  * against one limit, in the order they were made.
  */
+
+import { localDay, localDayYearBefore } from '../date';
 
 export type LimitSite = 'tiktok' | 'bytedance';
 
