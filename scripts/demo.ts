@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { loadFixtures, type Fixture } from '../tests/e2e/fixtures';
+import { fixtureNamed, loadFixtures } from '../tests/e2e/fixtures';
 import { monthsFromNow } from '../tests/e2e/harness';
 import { launchPopupChromium } from '../tests/e2e/popup-driver';
 import { startFixtureServer } from '../tests/e2e/server';
@@ -36,12 +36,6 @@ function step(message: string): void {
   console.log(`• ${message}`);
 }
 
-function fixture(fixtures: Fixture[], name: string): Fixture {
-  const found = fixtures.find((f) => f.name === name);
-  if (!found) throw new Error(`fixture ${name} is missing from tests/fixtures`);
-  return found;
-}
-
 async function shot(page: Page, file: string, fullPage = false): Promise<void> {
   await page.screenshot({ path: join(OUT, file), fullPage });
   console.log(`  wrote demo/${file}`);
@@ -57,9 +51,9 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
 
   const fixtures = loadFixtures();
-  const dataScientist = fixture(fixtures, 'tiktok-seed-002');
-  const bigData = fixture(fixtures, 'tiktok-seed-003');
-  const applyForm = fixture(fixtures, 'tiktok-apply-form');
+  const dataScientist = fixtureNamed(fixtures, 'tiktok-seed-002');
+  const bigData = fixtureNamed(fixtures, 'tiktok-seed-003');
+  const applyForm = fixtureNamed(fixtures, 'tiktok-apply-form');
   const server = await startFixtureServer(fixtures);
   const headed = Boolean(process.env.DISPLAY);
   step(`serving ${fixtures.length} saved pages as lifeattiktok.com and joinbytedance.com; Chromium ${headed ? 'in a window' : 'headless'}`);

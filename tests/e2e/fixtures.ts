@@ -67,3 +67,15 @@ export function jobFixtures(fixtures: Fixture[]): JobFixture[] {
     .map((f) => ({ ...f, posting: f.expected.posting as JobFixture['posting'] }));
 }
 
+
+/** The fixture of that name; a missing one stops the run with its name rather than failing later. */
+export function fixtureNamed<F extends Fixture>(fixtures: readonly F[], name: string): F {
+  const found = fixtures.find((f) => f.name === name);
+  if (!found) throw new Error(`fixture ${name} is missing from tests/fixtures`);
+  return found;
+}
+
+/** The saved application form (`/resume/<id>/apply`) of a job fixture, if there is one. */
+export function applyFormOf(fixtures: readonly Fixture[], job: JobFixture): Fixture | undefined {
+  return fixtures.find((f) => f.expected.expect === 'apply' && f.url.pathname.includes(job.posting.jobId));
+}

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BADGE_COLORS } from '../../lib/limit/limit';
-import { jobFixtures, loadFixtures, type JobFixture } from './fixtures';
+import { applyFormOf, fixtureNamed, jobFixtures, loadFixtures } from './fixtures';
 import { CHROME_BUILD, freshProfileDir, snapshotBuild, sleep, waitFor, type Row } from './harness';
 import {
   bannerInAccessibilityTree,
@@ -27,15 +27,11 @@ import { startFixtureServer, type FixtureServer } from './server';
 
 const fixtures = loadFixtures();
 const jobs = jobFixtures(fixtures);
-const byName = (name: string): JobFixture => {
-  const fixture = jobs.find((f) => f.name === name);
-  if (!fixture) throw new Error(`fixture ${name} is missing`);
-  return fixture;
-};
+const byName = (name: string) => fixtureNamed(jobs, name);
 const FIRST = byName('tiktok-seed-000');
 const SECOND = byName('tiktok-seed-002');
 const THIRD = byName('tiktok-seed-003');
-const FORM = fixtures.find((f) => f.expected.expect === 'apply' && f.url.pathname.includes(FIRST.posting.jobId));
+const FORM = applyFormOf(fixtures, FIRST);
 const TWENTY = syntheticJobIds(20);
 
 describe('chromium: applications and the limit, across a restart', () => {

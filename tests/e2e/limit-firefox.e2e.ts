@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BADGE_COLORS } from '../../lib/limit/limit';
-import { jobFixtures, loadFixtures, type JobFixture } from './fixtures';
+import { applyFormOf, fixtureNamed, jobFixtures, loadFixtures } from './fixtures';
 import { FIREFOX_BUILD, freshProfileDir, pick, snapshotBuild, waitFor, type Row } from './harness';
 import { installAddonInProfile, launchFirefoxProfile, rgb, serveApplyForm, type FirefoxSession } from './limit-driver';
 import { startFixtureServer, type FixtureServer } from './server';
@@ -15,15 +15,11 @@ import { startFixtureServer, type FixtureServer } from './server';
 
 const fixtures = loadFixtures();
 const jobs = jobFixtures(fixtures);
-const byName = (name: string): JobFixture => {
-  const fixture = jobs.find((f) => f.name === name);
-  if (!fixture) throw new Error(`fixture ${name} is missing`);
-  return fixture;
-};
+const byName = (name: string) => fixtureNamed(jobs, name);
 const FORM_JOB = byName('tiktok-seed-000');
 const APPLIED = byName('tiktok-seed-003');
 const OTHER = byName('tiktok-seed-002');
-const FORM = fixtures.find((f) => f.expected.expect === 'apply' && f.url.pathname.includes(FORM_JOB.posting.jobId));
+const FORM = applyFormOf(fixtures, FORM_JOB);
 
 const BANNER_HOST = 'job-lens-limit-banner';
 

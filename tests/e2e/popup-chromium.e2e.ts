@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jobFixtures, loadFixtures } from './fixtures';
+import { applyFormOf, fixtureNamed, jobFixtures, loadFixtures } from './fixtures';
 import { monthsFromNow, ROOT, waitFor } from './harness';
 import { accessibleTexts, launchPopupChromium, runAxe, type PopupChromium } from './popup-driver';
 import { startFixtureServer, type FixtureServer } from './server';
@@ -17,15 +17,11 @@ import { startFixtureServer, type FixtureServer } from './server';
 
 const fixtures = loadFixtures();
 const jobs = jobFixtures(fixtures);
-const byName = (name: string) => {
-  const fixture = jobs.find((f) => f.name === name);
-  if (!fixture) throw new Error(`fixture ${name} is missing`);
-  return fixture;
-};
+const byName = (name: string) => fixtureNamed(jobs, name);
 const DATA_SCIENTIST = byName('tiktok-seed-002');
 const BIG_DATA = byName('tiktok-seed-003');
 const ALGORITHM_PHD = byName('tiktok-seed-000');
-const APPLY_FORM = fixtures.find((f) => f.expected.expect === 'apply' && f.url.pathname.includes(ALGORITHM_PHD.posting.jobId));
+const APPLY_FORM = applyFormOf(fixtures, ALGORITHM_PHD);
 
 const MASTER_STUDENT = {
   education: [{ level: 'Master', field: 'Computer Science', status: 'pursuing', graduation: monthsFromNow(12) }],
