@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { loadFixtures, type Fixture } from '../tests/e2e/fixtures';
 import type { Measured } from './bench-extract.page';
+import { printTable } from './bench-report';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CHROMIUM_PATH = process.env.JOB_LENS_CHROMIUM ?? '/usr/bin/chromium';
@@ -101,14 +102,6 @@ async function main(): Promise<number> {
     await browser.close();
   }
   return 0;
-}
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const row of rows) console.log(line(row));
 }
 
 process.exitCode = await main();

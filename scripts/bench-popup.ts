@@ -12,6 +12,7 @@ import { newJobRecord } from '../lib/store/jobs';
 import { JobRecordSchema, type JobRecord } from '../lib/store/schema';
 import { loadFixtures } from '../tests/e2e/fixtures';
 import { launchPopupChromium, type PopupChromium } from '../tests/e2e/popup-driver';
+import { median, printTable } from './bench-report';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -114,11 +115,6 @@ async function measure(browser: PopupChromium): Promise<{ first: number; all: nu
   }
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-};
-
 async function main(): Promise<number> {
   if (!existsSync(join(ROOT, '.output/chrome-mv3/manifest.json'))) {
     console.log('bench:popup: building the extension first (wxt build)');
@@ -172,11 +168,7 @@ async function main(): Promise<number> {
       ok ? `ok (< ${AIM_MS} ms, <= ${AIM_RATIO}x)` : `MISSED (< ${AIM_MS} ms, <= ${AIM_RATIO}x)`,
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const row of rows) console.log(line(row));
+  printTable(header, rows);
   console.log(
     `first render = performance.mark when the list's first screen (limit, pending, first 40 rows with scores) is ` +
       `committed, from the popup page's navigation start; median of ${RUNS} fresh opens after one warm-up; ` +

@@ -18,6 +18,7 @@ import type { JobRecord, JobStatus, StatusChange } from '../lib/store/schema';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile } from '../lib/transfer/format';
 import { parseExport } from '../lib/transfer/import';
 import { loadFixtures } from '../tests/e2e/fixtures';
+import { median, printTable } from './bench-report';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CHROMIUM_PATH = process.env.JOB_LENS_CHROMIUM ?? '/usr/bin/chromium';
@@ -290,20 +291,7 @@ async function measureInPage(args: { importRuns: number; queryRuns: number; now:
   };
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(2));
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const row of rows) console.log(line(row));
-}
 
 /** The answers the timings stand for; a fast wrong answer is not a result. */
 function checkAnswers(m: InPage, file: ExportFile, applied: string[]): string[] {
