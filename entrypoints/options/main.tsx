@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
+import { downloadText } from '../../components/download';
 import type { ProfilePageApi } from '../../components/profile/ProfileEditor';
 import { sendMessage } from '../../lib/messages/client';
 import { openDb } from '../../lib/store/db';
@@ -10,15 +11,7 @@ import './style.css';
 const api: ProfilePageApi = {
   db: openDb(),
   saveProfile: (profile) => sendMessage((message) => browser.runtime.sendMessage(message), 'profile:save', { profile }),
-  download(fileName, text, mimeType) {
-    const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    link.click();
-    // Firefox reads the object URL after the click returns; revoking at once can cancel the download.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  },
+  download: downloadText,
   now: () => new Date(),
   dataPageUrl: browser.runtime.getURL('/popup.html'),
 };

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
+import { downloadText } from '../../components/download';
 import { ApiProvider, type PopupApi } from '../../components/popup/api';
 import { PopupApp } from '../../components/popup/PopupApp';
 import { sendMessage } from '../../lib/messages/client';
@@ -30,16 +31,6 @@ async function currentPage(): Promise<PageKind> {
   }
 }
 
-function download(fileName: string, text: string, mimeType: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  // Revoking at once can cancel the download before the browser has read the blob.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 // Firefox closes the popup as soon as a file dialog opens, and the chosen file is lost with it.
 const firefoxPopup = !inTab && browser.runtime.getURL('/').startsWith('moz-extension:');
 
@@ -47,7 +38,7 @@ const api: PopupApi = {
   db: openDb(),
   send: (name, data) => sendMessage((message) => browser.runtime.sendMessage(message), name, data),
   openOptions: () => browser.runtime.openOptionsPage(),
-  download,
+  download: downloadText,
   now: () => new Date(),
   ...(firefoxPopup
     ? {
