@@ -16,8 +16,7 @@ import { startFixtureServer, type FixtureServer } from './server';
 /**
  * The end-to-end checks, identical for both browsers: the built extension in a real browser, the
  * saved pages served under their real hosts, and the background's database read back from the
- * extension's own origin. Each block starts a fresh browser so that one block's rows cannot
- * satisfy (or mask) another's.
+ * extension's own origin. Each block starts a fresh browser (freshBrowser).
  */
 
 type Launch = (serverPort: number) => Promise<ExtensionBrowser>;
@@ -65,6 +64,23 @@ async function watchRows(browser: ExtensionBrowser) {
   };
 }
 
+/**
+ * A fixture server and a browser with the extension for one describe block, started before its
+ * tests and closed after them, so that one block's rows cannot satisfy (or mask) another's.
+ */
+function freshBrowser(launch: Launch): { server: FixtureServer; browser: ExtensionBrowser } {
+  const session = {} as { server: FixtureServer; browser: ExtensionBrowser };
+  beforeAll(async () => {
+    session.server = await startFixtureServer(fixtures);
+    session.browser = await launch(session.server.port);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
+}
+
 function jobIdOf(fixture: Fixture): string | null {
   const page = classifyUrl(fixture.url);
   return page.kind === 'other' ? null : page.jobId;
@@ -80,21 +96,12 @@ export function defineExtensionSuite(browserName: string, launch: Launch): void 
   });
 
   describe(`${browserName}: full page loads of job pages`, () => {
-    let server: FixtureServer;
-    let browser: ExtensionBrowser;
-    beforeAll(async () => {
-      server = await startFixtureServer(fixtures);
-      browser = await launch(server.port);
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    const session = freshBrowser(launch);
 
     it.each(jobs.map((f) => [f.name, f] as const))('%s is stored with the expected fields', async (_name, fixture) => {
-      const tab = await browser.open(fixture.url.href);
+      const tab = await session.browser.open(fixture.url.href);
       try {
-        const row = await waitForJobRow(browser, fixture.posting.jobId);
+        const row = await waitForJobRow(session.browser, fixture.posting.jobId);
         expectPosting(row, fixture);
         // The database is the extension's: a content script opening it would create it in the site's origin.
         const siteDatabases = await tab.evaluate(async () => (await indexedDB.databases()).map((d) => d.name), null);
@@ -106,26 +113,17 @@ export function defineExtensionSuite(browserName: string, launch: Launch): void 
   });
 
   describe(`${browserName}: a full load whose content renders late`, () => {
-    let server: FixtureServer;
-    let browser: ExtensionBrowser;
-    beforeAll(async () => {
-      server = await startFixtureServer(fixtures);
-      browser = await launch(server.port);
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    const session = freshBrowser(launch);
 
     it('is saved once the job renders, 2 s after load, and nothing is saved from the shell before', async () => {
       const fixture = jobs.find((f) => f.url.host === searchList?.url.host) ?? jobs[0]!;
       const url = new URL(fixture.url);
       url.searchParams.set('e2e-late', '2000');
-      const watch = await watchRows(browser);
-      const tab = await browser.open(url.href);
+      const watch = await watchRows(session.browser);
+      const tab = await session.browser.open(url.href);
       try {
         expect(await tab.evaluate(() => document.querySelector('[aria-label="Loading"]') !== null, null)).toBe(true);
-        const row = await waitForJobRow(browser, fixture.posting.jobId);
+        const row = await waitForJobRow(session.browser, fixture.posting.jobId);
         expectPosting(row, fixture);
         expect(await tab.evaluate(() => (window as unknown as { __e2eNav: { busy: boolean } }).__e2eNav.busy, null)).toBe(false);
       } finally {
@@ -133,27 +131,20 @@ export function defineExtensionSuite(browserName: string, launch: Launch): void 
         await tab.close();
       }
       expect(new Set(watch.seen.map((r) => r.title))).toEqual(new Set([fixture.posting.title]));
-      expect(await browser.readStore('versions')).toEqual([]);
+      expect(await session.browser.readStore('versions')).toEqual([]);
     });
   });
 
   describe(`${browserName}: pages that are not job pages`, () => {
-    let server: FixtureServer;
-    let browser: ExtensionBrowser;
+    const session = freshBrowser(launch);
     let rowsAfterWaiting: Row[] = [];
     beforeAll(async () => {
-      server = await startFixtureServer(fixtures);
-      browser = await launch(server.port);
       // All at once: each must be given the content script's full waiting time anyway.
-      const tabs = await Promise.all(notJobs.map((f) => browser.open(f.url.href)));
+      const tabs = await Promise.all(notJobs.map((f) => session.browser.open(f.url.href)));
       await sleep(CONTENT_GIVE_UP_MS + 2_000);
-      rowsAfterWaiting = await browser.readStore('jobs');
+      rowsAfterWaiting = await session.browser.readStore('jobs');
       await Promise.all(tabs.map((t) => t.close()));
     }, CONTENT_GIVE_UP_MS + 60_000);
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
 
     it.each(notJobs.map((f) => [f.name, f] as const))('%s leaves no row', (_name, fixture) => {
       const jobId = jobIdOf(fixture);
@@ -167,9 +158,9 @@ export function defineExtensionSuite(browserName: string, launch: Launch): void 
 
     it('while the extension in the same browser does store a job page (control)', async () => {
       const control = jobs[0]!;
-      const tab = await browser.open(control.url.href);
+      const tab = await session.browser.open(control.url.href);
       try {
-        const row = await waitForJobRow(browser, control.posting.jobId);
+        const row = await waitForJobRow(session.browser, control.posting.jobId);
         expect(row.title).toBe(control.posting.title);
       } finally {
         await tab.close();
@@ -178,22 +169,16 @@ export function defineExtensionSuite(browserName: string, launch: Launch): void 
   });
 
   describe(`${browserName}: client-side navigation with late content`, () => {
-    let server: FixtureServer;
-    let browser: ExtensionBrowser;
+    const session = freshBrowser(launch);
     let tab: Tab | undefined;
     const sameHost = jobs.filter((f) => searchList && f.url.host === searchList.url.host);
     // Two different jobs: the first reached from a search-list card, the second from the first.
     const first = sameHost[0];
     const second = sameHost.find((f) => f.posting.title !== first?.posting.title);
 
-    beforeAll(async () => {
-      server = await startFixtureServer(fixtures);
-      browser = await launch(server.port);
-    });
+    // Registered after the session's own hooks, so it runs before the browser closes.
     afterAll(async () => {
       await tab?.close();
-      await browser?.close();
-      await server?.close();
     });
 
     it('has two job fixtures with different titles on the search list host', () => {
@@ -203,7 +188,7 @@ export function defineExtensionSuite(browserName: string, launch: Launch): void 
 
     it('clicking a search card saves that job once it renders, never the loading shell', async () => {
       if (!searchList || !first) throw new Error('missing fixtures (see the test above)');
-      tab = await browser.open(searchList.url.href);
+      tab = await session.browser.open(searchList.url.href);
       const targetPath = first.url.pathname;
       // Prefer a real card that links to the job; otherwise point the first card at it.
       const retargeted = await tab.evaluate((path: string) => {
@@ -219,12 +204,12 @@ export function defineExtensionSuite(browserName: string, launch: Launch): void 
       }, targetPath);
       expect(retargeted, 'the search list has job cards').not.toBeNull();
 
-      const watch = await watchRows(browser);
+      const watch = await watchRows(session.browser);
       try {
         await tab.click('[data-e2e-target]');
         const pathAfterClick = await tab.evaluate(() => window.location.pathname, null);
         expect(pathAfterClick).toBe(targetPath);
-        const row = await waitForJobRow(browser, first.posting.jobId);
+        const row = await waitForJobRow(session.browser, first.posting.jobId);
         expectPosting(row, first);
       } finally {
         await watch.stop();
@@ -233,12 +218,12 @@ export function defineExtensionSuite(browserName: string, launch: Launch): void 
       const ids = new Set(watch.seen.map((r) => r.jobId));
       expect([...ids]).toEqual([first.posting.jobId]);
       expect(new Set(watch.seen.map((r) => r.title))).toEqual(new Set([first.posting.title]));
-      expect(await browser.readStore('versions')).toEqual([]);
+      expect(await session.browser.readStore('versions')).toEqual([]);
     });
 
     it("saves the next job only once its content replaces the previous job's under the new URL", async () => {
       if (!tab || !first || !second) throw new Error('needs the previous test to have run');
-      const watch = await watchRows(browser);
+      const watch = await watchRows(session.browser);
       try {
         await tab.evaluate(
           (path: string) => {
@@ -252,7 +237,7 @@ export function defineExtensionSuite(browserName: string, launch: Launch): void 
             ? undefined
             : true,
         );
-        const row = await waitForJobRow(browser, second.posting.jobId);
+        const row = await waitForJobRow(session.browser, second.posting.jobId);
         expectPosting(row, second);
         // Let a late, wrong write show itself before judging.
         await sleep(1_000);
@@ -261,10 +246,10 @@ export function defineExtensionSuite(browserName: string, launch: Launch): void 
       }
       const titlesOfSecond = new Set(watch.seen.filter((r) => r.jobId === second.posting.jobId).map((r) => r.title));
       expect(titlesOfSecond).toEqual(new Set([second.posting.title]));
-      const rows = await browser.readStore('jobs');
+      const rows = await session.browser.readStore('jobs');
       expect(rows.find((r) => r.jobId === first.posting.jobId)?.title).toBe(first.posting.title);
       // The store keeps an earlier copy whenever a job's text changes: there must be none.
-      expect(await browser.readStore('versions')).toEqual([]);
+      expect(await session.browser.readStore('versions')).toEqual([]);
     });
   });
 }
