@@ -7,7 +7,7 @@ import {
   readStoreInExtension,
   requireBrowser,
   snapshotBuild,
-  sleep,
+  waitFor,
   type ExtensionBrowser,
   type Row,
   type Tab,
@@ -30,6 +30,47 @@ export function firefoxPrefs(serverPort: number): Record<string, unknown> {
     'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
   };
 }
+
+/**
+ * Firefox ESR, headless, over WebDriver BiDi, with the add-on's origin pinned; given the fixture
+ * server's port, every request goes to that server; given a profile directory, it is kept.
+ */
+export function startFirefox({
+  serverPort,
+  userDataDir,
+  prefs = {},
+}: { serverPort?: number; userDataDir?: string; prefs?: Record<string, unknown> } = {}): Promise<Browser> {
+  const origin = { 'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }) };
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    ...(userDataDir ? { userDataDir } : {}),
+    // The fixture server's certificate is self-signed and made for this run only.
+    acceptInsecureCerts: true,
+    // Lets the driver open and evaluate in the add-on's own pages (moz-extension://).
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { ...(serverPort === undefined ? origin : firefoxPrefs(serverPort)), ...prefs },
+  });
+}
+
+/**
+ * Opens one of the add-on's pages. It loads in another process and the driver loses track of the
+ * navigation (it reports a detached frame) although the tab gets there, so this waits on the page.
+ */
+export async function openAddonPage(
+  browser: Browser,
+  url: string,
+  timeoutMs: number,
+  viewport?: { width: number; height: number },
+): Promise<Page> {
+  const page = await browser.newPage();
+  if (viewport) await page.setViewport(viewport);
+  page.goto(url).catch(() => undefined);
+  await waitFor(`${url} to open`, async () => ((await page.evaluate(() => location.href).catch(() => '')) === url ? true : undefined), timeoutMs);
+  return page;
+}
+
 const EXTENSION_PAGE = 'popup.html';
 
 /**
@@ -48,15 +89,7 @@ export async function launchFirefox(serverPort: number): Promise<ExtensionBrowse
   // puppeteer makes a fresh temporary profile for each launch and removes it on close.
   let browser: Browser | undefined;
   try {
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: FIREFOX_PATH,
-      headless: true,
-      // The fixture server's certificate is self-signed and made for this run only.
-      acceptInsecureCerts: true,
-      args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: firefoxPrefs(serverPort),
-    });
+    browser = await startFirefox({ serverPort });
     const installed = await browser.installExtension(build.dir);
     if (installed !== ADDON_ID) throw new Error(`installed add-on id ${installed}, expected ${ADDON_ID}`);
   } catch (error) {
@@ -69,18 +102,7 @@ export async function launchFirefox(serverPort: number): Promise<ExtensionBrowse
   // One tab for every read, opened on first use; the promise is kept so concurrent reads share it.
   let extensionTab: Promise<Page> | null = null;
   const extensionUrl = `moz-extension://${ADDON_UUID}/${EXTENSION_PAGE}`;
-  const openExtensionTab = async (): Promise<Page> => {
-    const page = await firefox.newPage();
-    // The add-on page loads in another process; the driver loses track of the navigation (it
-    // reports a detached frame) although the tab itself gets there, so wait on the page instead.
-    page.goto(extensionUrl).catch(() => undefined);
-    for (let i = 0; i < 100; i++) {
-      await sleep(100);
-      const href = await page.evaluate(() => location.href).catch(() => '');
-      if (href === extensionUrl) return page;
-    }
-    throw new Error(`could not open ${extensionUrl}`);
-  };
+  const openExtensionTab = () => openAddonPage(firefox, extensionUrl, 10_000);
 
   return {
     name: 'firefox',

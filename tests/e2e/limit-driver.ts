@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import puppeteer, { type Browser as FirefoxBrowser, type Page as FirefoxPage } from 'puppeteer-core';
+import { type Browser as FirefoxBrowser, type Page as FirefoxPage } from 'puppeteer-core';
 import { BANNER_TAG } from '../../lib/banner/banner';
-import { ADDON_ID, ADDON_UUID, firefoxPrefs } from './firefox';
+import { ADDON_ID, ADDON_UUID, openAddonPage, startFirefox } from './firefox';
 import type { Fixture, JobFixture } from './fixtures';
-import { FIREFOX_PATH, readStoreInExtension, requireBrowser, requireBuild, sleep, type Row } from './harness';
+import { FIREFOX_PATH, readStoreInExtension, requireBrowser, requireBuild, type Row } from './harness';
 import type { FixtureServer } from './server';
 
 /**
@@ -205,28 +205,12 @@ interface ExtensionApi {
  */
 export async function launchFirefoxProfile(serverPort: number, profileDir: string): Promise<FirefoxSession> {
   requireBrowser(FIREFOX_PATH);
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: true,
-    userDataDir: profileDir,
-    acceptInsecureCerts: true,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { ...firefoxPrefs(serverPort), 'xpinstall.signatures.required': false },
-  });
+  const browser = await startFirefox({ serverPort, userDataDir: profileDir, prefs: { 'xpinstall.signatures.required': false } });
 
   const extensionUrl = `moz-extension://${ADDON_UUID}/popup.html`;
   let extensionTab: Promise<FirefoxPage> | null = null;
-  const openExtensionTab = async (): Promise<FirefoxPage> => {
-    const page = await browser.newPage();
-    // The add-on page loads in another process and the driver loses the navigation; wait on the page.
-    page.goto(extensionUrl).catch(() => undefined);
-    for (let i = 0; i < 150; i++) {
-      await sleep(100);
-      if ((await page.evaluate(() => location.href).catch(() => '')) === extensionUrl) return page;
-    }
-    throw new Error(`could not open ${extensionUrl}: is the add-on installed in the profile?`);
-  };
+  // Not opening means the add-on is not installed in the profile.
+  const openExtensionTab = () => openAddonPage(browser, extensionUrl, 15_000);
   const extension = () => (extensionTab ??= openExtensionTab());
 
   try {

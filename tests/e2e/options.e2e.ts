@@ -1,7 +1,8 @@
-import puppeteer, { type Browser as FirefoxBrowser, type Page as FirefoxPage } from 'puppeteer-core';
+import type { Browser as FirefoxBrowser, Page as FirefoxPage } from 'puppeteer-core';
 import type { Page as ChromiumPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIREFOX_BUILD, FIREFOX_PATH, readStoreInExtension, requireBrowser, requireBuild, sleep, waitFor, type Row } from './harness';
+import { ADDON_ID, ADDON_UUID, openAddonPage, startFirefox } from './firefox';
+import { FIREFOX_BUILD, FIREFOX_PATH, readStoreInExtension, requireBrowser, requireBuild, SAVE_TIMEOUT_MS, sleep, waitFor, type Row } from './harness';
 import { launchPopupChromium, runAxe, type PopupChromium } from './popup-driver';
 
 /**
@@ -224,9 +225,6 @@ describe('chromium: the options page', () => {
   });
 });
 
-// As in firefox.ts: the add-on id from wxt.config.ts, and a pinned UUID so the page's address is known.
-const ADDON_ID = 'job-lens@job-lens.local';
-const ADDON_UUID = '6f1e0b9a-3c1d-4e55-9a7b-2d8c4f0e1a57';
 const OPTIONS_URL = `moz-extension://${ADDON_UUID}/options.html`;
 
 describe('firefox: the options page', () => {
@@ -236,22 +234,9 @@ describe('firefox: the options page', () => {
   beforeAll(async () => {
     requireBrowser(FIREFOX_PATH);
     requireBuild(FIREFOX_BUILD, 'npm run build:firefox');
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: FIREFOX_PATH,
-      headless: true,
-      // Lets the driver evaluate in the add-on's own page (moz-extension://).
-      args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }) },
-    });
+    browser = await startFirefox();
     expect(await browser.installExtension(FIREFOX_BUILD)).toBe(ADDON_ID);
-    page = await browser.newPage();
-    await page.setViewport({ width: 1000, height: 900 });
-    // The add-on page loads in another process and the driver loses the navigation: wait on the page.
-    page.goto(OPTIONS_URL).catch(() => undefined);
-    await waitFor('the options page to open', async () =>
-      (await page.evaluate(() => location.href).catch(() => '')) === OPTIONS_URL ? true : undefined,
-    );
+    page = await openAddonPage(browser, OPTIONS_URL, SAVE_TIMEOUT_MS, { width: 1000, height: 900 });
   });
   afterAll(async () => {
     await browser?.close();

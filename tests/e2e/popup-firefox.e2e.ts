@@ -1,8 +1,8 @@
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobFixtures, loadFixtures } from './fixtures';
-import { FIREFOX_BUILD, FIREFOX_PATH, monthsFromNow, readStoreInExtension, requireBrowser, requireBuild, sleep, waitFor } from './harness';
-import { ADDON_ID, ADDON_UUID, firefoxPrefs } from './firefox';
+import { FIREFOX_BUILD, FIREFOX_PATH, monthsFromNow, readStoreInExtension, requireBrowser, requireBuild, waitFor } from './harness';
+import { ADDON_ID, ADDON_UUID, openAddonPage, startFirefox } from './firefox';
 import { startFixtureServer, type FixtureServer } from './server';
 
 /**
@@ -16,18 +16,7 @@ const POPUP = `moz-extension://${ADDON_UUID}/popup.html`;
 const fixtures = loadFixtures();
 const BIG_DATA = jobFixtures(fixtures).find((f) => f.name === 'tiktok-seed-003');
 
-/** Extension pages load in another process and the driver loses the navigation: wait on the page. */
-async function openExtensionPage(browser: Browser, url: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.setViewport({ width: 420, height: 700 });
-  page.goto(url).catch(() => undefined);
-  for (let i = 0; i < 150; i++) {
-    await sleep(100);
-    const href = await page.evaluate(() => location.href).catch(() => '');
-    if (href === url) return page;
-  }
-  throw new Error(`could not open ${url}`);
-}
+const openExtensionPage = (browser: Browser, url: string) => openAddonPage(browser, url, 15_000, { width: 420, height: 700 });
 
 async function firstRender(page: Page): Promise<void> {
   await waitFor('the popup to render', async () =>
@@ -44,14 +33,7 @@ describe('firefox: the popup', () => {
     requireBrowser(FIREFOX_PATH);
     requireBuild(FIREFOX_BUILD, 'npm run build:firefox');
     server = await startFixtureServer(fixtures);
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: FIREFOX_PATH,
-      headless: true,
-      acceptInsecureCerts: true,
-      args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: firefoxPrefs(server.port),
-    });
+    browser = await startFirefox({ serverPort: server.port });
     expect(await browser.installExtension(FIREFOX_BUILD)).toBe(ADDON_ID);
   });
   afterAll(async () => {
