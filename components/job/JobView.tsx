@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { LimitState } from '../../lib/limit/limit';
 import type { Profile } from '../../lib/profile/schema';
+import { canonicalJobUrl } from '../../lib/sites/urls';
 import type { JobRecord } from '../../lib/store/schema';
 import { calendarDate, commitmentText, internshipText, limitText, SITE_NAMES } from '../format';
 import { useApi } from '../popup/api';
@@ -66,7 +67,7 @@ export function JobView({
         <p className="meta" data-testid="job-subtitle">
           {subtitle.join(' · ')}
         </p>
-        <a href={job.url} target="_blank" rel="noreferrer">
+        <a href={canonicalJobUrl(job.site, job.jobId)} target="_blank" rel="noreferrer">
           Open on {SITE_NAMES[job.site]}
         </a>
       </header>

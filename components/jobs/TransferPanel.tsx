@@ -1,7 +1,7 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { exportCsv } from '../../lib/transfer/csv';
 import { exportFileName, exportJson } from '../../lib/transfer/export';
-import type { ImportSummary } from '../../lib/transfer/import';
+import { importBlob, type ImportSummary } from '../../lib/transfer/import';
 import { plural } from '../format';
 import { errorText, useApi } from '../popup/api';
 
@@ -17,8 +17,10 @@ export function importSummaryText(summary: ImportSummary): string {
 }
 
 /**
- * Export runs here (it only reads the database); import goes to the background, which validates
- * the whole file and refuses it whole, with the reason, if anything in it is wrong.
+ * Export and import both run here, in the extension page, which shares the database's origin: a
+ * file of any size up to the limit is read and written without passing through a message. The
+ * import validates the whole file and refuses it whole, with the reason, if anything in it is
+ * wrong; afterwards the background recomputes the limit, so the toolbar badge stays true.
  */
 export function TransferPanel() {
   const api = useApi();
@@ -45,8 +47,13 @@ export function TransferPanel() {
     setBusy(true);
     setMessage(null);
     try {
-      const { summary } = await api.send('data:import', { text: await file.text() });
-      setMessage({ kind: 'done', text: importSummaryText(summary) });
+      const result = await importBlob(api.db, file, api.now());
+      if (!result.ok) {
+        setMessage({ kind: 'error', text: result.message });
+        return;
+      }
+      setMessage({ kind: 'done', text: importSummaryText(result.summary) });
+      await api.send('limit:get', {}).catch(() => undefined);
     } catch (error) {
       setMessage({ kind: 'error', text: errorText(error) });
     } finally {

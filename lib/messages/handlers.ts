@@ -14,7 +14,6 @@ import {
 import { saveProfile } from '../profile/store';
 import { loadLimitState } from '../store/limit';
 import { setCycleStart } from '../store/settings';
-import { importJson } from '../transfer/import';
 import type { Handlers } from './router';
 
 export interface HandlerDeps {
@@ -76,11 +75,6 @@ export function createHandlers({ db, now, onLimitChange }: HandlerDeps): Handler
       const result = await setCycleStart(db, cycleStart, now());
       if (!result.ok) throw new Error(result.message);
       return { limit: await limit() };
-    },
-    'data:import': async ({ text }) => {
-      const result = await importJson(db, text, now());
-      if (!result.ok) throw new Error(result.message);
-      return { summary: result.summary, limit: await limit() };
     },
     'profile:save': async ({ profile }) => {
       const at = now();

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { JobPostingSchema, SiteSchema } from '../posting/schema';
 import type { LimitState } from '../limit/limit';
-import type { ImportSummary } from '../transfer/import';
 import type { SeenOutcome } from '../store/jobs';
 import { JobStatusSchema } from '../store/schema';
 import { ProfileSchema } from '../profile/schema';
@@ -33,11 +32,9 @@ export const requestSchemas = {
   'job:delete': z.object({ jobId }).strict(),
   /** First day of the recruiting cycle, or null for the last 12 months. */
   'settings:setCycleStart': z.object({ cycleStart: z.string().max(10).nullable() }).strict(),
-  /** A whole export file as text; validated whole before anything is written. */
-  'data:import': z.object({ text: z.string().max(100_000_000) }).strict(),
   /** The candidate's profile from the options page (or an import of it). */
   'profile:save': z.object({ profile: ProfileSchema }).strict(),
-  /** The limit state for banners and pages. */
+  /** The limit state for banners and pages; also how a page that changed the data (an import) refreshes the badge. */
   'limit:get': z.object({}).strict(),
 } as const;
 
@@ -54,7 +51,6 @@ export interface ResponseMap {
   'job:acknowledgeChange': Record<string, never>;
   'job:delete': { deleted: boolean; limit: LimitState };
   'settings:setCycleStart': { limit: LimitState };
-  'data:import': { summary: ImportSummary; limit: LimitState };
   'profile:save': { updatedAt: string };
   'limit:get': { limit: LimitState };
 }

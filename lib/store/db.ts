@@ -12,14 +12,17 @@ export type JobLensDb = Dexie & {
   settings: EntityTable<SettingRow, 'key'>;
 };
 
-interface Migration {
+export interface Migration {
   version: number;
   stores: Record<string, string | null>;
   upgrade?: (tx: Transaction) => Promise<void>;
 }
 
-/** Every version ever shipped, in order; each step's data changes live in its own file. */
-const MIGRATIONS: readonly Migration[] = [
+/**
+ * Every version ever shipped, in order; each step's shapes and data changes live in its own file
+ * (migrations/README.md says how to add one).
+ */
+export const MIGRATIONS: readonly Migration[] = [
   { version: V1_VERSION, stores: V1_STORES },
   { version: V2_VERSION, stores: V2_STORES, upgrade: upgradeToV2 },
 ];
@@ -32,8 +35,13 @@ export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
  * script IndexedDB belongs to the website's origin, not to the extension.
  */
 export function openDb(name: string = DB_NAME, upTo: number = LATEST_VERSION): JobLensDb {
+  return openDbWith(MIGRATIONS, name, upTo);
+}
+
+/** `openDb` over a given list of versions: the tests add a hypothetical next one. */
+export function openDbWith(migrations: readonly Migration[], name: string, upTo: number = Infinity): JobLensDb {
   const db = new Dexie(name) as JobLensDb;
-  for (const step of MIGRATIONS) {
+  for (const step of migrations) {
     if (step.version > upTo) break;
     const version = db.version(step.version).stores(step.stores);
     if (step.upgrade) version.upgrade(step.upgrade);

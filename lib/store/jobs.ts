@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JobPostingSchema, type JobPosting } from '../posting/schema';
+import { canonicalJobUrl } from '../sites/urls';
 import type { JobLensDb } from './db';
 import {
   APPLIED_STATUSES,
@@ -84,7 +85,8 @@ export function newJobRecord(posting: JobPosting, seenAt: string): JobRecord {
 export async function recordPostingSeen(db: JobLensDb, input: JobPosting, now: Date): Promise<SeenResult> {
   const parsed = JobPostingSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: `invalid posting at ${firstIssue(parsed.error)}` };
-  const posting = parsed.data;
+  // The link is the job's own address, whatever URL the page was read under.
+  const posting = { ...parsed.data, url: canonicalJobUrl(parsed.data.site, parsed.data.jobId) };
   const seenAt = now.toISOString();
 
   return db.transaction('rw', db.jobs, db.versions, async (): Promise<SeenResult> => {

@@ -1,13 +1,8 @@
 import { z } from 'zod';
-import { JobPostingSchema, type JobPosting } from '../posting/schema';
-import {
-  V2_APPLIED_STATUSES,
-  V2JobRowSchema,
-  V2SettingRowSchema,
-  V2StatusChangeSchema,
-  V2StatusSchema,
-  V2VersionRowSchema,
-} from './migrations/v2';
+import type { JobPosting } from '../posting/schema';
+import type { Profile } from '../profile/schema';
+// The latest database version. A new version changes these imports (and db.ts's list), nothing else here.
+import * as latest from './migrations/v2';
 
 /**
  * What the database holds today: the latest migration's row schemas under stable names. Rows are
@@ -15,22 +10,39 @@ import {
  * these schemas; every write and every upgraded row is parsed with them.
  */
 
-export const JobStatusSchema = V2StatusSchema;
+export const JobStatusSchema = latest.V2StatusSchema;
 export type JobStatus = z.infer<typeof JobStatusSchema>;
 export const JOB_STATUSES = JobStatusSchema.options;
-export const APPLIED_STATUSES: readonly JobStatus[] = V2_APPLIED_STATUSES;
+export const APPLIED_STATUSES: readonly JobStatus[] = latest.V2_APPLIED_STATUSES;
 
-export const StatusChangeSchema = V2StatusChangeSchema;
+export const StatusChangeSchema = latest.V2StatusChangeSchema;
 export type StatusChange = z.infer<typeof StatusChangeSchema>;
 
-export const JobRecordSchema = V2JobRowSchema;
+/** The posting fields of a stored job, as the latest version spells them out. */
+export const StoredPostingSchema = latest.V2PostingSchema;
+
+export const JobRecordSchema = latest.V2JobRowSchema;
 export type JobRecord = z.infer<typeof JobRecordSchema>;
 
-export const PostingVersionSchema = V2VersionRowSchema;
+export const PostingVersionSchema = latest.V2VersionRowSchema;
 export type PostingVersion = z.infer<typeof PostingVersionSchema>;
 
-export const SettingRowSchema = V2SettingRowSchema;
+export const SettingRowSchema = latest.V2SettingRowSchema;
 export type SettingRow = z.infer<typeof SettingRowSchema>;
+
+/** The profile as the latest version stores it (lib/profile/schema.ts must agree, checked below). */
+export const StoredProfileDataSchema = latest.V2ProfileSchema;
+
+/**
+ * Compile-time guards: the latest version must spell out exactly today's posting and profile.
+ * Adding a field to `JobPostingSchema` or `ProfileSchema` fails to compile here until a new
+ * database version (and a new export format version) is written: see migrations/README.md.
+ */
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const postingIsLatest: Equal<z.infer<typeof StoredPostingSchema>, JobPosting> = true;
+const profileIsLatest: Equal<z.infer<typeof StoredProfileDataSchema>, Profile> = true;
+void postingIsLatest;
+void profileIsLatest;
 
 /** Settings as the rest of the code sees them, defaults filled in. */
 export const SettingsSchema = z.object({
@@ -50,12 +62,12 @@ export interface ProfileRow {
   updatedAt: string;
 }
 
+export const POSTING_FIELDS = Object.keys(StoredPostingSchema.shape) as (keyof JobPosting)[];
+
 /** The posting fields whose change we show the user; identity and timestamps are not "text". */
-export const TRACKED_FIELDS = (Object.keys(JobPostingSchema.shape) as (keyof JobPosting)[]).filter(
+export const TRACKED_FIELDS = POSTING_FIELDS.filter(
   (key) => key !== 'jobId' && key !== 'url' && key !== 'site' && key !== 'extractedAt',
 );
-
-export const POSTING_FIELDS = Object.keys(JobPostingSchema.shape) as (keyof JobPosting)[];
 
 /** The posting part of a stored job, for version snapshots and comparisons. */
 export function postingOf(record: JobPosting): JobPosting {

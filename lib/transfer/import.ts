@@ -1,15 +1,16 @@
 import type { z } from 'zod';
 import type { JobPosting } from '../posting/schema';
+import { canonicalJobUrl } from '../sites/urls';
 import type { JobLensDb } from '../store/db';
 import { changedFieldsBetween, MAX_VERSIONS_PER_JOB } from '../store/jobs';
 import { JobRecordSchema, postingOf, type JobRecord, type PostingVersion, type StatusChange } from '../store/schema';
 import {
   EXPORT_FORMAT,
-  EXPORT_VERSION,
-  ExportFileSchema,
+  FORMAT_STEPS,
   IMPORT_LIMITS,
-  exportFileSchema,
+  readExportFile,
   type ExportFile,
+  type FormatStep,
   type ImportLimits,
   type ExportedVersion,
 } from './format';
@@ -49,10 +50,15 @@ const refuse = (reason: string): { ok: false; message: string } => ({
 });
 
 /**
- * Reads and validates a whole export file. Anything wrong anywhere refuses the file: a partial
- * import would leave the user unsure what they have.
+ * Reads and validates a whole export file, of any format version ever written, and upgrades it to
+ * the latest. Anything wrong anywhere refuses the file: a partial import would leave the user
+ * unsure what they have. `steps` is for tests of a hypothetical next format version.
  */
-export function parseExport(text: string, limits: ImportLimits = IMPORT_LIMITS): ParseResult {
+export function parseExport(
+  text: string,
+  limits: ImportLimits = IMPORT_LIMITS,
+  steps: readonly FormatStep[] = FORMAT_STEPS,
+): ParseResult {
   if (typeof text !== 'string') return refuse('The file could not be read as text.');
   if (text.length > limits.maxChars) {
     return refuse(`The file is too large (${text.length} characters; the limit is ${limits.maxChars}).`);
@@ -70,13 +76,17 @@ export function parseExport(text: string, limits: ImportLimits = IMPORT_LIMITS):
   if (top.format !== EXPORT_FORMAT) {
     return refuse(`The file is not a Job Lens export (format is ${JSON.stringify(top.format ?? null).slice(0, 60)}, expected "${EXPORT_FORMAT}").`);
   }
-  if (typeof top.version === 'number' && top.version > EXPORT_VERSION) {
-    return refuse(`The file was made by a newer Job Lens (export version ${top.version}); update the extension first.`);
+  const read = readExportFile(top, limits, steps);
+  if (!read.ok) {
+    if (read.reason === 'newer') {
+      return refuse(`The file was made by a newer Job Lens (export version ${String(read.version)}); update the extension first.`);
+    }
+    if (read.reason === 'unknown-version') {
+      return refuse(`The file has no export version Job Lens knows (version is ${JSON.stringify(read.version ?? null).slice(0, 40)}).`);
+    }
+    return refuse(`Invalid value at ${describeIssue(read.error.issues[0]!, top)}`);
   }
-  const schema = limits === IMPORT_LIMITS ? ExportFileSchema : exportFileSchema(limits);
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) return refuse(`Invalid value at ${describeIssue(parsed.error.issues[0]!, top)}`);
-  const file = parsed.data;
+  const file = read.file;
 
   const firstIndex = new Map<string, number>();
   for (const [i, job] of file.jobs.entries()) {
@@ -90,6 +100,39 @@ export function parseExport(text: string, limits: ImportLimits = IMPORT_LIMITS):
     }
   }
   return { ok: true, file };
+}
+
+/**
+ * What a file may not decide. A time after the import is clamped to the import's time: a year
+ * 9999 in a file would otherwise win every later merge and make each real visit look stale. A
+ * job's link is rebuilt from its site and id, so a file cannot point "Open on TikTok" elsewhere.
+ */
+export function sanitizeFile(file: ExportFile, now: Date): ExportFile {
+  const nowIso = now.toISOString();
+  const limit = now.getTime();
+  const at = <T extends string | null>(time: T): T => (time !== null && Date.parse(time) > limit ? (nowIso as T) : time);
+  const posting = <P extends JobPosting>(p: P): P => ({
+    ...p,
+    url: canonicalJobUrl(p.site, p.jobId),
+    extractedAt: at(p.extractedAt),
+  });
+  return {
+    ...file,
+    jobs: file.jobs.map((job) => ({
+      ...posting(job),
+      statusHistory: job.statusHistory.map((change) => ({ ...change, at: at(change.at) })),
+      notesUpdatedAt: at(job.notesUpdatedAt),
+      appliedAt: at(job.appliedAt),
+      applyStartedAt: at(job.applyStartedAt),
+      userUpdatedAt: at(job.userUpdatedAt),
+      firstSeenAt: at(job.firstSeenAt),
+      lastSeenAt: at(job.lastSeenAt),
+      changedAt: at(job.changedAt),
+    })),
+    versions: file.versions.map((v) => ({ ...v, savedAt: at(v.savedAt), posting: posting(v.posting) })),
+    settings: file.settings.map((row) => ({ ...row, updatedAt: at(row.updatedAt) })),
+    profile: file.profile ? { ...file.profile, updatedAt: at(file.profile.updatedAt) } : null,
+  };
 }
 
 const byTime = (a: StatusChange, b: StatusChange) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
@@ -160,13 +203,38 @@ export async function importJson(
   const parsed = parseExport(text, limits);
   if (!parsed.ok) return parsed;
   try {
-    const summary = await mergeFile(db, parsed.file, now);
+    const summary = await mergeFile(db, sanitizeFile(parsed.file, now), now);
     return { ok: true, summary };
   } catch (error) {
     return refuse(`Writing to the database failed (${(error as Error).message}).`);
   }
 }
 
+/**
+ * The file the user picked, read and written here, in the extension page: the page shares the
+ * database's origin, so a file of any size up to the limit needs no message (Chrome refuses a
+ * message over 64 MiB). A file whose size alone is over the limit is refused without reading it.
+ */
+export async function importBlob(
+  db: JobLensDb,
+  blob: Blob,
+  now: Date,
+  limits: ImportLimits = IMPORT_LIMITS,
+): Promise<ImportResult> {
+  // A UTF-8 character takes at most 3 bytes per UTF-16 code unit, so a larger file is over for sure.
+  if (blob.size > 3 * limits.maxChars) {
+    return refuse(`The file is too large (${blob.size} bytes; the limit is ${limits.maxChars} characters).`);
+  }
+  let text: string;
+  try {
+    text = await blob.text();
+  } catch (error) {
+    return refuse(`The file could not be read (${(error as Error).message}).`);
+  }
+  return importJson(db, text, now, limits);
+}
+
+/** Merges an already validated file; `importJson` sanitises it first. */
 export function mergeFile(db: JobLensDb, file: ExportFile, now: Date): Promise<ImportSummary> {
   return db.transaction('rw', [db.jobs, db.versions, db.settings, db.profile], async () => {
     const summary: ImportSummary = {

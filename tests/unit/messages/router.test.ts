@@ -30,7 +30,6 @@ function handlers(): Handlers {
     'job:acknowledgeChange': unused,
     'job:delete': unused,
     'settings:setCycleStart': unused,
-    'data:import': unused,
     'profile:save': unused,
     'limit:get': vi.fn(async () => ({ limit: LIMIT })),
   };
