@@ -1,10 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { LATEST_VERSION, openDb, type JobLensDb } from '../../../lib/store/db';
-import { V1JobRowSchema, type V1JobRow } from '../../../lib/store/migrations/v1';
-import { JobRecordSchema } from '../../../lib/store/schema';
-import { listApplications, recordPostingSeen } from '../../../lib/store/jobs';
+import { z } from 'zod';
+import { LATEST_VERSION, MIGRATIONS, openDb, openDbWith, type JobLensDb } from '../../../lib/store/db';
+import { V1JobRowSchema, V1VersionRowSchema, type V1JobRow } from '../../../lib/store/migrations/v1';
+import { V2_STORES, V2JobRowSchema, V2ProfileRowSchema, V2VersionRowSchema } from '../../../lib/store/migrations/v2';
+import { JobRecordSchema, PostingVersionSchema, SettingRowSchema } from '../../../lib/store/schema';
+import { getJob, getVersions, listApplications, recordPostingSeen, setNotes, setStatus } from '../../../lib/store/jobs';
+import { getSettings } from '../../../lib/store/settings';
+import { loadProfile } from '../../../lib/profile/store';
+import { exportJson } from '../../../lib/transfer/export';
+import { importJson, parseExport } from '../../../lib/transfer/import';
 import { makePosting } from './factory';
+import { readDbFixture, writeDbFixture } from './db-fixtures';
 
 const opened: JobLensDb[] = [];
 function open(name: string, upTo?: number): JobLensDb {
@@ -16,94 +23,201 @@ afterEach(async () => {
   for (const db of opened.splice(0)) db.close();
 });
 
-/** Rows as version 1 wrote them: one of each kind the upgrade treats differently. */
-function v1Rows(): V1JobRow[] {
-  const base = (status: V1JobRow['status'], notes: string): V1JobRow =>
-    V1JobRowSchema.parse({
-      ...makePosting(),
-      status,
-      notes,
-      firstSeenAt: '2025-09-01T08:00:00.000Z',
-      lastSeenAt: '2025-09-03T08:00:00.000Z',
-      changedAt: null,
-      changedFields: [],
-    });
-  return [
-    base('seen', ''),
-    base('saved', 'Ask Mei about the team'),
-    base('applied', ''),
-    { ...base('interviewing', 'Round 1 on Friday'), changedAt: '2025-09-02T08:00:00.000Z', changedFields: ['locations'] },
-  ];
-}
+const V1 = readDbFixture('v1');
+const V2 = readDbFixture('v2');
+const v1Jobs = V1.tables.jobs as V1JobRow[];
+const v1Job = (status: V1JobRow['status']) => v1Jobs.find((row) => row.status === status)!;
 
-describe('upgrade from version 1 to 2', () => {
-  it('opens a version 1 database with data, upgrades it and every row is a valid version 2 row', async () => {
-    const name = 'migrate-v1-v2';
-    const rows = v1Rows();
-    const v1 = open(name, 1);
-    await v1.table('jobs').bulkAdd(rows);
-    await v1.table('versions').add({ jobId: rows[3]!.jobId, savedAt: '2025-09-02T08:00:00.000Z', posting: makePosting({ jobId: rows[3]!.jobId }) });
-    expect(v1.verno).toBe(1);
-    v1.close();
+describe('the frozen fixtures are what their own version accepted', () => {
+  it('every version 1 row parses with the version 1 schemas, every version 2 row with the version 2 ones', () => {
+    expect(v1Jobs).toHaveLength(6);
+    for (const row of v1Jobs) expect(V1JobRowSchema.safeParse(row).error).toBeUndefined();
+    for (const row of V1.tables.versions!) expect(V1VersionRowSchema.safeParse(row).error).toBeUndefined();
+    expect(V2.tables.jobs).toHaveLength(6);
+    for (const row of V2.tables.jobs!) expect(V2JobRowSchema.safeParse(row).error).toBeUndefined();
+    for (const row of V2.tables.versions!) expect(V2VersionRowSchema.safeParse(row).error).toBeUndefined();
+    for (const row of V2.tables.profile!) expect(V2ProfileRowSchema.safeParse(row).error).toBeUndefined();
+    // The long-note case: version 1 had no bound on notes, version 2's code writes at most 20,000.
+    expect(v1Job('applied').notes).toHaveLength(20_001);
+  });
+});
 
-    const v2 = open(name);
-    const upgraded = await v2.jobs.toArray();
-    expect(v2.verno).toBe(LATEST_VERSION);
-    expect(upgraded).toHaveLength(rows.length);
-    for (const row of upgraded) expect(JobRecordSchema.safeParse(row).success).toBe(true);
+describe('upgrade of a version 1 database (tests/fixtures/db/v1.json)', () => {
+  it('keeps every field of every row and adds the version 2 fields as the upgrade defines them', async () => {
+    await writeDbFixture('from-v1', V1);
+    const db = open('from-v1');
+    await db.open();
+    expect(db.verno).toBe(LATEST_VERSION);
 
-    const byId = new Map(upgraded.map((r) => [r.jobId, r]));
-    const [seen, saved, applied, interviewing] = rows.map((r) => byId.get(r.jobId)!);
+    const rows = await db.jobs.orderBy('jobId').toArray();
+    expect(rows).toHaveLength(v1Jobs.length);
+    for (const row of rows) expect(JobRecordSchema.safeParse(row).error).toBeUndefined();
+    const byId = new Map(rows.map((row) => [row.jobId, row]));
+    const upgraded = (status: V1JobRow['status']) => byId.get(v1Job(status).jobId);
 
-    expect(seen).toMatchObject({ status: 'seen', statusHistory: [], appliedAt: null, userUpdatedAt: null, notesUpdatedAt: null });
-    expect(saved).toMatchObject({
-      status: 'saved',
-      statusHistory: [{ status: 'saved', at: '2025-09-03T08:00:00.000Z' }],
-      notes: 'Ask Mei about the team',
-      notesUpdatedAt: '2025-09-03T08:00:00.000Z',
+    // Each row in full: the version 1 fields untouched, plus exactly these new ones.
+    const seen = v1Job('seen');
+    expect(upgraded('seen')).toEqual({
+      ...seen,
+      statusHistory: [],
+      notesUpdatedAt: null,
       appliedAt: null,
+      applyStartedAt: null,
+      userUpdatedAt: null,
+    });
+    const saved = v1Job('saved');
+    expect(upgraded('saved')).toEqual({
+      ...saved,
+      statusHistory: [{ status: 'saved', at: '2025-08-12T18:20:00.000Z' }],
+      notesUpdatedAt: '2025-08-12T18:20:00.000Z',
+      appliedAt: null,
+      applyStartedAt: null,
+      userUpdatedAt: '2025-08-12T18:20:00.000Z',
     });
     // A version 1 application had no date; it must still count, so it takes the first-seen date.
-    expect(applied).toMatchObject({ status: 'applied', appliedAt: '2025-09-01T08:00:00.000Z', applyStartedAt: null });
-    expect(interviewing).toMatchObject({
-      status: 'interviewing',
-      appliedAt: '2025-09-01T08:00:00.000Z',
-      changedFields: ['locations'],
-      notes: 'Round 1 on Friday',
+    const applied = v1Job('applied');
+    expect(upgraded('applied')).toEqual({
+      ...applied,
+      statusHistory: [{ status: 'applied', at: '2025-08-15T08:00:00.000Z' }],
+      notesUpdatedAt: '2025-08-15T08:00:00.000Z',
+      appliedAt: '2025-08-06T14:40:01.000Z',
+      applyStartedAt: null,
+      userUpdatedAt: '2025-08-15T08:00:00.000Z',
     });
-    // The extracted fields are carried over untouched.
-    for (const original of rows) {
-      const after = byId.get(original.jobId)!;
-      expect(after.title).toBe(original.title);
-      expect(after.minimumQualifications).toEqual(original.minimumQualifications);
-      expect(after.extractedAt).toBe(original.extractedAt);
-    }
-    expect(await v2.versions.count()).toBe(1);
-    // The new indexes answer queries on the upgraded rows.
-    expect((await listApplications(v2)).map((j) => j.jobId).sort()).toEqual([rows[2]!.jobId, rows[3]!.jobId].sort());
-    expect(await v2.settings.count()).toBe(0);
+    expect(upgraded('applied')!.notes).toHaveLength(20_001);
+    const interviewing = v1Job('interviewing');
+    expect(upgraded('interviewing')).toEqual({
+      ...interviewing,
+      statusHistory: [{ status: 'interviewing', at: '2025-08-20T16:00:01.000Z' }],
+      notesUpdatedAt: '2025-08-20T16:00:01.000Z',
+      appliedAt: '2025-08-04T16:00:01.000Z',
+      applyStartedAt: null,
+      userUpdatedAt: '2025-08-20T16:00:01.000Z',
+    });
+    expect(upgraded('interviewing')!.changedFields).toEqual(['locations', 'minimumQualifications']);
+    expect(upgraded('rejected')).toEqual({
+      ...v1Job('rejected'),
+      statusHistory: [{ status: 'rejected', at: '2025-08-09T03:00:00.000Z' }],
+      notesUpdatedAt: null,
+      appliedAt: '2025-08-07T01:30:01.000Z',
+      applyStartedAt: null,
+      userUpdatedAt: '2025-08-09T03:00:00.000Z',
+    });
+    expect(upgraded('withdrawn')).toEqual({
+      ...v1Job('withdrawn'),
+      statusHistory: [{ status: 'withdrawn', at: '2025-08-10T12:00:00.000Z' }],
+      notesUpdatedAt: '2025-08-10T12:00:00.000Z',
+      appliedAt: '2025-08-08T12:00:01.000Z',
+      applyStartedAt: null,
+      userUpdatedAt: '2025-08-10T12:00:00.000Z',
+    });
+    expect(upgraded('withdrawn')!.site).toBe('bytedance');
+
+    // Earlier versions are carried over row for row, ids included.
+    expect(await db.versions.orderBy('id').toArray()).toEqual(V1.tables.versions);
+    expect(await db.profile.count()).toBe(0);
+    expect(await db.settings.count()).toBe(0);
+    // The new indexes answer queries on the upgraded rows: submitted statuses all count.
+    expect((await listApplications(db)).map((j) => j.status).sort()).toEqual(['applied', 'interviewing', 'rejected', 'withdrawn']);
   });
 
-  it('aborts the whole upgrade on a row that does not parse and leaves version 1 untouched', async () => {
-    const name = 'migrate-v1-bad-row';
-    const rows = v1Rows();
-    const v1 = open(name, 1);
-    // A row that version 1 code would never have written, to prove the upgrade checks every row.
-    const broken = { ...rows[0]!, jobId: '7500000000000000999', title: '' };
-    await v1.table('jobs').bulkAdd([...rows, broken]);
-    v1.close();
+  it('stays usable with the 20,001-character note: count, export and re-import, a re-visit, a status change', async () => {
+    await writeDbFixture('from-v1-usable', V1);
+    const db = open('from-v1-usable');
+    const long = v1Job('applied');
+    expect(await db.jobs.count()).toBe(6);
 
-    const v2 = open(name);
-    await expect(v2.open()).rejects.toThrow(/7500000000000000999/);
-    v2.close();
+    const text = await exportJson(db, new Date('2025-09-01T00:00:00Z'));
+    const parsed = parseExport(text);
+    expect(parsed.ok ? parsed.file.jobs.find((j) => j.jobId === long.jobId)!.notes : parsed.message).toBe(long.notes);
+    const copy = open('from-v1-usable-copy');
+    const imported = await importJson(copy, text, new Date('2025-09-01T00:00:00Z'));
+    expect(imported).toMatchObject({ ok: true, summary: { jobsAdded: 6, versionsAdded: 1 } });
+    expect((await getJob(copy, long.jobId))!.notes).toBe(long.notes);
 
-    const again = open(name, 1);
-    await again.open();
-    expect(again.verno).toBe(1);
-    const kept = await again.table('jobs').toArray();
-    expect(kept).toHaveLength(rows.length + 1);
-    expect(kept.find((r: V1JobRow) => r.jobId === rows[1]!.jobId)).toEqual(rows[1]);
+    const revisit = await recordPostingSeen(db, { ...makePosting({ jobId: long.jobId }), extractedAt: '2025-09-02T00:00:00.000Z' }, new Date('2025-09-02T00:00:00Z'));
+    expect(revisit).toMatchObject({ ok: true, outcome: 'changed' });
+    expect(await setStatus(db, long.jobId, 'interviewing', new Date('2025-09-03T00:00:00Z'))).toMatchObject({ ok: true });
+    const after = (await getJob(db, long.jobId))!;
+    expect(after.notes).toBe(long.notes);
+    expect(after.status).toBe('interviewing');
+    // What the user types next is still capped as before.
+    expect(await setNotes(db, long.jobId, 'x'.repeat(20_001), new Date('2025-09-03T00:00:00Z'))).toMatchObject({ ok: false });
+    expect(await setNotes(db, long.jobId, 'Shorter now.', new Date('2025-09-03T00:00:00Z'))).toMatchObject({ ok: true });
+    expect(await getVersions(db, long.jobId)).toHaveLength(1);
   });
+
+  it('upgrades rows at every version 1 bound that version 2 writes more tightly (changed fields: count and length)', async () => {
+    const row = { ...v1Job('seen'), changedAt: '2025-08-04T10:15:01.000Z', changedFields: Array.from({ length: 60 }, (_, i) => `field-${i}-${'x'.repeat(150)}`) };
+    expect(V1JobRowSchema.safeParse(row).success).toBe(true);
+    await writeDbFixture('v1-bounds', { ...V1, tables: { jobs: [row], versions: [], profile: [] } });
+    const db = open('v1-bounds');
+    const [upgraded] = await db.jobs.toArray();
+    expect(upgraded!.changedFields).toEqual(row.changedFields);
+    expect(JobRecordSchema.safeParse(upgraded).error).toBeUndefined();
+  });
+
+  it('a row that was not even a valid version 1 row does not stop the upgrade, and is kept', async () => {
+    const broken = { ...v1Job('seen'), jobId: '7500000000000000999', title: '' };
+    await writeDbFixture('v1-bad-row', { ...V1, tables: { ...V1.tables, jobs: [...v1Jobs, broken] } });
+    const db = open('v1-bad-row');
+    await db.open();
+    expect(db.verno).toBe(LATEST_VERSION);
+    expect(await db.jobs.count()).toBe(7);
+    expect(await getJob(db, '7500000000000000999')).toMatchObject({ title: '', statusHistory: [], appliedAt: null });
+  });
+});
+
+describe('a version 2 database (tests/fixtures/db/v2.json)', () => {
+  it('opens at the latest version with every row exactly as version 2 wrote it', async () => {
+    await writeDbFixture('at-v2', V2);
+    const db = open('at-v2');
+    expect(await db.jobs.orderBy('jobId').toArray()).toEqual(V2.tables.jobs);
+    expect(await db.versions.orderBy('id').toArray()).toEqual(V2.tables.versions);
+    expect(await db.profile.toArray()).toEqual(V2.tables.profile);
+    expect(await db.settings.toArray()).toEqual(V2.tables.settings);
+    for (const row of await db.jobs.toArray()) expect(JobRecordSchema.safeParse(row).error).toBeUndefined();
+    for (const row of await db.versions.toArray()) expect(PostingVersionSchema.safeParse(row).error).toBeUndefined();
+    for (const row of await db.settings.toArray()) expect(SettingRowSchema.safeParse(row).error).toBeUndefined();
+    const profile = await loadProfile(db);
+    expect(profile).toEqual({ ok: true, profile: (V2.tables.profile![0] as { data: unknown }).data, updatedAt: '2025-10-01T12:30:00.000Z' });
+    expect(await getSettings(db)).toEqual({ cycleStart: '2025-09-01' });
+    expect((await listApplications(db)).map((j) => j.status).sort()).toEqual(['applied', 'interviewing']);
+  });
+});
+
+describe('a hypothetical next version that adds a field', () => {
+  // A copy of the latest job row with one more field, as a version 3 would add it.
+  const V3JobRowSchema = V2JobRowSchema.extend({ program: z.enum(['intern', 'graduate']).nullable() });
+  const withV3 = [
+    ...MIGRATIONS,
+    {
+      version: LATEST_VERSION + 1,
+      stores: V2_STORES,
+      upgrade: (tx: Dexie.Transaction) =>
+        tx.table('jobs').toCollection().modify((row: Record<string, unknown>) => {
+          row.program = null;
+        }).then(() => undefined),
+    },
+  ];
+
+  for (const fixture of [V1, V2]) {
+    it(`reads a version ${fixture.version} database: every old row upgrades and parses with the new schema`, async () => {
+      const name = `to-next-from-v${fixture.version}`;
+      await writeDbFixture(name, fixture);
+      const db = openDbWith(withV3, name);
+      opened.push(db);
+      await db.open();
+      expect(db.verno).toBe(LATEST_VERSION + 1);
+      const rows = await db.jobs.toArray();
+      expect(rows).toHaveLength(6);
+      for (const row of rows) {
+        expect(V3JobRowSchema.safeParse(row).error).toBeUndefined();
+        expect(row).toMatchObject({ program: null });
+      }
+      expect(await db.versions.count()).toBe(fixture.tables.versions!.length);
+    });
+  }
 
   it('a database created at the latest version works without any upgrade step', async () => {
     const db = open('fresh-latest');
