@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import Dexie from 'dexie';
+import Dexie, { type Transaction } from 'dexie';
 import { z } from 'zod';
 import { LATEST_VERSION, MIGRATIONS, openDb, openDbWith, type JobLensDb } from '../../../lib/store/db';
 import { V1JobRowSchema, V1VersionRowSchema, type V1JobRow } from '../../../lib/store/migrations/v1';
@@ -194,7 +194,7 @@ describe('a hypothetical next version that adds a field', () => {
     {
       version: LATEST_VERSION + 1,
       stores: V2_STORES,
-      upgrade: (tx: Dexie.Transaction) =>
+      upgrade: (tx: Transaction) =>
         tx.table('jobs').toCollection().modify((row: Record<string, unknown>) => {
           row.program = null;
         }).then(() => undefined),
