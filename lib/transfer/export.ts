@@ -1,4 +1,5 @@
 import { localDay } from '../date';
+import { canonicalJobUrl } from '../sites/urls';
 import type { JobLensDb } from '../store/db';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile } from './format';
 
@@ -18,9 +19,14 @@ export async function exportAll(db: JobLensDb, now: Date): Promise<ExportFile> {
       format: EXPORT_FORMAT,
       version: EXPORT_VERSION,
       exportedAt: now.toISOString(),
-      jobs,
+      // A job's link is its site's address for its id, whatever an older row holds.
+      jobs: jobs.map((job) => ({ ...job, url: canonicalJobUrl(job.site, job.jobId) })),
       // Local ids mean nothing in another database; the import gives new ones.
-      versions: versions.map(({ jobId, savedAt, posting }) => ({ jobId, savedAt, posting })),
+      versions: versions.map(({ jobId, savedAt, posting }) => ({
+        jobId,
+        savedAt,
+        posting: { ...posting, url: canonicalJobUrl(posting.site, posting.jobId) },
+      })),
       settings,
       profile: profile ? ({ ...profile } as ExportFile['profile']) : null,
     };
