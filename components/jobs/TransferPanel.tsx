@@ -52,8 +52,9 @@ export function TransferPanel() {
         setMessage({ kind: 'error', text: result.message });
         return;
       }
-      setMessage({ kind: 'done', text: importSummaryText(result.summary) });
+      // The data is in; a badge that could not be refreshed now is recomputed at the next change.
       await api.send('limit:get', {}).catch(() => undefined);
+      setMessage({ kind: 'done', text: importSummaryText(result.summary) });
     } catch (error) {
       setMessage({ kind: 'error', text: errorText(error) });
     } finally {
