@@ -25,6 +25,14 @@ export interface PublicationDraft {
   year: string;
   firstAuthor: boolean;
 }
+export interface ExperienceDraft {
+  title: string;
+  organization: string;
+  from: string;
+  /** '' while the role goes on. */
+  to: string;
+  internship: boolean;
+}
 export interface ProfileDraft {
   education: EducationDraft[];
   skills: string[];
@@ -33,15 +41,17 @@ export interface ProfileDraft {
   locations: string[];
   publications: PublicationDraft[];
   workAuthorization: { country: string; status: string }[];
+  experience: ExperienceDraft[];
 }
 
 export const emptyEducation = (): EducationDraft => ({ level: 'Bachelor', field: '', status: 'pursuing', graduation: '' });
 export const emptyPublication = (): PublicationDraft => ({ venue: '', year: '', firstAuthor: false });
 export const emptyAvailability = () => ({ from: '', to: '' });
 export const emptyWorkAuthorization = () => ({ country: '', status: 'citizen' });
+export const emptyExperience = (): ExperienceDraft => ({ title: '', organization: '', from: '', to: '', internship: false });
 
 export function emptyDraft(): ProfileDraft {
-  return { education: [], skills: [], languages: [], availability: [], locations: [], publications: [], workAuthorization: [] };
+  return { education: [], skills: [], languages: [], availability: [], locations: [], publications: [], workAuthorization: [], experience: [] };
 }
 
 export function draftFromProfile(profile: Profile): ProfileDraft {
@@ -53,6 +63,7 @@ export function draftFromProfile(profile: Profile): ProfileDraft {
     locations: [...profile.locations],
     publications: profile.publications.map((p) => ({ venue: p.venue, year: String(p.year), firstAuthor: p.firstAuthor })),
     workAuthorization: profile.workAuthorization.map((w) => ({ ...w })),
+    experience: profile.experience.map((x) => ({ title: x.title, organization: x.organization, from: x.from, to: x.to ?? '', internship: x.internship })),
   };
 }
 
@@ -84,6 +95,13 @@ export function draftFromUnknown(data: unknown): ProfileDraft {
       firstAuthor: p.firstAuthor === true,
     })),
     workAuthorization: asRecords(record.workAuthorization).map((w) => ({ country: asString(w.country), status: asString(w.status) })),
+    experience: asRecords(record.experience).map((x) => ({
+      title: asString(x.title),
+      organization: asString(x.organization),
+      from: asString(x.from),
+      to: asString(x.to),
+      internship: x.internship === true,
+    })),
   };
 }
 
@@ -98,6 +116,8 @@ export function draftToInput(draft: ProfileDraft): ProfileInput {
   return {
     ...draft,
     publications: draft.publications.map((p) => ({ ...p, year: yearValue(p.year) })),
+    // An empty end means the role goes on.
+    experience: draft.experience.map((x) => ({ ...x, to: x.to.trim() === '' ? null : x.to })),
   } as ProfileInput;
 }
 
@@ -153,6 +173,7 @@ export function describePath(path: string): string {
     locations: 'location',
     publications: 'publication',
     workAuthorization: 'work authorisation',
+    experience: 'role',
   };
   const name = what[list ?? ''] ?? list ?? 'profile';
   return field ? `${name}${n}, ${field === 'firstAuthor' ? 'first author' : field}` : `${name}${n}`;

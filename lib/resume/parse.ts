@@ -164,35 +164,51 @@ const BARE_DEGREES: [RegExp, DegreeLevel][] = [
   [/\b(?:BS|BSc|BA|BEng|BTech|BASc|BCS)(?![\w.])/g, 'Bachelor'],
 ];
 
+// The words around a bare abbreviation that decide it: a short window, so that a long line with
+// many abbreviations is read in time proportional to its length.
+const AROUND = 40;
+
 function acceptsBare(line: Line, start: number, end: number): boolean {
-  const before = line.text.slice(0, start);
-  const after = line.text.slice(end);
+  const before = line.text.slice(Math.max(0, start - AROUND), start);
+  const after = line.text.slice(end, end + AROUND);
   if (/,\s*$/.test(before) && /^\s*(?:$|[,\d])/.test(after)) return false; // "Boston, MA 02115"
   if (/^\s*(?:Office|Excel|Word|PowerPoint|Teams|Access|Project|Visio|SQL|Azure|Dynamics)\b/.test(after)) return false;
   if (line.section === 'education') return true;
   // Elsewhere the abbreviation must read as a degree: "BS Computer Science", "PhD candidate in …",
   // "MS in Statistics", not "PhD researchers" or "mentored MS students".
-  const opensLine = before.replace(BULLET, '').trim() === '';
+  const opensLine = start <= AROUND && before.replace(BULLET, '').trim() === '';
   const degreeLike = /^\s*(?:$|\(|(?:candidate|student)\b|in\b|of\b|[,:–—-]|\p{Lu})/u.test(after);
   return (opensLine && degreeLike) || /^\s*(?:(?:candidate|student)\s+)?(?:in|of)\b/i.test(after);
 }
 
+const mentionCache = new WeakMap<Line, DegreeMention[]>();
+
 function degreeMentions(line: Line): DegreeMention[] {
+  const cached = mentionCache.get(line);
+  if (cached) return cached;
   const mentions: DegreeMention[] = [];
+  // Characters already taken by a written-out degree, so a bare abbreviation inside one is skipped
+  // without comparing it with every other mention.
+  const taken = new Uint8Array(line.text.length);
   for (const [pattern, level] of STRONG_DEGREES) {
     pattern.lastIndex = 0;
-    for (let m = pattern.exec(line.text); m; m = pattern.exec(line.text)) mentions.push({ level, start: m.index, end: m.index + m[0].length });
+    for (let m = pattern.exec(line.text); m; m = pattern.exec(line.text)) {
+      mentions.push({ level, start: m.index, end: m.index + m[0].length });
+      taken.fill(1, m.index, m.index + m[0].length);
+    }
   }
   for (const [pattern, level] of BARE_DEGREES) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(line.text); m; m = pattern.exec(line.text)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (mentions.some((other) => start < other.end && other.start < end)) continue;
+      if (taken[start] || taken[end - 1]) continue;
       if (acceptsBare(line, start, end)) mentions.push({ level, start, end });
     }
   }
-  return mentions.sort((a, b) => a.start - b.start);
+  mentions.sort((a, b) => a.start - b.start);
+  mentionCache.set(line, mentions);
+  return mentions;
 }
 
 // "Master of Engineering" with nothing after names its field; "Master of Science" does not.
@@ -267,6 +283,7 @@ function isAfter(graduation: string, now: Date): boolean {
 function proposeDegrees(lines: Line[], now: Date): ProposedDegree[] {
   const hasEducation = lines.some((l) => l.section === 'education');
   const out: ProposedDegree[] = [];
+  const seen = new Set<string>();
   lines.forEach((line, i) => {
     if (line.isHeading) return;
     // With an Education heading, degrees elsewhere are mentions ("mentored BS students"), not the candidate's.
@@ -308,8 +325,11 @@ function proposeDegrees(lines: Line[], now: Date): ProposedDegree[] {
           graduation,
           source: grad && !line.text.includes(grad.text) ? `${line.text} · ${grad.text}` : line.text,
         };
-        const duplicate = out.some((d) => d.level === proposal.level && d.field.toLowerCase() === proposal.field.toLowerCase() && d.graduation === proposal.graduation);
-        if (!duplicate) out.push(proposal);
+        const key = `${proposal.level}|${proposal.field.toLowerCase()}|${proposal.graduation}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          out.push(proposal);
+        }
       }
     }
   });

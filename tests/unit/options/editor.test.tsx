@@ -93,6 +93,15 @@ describe('options page: filling and saving a profile', () => {
     await user.type(within(group('Country 1')).getByLabelText('Country'), 'United States');
     await user.selectOptions(within(group('Country 1')).getByLabelText('Status'), 'student-visa');
 
+    // Experience: a role with dates; an empty end means it goes on.
+    await user.click(screen.getByRole('button', { name: 'Add role' }));
+    const role = group('Role 1');
+    expect(document.activeElement).toBe(within(role).getByLabelText('Role'));
+    fireEvent.change(within(role).getByLabelText('Role'), { target: { value: 'Research Intern' } });
+    fireEvent.change(within(role).getByLabelText('From (YYYY-MM)'), { target: { value: '2024-06' } });
+    fireEvent.change(within(role).getByLabelText('To (YYYY-MM)'), { target: { value: '2024-09' } });
+    await user.click(within(role).getByLabelText('Internship'));
+
     expect(saveStatus().textContent).toBe('Unsaved changes.');
     await user.click(saveButton());
     await waitFor(() => expect(saveStatus().textContent).toMatch(/^Profile saved/));
@@ -108,11 +117,30 @@ describe('options page: filling and saving a profile', () => {
         locations: ['Singapore', 'San Jose'],
         publications: [{ venue: 'NeurIPS', year: 2024, firstAuthor: true }],
         workAuthorization: [{ country: 'United States', status: 'student-visa' }],
+        experience: [{ title: 'Research Intern', organization: '', from: '2024-06', to: '2024-09', internship: true }],
       },
     });
     // It went through the protocol, as the extension page does.
     expect(page.api.sent).toHaveLength(1);
     expect(page.api.sent[0]).toMatchObject({ name: 'profile:save' });
+    // Many keystrokes on a shared, busy machine: a generous budget, not a timing assertion.
+  }, 30_000);
+
+  it('asks before the page is left with unsaved changes, and not once they are saved', async () => {
+    const page = open();
+    await ready();
+    const leave = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(leave()).toBe(false);
+    await page.user.type(screen.getByLabelText('Add a location'), 'Singapore{Enter}');
+    expect(saveStatus().textContent).toBe('Unsaved changes.');
+    expect(leave()).toBe(true);
+    await page.user.click(saveButton());
+    await waitFor(() => expect(saveStatus().textContent).toMatch(/^Profile saved/));
+    expect(leave()).toBe(false);
   });
 
   it('loads the saved profile into the form', async () => {
