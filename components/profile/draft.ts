@@ -6,7 +6,15 @@ import {
   type Profile,
   type ProfileInput,
 } from '../../lib/profile/schema';
-import type { ProposedDegree, ProposedPublication, ProposedSkill } from '../../lib/resume/parse';
+import { languageIn } from '../../lib/match/languages';
+import type {
+  ProposedAvailability,
+  ProposedDegree,
+  ProposedLanguage,
+  ProposedLocation,
+  ProposedPublication,
+  ProposedSkill,
+} from '../../lib/resume/parse';
 import { canonicalSkill } from '../../lib/skills/lookup';
 
 /**
@@ -156,7 +164,11 @@ export function validateDraft(draft: ProfileDraft): Validation {
   const errors = new Map<string, string>();
   for (const issue of parsed.error.issues) {
     const path = issue.path.map(String).join('.');
-    if (!errors.has(path)) errors.set(path, messageFor(issue));
+    // A résumé often gives a graduation as a year: ask for the month rather than call it wrong.
+    const m = /^education\.(\d+)\.graduation$/.exec(path);
+    const year = m ? draft.education[Number(m[1])]?.graduation.trim() : undefined;
+    const message = year && /^\d{4}$/.test(year) ? `add the month: ${year}-MM (e.g. ${year}-06)` : messageFor(issue);
+    if (!errors.has(path)) errors.set(path, message);
   }
   return { ok: false, errors };
 }
@@ -188,7 +200,18 @@ export function skillKey(skill: string): string {
   return target?.kind === 'skill' ? `skill:${target.name}` : `text:${skill.trim().toLowerCase()}`;
 }
 
-const degreeKey = (d: { level: string; field: string }) => `${d.level}|${d.field.trim().toLowerCase()}`;
+/**
+ * A proposed degree is one the profile has when the level agrees and the fields do, or either
+ * field is empty: "Master's, expected 2029" is not a second master's beside "Master in Data Science".
+ */
+function sameDegree(a: { level: string; field: string }, b: { level: string; field: string }): boolean {
+  if (a.level !== b.level) return false;
+  const fa = a.field.trim().toLowerCase();
+  const fb = b.field.trim().toLowerCase();
+  return fa === '' || fb === '' || fa === fb;
+}
+const languageKey = (entry: string) => languageIn(entry) ?? entry.trim().toLowerCase();
+const availabilityKey = (a: { from: string; to: string }) => `${a.from}|${a.to}`;
 const publicationKey = (p: { venue: string; year: string | number | null }) =>
   `${p.venue.trim().toLowerCase()}|${p.year === null ? '' : String(p.year).trim()}`;
 
@@ -196,17 +219,25 @@ export interface Proposals {
   degrees: ProposedDegree[];
   skills: ProposedSkill[];
   publications: ProposedPublication[];
+  languages: ProposedLanguage[];
+  locations: ProposedLocation[];
+  availability: ProposedAvailability[];
 }
 
 /** The proposals the profile does not already hold: those are the only ones worth asking about. */
 export function newProposals(draft: ProfileDraft, proposals: Proposals): Proposals {
-  const degrees = new Set(draft.education.map(degreeKey));
   const skills = new Set(draft.skills.map(skillKey));
   const publications = new Set(draft.publications.map(publicationKey));
+  const languages = new Set(draft.languages.map(languageKey));
+  const locations = new Set(draft.locations.map((l) => l.trim().toLowerCase()));
+  const availability = new Set(draft.availability.map(availabilityKey));
   return {
-    degrees: proposals.degrees.filter((d) => !degrees.has(degreeKey(d))),
+    degrees: proposals.degrees.filter((d) => !draft.education.some((e) => sameDegree(e, d))),
     skills: proposals.skills.filter((s) => !skills.has(skillKey(s.name))),
     publications: proposals.publications.filter((p) => !publications.has(publicationKey(p))),
+    languages: proposals.languages.filter((l) => !languages.has(languageKey(l.entry))),
+    locations: proposals.locations.filter((l) => !locations.has(l.name.trim().toLowerCase())),
+    availability: proposals.availability.filter((a) => !availability.has(availabilityKey(a))),
   };
 }
 
@@ -224,6 +255,9 @@ export function mergeProposals(draft: ProfileDraft, accepted: Proposals): Profil
       ...draft.publications,
       ...fresh.publications.map((p) => ({ venue: p.venue, year: p.year === null ? '' : String(p.year), firstAuthor: p.firstAuthor })),
     ],
+    languages: [...draft.languages, ...fresh.languages.map((l) => l.entry)],
+    locations: [...draft.locations, ...fresh.locations.map((l) => l.name)],
+    availability: [...draft.availability, ...fresh.availability.map((a) => ({ from: a.from, to: a.to }))],
   };
 }
 

@@ -50,6 +50,13 @@ const PROFICIENCY =
 const HIGH_LEVEL = /\bfluen\w*|\bnative\b|\bbilingual\b|\bbusiness[- ]level\b|\bprofessional\b|\bexcellent\b|\bstrong\b|\bfull professional\b|\bmother tongue\b/i;
 const LOW_PROFILE_LEVEL = /\b(?:basic|beginner|elementary|conversational|intermediate|limited|learning|a1|a2|b1|hsk\s*[1-3]|jlpt\s*n[3-5]|topik\s*[1-3])\b/i;
 
+/** The first language a text names ("Mandarin (fluent)" → "Mandarin"), or null. */
+export function languageIn(text: string): string | null {
+  ANY_LANGUAGE.lastIndex = 0;
+  const m = ANY_LANGUAGE.exec(text);
+  return m ? byAlias.get(m[0].toLowerCase())! : null;
+}
+
 export interface LanguageRequirement {
   /** Each item is any-of. */
   items: { names: string[]; words: string[] }[];

@@ -1,9 +1,12 @@
 import { DEGREE_LEVELS } from '../posting/constants';
 import { findSkills, skillIndex, type SkillIndex } from '../skills/lookup';
 import { escapeRegExp } from '../regexp';
+import { languageIn } from '../match/languages';
+import { findPlaces } from '../match/places';
 
 /**
- * Reads pasted résumé text and PROPOSES profile entries: degrees, skills and publications. Nothing
+ * Reads pasted résumé text and PROPOSES profile entries: degrees, skills, publications, languages,
+ * locations and availability periods. Nothing
  * here is trusted: the options page shows every proposal with the words it came from and the
  * user accepts or drops each one. So the parser prefers leaving a value empty (for the user to
  * fill, which the form's validation then asks for) over guessing one.
@@ -38,12 +41,46 @@ export interface ProposedPublication {
   source: string;
 }
 
+export interface ProposedLanguage {
+  /** As written, with its level: "Mandarin (fluent)", "Malay - conversational". */
+  entry: string;
+  source: string;
+}
+
+export interface ProposedLocation {
+  /** The place as written ("Singapore", "Sydney"). */
+  name: string;
+  source: string;
+}
+
+export interface ProposedAvailability {
+  /** ISO dates, both ends inclusive; a month alone runs from its first to its last day. */
+  from: string;
+  to: string;
+  source: string;
+}
+
 export interface ResumeProposals {
   /** The candidate's name when the first line looks like one; used to spot first authorship. */
   name: string | null;
   degrees: ProposedDegree[];
   skills: ProposedSkill[];
   publications: ProposedPublication[];
+  languages: ProposedLanguage[];
+  locations: ProposedLocation[];
+  availability: ProposedAvailability[];
+}
+
+/** Longer text is refused with this message rather than read slowly or cut without a word. */
+export const MAX_RESUME_CHARS = 100_000;
+export class ResumeTooLongError extends Error {
+  constructor(length: number) {
+    super(
+      `This text is ${length.toLocaleString('en')} characters long; Job Lens reads up to ${MAX_RESUME_CHARS.toLocaleString('en')}. ` +
+        'Paste only the résumé (education, experience, skills, languages, publications).',
+    );
+    this.name = 'ResumeTooLongError';
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -51,7 +88,7 @@ export interface ResumeProposals {
 
 const BULLET = /^(?:[-–—•●◦▪■*·>]+|\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)])\s*/;
 
-type Section = 'education' | 'publications' | 'other' | null;
+type Section = 'education' | 'publications' | 'languages' | 'availability' | 'other' | null;
 
 const SECTION_HEADINGS: [RegExp, Section][] = [
   [/^(?:education(?:al background)?|academic (?:background|history|qualifications)|degrees?)$/i, 'education'],
@@ -59,8 +96,10 @@ const SECTION_HEADINGS: [RegExp, Section][] = [
     /^(?:(?:selected |peer[- ]reviewed |research )?(?:publications?|papers)(?:\s*(?:&|and)\s*(?:preprints|patents|presentations|talks))?|preprints)$/i,
     'publications',
   ],
+  [/^(?:languages?|language skills|spoken languages)$/i, 'languages'],
+  [/^(?:availability|available|internship availability|availability for internships?)$/i, 'availability'],
   [
-    /^(?:(?:work |professional |research |industry |relevant )?experiences?|employment(?: history)?|internships?|(?:technical |core |key )?skills(?:\s*(?:&|and)\s*\w+)?|(?:academic |selected |personal |research )?projects|awards?(?:\s*(?:&|and)\s*honou?rs)?|honou?rs(?:\s*(?:&|and)\s*awards)?|achievements|certifications?|activities|leadership|volunteering|languages?|interests|summary|profile|objective|contact|references|teaching(?: experience)?|service)$/i,
+    /^(?:(?:work |professional |research |industry |relevant )?experiences?|employment(?: history)?|internships?|(?:technical |core |key )?skills(?:\s*(?:&|and)\s*\w+)?|(?:academic |selected |personal |research )?projects|awards?(?:\s*(?:&|and)\s*honou?rs)?|honou?rs(?:\s*(?:&|and)\s*awards)?|achievements|certifications?|activities|leadership|volunteering|interests|summary|profile|objective|contact|references|teaching(?: experience)?|service)$/i,
     'other',
   ],
 ];
@@ -220,7 +259,7 @@ const FIELD_STOP = new RegExp(
     '\\s+[–—-]\\s',
     '\\s{2,}',
     '\\t',
-    '\\s+(?:at|from|with|minor|expected|exp\\.|anticipated|graduat\\w*|GPA|cum laude|summa|magna|honou?rs?|since|until|class of)\\b',
+    '(?:^|\\s+)(?:at|from|with|minor|expected|exp\\.|anticipated|graduat\\w*|GPA|cum laude|summa|magna|honou?rs?|since|until|class of)\\b',
     `(?:^|\\s+)(?:${MONTH_WORD})\\.?\\s+(?:19|20)\\d{2}`,
     '(?:^|\\s+)(?:19|20)\\d{2}',
     '(?:^|\\s+)\\d{1,2}/',
@@ -444,9 +483,118 @@ function proposePublications(lines: Line[], name: string | null): ProposedPublic
 
 // ---------------------------------------------------------------------------------------------
 
-/** Proposals from résumé text; `now` decides whether a graduation date is still ahead. */
+// ---------------------------------------------------------------------------------------------
+// Languages, locations, availability
+
+const LANGUAGES_LABEL = /^(?:languages?|spoken languages|language skills)\s*[:：–—-]\s*/i;
+const LIST_SPLIT = /\s*(?:[,;|•·]|\s\/\s|\band\b)\s*/;
+
+function proposeLanguages(lines: Line[]): ProposedLanguage[] {
+  const out: ProposedLanguage[] = [];
+  const seen = new Set<string>();
+  for (const line of lines) {
+    if (line.isHeading) continue;
+    const labelled = LANGUAGES_LABEL.exec(line.text);
+    if (line.section !== 'languages' && !labelled) continue;
+    const list = labelled ? line.text.slice(labelled[0].length) : line.text.replace(BULLET, '');
+    for (const piece of list.split(LIST_SPLIT)) {
+      const entry = piece.trim().replace(/[.]$/, '');
+      const name = entry.length <= 100 ? languageIn(entry) : null;
+      if (!name || seen.has(name)) continue;
+      seen.add(name);
+      out.push({ entry, source: line.text });
+    }
+  }
+  return out;
+}
+
+// Lines that say where the candidate can work, not where they once did.
+const LOCATION_CUE = /^(?:(?:current |preferred |work )?locations?|based in|address)\s*[:：–—-]?\s*|\b(?:based in|open to (?:relocat\w*|work(?:ing)? in)|willing to (?:relocate|work) (?:to|in)|relocat\w* to|able to work in)\b/i;
+const CONTACT = /@|\+?\d[\d\s()-]{7,}\d/;
+
+function proposeLocations(lines: Line[]): ProposedLocation[] {
+  const out: ProposedLocation[] = [];
+  const seen = new Set<string>();
+  const add = (text: string, source: string) => {
+    for (const place of findPlaces(text)) {
+      const key = place.text.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ name: place.text, source });
+    }
+  };
+  lines.forEach((line, i) => {
+    if (line.isHeading || line.text.length > 300) return;
+    if (LOCATION_CUE.test(line.text)) add(line.text, line.text);
+    // The contact line under the name: "Singapore | jane@example.com | +65 …".
+    else if (i <= 3 && line.section === null && CONTACT.test(line.text)) {
+      for (const part of line.text.split(/\s*[|•·]\s*/)) if (!CONTACT.test(part)) add(part, line.text);
+    }
+  });
+  return out;
+}
+
+const DAY = new RegExp(
+  [
+    `\\b(?<d1>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<m1>${MONTH_WORD})\\.?,?\\s+(?<y1>20\\d{2})\\b`,
+    `\\b(?<m2>${MONTH_WORD})\\.?\\s+(?<d2>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y2>20\\d{2})\\b`,
+    `\\b(?<y3>20\\d{2})-(?<m3>0[1-9]|1[0-2])-(?<d3>0[1-9]|[12]\\d|3[01])\\b`,
+  ].join('|'),
+  'gi',
+);
+const AVAILABLE = /\bavailab\w*\b/i;
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+function isoDay(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCMonth() === m - 1 ? `${y}-${pad2(m)}-${pad2(d)}` : null;
+}
+
+/** The day-precise dates in a text, else its months as first and last days. */
+function periodIn(text: string): { from: string; to: string } | null {
+  const days: string[] = [];
+  DAY.lastIndex = 0;
+  for (let m = DAY.exec(text); m; m = DAY.exec(text)) {
+    const g = m.groups!;
+    const y = Number(g.y1 ?? g.y2 ?? g.y3);
+    const month = g.m3 ? Number(g.m3) : MONTHS[(g.m1 ?? g.m2)!.toLowerCase()]!;
+    const day = isoDay(y, month, Number(g.d1 ?? g.d2 ?? g.d3));
+    if (day) days.push(day);
+  }
+  if (days.length >= 2) return days[0]! <= days[1]! ? { from: days[0]!, to: days[1]! } : null;
+  if (days.length === 1) return null;
+  const months = datesIn(text).filter((d) => d.value !== null && d.value.length === 7);
+  if (months.length < 2) return null;
+  const [fy, fm] = months[0]!.value!.split('-').map(Number) as [number, number];
+  const [ty, tm] = months[1]!.value!.split('-').map(Number) as [number, number];
+  const from = `${fy}-${pad2(fm)}-01`;
+  const to = `${ty}-${pad2(tm)}-${pad2(new Date(Date.UTC(ty, tm, 0)).getUTCDate())}`;
+  return from <= to ? { from, to } : null;
+}
+
+function proposeAvailability(lines: Line[]): ProposedAvailability[] {
+  const out: ProposedAvailability[] = [];
+  for (const line of lines) {
+    if (line.isHeading || line.text.length > 300) continue;
+    if (line.section !== 'availability' && !AVAILABLE.test(line.text)) continue;
+    const period = periodIn(line.text);
+    if (period && !out.some((p) => p.from === period.from && p.to === period.to)) out.push({ ...period, source: line.text });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Proposals from résumé text; `now` decides whether a graduation date is still ahead. Text over
+ * MAX_RESUME_CHARS throws ResumeTooLongError (a message for the user), so the time it takes is
+ * bounded; every pattern below runs on one line at a time.
+ */
 export function parseResume(text: string, now: Date, index: SkillIndex = skillIndex()): ResumeProposals {
-  const lines = readLines(text.slice(0, 200_000));
+  if (text.length > MAX_RESUME_CHARS) throw new ResumeTooLongError(text.length);
+  const lines = readLines(text);
   const name = nameOf(lines);
   return {
     name,
@@ -454,5 +602,8 @@ export function parseResume(text: string, now: Date, index: SkillIndex = skillIn
     // Paper titles name research topics ("Graph Learning at Scale"), not skills the candidate claims.
     skills: proposeSkills(lines.filter((l) => l.section !== 'publications').map((l) => l.text).join('\n'), index),
     publications: proposePublications(lines, name),
+    languages: proposeLanguages(lines),
+    locations: proposeLocations(lines),
+    availability: proposeAvailability(lines),
   };
 }

@@ -314,7 +314,7 @@ describe('options page: proposals from a résumé', () => {
     const degrees = within(checklist).getByRole('group', { name: 'Degrees' });
     expect(within(degrees).getAllByRole('checkbox').map((c) => c.closest('li')!.querySelector('label')!.textContent)).toEqual([
       'Master · Data Science · pursuing · graduation 2026-12',
-      'Bachelor · Computer Science · completed · graduation 2024',
+      'Bachelor · Computer Science · completed · graduation 2024 (month not given)',
     ]);
     // Python is already in the profile, so it is not asked about.
     const skills = within(checklist).getByRole('group', { name: 'Skills' });
@@ -347,6 +347,44 @@ describe('options page: proposals from a résumé', () => {
       skills: ['Python', 'Go', 'Spark'],
       publications: [{ venue: 'VLDB', year: 2024, firstAuthor: true }],
     });
+  });
+
+  it('proposes languages, locations and availability, never a degree the profile has, and says why it cannot read a text', async () => {
+    const db = freshDb();
+    await saveProfile(db, ProfileSchema.parse({ education: [{ level: 'Bachelor', field: 'Computer Science', status: 'pursuing', graduation: '2027-05' }], languages: ['English'] }), NOW);
+    const page = open(db);
+    const { user } = page;
+    await ready();
+    const box = screen.getByLabelText('Paste your résumé text');
+    // Too long: a message, not a button that does nothing.
+    fireEvent.change(box, { target: { value: 'x'.repeat(100_001) } });
+    await user.click(screen.getByRole('button', { name: 'Find degrees, skills and publications' }));
+    expect(screen.getByText(/^This text is 100,001 characters long; Job Lens reads up to 100,000/)).toBeTruthy();
+
+    fireEvent.change(box, {
+      target: {
+        value: [
+          'EDUCATION',
+          'BSc Computer Science, expected 2027',
+          'LANGUAGES',
+          'English (native), Mandarin (fluent)',
+          'Location: Singapore',
+          'Availability: 11 May 2026 to 28 August 2026',
+        ].join('\n'),
+      },
+    });
+    await user.click(screen.getByRole('button', { name: 'Find degrees, skills and publications' }));
+    const checklist = screen.getByRole('group', { name: 'Found in your résumé' });
+    // The bachelor's is in the profile already; English too.
+    expect(within(checklist).queryByRole('group', { name: 'Degrees' })).toBeNull();
+    const labels = (name: string) => within(within(checklist).getByRole('group', { name })).getAllByRole('checkbox').map((c) => c.closest('li')!.querySelector('label')!.textContent);
+    expect(labels('Languages')).toEqual(['Mandarin (fluent)']);
+    expect(labels('Locations')).toEqual(['Singapore']);
+    expect(labels('Availability')).toEqual(['2026-05-11 to 2026-08-28']);
+    await user.click(within(checklist).getByRole('button', { name: 'Add 3 selected to the form' }));
+    expect(screen.getByText('Added 0 degrees, 0 skills, 0 publications, 1 language, 1 location and 1 availability period to the form. Review them, then save.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Remove language Mandarin (fluent)' })).toBeTruthy();
+    expect((within(group('Period 1')).getByLabelText('From') as HTMLInputElement).value).toBe('2026-05-11');
   });
 
   it('says so when the text holds nothing new', async () => {
