@@ -67,6 +67,22 @@ describe('matchPosting on saved postings', () => {
     expect(report.blockers.some((b) => /graduation between Jan 2025 and Dec 2026/.test(b))).toBe(true);
   });
 
+  it('a graduate posting asks for a degree finished by the end of its start year, from the title tag too', () => {
+    // The Sydney graduate posting without its degree line: the (BS/MS) tag is then checked.
+    const p = { ...posting('sydney-grad-onsite-bsms'), minimumQualifications: ['Solid programming skills in at least one of Java, Go, C++ or Python'] };
+    const bs = matchPosting(p, profile('bachelors-student'), NOW);
+    expect(bs.eligibility.find((e) => e.source === 'degreeLevels')).toMatchObject({ kind: 'degree-field', verdict: 'unmet' });
+    expect(bs.blockers).toContain("Needs a Bachelor's or Master's degree completed by Dec 2026, when this graduate role starts; you have Bachelor's in Computer Engineering, graduating May 2027");
+    // Graduating in December 2026 is in time; a PhD in progress until 2027 does not count, the held bachelor's does.
+    expect(matchPosting(p, profile('masters-student'), NOW).eligibility.find((e) => e.source === 'degreeLevels')!.verdict).toBe('met');
+    const phd = matchPosting(p, profile('phd-researcher'), NOW).eligibility.find((e) => e.source === 'degreeLevels')!;
+    expect(phd.verdict).toBe('met');
+    expect(phd.evidence.matched[0]!.profile).toBe("Bachelor's in Mathematics, graduated Jun 2021");
+    // The same tag on an internship asks for the degree in progress, as before.
+    const intern = { ...p, title: 'Software Engineer Intern (Trust and Safety) - 2026 Start (BS/MS)', employmentType: 'Intern' };
+    expect(matchPosting(intern, profile('bachelors-student'), NOW).eligibility.find((e) => e.source === 'degreeLevels')!.verdict).toBe('met');
+  });
+
   it('never hides a blocker behind a high score', () => {
     const p = {
       minimumQualifications: ['Proficient in Python and SQL', "Currently pursuing a Master's degree in Data Science or Statistics"],

@@ -109,3 +109,20 @@ describe('plain words in reasons and evidence', () => {
     expect(unmet.evidence.notes.join(' ')).toMatch(/8 weeks of it, 23 days short/);
   });
 });
+
+describe('the line cache against the plain path', () => {
+  it('gives the same report on every fixture and table line, with postings of both programs interleaved', () => {
+    for (const [q, fixture] of PROFILES) {
+      // One profile object for the whole run, so cached lines meet postings whose facts differ.
+      const profile = ProfileSchema.parse(structuredClone(fixture));
+      const postings = [
+        ...POSTINGS.map(([, p]) => p),
+        ...[...ROWS, ...GRADUATE_ROWS].flatMap(([, line]) => [
+          { minimumQualifications: [line], preferredQualifications: [line], cohort: '2026 Start', locations: ['Singapore'] },
+          { ...GRADUATE_CONTEXT, minimumQualifications: [line], preferredQualifications: [] },
+        ]),
+      ];
+      for (const p of postings) expect(matchPosting(p, profile, NOW), q).toEqual(matchPosting(p, fixture, NOW, { cache: false }));
+    }
+  });
+});
