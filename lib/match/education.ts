@@ -227,7 +227,7 @@ export interface GraduationRequirement {
 const SEASON_WORD = '(?:[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)';
 const YM = `(?:(${MONTH_PATTERN}|${SEASON_WORD})\\s*,?\\s*(?:of\\s+)?)?(20\\d\\d)`;
 const GRAD =
-  "graduat\\w*|class of|completion|finish(?:ing)? (?:your|their|the) (?:degree|studies)|complet\\w* (?:your |their |a |the )?(?:[\\w']+ ){0,2}(?:degree|studies|program(?:me)?)|obtain\\w* (?:your |their |a |an |the )?(?:[\\w']+ ){0,2}degree";
+  "graduat\\w*|class(?:es)? of|completion|finish(?:ing)? (?:your|their|the) (?:degree|studies)|complet\\w* (?:your |their |a |the )?(?:[\\w']+ ){0,2}(?:degree|studies|program(?:me)?)|obtain\\w* (?:your |their |a |an |the )?(?:[\\w']+ ){0,2}degree";
 // The gap between the graduation words and the dates is bounded: a clause, not the whole text.
 const GAP = '[^.;]{0,80}?';
 const BETWEEN = new RegExp(`(?:${GRAD})${GAP}\\b(?:between|from)\\s+${YM}\\s*(?:and|to|-|–|through|until)\\s*${YM}`, 'i');
@@ -235,7 +235,7 @@ const BY = new RegExp(`(?:${GRAD})${GAP}\\b(by|before|no later than|prior to|on 
 const AFTER = new RegExp(`(?:${GRAD})${GAP}\\b(?:after|from|on or after)\\s+${YM}`, 'i');
 const OR_LATER = new RegExp(`(?:${GRAD})${GAP}${YM}\\s+or\\s+(later|after|earlier|before)`, 'i');
 const IN = new RegExp(`(?:${GRAD})${GAP}\\b(?:in|during|of|:)\\s+(?:the\\s+)?${YM}(?:\\s*(?:or|and|\\/|-|–|to)\\s*${YM})?`, 'i');
-const YEAR_GRADS = /\b(20\d\d)\s+(?:graduates?|grads?)\b|\bclass of\s+(20\d\d)\b/i;
+const YEAR_GRADS = /\b(20\d\d)\s+(?:graduates?|grads?)\b|\bclass(?:es)? of\s+(20\d\d)(?:\s*(?:or|and|\/|-|–)\s*(20\d\d))?\b/i;
 const FINAL_YEAR = /\bfinal[- ]year\b|\blast year of (?:study|studies|(?:your|their) degree)\b/i;
 const PENULTIMATE = /\bpenultimate[- ]year\b|\bpre-final[- ]year\b|\bsecond[- ]to[- ]last year\b/i;
 // "recent graduates", "graduated within the past 12 months", "graduated in the last two years".
@@ -257,7 +257,7 @@ function ym(month: string | undefined, year: string, end: boolean): number {
 }
 
 // Cheap gates: the window patterns all start from a graduation word and need a year.
-const GRADUATION_WORD = hint(['graduat', 'class of', 'completion', 'finish', 'complet', 'obtain']);
+const GRADUATION_WORD = hint(['graduat', 'class of', 'classes of', 'completion', 'finish', 'complet', 'obtain']);
 const OTHER_HINT = hint(['final', 'penultimate', 'to-last', 'to last', 'semester', 'term', 'quarter', 'return', 'going back', 'continu', 'remaining', 'recent']);
 
 export function readGraduation(text: string, ctx: MatchContext, hints = hintsOf(text)): GraduationRequirement | null {
@@ -284,7 +284,8 @@ export function readGraduation(text: string, ctx: MatchContext, hints = hintsOf(
   m = windowed ? YEAR_GRADS.exec(text) : null;
   if (m) {
     const y = m[1] ?? m[2]!;
-    return { from: ym(undefined, y, false), to: ym(undefined, y, true), words: m[0] };
+    // "class of 2026 or 2027" is the span of both.
+    return { from: ym(undefined, y, false), to: ym(undefined, m[3] ?? y, true), words: m[0] };
   }
   const recent = hints & OTHER_HINT ? RECENT.exec(text) : null;
   // "recent graduates": graduated within the stated span (a year when none is stated), up to now.

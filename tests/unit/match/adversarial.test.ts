@@ -32,7 +32,8 @@ const PIECES = [
   'Python, ', 'C++ ', 'go-', 'fluent ', 'English and ', 'the local language ', 'publications ', 'research output ',
   'on-site ', 'authorized to work ', 'citizens ', 'PhD ', "Master's ", 'BS/MS ', ', MA ', 'B.S. ', 'Ph.D. ',
   'Education\n', 'Languages: ', 'Available ', 'Location: ', 'Jan 2020 - ', '11 May 2026 ', 'NeurIPS 2024 ', 'In Proc. ',
-  'J. Doe, ', '"x', 'x@y.', 'AB',
+  'J. Doe, ', '"x', 'x@y.', 'AB', 'between ', 'class of ', 'final year ', 'at least 3 months ', 'Summer 2026 ',
+  '(onboard by 12 Jan 2026) ', 'citizen or PR ', 'top-tier ', 'first-author ', 'graduated within the last ', 'Winter ',
 ];
 const TAILS = ['', '!', '\u0000x'];
 const run = (piece: string, tail: string) => piece.repeat(Math.ceil(SIZE / piece.length)).slice(0, SIZE) + tail;

@@ -137,6 +137,8 @@ export const ROWS: Row[] = [
 
   // ——— graduation windows in their other forms ———
   ['own', 'Graduating class of 2027', 'graduation', 'met', 'unmet', 'met'],
+  ['own', 'Open to the classes of 2026 or 2027', 'graduation', 'met', 'met', 'met'],
+  ['own', 'Class of 2028 graduates only', 'graduation', 'unmet', 'unmet', 'unmet'],
   ['own', 'Open to students graduating in or after June 2027', 'graduation', 'met', 'unmet', 'unmet'],
   ['own', 'Expected to graduate between December 2026 and May 2027', 'graduation', 'unmet', 'met', 'met'],
   ['own', 'Students in their final year, or who graduated within the last two years', 'graduation', 'unmet', 'met', 'unmet'],
