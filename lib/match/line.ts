@@ -36,6 +36,7 @@ const ON_SITE = /\bon-?\s?site\b|\bin[- ]person\b|\bin[- ]office\b|\bour [\w ]{0
 
 const SOFT_KINDS: readonly LineKind[] = Object.freeze(['soft']);
 const SOFT_NOTE = 'not something a profile can show; never counted against you';
+const HOPE_NOTE = 'an interest, attitude or nice-to-have, not a requirement; never counted against you';
 
 export function assessLine(text: string, ctx: MatchContext): LineAssessment {
   // One scan of the line tells which readers can find anything in it. Cleaning only cuts a list
@@ -94,7 +95,7 @@ export function assessLine(text: string, ctx: MatchContext): LineAssessment {
 
   if (aspects.length === 0) {
     const evidence = emptyEvidence();
-    evidence.notes.push(SOFT_NOTE);
+    evidence.notes.push(unasked !== clean ? HOPE_NOTE : SOFT_NOTE);
     return { result: { text, kind: 'soft', verdict: 'unknown', evidence }, kinds: SOFT_KINDS, blockers: [] };
   }
   return combine(text, aspects);

@@ -99,6 +99,13 @@ describe('plain words in reasons and evidence', () => {
     }
   });
 
+  it('says why a line that names a skill was not counted: it only hopes for it', () => {
+    const bs = PROFILES.find(([f]) => f === 'bachelors-student.json')![1];
+    for (const line of ['Willingness to learn Go and Kubernetes', 'Knowledge of Kafka or Flink is nice to have']) {
+      expect(matchLine(line, bs, NOW).evidence.notes, line).toEqual(['an interest, attitude or nice-to-have, not a requirement; never counted against you']);
+    }
+  });
+
   it('says by how much a commitment falls short and what allowance made it partly met', () => {
     const bs = PROFILES.find(([f]) => f === 'bachelors-student.json')![1];
     const partial = matchLine('Able to commit to 13 weeks starting in June 2026', bs, NOW);
