@@ -49,10 +49,24 @@ function itemsOf(p: Proposals): Item[] {
     ...p.languages.map((l, index) => ({ key: `l${index}`, group: 'languages' as const, index, label: l.entry, source: l.source })),
     ...p.locations.map((l, index) => ({ key: `c${index}`, group: 'locations' as const, index, label: l.name, source: l.source })),
     ...p.availability.map((a, index) => ({ key: `a${index}`, group: 'availability' as const, index, label: `${a.from} to ${a.to}`, source: a.source })),
+    ...p.experience.map((x, index) => ({
+      key: `x${index}`,
+      group: 'experience' as const,
+      index,
+      label: [
+        x.title,
+        x.organization || null,
+        `${x.from || '(start month not given)'} to ${x.to === null ? 'now' : x.to || '(end month not given)'}`,
+        x.internship ? 'internship' : null,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      source: x.source,
+    })),
   ];
 }
 
-const KEY_PREFIX: Record<keyof Proposals, string> = { degrees: 'd', skills: 's', publications: 'p', languages: 'l', locations: 'c', availability: 'a' };
+const KEY_PREFIX: Record<keyof Proposals, string> = { degrees: 'd', skills: 's', publications: 'p', languages: 'l', locations: 'c', availability: 'a', experience: 'x' };
 
 function counts(p: Proposals): string {
   const parts = [
@@ -64,6 +78,7 @@ function counts(p: Proposals): string {
   if (p.languages.length) parts.push(plural(p.languages.length, 'language', 'languages'));
   if (p.locations.length) parts.push(plural(p.locations.length, 'location', 'locations'));
   if (p.availability.length) parts.push(plural(p.availability.length, 'availability period', 'availability periods'));
+  if (p.experience.length) parts.push(plural(p.experience.length, 'role', 'roles'));
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
@@ -112,6 +127,7 @@ export function ResumeImport({ draft, now, onAccept }: { draft: ProfileDraft; no
       languages: take(proposals.languages, 'languages'),
       locations: take(proposals.locations, 'locations'),
       availability: take(proposals.availability, 'availability'),
+      experience: take(proposals.experience, 'experience'),
     };
     onAccept(accepted);
     setProposals(null);
@@ -126,6 +142,7 @@ export function ResumeImport({ draft, now, onAccept }: { draft: ProfileDraft; no
     ['languages', 'Languages'],
     ['locations', 'Locations'],
     ['availability', 'Availability'],
+    ['experience', 'Experience'],
   ];
 
   return (
@@ -142,7 +159,7 @@ export function ResumeImport({ draft, now, onAccept }: { draft: ProfileDraft; no
         />
         <p id={`${uid}-hint`} className="hint">
           Read on this page only and never stored; up to {MAX_RESUME_CHARS.toLocaleString('en')} characters. Also finds languages,
-          locations and availability. You choose what goes into your profile.
+          locations, availability and work experience. You choose what goes into your profile.
         </p>
       </div>
       <button type="button" onClick={find} disabled={!text.trim()}>

@@ -10,6 +10,7 @@ import { languageIn } from '../../lib/match/languages';
 import type {
   ProposedAvailability,
   ProposedDegree,
+  ProposedExperience,
   ProposedLanguage,
   ProposedLocation,
   ProposedPublication,
@@ -222,7 +223,10 @@ export interface Proposals {
   languages: ProposedLanguage[];
   locations: ProposedLocation[];
   availability: ProposedAvailability[];
+  experience: ProposedExperience[];
 }
+
+const roleKey = (x: { title: string; from: string }) => `${x.title.trim().toLowerCase()}|${x.from}`;
 
 /** The proposals the profile does not already hold: those are the only ones worth asking about. */
 export function newProposals(draft: ProfileDraft, proposals: Proposals): Proposals {
@@ -231,6 +235,7 @@ export function newProposals(draft: ProfileDraft, proposals: Proposals): Proposa
   const languages = new Set(draft.languages.map(languageKey));
   const locations = new Set(draft.locations.map((l) => l.trim().toLowerCase()));
   const availability = new Set(draft.availability.map(availabilityKey));
+  const roles = new Set(draft.experience.map(roleKey));
   return {
     degrees: proposals.degrees.filter((d) => !draft.education.some((e) => sameDegree(e, d))),
     skills: proposals.skills.filter((s) => !skills.has(skillKey(s.name))),
@@ -238,6 +243,7 @@ export function newProposals(draft: ProfileDraft, proposals: Proposals): Proposa
     languages: proposals.languages.filter((l) => !languages.has(languageKey(l.entry))),
     locations: proposals.locations.filter((l) => !locations.has(l.name.trim().toLowerCase())),
     availability: proposals.availability.filter((a) => !availability.has(availabilityKey(a))),
+    experience: proposals.experience.filter((x) => !roles.has(roleKey(x))),
   };
 }
 
@@ -258,6 +264,10 @@ export function mergeProposals(draft: ProfileDraft, accepted: Proposals): Profil
     languages: [...draft.languages, ...fresh.languages.map((l) => l.entry)],
     locations: [...draft.locations, ...fresh.locations.map((l) => l.name)],
     availability: [...draft.availability, ...fresh.availability.map((a) => ({ from: a.from, to: a.to }))],
+    experience: [
+      ...draft.experience,
+      ...fresh.experience.map((x) => ({ title: x.title, organization: x.organization, from: x.from, to: x.to ?? '', internship: x.internship })),
+    ],
   };
 }
 

@@ -60,6 +60,17 @@ export interface ProposedAvailability {
   source: string;
 }
 
+export interface ProposedExperience {
+  title: string;
+  organization: string;
+  /** YYYY-MM, or '' when the résumé gives only a year (for the user to complete). */
+  from: string;
+  /** YYYY-MM; null while it goes on ("– present"); '' when only a year is given. */
+  to: string | null;
+  internship: boolean;
+  source: string;
+}
+
 export interface ResumeProposals {
   /** The candidate's name when the first line looks like one; used to spot first authorship. */
   name: string | null;
@@ -69,6 +80,7 @@ export interface ResumeProposals {
   languages: ProposedLanguage[];
   locations: ProposedLocation[];
   availability: ProposedAvailability[];
+  experience: ProposedExperience[];
 }
 
 /** Longer text is refused with this message rather than read slowly or cut without a word. */
@@ -88,7 +100,7 @@ export class ResumeTooLongError extends Error {
 
 const BULLET = /^(?:[-–—•●◦▪■*·>]+|\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)])\s*/;
 
-type Section = 'education' | 'publications' | 'languages' | 'availability' | 'other' | null;
+type Section = 'education' | 'publications' | 'languages' | 'availability' | 'experience' | 'other' | null;
 
 const SECTION_HEADINGS: [RegExp, Section][] = [
   [/^(?:education(?:al background)?|academic (?:background|history|qualifications)|degrees?)$/i, 'education'],
@@ -97,9 +109,10 @@ const SECTION_HEADINGS: [RegExp, Section][] = [
     'publications',
   ],
   [/^(?:languages?|language skills|spoken languages)$/i, 'languages'],
+  [/^(?:(?:work |professional |industry |relevant )?experiences?|employment(?: history)?|internships?|work history)$/i, 'experience'],
   [/^(?:availability|available|internship availability|availability for internships?)$/i, 'availability'],
   [
-    /^(?:(?:work |professional |research |industry |relevant )?experiences?|employment(?: history)?|internships?|(?:technical |core |key )?skills(?:\s*(?:&|and)\s*\w+)?|(?:academic |selected |personal |research )?projects|awards?(?:\s*(?:&|and)\s*honou?rs)?|honou?rs(?:\s*(?:&|and)\s*awards)?|achievements|certifications?|activities|leadership|volunteering|interests|summary|profile|objective|contact|references|teaching(?: experience)?|service)$/i,
+    /^(?:research experiences?|(?:technical |core |key )?skills(?:\s*(?:&|and)\s*\w+)?|(?:academic |selected |personal |research )?projects|awards?(?:\s*(?:&|and)\s*honou?rs)?|honou?rs(?:\s*(?:&|and)\s*awards)?|achievements|certifications?|activities|leadership|volunteering|interests|summary|profile|objective|contact|references|teaching(?: experience)?|service)$/i,
     'other',
   ],
 ];
@@ -585,6 +598,42 @@ function proposeAvailability(lines: Line[]): ProposedAvailability[] {
   return out;
 }
 
+// Roles: a line of the Experience section with a date range ("Software Engineer Intern, Shopee —
+// May 2025 – Aug 2025"), or a range alone on the line under its title.
+const RANGE_SEPARATOR = /^\s*(?:[–—-]|to|until|till)\s*$/i;
+const TITLE_SPLIT = /\s*(?:,|\s[|•·@]\s|\s[–—-]\s|\bat\b)\s*/;
+const INTERN = /\bintern(?:ship)?\b/i;
+
+function proposeExperience(lines: Line[]): ProposedExperience[] {
+  const out: ProposedExperience[] = [];
+  lines.forEach((line, i) => {
+    // Bulleted lines describe a role ("- Ran tutorials from Jan to May 2024"); they do not name one.
+    if (line.isHeading || line.section !== 'experience' || line.text.length > 300 || BULLET.test(line.text)) return;
+    const dates = datesIn(line.text);
+    if (dates.length < 2) return;
+    const [a, b] = [dates[dates.length - 2]!, dates[dates.length - 1]!];
+    const between = line.text.slice(a.index, b.index).replace(/^\S+(?:\s+\d{4})?/, '');
+    if (a.value === null || !RANGE_SEPARATOR.test(between.replace(/^[\s.,]*\d{0,4}/, ''))) return;
+    const before = line.text.slice(0, dates[0]!.index).replace(BULLET, '').replace(/[\s,|•·–—:(-]+$/, '').trim();
+    // A range alone on its line belongs to the line above ("Data Analyst Intern, Grab").
+    const above = lines[i - 1];
+    const titleText = before || (above && !above.isHeading && above.section === 'experience' && datesIn(above.text).length === 0 ? above.text.replace(BULLET, '') : '');
+    if (!titleText) return;
+    const [title, ...rest] = titleText.split(TITLE_SPLIT).filter(Boolean);
+    if (!title || title.length > 200) return;
+    const month = (v: string | null) => (v !== null && v.length === 7 ? v : '');
+    out.push({
+      title,
+      organization: (rest[0] ?? '').slice(0, 200),
+      from: month(a.value),
+      to: b.value === null ? null : month(b.value),
+      internship: INTERN.test(titleText),
+      source: before ? line.text : `${titleText} · ${line.text}`,
+    });
+  });
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 /**
@@ -605,5 +654,6 @@ export function parseResume(text: string, now: Date, index: SkillIndex = skillIn
     languages: proposeLanguages(lines),
     locations: proposeLocations(lines),
     availability: proposeAvailability(lines),
+    experience: proposeExperience(lines),
   };
 }

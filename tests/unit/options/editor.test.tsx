@@ -370,6 +370,8 @@ describe('options page: proposals from a résumé', () => {
           'English (native), Mandarin (fluent)',
           'Location: Singapore',
           'Availability: 11 May 2026 to 28 August 2026',
+          'EXPERIENCE',
+          'Data Analyst Intern, Grab — Jun 2024 – Aug 2024',
         ].join('\n'),
       },
     });
@@ -381,8 +383,11 @@ describe('options page: proposals from a résumé', () => {
     expect(labels('Languages')).toEqual(['Mandarin (fluent)']);
     expect(labels('Locations')).toEqual(['Singapore']);
     expect(labels('Availability')).toEqual(['2026-05-11 to 2026-08-28']);
-    await user.click(within(checklist).getByRole('button', { name: 'Add 3 selected to the form' }));
-    expect(screen.getByText('Added 0 degrees, 0 skills, 0 publications, 1 language, 1 location and 1 availability period to the form. Review them, then save.')).toBeTruthy();
+    expect(labels('Experience')).toEqual(['Data Analyst Intern · Grab · 2024-06 to 2024-08 · internship']);
+    await user.click(within(checklist).getByRole('button', { name: 'Add 4 selected to the form' }));
+    expect(screen.getByText('Added 0 degrees, 0 skills, 0 publications, 1 language, 1 location, 1 availability period and 1 role to the form. Review them, then save.')).toBeTruthy();
+    expect((within(group('Role 1')).getByLabelText('From (YYYY-MM)') as HTMLInputElement).value).toBe('2024-06');
+    expect((within(group('Role 1')).getByLabelText('Internship') as HTMLInputElement).checked).toBe(true);
     expect(screen.getByRole('button', { name: 'Remove language Mandarin (fluent)' })).toBeTruthy();
     expect((within(group('Period 1')).getByLabelText('From') as HTMLInputElement).value).toBe('2026-05-11');
   });

@@ -155,7 +155,7 @@ describe('parseResume: publications', () => {
   });
 
   it('finds nothing in empty or unrelated text', () => {
-    expect(parseResume('', NOW)).toEqual({ name: null, degrees: [], skills: [], publications: [], languages: [], locations: [], availability: [] });
+    expect(parseResume('', NOW)).toEqual({ name: null, degrees: [], skills: [], publications: [], languages: [], locations: [], availability: [], experience: [] });
     expect(parseResume('Dear hiring manager, I am excited to apply.', NOW).degrees).toEqual([]);
   });
 });
@@ -173,6 +173,10 @@ Master's degree, expected May 2029
 
 EXPERIENCE
 Software Engineer Intern, a payments start-up, Singapore — May 2025 – Aug 2025
+Teaching Assistant, School of Computing
+Jan 2024 – present
+- Ran tutorials for 40 students, from Jan 2024 to May 2024
+Research Assistant at a robotics lab | 2023 – 2024
 
 SKILLS
 Python, Go, SQL
@@ -211,6 +215,20 @@ describe('parseResume: languages, locations, availability', () => {
       { level: 'Bachelor', field: 'Computer Science', status: 'pursuing', graduation: '2027' },
       { level: 'Master', field: '', status: 'pursuing', graduation: '2029-05' },
     ]);
+  });
+});
+
+describe('parseResume: experience', () => {
+  it('proposes roles with their months, an open end while it goes on, internships marked, and leaves a month it is not given empty', () => {
+    expect(parseResume(STUDENT_RESUME, NOW).experience.map(({ source: _source, ...x }) => x)).toEqual([
+      { title: 'Software Engineer Intern', organization: 'a payments start-up', from: '2025-05', to: '2025-08', internship: true },
+      { title: 'Teaching Assistant', organization: 'School of Computing', from: '2024-01', to: null, internship: false },
+      { title: 'Research Assistant', organization: 'a robotics lab', from: '', to: '', internship: false },
+    ]);
+  });
+
+  it('reads no roles outside an Experience section', () => {
+    expect(parseResume('PROJECTS\nChess engine, personal project — May 2025 – Aug 2025', NOW).experience).toEqual([]);
   });
 });
 
