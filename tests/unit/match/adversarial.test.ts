@@ -31,7 +31,7 @@ const PIECES = [
   'weeks ', 'start in June ', '3+ years ', 'interest in ', 'nice to have ', 'at least one of ', 'e.g. ', 'such as ',
   'Python, ', 'C++ ', 'go-', 'fluent ', 'English and ', 'the local language ', 'publications ', 'research output ',
   'on-site ', 'authorized to work ', 'citizens ', 'PhD ', "Master's ", 'BS/MS ', ', MA ', 'B.S. ', 'Ph.D. ',
-  'Education\n', 'Languages: ', 'Available ', 'Location: ', 'Jan 2020 - ', '11 May 2026 ', 'NeurIPS 2024 ', 'In Proc. ',
+  'Education\n', 'Experience\nIntern, Acme — May 2025 – ', 'Languages: ', 'Available ', 'Location: ', 'Jan 2020 - ', '11 May 2026 ', 'NeurIPS 2024 ', 'In Proc. ',
   'J. Doe, ', '"x', 'x@y.', 'AB', 'between ', 'class of ', 'final year ', 'at least 3 months ', 'Summer 2026 ',
   '(onboard by 12 Jan 2026) ', 'citizen or PR ', 'top-tier ', 'first-author ', 'graduated within the last ', 'Winter ',
 ];
