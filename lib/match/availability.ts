@@ -5,8 +5,6 @@ import {
   NUMBER_PATTERN,
   addMonths,
   dayOf,
-  describePeriod,
-  isoOfDay,
   monthEnd,
   monthNumber,
   monthStart,

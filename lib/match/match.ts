@@ -7,7 +7,7 @@ import { dayOfDate, monthIndexOfDay, parseIsoDay, isoOfDay, yearOfDay, type Day 
 import { assessDegree } from './education';
 import { combine, assessLine, type LineAssessment } from './line';
 import { assessLocation, placeOf, type Place } from './places';
-import type { EligibilityResult, LineKind, LineResult, MatchReport, Verdict } from './report';
+import type { EligibilityResult, LineKind, LineResult, MatchReport } from './report';
 import { holdSkills, type SkillHoldings } from './skills';
 import { countVerdicts, scoreOfCounts, SCORE_WEIGHTS } from './summary';
 
