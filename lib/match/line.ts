@@ -128,7 +128,8 @@ const SOFT_WORDS = hint([
   'quickly', 'quick learner', 'appetite', 'excited', 'attitude', 'ownership', 'mindset', 'nice to have', 'nice-to-have', 'not essential',
   'not required', 'not mandatory', 'not a requirement', 'optional',
 ]);
-const CLAUSE = /[^;.]+(?:[;.]|$)/g;
+// Clauses end at ";" and at a sentence's end, not at the dots of "e.g." or "Node.js"; nothing is dropped.
+const CLAUSE = /(?:[^;.]|\.(?!\s+[A-Z]))+(?:[;.]|$)|[;.]/g;
 
 function withoutSoftParts(text: string): string {
   CLAUSE.lastIndex = 0;

@@ -159,6 +159,8 @@ export const ROWS: Row[] = [
   ['own', 'Familiarity with Tableau is desirable but not essential', 'soft', 'unknown', 'unknown', 'unknown'],
   ['own', 'Curiosity about large language models and a growth mindset', 'soft', 'unknown', 'unknown', 'unknown'],
   ['own', 'Proficient in Python, with a passion for machine learning', 'skill', 'met', 'met', 'unmet'],
+  ['own', 'Familiarity with Spark, e.g. for ETL jobs, is not required', 'soft', 'unknown', 'unknown', 'unknown'],
+  ['own', 'Knowledge of Node.js is nice to have; proficiency in Java', 'skill', 'unmet', 'unmet', 'met'],
 
   // ——— languages: each one joined by "and"; an unnamed local language is never met on English ———
   ['own', 'Fluent in Mandarin and English', 'language', 'met', 'met', 'unmet'],
