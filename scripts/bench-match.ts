@@ -71,11 +71,21 @@ const lineMakers: (() => string)[] = [
   () => `Fluent in English and ${pick(['Mandarin', 'Japanese', 'Korean', 'Indonesian', 'Spanish'])}`,
   () => `Must be authorized to work in ${pick(CITIES)} without visa sponsorship`,
   () => pick(SOFT),
+  () => `Expected to graduate between ${pick(MONTHS)} ${pick([2025, 2026])} and ${pick(MONTHS)} 2027`,
+  () => `Final year student or recent graduate in ${pick(FIELDS)}`,
+  () => `Able to start in ${pick(MONTHS)} 2026 for ${pick([8, 10, 12])} weeks`,
+  () => `${pick([1, 2, 3, 5])}+ years of experience with ${list(2, ' and ')}`,
+  () => `Strong interest in ${list(2, ' and ')}, and a willingness to learn`,
+  () => `Proficiency in the local language and English`,
+  () => `Published papers or other contributions to the research community`,
 ];
 
 function posting(): MatchablePosting {
   const cohortYear = pick([2025, 2026, 2027]);
+  const graduate = random() < 0.3;
   return {
+    title: graduate ? `Software Engineer Graduate - ${cohortYear} Start (BS/MS)` : `Software Engineer Intern - ${cohortYear} Start (BS/MS)`,
+    employmentType: graduate ? 'Regular' : 'Intern',
     minimumQualifications: Array.from({ length: 4 + Math.floor(random() * 4) }, () => pick(lineMakers)()),
     preferredQualifications: Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(lineMakers)()),
     degreeLevels: pick([['PhD'], ['Bachelor', 'Master'], ['Master'], []] as const).slice(),

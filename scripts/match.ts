@@ -3,18 +3,20 @@
  * `npm run -s match -- --page <page.html> --url <page-url> --profile <profile.json>`
  * Prints the match report (score, minimum, preferred, eligibility, blockers) as JSON.
  * `--now <ISO date>` fixes the date the match is made on (default: today), for reproducible output.
+ * `--summary` prints what a saved job keeps instead (`summarizeMatch`: score, eligible, blockers, counts).
  * Bad input: one line on stderr naming the file and field, exit 1.
  */
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { extractFromHtml } from '../lib/extract/node';
 import { matchPosting } from '../lib/match/match';
+import { requirementsLine, summarizeMatch } from '../lib/match/summary';
 import { JobPostingSchema, type JobPosting } from '../lib/posting/schema';
 import { ProfileSchema, type Profile } from '../lib/profile/schema';
 import { parseHttpUrl } from '../lib/sites/urls';
 
 const USAGE =
-  'usage: npm run -s match -- (--posting <posting.json> | --page <page.html> --url <page-url>) --profile <profile.json> [--now <YYYY-MM-DD>]';
+  'usage: npm run -s match -- (--posting <posting.json> | --page <page.html> --url <page-url>) --profile <profile.json> [--now <YYYY-MM-DD>] [--summary]';
 
 class InputError extends Error {}
 
@@ -52,6 +54,7 @@ interface Args {
   url?: string;
   profile?: string;
   now?: string;
+  summary?: boolean;
 }
 
 function parseArgs(argv: string[]): Args | 'help' {
@@ -60,11 +63,15 @@ function parseArgs(argv: string[]): Args | 'help' {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') return 'help';
+    if (arg === '--summary') {
+      args.summary = true;
+      continue;
+    }
     const m = /^--([a-z]+)(?:=(.*))?$/.exec(arg);
     if (!m || !names.has(m[1]!)) fail(`unknown argument ${arg}; ${USAGE}`);
     const value = m[2] ?? argv[++i];
     if (value === undefined || value.startsWith('--')) fail(`--${m[1]} needs a value; ${USAGE}`);
-    args[m[1] as keyof Args] = value;
+    args[m[1] as Exclude<keyof Args, 'summary'>] = value;
   }
   return args;
 }
@@ -110,7 +117,13 @@ function main(argv: string[]): void {
   const now = parseNow(args.now);
   const profile = loadProfile(args.profile);
   const posting = loadPosting(args, now);
-  process.stdout.write(`${JSON.stringify(matchPosting(posting, profile, now), null, 2)}\n`);
+  const report = matchPosting(posting, profile, now);
+  if (args.summary) {
+    const summary = summarizeMatch(report);
+    process.stdout.write(`${JSON.stringify({ ...summary, requirements: requirementsLine(summary) }, null, 2)}\n`);
+    return;
+  }
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 }
 
 try {

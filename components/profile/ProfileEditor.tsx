@@ -15,7 +15,7 @@ import {
 import { FieldContext, type FieldState } from './Field';
 import { profileFileName, profileFileText, readProfileFile } from './file';
 import { ResumeImport } from './ResumeImport';
-import { AvailabilitySection, EducationSection, PublicationsSection, WorkAuthorizationSection } from './Sections';
+import { AvailabilitySection, EducationSection, ExperienceSection, PublicationsSection, WorkAuthorizationSection } from './Sections';
 import { suggestSkill } from './suggest';
 import { TagInput } from './TagInput';
 
@@ -125,7 +125,11 @@ export function ProfileEditor({ api }: { api: ProfilePageApi }) {
 
   useEffect(() => {
     if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    // Both: preventDefault is the standard, returnValue what older engines still look for.
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
@@ -286,6 +290,7 @@ export function ProfileEditor({ api }: { api: ProfilePageApi }) {
           />
         </section>
 
+        <ExperienceSection rows={draft.experience} update={update} />
         <PublicationsSection rows={draft.publications} update={update} />
         <WorkAuthorizationSection rows={draft.workAuthorization} update={update} />
 

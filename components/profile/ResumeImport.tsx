@@ -1,16 +1,17 @@
 import { useId, useRef, useState } from 'react';
-import { parseResume } from '../../lib/resume/parse';
+import { parseResume, MAX_RESUME_CHARS } from '../../lib/resume/parse';
 import { newProposals, type ProfileDraft, type Proposals } from './draft';
 
 /**
- * Paste a résumé, get a checklist of what it seems to say (degrees, skills, publications), tick
+ * Paste a résumé, get a checklist of what it seems to say (degrees, skills, publications,
+ * languages, locations, availability), tick
  * what is right, and add it to the form. Nothing is saved from here: the additions land in the
  * form, where the user reviews them and saves. The text itself is never stored.
  */
 
 interface Item {
   key: string;
-  group: 'degrees' | 'skills' | 'publications';
+  group: keyof Proposals;
   index: number;
   label: string;
   source: string;
@@ -22,7 +23,13 @@ function itemsOf(p: Proposals): Item[] {
       key: `d${index}`,
       group: 'degrees' as const,
       index,
-      label: [d.level, d.field || '(field not found)', d.status, d.graduation ? `graduation ${d.graduation}` : 'graduation not found'].join(' · '),
+      // What was not found says so, here and as an empty field in the form, never as a guess.
+      label: [
+        d.level,
+        d.field || '(field not found)',
+        d.status,
+        d.graduation === '' ? 'graduation not found' : /^\d{4}$/.test(d.graduation) ? `graduation ${d.graduation} (month not given)` : `graduation ${d.graduation}`,
+      ].join(' · '),
       source: d.source,
     })),
     ...p.skills.map((s, index) => ({
@@ -39,7 +46,40 @@ function itemsOf(p: Proposals): Item[] {
       label: [pub.venue, pub.year ?? '(year not found)', pub.firstAuthor ? 'first author' : 'not first author'].join(' · '),
       source: pub.source,
     })),
+    ...p.languages.map((l, index) => ({ key: `l${index}`, group: 'languages' as const, index, label: l.entry, source: l.source })),
+    ...p.locations.map((l, index) => ({ key: `c${index}`, group: 'locations' as const, index, label: l.name, source: l.source })),
+    ...p.availability.map((a, index) => ({ key: `a${index}`, group: 'availability' as const, index, label: `${a.from} to ${a.to}`, source: a.source })),
+    ...p.experience.map((x, index) => ({
+      key: `x${index}`,
+      group: 'experience' as const,
+      index,
+      label: [
+        x.title,
+        x.organization || null,
+        `${x.from || '(start month not given)'} to ${x.to === null ? 'now' : x.to || '(end month not given)'}`,
+        x.internship ? 'internship' : null,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      source: x.source,
+    })),
   ];
+}
+
+const KEY_PREFIX: Record<keyof Proposals, string> = { degrees: 'd', skills: 's', publications: 'p', languages: 'l', locations: 'c', availability: 'a', experience: 'x' };
+
+function counts(p: Proposals): string {
+  const parts = [
+    plural(p.degrees.length, 'degree', 'degrees'),
+    plural(p.skills.length, 'skill', 'skills'),
+    plural(p.publications.length, 'publication', 'publications'),
+  ];
+  // The newer kinds only when there are some, so the common message stays short.
+  if (p.languages.length) parts.push(plural(p.languages.length, 'language', 'languages'));
+  if (p.locations.length) parts.push(plural(p.locations.length, 'location', 'locations'));
+  if (p.availability.length) parts.push(plural(p.availability.length, 'availability period', 'availability periods'));
+  if (p.experience.length) parts.push(plural(p.experience.length, 'role', 'roles'));
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -53,9 +93,17 @@ export function ResumeImport({ draft, now, onAccept }: { draft: ProfileDraft; no
   const uid = useId();
 
   const find = () => {
-    const parsed = parseResume(text, now());
+    // Whatever goes wrong is said on the page: the button never silently does nothing.
+    let parsed: Proposals;
+    try {
+      parsed = parseResume(text, now());
+    } catch (error) {
+      setProposals(null);
+      setMessage(error instanceof Error && error.name === 'ResumeTooLongError' ? error.message : `Could not read this text: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
     const fresh = newProposals(draft, parsed);
-    const found = parsed.degrees.length + parsed.skills.length + parsed.publications.length;
+    const found = itemsOf(parsed).length;
     const items = itemsOf(fresh);
     if (items.length === 0) {
       setProposals(null);
@@ -65,23 +113,25 @@ export function ResumeImport({ draft, now, onAccept }: { draft: ProfileDraft; no
     setProposals(fresh);
     setChecked(new Set(items.map((i) => i.key)));
     const already = found - items.length;
-    setMessage(
-      `Found ${plural(fresh.degrees.length, 'degree', 'degrees')}, ${plural(fresh.skills.length, 'skill', 'skills')} and ` +
-        `${plural(fresh.publications.length, 'publication', 'publications')} to add${already ? ` (${already} already in your profile)` : ''}. Untick what is wrong.`,
-    );
+    setMessage(`Found ${counts(fresh)} to add${already ? ` (${already} already in your profile)` : ''}. Untick what is wrong.`);
     requestAnimationFrame(() => checklistRef.current?.querySelector('input')?.focus());
   };
 
   const accept = () => {
     if (!proposals) return;
-    const take = <T,>(list: T[], prefix: string) => list.filter((_, i) => checked.has(`${prefix}${i}`));
-    const accepted = { degrees: take(proposals.degrees, 'd'), skills: take(proposals.skills, 's'), publications: take(proposals.publications, 'p') };
+    const take = <T,>(list: T[], group: keyof Proposals) => list.filter((_, i) => checked.has(`${KEY_PREFIX[group]}${i}`));
+    const accepted: Proposals = {
+      degrees: take(proposals.degrees, 'degrees'),
+      skills: take(proposals.skills, 'skills'),
+      publications: take(proposals.publications, 'publications'),
+      languages: take(proposals.languages, 'languages'),
+      locations: take(proposals.locations, 'locations'),
+      availability: take(proposals.availability, 'availability'),
+      experience: take(proposals.experience, 'experience'),
+    };
     onAccept(accepted);
     setProposals(null);
-    setMessage(
-      `Added ${plural(accepted.degrees.length, 'degree', 'degrees')}, ${plural(accepted.skills.length, 'skill', 'skills')} and ` +
-        `${plural(accepted.publications.length, 'publication', 'publications')} to the form. Review them, then save.`,
-    );
+    setMessage(`Added ${counts(accepted)} to the form. Review them, then save.`);
   };
 
   const items = proposals ? itemsOf(proposals) : [];
@@ -89,6 +139,10 @@ export function ResumeImport({ draft, now, onAccept }: { draft: ProfileDraft; no
     ['degrees', 'Degrees'],
     ['skills', 'Skills'],
     ['publications', 'Publications'],
+    ['languages', 'Languages'],
+    ['locations', 'Locations'],
+    ['availability', 'Availability'],
+    ['experience', 'Experience'],
   ];
 
   return (
@@ -102,10 +156,10 @@ export function ResumeImport({ draft, now, onAccept }: { draft: ProfileDraft; no
           value={text}
           onChange={(e) => setText(e.target.value)}
           aria-describedby={`${uid}-hint`}
-          maxLength={200_000}
         />
         <p id={`${uid}-hint`} className="hint">
-          Read on this page only and never stored. You choose what goes into your profile.
+          Read on this page only and never stored; up to {MAX_RESUME_CHARS.toLocaleString('en')} characters. Also finds languages,
+          locations, availability and work experience. You choose what goes into your profile.
         </p>
       </div>
       <button type="button" onClick={find} disabled={!text.trim()}>

@@ -6,9 +6,11 @@ import {
   WORK_AUTHORIZATION_OPTIONS,
   emptyAvailability,
   emptyEducation,
+  emptyExperience,
   emptyPublication,
   emptyWorkAuthorization,
   type EducationDraft,
+  type ExperienceDraft,
   type ProfileDraft,
   type PublicationDraft,
 } from './draft';
@@ -112,16 +114,15 @@ export function EducationSection({ rows, update }: { rows: EducationDraft[]; upd
             onChange={(level) => set({ level })}
             options={DEGREE_OPTIONS.map((d) => ({ value: d, label: d }))}
           />
-          <TextField path={`education.${i}.field`} label="Field of study" value={row.field} onChange={(field) => set({ field })} placeholder="Computer Science" />
+          <TextField path={`education.${i}.field`} label="Field of study" value={row.field} onChange={(field) => set({ field })} hint="As your university names it, e.g. Computer Science." />
           <SelectField path={`education.${i}.status`} label="Status" value={row.status} onChange={(status) => set({ status })} options={STATUS_OPTIONS} />
           <TextField
             path={`education.${i}.graduation`}
             label="Graduation (YYYY-MM)"
             value={row.graduation}
             onChange={(graduation) => set({ graduation })}
-            placeholder="2026-06"
             inputMode="numeric"
-            hint={row.status === 'completed' ? 'When you graduated.' : 'When you expect to graduate.'}
+            hint={`${row.status === 'completed' ? 'When you graduated' : 'When you expect to graduate'}, e.g. 2026-06.`}
           />
         </>
       )}
@@ -163,14 +164,13 @@ export function PublicationsSection({ rows, update }: { rows: PublicationDraft[]
       firstField={(i) => `publications.${i}.venue`}
       render={(row, i, set) => (
         <>
-          <TextField path={`publications.${i}.venue`} label="Venue" value={row.venue} onChange={(venue) => set({ venue })} placeholder="NeurIPS" />
+          <TextField path={`publications.${i}.venue`} label="Venue" value={row.venue} onChange={(venue) => set({ venue })} hint="e.g. NeurIPS." />
           <TextField
             path={`publications.${i}.year`}
             label="Year"
             value={row.year}
             onChange={(year) => set({ year })}
             inputMode="numeric"
-            placeholder="2025"
             maxLength={4}
           />
           <CheckboxField path={`publications.${i}.firstAuthor`} label="First author" checked={row.firstAuthor} onChange={(firstAuthor) => set({ firstAuthor })} />
@@ -193,8 +193,39 @@ export function WorkAuthorizationSection({ rows, update }: { rows: ProfileDraft[
       firstField={(i) => `workAuthorization.${i}.country`}
       render={(row, i, set) => (
         <>
-          <TextField path={`workAuthorization.${i}.country`} label="Country" value={row.country} onChange={(country) => set({ country })} placeholder="Singapore" />
+          <TextField path={`workAuthorization.${i}.country`} label="Country" value={row.country} onChange={(country) => set({ country })} hint="e.g. Singapore." />
           <SelectField path={`workAuthorization.${i}.status`} label="Status" value={row.status} onChange={(status) => set({ status })} options={WORK_AUTHORIZATION_OPTIONS} />
+        </>
+      )}
+    />
+  );
+}
+
+export function ExperienceSection({ rows, update }: { rows: ExperienceDraft[]; update: Update }) {
+  return (
+    <Rows
+      id="experience"
+      title="Experience"
+      intro="Jobs and internships with their dates. Postings that ask for years of experience are checked against the months here."
+      noun="role"
+      rows={rows}
+      onChange={(next) => update('experience', next)}
+      make={emptyExperience}
+      firstField={(i) => `experience.${i}.title`}
+      render={(row, i, set) => (
+        <>
+          <TextField path={`experience.${i}.title`} label="Role" value={row.title} onChange={(title) => set({ title })} hint="e.g. Software Engineer Intern." />
+          <TextField path={`experience.${i}.organization`} label="Organisation (optional)" value={row.organization} onChange={(organization) => set({ organization })} />
+          <TextField path={`experience.${i}.from`} label="From (YYYY-MM)" value={row.from} onChange={(from) => set({ from })} inputMode="numeric" />
+          <TextField
+            path={`experience.${i}.to`}
+            label="To (YYYY-MM)"
+            value={row.to}
+            onChange={(to) => set({ to })}
+            inputMode="numeric"
+            hint="Leave empty while you are still there."
+          />
+          <CheckboxField path={`experience.${i}.internship`} label="Internship" checked={row.internship} onChange={(internship) => set({ internship })} />
         </>
       )}
     />

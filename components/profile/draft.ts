@@ -6,7 +6,16 @@ import {
   type Profile,
   type ProfileInput,
 } from '../../lib/profile/schema';
-import type { ProposedDegree, ProposedPublication, ProposedSkill } from '../../lib/resume/parse';
+import { languageIn } from '../../lib/match/languages';
+import type {
+  ProposedAvailability,
+  ProposedDegree,
+  ProposedExperience,
+  ProposedLanguage,
+  ProposedLocation,
+  ProposedPublication,
+  ProposedSkill,
+} from '../../lib/resume/parse';
 import { canonicalSkill } from '../../lib/skills/lookup';
 
 /**
@@ -25,6 +34,14 @@ export interface PublicationDraft {
   year: string;
   firstAuthor: boolean;
 }
+export interface ExperienceDraft {
+  title: string;
+  organization: string;
+  from: string;
+  /** '' while the role goes on. */
+  to: string;
+  internship: boolean;
+}
 export interface ProfileDraft {
   education: EducationDraft[];
   skills: string[];
@@ -33,15 +50,17 @@ export interface ProfileDraft {
   locations: string[];
   publications: PublicationDraft[];
   workAuthorization: { country: string; status: string }[];
+  experience: ExperienceDraft[];
 }
 
 export const emptyEducation = (): EducationDraft => ({ level: 'Bachelor', field: '', status: 'pursuing', graduation: '' });
 export const emptyPublication = (): PublicationDraft => ({ venue: '', year: '', firstAuthor: false });
 export const emptyAvailability = () => ({ from: '', to: '' });
 export const emptyWorkAuthorization = () => ({ country: '', status: 'citizen' });
+export const emptyExperience = (): ExperienceDraft => ({ title: '', organization: '', from: '', to: '', internship: false });
 
 export function emptyDraft(): ProfileDraft {
-  return { education: [], skills: [], languages: [], availability: [], locations: [], publications: [], workAuthorization: [] };
+  return { education: [], skills: [], languages: [], availability: [], locations: [], publications: [], workAuthorization: [], experience: [] };
 }
 
 export function draftFromProfile(profile: Profile): ProfileDraft {
@@ -53,6 +72,7 @@ export function draftFromProfile(profile: Profile): ProfileDraft {
     locations: [...profile.locations],
     publications: profile.publications.map((p) => ({ venue: p.venue, year: String(p.year), firstAuthor: p.firstAuthor })),
     workAuthorization: profile.workAuthorization.map((w) => ({ ...w })),
+    experience: profile.experience.map((x) => ({ title: x.title, organization: x.organization, from: x.from, to: x.to ?? '', internship: x.internship })),
   };
 }
 
@@ -84,6 +104,13 @@ export function draftFromUnknown(data: unknown): ProfileDraft {
       firstAuthor: p.firstAuthor === true,
     })),
     workAuthorization: asRecords(record.workAuthorization).map((w) => ({ country: asString(w.country), status: asString(w.status) })),
+    experience: asRecords(record.experience).map((x) => ({
+      title: asString(x.title),
+      organization: asString(x.organization),
+      from: asString(x.from),
+      to: asString(x.to),
+      internship: x.internship === true,
+    })),
   };
 }
 
@@ -98,6 +125,8 @@ export function draftToInput(draft: ProfileDraft): ProfileInput {
   return {
     ...draft,
     publications: draft.publications.map((p) => ({ ...p, year: yearValue(p.year) })),
+    // An empty end means the role goes on.
+    experience: draft.experience.map((x) => ({ ...x, to: x.to.trim() === '' ? null : x.to })),
   } as ProfileInput;
 }
 
@@ -136,7 +165,11 @@ export function validateDraft(draft: ProfileDraft): Validation {
   const errors = new Map<string, string>();
   for (const issue of parsed.error.issues) {
     const path = issue.path.map(String).join('.');
-    if (!errors.has(path)) errors.set(path, messageFor(issue));
+    // A résumé often gives a graduation as a year: ask for the month rather than call it wrong.
+    const m = /^education\.(\d+)\.graduation$/.exec(path);
+    const year = m ? draft.education[Number(m[1])]?.graduation.trim() : undefined;
+    const message = year && /^\d{4}$/.test(year) ? `add the month: ${year}-MM (e.g. ${year}-06)` : messageFor(issue);
+    if (!errors.has(path)) errors.set(path, message);
   }
   return { ok: false, errors };
 }
@@ -153,6 +186,7 @@ export function describePath(path: string): string {
     locations: 'location',
     publications: 'publication',
     workAuthorization: 'work authorisation',
+    experience: 'role',
   };
   const name = what[list ?? ''] ?? list ?? 'profile';
   return field ? `${name}${n}, ${field === 'firstAuthor' ? 'first author' : field}` : `${name}${n}`;
@@ -167,7 +201,18 @@ export function skillKey(skill: string): string {
   return target?.kind === 'skill' ? `skill:${target.name}` : `text:${skill.trim().toLowerCase()}`;
 }
 
-const degreeKey = (d: { level: string; field: string }) => `${d.level}|${d.field.trim().toLowerCase()}`;
+/**
+ * A proposed degree is one the profile has when the level agrees and the fields do, or either
+ * field is empty: "Master's, expected 2029" is not a second master's beside "Master in Data Science".
+ */
+function sameDegree(a: { level: string; field: string }, b: { level: string; field: string }): boolean {
+  if (a.level !== b.level) return false;
+  const fa = a.field.trim().toLowerCase();
+  const fb = b.field.trim().toLowerCase();
+  return fa === '' || fb === '' || fa === fb;
+}
+const languageKey = (entry: string) => languageIn(entry) ?? entry.trim().toLowerCase();
+const availabilityKey = (a: { from: string; to: string }) => `${a.from}|${a.to}`;
 const publicationKey = (p: { venue: string; year: string | number | null }) =>
   `${p.venue.trim().toLowerCase()}|${p.year === null ? '' : String(p.year).trim()}`;
 
@@ -175,17 +220,30 @@ export interface Proposals {
   degrees: ProposedDegree[];
   skills: ProposedSkill[];
   publications: ProposedPublication[];
+  languages: ProposedLanguage[];
+  locations: ProposedLocation[];
+  availability: ProposedAvailability[];
+  experience: ProposedExperience[];
 }
+
+const roleKey = (x: { title: string; from: string }) => `${x.title.trim().toLowerCase()}|${x.from}`;
 
 /** The proposals the profile does not already hold: those are the only ones worth asking about. */
 export function newProposals(draft: ProfileDraft, proposals: Proposals): Proposals {
-  const degrees = new Set(draft.education.map(degreeKey));
   const skills = new Set(draft.skills.map(skillKey));
   const publications = new Set(draft.publications.map(publicationKey));
+  const languages = new Set(draft.languages.map(languageKey));
+  const locations = new Set(draft.locations.map((l) => l.trim().toLowerCase()));
+  const availability = new Set(draft.availability.map(availabilityKey));
+  const roles = new Set(draft.experience.map(roleKey));
   return {
-    degrees: proposals.degrees.filter((d) => !degrees.has(degreeKey(d))),
+    degrees: proposals.degrees.filter((d) => !draft.education.some((e) => sameDegree(e, d))),
     skills: proposals.skills.filter((s) => !skills.has(skillKey(s.name))),
     publications: proposals.publications.filter((p) => !publications.has(publicationKey(p))),
+    languages: proposals.languages.filter((l) => !languages.has(languageKey(l.entry))),
+    locations: proposals.locations.filter((l) => !locations.has(l.name.trim().toLowerCase())),
+    availability: proposals.availability.filter((a) => !availability.has(availabilityKey(a))),
+    experience: proposals.experience.filter((x) => !roles.has(roleKey(x))),
   };
 }
 
@@ -202,6 +260,13 @@ export function mergeProposals(draft: ProfileDraft, accepted: Proposals): Profil
     publications: [
       ...draft.publications,
       ...fresh.publications.map((p) => ({ venue: p.venue, year: p.year === null ? '' : String(p.year), firstAuthor: p.firstAuthor })),
+    ],
+    languages: [...draft.languages, ...fresh.languages.map((l) => l.entry)],
+    locations: [...draft.locations, ...fresh.locations.map((l) => l.name)],
+    availability: [...draft.availability, ...fresh.availability.map((a) => ({ from: a.from, to: a.to }))],
+    experience: [
+      ...draft.experience,
+      ...fresh.experience.map((x) => ({ title: x.title, organization: x.organization, from: x.from, to: x.to ?? '', internship: x.internship })),
     ],
   };
 }

@@ -5,8 +5,6 @@ import {
   NUMBER_PATTERN,
   addMonths,
   dayOf,
-  describePeriod,
-  isoOfDay,
   monthEnd,
   monthNumber,
   monthStart,
@@ -18,7 +16,7 @@ import {
   type Day,
   type Period,
 } from './dates';
-import { MONTH_NAMES } from './dates';
+import { MONTH_NAMES, dayLabel, monthIndexOfDay, monthLabel } from './dates';
 import { hint, hintsOf } from './hints';
 import type { LineKind, Verdict } from './report';
 
@@ -50,6 +48,11 @@ export interface AvailabilityRequirement {
 
 const GRACE_DAYS = 14;
 const DURATION_SLACK_DAYS = 7;
+/**
+ * A commitment is a threshold: up to this many days short (after the slack above) is partly met,
+ * and said so in the evidence; more is unmet (8 weeks of a 12-week internship is not "partly").
+ */
+export const SHORTFALL_ALLOWANCE_DAYS = 14;
 const SEASON_MIN_DAYS = 42;
 
 const M = MONTH_PATTERN;
@@ -59,7 +62,7 @@ const WINDOW = new RegExp(
 );
 const WINDOW_WITH_YEAR = new RegExp(`\\b(${M})\\s*(?:-|–|to)\\s*(${M})\\s+(20\\d\\d)\\b`, 'g');
 const DURATION = new RegExp(`\\b(${NUMBER_PATTERN})\\s*(?:\\+\\s*)?(?:(?:-|–|to)\\s*${NUMBER_PATTERN}\\s*)?[\\s-]*(weeks?|months?)\\b`, 'i');
-const DURATION_CONTEXT = /\bcommit|\bavailab|\binternship|\bduration|\bperiod\b|\blong\b|\bruns?\b|\blasts?\b|\bminimum\b|\bat least\b|\bfull[- ]time\b|\bprogram|\bwork for\b/i;
+const DURATION_CONTEXT = /\bcommit|\bavailab|\bstart|\bfor\b|\binternship|\bduration|\bperiod\b|\blong\b|\bruns?\b|\blasts?\b|\bminimum\b|\bat least\b|\bfull[- ]time\b|\bprogram|\bwork for\b/i;
 const SEASON_YEAR = /\b(Summer|Spring|Fall|Autumn|Winter)\s*(?:of\s+)?(20\d\d)\b|\b(20\d\d)\s+(Summer|Spring|Fall|Autumn|Winter)\b/i;
 const SEASON_ALONE = /\b(summer|spring|fall|autumn|winter)\s+(?:internship|intern|term|semester|start|cohort|programme|program)\b/i;
 const DATE_MDY = new RegExp(`\\b(${M})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(20\\d\\d)\\b`, 'g');
@@ -97,7 +100,7 @@ function seasonPeriod(season: string, year: number, label: string): Period & { l
 
 export function windowFrom(fromMonth: number, toMonth: number, year: number, onboardBy: Day | null): Window {
   const endYear = toMonth < fromMonth ? year + 1 : year;
-  const label = `${MONTH_NAMES[fromMonth - 1]} to ${MONTH_NAMES[toMonth - 1]} ${endYear}${onboardBy !== null ? ` (onboard by ${isoOfDay(onboardBy)})` : ''}`;
+  const label = `${MONTH_NAMES[fromMonth - 1]} to ${MONTH_NAMES[toMonth - 1]} ${endYear}${onboardBy !== null ? ` (start by ${dayLabel(onboardBy)})` : ''}`;
   return { from: monthStart(year, fromMonth), to: monthEnd(endYear, toMonth), onboardBy, label };
 }
 
@@ -215,7 +218,7 @@ function periods(ctx: MatchContext): ProfilePeriod[] {
   if (!cached) {
     cached = list.map((a) => {
       const p = { from: parseIsoDay(a.from), to: parseIsoDay(a.to) };
-      return { ...p, available: `available ${describePeriod(p)}` };
+      return { ...p, available: `available ${dayLabel(p.from)} to ${dayLabel(p.to)}` };
     });
     periodCache.set(list, cached);
   }
@@ -237,7 +240,7 @@ export function assessAvailability(req: AvailabilityRequirement, ctx: MatchConte
   const evidence = emptyEvidence();
   const ps = periods(ctx);
   if (ps.length === 0) {
-    evidence.notes.push('the profile gives no availability');
+    evidence.notes.push('your profile gives no availability');
     return aspect(kind, 'unknown', evidence, true);
   }
   let verdict: Verdict = 'met';
@@ -246,23 +249,25 @@ export function assessAvailability(req: AvailabilityRequirement, ctx: MatchConte
   if (req.windows.length) {
     let best: Verdict = 'unmet';
     let bestText = '';
+    let leastShort = Infinity;
     for (const w of req.windows) {
       for (const p of ps) {
         const startBy = w.onboardBy ?? w.from + GRACE_DAYS;
-        const v: Verdict =
-          p.from <= startBy && p.to >= w.to - GRACE_DAYS ? 'met' : overlapDays(p, w) * 2 >= w.to - w.from + 1 ? 'partial' : 'unmet';
-        if (RANK[v] > RANK[best]) {
+        const short = overlapDays(p, w) === 0 ? Infinity : Math.max(0, p.from - startBy) + Math.max(0, w.to - GRACE_DAYS - p.to);
+        const v: Verdict = short === 0 ? 'met' : short <= SHORTFALL_ALLOWANCE_DAYS ? 'partial' : 'unmet';
+        if (RANK[v] > RANK[best] || (v === best && short < leastShort)) {
           best = v;
-          bestText = `${w.label} ← ${p.available}`;
+          bestText = `${w.label}: you are ${p.available.replace(/^available /, '')}`;
         }
+        leastShort = Math.min(leastShort, short);
         if (v === 'met') evidence.matched.push({ requirement: w.label, profile: p.available });
       }
     }
     if (best !== 'met') {
       const wanted = req.windows.length > 1 ? `one of: ${req.windows.map((w) => w.label).join('; ')}` : req.windows[0]!.label;
       evidence.missing.push(`available ${wanted}`);
-      if (best === 'partial') evidence.notes.push(`closest: ${bestText}`);
-      reasons.push(`not available for ${wanted}`);
+      if (leastShort < Infinity) evidence.notes.push(`closest: ${bestText} (${leastShort} days short${best === 'partial' ? `; up to ${SHORTFALL_ALLOWANCE_DAYS} days short counts as partly met` : ''})`);
+      reasons.push(`Needs you available ${wanted}`);
     }
     verdict = worst(verdict, best);
   }
@@ -272,6 +277,7 @@ export function assessAvailability(req: AvailabilityRequirement, ctx: MatchConte
     // Candidate stretches: each availability period, clipped to the season, from each allowed start.
     let best: Verdict = 'unmet';
     let longest = 0;
+    let shortest = Infinity;
     // The stretch the evidence quotes; its words are put together once, at the end.
     let matched: { p: ProfilePeriod; s: StartWindow | null } | null = null;
     const starts: (StartWindow | null)[] = req.starts.length ? req.starts : [null];
@@ -291,9 +297,9 @@ export function assessAvailability(req: AvailabilityRequirement, ctx: MatchConte
         const days = to - from + 1;
         let v: Verdict;
         if (duration) {
-          const needEnd = lastNeededDay(from, duration);
-          const needDays = needEnd - from + 1;
-          v = to + DURATION_SLACK_DAYS >= needEnd ? 'met' : days * 3 >= needDays * 2 ? 'partial' : 'unmet';
+          const short = lastNeededDay(from, duration) - to - DURATION_SLACK_DAYS;
+          v = short <= 0 ? 'met' : short <= SHORTFALL_ALLOWANCE_DAYS ? 'partial' : 'unmet';
+          if (v !== 'met') shortest = Math.min(shortest, short + DURATION_SLACK_DAYS);
         } else if (req.season && !s) {
           v = days >= SEASON_MIN_DAYS ? 'met' : 'partial';
         } else v = 'met';
@@ -313,13 +319,17 @@ export function assessAvailability(req: AvailabilityRequirement, ctx: MatchConte
       const wanted = [
         duration ? durationLabel(duration) : null,
         req.season ? `during ${req.season.label}` : null,
-        req.starts.length ? `starting ${req.starts.map((s) => (s.to === null ? `from ${isoOfDay(s.from)}` : s.from === s.to ? isoOfDay(s.from) : `in ${isoOfDay(s.from).slice(0, 7)}`)).join(' or ')}` : null,
+        req.starts.length ? `starting ${req.starts.map((s) => (s.to === null ? `from ${dayLabel(s.from)}` : s.from === s.to ? dayLabel(s.from) : `in ${monthLabel(monthIndexOfDay(s.from))}`)).join(' or ')}` : null,
       ]
         .filter(Boolean)
         .join(' ');
       evidence.missing.push(`available ${wanted}`);
-      if (longest > 0) evidence.notes.push(`longest fitting stretch: ${weeksIn(longest)} weeks`);
-      reasons.push(`not available ${wanted}`);
+      if (longest > 0) {
+        const short = duration && shortest < Infinity ? `, ${shortest} days short` : '';
+        const allowance = best === 'partial' ? `; up to ${SHORTFALL_ALLOWANCE_DAYS + DURATION_SLACK_DAYS} days short counts as partly met` : '';
+        evidence.notes.push(`you are available for ${weeksIn(longest)} weeks of it${short}${allowance}`);
+      }
+      reasons.push(`Needs you available ${wanted}`);
     }
     verdict = worst(verdict, best);
   }

@@ -26,6 +26,10 @@ export interface PostingFacts {
   cohortYear: number | null;
   /** The posting's internship periods as date windows. */
   windows: Window[];
+  /** A graduate (full-time, early-career) posting: degree lines ask for a finished degree. */
+  graduate: boolean;
+  /** Month index of the last month a graduate role can start (its start dates, else its cohort year). */
+  onboardingEnd: number | null;
 }
 
 export interface MatchContext {
@@ -53,6 +57,8 @@ const ONSITE_DAYS = 32;
 const INTERNSHIP_END = 64;
 const COHORT_YEAR = 128;
 const WINDOWS = 256;
+const GRADUATE = 512;
+const ONBOARDING_END = 1024;
 
 /**
  * A context that records which facts are read. A cached line assessment is then reused for any
@@ -121,6 +127,8 @@ export class TrackedContext implements MatchContext {
     if (used & INTERNSHIP_END) parts.push(f.internshipEnd);
     if (used & COHORT_YEAR) parts.push(f.cohortYear);
     if (used & WINDOWS) parts.push(f.windows);
+    if (used & GRADUATE) parts.push(f.graduate);
+    if (used & ONBOARDING_END) parts.push(f.onboardingEnd);
     key = JSON.stringify(parts);
     this._values.set(used, key);
     return key;
@@ -153,6 +161,14 @@ class TrackedFacts implements PostingFacts {
   get windows(): Window[] {
     this._ctx.used |= WINDOWS;
     return this._facts.windows;
+  }
+  get graduate(): boolean {
+    this._ctx.used |= GRADUATE;
+    return this._facts.graduate;
+  }
+  get onboardingEnd(): number | null {
+    this._ctx.used |= ONBOARDING_END;
+    return this._facts.onboardingEnd;
   }
 }
 

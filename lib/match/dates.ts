@@ -127,3 +127,18 @@ export function describePeriod(p: Period): string {
 export function weeksIn(days: number): number {
   return Math.floor(days / 7);
 }
+
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+/** A month index as people write it: "May 2026". */
+export function monthLabel(index: number): string {
+  return `${SHORT_MONTHS[((index % 12) + 12) % 12]} ${Math.floor(index / 12)}`;
+}
+/** "2026-05" → "May 2026"; anything else as it is. */
+export function yearMonthLabel(yearMonth: string): string {
+  return /^\d{4}-\d\d$/.test(yearMonth) ? monthLabel(monthIndex(yearMonth)) : yearMonth;
+}
+/** A day as people write it: "11 May 2026". */
+export function dayLabel(day: Day): string {
+  const [y, m, d] = civil(day);
+  return `${d} ${SHORT_MONTHS[m - 1]} ${y}`;
+}

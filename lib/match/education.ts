@@ -1,7 +1,7 @@
 import type { DegreeLevel } from '../posting/schema';
 import type { Education } from '../profile/schema';
 import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
-import { MONTH_PATTERN, formatMonthIndex, monthIndex, monthIndexOfDay, monthNumber } from './dates';
+import { MONTH_PATTERN, NUMBER_PATTERN, monthIndex, monthIndexOfDay, monthLabel, monthNumber, parseNumber, yearMonthLabel } from './dates';
 import { checkField, readFieldRequirement, type FieldRequirement } from './fields';
 import { CAPITAL_B_OR_M, hint, hintsOf } from './hints';
 import { listOr } from './text';
@@ -90,8 +90,14 @@ function effectiveStatus(e: Education, ctx: MatchContext): 'pursuing' | 'complet
   return e.status === 'pursuing' && monthIndex(e.graduation) >= ctx.thisMonth ? 'pursuing' : 'completed';
 }
 
+const LEVEL_NAMES: Record<DegreeLevel, string> = { Bachelor: "Bachelor's", Master: "Master's", PhD: 'PhD' };
+
+/** "Master's in Data Science, graduating Dec 2026", as a student says it. */
 export function describeEducation(e: Education): string {
-  return `${e.level} in ${e.field} (${e.status}, ${e.status === 'pursuing' ? 'graduates' : 'graduated'} ${e.graduation})`;
+  return `${LEVEL_NAMES[e.level]} in ${e.field}, ${e.status === 'pursuing' ? 'graduating' : 'graduated'} ${yearMonthLabel(e.graduation)}`;
+}
+function describeAll(entries: readonly Education[]): string {
+  return entries.map(describeEducation).join('; ');
 }
 
 function levelOk(req: DegreeRequirement, e: Education): boolean {
@@ -100,42 +106,60 @@ function levelOk(req: DegreeRequirement, e: Education): boolean {
   return !req.exact && RANK[e.level] >= Math.min(...req.levels.map((l) => RANK[l]));
 }
 
+/**
+ * On a graduate (full-time, early-career) posting a degree line asks for a finished degree: one
+ * completed, or one that will be by the end of the posting's onboarding window. Being a student
+ * of a higher degree does not count on its own (a PhD student does not hold the Master's asked for).
+ */
+function finishedInTime(e: Education, ctx: MatchContext): boolean {
+  if (effectiveStatus(e, ctx) === 'completed') return true;
+  const end = ctx.posting.onboardingEnd;
+  return end !== null && monthIndex(e.graduation) <= end;
+}
+
 export function assessDegree(req: DegreeRequirement, ctx: MatchContext, kindWhenNoLevel: 'degree-field' | 'enrolment' = 'degree-field'): Aspect {
   const kind = req.anyLevel && !req.fields ? kindWhenNoLevel : 'degree-field';
   const evidence = emptyEvidence();
   const entries = ctx.profile.education;
-  const wanted = req.anyLevel ? 'a degree' : `a ${listOr(req.levels)} degree`;
+  const wanted = req.anyLevel ? 'a degree' : `a ${listOr(req.levels.map((l) => LEVEL_NAMES[l]))}${req.levels.length === 1 && req.levels[0] === 'PhD' ? '' : ' degree'}`;
   if (entries.length === 0) {
-    evidence.notes.push('the profile lists no education');
+    evidence.notes.push('your profile lists no education');
     return aspect(kind, 'unknown', evidence, true);
   }
-  const candidates = entries.filter((e) => levelOk(req, e) && (req.status === null || effectiveStatus(e, ctx) === req.status));
+  const graduate = req.status !== 'pursuing' && ctx.posting.graduate;
+  const candidates = entries.filter(
+    (e) => levelOk(req, e) && (graduate ? finishedInTime(e, ctx) : req.status === null || effectiveStatus(e, ctx) === req.status),
+  );
   if (candidates.length === 0) {
     const byLevel = entries.filter((e) => levelOk(req, e));
-    const held = entries.map(describeEducation).join('; ');
+    const held = describeAll(entries);
+    if (graduate && byLevel.length) {
+      const end = ctx.posting.onboardingEnd;
+      const by = end === null ? 'completed' : `completed by ${monthLabel(end)}, when this graduate role starts`;
+      evidence.missing.push(`${wanted} ${by}`);
+      evidence.notes.push(`a graduate role asks for a finished degree; yours: ${describeAll(byLevel)}`);
+      // Without a known start the degree may be finished in time: partly there, as below.
+      if (end === null) return aspect(kind, 'partial', evidence, true);
+      return aspect(kind, 'unmet', evidence, true, `Needs ${wanted} ${by}; you have ${describeAll(byLevel)}`);
+    }
     // Pursuing the right degree in the right field: it will be completed, so partly there.
     const soonEnough = byLevel.filter((e) => !req.fields || checkField(e.field, req.fields).ok !== false);
     if (soonEnough.length && req.status === 'completed') {
       const soon = soonEnough[0]!;
       evidence.matched.push({ requirement: req.words.join(', ') || wanted, profile: describeEducation(soon) });
       evidence.missing.push(`${wanted} completed`);
-      evidence.notes.push(`still pursuing; expected ${soon.graduation}`);
+      evidence.notes.push('still in progress');
       return aspect(kind, 'partial', evidence, true);
     }
     if (req.equivalentExperience) {
       evidence.missing.push(wanted);
-      evidence.notes.push('the line accepts equivalent experience, which the profile does not record');
+      evidence.notes.push('the line also accepts equivalent experience, which a profile cannot show');
       return aspect(kind, 'unknown', evidence, true);
     }
-    if (byLevel.length && req.status === 'pursuing') {
-      evidence.missing.push(`currently pursuing ${wanted}`);
-      evidence.notes.push(`profile: ${held}`);
-      return aspect(kind, 'unmet', evidence, true, `not currently pursuing ${wanted} (profile: ${held})`);
-    }
-    const pursuing = req.status === 'pursuing' ? 'currently pursuing ' : '';
-    evidence.missing.push(`${pursuing}${wanted}`);
-    evidence.notes.push(`profile: ${held}`);
-    return aspect(kind, 'unmet', evidence, true, `needs ${pursuing}${wanted} (profile: ${held})`);
+    const pursuing = req.status === 'pursuing' ? ' in progress' : '';
+    evidence.missing.push(`${wanted}${pursuing}`);
+    evidence.notes.push(`your education: ${held}`);
+    return aspect(kind, 'unmet', evidence, true, `Needs ${wanted}${pursuing}; you have ${held}`);
   }
   const levelWords = req.words.join(', ') || wanted;
   if (!req.fields) {
@@ -148,8 +172,8 @@ export function assessDegree(req: DegreeRequirement, ctx: MatchContext, kindWhen
     const f = checkField(e.field, req.fields);
     if (f.ok) {
       evidence.matched.push({ requirement: levelWords, profile: describeEducation(e) });
-      evidence.matched.push({ requirement: f.how, profile: e.field });
-      if (f.how === 'related field' || f.how.endsWith(' field')) evidence.notes.push(`${e.field} counted as ${f.how}`);
+      if (f.how !== e.field) evidence.matched.push({ requirement: f.how, profile: e.field });
+      if (f.how === 'related field' || f.how.endsWith(' field')) evidence.notes.push(`${e.field} counts as a ${f.how}`);
       return aspect(kind, 'met', evidence, true);
     }
     if (f.ok === null) unknownNote = f.how;
@@ -157,7 +181,7 @@ export function assessDegree(req: DegreeRequirement, ctx: MatchContext, kindWhen
   const e = candidates[0]!;
   evidence.matched.push({ requirement: levelWords, profile: describeEducation(e) });
   const named = req.fields.named.map((n) => n.text);
-  evidence.missing.push(`field: ${listOr([...named, ...req.fields.broad.map((b) => `a ${b} field`)])}${req.fields.related ? ' or a related field' : ''}`);
+  evidence.missing.push(`a degree in ${listOr([...named, ...req.fields.broad.map((b) => `a ${b} field`)])}${req.fields.related ? ' or a related field' : ''}`);
   if (unknownNote) evidence.notes.push(unknownNote);
   // The level is right; a different field is a shortfall, not an eligibility wall.
   return aspect(kind, 'partial', evidence, true);
@@ -174,16 +198,16 @@ export function readEnrolment(text: string, hints = hintsOf(text)): boolean {
 export function assessEnrolment(ctx: MatchContext): Aspect {
   const evidence = emptyEvidence();
   if (ctx.profile.education.length === 0) {
-    evidence.notes.push('the profile lists no education');
+    evidence.notes.push('your profile lists no education');
     return aspect('enrolment', 'unknown', evidence, true);
   }
   const current = ctx.profile.education.find((e) => effectiveStatus(e, ctx) === 'pursuing');
   if (current) {
-    evidence.matched.push({ requirement: 'currently enrolled', profile: describeEducation(current) });
+    evidence.matched.push({ requirement: 'a current student', profile: describeEducation(current) });
     return aspect('enrolment', 'met', evidence, true);
   }
-  evidence.missing.push('current enrolment');
-  return aspect('enrolment', 'unmet', evidence, true, 'not currently enrolled (no degree in progress)');
+  evidence.missing.push('a degree in progress');
+  return aspect('enrolment', 'unmet', evidence, true, 'Needs you to be a current student; your profile has no degree in progress');
 }
 
 // ——— graduation windows ———
@@ -195,33 +219,46 @@ export interface GraduationRequirement {
   words: string;
   /** The window comes from the internship's end ("return to school after the internship"). */
   afterInternship?: boolean;
+  /** "recent graduates": a degree already completed can be the one in the window. */
+  recent?: boolean;
 }
 
-const YM = `(?:(${MONTH_PATTERN})\\s*,?\\s*)?(20\\d\\d)`;
-const GRAD = 'graduat\\w*|class of|completion|finish(?:ing)? (?:your|their|the) (?:degree|studies)';
-const BETWEEN = new RegExp(`(?:${GRAD})[^.;]*?\\b(?:between|from)\\s+${YM}\\s*(?:and|to|-|–|through|until)\\s*${YM}`, 'i');
-const BY = new RegExp(`(?:${GRAD})[^.;]*?\\b(by|before|no later than|prior to|on or before)\\s+(?:the end of\\s+)?${YM}`, 'i');
-const AFTER = new RegExp(`(?:${GRAD})[^.;]*?\\b(?:after|from|on or after)\\s+${YM}`, 'i');
-const OR_LATER = new RegExp(`(?:${GRAD})[^.;]*?${YM}\\s+or\\s+(later|after|earlier|before)`, 'i');
-const IN = new RegExp(
-  `(?:${GRAD})[^.;]*?\\b(?:in|during|of|:)\\s+(?:the\\s+)?(?:(?:summer|spring|fall|autumn|winter)\\s+(?:of\\s+)?)?${YM}(?:\\s*(?:or|and|\\/|-|–|to)\\s*${YM})?`,
-  'i',
-);
-const YEAR_GRADS = /\b(20\d\d)\s+(?:graduates?|grads?)\b|\bclass of\s+(20\d\d)\b/i;
+// A month or a season before the year: "December 2026", "Spring 2027", "2026".
+const SEASON_WORD = '(?:[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)';
+const YM = `(?:(${MONTH_PATTERN}|${SEASON_WORD})\\s*,?\\s*(?:of\\s+)?)?(20\\d\\d)`;
+const GRAD =
+  "graduat\\w*|class(?:es)? of|completion|finish(?:ing)? (?:your|their|the) (?:degree|studies)|complet\\w* (?:your |their |a |the )?(?:[\\w']+ ){0,2}(?:degree|studies|program(?:me)?)|obtain\\w* (?:your |their |a |an |the )?(?:[\\w']+ ){0,2}degree";
+// The gap between the graduation words and the dates is bounded: a clause, not the whole text.
+const GAP = '[^.;]{0,80}?';
+const BETWEEN = new RegExp(`(?:${GRAD})${GAP}\\b(?:between|from)\\s+${YM}\\s*(?:and|to|-|–|through|until)\\s*${YM}`, 'i');
+const BY = new RegExp(`(?:${GRAD})${GAP}\\b(by|before|no later than|prior to|on or before)\\s+(?:the end of\\s+)?${YM}`, 'i');
+const AFTER = new RegExp(`(?:${GRAD})${GAP}\\b(?:after|from|on or after)\\s+${YM}`, 'i');
+const OR_LATER = new RegExp(`(?:${GRAD})${GAP}${YM}\\s+or\\s+(later|after|earlier|before)`, 'i');
+const IN = new RegExp(`(?:${GRAD})${GAP}\\b(?:in|during|of|:)\\s+(?:the\\s+)?${YM}(?:\\s*(?:or|and|\\/|-|–|to)\\s*${YM})?`, 'i');
+const YEAR_GRADS = /\b(20\d\d)\s+(?:graduates?|grads?)\b|\bclass(?:es)? of\s+(20\d\d)(?:\s*(?:or|and|\/|-|–)\s*(20\d\d))?\b/i;
 const FINAL_YEAR = /\bfinal[- ]year\b|\blast year of (?:study|studies|(?:your|their) degree)\b/i;
 const PENULTIMATE = /\bpenultimate[- ]year\b|\bpre-final[- ]year\b|\bsecond[- ]to[- ]last year\b/i;
+// "recent graduates", "graduated within the past 12 months", "graduated in the last two years".
+const RECENT = new RegExp(`\\brecent(?:ly)?[- ]grad\\w*|\\bgraduated (?:with)?in the (?:past|last) (?:(${NUMBER_PATTERN}) )?(months?|years?)`, 'i');
 const RETURN_TO_SCHOOL =
-  /\b(?:return(?:ing)?|go(?:ing)? back)\s+to\s+(?:school|university|college|(?:your|their)\s+(?:studies|degree|program|programme))|\bat least one (?:semester|term|quarter|year)\b[^.;]*\b(?:remaining|left|after)\b|\b(?:continue|continuing) (?:your|their) (?:studies|education|degree)|\bremaining (?:semester|term|quarter)\b/i;
+  /\b(?:return(?:ing)?|go(?:ing)? back)\s+to\s+(?:school|university|college|(?:your|their)\s+(?:studies|degree|program|programme))|\bat least one (?:semester|term|quarter|year)\b[^.;]{0,80}\b(?:remaining|left|after)\b|\b(?:continue|continuing) (?:your|their) (?:studies|education|degree)|\bremaining (?:semester|term|quarter)\b/i;
+
+// Months a season's graduations fall in (northern-hemisphere university terms).
+const GRADUATION_SEASONS: Record<string, [number, number]> = { spring: [3, 6], summer: [6, 9], fall: [9, 12], autumn: [9, 12], winter: [12, 14] };
 
 function ym(month: string | undefined, year: string, end: boolean): number {
   const y = Number(year);
-  if (month) return y * 12 + monthNumber(month)! - 1;
+  if (month) {
+    const season = GRADUATION_SEASONS[month.toLowerCase()];
+    if (season) return y * 12 + (end ? season[1] : season[0]) - 1;
+    return y * 12 + monthNumber(month)! - 1;
+  }
   return y * 12 + (end ? 11 : 0);
 }
 
 // Cheap gates: the window patterns all start from a graduation word and need a year.
-const GRADUATION_WORD = hint(['graduat', 'class of', 'completion', 'finish']);
-const OTHER_HINT = hint(['final', 'penultimate', 'to-last', 'to last', 'semester', 'term', 'quarter', 'return', 'going back', 'continu', 'remaining']);
+const GRADUATION_WORD = hint(['graduat', 'class of', 'classes of', 'completion', 'finish', 'complet', 'obtain']);
+const OTHER_HINT = hint(['final', 'penultimate', 'to-last', 'to last', 'semester', 'term', 'quarter', 'return', 'going back', 'continu', 'remaining', 'recent']);
 
 export function readGraduation(text: string, ctx: MatchContext, hints = hintsOf(text)): GraduationRequirement | null {
   const windowed = (hints & GRADUATION_WORD) !== 0 && /20\d\d/.test(text);
@@ -247,10 +284,16 @@ export function readGraduation(text: string, ctx: MatchContext, hints = hintsOf(
   m = windowed ? YEAR_GRADS.exec(text) : null;
   if (m) {
     const y = m[1] ?? m[2]!;
-    return { from: ym(undefined, y, false), to: ym(undefined, y, true), words: m[0] };
+    // "class of 2026 or 2027" is the span of both.
+    return { from: ym(undefined, y, false), to: ym(undefined, m[3] ?? y, true), words: m[0] };
   }
+  const recent = hints & OTHER_HINT ? RECENT.exec(text) : null;
+  // "recent graduates": graduated within the stated span (a year when none is stated), up to now.
+  const recentFrom = recent ? ctx.thisMonth - recentMonths(recent) : null;
   m = FINAL_YEAR.exec(text);
-  if (m) return { from: ctx.thisMonth, to: ctx.thisMonth + 12, words: m[0] };
+  // "final year or recent graduate" is the span of both.
+  if (m) return { from: recentFrom ?? ctx.thisMonth, to: ctx.thisMonth + 12, words: recent ? `${m[0]} or ${recent[0]}` : m[0], recent: recent !== null };
+  if (recent) return { from: recentFrom, to: ctx.thisMonth, words: recent[0], recent: true };
   m = PENULTIMATE.exec(text);
   if (m) return { from: ctx.thisMonth + 12, to: ctx.thisMonth + 24, words: m[0] };
   m = RETURN_TO_SCHOOL.exec(text);
@@ -261,18 +304,24 @@ export function readGraduation(text: string, ctx: MatchContext, hints = hintsOf(
   return null;
 }
 
+function recentMonths(m: RegExpExecArray): number {
+  if (!m[2]) return 12;
+  const n = m[1] ? (parseNumber(m[1]) ?? 1) : 1;
+  return m[2].toLowerCase().startsWith('year') ? n * 12 : n;
+}
+
 function internshipEnd(ctx: MatchContext): number | null {
   if (ctx.posting.internshipEnd !== null) return monthIndexOfDay(ctx.posting.internshipEnd);
   return null;
 }
 
 function describeWindow(req: GraduationRequirement): string {
-  if (req.afterInternship) return `graduation after ${req.from === null ? 'the internship' : formatMonthIndex(req.from - 1)}`;
+  if (req.afterInternship) return `graduation after ${req.from === null ? 'the internship' : `the internship ends (${monthLabel(req.from - 1)})`}`;
   if (req.from !== null && req.to !== null) {
-    return req.from === req.to ? `graduation in ${formatMonthIndex(req.from)}` : `graduation between ${formatMonthIndex(req.from)} and ${formatMonthIndex(req.to)}`;
+    return req.from === req.to ? `graduation in ${monthLabel(req.from)}` : `graduation between ${monthLabel(req.from)} and ${monthLabel(req.to)}`;
   }
-  if (req.from !== null) return `graduation in or after ${formatMonthIndex(req.from)}`;
-  return `graduation by ${formatMonthIndex(req.to!)}`;
+  if (req.from !== null) return `graduation in or after ${monthLabel(req.from)}`;
+  return `graduation by ${monthLabel(req.to!)}`;
 }
 
 function inWindow(req: GraduationRequirement, e: Education): boolean {
@@ -280,22 +329,35 @@ function inWindow(req: GraduationRequirement, e: Education): boolean {
   return (req.from === null || g >= req.from) && (req.to === null || g <= req.to);
 }
 
-export function assessGraduation(req: GraduationRequirement, ctx: MatchContext): Aspect {
+function graduationOf(e: Education): string {
+  return `${LEVEL_NAMES[e.level]} ${e.status === 'pursuing' ? 'graduating' : 'graduated'} ${yearMonthLabel(e.graduation)}`;
+}
+
+/**
+ * The degree the window is about: of the level the line names (when it names one), the one in
+ * progress if there is one, else the last completed. A master's student's old bachelor's does not
+ * meet "graduating by June 2026", unless the line asks about a bachelor's or for recent graduates.
+ */
+export function assessGraduation(req: GraduationRequirement, ctx: MatchContext, degree: DegreeRequirement | null = null): Aspect {
   const evidence = emptyEvidence();
-  const entries = ctx.profile.education;
-  if (entries.length === 0) {
-    evidence.notes.push('the profile lists no education');
+  const all = ctx.profile.education;
+  if (all.length === 0) {
+    evidence.notes.push('your profile lists no education');
     return aspect('graduation', 'unknown', evidence, true);
   }
+  const ofLevel = degree ? all.filter((e) => levelOk(degree, e)) : [];
+  const entries = ofLevel.length ? ofLevel : all;
   const pursuing = entries.filter((e) => e.status === 'pursuing');
-  const pool = pursuing.length ? pursuing : entries;
-  const hit = pool.find((e) => inWindow(req, e)) ?? entries.find((e) => inWindow(req, e));
+  const pool = req.recent || pursuing.length === 0 ? entries : pursuing;
+  // A degree of exactly the level named also answers ("obtain your Bachelor's before …").
+  const hit = pool.find((e) => inWindow(req, e)) ?? (degree && !degree.anyLevel ? all.find((e) => degree.levels.includes(e.level) && inWindow(req, e)) : undefined);
   const wanted = describeWindow(req);
   if (hit) {
-    evidence.matched.push({ requirement: req.words, profile: describeEducation(hit) });
+    evidence.matched.push({ requirement: wanted, profile: describeEducation(hit) });
     return aspect('graduation', 'met', evidence, true);
   }
+  const yours = pool.map(graduationOf).join(', ');
   evidence.missing.push(wanted);
-  evidence.notes.push(`profile graduation: ${pool.map((e) => `${e.level} ${e.graduation}`).join(', ')}`);
-  return aspect('graduation', 'unmet', evidence, true, `${wanted} needed; profile has ${pool.map((e) => `${e.level} ${e.graduation}`).join(', ')}`);
+  evidence.notes.push(`yours: ${yours}`);
+  return aspect('graduation', 'unmet', evidence, true, `Needs ${wanted}; you have ${yours}`);
 }

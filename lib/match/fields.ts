@@ -132,7 +132,7 @@ export function checkField(candidate: string, req: FieldRequirement): FieldVerdi
     if (field && field.id === n.field.id) return { ok: true, how: n.text };
     if (!field && lower.includes(n.text.toLowerCase())) return { ok: true, how: n.text };
   }
-  if (!field) return { ok: null, how: `field "${candidate}" is not one the matcher knows` };
+  if (!field) return { ok: null, how: `Job Lens cannot tell whether ${candidate} is one of the fields asked for` };
   for (const c of req.broad) if (field.categories.includes(c)) return { ok: true, how: `${c} field` };
   if (req.related && req.named.length) {
     const own = new Set(req.named.map((n) => n.field.categories[0]));

@@ -11,3 +11,12 @@ export {
   type Verdict,
   type Evidence,
 } from './report';
+export {
+  summarizeMatch,
+  requirementsLine,
+  scoreOfCounts,
+  MatchSummarySchema,
+  VerdictCountsSchema,
+  type MatchSummary,
+  type VerdictCounts,
+} from './summary';

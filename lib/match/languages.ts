@@ -1,5 +1,6 @@
 import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
 import { hint, hintsOf } from './hints';
+import type { Verdict } from './report';
 import { listAnd, listOr } from './text';
 
 /**
@@ -49,11 +50,22 @@ const PROFICIENCY =
 const HIGH_LEVEL = /\bfluen\w*|\bnative\b|\bbilingual\b|\bbusiness[- ]level\b|\bprofessional\b|\bexcellent\b|\bstrong\b|\bfull professional\b|\bmother tongue\b/i;
 const LOW_PROFILE_LEVEL = /\b(?:basic|beginner|elementary|conversational|intermediate|limited|learning|a1|a2|b1|hsk\s*[1-3]|jlpt\s*n[3-5]|topik\s*[1-3])\b/i;
 
+/** The first language a text names ("Mandarin (fluent)" → "Mandarin"), or null. */
+export function languageIn(text: string): string | null {
+  ANY_LANGUAGE.lastIndex = 0;
+  const m = ANY_LANGUAGE.exec(text);
+  return m ? byAlias.get(m[0].toLowerCase())! : null;
+}
+
 export interface LanguageRequirement {
   /** Each item is any-of. */
   items: { names: string[]; words: string[] }[];
   high: boolean;
+  /** "the market's language", "the local language": a language the line does not name. */
+  unnamed: string | null;
 }
+
+const UNNAMED = /\bthe (?:local|market'?s?|native|country'?s?|region'?s?|relevant (?:local )?)\s*(?:market\s+)?languages?\b|\blocal languages?\b/i;
 
 const PROFICIENCY_HINT = hint(['fluen', 'proficien', 'native', 'bilingual', 'spoken', 'written', 'speak', 'language', 'business', 'working knowledge', 'command of', 'communicat', 'mother tongue', 'verbal']);
 
@@ -64,7 +76,8 @@ export function readLanguages(text: string, hints = hintsOf(text)): LanguageRequ
   for (let m = ANY_LANGUAGE.exec(text); m; m = ANY_LANGUAGE.exec(text)) {
     found.push({ name: byAlias.get(m[0].toLowerCase())!, word: m[0], start: m.index, end: m.index + m[0].length });
   }
-  if (found.length === 0) return null;
+  const unnamed = UNNAMED.exec(text)?.[0] ?? null;
+  if (found.length === 0) return unnamed ? { items: [], high: HIGH_LEVEL.test(text), unnamed } : null;
   const items: LanguageRequirement['items'] = [];
   let prev: (typeof found)[number] | null = null;
   for (const f of found) {
@@ -78,9 +91,9 @@ export function readLanguages(text: string, hints = hintsOf(text)): LanguageRequ
   }
   // "English or Mandarin" at the end of a comma list makes the whole list any-of.
   if (/\bor\b/i.test(text) && !/\band\b/i.test(text.slice(found[0]!.start, found[found.length - 1]!.end)) && /\beither\b|\bone of\b|\bor\b/i.test(text.slice(found[0]!.start, found[found.length - 1]!.end))) {
-    return { items: [{ names: items.flatMap((i) => i.names), words: items.flatMap((i) => i.words) }], high: HIGH_LEVEL.test(text) };
+    return { items: [{ names: items.flatMap((i) => i.names), words: items.flatMap((i) => i.words) }], high: HIGH_LEVEL.test(text), unnamed };
   }
-  return { items, high: HIGH_LEVEL.test(text) };
+  return { items, high: HIGH_LEVEL.test(text), unnamed };
 }
 
 // A profile's languages are read once, not on every language line of every posting.
@@ -99,7 +112,7 @@ function profileLanguage(entry: string): string | null {
 export function assessLanguages(req: LanguageRequirement, ctx: MatchContext): Aspect {
   const evidence = emptyEvidence();
   if (ctx.profile.languages.length === 0) {
-    evidence.notes.push('the profile lists no languages');
+    evidence.notes.push('your profile lists no languages');
     return aspect('language', 'unknown', evidence);
   }
   let met = 0;
@@ -125,11 +138,17 @@ export function assessLanguages(req: LanguageRequirement, ctx: MatchContext): As
     evidence.matched.push({ requirement: word, profile: found.entry });
     if (found.low && req.high) {
       partial++;
-      evidence.notes.push(`${found.entry}: the line asks for a fluent level`);
+      evidence.notes.push(`${found.entry}: the line asks for fluency`);
     } else met++;
   }
+  // Languages joined by "and" are each needed: one missing leaves the line unmet.
   const total = req.items.length;
-  const verdict = met === total ? 'met' : met + partial === 0 ? 'unmet' : 'partial';
+  let verdict: Verdict = met + partial < total ? 'unmet' : met === total ? 'met' : 'partial';
   if (verdict !== 'met' && evidence.missing.length === 0 && partial === 0) evidence.missing.push(listAnd(req.items.map((i) => listOr(i.words))));
+  // English is never the whole answer to "the local language and English".
+  if (req.unnamed && verdict !== 'unmet') {
+    evidence.notes.push(`the line asks for ${req.unnamed} without naming it, so that part cannot be checked`);
+    verdict = 'unknown';
+  }
   return aspect('language', verdict, evidence);
 }

@@ -6,6 +6,7 @@ import { assessLocation, assessWorkAuthorization, readLocation, readWorkAuthoriz
 import { assessPublications, readPublications } from './publications';
 import type { Evidence, LineKind, LineResult, Verdict } from './report';
 import { assessSkills, skillItems } from './skills';
+import { assessYears, readYears } from './experience';
 import { hint, hintsOf, TYPOGRAPHIC } from './hints';
 import { cleanLine, clauses } from './text';
 
@@ -25,7 +26,6 @@ export interface LineAssessment {
   blockers: string[];
 }
 
-const YEARS = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:\+\s*)?(?:-\s*\d+\s*)?(?:years?|yrs)\b/i;
 const YEAR_WORD = hint(['year', 'yrs']);
 const EXPERIENCE_WORDS = hint(['experience', 'worked', 'track record']);
 const EXPERIENCE = /\bexperience\b|\bexperienced\b|\bworked\b|\btrack record\b/i;
@@ -35,7 +35,8 @@ const PUBLICATION_WORDS = /\bpublications?\b|\bpublished\b|\bpapers?\b|\bconfere
 const ON_SITE = /\bon-?\s?site\b|\bin[- ]person\b|\bin[- ]office\b|\bour [\w ]{0,20}office\b|\brelocat/i;
 
 const SOFT_KINDS: readonly LineKind[] = Object.freeze(['soft']);
-const SOFT_NOTE = 'soft skill or not assessable from a profile; never counted against you';
+const SOFT_NOTE = 'not something a profile can show; never counted against you';
+const HOPE_NOTE = 'an interest, attitude or nice-to-have, not a requirement; never counted against you';
 
 export function assessLine(text: string, ctx: MatchContext): LineAssessment {
   // One scan of the line tells which readers can find anything in it. Cleaning only cuts a list
@@ -52,7 +53,7 @@ export function assessLine(text: string, ctx: MatchContext): LineAssessment {
   else if (readEnrolment(clean, hints)) aspects.push(assessEnrolment(ctx));
 
   const graduation = readGraduation(clean, ctx, hints);
-  if (graduation) aspects.push(assessGraduation(graduation, ctx));
+  if (graduation) aspects.push(assessGraduation(graduation, ctx, degree));
 
   const availability = graduation ? readAvailability(clean.replace(graduation.words, ' '), ctx) : readAvailability(clean, ctx, hints);
   if (availability) aspects.push(assessAvailability(availability, ctx));
@@ -69,43 +70,84 @@ export function assessLine(text: string, ctx: MatchContext): LineAssessment {
   const languages = readLanguages(clean, hints);
   if (languages) aspects.push(assessLanguages(languages, ctx));
 
-  // Skills: not in the parts that name a degree's field ("Master's in Statistics") or a venue.
+  // Skills: not in the parts that name a degree's field ("Master's in Statistics") or a venue, nor
+  // in what the line only hopes for ("a passion for machine learning", "Kafka is nice to have").
+  const unasked = hints & SOFT_WORDS ? withoutSoftParts(clean) : clean;
   const skillText =
     degree || publications
-      ? clauses(clean)
+      ? clauses(unasked)
           .filter((c) => !(degree && DEGREE_WORDS.test(c)) && !(publications && PUBLICATION_WORDS.test(c)))
           .join('; ')
-      : clean;
-  const items = skillText ? skillItems(skillText, ctx, hints) : [];
-  const experience = (hints & EXPERIENCE_WORDS) !== 0 && EXPERIENCE.test(clean);
-  const years = hints & YEAR_WORD ? YEARS.exec(clean) : null;
-  if (years && experience && !availability) {
-    aspects.push(experienceYears(years[0], items.length ? assessSkills(skillText, ctx, items)?.aspect ?? null : null));
+      : unasked;
+  const items = skillText.trim() ? skillItems(skillText, ctx, hints) : [];
+  const experience = (hints & EXPERIENCE_WORDS) !== 0 && EXPERIENCE.test(unasked);
+  const years = hints & YEAR_WORD && !availability ? readYears(unasked) : null;
+  // "5+ years with Python" is an experience line without the word.
+  if (years && (experience || (items.length > 0 && YEARS_WITH.test(unasked.slice(unasked.indexOf(years.words) + years.words.length))))) {
+    aspects.push(experienceYears(assessYears(years, ctx), items.length ? assessSkills(skillText, ctx, items)?.aspect ?? null : null));
   } else if (items.length) {
     aspects.push(assessSkills(skillText, ctx, items)!.aspect);
   } else if (aspects.length === 0 && experience) {
     const evidence = emptyEvidence();
-    evidence.notes.push('the profile does not record work experience');
+    evidence.notes.push('a profile cannot show what kind of experience this is; never counted against you');
     aspects.push(aspect('experience-years', 'unknown', evidence));
   }
 
   if (aspects.length === 0) {
     const evidence = emptyEvidence();
-    evidence.notes.push(SOFT_NOTE);
+    evidence.notes.push(unasked !== clean ? HOPE_NOTE : SOFT_NOTE);
     return { result: { text, kind: 'soft', verdict: 'unknown', evidence }, kinds: SOFT_KINDS, blockers: [] };
   }
   return combine(text, aspects);
 }
 
-function experienceYears(words: string, skills: Aspect | null): Aspect {
-  const evidence = skills
-    ? { matched: [...skills.evidence.matched], missing: [...skills.evidence.missing], notes: [...skills.evidence.notes] }
-    : emptyEvidence();
-  evidence.notes.push(`asks for ${words} of experience; the profile does not record years`);
-  // Skills that are missing are known to be missing; present skills do not prove the years.
-  const verdict: Verdict = skills && (skills.verdict === 'unmet' || skills.verdict === 'partial') ? skills.verdict : 'unknown';
+/** The years decide when they are known; the skills named in the line are checked as skills. */
+function experienceYears(years: Aspect, skills: Aspect | null): Aspect {
+  const evidence = { matched: [...years.evidence.matched], missing: [...years.evidence.missing], notes: [...years.evidence.notes] };
+  if (skills) {
+    for (const m of skills.evidence.matched) evidence.matched.push(m);
+    for (const m of skills.evidence.missing) evidence.missing.push(m);
+    for (const n of skills.evidence.notes) evidence.notes.push(n);
+  }
+  let verdict: Verdict;
+  if (years.verdict === 'unmet') verdict = 'unmet';
+  else if (years.verdict === 'met') verdict = skills && skills.verdict !== 'unknown' ? skills.verdict : 'met';
+  // Years not told: missing skills are known to be missing; present ones do not prove the years.
+  else verdict = skills && (skills.verdict === 'unmet' || skills.verdict === 'partial') ? skills.verdict : 'unknown';
   return aspect('experience-years', verdict, evidence);
 }
+
+// What a line hopes for rather than asks: interest, curiosity, willingness to learn, attitude.
+// The object follows the cue ("a passion for machine learning"): the rest of its clause is hope.
+const HOPE =
+  /\b(?:(?:strong |genuine |keen |deep |an? )?interest(?:ed)? in|passion(?:ate)? (?:for|about)|curiosity (?:about|for|in|to)|curious (?:about|to)|enthusias(?:m|tic) (?:for|about)|eager(?:ness)? to (?:learn|explore)|willing(?:ness)? to (?:learn|explore|pick up)|desire to (?:learn|explore)|(?:keen|open|happy) to (?:learn|explore|pick up)|(?:ability|able) to (?:learn|pick up) (?:new )?|learn(?:ing)? (?:new \w+ )?quickly|quick learner|appetite for|excited (?:about|by)|attitude (?:to|towards?)|ownership (?:of|over|for)|(?:growth|learning) mindset)/gi;
+// The object comes before the cue ("Knowledge of Kafka is nice to have"): the whole clause is.
+const OPTIONAL = /\bnice[- ]to[- ]have\b|\bnot (?:essential|required|mandatory|a requirement)\b|\boptional\b/i;
+const SOFT_WORDS = hint([
+  'interest', 'passion', 'curio', 'enthusias', 'eager', 'willing', 'desire to', 'keen to', 'open to', 'happy to', 'to learn', 'to pick up',
+  'quickly', 'quick learner', 'appetite', 'excited', 'attitude', 'ownership', 'mindset', 'nice to have', 'nice-to-have', 'not essential',
+  'not required', 'not mandatory', 'not a requirement', 'optional',
+]);
+// Clauses end at ";" and at a sentence's end, not at the dots of "e.g." or "Node.js"; nothing is dropped.
+const CLAUSE = /(?:[^;.]|\.(?!\s+[A-Z]))+(?:[;.]|$)|[;.]/g;
+
+function withoutSoftParts(text: string): string {
+  CLAUSE.lastIndex = 0;
+  let out = '';
+  for (let m = CLAUSE.exec(text); m && m[0].length > 0; m = CLAUSE.exec(text)) {
+    const clause = m[0];
+    if (OPTIONAL.test(clause)) {
+      out += ' '.repeat(clause.length);
+      continue;
+    }
+    HOPE.lastIndex = 0;
+    const hope = HOPE.exec(clause);
+    out += hope ? clause.slice(0, hope.index) + ' '.repeat(clause.length - hope.index) : clause;
+  }
+  return out;
+}
+
+const YEARS_WITH = /^\s*(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:with|in|using|of|programming|developing|building|working)\b/i;
 
 export function combine(text: string, aspects: Aspect[]): LineAssessment {
   // One pass, no intermediate arrays: this runs for every line and eligibility check.

@@ -7,9 +7,9 @@ import { dayOfDate, monthIndexOfDay, parseIsoDay, isoOfDay, yearOfDay, type Day 
 import { assessDegree } from './education';
 import { combine, assessLine, type LineAssessment } from './line';
 import { assessLocation, placeOf, type Place } from './places';
-import type { EligibilityResult, LineKind, LineResult, MatchReport, Verdict } from './report';
+import type { EligibilityResult, LineKind, LineResult, MatchReport } from './report';
 import { holdSkills, type SkillHoldings } from './skills';
-import { shorten } from './text';
+import { countVerdicts, scoreOfCounts, SCORE_WEIGHTS } from './summary';
 
 /**
  * Matches a posting's qualification lines (and the eligibility facts stated elsewhere in it)
@@ -27,10 +27,11 @@ export type MatchablePosting = Pick<
   | 'startDates'
   | 'commitment'
   | 'cohort'
+  | 'title'
+  | 'employmentType'
 >;
 
-export const WEIGHTS = { minimum: 3, eligibility: 3, preferred: 1 } as const;
-const VALUE: Record<Exclude<Verdict, 'unknown'>, number> = { met: 1, partial: 0.5, unmet: 0 };
+export const WEIGHTS = { minimum: SCORE_WEIGHTS.required, eligibility: SCORE_WEIGHTS.required, preferred: SCORE_WEIGHTS.preferred } as const;
 
 // Holdings depend only on the skills list; profiles are matched against many postings.
 const holdingsCache = new WeakMap<string[], { index: SkillIndex; holdings: SkillHoldings }>();
@@ -68,6 +69,8 @@ function trackedContext(posting: Partial<MatchablePosting>, profile: Profile, no
     internshipEnd: windows.length ? lastDay(windows) : null,
     cohortYear,
     windows,
+    graduate: isGraduatePosting(posting),
+    onboardingEnd: onboardingEnd(posting, cohortYear),
   };
   return new TrackedContext({
     now,
@@ -81,23 +84,30 @@ function trackedContext(posting: Partial<MatchablePosting>, profile: Profile, no
   });
 }
 
+// The program, as the page shows it: "Graduate" in the title ("Software Engineer Graduate - 2026
+// Start"), or a campus cohort with a regular (not intern) employment type; never an internship.
+const INTERN = /\bintern(?:ship)?s?\b/i;
+const GRADUATE_TITLE = /(?<![\w-])graduates?\b/i;
+const UNDERGRADUATE = /\bunder-?graduate/i;
+const REGULAR = /\b(?:regular|full[- ]time|permanent)\b/i;
+function isGraduatePosting(posting: Partial<MatchablePosting>): boolean {
+  const title = posting.title ?? '';
+  if (INTERN.test(title) || INTERN.test(posting.employmentType ?? '') || INTERN.test(posting.cohort ?? '')) return false;
+  if (GRADUATE_TITLE.test(title.replace(UNDERGRADUATE, ' ')) || GRADUATE_TITLE.test((posting.cohort ?? '').replace(UNDERGRADUATE, ' '))) return true;
+  return Boolean(posting.cohort && REGULAR.test(posting.employmentType ?? ''));
+}
+
+/** The last month a graduate can join: the last start date, else December of the cohort year. */
+function onboardingEnd(posting: Partial<MatchablePosting>, cohortYear: number | null): number | null {
+  const starts = posting.startDates ?? [];
+  if (starts.length) return monthIndexOfDay(parseIsoDay([...starts].sort()[starts.length - 1]!));
+  return cohortYear === null ? null : cohortYear * 12 + 11;
+}
+
 function lastDay(windows: Window[]): Day {
   let last = -Infinity;
   for (const w of windows) last = Math.max(last, w.to);
   return last;
-}
-
-function score(groups: { weight: number; lines: { verdict: Verdict }[] }[]): number | null {
-  let total = 0;
-  let got = 0;
-  for (const { weight, lines } of groups) {
-    for (const { verdict } of lines) {
-      if (verdict === 'unknown') continue;
-      total += weight;
-      got += weight * VALUE[verdict];
-    }
-  }
-  return total === 0 ? null : Math.round((100 * got) / total);
 }
 
 // ——— requirements stated outside the qualification lists ———
@@ -116,7 +126,7 @@ interface Check {
 
 function check(source: EligibilityResult['source'], text: string, assessment: LineAssessment): Check {
   const blockers: string[] = [];
-  for (const b of assessment.blockers) blockers.push(`${b} (posting: ${text})`);
+  for (const b of assessment.blockers) blockers.push(b);
   // Spelled out, not spread: object spread was a third of the eligibility checks' time.
   const r = assessment.result;
   return { result: { text, kind: r.kind, verdict: r.verdict, evidence: r.evidence, source }, blockers };
@@ -267,20 +277,18 @@ export function matchPosting(posting: Partial<MatchablePosting>, profile: Profil
     const a = cache ? remember(cache.lines, line, ctx, assessLineFrozen, line) : assessLine(line, ctx);
     minimum.push(a.result);
     for (const k of a.kinds) covered.add(k);
-    for (const b of a.blockers) blockers.push(`${b} (minimum: "${shorten(line)}")`);
+    // The line itself is shown with its verdict: the reason alone, once, is the blocker.
+    for (const b of a.blockers) if (!blockers.includes(b)) blockers.push(b);
   }
   const preferred: LineResult[] = [];
   for (const line of posting.preferredQualifications ?? []) {
     preferred.push((cache ? remember(cache.lines, line, ctx, assessLineFrozen, line) : assessLine(line, ctx)).result);
   }
   const elig = eligibility(posting, ctx, covered, cache);
-  for (const b of elig.blockers) blockers.push(b);
+  for (const b of elig.blockers) if (!blockers.includes(b)) blockers.push(b);
   return {
-    score: score([
-      { weight: WEIGHTS.minimum, lines: minimum },
-      { weight: WEIGHTS.eligibility, lines: elig.results },
-      { weight: WEIGHTS.preferred, lines: preferred },
-    ]),
+    // From the same counts as the summary's, so a score and its "N of M met" always agree.
+    score: scoreOfCounts(countVerdicts(elig.results, countVerdicts(minimum)), countVerdicts(preferred)),
     minimum,
     preferred,
     eligibility: elig.results,

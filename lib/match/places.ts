@@ -1,3 +1,4 @@
+import type { WorkAuthorization } from '../profile/schema';
 import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
 import { CAPITAL_PR, hint, hintsOf } from './hints';
 import { listOr } from './text';
@@ -153,9 +154,9 @@ export function assessLocation(req: LocationRequirement, ctx: MatchContext): Asp
     return aspect('location', 'unknown', evidence, true);
   }
   if (req.daysPerWeek) evidence.notes.push(`on site ${req.daysPerWeek}`);
-  if (req.fromPosting) evidence.notes.push('place taken from the posting\'s locations');
+  if (req.fromPosting) evidence.notes.push("the place is the posting's location");
   if (ctx.profile.locations.length === 0) {
-    evidence.notes.push('the profile lists no locations');
+    evidence.notes.push('your profile lists no locations');
     return aspect('location', 'unknown', evidence, true);
   }
   for (const place of req.places) {
@@ -167,10 +168,18 @@ export function assessLocation(req: LocationRequirement, ctx: MatchContext): Asp
   }
   const wanted = listOr([...new Set(req.places.map((p) => p.text))]);
   evidence.missing.push(`can work in ${wanted}`);
-  return aspect('location', 'unmet', evidence, true, `must work on site in ${wanted}; profile locations: ${ctx.profile.locations.join(', ')}`);
+  return aspect('location', 'unmet', evidence, true, `Needs you to work on site in ${wanted}; your profile's places: ${ctx.profile.locations.join(', ')}`);
 }
 
 // ——— work authorisation ———
+
+const STATUS_WORDS: Record<WorkAuthorization['status'], string> = {
+  citizen: 'citizen',
+  'permanent-resident': 'permanent resident',
+  'work-permit': 'work permit',
+  'student-visa': 'student visa',
+  'needs-sponsorship': 'needs visa sponsorship',
+};
 
 const WORK_AUTH =
   /\bauthori[sz](?:ed|ation) to work\b|\bwork(?:ing)? authori[sz]ation\b|\bright to work\b|\bwork permit\b|\bwork visa\b|\bvisa sponsorship\b|\bsponsor(?:ship)?\b|\bcitizens?(?:hip)?\b|\bpermanent residen(?:ts?|cy)\b|\b(?:full )?work(?:ing)? rights\b|\beligib(?:le|ility) to work\b|\blegally (?:able|entitled|authori[sz]ed) to work\b/i;
@@ -208,7 +217,7 @@ export function assessWorkAuthorization(req: WorkAuthRequirement, ctx: MatchCont
     return aspect('work-authorization', 'unknown', evidence, true);
   }
   if (rows.length === 0) {
-    evidence.notes.push('the profile records no work authorisation');
+    evidence.notes.push('your profile records no work authorisation');
     return aspect('work-authorization', 'unknown', evidence, true);
   }
   let best: 'met' | 'partial' | 'unmet' = 'unmet';
@@ -222,17 +231,17 @@ export function assessWorkAuthorization(req: WorkAuthRequirement, ctx: MatchCont
       ? row.status === 'citizen' || row.status === 'permanent-resident'
       : row.status === 'citizen' || row.status === 'permanent-resident' || row.status === 'work-permit';
     if (ok) {
-      evidence.matched.push({ requirement: `${req.words} (${country})`, profile: `${row.country}: ${row.status}` });
+      evidence.matched.push({ requirement: `${req.words} (${country})`, profile: `${row.country}: ${STATUS_WORDS[row.status]}` });
       return aspect('work-authorization', 'met', evidence, true);
     }
     if (row.status === 'student-visa' && !req.citizenOrPrOnly) {
       best = 'partial';
       evidence.notes.push(`${row.country}: student visa; whether it allows this role depends on its terms`);
-    } else evidence.notes.push(`${row.country}: ${row.status}`);
+    } else evidence.notes.push(`${row.country}: ${STATUS_WORDS[row.status]}`);
   }
   const wanted = `${req.citizenOrPrOnly ? 'citizenship or permanent residence' : 'authorisation to work'} in ${listOr(req.countries)}`;
   evidence.missing.push(wanted);
   return best === 'partial'
     ? aspect('work-authorization', 'partial', evidence, true)
-    : aspect('work-authorization', 'unmet', evidence, true, `needs ${wanted}`);
+    : aspect('work-authorization', 'unmet', evidence, true, `Needs ${wanted}`);
 }

@@ -28,7 +28,9 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\&]/g, '\\$&');
 // Venue acronyms are written in capitals in postings ("ACL", not "acl"); names like "Nature" capitalised.
 const ANY_VENUE = new RegExp(`(?<![\\w&])(?:${ALIASES.map(esc).join('|')})(?![\\w&])`, 'gi');
 
-const CUE = /\bpublications?\b|\bpublished\b|\bpublishing\b|\bpapers?\b|\bfirst[- ]author/i;
+const CUE = /\bpublications?\b|\bpublished\b|\bpublishing\b|\bpapers?\b|\bfirst[- ]author|\bresearch (?:output|record|contributions?)\b|\bcontribut\w* to (?:the |a )?(?:research|academic|scientific) communit(?:y|ies)\b/i;
+// Words that make a cue a research record, not "white papers" or "published apps".
+const RESEARCH = /\bpublications?\b|\bpublished (?:papers?|work|research|articles?)\b|\b(?:research|academic|scientific|conference|journal|peer[- ]reviewed) (?:papers?|publications?|output|record|contributions?|communit(?:y|ies))\b|\bpapers? (?:at|in|published)\b|\bresearch (?:output|record)\b|\bcontribut\w* to (?:the |a )?(?:research|academic|scientific) communit/i;
 const TOP = /\btop(?:[- ]tier)?\b|\bpremier\b|\bleading\b|\bprestigious\b|\bmajor\b|\brenowned\b|\bhigh[- ]impact\b/i;
 const FIRST_AUTHOR = /\bfirst[- ]author(?:ed)?\b|\blead author\b/i;
 const COUNT = /\b(\d|one|two|three|four|five)\s*\+?\s*(?:or more\s+)?(?:first[- ]author(?:ed)?\s+)?(?:publications|papers)\b/i;
@@ -55,7 +57,7 @@ function venueOf(text: string, strictCase: boolean): string[] {
   return [...new Set(out)];
 }
 
-const PUBLICATION_HINT = hint(['publica', 'publish', 'paper', 'author']);
+const PUBLICATION_HINT = hint(['publica', 'publish', 'paper', 'author', 'research', 'contribut']);
 
 export function readPublications(text: string, hints = hintsOf(text)): PublicationRequirement | null {
   if (!(hints & PUBLICATION_HINT)) return null;
@@ -64,7 +66,7 @@ export function readPublications(text: string, hints = hintsOf(text)): Publicati
   const venues = venueOf(text, true);
   const anyTop = TOP.test(text) || (venues.length > 0 && /\be\.g\.|\bsuch as\b|\bincluding\b|\betc\b|\.\.\.|…/i.test(text));
   const firstAuthor = FIRST_AUTHOR.test(text);
-  if (venues.length === 0 && !anyTop && !firstAuthor && !/\bconferences?\b|\bjournals?\b|\bvenues?\b|\bpeer[- ]reviewed\b/i.test(text)) return null;
+  if (venues.length === 0 && !anyTop && !firstAuthor && !/\bconferences?\b|\bjournals?\b|\bvenues?\b|\bpeer[- ]reviewed\b/i.test(text) && !RESEARCH.test(text)) return null;
   const count = parseNumber(COUNT.exec(text)?.[1] ?? '1') ?? 1;
   return { venues, anyTop, firstAuthor, count, words: cue[0] };
 }
@@ -81,25 +83,30 @@ function venueOk(req: PublicationRequirement, venue: string): boolean {
   return names.some((n) => req.venues.includes(n) || req.anyTop);
 }
 
+/** "NeurIPS 2024", without the year twice when the venue already carries it ("ICML 2025"). */
+function paperOf(p: { venue: string; year: number }): string {
+  return p.venue.includes(String(p.year)) ? p.venue : `${p.venue} ${p.year}`;
+}
+
 export function assessPublications(req: PublicationRequirement, ctx: MatchContext): Aspect {
   const evidence = emptyEvidence();
   const pubs = ctx.profile.publications;
   if (pubs.length === 0) {
-    evidence.notes.push('the profile lists no publications');
+    evidence.notes.push('your profile lists no publications');
     return aspect('publications', 'unknown', evidence);
   }
   const full = pubs.filter((p) => venueOk(req, p.venue) && (!req.firstAuthor || p.firstAuthor));
   const wanted = `${req.count > 1 ? `${req.count} ` : ''}${req.firstAuthor ? 'first-author ' : ''}publication${req.count > 1 ? 's' : ''}${
     req.venues.length ? ` at ${listOr(req.venues)}${req.anyTop ? ' or another top venue' : ''}` : req.anyTop ? ' at a top venue' : ''
   }`;
-  for (const p of full) evidence.matched.push({ requirement: req.words, profile: `${p.venue} ${p.year}${p.firstAuthor ? ' (first author)' : ''}` });
+  for (const p of full) evidence.matched.push({ requirement: req.words, profile: `${paperOf(p)}${p.firstAuthor ? ' (first author)' : ''}` });
   if (full.length >= req.count) return aspect('publications', 'met', evidence);
   const atVenue = pubs.filter((p) => venueOk(req, p.venue));
   evidence.missing.push(wanted);
   if (full.length > 0 || atVenue.length > 0) {
-    if (full.length === 0) evidence.notes.push(`at the venues but not first author: ${atVenue.map((p) => `${p.venue} ${p.year}`).join(', ')}`);
+    if (full.length === 0) evidence.notes.push(`at the right venues but not as first author: ${atVenue.map(paperOf).join(', ')}`);
     return aspect('publications', 'partial', evidence);
   }
-  evidence.notes.push(`profile publications: ${pubs.map((p) => p.venue).join(', ')}`);
+  evidence.notes.push(`your publications: ${pubs.map(paperOf).join(', ')}`);
   return aspect('publications', 'unmet', evidence);
 }

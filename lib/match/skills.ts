@@ -327,7 +327,7 @@ export function assessSkills(text: string, ctx: MatchContext, items = skillItems
   if (items.length === 0) return null;
   const evidence = emptyEvidence();
   if (ctx.skills.empty) {
-    evidence.notes.push('the profile lists no skills');
+    evidence.notes.push('your profile lists no skills');
     return { items: items.length, met: 0, aspect: aspect('skill', 'unknown', evidence) };
   }
   let met = 0;
@@ -348,7 +348,7 @@ export function assessSkills(text: string, ctx: MatchContext, items = skillItems
     if (found) met++;
     else evidence.missing.push(listOr(unique(item.words)));
   }
-  if (items.some((i) => i.targets.length > 1)) evidence.notes.push('alternatives ("or", "/", "e.g.", "at least one of") need only one');
+  if (items.some((i) => i.targets.length > 1)) evidence.notes.push('where the line gives a choice of skills, any one of them is enough');
   const verdict = met === items.length ? 'met' : met === 0 ? 'unmet' : 'partial';
   return { items: items.length, met, aspect: aspect('skill', verdict, evidence) };
 }

@@ -63,6 +63,21 @@ export const WorkAuthorizationSchema = z.strictObject({
 });
 export type WorkAuthorization = z.infer<typeof WorkAuthorizationSchema>;
 
+/**
+ * A role the candidate held, internships included. `to` is null while it goes on. Dates are months
+ * because that is how résumés give them; the matcher adds up the months for "2+ years of experience".
+ */
+export const ExperienceSchema = z
+  .strictObject({
+    title: entry(200),
+    organization: z.string().trim().max(200).default(''),
+    from: yearMonth,
+    to: yearMonth.nullable().default(null),
+    internship: z.boolean().default(false),
+  })
+  .refine((role) => role.to === null || role.from <= role.to, { message: '`from` must not be after `to`', path: ['to'] });
+export type Experience = z.infer<typeof ExperienceSchema>;
+
 export const ProfileSchema = z.strictObject({
   education: z.array(EducationSchema).max(10).default([]),
   /** Skill names or aliases as typed; lib/skills resolves them to canonical names. */
@@ -74,6 +89,8 @@ export const ProfileSchema = z.strictObject({
   locations: z.array(entry(100)).max(50).default([]),
   publications: z.array(PublicationSchema).max(200).default([]),
   workAuthorization: z.array(WorkAuthorizationSchema).max(20).default([]),
+  /** Work experience; profiles stored before it existed parse with none. */
+  experience: z.array(ExperienceSchema).max(50).default([]),
 });
 export type Profile = z.infer<typeof ProfileSchema>;
 export type ProfileInput = z.input<typeof ProfileSchema>;

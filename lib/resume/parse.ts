@@ -1,9 +1,12 @@
 import { DEGREE_LEVELS } from '../posting/constants';
 import { findSkills, skillIndex, type SkillIndex } from '../skills/lookup';
 import { escapeRegExp } from '../regexp';
+import { languageIn } from '../match/languages';
+import { findPlaces } from '../match/places';
 
 /**
- * Reads pasted résumé text and PROPOSES profile entries: degrees, skills and publications. Nothing
+ * Reads pasted résumé text and PROPOSES profile entries: degrees, skills, publications, languages,
+ * locations and availability periods. Nothing
  * here is trusted: the options page shows every proposal with the words it came from and the
  * user accepts or drops each one. So the parser prefers leaving a value empty (for the user to
  * fill, which the form's validation then asks for) over guessing one.
@@ -38,12 +41,58 @@ export interface ProposedPublication {
   source: string;
 }
 
+export interface ProposedLanguage {
+  /** As written, with its level: "Mandarin (fluent)", "Malay - conversational". */
+  entry: string;
+  source: string;
+}
+
+export interface ProposedLocation {
+  /** The place as written ("Singapore", "Sydney"). */
+  name: string;
+  source: string;
+}
+
+export interface ProposedAvailability {
+  /** ISO dates, both ends inclusive; a month alone runs from its first to its last day. */
+  from: string;
+  to: string;
+  source: string;
+}
+
+export interface ProposedExperience {
+  title: string;
+  organization: string;
+  /** YYYY-MM, or '' when the résumé gives only a year (for the user to complete). */
+  from: string;
+  /** YYYY-MM; null while it goes on ("– present"); '' when only a year is given. */
+  to: string | null;
+  internship: boolean;
+  source: string;
+}
+
 export interface ResumeProposals {
   /** The candidate's name when the first line looks like one; used to spot first authorship. */
   name: string | null;
   degrees: ProposedDegree[];
   skills: ProposedSkill[];
   publications: ProposedPublication[];
+  languages: ProposedLanguage[];
+  locations: ProposedLocation[];
+  availability: ProposedAvailability[];
+  experience: ProposedExperience[];
+}
+
+/** Longer text is refused with this message rather than read slowly or cut without a word. */
+export const MAX_RESUME_CHARS = 100_000;
+export class ResumeTooLongError extends Error {
+  constructor(length: number) {
+    super(
+      `This text is ${length.toLocaleString('en')} characters long; Job Lens reads up to ${MAX_RESUME_CHARS.toLocaleString('en')}. ` +
+        'Paste only the résumé (education, experience, skills, languages, publications).',
+    );
+    this.name = 'ResumeTooLongError';
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -51,7 +100,7 @@ export interface ResumeProposals {
 
 const BULLET = /^(?:[-–—•●◦▪■*·>]+|\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)])\s*/;
 
-type Section = 'education' | 'publications' | 'other' | null;
+type Section = 'education' | 'publications' | 'languages' | 'availability' | 'experience' | 'other' | null;
 
 const SECTION_HEADINGS: [RegExp, Section][] = [
   [/^(?:education(?:al background)?|academic (?:background|history|qualifications)|degrees?)$/i, 'education'],
@@ -59,8 +108,11 @@ const SECTION_HEADINGS: [RegExp, Section][] = [
     /^(?:(?:selected |peer[- ]reviewed |research )?(?:publications?|papers)(?:\s*(?:&|and)\s*(?:preprints|patents|presentations|talks))?|preprints)$/i,
     'publications',
   ],
+  [/^(?:languages?|language skills|spoken languages)$/i, 'languages'],
+  [/^(?:(?:work |professional |industry |relevant )?experiences?|employment(?: history)?|internships?|work history)$/i, 'experience'],
+  [/^(?:availability|available|internship availability|availability for internships?)$/i, 'availability'],
   [
-    /^(?:(?:work |professional |research |industry |relevant )?experiences?|employment(?: history)?|internships?|(?:technical |core |key )?skills(?:\s*(?:&|and)\s*\w+)?|(?:academic |selected |personal |research )?projects|awards?(?:\s*(?:&|and)\s*honou?rs)?|honou?rs(?:\s*(?:&|and)\s*awards)?|achievements|certifications?|activities|leadership|volunteering|languages?|interests|summary|profile|objective|contact|references|teaching(?: experience)?|service)$/i,
+    /^(?:research experiences?|(?:technical |core |key )?skills(?:\s*(?:&|and)\s*\w+)?|(?:academic |selected |personal |research )?projects|awards?(?:\s*(?:&|and)\s*honou?rs)?|honou?rs(?:\s*(?:&|and)\s*awards)?|achievements|certifications?|activities|leadership|volunteering|interests|summary|profile|objective|contact|references|teaching(?: experience)?|service)$/i,
     'other',
   ],
 ];
@@ -164,35 +216,51 @@ const BARE_DEGREES: [RegExp, DegreeLevel][] = [
   [/\b(?:BS|BSc|BA|BEng|BTech|BASc|BCS)(?![\w.])/g, 'Bachelor'],
 ];
 
+// The words around a bare abbreviation that decide it: a short window, so that a long line with
+// many abbreviations is read in time proportional to its length.
+const AROUND = 40;
+
 function acceptsBare(line: Line, start: number, end: number): boolean {
-  const before = line.text.slice(0, start);
-  const after = line.text.slice(end);
+  const before = line.text.slice(Math.max(0, start - AROUND), start);
+  const after = line.text.slice(end, end + AROUND);
   if (/,\s*$/.test(before) && /^\s*(?:$|[,\d])/.test(after)) return false; // "Boston, MA 02115"
   if (/^\s*(?:Office|Excel|Word|PowerPoint|Teams|Access|Project|Visio|SQL|Azure|Dynamics)\b/.test(after)) return false;
   if (line.section === 'education') return true;
   // Elsewhere the abbreviation must read as a degree: "BS Computer Science", "PhD candidate in …",
   // "MS in Statistics", not "PhD researchers" or "mentored MS students".
-  const opensLine = before.replace(BULLET, '').trim() === '';
+  const opensLine = start <= AROUND && before.replace(BULLET, '').trim() === '';
   const degreeLike = /^\s*(?:$|\(|(?:candidate|student)\b|in\b|of\b|[,:–—-]|\p{Lu})/u.test(after);
   return (opensLine && degreeLike) || /^\s*(?:(?:candidate|student)\s+)?(?:in|of)\b/i.test(after);
 }
 
+const mentionCache = new WeakMap<Line, DegreeMention[]>();
+
 function degreeMentions(line: Line): DegreeMention[] {
+  const cached = mentionCache.get(line);
+  if (cached) return cached;
   const mentions: DegreeMention[] = [];
+  // Characters already taken by a written-out degree, so a bare abbreviation inside one is skipped
+  // without comparing it with every other mention.
+  const taken = new Uint8Array(line.text.length);
   for (const [pattern, level] of STRONG_DEGREES) {
     pattern.lastIndex = 0;
-    for (let m = pattern.exec(line.text); m; m = pattern.exec(line.text)) mentions.push({ level, start: m.index, end: m.index + m[0].length });
+    for (let m = pattern.exec(line.text); m; m = pattern.exec(line.text)) {
+      mentions.push({ level, start: m.index, end: m.index + m[0].length });
+      taken.fill(1, m.index, m.index + m[0].length);
+    }
   }
   for (const [pattern, level] of BARE_DEGREES) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(line.text); m; m = pattern.exec(line.text)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (mentions.some((other) => start < other.end && other.start < end)) continue;
+      if (taken[start] || taken[end - 1]) continue;
       if (acceptsBare(line, start, end)) mentions.push({ level, start, end });
     }
   }
-  return mentions.sort((a, b) => a.start - b.start);
+  mentions.sort((a, b) => a.start - b.start);
+  mentionCache.set(line, mentions);
+  return mentions;
 }
 
 // "Master of Engineering" with nothing after names its field; "Master of Science" does not.
@@ -204,7 +272,7 @@ const FIELD_STOP = new RegExp(
     '\\s+[–—-]\\s',
     '\\s{2,}',
     '\\t',
-    '\\s+(?:at|from|with|minor|expected|exp\\.|anticipated|graduat\\w*|GPA|cum laude|summa|magna|honou?rs?|since|until|class of)\\b',
+    '(?:^|\\s+)(?:at|from|with|minor|expected|exp\\.|anticipated|graduat\\w*|GPA|cum laude|summa|magna|honou?rs?|since|until|class of)\\b',
     `(?:^|\\s+)(?:${MONTH_WORD})\\.?\\s+(?:19|20)\\d{2}`,
     '(?:^|\\s+)(?:19|20)\\d{2}',
     '(?:^|\\s+)\\d{1,2}/',
@@ -267,6 +335,7 @@ function isAfter(graduation: string, now: Date): boolean {
 function proposeDegrees(lines: Line[], now: Date): ProposedDegree[] {
   const hasEducation = lines.some((l) => l.section === 'education');
   const out: ProposedDegree[] = [];
+  const seen = new Set<string>();
   lines.forEach((line, i) => {
     if (line.isHeading) return;
     // With an Education heading, degrees elsewhere are mentions ("mentored BS students"), not the candidate's.
@@ -308,8 +377,11 @@ function proposeDegrees(lines: Line[], now: Date): ProposedDegree[] {
           graduation,
           source: grad && !line.text.includes(grad.text) ? `${line.text} · ${grad.text}` : line.text,
         };
-        const duplicate = out.some((d) => d.level === proposal.level && d.field.toLowerCase() === proposal.field.toLowerCase() && d.graduation === proposal.graduation);
-        if (!duplicate) out.push(proposal);
+        const key = `${proposal.level}|${proposal.field.toLowerCase()}|${proposal.graduation}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          out.push(proposal);
+        }
       }
     }
   });
@@ -424,9 +496,154 @@ function proposePublications(lines: Line[], name: string | null): ProposedPublic
 
 // ---------------------------------------------------------------------------------------------
 
-/** Proposals from résumé text; `now` decides whether a graduation date is still ahead. */
+// ---------------------------------------------------------------------------------------------
+// Languages, locations, availability
+
+const LANGUAGES_LABEL = /^(?:languages?|spoken languages|language skills)\s*[:：–—-]\s*/i;
+const LIST_SPLIT = /\s*(?:[,;|•·]|\s\/\s|\band\b)\s*/;
+
+function proposeLanguages(lines: Line[]): ProposedLanguage[] {
+  const out: ProposedLanguage[] = [];
+  const seen = new Set<string>();
+  for (const line of lines) {
+    if (line.isHeading) continue;
+    const labelled = LANGUAGES_LABEL.exec(line.text);
+    if (line.section !== 'languages' && !labelled) continue;
+    const list = labelled ? line.text.slice(labelled[0].length) : line.text.replace(BULLET, '');
+    for (const piece of list.split(LIST_SPLIT)) {
+      const entry = piece.trim().replace(/[.]$/, '');
+      const name = entry.length <= 100 ? languageIn(entry) : null;
+      if (!name || seen.has(name)) continue;
+      seen.add(name);
+      out.push({ entry, source: line.text });
+    }
+  }
+  return out;
+}
+
+// Lines that say where the candidate can work, not where they once did.
+const LOCATION_CUE = /^(?:(?:current |preferred |work )?locations?|based in|address)\s*[:：–—-]?\s*|\b(?:based in|open to (?:relocat\w*|work(?:ing)? in)|willing to (?:relocate|work) (?:to|in)|relocat\w* to|able to work in)\b/i;
+const CONTACT = /@|\+?\d[\d\s()-]{7,}\d/;
+
+function proposeLocations(lines: Line[]): ProposedLocation[] {
+  const out: ProposedLocation[] = [];
+  const seen = new Set<string>();
+  const add = (text: string, source: string) => {
+    for (const place of findPlaces(text)) {
+      const key = place.text.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ name: place.text, source });
+    }
+  };
+  lines.forEach((line, i) => {
+    if (line.isHeading || line.text.length > 300) return;
+    if (LOCATION_CUE.test(line.text)) add(line.text, line.text);
+    // The contact line under the name: "Singapore | jane@example.com | +65 …".
+    else if (i <= 3 && line.section === null && CONTACT.test(line.text)) {
+      for (const part of line.text.split(/\s*[|•·]\s*/)) if (!CONTACT.test(part)) add(part, line.text);
+    }
+  });
+  return out;
+}
+
+const DAY = new RegExp(
+  [
+    `\\b(?<d1>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<m1>${MONTH_WORD})\\.?,?\\s+(?<y1>20\\d{2})\\b`,
+    `\\b(?<m2>${MONTH_WORD})\\.?\\s+(?<d2>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y2>20\\d{2})\\b`,
+    `\\b(?<y3>20\\d{2})-(?<m3>0[1-9]|1[0-2])-(?<d3>0[1-9]|[12]\\d|3[01])\\b`,
+  ].join('|'),
+  'gi',
+);
+const AVAILABLE = /\bavailab\w*\b/i;
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+function isoDay(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCMonth() === m - 1 ? `${y}-${pad2(m)}-${pad2(d)}` : null;
+}
+
+/** The day-precise dates in a text, else its months as first and last days. */
+function periodIn(text: string): { from: string; to: string } | null {
+  const days: string[] = [];
+  DAY.lastIndex = 0;
+  for (let m = DAY.exec(text); m; m = DAY.exec(text)) {
+    const g = m.groups!;
+    const y = Number(g.y1 ?? g.y2 ?? g.y3);
+    const month = g.m3 ? Number(g.m3) : MONTHS[(g.m1 ?? g.m2)!.toLowerCase()]!;
+    const day = isoDay(y, month, Number(g.d1 ?? g.d2 ?? g.d3));
+    if (day) days.push(day);
+  }
+  if (days.length >= 2) return days[0]! <= days[1]! ? { from: days[0]!, to: days[1]! } : null;
+  if (days.length === 1) return null;
+  const months = datesIn(text).filter((d) => d.value !== null && d.value.length === 7);
+  if (months.length < 2) return null;
+  const [fy, fm] = months[0]!.value!.split('-').map(Number) as [number, number];
+  const [ty, tm] = months[1]!.value!.split('-').map(Number) as [number, number];
+  const from = `${fy}-${pad2(fm)}-01`;
+  const to = `${ty}-${pad2(tm)}-${pad2(new Date(Date.UTC(ty, tm, 0)).getUTCDate())}`;
+  return from <= to ? { from, to } : null;
+}
+
+function proposeAvailability(lines: Line[]): ProposedAvailability[] {
+  const out: ProposedAvailability[] = [];
+  for (const line of lines) {
+    if (line.isHeading || line.text.length > 300) continue;
+    if (line.section !== 'availability' && !AVAILABLE.test(line.text)) continue;
+    const period = periodIn(line.text);
+    if (period && !out.some((p) => p.from === period.from && p.to === period.to)) out.push({ ...period, source: line.text });
+  }
+  return out;
+}
+
+// Roles: a line of the Experience section with a date range ("Software Engineer Intern, Shopee —
+// May 2025 – Aug 2025"), or a range alone on the line under its title.
+const RANGE_SEPARATOR = /^\s*(?:[–—-]|to|until|till)\s*$/i;
+const TITLE_SPLIT = /\s*(?:,|\s[|•·@]\s|\s[–—-]\s|\bat\b)\s*/;
+const INTERN = /\bintern(?:ship)?\b/i;
+
+function proposeExperience(lines: Line[]): ProposedExperience[] {
+  const out: ProposedExperience[] = [];
+  lines.forEach((line, i) => {
+    // Bulleted lines describe a role ("- Ran tutorials from Jan to May 2024"); they do not name one.
+    if (line.isHeading || line.section !== 'experience' || line.text.length > 300 || BULLET.test(line.text)) return;
+    const dates = datesIn(line.text);
+    if (dates.length < 2) return;
+    const [a, b] = [dates[dates.length - 2]!, dates[dates.length - 1]!];
+    const between = line.text.slice(a.index, b.index).replace(/^\S+(?:\s+\d{4})?/, '');
+    if (a.value === null || !RANGE_SEPARATOR.test(between.replace(/^[\s.,]*\d{0,4}/, ''))) return;
+    const before = line.text.slice(0, dates[0]!.index).replace(BULLET, '').replace(/[\s,|•·–—:(-]+$/, '').trim();
+    // A range alone on its line belongs to the line above ("Data Analyst Intern, Grab").
+    const above = lines[i - 1];
+    const titleText = before || (above && !above.isHeading && above.section === 'experience' && datesIn(above.text).length === 0 ? above.text.replace(BULLET, '') : '');
+    if (!titleText) return;
+    const [title, ...rest] = titleText.split(TITLE_SPLIT).filter(Boolean);
+    if (!title || title.length > 200) return;
+    const month = (v: string | null) => (v !== null && v.length === 7 ? v : '');
+    out.push({
+      title,
+      organization: (rest[0] ?? '').slice(0, 200),
+      from: month(a.value),
+      to: b.value === null ? null : month(b.value),
+      internship: INTERN.test(titleText),
+      source: before ? line.text : `${titleText} · ${line.text}`,
+    });
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Proposals from résumé text; `now` decides whether a graduation date is still ahead. Text over
+ * MAX_RESUME_CHARS throws ResumeTooLongError (a message for the user), so the time it takes is
+ * bounded; every pattern below runs on one line at a time.
+ */
 export function parseResume(text: string, now: Date, index: SkillIndex = skillIndex()): ResumeProposals {
-  const lines = readLines(text.slice(0, 200_000));
+  if (text.length > MAX_RESUME_CHARS) throw new ResumeTooLongError(text.length);
+  const lines = readLines(text);
   const name = nameOf(lines);
   return {
     name,
@@ -434,5 +651,9 @@ export function parseResume(text: string, now: Date, index: SkillIndex = skillIn
     // Paper titles name research topics ("Graph Learning at Scale"), not skills the candidate claims.
     skills: proposeSkills(lines.filter((l) => l.section !== 'publications').map((l) => l.text).join('\n'), index),
     publications: proposePublications(lines, name),
+    languages: proposeLanguages(lines),
+    locations: proposeLocations(lines),
+    availability: proposeAvailability(lines),
+    experience: proposeExperience(lines),
   };
 }

@@ -168,6 +168,8 @@ const isUpper = (code: number) => code >= 65 && code <= 90;
 const isLower = (code: number) => code >= 97 && code <= 122;
 // Abbreviations whose dots end the token even when a word follows without a space ("e.g.Hadoop").
 const DOT_STOPS = new Set(['e', 'e.g', 'i', 'i.e', 'etc', 'incl', 'esp', 'approx']);
+// Longer words are never stops: the check then costs nothing on a long dotted run ("A.A.A.…").
+const DOT_STOP_MAX = 6;
 const C_PLUS_PLUS_KEY = hashOf('c++');
 
 /** A hash of an ASCII lower-case string; the same as a token's key when this is its lower case. */
@@ -223,9 +225,8 @@ export function tokenizeInto(text: string, list: TokenList): void {
       }
       const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
       if (c === 46 /* . */ && isAlnum(next)) {
-        const sofar = text.slice(start, i).toLowerCase();
         // "Node.js", "ASP.NET", "H.264" join; "end.Next" (lowercase then capital) is two sentences.
-        if (DOT_STOPS.has(sofar) || (isLower(text.charCodeAt(i - 1)) && isUpper(next))) break;
+        if ((i - start <= DOT_STOP_MAX && DOT_STOPS.has(text.slice(start, i).toLowerCase())) || (isLower(text.charCodeAt(i - 1)) && isUpper(next))) break;
         h = (Math.imul(h, 31) + c) | 0;
         i++;
         continue;

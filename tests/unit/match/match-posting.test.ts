@@ -37,14 +37,15 @@ describe('matchPosting on saved postings', () => {
     const ms = matchPosting(p, profile('masters-student'), NOW);
     expect(ms.minimum[0]).toMatchObject({ kind: 'degree-field', verdict: 'unmet' });
     expect(ms.blockers).toHaveLength(1);
-    expect(ms.blockers[0]).toMatch(/currently pursuing a PhD/);
+    expect(ms.blockers[0]).toBe("Needs a PhD in progress; you have Master's in Data Science, graduating Dec 2026; Bachelor's in Statistics, graduated Jun 2024");
   });
 
   it('reads eligibility stated outside the qualification lists: commitment, periods, location', () => {
     const report = matchPosting(posting('seed-000-algorithm-phd'), profile('bachelors-student'), NOW);
     expect(report.eligibility.map((e) => [e.source, e.kind, e.verdict])).toEqual([
       ['commitment', 'duration', 'partial'],
-      ['internshipPeriods', 'internship-window', 'partial'],
+      // 17 days late for May to August: more than the two weeks' allowance.
+      ['internshipPeriods', 'internship-window', 'unmet'],
       ['locations', 'location', 'unmet'],
     ]);
     // The title's (PhD) is not checked twice: the first minimum line already asks for it.
@@ -63,7 +64,23 @@ describe('matchPosting on saved postings', () => {
   it('a graduation window in a degree line is a blocker when it is missed', () => {
     const report = matchPosting(posting('sydney-grad-onsite-bsms'), profile('bachelors-student'), NOW);
     expect(report.minimum[0]!.verdict).toBe('unmet');
-    expect(report.blockers.some((b) => /graduation between 2025-01 and 2026-12/.test(b))).toBe(true);
+    expect(report.blockers.some((b) => /graduation between Jan 2025 and Dec 2026/.test(b))).toBe(true);
+  });
+
+  it('a graduate posting asks for a degree finished by the end of its start year, from the title tag too', () => {
+    // The Sydney graduate posting without its degree line: the (BS/MS) tag is then checked.
+    const p = { ...posting('sydney-grad-onsite-bsms'), minimumQualifications: ['Solid programming skills in at least one of Java, Go, C++ or Python'] };
+    const bs = matchPosting(p, profile('bachelors-student'), NOW);
+    expect(bs.eligibility.find((e) => e.source === 'degreeLevels')).toMatchObject({ kind: 'degree-field', verdict: 'unmet' });
+    expect(bs.blockers).toContain("Needs a Bachelor's or Master's degree completed by Dec 2026, when this graduate role starts; you have Bachelor's in Computer Engineering, graduating May 2027");
+    // Graduating in December 2026 is in time; a PhD in progress until 2027 does not count, the held bachelor's does.
+    expect(matchPosting(p, profile('masters-student'), NOW).eligibility.find((e) => e.source === 'degreeLevels')!.verdict).toBe('met');
+    const phd = matchPosting(p, profile('phd-researcher'), NOW).eligibility.find((e) => e.source === 'degreeLevels')!;
+    expect(phd.verdict).toBe('met');
+    expect(phd.evidence.matched[0]!.profile).toBe("Bachelor's in Mathematics, graduated Jun 2021");
+    // The same tag on an internship asks for the degree in progress, as before.
+    const intern = { ...p, title: 'Software Engineer Intern (Trust and Safety) - 2026 Start (BS/MS)', employmentType: 'Intern' };
+    expect(matchPosting(intern, profile('bachelors-student'), NOW).eligibility.find((e) => e.source === 'degreeLevels')!.verdict).toBe('met');
   });
 
   it('never hides a blocker behind a high score', () => {

@@ -22,6 +22,10 @@
  *   Node.js, golang, Docker, Kubernetes, MySQL, Redis, Kafka, Git, C; English native, Spanish
  *   basic; available 2026-06-01..08-21; London, Dublin, Sydney; UK citizen, Ireland work
  *   permit, Australia needs sponsorship.
+ * None of the three lists work experience; all three are current students.
+ *
+ * "own" rows are our own wording of line shapes real postings carry (graduation windows, starts
+ * with durations, interest lines, unnamed languages, plain-words publications, years of experience).
  */
 
 import type { LineKind, Verdict } from '../../../lib/match/report';
@@ -37,13 +41,13 @@ export const ROWS: Row[] = [
   ['seed-000', 'Familiar with at least one of Flink, Spark, Hive etc., with big data parallel processing experience', 'skill', 'met', 'met', 'partial'],
   ['seed-000', 'Experience in large-scale recommend/advertising systems, risk control systems or LLM is preferred', 'skill', 'met', 'unmet', 'unmet'],
   ['seed-000', 'Successful candidates must be able to commit to at least 3 months long internship period.', 'duration', 'met', 'met', 'partial'],
-  ['seed-000', 'Successful candidates must be able to commit to either of the following Internships - From January to June - From May to August (Summer)', 'internship-window', 'met', 'met', 'partial'],
+  ['seed-000', 'Successful candidates must be able to commit to either of the following Internships - From January to June - From May to August (Summer)', 'internship-window', 'met', 'met', 'unmet'],
   ['seed-002', "Postgraduate who is currently pursuing a Master's Degree in Data Science, Statistics, Mathematics, Computer Science, or a related technical discipline.", 'degree-field', 'met', 'met', 'unmet'],
   ['seed-002', 'Working level competency in one or more programming languages including SQL and Python are required.', 'skill', 'met', 'met', 'met'],
   ['seed-002', 'Understanding of ML models and how they can be leveraged to act upon a range of content and safety risks.', 'skill', 'met', 'met', 'unmet'],
   ['seed-002', 'Collaborative, data-driven, ownership, communication, analytical mindset', 'soft', 'unknown', 'unknown', 'unknown'],
   ['seed-002', 'Previous work experience in quantitative analysis with relevant degree / experience is a plus', 'experience-years', 'unknown', 'unknown', 'unknown'],
-  ['seed-002', 'Successful candidates must be able to commit to either of the following Internships - From January to June (onboard by 12 Jan 2026) - From May to August (onboard by 11 May 2026)', 'internship-window', 'met', 'met', 'partial'],
+  ['seed-002', 'Successful candidates must be able to commit to either of the following Internships - From January to June (onboard by 12 Jan 2026) - From May to August (onboard by 11 May 2026)', 'internship-window', 'met', 'met', 'unmet'],
   ['seed-003', 'Undergraduate, or Postgraduate who is currently pursuing a degree/master in Computer Science, Computer Engineering, Information Systems or a related technical major.', 'degree-field', 'met', 'met', 'met'],
   ['seed-003', 'Familiar with many open source frameworks in the field of big data, e.g.Hadoop, Hive,Flink, FlinkSQL,Spark, Kafka, HBase, Redis, RocksDB, ElasticSearch etc.', 'skill', 'met', 'met', 'met'],
   ['seed-003', 'Familiar with Java, C ++ and other programming languages.', 'skill', 'met', 'met', 'met'],
@@ -84,8 +88,8 @@ export const ROWS: Row[] = [
   ['tiktok', 'Knowledge of CUDA programming and GPU optimization is a plus', 'skill', 'partial', 'unmet', 'unmet'],
   ['tiktok', 'Proficient in R, SAS or SPSS', 'skill', 'unmet', 'met', 'unmet'],
   ['tiktok', 'Experience with Ali Cloud, AWS or other cloud platforms', 'skill', 'unmet', 'unmet', 'unmet'],
-  ['tiktok', '3+ years of experience with Go or Java in production', 'experience-years', 'unmet', 'unmet', 'unknown'],
-  ['tiktok', '2+ years of experience in machine learning or data science', 'experience-years', 'unknown', 'unknown', 'unmet'],
+  ['tiktok', '3+ years of experience with Go or Java in production', 'experience-years', 'unmet', 'unmet', 'unmet'],
+  ['tiktok', '2+ years of experience in machine learning or data science', 'experience-years', 'unmet', 'unmet', 'unmet'],
 
   // ——— word-boundary and context traps ———
   ['trap', 'Proficient in Go; a go-getter attitude', 'skill', 'unmet', 'unmet', 'met'],
@@ -98,7 +102,7 @@ export const ROWS: Row[] = [
   ['trap', 'Proficient in Microsoft Office (Excel, PowerPoint)', 'skill', 'unmet', 'met', 'unmet'],
 
   // ——— languages ———
-  ['tiktok', 'Fluent in English and Mandarin', 'language', 'met', 'met', 'partial'],
+  ['tiktok', 'Fluent in English and Mandarin', 'language', 'met', 'met', 'unmet'],
   ['tiktok', 'Excellent written and verbal communication skills in English', 'language', 'met', 'met', 'met'],
   ['tiktok', 'Proficiency in Mandarin or Cantonese is a plus', 'language', 'met', 'met', 'unmet'],
   ['tiktok', 'Business-level Japanese', 'language', 'unmet', 'unmet', 'unmet'],
@@ -123,11 +127,81 @@ export const ROWS: Row[] = [
   ['tiktok', 'Published first-author papers in NeurIPS or ICML', 'publications', 'met', 'unknown', 'unknown'],
 
   // ——— durations, seasons, start dates, windows ———
-  ['careers-site', 'Must be able to commit to 12 weeks during Summer 2026', 'duration', 'met', 'partial', 'met'],
+  ['careers-site', 'Must be able to commit to 12 weeks during Summer 2026', 'duration', 'met', 'unmet', 'met'],
   ['tiktok', 'Available for a minimum of 6 months', 'duration', 'unmet', 'met', 'unmet'],
   ['careers-site', 'It runs for 12 weeks', 'duration', 'met', 'met', 'met'],
   ['tiktok', 'Able to start on May 11th, 2026 or June 8th, 2026', 'start-dates', 'met', 'met', 'met'],
   ['tiktok', 'Available to start full-time in January 2026', 'start-dates', 'unmet', 'met', 'unmet'],
   ['tiktok', 'Spring 2026 internship', 'start-dates', 'partial', 'met', 'unmet'],
   ['tiktok', 'Internship period: From June to August 2026', 'internship-window', 'met', 'unmet', 'met'],
+
+  // ——— graduation windows in their other forms ———
+  ['own', 'Graduating class of 2027', 'graduation', 'met', 'unmet', 'met'],
+  ['own', 'Open to the classes of 2026 or 2027', 'graduation', 'met', 'met', 'met'],
+  ['own', 'Class of 2028 graduates only', 'graduation', 'unmet', 'unmet', 'unmet'],
+  ['own', 'Open to students graduating in or after June 2027', 'graduation', 'met', 'unmet', 'unmet'],
+  ['own', 'Expected to graduate between December 2026 and May 2027', 'graduation', 'unmet', 'met', 'met'],
+  ['own', 'Students in their final year, or who graduated within the last two years', 'graduation', 'unmet', 'met', 'unmet'],
+  ['own', 'Students graduating in Winter 2026 or Spring 2027', 'graduation', 'met', 'met', 'met'],
+  ['own', 'Students graduating in Fall 2026', 'graduation', 'unmet', 'met', 'unmet'],
+  ['own', 'Expected to complete your degree by August 2026', 'graduation', 'unmet', 'unmet', 'unmet'],
+  ["own", "Currently pursuing a Bachelor's degree, to be obtained before September 2027", 'degree-field', 'unmet', 'unmet', 'met'],
+
+  // ——— a start and a duration together; a commitment is a threshold ———
+  ['own', 'Able to start in May 2026 for 12 weeks', 'duration', 'met', 'unmet', 'unmet'],
+  ['own', 'Available to start in June 2026 for at least 10 weeks', 'duration', 'met', 'unmet', 'met'],
+  ['own', 'Able to commit to 13 weeks starting in June 2026', 'duration', 'met', 'unmet', 'partial'],
+
+  // ——— interest, willingness and nice-to-have lines are soft, even naming a skill ———
+  ['own', 'Strong interest in recommendation systems and machine learning', 'soft', 'unknown', 'unknown', 'unknown'],
+  ['own', 'Willingness to learn Go and Kubernetes', 'soft', 'unknown', 'unknown', 'unknown'],
+  ['own', 'Knowledge of Kafka or Flink is nice to have', 'soft', 'unknown', 'unknown', 'unknown'],
+  ['own', 'Familiarity with Tableau is desirable but not essential', 'soft', 'unknown', 'unknown', 'unknown'],
+  ['own', 'Curiosity about large language models and a growth mindset', 'soft', 'unknown', 'unknown', 'unknown'],
+  ['own', 'Proficient in Python, with a passion for machine learning', 'skill', 'met', 'met', 'unmet'],
+  ['own', 'Familiarity with Spark, e.g. for ETL jobs, is not required', 'soft', 'unknown', 'unknown', 'unknown'],
+  ['own', 'Knowledge of Node.js is nice to have; proficiency in Java', 'skill', 'unmet', 'unmet', 'met'],
+
+  // ——— languages: each one joined by "and"; an unnamed local language is never met on English ———
+  ['own', 'Fluent in Mandarin and English', 'language', 'met', 'met', 'unmet'],
+  ['own', 'Fluent in English and Japanese', 'language', 'unmet', 'unmet', 'unmet'],
+  ["own", "Proficiency in the market's language and English", 'language', 'unknown', 'unknown', 'unknown'],
+  ['own', 'Business-level Japanese and the local language', 'language', 'unmet', 'unmet', 'unmet'],
+
+  // ——— publications in plain words ———
+  ['own', 'Published papers in machine learning or a related field', 'publications', 'met', 'unknown', 'unknown'],
+  ['own', 'Contributions to the research community, such as publications or open-source projects', 'publications', 'met', 'unknown', 'unknown'],
+  ['own', 'A strong research record with at least four papers', 'publications', 'partial', 'unknown', 'unknown'],
+
+  // ——— years of experience (none of the three lists any; all are students) ———
+  ['own', '3+ years of experience in backend development', 'experience-years', 'unmet', 'unmet', 'unmet'],
+  ['own', '5+ years with Python and SQL', 'experience-years', 'unmet', 'unmet', 'unmet'],
+  ['own', 'Less than one year of full-time work experience', 'experience-years', 'met', 'met', 'met'],
+];
+
+/**
+ * The same kinds of lines on a graduate (full-time, early-career) posting, where a degree line
+ * asks for a finished degree. Columns: line, kind, then the verdict for recent-graduate.json
+ * (BSc Computer Science completed 2025-06; a teaching assistant post, an internship and a backend
+ * role since 2025-07, 16 months in all by 2025-10), phd-researcher, masters-student and
+ * bachelors-student. Context: "Software Engineer Graduate - 2026 Start (BS/MS)", Regular,
+ * Singapore, so the onboarding window ends December 2026.
+ */
+export type GraduateRow = [source: string, line: string, kind: LineKind, grad: Verdict, phd: Verdict, ms: Verdict, bs: Verdict];
+export const GRADUATE_CONTEXT = {
+  title: 'Software Engineer Graduate (Payments) - 2026 Start (BS/MS)',
+  employmentType: 'Regular',
+  cohort: '2026 Start',
+  locations: ['Singapore'],
+};
+export const GRADUATE_ROWS: GraduateRow[] = [
+  ['tiktok', "Bachelor's degree or above in Computer Science or a related technical field", 'degree-field', 'met', 'met', 'met', 'unmet'],
+  ['tiktok', "Master's degree in Computer Science, Data Science or a related field", 'degree-field', 'unmet', 'unmet', 'met', 'unmet'],
+  ['own', 'Final year student or recent graduate', 'graduation', 'met', 'unmet', 'unmet', 'unmet'],
+  ['own', 'Must be returning to school after the internship', 'graduation', 'unmet', 'met', 'met', 'met'],
+  ['own', '1+ years of software engineering experience', 'experience-years', 'met', 'unknown', 'unknown', 'unknown'],
+  ['own', '2+ years of software engineering experience', 'experience-years', 'unmet', 'unmet', 'unmet', 'unmet'],
+  ['own', '1+ years with Python and Go', 'experience-years', 'met', 'partial', 'partial', 'partial'],
+  ['tiktok', 'Currently enrolled in a university degree program', 'enrolment', 'unmet', 'met', 'met', 'met'],
+  ['own', '3+ years with Python and Go', 'experience-years', 'unmet', 'unmet', 'unmet', 'unmet'],
 ];

@@ -93,6 +93,15 @@ describe('options page: filling and saving a profile', () => {
     await user.type(within(group('Country 1')).getByLabelText('Country'), 'United States');
     await user.selectOptions(within(group('Country 1')).getByLabelText('Status'), 'student-visa');
 
+    // Experience: a role with dates; an empty end means it goes on.
+    await user.click(screen.getByRole('button', { name: 'Add role' }));
+    const role = group('Role 1');
+    expect(document.activeElement).toBe(within(role).getByLabelText('Role'));
+    fireEvent.change(within(role).getByLabelText('Role'), { target: { value: 'Research Intern' } });
+    fireEvent.change(within(role).getByLabelText('From (YYYY-MM)'), { target: { value: '2024-06' } });
+    fireEvent.change(within(role).getByLabelText('To (YYYY-MM)'), { target: { value: '2024-09' } });
+    await user.click(within(role).getByLabelText('Internship'));
+
     expect(saveStatus().textContent).toBe('Unsaved changes.');
     await user.click(saveButton());
     await waitFor(() => expect(saveStatus().textContent).toMatch(/^Profile saved/));
@@ -108,11 +117,30 @@ describe('options page: filling and saving a profile', () => {
         locations: ['Singapore', 'San Jose'],
         publications: [{ venue: 'NeurIPS', year: 2024, firstAuthor: true }],
         workAuthorization: [{ country: 'United States', status: 'student-visa' }],
+        experience: [{ title: 'Research Intern', organization: '', from: '2024-06', to: '2024-09', internship: true }],
       },
     });
     // It went through the protocol, as the extension page does.
     expect(page.api.sent).toHaveLength(1);
     expect(page.api.sent[0]).toMatchObject({ name: 'profile:save' });
+    // Many keystrokes on a shared, busy machine: a generous budget, not a timing assertion.
+  }, 30_000);
+
+  it('asks before the page is left with unsaved changes, and not once they are saved', async () => {
+    const page = open();
+    await ready();
+    const leave = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(leave()).toBe(false);
+    await page.user.type(screen.getByLabelText('Add a location'), 'Singapore{Enter}');
+    expect(saveStatus().textContent).toBe('Unsaved changes.');
+    expect(leave()).toBe(true);
+    await page.user.click(saveButton());
+    await waitFor(() => expect(saveStatus().textContent).toMatch(/^Profile saved/));
+    expect(leave()).toBe(false);
   });
 
   it('loads the saved profile into the form', async () => {
@@ -286,7 +314,7 @@ describe('options page: proposals from a résumé', () => {
     const degrees = within(checklist).getByRole('group', { name: 'Degrees' });
     expect(within(degrees).getAllByRole('checkbox').map((c) => c.closest('li')!.querySelector('label')!.textContent)).toEqual([
       'Master · Data Science · pursuing · graduation 2026-12',
-      'Bachelor · Computer Science · completed · graduation 2024',
+      'Bachelor · Computer Science · completed · graduation 2024 (month not given)',
     ]);
     // Python is already in the profile, so it is not asked about.
     const skills = within(checklist).getByRole('group', { name: 'Skills' });
@@ -319,6 +347,49 @@ describe('options page: proposals from a résumé', () => {
       skills: ['Python', 'Go', 'Spark'],
       publications: [{ venue: 'VLDB', year: 2024, firstAuthor: true }],
     });
+  });
+
+  it('proposes languages, locations and availability, never a degree the profile has, and says why it cannot read a text', async () => {
+    const db = freshDb();
+    await saveProfile(db, ProfileSchema.parse({ education: [{ level: 'Bachelor', field: 'Computer Science', status: 'pursuing', graduation: '2027-05' }], languages: ['English'] }), NOW);
+    const page = open(db);
+    const { user } = page;
+    await ready();
+    const box = screen.getByLabelText('Paste your résumé text');
+    // Too long: a message, not a button that does nothing.
+    fireEvent.change(box, { target: { value: 'x'.repeat(100_001) } });
+    await user.click(screen.getByRole('button', { name: 'Find degrees, skills and publications' }));
+    expect(screen.getByText(/^This text is 100,001 characters long; Job Lens reads up to 100,000/)).toBeTruthy();
+
+    fireEvent.change(box, {
+      target: {
+        value: [
+          'EDUCATION',
+          'BSc Computer Science, expected 2027',
+          'LANGUAGES',
+          'English (native), Mandarin (fluent)',
+          'Location: Singapore',
+          'Availability: 11 May 2026 to 28 August 2026',
+          'EXPERIENCE',
+          'Data Analyst Intern, Grab — Jun 2024 – Aug 2024',
+        ].join('\n'),
+      },
+    });
+    await user.click(screen.getByRole('button', { name: 'Find degrees, skills and publications' }));
+    const checklist = screen.getByRole('group', { name: 'Found in your résumé' });
+    // The bachelor's is in the profile already; English too.
+    expect(within(checklist).queryByRole('group', { name: 'Degrees' })).toBeNull();
+    const labels = (name: string) => within(within(checklist).getByRole('group', { name })).getAllByRole('checkbox').map((c) => c.closest('li')!.querySelector('label')!.textContent);
+    expect(labels('Languages')).toEqual(['Mandarin (fluent)']);
+    expect(labels('Locations')).toEqual(['Singapore']);
+    expect(labels('Availability')).toEqual(['2026-05-11 to 2026-08-28']);
+    expect(labels('Experience')).toEqual(['Data Analyst Intern · Grab · 2024-06 to 2024-08 · internship']);
+    await user.click(within(checklist).getByRole('button', { name: 'Add 4 selected to the form' }));
+    expect(screen.getByText('Added 0 degrees, 0 skills, 0 publications, 1 language, 1 location, 1 availability period and 1 role to the form. Review them, then save.')).toBeTruthy();
+    expect((within(group('Role 1')).getByLabelText('From (YYYY-MM)') as HTMLInputElement).value).toBe('2024-06');
+    expect((within(group('Role 1')).getByLabelText('Internship') as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole('button', { name: 'Remove language Mandarin (fluent)' })).toBeTruthy();
+    expect((within(group('Period 1')).getByLabelText('From') as HTMLInputElement).value).toBe('2026-05-11');
   });
 
   it('says so when the text holds nothing new', async () => {

@@ -15,8 +15,25 @@ describe('ProfileSchema', () => {
 
   it('fills every list with [] for an empty object', () => {
     expect(ProfileSchema.parse({})).toEqual({
-      education: [], skills: [], languages: [], availability: [], locations: [], publications: [], workAuthorization: [],
+      education: [], skills: [], languages: [], availability: [], locations: [], publications: [], workAuthorization: [], experience: [],
     });
+  });
+
+  it('reads a profile stored before experience existed, and experience with an open end', () => {
+    const old = { education: [], skills: ['Go'], languages: [], availability: [], locations: [], publications: [], workAuthorization: [] };
+    expect(ProfileSchema.parse(old).experience).toEqual([]);
+    const parsed = ProfileSchema.parse({ experience: [{ title: 'Backend Engineer', from: '2025-07' }] });
+    expect(parsed.experience).toEqual([{ title: 'Backend Engineer', organization: '', from: '2025-07', to: null, internship: false }]);
+  });
+
+  it.each([
+    [{ experience: [{ title: 'Intern', from: '2024-09', to: '2024-06' }] }, 'experience.0.to'],
+    [{ experience: [{ title: '', from: '2024-06', to: null }] }, 'experience.0.title'],
+    [{ experience: [{ title: 'Intern', from: '2024-6', to: null }] }, 'experience.0.from'],
+  ])('names the bad experience field: %j', (data, path) => {
+    const result = ProfileSchema.safeParse(data);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.error.issues[0]!.path.join('.')).toBe(path);
   });
 
   it.each([

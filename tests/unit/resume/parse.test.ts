@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseResume } from '../../../lib/resume/parse';
+import { MAX_RESUME_CHARS, parseResume, ResumeTooLongError } from '../../../lib/resume/parse';
 
 // Hand-written résumés in the shapes text takes when copied out of a PDF or a Word file: columns
 // collapsed into runs of spaces or tabs, headings in capitals or with colons, bullets of every kind.
@@ -155,7 +155,87 @@ describe('parseResume: publications', () => {
   });
 
   it('finds nothing in empty or unrelated text', () => {
-    expect(parseResume('', NOW)).toEqual({ name: null, degrees: [], skills: [], publications: [] });
+    expect(parseResume('', NOW)).toEqual({ name: null, degrees: [], skills: [], publications: [], languages: [], locations: [], availability: [], experience: [] });
     expect(parseResume('Dear hiring manager, I am excited to apply.', NOW).degrees).toEqual([]);
+  });
+});
+
+// A student's résumé with the parts a profile also needs: where they can work, languages with
+// levels, and when they are free (as candidates are asked to state it).
+const STUDENT_RESUME = `Wei Ling Tan
+Singapore | weiling.tan@example.com | +65 9123 4567
+Location: Singapore (open to relocating to Sydney or London)
+
+EDUCATION
+National University of Singapore
+Bachelor of Computing in Computer Science, expected 2027
+Master's degree, expected May 2029
+
+EXPERIENCE
+Software Engineer Intern, a payments start-up, Singapore — May 2025 – Aug 2025
+Teaching Assistant, School of Computing
+Jan 2024 – present
+- Ran tutorials for 40 students, from Jan 2024 to May 2024
+Research Assistant at a robotics lab | 2023 – 2024
+
+SKILLS
+Python, Go, SQL
+
+LANGUAGES
+English (native), Mandarin (fluent), Malay - conversational
+
+AVAILABILITY
+Available for a summer internship from 11 May 2026 to 28 August 2026
+`;
+
+describe('parseResume: languages, locations, availability', () => {
+  const parsed = parseResume(STUDENT_RESUME, NOW);
+
+  it('proposes each language with its level as written, from a Languages section or a "Languages:" line', () => {
+    expect(parsed.languages.map((l) => l.entry)).toEqual(['English (native)', 'Mandarin (fluent)', 'Malay - conversational']);
+    expect(parseResume('Skills: Python\nLanguages: Japanese (JLPT N2); Korean', NOW).languages.map((l) => l.entry)).toEqual(['Japanese (JLPT N2)', 'Korean']);
+  });
+
+  it('proposes where the candidate can work, not where a past employer was', () => {
+    expect(parsed.locations.map((l) => l.name)).toEqual(['Singapore', 'Sydney', 'London']);
+    expect(parseResume('Alex Kim\nEXPERIENCE\nIntern, Acme, Berlin — 2024', NOW).locations).toEqual([]);
+  });
+
+  it('proposes availability periods with both ends, days as given and months as whole months', () => {
+    expect(parsed.availability.map(({ from, to }) => ({ from, to }))).toEqual([{ from: '2026-05-11', to: '2026-08-28' }]);
+    expect(parseResume('Availability: June 2026 – September 2026', NOW).availability.map(({ from, to }) => ({ from, to }))).toEqual([
+      { from: '2026-06-01', to: '2026-09-30' },
+    ]);
+    // One end only is not a period: nothing is proposed rather than an end invented.
+    expect(parseResume('Available from June 2026', NOW).availability).toEqual([]);
+  });
+
+  it('accepts a graduation given as a year, and leaves a field it cannot read empty', () => {
+    expect(parsed.degrees.map(({ level, field, status, graduation }) => ({ level, field, status, graduation }))).toEqual([
+      { level: 'Bachelor', field: 'Computer Science', status: 'pursuing', graduation: '2027' },
+      { level: 'Master', field: '', status: 'pursuing', graduation: '2029-05' },
+    ]);
+  });
+});
+
+describe('parseResume: experience', () => {
+  it('proposes roles with their months, an open end while it goes on, internships marked, and leaves a month it is not given empty', () => {
+    expect(parseResume(STUDENT_RESUME, NOW).experience.map(({ source: _source, ...x }) => x)).toEqual([
+      { title: 'Software Engineer Intern', organization: 'a payments start-up', from: '2025-05', to: '2025-08', internship: true },
+      { title: 'Teaching Assistant', organization: 'School of Computing', from: '2024-01', to: null, internship: false },
+      { title: 'Research Assistant', organization: 'a robotics lab', from: '', to: '', internship: false },
+    ]);
+  });
+
+  it('reads no roles outside an Experience section', () => {
+    expect(parseResume('PROJECTS\nChess engine, personal project — May 2025 – Aug 2025', NOW).experience).toEqual([]);
+  });
+});
+
+describe('parseResume: bounded time', () => {
+  it('refuses text over the limit with a message for the user, and reads text at the limit', () => {
+    expect(() => parseResume('a'.repeat(MAX_RESUME_CHARS + 1), NOW)).toThrow(ResumeTooLongError);
+    expect(() => parseResume('a'.repeat(MAX_RESUME_CHARS + 1), NOW)).toThrow(/characters long; Job Lens reads up to 100,000/);
+    expect(parseResume(`${STUDENT_RESUME}\n${' '.repeat(MAX_RESUME_CHARS - STUDENT_RESUME.length - 1)}`, NOW).languages).toHaveLength(3);
   });
 });

@@ -1,0 +1,87 @@
+import type { Experience } from '../profile/schema';
+import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
+import { NUMBER_PATTERN, monthIndex, parseNumber } from './dates';
+import type { Verdict } from './report';
+
+/**
+ * "3+ years of experience in …", "5+ years with Python and SQL", "less than a year of working
+ * experience": the years are the months of the profile's roles added up (overlaps once, a role
+ * still going on counts up to this month), internships included. The skills such a line names are
+ * checked as skills by the caller.
+ *
+ * With no roles listed the years are not told, so unknown, with one exception: a current student
+ * (a degree in progress) who lists none does not have several years (two or more) of experience.
+ */
+
+export interface YearsRequirement {
+  /** Months asked for at least, or at most ("less than a year"). */
+  months: number;
+  atMost: boolean;
+  words: string;
+}
+
+const YEARS = new RegExp(
+  `\\b(?:(less than|under|fewer than|no more than|at most|up to)\\s+)?(?:(?:at least|a minimum of|minimum(?: of)?|over|more than)\\s+)?(${NUMBER_PATTERN}|a|an)\\s*\\+?\\s*(?:-\\s*\\d{1,2}\\s*)?(?:\\+\\s*)?(?:full[- ]time\\s+)?(?:years?|yrs)\\b`,
+  'i',
+);
+
+export function readYears(text: string): YearsRequirement | null {
+  const m = YEARS.exec(text);
+  if (!m) return null;
+  const n = parseNumber(m[2]!);
+  if (n === null || n > 40) return null;
+  return { months: n * 12, atMost: m[1] !== undefined, words: m[0] };
+}
+
+function monthsOf(roles: readonly Experience[], thisMonth: number): number {
+  const spans = roles
+    .map((r) => [monthIndex(r.from), r.to === null ? thisMonth : monthIndex(r.to)] as const)
+    .filter(([a, b]) => b >= a)
+    .sort((x, y) => x[0] - y[0]);
+  let total = 0;
+  let end = -Infinity;
+  for (const [a, b] of spans) {
+    // Months inclusive: a role from 2024-06 to 2024-08 is three months.
+    const from = Math.max(a, end + 1);
+    if (b >= from) total += b - from + 1;
+    end = Math.max(end, b);
+  }
+  return total;
+}
+
+function yearsLabel(months: number): string {
+  if (months < 12) return `${months} month${months === 1 ? '' : 's'}`;
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  return `${years} year${years === 1 ? '' : 's'}${rest ? ` ${rest} month${rest === 1 ? '' : 's'}` : ''}`;
+}
+
+export function assessYears(req: YearsRequirement, ctx: MatchContext): Aspect {
+  const evidence = emptyEvidence();
+  const roles = ctx.profile.experience;
+  const wanted = `${req.atMost ? 'less than' : 'at least'} ${yearsLabel(req.months)} of work experience`;
+  if (roles.length === 0) {
+    const student = ctx.profile.education.some((e) => e.status === 'pursuing' && monthIndex(e.graduation) >= ctx.thisMonth);
+    if (student && (req.atMost || req.months >= 24)) {
+      evidence.notes.push('your profile lists no work experience, and you are a current student');
+      if (req.atMost) {
+        evidence.matched.push({ requirement: wanted, profile: 'no work experience listed' });
+        return aspect('experience-years', 'met', evidence);
+      }
+      evidence.missing.push(wanted);
+      return aspect('experience-years', 'unmet', evidence);
+    }
+    evidence.notes.push('your profile lists no work experience');
+    return aspect('experience-years', 'unknown', evidence);
+  }
+  const months = monthsOf(roles, ctx.thisMonth);
+  const have = `${yearsLabel(months)} of experience in your profile`;
+  const ok = req.atMost ? months < req.months : months >= req.months;
+  const verdict: Verdict = ok ? 'met' : 'unmet';
+  if (ok) evidence.matched.push({ requirement: wanted, profile: have });
+  else {
+    evidence.missing.push(wanted);
+    evidence.notes.push(`you have ${have.replace(' in your profile', '')}`);
+  }
+  return aspect('experience-years', verdict, evidence);
+}
