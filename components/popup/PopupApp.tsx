@@ -66,7 +66,7 @@ export function PopupApp({ page }: { page: PageKind | undefined }) {
   const api = useApi();
   const { db } = api;
   const now = useMemo(() => api.now(), [api]);
-  const jobId = page && page.kind !== 'other' ? page.jobId : null;
+  const jobId = page && 'jobId' in page ? page.jobId : null;
 
   const [tab, setTab] = useState<Tab>('current');
   const [detailId, setDetailId] = useState<string | null>(null);
