@@ -10,7 +10,11 @@ import {
   recordPostingSeen,
   setNotes,
   setStatus,
+  snoozeApplyPrompt,
 } from '../store/jobs';
+import { adoptSiteApplication, markViaReferral, mergeHistory, recordFromSite, soleOpenForm, undoRecording } from '../store/flows';
+import { memoryArea, TabMemory } from '../flows/tabs';
+import { canonicalJobUrl, classifyUrl, type PageKind } from '../sites/urls';
 import { saveProfile } from '../profile/store';
 import { loadLimitState } from '../store/limit';
 import { setCycleStart } from '../store/settings';
@@ -22,6 +26,19 @@ export interface HandlerDeps {
   now: () => Date;
   /** Called with the new limit state after anything that can change it (the toolbar badge). */
   onLimitChange?: (limit: LimitState) => void | Promise<void>;
+  /** Which form each tab showed; survives a service-worker restart when backed by `storage.session`. */
+  tabs?: TabMemory;
+  newId?: () => string;
+}
+
+/** What the sending page is, from the URL the browser reports for it (not from the payload). */
+function senderPage(senderUrl: string | undefined): PageKind | null {
+  if (!senderUrl) return null;
+  try {
+    return classifyUrl(new URL(senderUrl));
+  } catch {
+    return { kind: 'other' };
+  }
 }
 
 /** A refused update becomes an error reply that names why (the router turns throws into replies). */
@@ -33,21 +50,47 @@ function unwrap(result: JobUpdateResult): void {
  * The background's answers, as plain functions over the database: tests call them directly.
  * Nothing is kept in memory between messages, because MV3 stops the service worker at will.
  */
-export function createHandlers({ db, now, onLimitChange }: HandlerDeps): Handlers {
+export function createHandlers({
+  db,
+  now,
+  onLimitChange,
+  tabs = new TabMemory(memoryArea()),
+  newId = () => crypto.randomUUID(),
+}: HandlerDeps): Handlers {
   const limit = async () => {
     const state = await loadLimitState(db, now());
     await onLimitChange?.(state);
     return state;
   };
   return {
-    'posting:seen': async ({ posting }) => {
-      const result = await recordPostingSeen(db, posting, now());
+    'posting:seen': async ({ posting }, { senderUrl }) => {
+      // Only the job's canonical address is kept: a referral link's token or any query string never is.
+      const result = await recordPostingSeen(db, { ...posting, url: canonicalJobUrl(posting.site, posting.jobId) }, now());
       if (!result.ok) throw new Error(result.reason);
+      if (result.outcome === 'created') await adoptSiteApplication(db, posting.jobId, now());
+      const page = senderPage(senderUrl);
+      if (page?.kind === 'job' && page.viaReferral && page.jobId === posting.jobId) await markViaReferral(db, posting.jobId);
       return { outcome: result.outcome, limit: await limit() };
     },
-    'apply:started': async ({ jobId }) => {
+    'apply:started': async (data, { tabId, senderUrl }) => {
+      const at = now();
+      const page = senderPage(senderUrl);
+      // A sign-in page on the way to a form is remembered as that form; it is not the form yet.
+      if (page?.kind === 'login') {
+        if (page.formJobId !== null && tabId !== undefined) {
+          await tabs.rememberForm(tabId, { site: page.site, jobId: page.formJobId, viaReferral: page.viaReferral, at: at.toISOString() });
+        }
+        return { recorded: false, limit: await limit() };
+      }
+      const form = page?.kind === 'apply' ? page : page === null ? { ...data, viaReferral: false } : null;
+      if (!form) throw new Error('apply:started comes only from an application form');
+      const jobId = form.jobId;
+      if (tabId !== undefined) {
+        await tabs.rememberForm(tabId, { site: form.site, jobId, viaReferral: form.viaReferral, at: at.toISOString() });
+      }
+      if (form.viaReferral) await markViaReferral(db, jobId);
       // The form can be opened from a link without the job page ever being read: nothing to mark then.
-      const result = await recordApplyStarted(db, jobId, now());
+      const result = await recordApplyStarted(db, jobId, at);
       if (!result.ok && result.reason !== 'not-found') throw new Error(result.message);
       return { recorded: result.ok, limit: await limit() };
     },
@@ -88,5 +131,60 @@ export function createHandlers({ db, now, onLimitChange }: HandlerDeps): Handler
       return { updatedAt: at.toISOString() };
     },
     'limit:get': async () => ({ limit: await limit() }),
+    'apply:submitted': async (_data, { tabId, senderUrl }) => {
+      const at = now();
+      const page = senderPage(senderUrl);
+      if (page && page.kind !== 'applied') throw new Error('apply:submitted comes only from the confirmation page');
+      const remembered = tabId !== undefined ? await tabs.formOf(tabId, at) : null;
+      if (remembered?.recordedAt) {
+        const job = await db.jobs.get(remembered.jobId);
+        return { recorded: 'none', recordingId: null, title: job?.title ?? null, limit: await limit() };
+      }
+      let form = remembered;
+      if (!form) {
+        const sole = await soleOpenForm(db, page?.site ?? null, at);
+        if (sole) form = { site: sole.site, jobId: sole.jobId, viaReferral: sole.viaReferral === true, at: sole.applyStartedAt!, recordedAt: null };
+      }
+      if (!form) return { recorded: 'unknown-form', recordingId: null, title: null, limit: await limit() };
+      const viaReferral = form.viaReferral || (page?.kind === 'applied' && page.viaReferral);
+      const outcome = await recordFromSite(db, { site: form.site, jobId: form.jobId, viaReferral, kind: 'confirmation' }, at);
+      if (tabId !== undefined) await tabs.rememberForm(tabId, { ...form, recordedAt: at.toISOString() });
+      let recordingId: string | null = null;
+      if (outcome.recorded !== 'none') {
+        recordingId = newId();
+        await tabs.rememberRecording({ ...outcome.recording, id: recordingId, tabId: tabId ?? null }, at);
+      }
+      const title = outcome.recorded === 'site' ? outcome.row.title : (outcome.job?.title ?? null);
+      return { recorded: outcome.recorded, recordingId, title, limit: await limit() };
+    },
+    'apply:duplicate': async (_data, { tabId, senderUrl }) => {
+      const at = now();
+      const page = senderPage(senderUrl);
+      if (page && page.kind !== 'apply') throw new Error('apply:duplicate comes only from an application form');
+      const form = page ?? (tabId !== undefined ? await tabs.formOf(tabId, at) : null);
+      if (!form) return { recorded: false, limit: await limit() };
+      const outcome = await recordFromSite(db, { site: form.site, jobId: form.jobId, viaReferral: form.viaReferral, kind: 'duplicate' }, at);
+      return { recorded: outcome.recorded !== 'none', limit: await limit() };
+    },
+    'apply:undo': async ({ recordingId }, { tabId }) => {
+      const at = now();
+      const recording = await tabs.recording(recordingId, at);
+      if (!recording || (recording.tabId !== null && tabId !== undefined && recording.tabId !== tabId)) {
+        return { undone: false, message: 'Nothing to undo.', limit: await limit() };
+      }
+      const result = await undoRecording(db, recording);
+      if (result.ok) await tabs.forgetRecording(recordingId);
+      return { undone: result.ok, message: result.ok ? null : result.message, limit: await limit() };
+    },
+    'history:read': async ({ rows }, { senderUrl }) => {
+      const page = senderPage(senderUrl);
+      if (page?.kind !== 'history') throw new Error('history:read comes only from the history page');
+      const summary = await mergeHistory(db, rows.map((row) => ({ ...row, site: page.site })), now());
+      return { summary, limit: await limit() };
+    },
+    'apply:later': async ({ jobId }) => {
+      unwrap(await snoozeApplyPrompt(db, jobId, now()));
+      return { limit: await limit() };
+    },
   };
 }

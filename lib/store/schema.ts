@@ -8,6 +8,7 @@ import {
   V2StatusSchema,
   V2VersionRowSchema,
 } from './migrations/v2';
+import { V3SiteApplicationRowSchema } from './migrations/v3';
 
 /**
  * What the database holds today: the latest migration's row schemas under stable names. Rows are
@@ -23,8 +24,32 @@ export const APPLIED_STATUSES: readonly JobStatus[] = V2_APPLIED_STATUSES;
 export const StatusChangeSchema = V2StatusChangeSchema;
 export type StatusChange = z.infer<typeof StatusChangeSchema>;
 
-export const JobRecordSchema = V2JobRowSchema;
+/** What the site itself last showed for the application, from the history page. */
+export const SiteStatusSchema = z.object({
+  text: z.string().max(200).nullable(),
+  /** The site's date and time of the application, when it showed one. */
+  appliedAt: z.iso.datetime().nullable(),
+  readAt: z.iso.datetime(),
+});
+export type SiteStatus = z.infer<typeof SiteStatusSchema>;
+
+/**
+ * Fields added since version 2, each with the value a row written before them gets (Dexie hands
+ * rows back unparsed, so readers also treat a missing one as its default).
+ */
+export const JobRecordSchema = V2JobRowSchema.safeExtend({
+  /** The user came to the job or its form through a referral link (the token itself is never kept). */
+  viaReferral: z.boolean().default(false),
+  /** Recorded as applied without knowing when (the site's "already applied" dialog): the popup asks. */
+  appliedDateUnknown: z.boolean().default(false),
+  /** "Not yet" to "did you submit?": the question comes back after this time. */
+  applyAskAgainAt: z.iso.datetime().nullable().default(null),
+  siteStatus: SiteStatusSchema.nullable().default(null),
+});
 export type JobRecord = z.infer<typeof JobRecordSchema>;
+
+export const SiteApplicationRowSchema = V3SiteApplicationRowSchema;
+export type SiteApplicationRow = z.infer<typeof SiteApplicationRowSchema>;
 
 export const PostingVersionSchema = V2VersionRowSchema;
 export type PostingVersion = z.infer<typeof PostingVersionSchema>;

@@ -134,6 +134,11 @@ export function mergeJobRecords(
     lastSeenAt: existing.lastSeenAt > incoming.lastSeenAt ? existing.lastSeenAt : incoming.lastSeenAt,
     changedAt: changed.length > 0 ? now.toISOString() : existing.changedAt,
     changedFields: changed.length > 0 ? changed : existing.changedFields,
+    viaReferral: existing.viaReferral === true || incoming.viaReferral === true,
+    appliedDateUnknown: application.appliedDateUnknown ?? false,
+    applyAskAgainAt: application.applyAskAgainAt ?? null,
+    // The site's status read last is the site's current word.
+    siteStatus: (incoming.siteStatus?.readAt ?? '') > (existing.siteStatus?.readAt ?? '') ? incoming.siteStatus : (existing.siteStatus ?? null),
   };
   return { job, replaced: changed.length > 0 ? postingOf(existing) : null };
 }

@@ -33,6 +33,11 @@ function handlers(): Handlers {
     'data:import': unused,
     'profile:save': unused,
     'limit:get': vi.fn(async () => ({ limit: LIMIT })),
+    'apply:submitted': unused,
+    'apply:duplicate': unused,
+    'apply:undo': unused,
+    'history:read': unused,
+    'apply:later': unused,
   };
 }
 
