@@ -20,62 +20,23 @@ export type PageKind =
   | { kind: 'referral'; site: Site }
   | { kind: 'other' };
 
-type RouteKind = 'job' | 'apply' | 'applied' | 'history' | 'login' | 'referral';
-
-interface Route {
-  hosts: readonly string[];
-  site: Site;
-  kind: RouteKind;
-  viaReferral: boolean;
-  path: RegExp;
-}
-
-const TIKTOK_HOSTS = ['lifeattiktok.com', 'www.lifeattiktok.com'] as const;
-const OLD_TIKTOK_HOSTS = ['careers.tiktok.com'] as const;
-const ALL_TIKTOK_HOSTS = [...TIKTOK_HOSTS, ...OLD_TIKTOK_HOSTS] as const;
-const BYTEDANCE_HOSTS = ['joinbytedance.com', 'www.joinbytedance.com'] as const;
-const OLD_BYTEDANCE_HOSTS = ['jobs.bytedance.com'] as const;
-
-const ID = '(\\d{6,25})';
+/** Each host: its site, and whether it is the older address (careers.tiktok.com, jobs.bytedance.com). */
+const HOSTS: Readonly<Record<string, readonly [Site, boolean]>> = {
+  'lifeattiktok.com': ['tiktok', false],
+  'www.lifeattiktok.com': ['tiktok', false],
+  'careers.tiktok.com': ['tiktok', true],
+  'joinbytedance.com': ['bytedance', false],
+  'www.joinbytedance.com': ['bytedance', false],
+  'jobs.bytedance.com': ['bytedance', true],
+};
+/** Referral pages: `/referral/tiktok/…` on every TikTok host, `/referral/pc/…` on jobs.bytedance.com. */
+const REFERRAL_PREFIX: Readonly<Record<Site, string>> = { tiktok: '/referral/tiktok', bytedance: '/referral/pc' };
 // jobs.bytedance.com prefixes most pages with a locale (`/en/`, `/zh-CN/`).
-const LOCALE = '(?:/[a-z]{2}(?:-[a-z]{2})?)?';
-const path = (body: string, prefix = '') => new RegExp(`^${prefix}${body}/?$`, 'i');
-
-/** The pages every form of the site has: form, confirmation, history and sign-in. */
-function accountRoutes(hosts: readonly string[], site: Site, viaReferral: boolean, prefix: string): Route[] {
-  return [
-    { hosts, site, kind: 'apply', viaReferral, path: path(`/resume/${ID}/apply`, prefix) },
-    { hosts, site, kind: 'applied', viaReferral, path: path('/resume/applied', prefix) },
-    { hosts, site, kind: 'history', viaReferral, path: path('/position/application', prefix) },
-    { hosts, site, kind: 'login', viaReferral, path: path('/login', prefix) },
-  ];
-}
-
-// Each job and form path captures the job id as group 1. An optional trailing slash is tolerated;
-// anything more (e.g. `/position/<id>` without `/detail`, which the site shows as "page missing") is not a job.
-const ROUTES: readonly Route[] = [
-  { hosts: TIKTOK_HOSTS, site: 'tiktok', kind: 'job', viaReferral: false, path: /^\/search\/(\d{6,25})\/?$/ },
-  { hosts: OLD_TIKTOK_HOSTS, site: 'tiktok', kind: 'job', viaReferral: false, path: /^\/position\/(\d{6,25})\/detail\/?$/ },
-  ...accountRoutes(ALL_TIKTOK_HOSTS, 'tiktok', false, ''),
-  { hosts: ALL_TIKTOK_HOSTS, site: 'tiktok', kind: 'referral', viaReferral: true, path: path('/referral/tiktok') },
-  // Not seen in a public copy: the job page under the referral prefix, by analogy with ByteDance's.
-  { hosts: ALL_TIKTOK_HOSTS, site: 'tiktok', kind: 'job', viaReferral: true, path: path(`/referral/tiktok/position/${ID}/detail`) },
-  ...accountRoutes(ALL_TIKTOK_HOSTS, 'tiktok', true, '/referral/tiktok'),
-  { hosts: BYTEDANCE_HOSTS, site: 'bytedance', kind: 'job', viaReferral: false, path: /^\/search\/(\d{6,25})\/?$/ },
-  ...accountRoutes(BYTEDANCE_HOSTS, 'bytedance', false, ''),
-  {
-    hosts: OLD_BYTEDANCE_HOSTS,
-    site: 'bytedance',
-    kind: 'job',
-    viaReferral: false,
-    path: /^\/[a-z]{2}(?:-[a-z]{2})?\/position\/(\d{6,25})\/detail\/?$/i,
-  },
-  ...accountRoutes(OLD_BYTEDANCE_HOSTS, 'bytedance', false, LOCALE),
-  { hosts: OLD_BYTEDANCE_HOSTS, site: 'bytedance', kind: 'referral', viaReferral: true, path: path('/referral/pc') },
-  { hosts: OLD_BYTEDANCE_HOSTS, site: 'bytedance', kind: 'job', viaReferral: true, path: path(`/referral/pc/position/${ID}/detail`) },
-  // `/referral/pc/resume/applied` and `/referral/pc/login` are inferred from the TikTok referral pages.
-  ...accountRoutes(OLD_BYTEDANCE_HOSTS, 'bytedance', true, '/referral/pc'),
-];
+const LOCALE = /^\/[a-z]{2}(?:-[a-z]{2})?(?=\/)/i;
+const SEARCH_JOB = /^\/search\/(\d{6,25})$/;
+const POSITION_JOB = /^\/position\/(\d{6,25})\/detail$/i;
+const FORM = /^\/resume\/(\d{6,25})\/apply$/i;
+const ACCOUNT = /^\/(?:resume\/(applied)|position\/(application)|(login))$/i;
 
 /** The one address we keep for a job, whichever of its old or new links the user followed. */
 export function canonicalJobUrl(site: Site, jobId: string): string {
@@ -90,30 +51,47 @@ export function canonicalApplyUrl(site: Site, jobId: string): string {
     : `https://joinbytedance.com/resume/${jobId}/apply`;
 }
 
+/**
+ * A path is read after its referral prefix or locale: the job page (`/search/<id>` on the current
+ * hosts; `/position/<id>/detail` on the older ones, with a locale on jobs.bytedance.com, and under
+ * a referral prefix), the form, the confirmation, the history and the sign-in page. One trailing
+ * slash is tolerated; anything more (e.g. `/position/<id>` without `/detail`, which the site shows
+ * as "page missing") is not a page of ours.
+ */
 export function classifyUrl(url: URL): PageKind {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { kind: 'other' };
   const host = url.hostname.toLowerCase();
-  for (const route of ROUTES) {
-    if (!route.hosts.includes(host)) continue;
-    const match = route.path.exec(url.pathname);
-    if (!match) continue;
-    const { site, viaReferral } = route;
-    switch (route.kind) {
-      case 'job':
-      case 'apply': {
-        const jobId = match[1]!;
-        const canonicalUrl = route.kind === 'job' ? canonicalJobUrl(site, jobId) : canonicalApplyUrl(site, jobId);
-        return { kind: route.kind, site, jobId, canonicalUrl, viaReferral };
-      }
-      case 'login':
-        return { kind: 'login', site, viaReferral, formJobId: loginTarget(url) };
-      case 'referral':
-        return { kind: 'referral', site };
-      default:
-        return { kind: route.kind, site, viaReferral };
+  if (!Object.hasOwn(HOSTS, host)) return { kind: 'other' };
+  const [site, old] = HOSTS[host]!;
+  let path = url.pathname.replace(/\/$/, '');
+  let viaReferral = false;
+  let locale = false;
+  const prefix = REFERRAL_PREFIX[site];
+  if ((site === 'tiktok' || old) && (path === prefix || path.startsWith(`${prefix}/`))) {
+    viaReferral = true;
+    path = path.slice(prefix.length);
+    if (path === '') return { kind: 'referral', site };
+  } else if (old && site === 'bytedance') {
+    const match = LOCALE.exec(path);
+    if (match) {
+      path = path.slice(match[0].length);
+      locale = true;
     }
   }
-  return { kind: 'other' };
+  const job = SEARCH_JOB.exec(path) ?? POSITION_JOB.exec(path);
+  if (job) {
+    const allowed = job[0].startsWith('/search/')
+      ? !old && !viaReferral
+      : viaReferral || (old && locale === (site === 'bytedance'));
+    if (!allowed) return { kind: 'other' };
+    return { kind: 'job', site, jobId: job[1]!, canonicalUrl: canonicalJobUrl(site, job[1]!), viaReferral };
+  }
+  const form = FORM.exec(path);
+  if (form) return { kind: 'apply', site, jobId: form[1]!, canonicalUrl: canonicalApplyUrl(site, form[1]!), viaReferral };
+  const account = ACCOUNT.exec(path);
+  if (!account) return { kind: 'other' };
+  if (account[3]) return { kind: 'login', site, viaReferral, formJobId: loginTarget(url) };
+  return { kind: account[1] ? 'applied' : 'history', site, viaReferral };
 }
 
 /**
