@@ -13,6 +13,7 @@ import {
   snoozeApplyPrompt,
 } from '../store/jobs';
 import { adoptSiteApplication, markViaReferral, mergeHistory, recordFromSite, soleOpenForm, undoRecording } from '../store/flows';
+import { needsFlows } from '../flows/inject';
 import { memoryArea, TabMemory } from '../flows/tabs';
 import { canonicalJobUrl, classifyUrl, type PageKind } from '../sites/urls';
 import { saveProfile } from '../profile/store';
@@ -29,6 +30,8 @@ export interface HandlerDeps {
   /** Which form each tab showed; survives a service-worker restart when backed by `storage.session`. */
   tabs?: TabMemory;
   newId?: () => string;
+  /** Injects the account pages' script into a tab (the browser's scripting API, in the background). */
+  injectFlows?: (tabId: number) => Promise<void>;
 }
 
 /** What the sending page is, from the URL the browser reports for it (not from the payload). */
@@ -56,6 +59,7 @@ export function createHandlers({
   onLimitChange,
   tabs = new TabMemory(memoryArea()),
   newId = () => crypto.randomUUID(),
+  injectFlows,
 }: HandlerDeps): Handlers {
   const limit = async () => {
     const state = await loadLimitState(db, now());
@@ -181,6 +185,13 @@ export function createHandlers({
       if (page?.kind !== 'history') throw new Error('history:read comes only from the history page');
       const summary = await mergeHistory(db, rows.map((row) => ({ ...row, site: page.site })), now());
       return { summary, limit: await limit() };
+    },
+    'flows:load': async (_data, { tabId, senderUrl }) => {
+      const page = senderPage(senderUrl);
+      if (tabId === undefined || !page || !needsFlows(page)) throw new Error('flows:load comes only from a careers form, confirmation or history page');
+      if (!injectFlows) return { injected: false };
+      await injectFlows(tabId);
+      return { injected: true };
     },
     'apply:later': async ({ jobId }) => {
       unwrap(await snoozeApplyPrompt(db, jobId, now()));

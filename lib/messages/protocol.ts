@@ -62,6 +62,8 @@ export const requestSchemas = {
   'history:read': z.object({ rows: z.array(historyRow).max(500) }).strict(),
   /** "Not yet" to "did you submit?": asked again later. */
   'apply:later': z.object({ jobId }).strict(),
+  /** A careers tab reached a form, confirmation or history page: the background injects their script. */
+  'flows:load': z.object({}).strict(),
 } as const;
 
 export type MessageName = keyof typeof requestSchemas;
@@ -91,6 +93,7 @@ export interface ResponseMap {
   'apply:undo': { undone: boolean; message: string | null; limit: LimitState };
   'history:read': { summary: HistorySummary; limit: LimitState };
   'apply:later': { limit: LimitState };
+  'flows:load': { injected: boolean };
 }
 export type ResponseOf<K extends MessageName> = ResponseMap[K];
 

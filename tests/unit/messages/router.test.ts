@@ -38,6 +38,7 @@ function handlers(): Handlers {
     'apply:undo': unused,
     'history:read': unused,
     'apply:later': unused,
+    'flows:load': unused,
   };
 }
 
