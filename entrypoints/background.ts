@@ -29,6 +29,8 @@ export default defineBackground(() => {
   const tabs = new TabMemory(session ?? browser.storage.local);
   if (!session) browser.runtime.onStartup.addListener(() => void tabs.forgetAllTabs());
   browser.tabs.onRemoved.addListener((tabId) => void tabs.forgetTab(tabId));
+  // Marks when this browser session began (kept across worker restarts by the area itself).
+  void tabs.sessionStart(new Date());
 
   const injectFlows = async (tabId: number) => {
     // Chrome MV3 and Firefox both have `scripting` (with its permission); older Firefox only tabs.executeScript.

@@ -76,7 +76,7 @@ export default defineContentScript({
       watcher.stop();
       if (page.kind === 'apply') {
         // Opening the form is recorded as started, never as applied: the user confirms later.
-        sendMessage(transport, 'apply:started', { site: page.site, jobId: page.jobId })
+        sendMessage(transport, 'apply:started', { site: page.site, jobId: page.jobId, viaReferral: page.viaReferral })
           .then(({ limit }) => showLimit(limit))
           .catch((error) => debug(String(error)));
       } else {

@@ -54,6 +54,18 @@ export class TabMemory {
     return parsed.data;
   }
 
+  /**
+   * When this browser session began, as far as this memory knows: forms opened since are all in
+   * it, so only forms opened before (a restart in between) can be missing from it.
+   */
+  async sessionStart(now: Date): Promise<string> {
+    const key = 'jl:session';
+    const found = z.iso.datetime().safeParse((await this.area.get(key))[key]);
+    if (found.success) return found.data;
+    await this.area.set({ [key]: now.toISOString() });
+    return now.toISOString();
+  }
+
   async forgetTab(tabId: number): Promise<void> {
     await this.area.remove(tabKey(tabId));
   }
@@ -63,7 +75,7 @@ export class TabMemory {
    * the session (`storage.local`), an old entry could otherwise name a new tab's form.
    */
   async forgetAllTabs(): Promise<void> {
-    const keys = Object.keys(await this.area.get(null)).filter((key) => key.startsWith('jl:tab:'));
+    const keys = Object.keys(await this.area.get(null)).filter((key) => key.startsWith('jl:tab:') || key === 'jl:session');
     if (keys.length > 0) await this.area.remove(keys);
   }
 

@@ -15,7 +15,8 @@ import {
 import { adoptSiteApplication, markViaReferral, mergeHistory, recordFromSite, soleOpenForm, undoRecording } from '../store/flows';
 import { needsFlows } from '../flows/inject';
 import { memoryArea, TabMemory } from '../flows/tabs';
-import { canonicalJobUrl, classifyUrl, type PageKind } from '../sites/urls';
+import type { Site } from '../posting/schema';
+import { canonicalJobUrl, classifyUrl, siteOfHost, type PageKind } from '../sites/urls';
 import { saveProfile } from '../profile/store';
 import { loadLimitState } from '../store/limit';
 import { setCycleStart } from '../store/settings';
@@ -34,7 +35,12 @@ export interface HandlerDeps {
   injectFlows?: (tabId: number) => Promise<void>;
 }
 
-/** What the sending page is, from the URL the browser reports for it (not from the payload). */
+/**
+ * What the sending page is, from the URL the browser reports for it. Chromium reports the URL of
+ * the tab's last full load, not where the single-page app has moved it since (a form reached from a
+ * job page by a click is reported as that job page), so only the site, read from the host, is
+ * trusted for the flows; which form the tab showed comes from the background's own memory.
+ */
 function senderPage(senderUrl: string | undefined): PageKind | null {
   if (!senderUrl) return null;
   try {
@@ -42,6 +48,22 @@ function senderPage(senderUrl: string | undefined): PageKind | null {
   } catch {
     return { kind: 'other' };
   }
+}
+
+/** The careers site of the sending page; undefined when no URL came (extension pages, tests). */
+function senderSite(senderUrl: string | undefined): Site | null | undefined {
+  if (!senderUrl) return undefined;
+  try {
+    return siteOfHost(new URL(senderUrl).hostname);
+  } catch {
+    return null;
+  }
+}
+
+function requireCareersPage(senderUrl: string | undefined, name: string): Site | null {
+  const site = senderSite(senderUrl);
+  if (site === null) throw new Error(`${name} comes only from a careers page`);
+  return site ?? null;
 }
 
 /** A refused update becomes an error reply that names why (the router turns throws into replies). */
@@ -76,23 +98,15 @@ export function createHandlers({
       if (page?.kind === 'job' && page.viaReferral && page.jobId === posting.jobId) await markViaReferral(db, posting.jobId);
       return { outcome: result.outcome, limit: await limit() };
     },
-    'apply:started': async (data, { tabId, senderUrl }) => {
+    'apply:started': async ({ site, jobId, viaReferral = false, signIn = false }, { tabId, senderUrl }) => {
       const at = now();
-      const page = senderPage(senderUrl);
+      const from = requireCareersPage(senderUrl, 'apply:started');
+      if (from !== null && from !== site) throw new Error(`apply:started for a ${site} form from a ${from} page`);
+      await tabs.sessionStart(at);
+      if (tabId !== undefined) await tabs.rememberForm(tabId, { site, jobId, viaReferral, at: at.toISOString() });
       // A sign-in page on the way to a form is remembered as that form; it is not the form yet.
-      if (page?.kind === 'login') {
-        if (page.formJobId !== null && tabId !== undefined) {
-          await tabs.rememberForm(tabId, { site: page.site, jobId: page.formJobId, viaReferral: page.viaReferral, at: at.toISOString() });
-        }
-        return { recorded: false, limit: await limit() };
-      }
-      const form = page?.kind === 'apply' ? page : page === null ? { ...data, viaReferral: false } : null;
-      if (!form) throw new Error('apply:started comes only from an application form');
-      const jobId = form.jobId;
-      if (tabId !== undefined) {
-        await tabs.rememberForm(tabId, { site: form.site, jobId, viaReferral: form.viaReferral, at: at.toISOString() });
-      }
-      if (form.viaReferral) await markViaReferral(db, jobId);
+      if (signIn) return { recorded: false, limit: await limit() };
+      if (viaReferral) await markViaReferral(db, jobId);
       // The form can be opened from a link without the job page ever being read: nothing to mark then.
       const result = await recordApplyStarted(db, jobId, at);
       if (!result.ok && result.reason !== 'not-found') throw new Error(result.message);
@@ -138,7 +152,7 @@ export function createHandlers({
     'apply:submitted': async (_data, { tabId, senderUrl }) => {
       const at = now();
       const page = senderPage(senderUrl);
-      if (page && page.kind !== 'applied') throw new Error('apply:submitted comes only from the confirmation page');
+      const site = requireCareersPage(senderUrl, 'apply:submitted');
       const remembered = tabId !== undefined ? await tabs.formOf(tabId, at) : null;
       if (remembered?.recordedAt) {
         const job = await db.jobs.get(remembered.jobId);
@@ -146,7 +160,7 @@ export function createHandlers({
       }
       let form = remembered;
       if (!form) {
-        const sole = await soleOpenForm(db, page?.site ?? null, at);
+        const sole = await soleOpenForm(db, site, at, await tabs.sessionStart(at));
         if (sole) form = { site: sole.site, jobId: sole.jobId, viaReferral: sole.viaReferral === true, at: sole.applyStartedAt!, recordedAt: null };
       }
       if (!form) return { recorded: 'unknown-form', recordingId: null, title: null, limit: await limit() };
@@ -163,9 +177,8 @@ export function createHandlers({
     },
     'apply:duplicate': async (_data, { tabId, senderUrl }) => {
       const at = now();
-      const page = senderPage(senderUrl);
-      if (page && page.kind !== 'apply') throw new Error('apply:duplicate comes only from an application form');
-      const form = page ?? (tabId !== undefined ? await tabs.formOf(tabId, at) : null);
+      requireCareersPage(senderUrl, 'apply:duplicate');
+      const form = tabId !== undefined ? await tabs.formOf(tabId, at) : null;
       if (!form) return { recorded: false, limit: await limit() };
       const outcome = await recordFromSite(db, { site: form.site, jobId: form.jobId, viaReferral: form.viaReferral, kind: 'duplicate' }, at);
       return { recorded: outcome.recorded !== 'none', limit: await limit() };
@@ -181,14 +194,14 @@ export function createHandlers({
       return { undone: result.ok, message: result.ok ? null : result.message, limit: await limit() };
     },
     'history:read': async ({ rows }, { senderUrl }) => {
-      const page = senderPage(senderUrl);
-      if (page?.kind !== 'history') throw new Error('history:read comes only from the history page');
-      const summary = await mergeHistory(db, rows.map((row) => ({ ...row, site: page.site })), now());
+      // Rows belong to the account of the site they were read on: the host says which.
+      const site = senderSite(senderUrl);
+      if (!site) throw new Error('history:read comes only from a careers history page');
+      const summary = await mergeHistory(db, rows.map((row) => ({ ...row, site })), now());
       return { summary, limit: await limit() };
     },
     'flows:load': async (_data, { tabId, senderUrl }) => {
-      const page = senderPage(senderUrl);
-      if (tabId === undefined || !page || !needsFlows(page)) throw new Error('flows:load comes only from a careers form, confirmation or history page');
+      if (tabId === undefined || !senderSite(senderUrl)) throw new Error('flows:load comes only from a careers page');
       if (!injectFlows) return { injected: false };
       await injectFlows(tabId);
       return { injected: true };

@@ -31,7 +31,16 @@ export const requestSchemas = {
   /** A job page was read; the background saves or refreshes the posting. */
   'posting:seen': z.object({ posting: JobPostingSchema }).strict(),
   /** The user opened the application form of a job: recorded as started, not as applied. */
-  'apply:started': z.object({ site: SiteSchema, jobId }).strict(),
+  'apply:started': z
+    .object({
+      site: SiteSchema,
+      jobId,
+      /** The form's address was a referral link. */
+      viaReferral: z.boolean().optional(),
+      /** A sign-in page that leads to this form: remembered for the tab, not marked as opened. */
+      signIn: z.boolean().optional(),
+    })
+    .strict(),
   /** The user confirms they submitted (date defaults to when they opened the form). */
   'apply:confirm': z.object({ jobId, appliedAt: isoDateOrDateTime.optional() }).strict(),
   /** The user did not submit after all. */

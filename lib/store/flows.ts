@@ -320,13 +320,15 @@ export function listSiteApplications(db: JobLensDb): Promise<SiteApplicationRow[
 }
 
 /**
- * When the tab's own memory of its form is gone (the browser restarted between the form and the
- * confirmation), the one form of that site opened in the last day and not yet answered is the
- * form; with none or several, nothing is recorded and the popup asks as before.
+ * When the tab's own memory of its form is gone because the browser restarted between the form
+ * and the confirmation, the one form of that site opened in the last day, before this session
+ * began, and not yet answered is the form. Forms opened in this session are all in the tab memory,
+ * so a confirmation page opened by hand in another tab records nothing; with none or several
+ * candidates nothing is recorded either, and the popup asks as before.
  */
-export async function soleOpenForm(db: JobLensDb, site: Site | null, now: Date): Promise<JobRecord | null> {
+export async function soleOpenForm(db: JobLensDb, site: Site | null, now: Date, sessionStart: string): Promise<JobRecord | null> {
   const since = new Date(now.getTime() - 24 * 60 * 60 * 1000).toISOString();
-  const open = (await db.jobs.where('applyStartedAt').aboveOrEqual(since).toArray()).filter(
+  const open = (await db.jobs.where('applyStartedAt').between(since, sessionStart, true, false).toArray()).filter(
     (job) => job.appliedAt === null && (site === null || job.site === site),
   );
   return open.length === 1 ? open[0]! : null;

@@ -73,12 +73,33 @@ describe('a form, then the confirmation page, in the same tab', () => {
     expect([again.recorded, again.recordingId, again.limit.used]).toEqual(['none', null, 1]);
   });
 
-  it('refuses the message from anything but the confirmation page', async () => {
+  it('refuses the message from a page off the careers sites', async () => {
     await freshDb();
     const job = await savedJob();
     const bg = background();
     await bg.send('apply:started', { site: 'tiktok', jobId: job.jobId }, { tabId: 7, senderUrl: formUrl(job.jobId) });
-    await expect(bg.send('apply:submitted', {}, { tabId: 7, senderUrl: formUrl(job.jobId) })).rejects.toThrow(/confirmation page/);
+    await expect(bg.send('apply:submitted', {}, { tabId: 7, senderUrl: 'https://example.com/resume/applied' })).rejects.toThrow(/careers page/);
+    await expect(bg.send('apply:started', { site: 'bytedance', jobId: job.jobId }, { tabId: 7, senderUrl: formUrl(job.jobId) })).rejects.toThrow(/tiktok page/);
+    expect((await getJob(db, job.jobId))?.appliedAt).toBeNull();
+  });
+
+  it('takes the form from its memory when the browser reports the URL of the last full load (a client-side navigation since)', async () => {
+    await freshDb();
+    const job = await savedJob();
+    const bg = background();
+    // Job page loaded, then the form and the confirmation reached by the single-page app.
+    await bg.send('apply:started', { site: 'tiktok', jobId: job.jobId }, { tabId: 7, senderUrl: `https://lifeattiktok.com/search/${job.jobId}` });
+    const reply = await bg.send('apply:submitted', {}, { tabId: 7, senderUrl: `https://lifeattiktok.com/search/${job.jobId}` });
+    expect(reply.recorded).toBe('job');
+  });
+
+  it('does not count a confirmation page opened by hand in a tab that showed no form in this session', async () => {
+    await freshDb();
+    const job = await savedJob();
+    const bg = background();
+    await bg.send('apply:started', { site: 'tiktok', jobId: job.jobId }, { tabId: 7, senderUrl: formUrl(job.jobId) });
+    const reply = await bg.send('apply:submitted', {}, { tabId: 9, senderUrl: APPLIED_URL });
+    expect([reply.recorded, reply.limit.used]).toEqual(['unknown-form', 0]);
     expect((await getJob(db, job.jobId))?.appliedAt).toBeNull();
   });
 
@@ -121,7 +142,8 @@ describe('a form, then the confirmation page, in the same tab', () => {
     const job = await savedJob();
     const bg = background();
     const login = `https://lifeattiktok.com/login?redirect_path=${encodeURIComponent(`/resume/${job.jobId}/apply`)}`;
-    expect((await bg.send('apply:started', { site: 'tiktok', jobId: job.jobId }, { tabId: 7, senderUrl: login })).recorded).toBe(false);
+    expect((await bg.send('apply:started', { site: 'tiktok', jobId: job.jobId, signIn: true }, { tabId: 7, senderUrl: login })).recorded).toBe(false);
+    expect((await getJob(db, job.jobId))?.applyStartedAt).toBeNull();
     expect((await bg.send('apply:submitted', {}, { tabId: 7, senderUrl: APPLIED_URL })).recorded).toBe('job');
   });
 });
@@ -173,7 +195,7 @@ describe('referral links', () => {
     const posting = makePosting();
     const bg = background();
     const referralForm = `https://lifeattiktok.com/referral/tiktok/resume/${posting.jobId}/apply?${TOKEN}`;
-    expect((await bg.send('apply:started', { site: 'tiktok', jobId: posting.jobId }, { tabId: 3, senderUrl: referralForm })).recorded).toBe(false);
+    expect((await bg.send('apply:started', { site: 'tiktok', jobId: posting.jobId, viaReferral: true }, { tabId: 3, senderUrl: referralForm })).recorded).toBe(false);
     const reply = await bg.send('apply:submitted', {}, { tabId: 3, senderUrl: 'https://lifeattiktok.com/referral/tiktok/resume/applied' });
     expect([reply.recorded, reply.limit.used]).toEqual(['site', 1]);
     expect(await db.siteApplications.toArray()).toEqual([
@@ -202,7 +224,7 @@ describe('referral links', () => {
     await freshDb();
     const job = await savedJob();
     const bg = background();
-    await bg.send('apply:started', { site: 'tiktok', jobId: job.jobId }, { tabId: 3, senderUrl: `https://careers.tiktok.com/referral/tiktok/resume/${job.jobId}/apply?${TOKEN}` });
+    await bg.send('apply:started', { site: 'tiktok', jobId: job.jobId, viaReferral: true }, { tabId: 3, senderUrl: `https://careers.tiktok.com/referral/tiktok/resume/${job.jobId}/apply?${TOKEN}` });
     await bg.send('apply:submitted', {}, { tabId: 3, senderUrl: 'https://lifeattiktok.com/referral/tiktok/resume/applied' });
     expect(await db.jobs.count()).toBe(1);
     const row = await getJob(db, job.jobId);
@@ -235,8 +257,10 @@ describe('the "already applied" dialog', () => {
     await freshDb();
     const job = await savedJob();
     await setStatus(db, job.jobId, 'interviewing', NOW, { appliedAt: '2026-05-01' });
+    const bg = background();
+    await bg.send('apply:started', { site: 'tiktok', jobId: job.jobId }, { tabId: 4, senderUrl: formUrl(job.jobId) });
     const before = await getJob(db, job.jobId);
-    const reply = await background().send('apply:duplicate', {}, { tabId: 4, senderUrl: formUrl(job.jobId) });
+    const reply = await bg.send('apply:duplicate', {}, { tabId: 4, senderUrl: formUrl(job.jobId) });
     expect(reply.recorded).toBe(false);
     expect(await getJob(db, job.jobId)).toEqual(before);
   });
@@ -308,7 +332,8 @@ describe('the history page', () => {
     await freshDb();
     const job = await savedJob({ title: 'Data Scientist Intern (Global LIVE Operation Intelligence) - 2026 Start (BS/MS)' });
     const bg = background();
-    await bg.send('apply:duplicate', {}, { tabId: 4, senderUrl: formUrl(job.jobId) });
+    await bg.send('apply:started', { site: 'tiktok', jobId: job.jobId }, { tabId: 4, senderUrl: formUrl(job.jobId) });
+    expect((await bg.send('apply:duplicate', {}, { tabId: 4, senderUrl: formUrl(job.jobId) })).recorded).toBe(true);
     const url = 'https://lifeattiktok.com/referral/tiktok/position/application';
     const { rows } = readHistory(fixture('tiktok-history-referral.html'), new URL(url))!;
     const reply = await bg.send('history:read', { rows }, { tabId: 2, senderUrl: url });
@@ -344,10 +369,10 @@ describe('the history page', () => {
     expect((await db.jobs.toArray()).every((j) => j.appliedAt === null)).toBe(true);
   });
 
-  it('is refused from any page but the history', async () => {
+  it('is refused from a page off the careers sites, and without a sender', async () => {
     await freshDb();
     const rows = [{ title: 'X', jobId: null, viaReferral: false, status: null, appliedAt: null }];
-    await expect(background().send('history:read', { rows }, { senderUrl: APPLIED_URL })).rejects.toThrow(/history page/);
+    await expect(background().send('history:read', { rows }, { senderUrl: 'https://example.com/position/application' })).rejects.toThrow(/history page/);
     await expect(background().send('history:read', { rows }, {})).rejects.toThrow(/history page/);
     expect(await db.siteApplications.count()).toBe(0);
   });
