@@ -189,6 +189,21 @@ describe('undo from the page note', () => {
   });
 });
 
+describe('undo of an application for a job never read', () => {
+  it('removes exactly the site-only application it recorded', async () => {
+    await freshDb();
+    const posting = makePosting();
+    const bg = background();
+    await bg.send('apply:started', { site: 'tiktok', jobId: posting.jobId }, { tabId: 3, senderUrl: formUrl(posting.jobId) });
+    const { recorded, recordingId } = await bg.send('apply:submitted', {}, { tabId: 3, senderUrl: APPLIED_URL });
+    expect(recorded).toBe('site');
+    expect(await db.siteApplications.count()).toBe(1);
+    const undo = await bg.send('apply:undo', { recordingId: recordingId! }, { tabId: 3 });
+    expect([undo.undone, undo.limit.used]).toEqual([true, 0]);
+    expect(await db.siteApplications.count()).toBe(0);
+  });
+});
+
 describe('referral links', () => {
   it('records a referral form for a job never read, then folds it into the job once its page is seen; no token anywhere', async () => {
     await freshDb();
