@@ -149,6 +149,19 @@ describe('chromium: applications recorded from the site', () => {
     await history.close();
   });
 
+  it('records a job as applied, date unknown, when its form shows the "already applied" dialog', async () => {
+    const jobId = pages.dialogJob;
+    const form = await openForm(pages.jobUrl(jobId), jobId, pages.formOf(jobId));
+    // Submitting shows the site's dialog a moment later, as a portal at the end of the body.
+    await form.evaluate((markup) => {
+      document.body.insertAdjacentHTML('beforeend', markup);
+    }, pages.dialogHtml);
+    const applied = await row(jobId, 'applied', (r) => r.status === 'applied');
+    expect([applied.appliedDateUnknown, applied.applyStartedAt]).toEqual([true, null]);
+    expect(((await browser.send('limit:get', {})) as { limit: { used: number } }).limit.used).toBe(6);
+    await form.close();
+  });
+
   it('loses nothing when the browser restarts between the form and the confirmation', async () => {
     const jobId = pages.restartJob;
     const form = await openForm(pages.jobUrl(jobId), jobId, pages.formOf(jobId));
@@ -163,7 +176,7 @@ describe('chromium: applications recorded from the site', () => {
     expect(applied.applyStartedAt).toBeNull();
     await noteOn(tab, 'Job Lens recorded your application');
     const { limit } = (await browser.send('limit:get', {})) as { limit: { used: number } };
-    expect(limit.used).toBe(6);
+    expect(limit.used).toBe(7);
     await tab.close();
   });
 });

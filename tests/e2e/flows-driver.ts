@@ -29,6 +29,10 @@ export interface FlowPages {
   /** A job page copy under a new id, for the referral and the restart flows. */
   referralJob: string;
   restartJob: string;
+  /** Its form shows the "already applied" dialog. */
+  dialogJob: string;
+  /** The dialog's markup as the site renders it, to add to a form that is open. */
+  dialogHtml: string;
   jobUrl: (jobId: string) => string;
   referralFormUrl: (jobId: string) => string;
   /** The history's date for `elsewhere`, as the page shows it. */
@@ -44,11 +48,11 @@ export function serveFlowPages(server: FixtureServer, fixtures = loadFixtures())
   const elsewhere = fixtureNamed(jobs, 'tiktok-seed-002');
   const form = applyFormOf(fixtures, spa);
   if (!form) throw new Error('the application-form fixture for tiktok-seed-000 is missing');
-  const [referralJob, restartJob] = syntheticJobIds(2, '76100000000000');
-  serveJobCopies(server, spa, [referralJob!, restartJob!]);
+  const [referralJob, restartJob, dialogJob] = syntheticJobIds(3, '76100000000000');
+  serveJobCopies(server, spa, [referralJob!, restartJob!, dialogJob!]);
   const formUrls = new Map<string, string>();
   for (const job of [spa, load, elsewhere]) formUrls.set(job.posting.jobId, serveApplyForm(server, form, spa, job));
-  for (const jobId of [referralJob!, restartJob!]) {
+  for (const jobId of [referralJob!, restartJob!, dialogJob!]) {
     const url = `https://lifeattiktok.com/resume/${jobId}/apply`;
     server.addPage(url, form.html);
     formUrls.set(jobId, url);
@@ -75,6 +79,8 @@ export function serveFlowPages(server: FixtureServer, fixtures = loadFixtures())
     formOf: (job) => formUrls.get(typeof job === 'string' ? job : job.posting.jobId)!,
     referralJob: referralJob!,
     restartJob: restartJob!,
+    dialogJob: dialogJob!,
+    dialogHtml: /<div class="fixed inset-0[\s\S]*?<\/div><\/div><\/div>/.exec(fixtureHtml('tiktok-duplicate-dialog.html'))![0],
     jobUrl: (jobId) => `https://lifeattiktok.com/search/${jobId}`,
     referralFormUrl,
     elsewhereDate: '2026-05-28T21:40',

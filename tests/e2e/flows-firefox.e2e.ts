@@ -105,6 +105,19 @@ describe('firefox: applications recorded from the site', () => {
     await history.close();
   });
 
+  it('records a job as applied, date unknown, when its form shows the "already applied" dialog', async () => {
+    const jobId = pages.dialogJob;
+    const form = await openForm(pages.jobUrl(jobId), jobId, pages.formOf(jobId));
+    // Submitting shows the site's dialog a moment later, as a portal at the end of the body.
+    await form.evaluate((markup) => {
+      document.body.insertAdjacentHTML('beforeend', markup);
+    }, pages.dialogHtml);
+    const applied = await row(jobId, 'applied', (r) => r.status === 'applied');
+    expect([applied.appliedDateUnknown, applied.applyStartedAt]).toEqual([true, null]);
+    expect(await used()).toBe(6);
+    await form.close();
+  });
+
   it('loses nothing when Firefox restarts between the form and the confirmation', async () => {
     const jobId = pages.restartJob;
     const form = await openForm(pages.jobUrl(jobId), jobId, pages.formOf(jobId));
@@ -115,7 +128,7 @@ describe('firefox: applications recorded from the site', () => {
     expect((await row(jobId, 'still marked as started', (r) => r.applyStartedAt !== null)).appliedAt).toBeNull();
     const tab = await firefox.open(APPLIED_URL);
     await row(jobId, 'applied after the restart', (r) => r.status === 'applied');
-    expect(await used()).toBe(6);
+    expect(await used()).toBe(7);
     await tab.close();
   });
 });
