@@ -16,7 +16,8 @@ export default defineConfig({
     name: 'Job Lens',
     description:
       'Reads TikTok and ByteDance job postings into clear facts, matches them to your profile and counts your applications. All data stays on your machine.',
-    permissions: ['storage'],
+    // `scripting`: the form, confirmation and history pages' script is injected only into those tabs.
+    permissions: ['storage', 'scripting'],
     host_permissions: [...JOB_HOST_MATCHES],
     browser_specific_settings: {
       // Firefox asks add-ons to declare what they collect: nothing leaves the machine. WXT's

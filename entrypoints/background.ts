@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { badgeFor, type LimitState } from '../lib/limit/limit';
+import { FLOWS_FILE } from '../lib/flows/inject';
+import { TabMemory, type KeyValueArea } from '../lib/flows/tabs';
 import { createHandlers } from '../lib/messages/handlers';
 import { createRouter } from '../lib/messages/router';
 import { openDb } from '../lib/store/db';
@@ -20,7 +22,23 @@ export default defineBackground(() => {
     });
   };
 
-  const route = createRouter(createHandlers({ db, now: () => new Date(), onLimitChange: showBadge }));
+  // Which form each tab showed. `storage.session` (Chrome MV3, Firefox 115+) outlives a stopped
+  // service worker and ends with the browser session; `storage.local` is the fallback, cleared at
+  // start-up because tab ids begin again after a restart.
+  const session = (browser.storage as { session?: KeyValueArea }).session;
+  const tabs = new TabMemory(session ?? browser.storage.local);
+  if (!session) browser.runtime.onStartup.addListener(() => void tabs.forgetAllTabs());
+  browser.tabs.onRemoved.addListener((tabId) => void tabs.forgetTab(tabId));
+  // Marks when this browser session began (kept across worker restarts by the area itself).
+  void tabs.sessionStart(new Date());
+
+  const injectFlows = async (tabId: number) => {
+    // Chrome MV3 and Firefox both have `scripting` (with its permission); older Firefox only tabs.executeScript.
+    if (browser.scripting) await browser.scripting.executeScript({ target: { tabId }, files: [FLOWS_FILE] });
+    else await browser.tabs.executeScript(tabId, { file: FLOWS_FILE });
+  };
+
+  const route = createRouter(createHandlers({ db, now: () => new Date(), onLimitChange: showBadge, tabs, injectFlows }));
   browser.runtime.onMessage.addListener((message, sender) =>
     route(message, { tabId: sender.tab?.id, senderUrl: sender.url }),
   );

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { renderLimitBanner, removeLimitBanner } from '../lib/banner/banner';
 import { PageWatcher } from '../lib/capture/watcher';
 import { extractPosting, headTitle } from '../lib/extract/extract';
+import { FLOWS_GLOBAL, needsFlows, type FlowsEntry } from '../lib/flows/inject';
 import type { LimitState } from '../lib/limit/limit';
 import { sendMessage, type Transport } from '../lib/messages/client';
 import { JOB_HOST_MATCHES } from '../lib/sites/hosts';
@@ -51,8 +52,23 @@ export default defineContentScript({
       removeLimitBanner(document);
     });
 
+    // The form, confirmation and history pages get their own script, injected on the first of them.
+    let flowsRequested = false;
+    const handOver = (url: URL, page: ReturnType<typeof classifyUrl>) => {
+      const flows = (globalThis as unknown as Record<string, FlowsEntry | undefined>)[FLOWS_GLOBAL];
+      if (flows) flows(url.href);
+      else if (needsFlows(page) && !flowsRequested) {
+        flowsRequested = true;
+        sendMessage(transport, 'flows:load', {}).catch((error) => {
+          flowsRequested = false;
+          debug(String(error));
+        });
+      }
+    };
+
     const onLocation = (url: URL) => {
       const page = classifyUrl(url);
+      handOver(url, page);
       if (page.kind === 'job') {
         watcher.watch(page.jobId);
         return;
@@ -60,7 +76,7 @@ export default defineContentScript({
       watcher.stop();
       if (page.kind === 'apply') {
         // Opening the form is recorded as started, never as applied: the user confirms later.
-        sendMessage(transport, 'apply:started', { site: page.site, jobId: page.jobId })
+        sendMessage(transport, 'apply:started', { site: page.site, jobId: page.jobId, viaReferral: page.viaReferral })
           .then(({ limit }) => showLimit(limit))
           .catch((error) => debug(String(error)));
       } else {

@@ -136,6 +136,7 @@ function makeExport(count: number): { file: ExportFile; applied: string[] } {
     versions,
     settings: [],
     profile: { id: 'me', data: profile, updatedAt: iso(NOW.getTime() - 30 * DAY) },
+    siteApplications: [],
   };
   return { file, applied: applied.sort((a, b) => a.at.localeCompare(b.at)).map((a) => a.jobId) };
 }

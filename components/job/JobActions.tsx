@@ -3,6 +3,7 @@ import type { LimitState } from '../../lib/limit/limit';
 import { APPLIED_STATUSES, JOB_STATUSES, type JobRecord, type JobStatus } from '../../lib/store/schema';
 import { localNoon } from '../../lib/date';
 import { localDay, STATUS_LABELS } from '../format';
+import { SiteStatusLine } from './SiteStatus';
 import { errorText, useApi } from '../popup/api';
 
 const isSubmitted = (status: JobStatus) => APPLIED_STATUSES.includes(status);
@@ -98,6 +99,7 @@ export function JobActions({ job, limit }: { job: JobRecord; limit: LimitState |
       ) : (
         <p data-testid="applied-on">Applied on {localDay(job.appliedAt)}</p>
       )}
+      <SiteStatusLine job={job} />
       {full && (
         <p className="warning">
           You have used {limit.used} of {limit.limit} applications: another one may not be considered.

@@ -2,22 +2,36 @@ import { useState } from 'react';
 import type { LimitState } from '../../lib/limit/limit';
 import type { JobRecord } from '../../lib/store/schema';
 import { localDay, SITE_NAMES } from '../format';
+import { localNoon } from '../../lib/date';
 import { errorText, useApi } from './api';
 
 /**
- * Opening an application form is not applying: each opened form waits here until the user says
- * whether they submitted. Only "Yes" counts against the limit.
+ * Opening an application form is not applying: each opened form whose confirmation page Job Lens
+ * did not see waits here until the user says whether they submitted. Only "Yes" counts against the
+ * limit; "Not yet" asks again a day later. Jobs the site said were applied to before (date unknown)
+ * ask for the date.
  */
-export function PendingConfirmations({ jobs, limit }: { jobs: JobRecord[] | undefined; limit: LimitState | undefined }) {
-  if (!jobs || jobs.length === 0) return null;
+export function PendingConfirmations({
+  jobs,
+  undated,
+  limit,
+}: {
+  jobs: JobRecord[] | undefined;
+  undated?: JobRecord[] | undefined;
+  limit: LimitState | undefined;
+}) {
+  if ((!jobs || jobs.length === 0) && (!undated || undated.length === 0)) return null;
   return (
     <section className="pending" aria-labelledby="pending-title">
       <h2 id="pending-title" className="visually-hidden">
         Applications to confirm
       </h2>
       <ul>
-        {jobs.map((job) => (
+        {(jobs ?? []).map((job) => (
           <PendingItem key={job.jobId} job={job} limit={limit} />
+        ))}
+        {(undated ?? []).map((job) => (
+          <DateItem key={job.jobId} job={job} />
         ))}
       </ul>
     </section>
@@ -28,7 +42,7 @@ function PendingItem({ job, limit }: { job: JobRecord; limit: LimitState | undef
   const api = useApi();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const act = async (name: 'apply:confirm' | 'apply:dismiss') => {
+  const act = async (name: 'apply:confirm' | 'apply:dismiss' | 'apply:later') => {
     setBusy(true);
     setError(null);
     try {
@@ -57,8 +71,54 @@ function PendingItem({ job, limit }: { job: JobRecord; limit: LimitState | undef
         <button type="button" className="primary" disabled={busy} onClick={() => void act('apply:confirm')}>
           Yes, I submitted it
         </button>
-        <button type="button" disabled={busy} onClick={() => void act('apply:dismiss')}>
+        <button type="button" disabled={busy} onClick={() => void act('apply:later')}>
           Not yet
+        </button>
+        <button type="button" disabled={busy} onClick={() => void act('apply:dismiss')}>
+          I did not apply
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** "When did you apply?" for a job the site said was applied to before. */
+function DateItem({ job }: { job: JobRecord }) {
+  const api = useApi();
+  const seen = job.appliedAt ? localDay(job.appliedAt) : '';
+  const [day, setDay] = useState(seen);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const save = async (appliedAt: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.send('apply:confirm', { jobId: job.jobId, appliedAt });
+    } catch (e) {
+      setError(errorText(e));
+      setBusy(false);
+    }
+  };
+  const inputId = `undated-${job.jobId}`;
+  return (
+    <li className="pending-item" data-testid="undated-item" data-job-id={job.jobId}>
+      <p>
+        The site says you already applied to <strong>{job.title}</strong>. When did you apply?{' '}
+        <span className="meta">(counted from {seen} until you say)</span>
+      </p>
+      <div className="field-row">
+        <label htmlFor={inputId}>Applied on</label>
+        <input id={inputId} type="date" value={day} max={localDay(api.now())} onChange={(e) => setDay(e.target.value)} />
+        <button type="button" className="primary" disabled={busy || day === ''} onClick={() => void save(localNoon(day))}>
+          Save date
+        </button>
+        <button type="button" disabled={busy || !job.appliedAt} onClick={() => void save(job.appliedAt!)}>
+          I don't know
         </button>
       </div>
       {error && (

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { loadProfile } from '../../lib/profile/store';
 import type { PageKind } from '../../lib/sites/urls';
-import { listRecent, pendingConfirmations } from '../../lib/store/jobs';
+import { datesToAsk, listRecent, pendingConfirmations } from '../../lib/store/jobs';
 import { loadLimitState } from '../../lib/store/limit';
 import type { JobRecord } from '../../lib/store/schema';
 import { isEmptyProfile } from '../job/match';
@@ -66,14 +66,15 @@ export function PopupApp({ page }: { page: PageKind | undefined }) {
   const api = useApi();
   const { db } = api;
   const now = useMemo(() => api.now(), [api]);
-  const jobId = page && page.kind !== 'other' ? page.jobId : null;
+  const jobId = page && 'jobId' in page ? page.jobId : null;
 
   const [tab, setTab] = useState<Tab>('current');
   const [detailId, setDetailId] = useState<string | null>(null);
   const showCurrent = jobId !== null && tab === 'current';
 
   const limit = useLiveQuery(() => loadLimitState(db, now), [db, now]);
-  const pending = useLiveQuery(() => pendingConfirmations(db), [db]);
+  const pending = useLiveQuery(() => pendingConfirmations(db, now), [db, now]);
+  const undated = useLiveQuery(() => datesToAsk(db), [db]);
   const loaded = useLiveQuery(() => loadProfile(db), [db]);
   const recent = useLiveQuery(() => listRecent(db, FIRST_PAGE), [db]);
   // Counting 10,000 rows takes Chromium over 100 ms and holds up every query queued behind it,
@@ -190,7 +191,7 @@ export function PopupApp({ page }: { page: PageKind | undefined }) {
       </header>
       <main>
         <LimitBanner state={limit} />
-        <PendingConfirmations jobs={pending} limit={limit} />
+        <PendingConfirmations jobs={pending} undated={undated} limit={limit} />
         {jobId !== null && <Tabs tab={tab} onChange={setTab} savedCount={total} />}
         <div
           role={jobId !== null ? 'tabpanel' : undefined}

@@ -10,7 +10,13 @@ import {
   recordPostingSeen,
   setNotes,
   setStatus,
+  snoozeApplyPrompt,
 } from '../store/jobs';
+import { adoptSiteApplication, markViaReferral, mergeHistory, recordFromSite, soleOpenForm, undoRecording } from '../store/flows';
+import { needsFlows } from '../flows/inject';
+import { memoryArea, TabMemory } from '../flows/tabs';
+import type { Site } from '../posting/schema';
+import { canonicalJobUrl, classifyUrl, siteOfHost, type PageKind } from '../sites/urls';
 import { saveProfile } from '../profile/store';
 import { loadLimitState } from '../store/limit';
 import { setCycleStart } from '../store/settings';
@@ -21,6 +27,42 @@ export interface HandlerDeps {
   now: () => Date;
   /** Called with the new limit state after anything that can change it (the toolbar badge). */
   onLimitChange?: (limit: LimitState) => void | Promise<void>;
+  /** Which form each tab showed; survives a service-worker restart when backed by `storage.session`. */
+  tabs?: TabMemory;
+  newId?: () => string;
+  /** Injects the account pages' script into a tab (the browser's scripting API, in the background). */
+  injectFlows?: (tabId: number) => Promise<void>;
+}
+
+/**
+ * What the sending page is, from the URL the browser reports for it. Chromium reports the URL of
+ * the tab's last full load, not where the single-page app has moved it since (a form reached from a
+ * job page by a click is reported as that job page), so only the site, read from the host, is
+ * trusted for the flows; which form the tab showed comes from the background's own memory.
+ */
+function senderPage(senderUrl: string | undefined): PageKind | null {
+  if (!senderUrl) return null;
+  try {
+    return classifyUrl(new URL(senderUrl));
+  } catch {
+    return { kind: 'other' };
+  }
+}
+
+/** The careers site of the sending page; undefined when no URL came (extension pages, tests). */
+function senderSite(senderUrl: string | undefined): Site | null | undefined {
+  if (!senderUrl) return undefined;
+  try {
+    return siteOfHost(new URL(senderUrl).hostname);
+  } catch {
+    return null;
+  }
+}
+
+function requireCareersPage(senderUrl: string | undefined, name: string): Site | null {
+  const site = senderSite(senderUrl);
+  if (site === null) throw new Error(`${name} comes only from a careers page`);
+  return site ?? null;
 }
 
 /** A refused update becomes an error reply that names why (the router turns throws into replies). */
@@ -32,21 +74,40 @@ function unwrap(result: JobUpdateResult): void {
  * The background's answers, as plain functions over the database: tests call them directly.
  * Nothing is kept in memory between messages, because MV3 stops the service worker at will.
  */
-export function createHandlers({ db, now, onLimitChange }: HandlerDeps): Handlers {
+export function createHandlers({
+  db,
+  now,
+  onLimitChange,
+  tabs = new TabMemory(memoryArea()),
+  newId = () => crypto.randomUUID(),
+  injectFlows,
+}: HandlerDeps): Handlers {
   const limit = async () => {
     const state = await loadLimitState(db, now());
     await onLimitChange?.(state);
     return state;
   };
   return {
-    'posting:seen': async ({ posting }) => {
-      const result = await recordPostingSeen(db, posting, now());
+    'posting:seen': async ({ posting }, { senderUrl }) => {
+      // Only the job's canonical address is kept: a referral link's token or any query string never is.
+      const result = await recordPostingSeen(db, { ...posting, url: canonicalJobUrl(posting.site, posting.jobId) }, now());
       if (!result.ok) throw new Error(result.reason);
+      if (result.outcome === 'created') await adoptSiteApplication(db, posting.jobId, now());
+      const page = senderPage(senderUrl);
+      if (page?.kind === 'job' && page.viaReferral && page.jobId === posting.jobId) await markViaReferral(db, posting.jobId);
       return { outcome: result.outcome, limit: await limit() };
     },
-    'apply:started': async ({ jobId }) => {
+    'apply:started': async ({ site, jobId, viaReferral = false, signIn = false }, { tabId, senderUrl }) => {
+      const at = now();
+      const from = requireCareersPage(senderUrl, 'apply:started');
+      if (from !== null && from !== site) throw new Error(`apply:started for a ${site} form from a ${from} page`);
+      await tabs.sessionStart(at);
+      if (tabId !== undefined) await tabs.rememberForm(tabId, { site, jobId, viaReferral, at: at.toISOString() });
+      // A sign-in page on the way to a form is remembered as that form; it is not the form yet.
+      if (signIn) return { recorded: false, limit: await limit() };
+      if (viaReferral) await markViaReferral(db, jobId);
       // The form can be opened from a link without the job page ever being read: nothing to mark then.
-      const result = await recordApplyStarted(db, jobId, now());
+      const result = await recordApplyStarted(db, jobId, at);
       if (!result.ok && result.reason !== 'not-found') throw new Error(result.message);
       return { recorded: result.ok, limit: await limit() };
     },
@@ -82,5 +143,66 @@ export function createHandlers({ db, now, onLimitChange }: HandlerDeps): Handler
       return { updatedAt: at.toISOString() };
     },
     'limit:get': async () => ({ limit: await limit() }),
+    'apply:submitted': async (_data, { tabId, senderUrl }) => {
+      const at = now();
+      const page = senderPage(senderUrl);
+      const site = requireCareersPage(senderUrl, 'apply:submitted');
+      const remembered = tabId !== undefined ? await tabs.formOf(tabId, at) : null;
+      if (remembered?.recordedAt) {
+        const job = await db.jobs.get(remembered.jobId);
+        return { recorded: 'none', recordingId: null, title: job?.title ?? null, limit: await limit() };
+      }
+      let form = remembered;
+      if (!form) {
+        const sole = await soleOpenForm(db, site, at, await tabs.sessionStart(at));
+        if (sole) form = { site: sole.site, jobId: sole.jobId, viaReferral: sole.viaReferral === true, at: sole.applyStartedAt!, recordedAt: null };
+      }
+      if (!form) return { recorded: 'unknown-form', recordingId: null, title: null, limit: await limit() };
+      const viaReferral = form.viaReferral || (page?.kind === 'applied' && page.viaReferral);
+      const outcome = await recordFromSite(db, { site: form.site, jobId: form.jobId, viaReferral, kind: 'confirmation' }, at);
+      if (tabId !== undefined) await tabs.rememberForm(tabId, { ...form, recordedAt: at.toISOString() });
+      let recordingId: string | null = null;
+      if (outcome.recorded !== 'none') {
+        recordingId = newId();
+        await tabs.rememberRecording({ ...outcome.recording, id: recordingId, tabId: tabId ?? null }, at);
+      }
+      const title = outcome.recorded === 'site' ? outcome.row.title : (outcome.job?.title ?? null);
+      return { recorded: outcome.recorded, recordingId, title, limit: await limit() };
+    },
+    'apply:duplicate': async (_data, { tabId, senderUrl }) => {
+      const at = now();
+      requireCareersPage(senderUrl, 'apply:duplicate');
+      const form = tabId !== undefined ? await tabs.formOf(tabId, at) : null;
+      if (!form) return { recorded: false, limit: await limit() };
+      const outcome = await recordFromSite(db, { site: form.site, jobId: form.jobId, viaReferral: form.viaReferral, kind: 'duplicate' }, at);
+      return { recorded: outcome.recorded !== 'none', limit: await limit() };
+    },
+    'apply:undo': async ({ recordingId }, { tabId }) => {
+      const at = now();
+      const recording = await tabs.recording(recordingId, at);
+      if (!recording || (recording.tabId !== null && tabId !== undefined && recording.tabId !== tabId)) {
+        return { undone: false, message: 'Nothing to undo.', limit: await limit() };
+      }
+      const result = await undoRecording(db, recording);
+      if (result.ok) await tabs.forgetRecording(recordingId);
+      return { undone: result.ok, message: result.ok ? null : result.message, limit: await limit() };
+    },
+    'history:read': async ({ rows }, { senderUrl }) => {
+      // Rows belong to the account of the site they were read on: the host says which.
+      const site = senderSite(senderUrl);
+      if (!site) throw new Error('history:read comes only from a careers history page');
+      const summary = await mergeHistory(db, rows.map((row) => ({ ...row, site })), now());
+      return { summary, limit: await limit() };
+    },
+    'flows:load': async (_data, { tabId, senderUrl }) => {
+      if (tabId === undefined || !senderSite(senderUrl)) throw new Error('flows:load comes only from a careers page');
+      if (!injectFlows) return { injected: false };
+      await injectFlows(tabId);
+      return { injected: true };
+    },
+    'apply:later': async ({ jobId }) => {
+      unwrap(await snoozeApplyPrompt(db, jobId, now()));
+      return { limit: await limit() };
+    },
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { JobPostingSchema, SiteSchema } from '../posting/schema';
 import type { LimitState } from '../limit/limit';
 import type { SeenOutcome } from '../store/jobs';
+import type { HistorySummary } from '../store/flows';
 import { JobStatusSchema } from '../store/schema';
 import { ProfileSchema } from '../profile/schema';
 
@@ -14,12 +15,31 @@ import { ProfileSchema } from '../profile/schema';
  */
 const jobId = z.string().regex(/^\d{6,25}$/, 'expected a numeric job id');
 const isoDateOrDateTime = z.string().max(40);
+/** One row of the history page as the content script read it (lib/history/read.ts). */
+const historyRow = z
+  .object({
+    title: z.string().min(1).max(500),
+    jobId: jobId.nullable(),
+    viaReferral: z.boolean(),
+    status: z.string().max(200).nullable(),
+    appliedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?$/).nullable(),
+  })
+  .strict();
 
 export const requestSchemas = {
   /** A job page was read; the background saves or refreshes the posting. */
   'posting:seen': z.object({ posting: JobPostingSchema }).strict(),
   /** The user opened the application form of a job: recorded as started, not as applied. */
-  'apply:started': z.object({ site: SiteSchema, jobId }).strict(),
+  'apply:started': z
+    .object({
+      site: SiteSchema,
+      jobId,
+      /** The form's address was a referral link. */
+      viaReferral: z.boolean().optional(),
+      /** A sign-in page that leads to this form: remembered for the tab, not marked as opened. */
+      signIn: z.boolean().optional(),
+    })
+    .strict(),
   /** The user confirms they submitted (date defaults to when they opened the form). */
   'apply:confirm': z.object({ jobId, appliedAt: isoDateOrDateTime.optional() }).strict(),
   /** The user did not submit after all. */
@@ -36,6 +56,20 @@ export const requestSchemas = {
   'profile:save': z.object({ profile: ProfileSchema }).strict(),
   /** The limit state for banners and pages; also how a page that changed the data (an import) refreshes the badge. */
   'limit:get': z.object({}).strict(),
+  // From the content script. The job is the one whose form the sending tab showed (remembered by
+  // the background) or the one its URL names: never taken from the payload.
+  /** The confirmation page shows "We have received your resume.". */
+  'apply:submitted': z.object({}).strict(),
+  /** The form shows the "already applied" dialog. */
+  'apply:duplicate': z.object({}).strict(),
+  /** The page note's undo: reverts exactly the recording it names. */
+  'apply:undo': z.object({ recordingId: z.string().min(1).max(100) }).strict(),
+  /** The history page was read; its site is the sending page's. */
+  'history:read': z.object({ rows: z.array(historyRow).max(500) }).strict(),
+  /** "Not yet" to "did you submit?": asked again later. */
+  'apply:later': z.object({ jobId }).strict(),
+  /** A careers tab reached a form, confirmation or history page: the background injects their script. */
+  'flows:load': z.object({}).strict(),
 } as const;
 
 export type MessageName = keyof typeof requestSchemas;
@@ -53,6 +87,18 @@ export interface ResponseMap {
   'settings:setCycleStart': { limit: LimitState };
   'profile:save': { updatedAt: string };
   'limit:get': { limit: LimitState };
+  'apply:submitted': {
+    /** Where it went: the saved job, a site-only application, nothing (already recorded), or no known form. */
+    recorded: 'job' | 'site' | 'none' | 'unknown-form';
+    recordingId: string | null;
+    title: string | null;
+    limit: LimitState;
+  };
+  'apply:duplicate': { recorded: boolean; limit: LimitState };
+  'apply:undo': { undone: boolean; message: string | null; limit: LimitState };
+  'history:read': { summary: HistorySummary; limit: LimitState };
+  'apply:later': { limit: LimitState };
+  'flows:load': { injected: boolean };
 }
 export type ResponseOf<K extends MessageName> = ResponseMap[K];
 

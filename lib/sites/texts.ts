@@ -101,3 +101,31 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12,
 };
+
+/**
+ * The page a submitted form ends on (`/resume/applied`). Every route ships the whole CMS text in a
+ * hidden block, so these count only where they are visible.
+ */
+export const SUBMITTED_LINES: readonly RegExp[] = [
+  /^We have received your resume\b/i,
+  /^We(?: have|'ve|’ve) received your application\b/i,
+];
+
+/** The dialog on the form when the job was applied to before: its title and its sentence, both visible. */
+export const DUPLICATE_TITLE_LINES: readonly RegExp[] = [/^Application Failed\b/i];
+export const DUPLICATE_LINES: readonly RegExp[] = [/You(?:'|’| ha)ve already applied (?:for|to) this (?:job|position)\b/i];
+
+/** The history (`/position/application`): one row per application, read by these texts. */
+export const HISTORY_REFERRAL_LINE = /^Applied via referral$/i;
+/** The row's date and time, e.g. `2026-06-02 06:05` (seconds and slashes tolerated). */
+export const HISTORY_DATE = /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::\d{2})?)?/;
+/** The statuses the site shows for an application; a row's other short lines are not guessed at. */
+export const HISTORY_STATUSES = /^(?:resume screening|screening|application (?:submitted|received|in review|under review)|submitted|under review|in review|in progress|evaluating|evaluation|assessment|online assessment|written test|(?:first |second |third |final |hr |technical )?interview(?:ing| stage| in progress|s)?|offer(?: stage| extended| accepted| declined)?|hired|onboarding|talent pool|not selected|not suitable|unsuccessful|rejected|process (?:ended|closed|completed)|closed|ended|withdrawn|cancelled|canceled)$/i;
+/** Label words before a row's value ("Status: Resume screening") or heading a table column. */
+export const HISTORY_LABELS = {
+  status: ['Status', 'Application status', 'Progress', 'Stage'],
+  appliedAt: ['Applied on', 'Applied at', 'Application time', 'Application date', 'Apply time', 'Applied', 'Submitted on', 'Submission time', 'Date', 'Time'],
+  title: ['Position', 'Position name', 'Job', 'Job title', 'Title'],
+} as const;
+/** Buttons and headings on the history page, never a job title. */
+export const HISTORY_CHROME = /^(?:my applications?|applications?|application history|application records?|applied jobs|applied positions|view|view details?|details|withdraw(?: application)?|more|expand|collapse|load more|no more|back|cancel|confirm|ok)$/i;

@@ -1,7 +1,8 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { JobRecord, PostingVersion, ProfileRow, SettingRow } from './schema';
+import type { JobRecord, PostingVersion, ProfileRow, SettingRow, SiteApplicationRow } from './schema';
 import { V1_STORES, V1_VERSION } from './migrations/v1';
 import { V2_STORES, V2_VERSION, upgradeToV2 } from './migrations/v2';
+import { V3_STORES, V3_VERSION, upgradeToV3 } from './migrations/v3';
 
 export const DB_NAME = 'job-lens';
 
@@ -10,6 +11,7 @@ export type JobLensDb = Dexie & {
   versions: EntityTable<PostingVersion, 'id'>;
   profile: EntityTable<ProfileRow, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
+  siteApplications: EntityTable<SiteApplicationRow, 'key'>;
 };
 
 export interface Migration {
@@ -25,6 +27,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: V1_VERSION, stores: V1_STORES },
   { version: V2_VERSION, stores: V2_STORES, upgrade: upgradeToV2 },
+  { version: V3_VERSION, stores: V3_STORES, upgrade: upgradeToV3 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -73,6 +73,10 @@ export function newJobRecord(posting: JobPosting, seenAt: string): JobRecord {
     lastSeenAt: seenAt,
     changedAt: null,
     changedFields: [],
+    viaReferral: false,
+    appliedDateUnknown: false,
+    applyAskAgainAt: null,
+    siteStatus: null,
   };
 }
 
@@ -205,14 +209,16 @@ export function setStatus(
     const given = parseAppliedAt(options.appliedAt, now);
     if (given !== null && typeof given === 'object') return given;
     if (!isSubmittedStatus(status)) {
-      return { ...withStatus(job, status, at), appliedAt: null, userUpdatedAt: at };
+      return { ...withStatus(job, status, at), appliedAt: null, appliedDateUnknown: false, userUpdatedAt: at };
     }
     const appliedAt = given ?? job.appliedAt;
     if (appliedAt === null) {
       return { reason: 'needs-applied-date', message: `"${status}" needs the date of the application` };
     }
-    if (job.status === status && job.appliedAt === appliedAt) return job;
-    return { ...withStatus(job, status, at), appliedAt, applyStartedAt: null, userUpdatedAt: at };
+    if (job.status === status && job.appliedAt === appliedAt && (given === null || job.appliedDateUnknown !== true)) return job;
+    // A date the user gives answers the "when did you apply?" question.
+    const appliedDateUnknown = given === null && job.appliedDateUnknown === true;
+    return { ...withStatus(job, status, at), appliedAt, appliedDateUnknown, applyStartedAt: null, userUpdatedAt: at };
   });
 }
 
@@ -255,15 +261,39 @@ export function confirmApplication(
     if (given !== null && typeof given === 'object') return given;
     const date = given ?? job.applyStartedAt ?? at;
     const status: JobStatus = isSubmittedStatus(job.status) ? job.status : 'applied';
-    return { ...withStatus(job, status, at), appliedAt: date, applyStartedAt: null, userUpdatedAt: at };
+    return {
+      ...withStatus(job, status, at),
+      appliedAt: date,
+      appliedDateUnknown: false,
+      applyStartedAt: null,
+      applyAskAgainAt: null,
+      userUpdatedAt: at,
+    };
   });
 }
 
 /** The user says they did not submit after all: the pending mark goes, nothing is counted. */
 export function dismissApplyPrompt(db: JobLensDb, jobId: string, now: Date): Promise<JobUpdateResult> {
   return updateJob(db, jobId, (job) =>
-    job.applyStartedAt === null ? job : { ...job, applyStartedAt: null, userUpdatedAt: now.toISOString() },
+    job.applyStartedAt === null ? job : { ...job, applyStartedAt: null, applyAskAgainAt: null, userUpdatedAt: now.toISOString() },
   );
+}
+
+/** How long "Not yet" puts the question away. */
+export const ASK_AGAIN_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/** "Not yet": the form stays open in Job Lens's eyes and the question comes back a day later. */
+export function snoozeApplyPrompt(db: JobLensDb, jobId: string, now: Date): Promise<JobUpdateResult> {
+  return updateJob(db, jobId, (job) =>
+    job.applyStartedAt === null || job.appliedAt !== null
+      ? job
+      : { ...job, applyAskAgainAt: new Date(now.getTime() + ASK_AGAIN_AFTER_MS).toISOString() },
+  );
+}
+
+/** Jobs recorded as applied without a date (the site's "already applied" dialog): the popup asks when. */
+export async function datesToAsk(db: JobLensDb): Promise<JobRecord[]> {
+  return db.jobs.orderBy('appliedAt').filter((job) => job.appliedDateUnknown === true).toArray();
 }
 
 /** The user has looked at what changed in the posting; the mark goes, the earlier copies stay. */
@@ -273,10 +303,16 @@ export function acknowledgeChange(db: JobLensDb, jobId: string): Promise<JobUpda
   );
 }
 
-/** Jobs whose application form was opened and not yet confirmed or dismissed, oldest first. */
-export async function pendingConfirmations(db: JobLensDb): Promise<JobRecord[]> {
+/**
+ * Jobs whose application form was opened and not yet confirmed or dismissed, oldest first; with
+ * `now`, those put off with "Not yet" wait until their time comes.
+ */
+export async function pendingConfirmations(db: JobLensDb, now?: Date): Promise<JobRecord[]> {
   const started = await db.jobs.orderBy('applyStartedAt').toArray();
-  return started.filter((job) => job.applyStartedAt !== null && job.appliedAt === null);
+  const at = now?.toISOString();
+  return started.filter(
+    (job) => job.applyStartedAt !== null && job.appliedAt === null && !(at && job.applyAskAgainAt && job.applyAskAgainAt > at),
+  );
 }
 
 export function getJob(db: JobLensDb, jobId: string): Promise<JobRecord | undefined> {

@@ -9,9 +9,19 @@ import { getSettings } from './settings';
  * passing every job.
  */
 export async function loadLimitInputs(db: JobLensDb): Promise<LimitJob[]> {
-  return db.transaction('r', db.jobs, async () => {
-    const applied = await db.jobs.orderBy('appliedAt').toArray();
+  return db.transaction('r', db.jobs, db.siteApplications, async () => {
+    const applied: LimitJob[] = await db.jobs.orderBy('appliedAt').toArray();
     const smallest = await db.jobs.orderBy('applicationLimit.max').first();
+    // Applications the site showed for jobs never saved count too (they state no limit of their own).
+    for (const row of await db.siteApplications.toArray()) {
+      applied.push({
+        jobId: row.jobId ?? row.key,
+        title: row.title ?? `Job ${row.jobId ?? ''}`.trim(),
+        site: row.site,
+        appliedAt: row.appliedAt,
+        applicationLimit: null,
+      });
+    }
     return smallest && !applied.some((job) => job.jobId === smallest.jobId) ? [...applied, smallest] : applied;
   });
 }

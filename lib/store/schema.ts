@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { JobPosting } from '../posting/schema';
 import type { Profile } from '../profile/schema';
 // The latest database version. A new version changes these imports (and db.ts's list), nothing else here.
-import * as latest from './migrations/v2';
+import * as latest from './migrations/v3';
 
 /**
  * What the database holds today: the latest migration's row schemas under stable names. Rows are
@@ -10,28 +10,34 @@ import * as latest from './migrations/v2';
  * these schemas; every write and every upgraded row is parsed with them.
  */
 
-export const JobStatusSchema = latest.V2StatusSchema;
+export const JobStatusSchema = latest.V3StatusSchema;
 export type JobStatus = z.infer<typeof JobStatusSchema>;
 export const JOB_STATUSES = JobStatusSchema.options;
-export const APPLIED_STATUSES: readonly JobStatus[] = latest.V2_APPLIED_STATUSES;
+export const APPLIED_STATUSES: readonly JobStatus[] = latest.V3_APPLIED_STATUSES;
 
-export const StatusChangeSchema = latest.V2StatusChangeSchema;
+export const StatusChangeSchema = latest.V3StatusChangeSchema;
 export type StatusChange = z.infer<typeof StatusChangeSchema>;
 
 /** The posting fields of a stored job, as the latest version spells them out. */
-export const StoredPostingSchema = latest.V2PostingSchema;
+export const StoredPostingSchema = latest.V3PostingSchema;
 
-export const JobRecordSchema = latest.V2JobRowSchema;
+export const JobRecordSchema = latest.V3JobRowSchema;
 export type JobRecord = z.infer<typeof JobRecordSchema>;
 
-export const PostingVersionSchema = latest.V2VersionRowSchema;
+export const SiteStatusSchema = latest.V3SiteStatusSchema;
+export type SiteStatus = z.infer<typeof SiteStatusSchema>;
+
+export const SiteApplicationRowSchema = latest.V3SiteApplicationRowSchema;
+export type SiteApplicationRow = z.infer<typeof SiteApplicationRowSchema>;
+
+export const PostingVersionSchema = latest.V3VersionRowSchema;
 export type PostingVersion = z.infer<typeof PostingVersionSchema>;
 
-export const SettingRowSchema = latest.V2SettingRowSchema;
+export const SettingRowSchema = latest.V3SettingRowSchema;
 export type SettingRow = z.infer<typeof SettingRowSchema>;
 
 /** The profile as the latest version stores it (lib/profile/schema.ts must agree, checked below). */
-export const StoredProfileDataSchema = latest.V2ProfileSchema;
+export const StoredProfileDataSchema = latest.V3ProfileSchema;
 
 /**
  * Compile-time guards: the latest version must spell out exactly today's posting and profile.

@@ -8,12 +8,13 @@ import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile } from './format';
  * copies and the settings are from the same moment. The profile is exported as stored.
  */
 export async function exportAll(db: JobLensDb, now: Date): Promise<ExportFile> {
-  return db.transaction('r', db.jobs, db.versions, db.settings, db.profile, async () => {
-    const [jobs, versions, settings, profile] = await Promise.all([
+  return db.transaction('r', [db.jobs, db.versions, db.settings, db.profile, db.siteApplications], async () => {
+    const [jobs, versions, settings, profile, siteApplications] = await Promise.all([
       db.jobs.toArray(),
       db.versions.orderBy('id').toArray(),
       db.settings.toArray(),
       db.profile.get('me'),
+      db.siteApplications.toArray(),
     ]);
     return {
       format: EXPORT_FORMAT,
@@ -29,6 +30,7 @@ export async function exportAll(db: JobLensDb, now: Date): Promise<ExportFile> {
       })),
       settings,
       profile: profile ? ({ ...profile } as ExportFile['profile']) : null,
+      siteApplications,
     };
   });
 }

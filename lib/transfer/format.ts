@@ -3,8 +3,9 @@ import type { JobPosting } from '../posting/schema';
 import type { Profile } from '../profile/schema';
 import type { JobRecord } from '../store/schema';
 import * as v1 from './formats/v1';
+import * as v2 from './formats/v2';
 // The latest export format. A new format version changes this import and adds a step below.
-import * as latest from './formats/v1';
+import * as latest from './formats/v2';
 
 /**
  * The export file. Every version ever written is read (`FORMAT_STEPS`) and upgraded to the latest;
@@ -41,7 +42,10 @@ export interface FormatStep {
   fromPrevious?: (file: never) => unknown;
 }
 
-export const FORMAT_STEPS: readonly FormatStep[] = [{ version: v1.VERSION, schema: v1.fileSchema }];
+export const FORMAT_STEPS: readonly FormatStep[] = [
+  { version: v1.VERSION, schema: v1.fileSchema },
+  { version: v2.VERSION, schema: v2.fileSchema, fromPrevious: v2.fromV1 },
+];
 
 export function exportFileSchema(limits: ImportLimits = IMPORT_LIMITS) {
   return latest.fileSchema(limits);

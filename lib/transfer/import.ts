@@ -128,10 +128,18 @@ export function sanitizeFile(file: ExportFile, now: Date): ExportFile {
       firstSeenAt: at(job.firstSeenAt),
       lastSeenAt: at(job.lastSeenAt),
       changedAt: at(job.changedAt),
+      applyAskAgainAt: at(job.applyAskAgainAt),
+      siteStatus: job.siteStatus && { ...job.siteStatus, appliedAt: at(job.siteStatus.appliedAt), readAt: at(job.siteStatus.readAt) },
     })),
     versions: file.versions.map((v) => ({ ...v, savedAt: at(v.savedAt), posting: posting(v.posting) })),
     settings: file.settings.map((row) => ({ ...row, updatedAt: at(row.updatedAt) })),
     profile: file.profile ? { ...file.profile, updatedAt: at(file.profile.updatedAt) } : null,
+    siteApplications: file.siteApplications.map((row) => ({
+      ...row,
+      appliedAt: at(row.appliedAt),
+      firstReadAt: at(row.firstReadAt),
+      readAt: at(row.readAt),
+    })),
   };
 }
 
@@ -177,6 +185,11 @@ export function mergeJobRecords(
     lastSeenAt: existing.lastSeenAt > incoming.lastSeenAt ? existing.lastSeenAt : incoming.lastSeenAt,
     changedAt: changed.length > 0 ? now.toISOString() : existing.changedAt,
     changedFields: changed.length > 0 ? changed : existing.changedFields,
+    viaReferral: existing.viaReferral === true || incoming.viaReferral === true,
+    appliedDateUnknown: application.appliedDateUnknown ?? false,
+    applyAskAgainAt: application.applyAskAgainAt ?? null,
+    // The site's status read last is the site's current word.
+    siteStatus: (incoming.siteStatus?.readAt ?? '') > (existing.siteStatus?.readAt ?? '') ? incoming.siteStatus : (existing.siteStatus ?? null),
   };
   return { job, replaced: changed.length > 0 ? postingOf(existing) : null };
 }
@@ -236,7 +249,7 @@ export async function importBlob(
 
 /** Merges an already validated file; `importJson` sanitises it first. */
 export function mergeFile(db: JobLensDb, file: ExportFile, now: Date): Promise<ImportSummary> {
-  return db.transaction('rw', [db.jobs, db.versions, db.settings, db.profile], async () => {
+  return db.transaction('rw', [db.jobs, db.versions, db.settings, db.profile, db.siteApplications], async () => {
     const summary: ImportSummary = {
       jobsAdded: 0,
       jobsUpdated: 0,
@@ -280,6 +293,12 @@ export function mergeFile(db: JobLensDb, file: ExportFile, now: Date): Promise<I
         await db.settings.put(row);
         summary.settingsUpdated += 1;
       }
+    }
+
+    // An application the site showed: the copy read from the site last is the site's current word.
+    for (const row of file.siteApplications) {
+      const current = await db.siteApplications.get(row.key);
+      if (!current || row.readAt > current.readAt) await db.siteApplications.put(row);
     }
 
     if (file.profile) {

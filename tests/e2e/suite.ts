@@ -83,7 +83,7 @@ function freshBrowser(launch: Launch): { server: FixtureServer; browser: Extensi
 
 function jobIdOf(fixture: Fixture): string | null {
   const page = classifyUrl(fixture.url);
-  return page.kind === 'other' ? null : page.jobId;
+  return 'jobId' in page ? page.jobId : null;
 }
 
 export function defineExtensionSuite(browserName: string, launch: Launch): void {

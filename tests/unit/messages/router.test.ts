@@ -32,6 +32,12 @@ function handlers(): Handlers {
     'settings:setCycleStart': unused,
     'profile:save': unused,
     'limit:get': vi.fn(async () => ({ limit: LIMIT })),
+    'apply:submitted': unused,
+    'apply:duplicate': unused,
+    'apply:undo': unused,
+    'history:read': unused,
+    'apply:later': unused,
+    'flows:load': unused,
   };
 }
 

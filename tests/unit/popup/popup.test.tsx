@@ -264,9 +264,50 @@ describe('popup: the limit and pending applications', () => {
     await waitFor(() => expect(screen.getAllByTestId('pending-item')).toHaveLength(1));
     await userEvent.click(within(screen.getByTestId('pending-item')).getByRole('button', { name: 'Not yet' }));
     await waitFor(() => expect(screen.queryAllByTestId('pending-item')).toEqual([]));
+    // Put away, not forgotten: the form stays marked as opened and the question comes back later.
     const notYet = await db.jobs.get(BIGDATA_JOB);
-    expect([notYet?.appliedAt, notYet?.applyStartedAt]).toEqual([null, null]);
+    expect([notYet?.appliedAt, notYet?.applyStartedAt]).toEqual([null, local('2025-11-14T09:00:00')]);
+    expect(notYet?.applyAskAgainAt).not.toBeNull();
     expect(screen.getByTestId('limit-summary').textContent).toContain('1 of 2 applications used');
+  });
+
+  it('"I did not apply" forgets the opened form for good', async () => {
+    await addJob(db, { jobId: BIGDATA_JOB });
+    await recordApplyStarted(db, BIGDATA_JOB, new Date('2025-11-14T09:00:00'));
+    renderWithApi(api, <PopupApp page={OTHER} />);
+    await userEvent.click(within(await screen.findByTestId('pending-item')).getByRole('button', { name: 'I did not apply' }));
+    await waitFor(() => expect(screen.queryAllByTestId('pending-item')).toEqual([]));
+    const job = await db.jobs.get(BIGDATA_JOB);
+    expect([job?.appliedAt, job?.applyStartedAt, job?.applyAskAgainAt]).toEqual([null, null, null]);
+  });
+
+  it('asks for the date of an application the site said was made before, and shows the site beside the user', async () => {
+    await addJob(db, { jobId: BIGDATA_JOB, title: 'Big Data Engineer Intern' }, undefined, {
+      status: 'applied',
+      appliedAt: local('2025-11-14T09:00:00'),
+      appliedDateUnknown: true,
+    });
+    renderWithApi(api, <PopupApp page={OTHER} />);
+    const item = await screen.findByTestId('undated-item');
+    expect(item.textContent).toContain('The site says you already applied to Big Data Engineer Intern');
+    await userEvent.clear(within(item).getByLabelText('Applied on'));
+    await userEvent.type(within(item).getByLabelText('Applied on'), '2025-11-02');
+    await userEvent.click(within(item).getByRole('button', { name: 'Save date' }));
+    await waitFor(() => expect(screen.queryAllByTestId('undated-item')).toEqual([]));
+    const job = await db.jobs.get(BIGDATA_JOB);
+    expect([job?.appliedAt, job?.appliedDateUnknown]).toEqual([local('2025-11-02T12:00:00'), false]);
+  });
+
+  it('shows the site’s status and, where they differ, the site’s date beside the user’s', async () => {
+    await addJob(db, { jobId: BIGDATA_JOB }, undefined, {
+      status: 'interviewing',
+      appliedAt: local('2025-11-05T12:00:00'),
+      siteStatus: { text: 'Resume screening', appliedAt: local('2025-11-03T06:05:00'), readAt: local('2025-11-10T08:00:00') },
+    });
+    renderWithApi(api, <PopupApp page={jobPage(BIGDATA_JOB)} />);
+    const line = await screen.findByTestId('site-status');
+    expect(line.textContent).toContain('On the site: Resume screening (read 2025-11-10)');
+    expect(line.textContent).toContain('The site dates this application 2025-11-03; your record says 2025-11-05.');
   });
 });
 
