@@ -16,12 +16,16 @@ import { loadLimitState } from '../store/limit';
 import { setCycleStart } from '../store/settings';
 import { importJson } from '../transfer/import';
 import type { Handlers } from './router';
+import { snapshotOf } from '../backup/snapshot';
+import { NO_KEEPER_STATUS, type DataStatus } from '../backup/status';
 
 export interface HandlerDeps {
   db: JobLensDb;
   now: () => Date;
   /** Called with the new limit state after anything that can change it (the toolbar badge). */
   onLimitChange?: (limit: LimitState) => void | Promise<void>;
+  /** The background's keeper of the backup copy (lib/backup/keeper.ts); absent in plain tests. */
+  data?: { status(): DataStatus; dismiss(id: string): Promise<void> };
 }
 
 /** A refused update becomes an error reply that names why (the router turns throws into replies). */
@@ -33,7 +37,7 @@ function unwrap(result: JobUpdateResult): void {
  * The background's answers, as plain functions over the database: tests call them directly.
  * Nothing is kept in memory between messages, because MV3 stops the service worker at will.
  */
-export function createHandlers({ db, now, onLimitChange }: HandlerDeps): Handlers {
+export function createHandlers({ db, now, onLimitChange, data }: HandlerDeps): Handlers {
   const limit = async () => {
     const state = await loadLimitState(db, now());
     await onLimitChange?.(state);
@@ -88,5 +92,11 @@ export function createHandlers({ db, now, onLimitChange }: HandlerDeps): Handler
       return { updatedAt: at.toISOString() };
     },
     'limit:get': async () => ({ limit: await limit() }),
+    'data:status': async () => ({ status: data ? data.status() : NO_KEEPER_STATUS }),
+    'data:dismissNotice': async ({ id }) => {
+      await data?.dismiss(id);
+      return {};
+    },
+    'data:snapshot': async () => ({ ...(await snapshotOf(db)), revision: data?.status().revision ?? 0 }),
   };
 }

@@ -5,6 +5,8 @@ import type { ImportSummary } from '../transfer/import';
 import type { SeenOutcome } from '../store/jobs';
 import { JobStatusSchema } from '../store/schema';
 import { ProfileSchema } from '../profile/schema';
+import type { DataStatus } from '../backup/status';
+import type { DataSnapshot } from '../backup/snapshot';
 
 /**
  * Every message between the content script, the background and the extension pages: its name,
@@ -39,6 +41,12 @@ export const requestSchemas = {
   'profile:save': z.object({ profile: ProfileSchema }).strict(),
   /** The limit state for banners and pages. */
   'limit:get': z.object({}).strict(),
+  /** Where the data lives this session, the backup copy's time, failures and notices to show. */
+  'data:status': z.object({}).strict(),
+  /** The user closed a notice. */
+  'data:dismissNotice': z.object({ id: z.string().max(100) }).strict(),
+  /** Every row, for a page that cannot open the database itself (IndexedDB unavailable). */
+  'data:snapshot': z.object({}).strict(),
 } as const;
 
 export type MessageName = keyof typeof requestSchemas;
@@ -57,6 +65,9 @@ export interface ResponseMap {
   'data:import': { summary: ImportSummary; limit: LimitState };
   'profile:save': { updatedAt: string };
   'limit:get': { limit: LimitState };
+  'data:status': { status: DataStatus };
+  'data:dismissNotice': Record<string, never>;
+  'data:snapshot': DataSnapshot;
 }
 export type ResponseOf<K extends MessageName> = ResponseMap[K];
 

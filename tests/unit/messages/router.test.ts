@@ -33,6 +33,9 @@ function handlers(): Handlers {
     'data:import': unused,
     'profile:save': unused,
     'limit:get': vi.fn(async () => ({ limit: LIMIT })),
+    'data:status': unused,
+    'data:dismissNotice': unused,
+    'data:snapshot': unused,
   };
 }
 
