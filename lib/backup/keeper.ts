@@ -49,7 +49,7 @@ export interface KeeperDeps {
  * and holds the notices until the user dismisses them.
  */
 export class DataKeeper {
-  private stored: StoredStatus = { notices: [], lastWriteFailure: null };
+  private stored: StoredStatus = { notices: [], lastWriteFailure: null, privateModeTold: false };
   private backupWrittenAt: string | null = null;
   private backupJobs = 0;
   private revision = 0;
@@ -108,7 +108,12 @@ export class DataKeeper {
   }
 
   async dismiss(id: string): Promise<void> {
-    this.stored = { ...this.stored, notices: this.stored.notices.filter((n) => n.id !== id) };
+    const privateMode = this.stored.notices.some((n) => n.id === id && n.kind === 'private-mode');
+    this.stored = {
+      ...this.stored,
+      notices: this.stored.notices.filter((n) => n.id !== id),
+      privateModeTold: this.stored.privateModeTold || privateMode,
+    };
     await this.persist();
   }
 
@@ -223,7 +228,7 @@ export async function startStore(deps: StartDeps): Promise<StartResult> {
   const finish = async (db: JobLensDb, mode: StorageMode, outcome: StartOutcome, restored: RestoreSummary | null, notice?: [Notice['kind'], string]) => {
     const keeper = new DataKeeper(deps, db, mode);
     await keeper.load();
-    if (notice) await keeper.notify(...notice);
+    if (notice && !(notice[0] === 'private-mode' && keeper.status().privateModeTold)) await keeper.notify(...notice);
     if (mode === 'indexeddb') await keeper.ensureCopy();
     return { keeper, outcome, restored };
   };

@@ -24,6 +24,8 @@ export const StoredStatusSchema = z.object({
   notices: z.array(NoticeSchema).max(20),
   /** The last write of user data that failed (disk full, quota); cleared by the next one that works. */
   lastWriteFailure: z.object({ at: iso, message: z.string().max(2000) }).nullable(),
+  /** The user closed the private-profile notice: it is told once, not at every start. */
+  privateModeTold: z.boolean().default(false),
 });
 export type StoredStatus = z.infer<typeof StoredStatusSchema>;
 
@@ -45,6 +47,7 @@ export const NO_KEEPER_STATUS: DataStatus = {
   mode: 'indexeddb',
   notices: [],
   lastWriteFailure: null,
+  privateModeTold: false,
   backupWrittenAt: null,
   backupJobs: 0,
   revision: 0,
@@ -52,7 +55,7 @@ export const NO_KEEPER_STATUS: DataStatus = {
 
 export function readStoredStatus(raw: unknown): StoredStatus {
   const parsed = StoredStatusSchema.safeParse(raw);
-  return parsed.success ? parsed.data : { notices: [], lastWriteFailure: null };
+  return parsed.success ? parsed.data : { notices: [], lastWriteFailure: null, privateModeTold: false };
 }
 
 /** Dexie's errors and the DOMExceptions underneath: the database failed, not the request. */
