@@ -137,6 +137,15 @@ export class DataKeeper {
     }
   }
 
+  /**
+   * Dexie gives up on a database whose open failed (a full disk closes it under us) and refuses
+   * every later call; opening again lets the next message work once there is space again.
+   */
+  async reopenIfFailed(): Promise<void> {
+    if (this.mode !== 'indexeddb' || this.db.isOpen() || !this.db.hasFailed()) return;
+    await this.db.open().catch(() => undefined);
+  }
+
   /** A handler's database write failed: nothing was written, the copy keeps the last good state. */
   async writeFailed(error: unknown): Promise<void> {
     const at = this.deps.now().toISOString();
@@ -173,6 +182,7 @@ export function withBackup(handlers: Handlers, keeper: DataKeeper): Handlers {
     wrapped[name] = async (data: unknown, context: unknown) => {
       let value: unknown;
       try {
+        await keeper.reopenIfFailed();
         value = await handler(data, context);
       } catch (error) {
         if (isStorageFailure(error)) await keeper.writeFailed(error);
