@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureNamed, jobFixtures, loadFixtures } from './fixtures';
 import { FIREFOX_BUILD, FIREFOX_PATH, freshProfileDir, requireBrowser, snapshotBuild, waitFor } from './harness';
 import { ADDON_ID, ADDON_UUID, openAddonPage, startFirefox } from './firefox';
+import { installAddonInProfile } from './limit-driver';
 import { startFixtureServer, type FixtureServer } from './server';
 
 /**
@@ -16,7 +17,8 @@ import { startFixtureServer, type FixtureServer } from './server';
  * In permanent private mode an add-on runs only with the private-browsing permission. Firefox
  * keeps that permission in the profile (`extension-preferences.json` on release builds), so the
  * profile is made with it granted before the browser starts, as a user's "Run in Private Windows"
- * would leave it.
+ * would leave it. The add-on is installed in the profile (not as a temporary add-on, which goes at
+ * shutdown), so a restart is a new session of the same installation.
  */
 
 const POPUP = `moz-extension://${ADDON_UUID}/popup.html`;
@@ -37,6 +39,12 @@ describe('firefox, permanent private browsing: Job Lens runs on its storage.loca
   let profile: ReturnType<typeof freshProfileDir>;
   let list: Page;
 
+  const launch = () =>
+    startFirefox({
+      serverPort: server.port,
+      userDataDir: profile.dir,
+      prefs: { 'browser.privatebrowsing.autostart': true, 'xpinstall.signatures.required': false },
+    });
   const openPage = (url: string) => openAddonPage(browser, url, 15_000, { width: 420, height: 700 });
   const rendered = (page: Page) =>
     waitFor('the popup to render', async () =>
@@ -51,13 +59,9 @@ describe('firefox, permanent private browsing: Job Lens runs on its storage.loca
       join(profile.dir, 'extension-preferences.json'),
       JSON.stringify({ [ADDON_ID]: { permissions: ['internal:privateBrowsingAllowed'], origins: [] } }),
     );
+    installAddonInProfile(profile.dir, build.dir);
     server = await startFixtureServer(fixtures);
-    browser = await startFirefox({
-      serverPort: server.port,
-      userDataDir: profile.dir,
-      prefs: { 'browser.privatebrowsing.autostart': true },
-    });
-    expect(await browser.installExtension(build.dir)).toBe(ADDON_ID);
+    browser = await launch();
   });
   afterAll(async () => {
     await browser?.close();
@@ -140,5 +144,27 @@ describe('firefox, permanent private browsing: Job Lens runs on its storage.loca
       ((await (globalThis as unknown as { browser: BrowserApi }).browser.runtime.sendMessage({ name: 'data:status', data: {} })).value as { status: unknown }).status,
     );
     expect(status).toMatchObject({ mode: 'memory', lastWriteFailure: null, backupJobs: 1 });
+  });
+
+  it('after a browser restart, the application, its status and the count are back from the copy; the posting text is not', async () => {
+    await browser.close();
+    browser = await launch();
+    const popup = await openPage(POPUP);
+    await rendered(popup);
+    const rows = await waitFor('the restored job in the list', async () => {
+      const texts = await popup.$$eval('[role="listitem"]', (items) => items.map((li) => li.textContent ?? ''));
+      return texts.length > 0 ? texts : undefined;
+    });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain(JOB.posting.title);
+    expect(await popup.$eval('[data-testid="limit-summary"]', (el) => el.textContent)).toContain('1 of 2');
+    // Told once: the private-mode notice was dismissed in the first session.
+    expect(await popup.$('[data-testid="data-notice"]')).toBeNull();
+    const snapshot = (await popup.evaluate(async () =>
+      ((await (globalThis as unknown as { browser: BrowserApi }).browser.runtime.sendMessage({ name: 'data:snapshot', data: {} })).value),
+    )) as { jobs: { jobId: string; status: string; appliedAt: string | null; description: string; extractedAt: string }[] };
+    expect(snapshot.jobs).toEqual([
+      expect.objectContaining({ jobId: JOB.posting.jobId, status: 'applied', appliedAt: expect.any(String), description: '', extractedAt: '1970-01-01T00:00:00.000Z' }),
+    ]);
   });
 });
