@@ -56,13 +56,13 @@ export function DataSection({ api }: { api: DataSectionApi }) {
           {facts.jobs === null ? 'Jobs: unknown' : `${facts.jobs.toLocaleString('en')} ${facts.jobs === 1 ? 'job' : 'jobs'}`}
           {facts.usage !== null && `, ${megabytes(facts.usage)} in this browser`}
         </dd>
-        <dt>Kept when the disk fills</dt>
+        <dt>Marked persistent by the browser</dt>
         <dd data-testid="data-persisted">
           {facts.persisted === null
             ? 'Unknown (this browser does not say)'
             : facts.persisted
               ? 'Yes: the browser will not clear Job Lens to free space'
-              : 'Not guaranteed: the browser may clear it to free space'}
+              : 'No: the browser decides whether to clear it when space runs out'}
           {facts.persisted === false && api.storage && (
             <>
               {' '}

@@ -64,7 +64,7 @@ describe('the data section of the settings', () => {
     expect(screen.getByTestId('data-backup').textContent).toBe(
       `Last written ${local}, 1 job with your applications, statuses or notes, your settings and profile`,
     );
-    expect(screen.getByTestId('data-persisted').textContent).toContain('Not guaranteed');
+    expect(screen.getByTestId('data-persisted').textContent).toContain('No: the browser decides');
     fireEvent.click(screen.getByRole('button', { name: 'Ask the browser to keep it' }));
     await waitFor(() => expect(screen.getByTestId('data-persisted').textContent).toContain('Yes: the browser will not clear Job Lens'));
     expect(api.asked).toBe(1);
