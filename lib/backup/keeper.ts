@@ -138,6 +138,28 @@ export class DataKeeper {
   }
 
   /**
+   * A visit to a job the copy knows but the database lacks means the database lost rows while
+   * the browser ran (Chromium evicts it when the disk fills): everything the copy has and the
+   * database lacks goes back before the visit is recorded, so the visit lands on the restored
+   * row and the count stays right. Costs a read of the copy; restores only on a loss.
+   */
+  async healBeforeSeen(jobId: string): Promise<void> {
+    try {
+      const copy = await readBackup(this.deps.area);
+      if (copy.kind !== 'ok' || copy.backup.jobs[jobId] === undefined) return;
+      if ((await this.db.jobs.get(jobId)) !== undefined) return;
+      const summary = await restoreFromBackup(this.db, copy.backup);
+      if (!restoredSomething(summary)) return;
+      await this.notify(
+        'restored',
+        `Job Lens found jobs missing from its database and restored ${describeRestored(summary)} from its backup copy. Postings come back as you view them again.`,
+      );
+    } catch {
+      // The visit itself goes on; the start-up restore tries again.
+    }
+  }
+
+  /**
    * Dexie gives up on a database whose open failed (a full disk closes it under us) and refuses
    * every later call; opening again lets the next message work once there is space again.
    */
@@ -183,6 +205,7 @@ export function withBackup(handlers: Handlers, keeper: DataKeeper): Handlers {
       let value: unknown;
       try {
         await keeper.reopenIfFailed();
+        if (name === 'posting:seen') await keeper.healBeforeSeen((data as RequestOf<'posting:seen'>).posting.jobId);
         value = await handler(data, context);
       } catch (error) {
         if (isStorageFailure(error)) await keeper.writeFailed(error);

@@ -317,6 +317,30 @@ describe('restore at start', () => {
   });
 });
 
+describe('a database emptied while the browser runs', () => {
+  it('gets the copy back at the next visit of a job the copy knows, before the visit is recorded', async () => {
+    const { keeper } = await startStore(depsFor(() => openDb(uniqueName())));
+    const send = backgroundOf(keeper);
+    const { applied, noted } = await recordSomeData(send);
+    // What Chromium does to an evictable database when the disk fills.
+    await keeper.db.transaction('rw', [keeper.db.jobs, keeper.db.settings, keeper.db.profile], async () => {
+      await Promise.all([keeper.db.jobs.clear(), keeper.db.settings.clear(), keeper.db.profile.clear()]);
+    });
+    tick();
+    const reply = await send('posting:seen', { posting: { ...applied, extractedAt: clock.toISOString() } });
+    expect(reply.outcome).toBe('updated');
+    expect(reply.limit.used).toBe(1);
+    expect(await keeper.db.jobs.get(applied.jobId)).toMatchObject({ status: 'applied', description: applied.description });
+    expect(await keeper.db.jobs.get(noted.jobId)).toMatchObject({ notes: 'Ask Mei about the team; deadline in April.' });
+    expect(keeper.status().notices.map((n) => n.text)).toEqual([
+      'Job Lens found jobs missing from its database and restored 1 application, 1 other job status, 1 note, your profile and your settings from its backup copy. Postings come back as you view them again.',
+    ]);
+    // A job the copy does not know is just a new job.
+    const fresh = makePosting({ jobId: '7600000000000000099' });
+    expect((await send('posting:seen', { posting: fresh })).outcome).toBe('created');
+  });
+});
+
 describe('a write that fails', () => {
   it('keeps the previous copy when storage.local refuses the write, and says so', async () => {
     let refuse = false;
