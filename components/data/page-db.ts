@@ -1,4 +1,5 @@
-import { isIndexedDbUnavailable } from '../../lib/backup/status';
+import { readBackup, type KeyValueArea } from '../../lib/backup/copy';
+import { restoreFromBackup } from '../../lib/backup/restore';
 import { loadSnapshot } from '../../lib/backup/snapshot';
 import { openDb, type JobLensDb } from '../../lib/store/db';
 import type { Send } from './api';
@@ -8,7 +9,7 @@ const MIRROR_POLL_MS = 1000;
 
 export interface PageDb {
   db: JobLensDb;
-  /** True when IndexedDB is unavailable and the page shows a copy of the background's data. */
+  /** True when the page cannot open the database and shows a copy of the background's data. */
   mirrored: boolean;
   /** After a write through the background: the mirror catches up before the caller goes on. */
   refresh(): Promise<void>;
@@ -16,19 +17,25 @@ export interface PageDb {
 
 /**
  * The database for an extension page. Normally the page opens the extension's own database
- * (same origin) and follows it live. Where the browser gives no IndexedDB (Firefox with "Never
- * remember history"), the background runs on an in-memory database, and the page keeps an
- * in-memory mirror of it, reloaded from `data:snapshot` whenever the background's revision moves;
- * the page's live queries then follow the mirror as they would the database.
+ * (same origin) and follows it live. Where it cannot — the browser gives no IndexedDB (Firefox
+ * with "Never remember history", where the background runs on an in-memory database) or the
+ * database fails to open (a full disk) — the page keeps an in-memory mirror of the background's
+ * data, reloaded from `data:snapshot` whenever the background's revision moves; the page's live
+ * queries then follow the mirror as they would the database.
  */
-export async function openPageDb(send: Send, open: () => JobLensDb = () => openDb()): Promise<PageDb> {
+export async function openPageDb(
+  send: Send,
+  open: () => JobLensDb = () => openDb(),
+  /** Where the backup copy is (`browser.storage.local`), for when the background cannot answer either. */
+  area?: KeyValueArea,
+): Promise<PageDb> {
   const db = open();
   try {
     await db.open();
     return { db, mirrored: false, refresh: async () => undefined };
-  } catch (error) {
-    // A damaged database is the background's to restore; the page shows what fails as before.
-    if (!isIndexedDbUnavailable(error)) return { db, mirrored: false, refresh: async () => undefined };
+  } catch {
+    // Unavailable (a private profile) or failing (a full disk, a damaged database the background
+    // is restoring): either way the page shows what the background has, and its notices say why.
     db.close();
   }
   const { openMemoryDb } = await import('../../lib/backup/memory');
@@ -40,7 +47,12 @@ export async function openPageDb(send: Send, open: () => JobLensDb = () => openD
     revision = snapshot.revision;
     await loadSnapshot(mirror, snapshot);
   };
-  await refresh();
+  // A background that cannot read either: the mirror shows the backup copy (applications,
+  // statuses, notes, profile), and the page still opens and tells what failed.
+  await refresh().catch(async () => {
+    const copy = area ? await readBackup(area).catch(() => null) : null;
+    if (copy?.kind === 'ok') await restoreFromBackup(mirror, copy.backup).catch(() => undefined);
+  });
   setInterval(() => {
     send('data:status', {})
       .then(({ status }) => (status.revision !== revision ? refresh() : undefined))

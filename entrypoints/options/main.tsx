@@ -12,7 +12,7 @@ import { App } from './App';
 import './style.css';
 
 const send: Send = (name, data) => sendMessage((message) => browser.runtime.sendMessage(message), name, data);
-const pageDb = await openPageDb(send);
+const pageDb = await openPageDb(send, undefined, browser.storage.local);
 void requestPersistence();
 
 const data: DataSectionApi = {

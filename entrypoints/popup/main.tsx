@@ -37,7 +37,7 @@ const firefoxPopup = !inTab && browser.runtime.getURL('/').startsWith('moz-exten
 const send: PopupApi['send'] = (name, data) => sendMessage((message) => browser.runtime.sendMessage(message), name, data);
 // Where IndexedDB is unavailable the page mirrors the background's data; each write then waits
 // for the mirror to catch up, so what the user just did is on screen when the promise settles.
-const pageDb = await openPageDb(send);
+const pageDb = await openPageDb(send, undefined, browser.storage.local);
 void requestPersistence();
 
 const api: PopupApi = {

@@ -451,6 +451,24 @@ describe('where IndexedDB is unavailable (Firefox, "Never remember history")', (
     expect(await page.db.jobs.get(noted.jobId)).toMatchObject({ status: 'rejected', appliedAt: '2026-02-20T12:00:00.000Z' });
   });
 
+  it('mirrors the background when the page cannot open the database, or shows the copy when the background cannot answer', async () => {
+    const name = uniqueName();
+    const { keeper } = await startStore(depsFor(() => openDb(name)));
+    const send = backgroundOf(keeper);
+    const { applied } = await recordSomeData(send);
+    const broken = () => throwingOnOpen(openDb(name), Object.assign(new Error('Encountered full disk while opening backing store'), { name: 'UnknownError' }));
+    const page = await openPageDb(send, broken, area);
+    expect(page.mirrored).toBe(true);
+    expect(await page.db.jobs.count()).toBe(3);
+
+    const silent = await openPageDb(() => Promise.reject(new Error('data:snapshot failed: the database could not be read')), broken, area);
+    expect(silent.mirrored).toBe(true);
+    expect((await silent.db.jobs.toArray()).map((r) => [r.jobId, r.status])).toEqual([
+      [applied.jobId, 'applied'],
+      ['7600000000000000002', 'saved'],
+    ]);
+  });
+
   it('opens the database itself where IndexedDB works', async () => {
     const page = await openPageDb(() => Promise.reject(new Error('not asked')), () => openDb(uniqueName()));
     expect(page.mirrored).toBe(false);
