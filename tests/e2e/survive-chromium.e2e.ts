@@ -110,7 +110,7 @@ describe(`chromium, ${label}: a full disk loses nothing the user recorded`, () =
 
   beforeAll(async () => {
     server = await startFixtureServer(fixtures);
-    FULL_DISK_VIEWS.push(...serveJobCopies(server, LATE, syntheticJobIds(40, '75500000000000')));
+    FULL_DISK_VIEWS.push(...serveJobCopies(server, LATE, syntheticJobIds(8, '75500000000000')));
     build = snapshotBuild(CHROME_BUILD, 'npm run build');
     if (withoutUnlimitedStorage) {
       const manifestPath = join(build.dir, 'manifest.json');
@@ -223,7 +223,8 @@ describe(`chromium, ${label}: a full disk loses nothing the user recorded`, () =
     // the user goes on viewing jobs, each a fresh one, as they would, until a write fails.
     let failure: Status | null = null;
     const outcomes: string[] = [];
-    for (const url of [LATE.url.href, ...FULL_DISK_VIEWS].slice(0, 16)) {
+    for (const url of [LATE.url.href, ...FULL_DISK_VIEWS].slice(0, 8)) {
+      const viewStart = Date.now();
       const tab = await b.open(url);
       const jobId = new URL(url).pathname.split('/').pop()!;
       const outcome = await waitFor(
@@ -237,7 +238,7 @@ describe(`chromium, ${label}: a full disk loses nothing the user recorded`, () =
         250,
       ).catch(() => null);
       await tab.close();
-      outcomes.push(outcome === null ? 'no answer' : outcome.failed ? 'failed' : 'written');
+      outcomes.push(`${outcome === null ? 'no answer' : outcome.failed ? 'failed' : 'written'} (${Date.now() - viewStart} ms)`);
       if (outcome?.failed) {
         failure = outcome.status;
         break;
@@ -247,8 +248,15 @@ describe(`chromium, ${label}: a full disk loses nothing the user recorded`, () =
     expect(failure, 'no write failed on the full disk').not.toBeNull();
     expect(failure!.notices.map((n) => n.kind)).toContain('write-failed');
     // The popup opens even when it cannot open the database itself, and says what failed.
-    const popup = await b.extensionPage('popup.html');
-    const shown = await popup.waitForSelector('[data-testid="data-notice"][data-kind="write-failed"]', { timeout: 15_000 });
+    const popup = await b.context.newPage();
+    const consoleLines: string[] = [];
+    popup.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
+    popup.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
+    await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
+    const shown = await popup.waitForSelector('[data-testid="data-notice"][data-kind="write-failed"]', { timeout: 30_000 }).catch(async (error: Error) => {
+      const body = await popup.evaluate(() => document.body.innerText).catch((e: Error) => `(unreadable: ${e.message})`);
+      throw new Error(`${error.message}\npopup text: ${body.slice(0, 300)}\nconsole: ${consoleLines.join(' | ').slice(0, 1500)}`);
+    });
     expect(await shown.textContent()).toContain('If your disk is full, free some space');
     await popup.close();
 
