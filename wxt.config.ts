@@ -8,16 +8,18 @@ import { JOB_HOST_MATCHES } from './lib/sites/hosts';
 // webextension-polyfill through its WXT module, which saves ~10 KB per page load.
 const NATIVE_BROWSER = fileURLToPath(import.meta.resolve('@wxt-dev/browser'));
 
-// Permissions are deliberately minimal: host access to the careers sites (to read job pages)
-// and `storage`. IndexedDB in the extension's own origin needs no permission of its own.
+// Permissions are deliberately minimal: host access to the careers sites (to read job pages),
+// `storage` (the backup copy of the user's data) and `unlimitedStorage` (without it Chrome drops
+// the whole database when the disk fills). IndexedDB in the extension's origin needs no permission.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: {
     name: 'Job Lens',
     description:
       'Reads TikTok and ByteDance job postings into clear facts, matches them to your profile and counts your applications. All data stays on your machine.',
+    // `unlimitedStorage`: without it Chrome drops the whole database when the disk fills.
     // `scripting`: the form, confirmation and history pages' script is injected only into those tabs.
-    permissions: ['storage', 'scripting'],
+    permissions: ['storage', 'unlimitedStorage', 'scripting'],
     host_permissions: [...JOB_HOST_MATCHES],
     browser_specific_settings: {
       // Firefox asks add-ons to declare what they collect: nothing leaves the machine. WXT's

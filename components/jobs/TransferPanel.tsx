@@ -53,7 +53,7 @@ export function TransferPanel() {
         return;
       }
       // The data is in; a badge that could not be refreshed now is recomputed at the next change.
-      await api.send('limit:get', {}).catch(() => undefined);
+      await api.send('data:imported', {}).catch(() => undefined);
       setMessage({ kind: 'done', text: importSummaryText(result.summary) });
     } catch (error) {
       setMessage({ kind: 'error', text: errorText(error) });

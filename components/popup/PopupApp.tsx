@@ -5,6 +5,8 @@ import type { PageKind } from '../../lib/sites/urls';
 import { datesToAsk, listRecent, pendingConfirmations } from '../../lib/store/jobs';
 import { loadLimitState } from '../../lib/store/limit';
 import type { JobRecord } from '../../lib/store/schema';
+import { dataApiFrom } from '../data/api';
+import { DataNotices } from '../data/DataNotices';
 import { isEmptyProfile } from '../job/match';
 import { JobView, type ProfileState } from '../job/JobView';
 import { SavedJobsView } from '../jobs/SavedJobsView';
@@ -66,6 +68,7 @@ export function PopupApp({ page }: { page: PageKind | undefined }) {
   const api = useApi();
   const { db } = api;
   const now = useMemo(() => api.now(), [api]);
+  const dataApi = useMemo(() => dataApiFrom(api.send), [api]);
   const jobId = page && 'jobId' in page ? page.jobId : null;
 
   const [tab, setTab] = useState<Tab>('current');
@@ -190,6 +193,7 @@ export function PopupApp({ page }: { page: PageKind | undefined }) {
         </button>
       </header>
       <main>
+        <DataNotices api={dataApi} />
         <LimitBanner state={limit} />
         <PendingConfirmations jobs={pending} undated={undated} limit={limit} />
         {jobId !== null && <Tabs tab={tab} onChange={setTab} savedCount={total} />}

@@ -1,6 +1,8 @@
 import { ProfileEditor, type ProfilePageApi } from '../../components/profile/ProfileEditor';
+import { DataNotices } from '../../components/data/DataNotices';
+import { DataSection, type DataSectionApi } from '../../components/settings/DataSection';
 
-export function App({ api }: { api: ProfilePageApi }) {
+export function App({ api, data }: { api: ProfilePageApi; data?: DataSectionApi }) {
   return (
     <>
       <a className="skip-link" href="#profile-main">
@@ -14,7 +16,9 @@ export function App({ api }: { api: ProfilePageApi }) {
         </p>
       </header>
       <main id="profile-main" tabIndex={-1}>
+        {data && <DataNotices api={data} />}
         <ProfileEditor api={api} />
+        {data && <DataSection api={data} />}
       </main>
     </>
   );

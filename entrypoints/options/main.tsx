@@ -1,16 +1,34 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
+import { dataApiFrom } from '../../components/data/api';
+import { openPageDb, requestPersistence } from '../../components/data/page-db';
 import { downloadText } from '../../components/download';
 import type { ProfilePageApi } from '../../components/profile/ProfileEditor';
 import { sendMessage } from '../../lib/messages/client';
-import { openDb } from '../../lib/store/db';
+import type { Send } from '../../components/data/api';
+import type { DataSectionApi } from '../../components/settings/DataSection';
 import { App } from './App';
 import './style.css';
 
+const send: Send = (name, data) => sendMessage((message) => browser.runtime.sendMessage(message), name, data);
+const pageDb = await openPageDb(send, undefined, browser.storage.local);
+void requestPersistence();
+
+const data: DataSectionApi = {
+  ...dataApiFrom(send),
+  countJobs: () => pageDb.db.jobs.count(),
+  storage: globalThis.navigator?.storage,
+  now: () => new Date(),
+};
+
 const api: ProfilePageApi = {
-  db: openDb(),
-  saveProfile: (profile) => sendMessage((message) => browser.runtime.sendMessage(message), 'profile:save', { profile }),
+  db: pageDb.db,
+  saveProfile: async (profile) => {
+    const reply = await send('profile:save', { profile });
+    await pageDb.refresh();
+    return reply;
+  },
   download: downloadText,
   now: () => new Date(),
   dataPageUrl: browser.runtime.getURL('/popup.html'),
@@ -18,6 +36,6 @@ const api: ProfilePageApi = {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App api={api} />
+    <App api={api} data={data} />
   </StrictMode>,
 );

@@ -1,12 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
+import { openPageDb, requestPersistence } from '../../components/data/page-db';
 import { downloadText } from '../../components/download';
 import { ApiProvider, type PopupApi } from '../../components/popup/api';
 import { PopupApp } from '../../components/popup/PopupApp';
 import { sendMessage } from '../../lib/messages/client';
 import { classifyUrl, type PageKind } from '../../lib/sites/urls';
-import { openDb } from '../../lib/store/db';
 import './style.css';
 
 /**
@@ -34,9 +34,19 @@ async function currentPage(): Promise<PageKind> {
 // Firefox closes the popup as soon as a file dialog opens, and the chosen file is lost with it.
 const firefoxPopup = !inTab && browser.runtime.getURL('/').startsWith('moz-extension:');
 
+const send: PopupApi['send'] = (name, data) => sendMessage((message) => browser.runtime.sendMessage(message), name, data);
+// Where IndexedDB is unavailable the page mirrors the background's data; each write then waits
+// for the mirror to catch up, so what the user just did is on screen when the promise settles.
+const pageDb = await openPageDb(send, undefined, browser.storage.local);
+void requestPersistence();
+
 const api: PopupApi = {
-  db: openDb(),
-  send: (name, data) => sendMessage((message) => browser.runtime.sendMessage(message), name, data),
+  db: pageDb.db,
+  send: async (name, data) => {
+    const reply = await send(name, data);
+    await pageDb.refresh();
+    return reply;
+  },
   openOptions: () => browser.runtime.openOptionsPage(),
   download: downloadText,
   now: () => new Date(),

@@ -21,6 +21,8 @@ import { saveProfile } from '../profile/store';
 import { loadLimitState } from '../store/limit';
 import { setCycleStart } from '../store/settings';
 import type { Handlers } from './router';
+import { snapshotOf } from '../backup/snapshot';
+import { NO_KEEPER_STATUS, type DataStatus } from '../backup/status';
 
 export interface HandlerDeps {
   db: JobLensDb;
@@ -32,6 +34,8 @@ export interface HandlerDeps {
   newId?: () => string;
   /** Injects the account pages' script into a tab (the browser's scripting API, in the background). */
   injectFlows?: (tabId: number) => Promise<void>;
+  /** The background's keeper of the backup copy (lib/backup/keeper.ts); absent in plain tests. */
+  data?: { status(): DataStatus; dismiss(id: string): Promise<void> };
 }
 
 /**
@@ -81,6 +85,7 @@ export function createHandlers({
   tabs = new TabMemory(memoryArea()),
   newId = () => crypto.randomUUID(),
   injectFlows,
+  data,
 }: HandlerDeps): Handlers {
   const limit = async () => {
     const state = await loadLimitState(db, now());
@@ -143,6 +148,7 @@ export function createHandlers({
       return { updatedAt: at.toISOString() };
     },
     'limit:get': async () => ({ limit: await limit() }),
+    'data:imported': async () => ({ limit: await limit() }),
     'apply:submitted': async (_data, { tabId, senderUrl }) => {
       const at = now();
       const page = senderPage(senderUrl);
@@ -204,5 +210,11 @@ export function createHandlers({
       unwrap(await snoozeApplyPrompt(db, jobId, now()));
       return { limit: await limit() };
     },
+    'data:status': async () => ({ status: data ? data.status() : NO_KEEPER_STATUS }),
+    'data:dismissNotice': async ({ id }) => {
+      await data?.dismiss(id);
+      return {};
+    },
+    'data:snapshot': async () => ({ ...(await snapshotOf(db)), revision: data?.status().revision ?? 0 }),
   };
 }

@@ -5,6 +5,8 @@ import type { SeenOutcome } from '../store/jobs';
 import type { HistorySummary } from '../store/flows';
 import { JobStatusSchema } from '../store/schema';
 import { ProfileSchema } from '../profile/schema';
+import type { DataStatus } from '../backup/status';
+import type { DataSnapshot } from '../backup/snapshot';
 
 /**
  * Every message between the content script, the background and the extension pages: its name,
@@ -56,6 +58,8 @@ export const requestSchemas = {
   'profile:save': z.object({ profile: ProfileSchema }).strict(),
   /** The limit state for banners and pages; also how a page that changed the data (an import) refreshes the badge. */
   'limit:get': z.object({}).strict(),
+  /** An extension page imported a file into the database: the background refreshes the copy and the badge. */
+  'data:imported': z.object({}).strict(),
   // From the content script. The job is the one whose form the sending tab showed (remembered by
   // the background) or the one its URL names: never taken from the payload.
   /** The confirmation page shows "We have received your resume.". */
@@ -70,6 +74,12 @@ export const requestSchemas = {
   'apply:later': z.object({ jobId }).strict(),
   /** A careers tab reached a form, confirmation or history page: the background injects their script. */
   'flows:load': z.object({}).strict(),
+  /** Where the data lives this session, the backup copy's time, failures and notices to show. */
+  'data:status': z.object({}).strict(),
+  /** The user closed a notice. */
+  'data:dismissNotice': z.object({ id: z.string().max(100) }).strict(),
+  /** Every row, for a page that cannot open the database itself (IndexedDB unavailable). */
+  'data:snapshot': z.object({}).strict(),
 } as const;
 
 export type MessageName = keyof typeof requestSchemas;
@@ -87,6 +97,7 @@ export interface ResponseMap {
   'settings:setCycleStart': { limit: LimitState };
   'profile:save': { updatedAt: string };
   'limit:get': { limit: LimitState };
+  'data:imported': { limit: LimitState };
   'apply:submitted': {
     /** Where it went: the saved job, a site-only application, nothing (already recorded), or no known form. */
     recorded: 'job' | 'site' | 'none' | 'unknown-form';
@@ -99,6 +110,9 @@ export interface ResponseMap {
   'history:read': { summary: HistorySummary; limit: LimitState };
   'apply:later': { limit: LimitState };
   'flows:load': { injected: boolean };
+  'data:status': { status: DataStatus };
+  'data:dismissNotice': Record<string, never>;
+  'data:snapshot': DataSnapshot;
 }
 export type ResponseOf<K extends MessageName> = ResponseMap[K];
 

@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type { JobRecord, PostingVersion, ProfileRow, SettingRow, SiteApplicationRow } from './schema';
 import { V1_STORES, V1_VERSION } from './migrations/v1';
 import { V2_STORES, V2_VERSION, upgradeToV2 } from './migrations/v2';
@@ -35,15 +35,21 @@ export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 /**
  * Declares the schema up to `upTo` (tests open older versions to exercise upgrades). Dexie opens
  * lazily on the first query. Only the background and extension pages may call this: in a content
- * script IndexedDB belongs to the website's origin, not to the extension.
+ * script IndexedDB belongs to the website's origin, not to the extension. `options` can supply
+ * another IndexedDB implementation (an in-memory one where the browser gives none).
  */
-export function openDb(name: string = DB_NAME, upTo: number = LATEST_VERSION): JobLensDb {
-  return openDbWith(MIGRATIONS, name, upTo);
+export function openDb(name: string = DB_NAME, upTo: number = LATEST_VERSION, options?: DexieOptions): JobLensDb {
+  return openDbWith(MIGRATIONS, name, upTo, options);
 }
 
 /** `openDb` over a given list of versions: the tests add a hypothetical next one. */
-export function openDbWith(migrations: readonly Migration[], name: string, upTo: number = Infinity): JobLensDb {
-  const db = new Dexie(name) as JobLensDb;
+export function openDbWith(
+  migrations: readonly Migration[],
+  name: string,
+  upTo: number = Infinity,
+  options?: DexieOptions,
+): JobLensDb {
+  const db = new Dexie(name, options) as JobLensDb;
   for (const step of migrations) {
     if (step.version > upTo) break;
     const version = db.version(step.version).stores(step.stores);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { JobPostingSchema, type JobPosting } from '../posting/schema';
 import { canonicalJobUrl } from '../sites/urls';
 import type { JobLensDb } from './db';
+import { isRestoredPlaceholder } from '../backup/restore';
 import {
   APPLIED_STATUSES,
   JobRecordSchema,
@@ -109,7 +110,8 @@ export async function recordPostingSeen(db: JobLensDb, input: JobPosting, now: D
     }
 
     const before = postingOf(existing);
-    const changed = changedFieldsBetween(before, posting);
+    // A row rebuilt from the backup copy has no text to compare: this visit is its first reading.
+    const changed = isRestoredPlaceholder(existing) ? [] : changedFieldsBetween(before, posting);
     const job: JobRecord = {
       ...existing,
       ...posting,

@@ -38,6 +38,10 @@ function handlers(): Handlers {
     'history:read': unused,
     'apply:later': unused,
     'flows:load': unused,
+    'data:status': unused,
+    'data:dismissNotice': unused,
+    'data:snapshot': unused,
+    'data:imported': unused,
   };
 }
 

@@ -1,0 +1,76 @@
+import { readBackup, type KeyValueArea } from '../../lib/backup/copy';
+import { restoreFromBackup } from '../../lib/backup/restore';
+import { loadSnapshot } from '../../lib/backup/snapshot';
+import { openDb, type JobLensDb } from '../../lib/store/db';
+import type { Send } from './api';
+
+/** How often a mirroring page asks whether the background's data moved. */
+const MIRROR_POLL_MS = 1000;
+
+export interface PageDb {
+  db: JobLensDb;
+  /** True when the page cannot open the database and shows a copy of the background's data. */
+  mirrored: boolean;
+  /** After a write through the background: the mirror catches up before the caller goes on. */
+  refresh(): Promise<void>;
+}
+
+/**
+ * The database for an extension page. Normally the page opens the extension's own database
+ * (same origin) and follows it live. Where it cannot — the browser gives no IndexedDB (Firefox
+ * with "Never remember history", where the background runs on an in-memory database) or the
+ * database fails to open (a full disk) — the page keeps an in-memory mirror of the background's
+ * data, reloaded from `data:snapshot` whenever the background's revision moves; the page's live
+ * queries then follow the mirror as they would the database.
+ */
+export async function openPageDb(
+  send: Send,
+  open: () => JobLensDb = () => openDb(),
+  /** Where the backup copy is (`browser.storage.local`), for when the background cannot answer either. */
+  area?: KeyValueArea,
+): Promise<PageDb> {
+  const db = open();
+  try {
+    await db.open();
+    return { db, mirrored: false, refresh: async () => undefined };
+  } catch {
+    // Unavailable (a private profile) or failing (a full disk, a damaged database the background
+    // is restoring): either way the page shows what the background has, and its notices say why.
+    db.close();
+  }
+  const { openMemoryDb } = await import('../../lib/backup/memory');
+  const mirror = openMemoryDb();
+  let revision = -1;
+  const refresh = async () => {
+    const snapshot = await send('data:snapshot', {});
+    if (snapshot.revision === revision) return;
+    revision = snapshot.revision;
+    await loadSnapshot(mirror, snapshot);
+  };
+  // A background that cannot read either: the mirror shows the backup copy (applications,
+  // statuses, notes, profile), and the page still opens and tells what failed.
+  await refresh().catch(async () => {
+    const copy = area ? await readBackup(area).catch(() => null) : null;
+    if (copy?.kind === 'ok') await restoreFromBackup(mirror, copy.backup).catch(() => undefined);
+  });
+  setInterval(() => {
+    send('data:status', {})
+      .then(({ status }) => (status.revision !== revision ? refresh() : undefined))
+      .catch(() => undefined);
+  }, MIRROR_POLL_MS);
+  return { db: mirror, mirrored: true, refresh };
+}
+
+/**
+ * Asks the browser to keep the extension's storage when the disk fills (evicted first otherwise).
+ * Asked once it is granted; the answer is the state after asking.
+ */
+export async function requestPersistence(storage: StorageManager | undefined = globalThis.navigator?.storage): Promise<boolean | null> {
+  if (!storage?.persisted) return null;
+  try {
+    if (await storage.persisted()) return true;
+    return (await storage.persist?.()) ?? false;
+  } catch {
+    return null;
+  }
+}

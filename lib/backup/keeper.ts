@@ -1,0 +1,333 @@
+import type { MessageName, RequestOf } from '../messages/protocol';
+import type { Handlers } from '../messages/router';
+import type { JobLensDb } from '../store/db';
+import { BackupReadError, readBackup, updateBackup, type BackupScope, type KeyValueArea } from './copy';
+import { describeRestored, restoreFromBackup, restoredSomething, type RestoreSummary } from './restore';
+import { isEmptyBackup, type Backup } from './schema';
+import {
+  STATUS_KEY,
+  isIndexedDbUnavailable,
+  isStorageFailure,
+  readStoredStatus,
+  type DataStatus,
+  type Notice,
+  type StorageMode,
+  type StoredStatus,
+} from './status';
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
+
+/**
+ * What each message changes in the copy. Typed over every message, so a new message cannot be
+ * added without saying whether it touches the user's data.
+ */
+export const BACKUP_SCOPES: { [K in MessageName]: (data: RequestOf<K>) => BackupScope | null } = {
+  'posting:seen': ({ posting }) => ({ seenJobIds: [posting.jobId] }),
+  'apply:started': ({ jobId }) => ({ jobIds: [jobId] }),
+  'apply:confirm': ({ jobId }) => ({ jobIds: [jobId] }),
+  'apply:dismiss': ({ jobId }) => ({ jobIds: [jobId] }),
+  'job:setStatus': ({ jobId }) => ({ jobIds: [jobId] }),
+  'job:setNotes': ({ jobId }) => ({ jobIds: [jobId] }),
+  'job:acknowledgeChange': () => null,
+  'job:delete': ({ jobId }) => ({ jobIds: [jobId] }),
+  'settings:setCycleStart': () => ({ settings: true }),
+  'data:imported': () => ({ allJobs: true, settings: true, profile: true, siteApplications: true }),
+  'profile:save': () => ({ profile: true }),
+  'limit:get': () => null,
+  'data:status': () => null,
+  'data:dismissNotice': () => null,
+  'data:snapshot': () => null,
+  // The site's pages name no job in their payload (the background knows it from the tab), so the
+  // copy takes every job with user data and the site's own rows.
+  'apply:submitted': () => ({ allJobs: true, siteApplications: true }),
+  'apply:duplicate': () => ({ allJobs: true, siteApplications: true }),
+  'apply:undo': () => ({ allJobs: true, siteApplications: true }),
+  'history:read': () => ({ allJobs: true, siteApplications: true }),
+  'apply:later': ({ jobId }) => ({ jobIds: [jobId] }),
+  'flows:load': () => null,
+};
+
+export interface KeeperDeps {
+  area: KeyValueArea;
+  now: () => Date;
+}
+
+/**
+ * The background's side of the copy: keeps it written after every change, records what failed
+ * and holds the notices until the user dismisses them.
+ */
+export class DataKeeper {
+  private stored: StoredStatus = { notices: [], lastWriteFailure: null, privateModeTold: false };
+  private backupWrittenAt: string | null = null;
+  private backupJobs = 0;
+  private revision = 0;
+  db: JobLensDb;
+  mode: StorageMode;
+
+  constructor(
+    private readonly deps: KeeperDeps,
+    db: JobLensDb,
+    mode: StorageMode,
+  ) {
+    this.db = db;
+    this.mode = mode;
+  }
+
+  /** Reads the notices kept from an earlier run of the background. */
+  async load(): Promise<void> {
+    try {
+      this.stored = readStoredStatus((await this.deps.area.get(STATUS_KEY))[STATUS_KEY]);
+      const copy = await readBackup(this.deps.area);
+      if (copy.kind === 'ok') this.noteCopy(copy.backup);
+    } catch {
+      // storage.local unreadable: start with nothing to show rather than not at all.
+    }
+  }
+
+  private noteCopy(backup: Backup) {
+    this.backupWrittenAt = backup.writtenAt;
+    this.backupJobs = Object.keys(backup.jobs).length;
+  }
+
+  status(): DataStatus {
+    return {
+      ...this.stored,
+      mode: this.mode,
+      backupWrittenAt: this.backupWrittenAt,
+      backupJobs: this.backupJobs,
+      revision: this.revision,
+    };
+  }
+
+  private async persist(): Promise<void> {
+    try {
+      await this.deps.area.set({ [STATUS_KEY]: this.stored });
+    } catch {
+      // Kept in memory and answered from there: the pages still see it this session.
+    }
+  }
+
+  async notify(kind: Notice['kind'], text: string): Promise<void> {
+    const at = this.deps.now().toISOString();
+    // One notice per kind: a second failure replaces the first instead of stacking up.
+    const others = this.stored.notices.filter((n) => n.kind !== kind);
+    this.stored = { ...this.stored, notices: [...others, { id: `${kind}:${at}`, kind, at, text }].slice(-20) };
+    await this.persist();
+  }
+
+  async dismiss(id: string): Promise<void> {
+    const privateMode = this.stored.notices.some((n) => n.id === id && n.kind === 'private-mode');
+    this.stored = {
+      ...this.stored,
+      notices: this.stored.notices.filter((n) => n.id !== id),
+      privateModeTold: this.stored.privateModeTold || privateMode,
+    };
+    await this.persist();
+  }
+
+  /** After a handler changed the database: the copy follows; a failure is told, never thrown. */
+  async afterWrite(scope: BackupScope): Promise<void> {
+    this.revision += 1;
+    const hadFailure = this.stored.lastWriteFailure !== null;
+    if (hadFailure) this.stored = { ...this.stored, lastWriteFailure: null };
+    try {
+      this.noteCopy(await updateBackup(this.db, this.deps.area, scope, this.deps.now()));
+      if (this.stored.notices.some((n) => n.kind === 'backup-failed')) {
+        this.stored = { ...this.stored, notices: this.stored.notices.filter((n) => n.kind !== 'backup-failed') };
+        await this.persist();
+      } else if (hadFailure) await this.persist();
+    } catch (error) {
+      const why = error instanceof BackupReadError ? error.message : `the copy could not be written: ${messageOf(error)}`;
+      await this.notify(
+        'backup-failed',
+        `Job Lens could not update the backup copy of your data (${why}). Your earlier copy is kept. If your disk is full, free some space.`,
+      );
+    }
+  }
+
+  /**
+   * A visit to a job the copy knows but the database lacks means the database lost rows while
+   * the browser ran (Chromium evicts it when the disk fills): everything the copy has and the
+   * database lacks goes back before the visit is recorded, so the visit lands on the restored
+   * row and the count stays right. Costs a read of the copy; restores only on a loss.
+   */
+  async healBeforeSeen(jobId: string): Promise<void> {
+    try {
+      const copy = await readBackup(this.deps.area);
+      if (copy.kind !== 'ok' || copy.backup.jobs[jobId] === undefined) return;
+      if ((await this.db.jobs.get(jobId)) !== undefined) return;
+      const summary = await restoreFromBackup(this.db, copy.backup);
+      if (!restoredSomething(summary)) return;
+      await this.notify(
+        'restored',
+        `Job Lens found jobs missing from its database and restored ${describeRestored(summary)} from its backup copy. Postings come back as you view them again.`,
+      );
+    } catch {
+      // The visit itself goes on; the start-up restore tries again.
+    }
+  }
+
+  /**
+   * Dexie gives up on a database whose open failed (a full disk closes it under us) and refuses
+   * every later call; opening again lets the next message work once there is space again.
+   */
+  async reopenIfFailed(): Promise<void> {
+    if (this.mode !== 'indexeddb' || this.db.isOpen() || !this.db.hasFailed()) return;
+    await this.db.open().catch(() => undefined);
+  }
+
+  /** A handler's database write failed: nothing was written, the copy keeps the last good state. */
+  async writeFailed(error: unknown): Promise<void> {
+    const at = this.deps.now().toISOString();
+    const message = messageOf(error);
+    this.stored = { ...this.stored, lastWriteFailure: { at, message } };
+    await this.notify(
+      'write-failed',
+      `Job Lens could not save a change (${message}). Your applications, statuses, notes and profile saved before it are kept. If your disk is full, free some space and try again.`,
+    );
+  }
+
+  /** Brings a first copy into being for a database that has none yet (the release before had none). */
+  async ensureCopy(): Promise<void> {
+    try {
+      const copy = await readBackup(this.deps.area);
+      if (copy.kind === 'ok') return;
+      this.noteCopy(await updateBackup(this.db, this.deps.area, {}, this.deps.now()));
+    } catch (error) {
+      await this.notify('backup-failed', `Job Lens could not write the backup copy of your data (${messageOf(error)}).`);
+    }
+  }
+}
+
+/**
+ * Every handler followed by the copy's update, before the reply: when the reply arrives, the
+ * change is in both places. A handler whose database write failed is recorded (the pages show
+ * it) and its error still goes back to the sender.
+ */
+export function withBackup(handlers: Handlers, keeper: DataKeeper): Handlers {
+  const wrapped = {} as Record<MessageName, unknown>;
+  for (const name of Object.keys(handlers) as MessageName[]) {
+    const handler = handlers[name] as (data: unknown, context: unknown) => Promise<unknown>;
+    const scopeOf = BACKUP_SCOPES[name] as (data: unknown) => BackupScope | null;
+    wrapped[name] = async (data: unknown, context: unknown) => {
+      let value: unknown;
+      try {
+        await keeper.reopenIfFailed();
+        if (name === 'posting:seen') await keeper.healBeforeSeen((data as RequestOf<'posting:seen'>).posting.jobId);
+        value = await handler(data, context);
+      } catch (error) {
+        if (isStorageFailure(error)) await keeper.writeFailed(error);
+        throw error;
+      }
+      const scope = scopeOf(data);
+      if (scope) await keeper.afterWrite(scope);
+      return value;
+    };
+  }
+  return wrapped as Handlers;
+}
+
+export type StartOutcome =
+  | 'opened'
+  /** The database was empty or lacked jobs the copy has: they were put back. */
+  | 'restored'
+  /** The database could not be opened or upgraded: it was deleted, made anew and filled from the copy. */
+  | 'recreated'
+  /** IndexedDB is unavailable: an in-memory database filled from the copy, for this session. */
+  | 'memory';
+
+export interface StartDeps extends KeeperDeps {
+  /** The real database (not yet opened). */
+  open: () => JobLensDb;
+  /** An in-memory database of the same schema, for when IndexedDB cannot be used. */
+  openMemory: () => JobLensDb;
+}
+
+export interface StartResult {
+  keeper: DataKeeper;
+  outcome: StartOutcome;
+  restored: RestoreSummary | null;
+}
+
+/**
+ * Opens the database at start and restores it from the copy when it is empty, lacks jobs the
+ * copy has, cannot be opened or fails to upgrade. The damaged database is deleted only once the
+ * copy has been read and holds something; the copy is only read here, never written, so a
+ * restore that fails midway can be tried again at the next start.
+ */
+export async function startStore(deps: StartDeps): Promise<StartResult> {
+  let copy: Backup | null = null;
+  let copyProblem: string | null = null;
+  try {
+    const read = await readBackup(deps.area);
+    if (read.kind === 'ok' && !isEmptyBackup(read.backup)) copy = read.backup;
+    if (read.kind === 'invalid') copyProblem = read.reason;
+  } catch (error) {
+    copyProblem = messageOf(error);
+  }
+
+  const finish = async (db: JobLensDb, mode: StorageMode, outcome: StartOutcome, restored: RestoreSummary | null, notice?: [Notice['kind'], string]) => {
+    const keeper = new DataKeeper(deps, db, mode);
+    await keeper.load();
+    if (notice && !(notice[0] === 'private-mode' && keeper.status().privateModeTold)) await keeper.notify(...notice);
+    if (mode === 'indexeddb') await keeper.ensureCopy();
+    return { keeper, outcome, restored };
+  };
+  const restoredText = (summary: RestoreSummary) =>
+    `${describeRestored(summary)} from its backup copy. Postings come back as you view them again.`;
+
+  let db = deps.open();
+  let openError: unknown;
+  try {
+    await db.open();
+    const wasEmpty = (await db.jobs.limit(1).primaryKeys()).length === 0;
+    if (!copy) return await finish(db, 'indexeddb', 'opened', null);
+    const summary = await restoreFromBackup(db, copy);
+    if (!restoredSomething(summary)) return await finish(db, 'indexeddb', 'opened', summary);
+    const what = wasEmpty ? 'found its database empty and restored' : 'found jobs missing from its database and restored';
+    return await finish(db, 'indexeddb', 'restored', summary, ['restored', `Job Lens ${what} ${restoredText(summary)}`]);
+  } catch (error) {
+    openError = error;
+    db.close();
+  }
+
+  const memory = async (why: [Notice['kind'], string]) => {
+    const mem = deps.openMemory();
+    await mem.open();
+    const summary = copy ? await restoreFromBackup(mem, copy) : null;
+    return finish(mem, 'memory', 'memory', summary, why);
+  };
+
+  if (isIndexedDbUnavailable(openError)) {
+    return memory([
+      'private-mode',
+      'This browser does not let Job Lens keep a database (a private window or "Never remember history"). Your applications, statuses, notes and profile are kept in the extension\'s own storage; postings are kept only until the browser closes.',
+    ]);
+  }
+
+  const reason = messageOf(openError);
+  if (copy) {
+    try {
+      await db.delete();
+      db = deps.open();
+      await db.open();
+      const summary = await restoreFromBackup(db, copy);
+      return await finish(db, 'indexeddb', 'recreated', summary, [
+        'restored',
+        `Job Lens could not open its database (${reason}) and restored ${restoredText(summary)}`,
+      ]);
+    } catch (error) {
+      db.close();
+      return memory([
+        'unavailable',
+        `Job Lens could not open its database (${reason}; then ${messageOf(error)}). It runs on its backup copy until the browser closes; nothing you record is lost from the copy.`,
+      ]);
+    }
+  }
+  // Without a copy the damaged database is left as it is (a later release may read it), and this
+  // session runs in memory.
+  return memory([
+    'unavailable',
+    `Job Lens could not open its database (${reason})${copyProblem ? ` and its backup copy is unreadable (${copyProblem})` : ''}. The database is left as it is; this session keeps its data in memory only.`,
+  ]);
+}

@@ -1,0 +1,164 @@
+import type { JobPosting } from '../posting/schema';
+import { PROFILE_ROW_ID } from '../profile/schema';
+import { canonicalJobUrl } from '../sites/urls';
+import type { JobLensDb } from '../store/db';
+import {
+  JobRecordSchema,
+  SettingRowSchema,
+  SiteApplicationRowSchema,
+  SiteStatusSchema,
+  type JobRecord,
+  type SettingRow,
+  type SiteApplicationRow,
+} from '../store/schema';
+import { BackupJobSchema, type Backup, type BackupJob } from './schema';
+
+/**
+ * A restored job's `extractedAt`: older than any real reading, so the next visit replaces every
+ * posting field, and recognisable, so that visit counts as a first reading rather than a change.
+ */
+export const RESTORED_EXTRACTED_AT = '1970-01-01T00:00:00.000Z';
+
+export function isRestoredPlaceholder(row: { extractedAt: string }): boolean {
+  return row.extractedAt === RESTORED_EXTRACTED_AT;
+}
+
+/**
+ * The smallest job row the copy can rebuild: the user's data as kept, the posting's text empty
+ * (it comes back when the job is viewed again), the link built from the site and the id.
+ */
+export function jobRowFromBackup(entry: BackupJob): JobRecord {
+  const posting: JobPosting = {
+    jobId: entry.jobId,
+    url: canonicalJobUrl(entry.site, entry.jobId),
+    site: entry.site,
+    title: entry.title,
+    jobCode: null,
+    category: null,
+    team: null,
+    locations: [],
+    employmentType: null,
+    degreeLevels: [],
+    cohort: null,
+    description: '',
+    responsibilities: [],
+    minimumQualifications: [],
+    preferredQualifications: [],
+    startDates: [],
+    internshipPeriods: [],
+    commitment: null,
+    applicationLimit: entry.applicationLimit,
+    onsiteDaysPerWeek: null,
+    contactEmail: null,
+    jobInformation: '',
+    extractedAt: RESTORED_EXTRACTED_AT,
+  };
+  return {
+    ...posting,
+    status: entry.status,
+    statusHistory: entry.statusHistory,
+    notes: entry.notes,
+    notesUpdatedAt: entry.notesUpdatedAt,
+    appliedAt: entry.appliedAt,
+    applyStartedAt: entry.applyStartedAt,
+    userUpdatedAt: entry.userUpdatedAt,
+    firstSeenAt: entry.firstSeenAt,
+    lastSeenAt: entry.lastSeenAt,
+    changedAt: null,
+    changedFields: [],
+    viaReferral: entry.viaReferral,
+    appliedDateUnknown: entry.appliedDateUnknown,
+    applyAskAgainAt: entry.applyAskAgainAt,
+    siteStatus: SiteStatusSchema.nullable().catch(null).parse(entry.siteStatus),
+  };
+}
+
+export interface RestoreSummary {
+  /** Jobs added back (each with what the user had recorded on it). */
+  jobs: number;
+  applications: number;
+  statuses: number;
+  notes: number;
+  profile: boolean;
+  settings: number;
+  /** Entries of the copy that could not be read or would not make a valid row; left in the copy. */
+  skipped: number;
+}
+
+export function restoredSomething(summary: RestoreSummary): boolean {
+  return summary.jobs > 0 || summary.profile || summary.settings > 0;
+}
+
+/**
+ * Puts back into the database whatever of the copy it lacks: a job row only where there is no
+ * row with that id, the profile and each setting only where there is none. Nothing already in
+ * the database is ever replaced, so restoring into a healthy database changes nothing. One
+ * transaction: a failure leaves the database as it was. The copy itself is not touched.
+ */
+export async function restoreFromBackup(db: JobLensDb, backup: Backup): Promise<RestoreSummary> {
+  const rows: JobRecord[] = [];
+  let skipped = 0;
+  for (const entry of Object.values(backup.jobs)) {
+    const parsed = BackupJobSchema.safeParse(entry);
+    const row = parsed.success ? JobRecordSchema.safeParse(jobRowFromBackup(parsed.data)) : null;
+    if (row?.success) rows.push(row.data);
+    else skipped += 1;
+  }
+  const settings: SettingRow[] = [];
+  for (const entry of backup.settings) {
+    const parsed = SettingRowSchema.safeParse(entry);
+    if (parsed.success) settings.push(parsed.data);
+    else skipped += 1;
+  }
+
+  const siteApplications: SiteApplicationRow[] = [];
+  for (const entry of backup.siteApplications) {
+    const parsed = SiteApplicationRowSchema.safeParse(entry);
+    if (parsed.success) siteApplications.push(parsed.data);
+    else skipped += 1;
+  }
+
+  return db.transaction('rw', [db.jobs, db.settings, db.profile, db.siteApplications], async (): Promise<RestoreSummary> => {
+    const present = await db.siteApplications.bulkGet(siteApplications.map((row) => row.key));
+    const missingSite = siteApplications.filter((_, i) => present[i] === undefined);
+    await db.siteApplications.bulkAdd(missingSite);
+
+    const existing = await db.jobs.bulkGet(rows.map((row) => row.jobId));
+    const missing = rows.filter((_, i) => existing[i] === undefined);
+    await db.jobs.bulkAdd(missing);
+
+    const keys = new Set(await db.settings.toCollection().primaryKeys());
+    const missingSettings = settings.filter((row) => !keys.has(row.key));
+    await db.settings.bulkPut(missingSettings);
+
+    let profile = false;
+    if (backup.profile && (await db.profile.get(PROFILE_ROW_ID)) === undefined) {
+      await db.profile.put({ id: PROFILE_ROW_ID, data: backup.profile.data, updatedAt: backup.profile.updatedAt });
+      profile = true;
+    }
+    return {
+      jobs: missing.length,
+      applications: missing.filter((row) => row.appliedAt !== null).length + missingSite.length,
+      statuses: missing.filter((row) => row.status !== 'seen').length,
+      notes: missing.filter((row) => row.notes !== '').length,
+      profile,
+      settings: missingSettings.length,
+      skipped,
+    };
+  });
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/** "12 applications, 30 notes and your profile", for the notice. */
+export function describeRestored(summary: RestoreSummary): string {
+  const parts: string[] = [];
+  if (summary.applications > 0) parts.push(plural(summary.applications, 'application'));
+  const otherStatuses = summary.statuses - summary.applications;
+  if (otherStatuses > 0) parts.push(plural(otherStatuses, 'other job status', 'other job statuses'));
+  if (summary.notes > 0) parts.push(plural(summary.notes, 'note'));
+  if (summary.profile) parts.push('your profile');
+  if (summary.settings > 0) parts.push('your settings');
+  if (parts.length === 0) return 'nothing';
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}

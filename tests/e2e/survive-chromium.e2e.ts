@@ -1,0 +1,304 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureNamed, jobFixtures, loadFixtures } from './fixtures';
+import { CHROME_BUILD, snapshotBuild, waitFor, type Row } from './harness';
+import { serveJobCopies, syntheticJobIds } from './limit-driver';
+import { launchPopupChromium, type PopupChromium } from './popup-driver';
+import { startFixtureServer, type FixtureServer } from './server';
+
+/**
+ * A full disk in real Chromium. The browser profile lives on a 48 MB tmpfs; the extension holds
+ * about 2,000 jobs, an application, a saved job with notes, a cycle start and a profile. Another
+ * program then fills the disk, the user views one more job (a write that cannot land), and the
+ * browser is restarted, first with the disk still full, then after space is freed. Every
+ * application, status, note, the settings and the profile must be there each time, from the
+ * database or, where Chromium dropped it, from the extension's storage.local copy.
+ *
+ * Needs root for `mount -t tmpfs` (the test says so and fails otherwise rather than skipping).
+ */
+
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+
+const fixtures = loadFixtures();
+const jobs = jobFixtures(fixtures);
+const APPLIED = fixtureNamed(jobs, 'tiktok-seed-000');
+const NOTED = fixtureNamed(jobs, 'tiktok-seed-002');
+const LATE = fixtureNamed(jobs, 'tiktok-seed-003');
+const NOTES = 'Asked Lin for a referral on 3 March; follow up after the online assessment.';
+const PROFILE = {
+  education: [{ level: 'Bachelor', field: 'Computer Engineering', status: 'pursuing', graduation: '2027-06' }],
+  skills: ['Java', 'Kafka', 'SQL'],
+  locations: ['Singapore'],
+};
+const BULK_JOBS = 2_000;
+const TMPFS_MB = 48;
+
+interface Status {
+  mode: string;
+  notices: { kind: string; text: string }[];
+  lastWriteFailure: { at: string; message: string } | null;
+  backupWrittenAt: string | null;
+}
+
+/**
+ * `withoutUnlimitedStorage` runs the same on a copy of the build whose manifest lacks the
+ * permission, as every release before this one shipped: Chromium then evicts the database under
+ * storage pressure, which is what the copy is for.
+ */
+function fullDiskSuite(label: string, { withoutUnlimitedStorage }: { withoutUnlimitedStorage: boolean }) {
+describe(`chromium, ${label}: a full disk loses nothing the user recorded`, () => {
+  let server: FixtureServer;
+  let build: ReturnType<typeof snapshotBuild>;
+  let mountDir: string;
+  let mounted = false;
+  let browser: PopupChromium | undefined;
+  const profileDir = () => join(mountDir, 'profile');
+  const fillerPath = () => join(mountDir, 'filler');
+  const launch = async () => {
+    browser = await launchPopupChromium(server.port, { userDataDir: profileDir(), extensionDir: build.dir });
+    return browser;
+  };
+  const restart = async () => {
+    await browser?.close();
+    browser = undefined;
+    return launch();
+  };
+  const FULL_DISK_VIEWS: string[] = [];
+  /** Another program takes every free byte: large blocks first, then small ones for the remainder. */
+  const fillDisk = () => {
+    spawnSync('dd', ['if=/dev/zero', `of=${fillerPath()}`, 'bs=1M'], { stdio: 'ignore' });
+    spawnSync('dd', ['if=/dev/zero', `of=${fillerPath()}-tail`, 'bs=4k'], { stdio: 'ignore' });
+    const free = statfsSync(mountDir);
+    expect(free.bavail * free.bsize, 'bytes left free').toBe(0);
+  };
+  const freeSpace = () => {
+    rmSync(fillerPath(), { force: true });
+    rmSync(`${fillerPath()}-tail`, { force: true });
+  };
+  /** One row looked up by key from an extension page (reading all 2,000 at every poll would be slow). */
+  const hasJob = async (b: PopupChromium, jobId: string): Promise<boolean> => {
+    const page = await b.extensionPage();
+    try {
+      return await page.evaluate(
+        (id) =>
+          new Promise<boolean>((resolve) => {
+            const request = indexedDB.open('job-lens');
+            request.onerror = () => resolve(false);
+            request.onsuccess = () => {
+              const db = request.result;
+              const get = db.transaction('jobs', 'readonly').objectStore('jobs').get(id);
+              get.onsuccess = () => {
+                db.close();
+                resolve(get.result !== undefined);
+              };
+              get.onerror = () => {
+                db.close();
+                resolve(false);
+              };
+            };
+          }),
+        jobId,
+      );
+    } finally {
+      await page.close();
+    }
+  };
+  const status = async (b: PopupChromium) => ((await b.send('data:status', {})) as { status: Status }).status;
+
+  beforeAll(async () => {
+    server = await startFixtureServer(fixtures);
+    FULL_DISK_VIEWS.push(...serveJobCopies(server, LATE, syntheticJobIds(8, '75500000000000')));
+    build = snapshotBuild(CHROME_BUILD, 'npm run build');
+    if (withoutUnlimitedStorage) {
+      const manifestPath = join(build.dir, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { permissions: string[] };
+      manifest.permissions = manifest.permissions.filter((p) => p !== 'unlimitedStorage');
+      writeFileSync(manifestPath, JSON.stringify(manifest));
+    }
+    mountDir = mkdtempSync(join(tmpdir(), 'job-lens-fulldisk-'));
+    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${TMPFS_MB}m`, 'tmpfs', mountDir], { encoding: 'utf8' });
+    if (mount.status !== 0) throw new Error(`mounting a ${TMPFS_MB} MB tmpfs needs root: ${mount.stderr.trim()}`);
+    mounted = true;
+    mkdirSync(profileDir());
+    await launch();
+  });
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    if (mounted) spawnSync('umount', ['-l', mountDir]);
+    rmSync(mountDir, { recursive: true, force: true });
+    build?.remove();
+    await server?.close();
+  });
+
+  /** What the user recorded, as the database holds it after a restart. */
+  async function expectEverythingKept(b: PopupChromium) {
+    // Any message waits for the background's start (and its restore, if one was needed).
+    await status(b);
+    const rows = await b.readStore('jobs');
+    const applied = rows.find((r) => r.jobId === APPLIED.posting.jobId);
+    const noted = rows.find((r) => r.jobId === NOTED.posting.jobId);
+    expect(applied).toMatchObject({ status: 'applied', title: APPLIED.posting.title });
+    expect(applied?.appliedAt).toEqual(expect.any(String));
+    expect((applied?.statusHistory as { status: string }[]).map((c) => c.status)).toEqual(['applied']);
+    expect(noted).toMatchObject({ status: 'saved', notes: NOTES });
+    const [profile] = await b.readStore('profile');
+    expect((profile?.data as { skills: string[] }).skills).toEqual(PROFILE.skills);
+    expect((await b.readStore('settings')).map((r) => [r.key, r.value])).toEqual([['cycleStart', '2025-09-01']]);
+    const { limit } = (await b.send('limit:get', {})) as { limit: { used: number; limit: number } };
+    expect([limit.used, limit.limit]).toEqual([1, 2]);
+    return rows;
+  }
+
+  it('records jobs, an application, a status with notes, settings and a profile; the copy holds them', async () => {
+    const b = browser!;
+    for (const job of [APPLIED, NOTED]) {
+      const tab = await b.open(job.url.href);
+      await waitFor(`job ${job.posting.jobId} saved`, async () => (await b.readStore('jobs')).find((r) => r.jobId === job.posting.jobId));
+      await tab.close();
+    }
+    await b.send('apply:confirm', { jobId: APPLIED.posting.jobId });
+    await b.send('job:setStatus', { jobId: NOTED.posting.jobId, status: 'saved' });
+    await b.send('job:setNotes', { jobId: NOTED.posting.jobId, notes: NOTES });
+    await b.send('settings:setCycleStart', { cycleStart: '2025-09-01' });
+    await b.send('profile:save', { profile: PROFILE });
+
+    // The other ~2,000 jobs go straight into the extension's database from one of its pages, as
+    // months of browsing would have left them.
+    const template = (await b.readStore('jobs')).find((r) => r.jobId === NOTED.posting.jobId) as Row;
+    const page = await b.extensionPage();
+    await page.evaluate(
+      ({ row, count }) =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('job-lens');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const db = request.result;
+            const tx = db.transaction('jobs', 'readwrite');
+            const store = tx.objectStore('jobs');
+            for (let i = 0; i < count; i += 1) {
+              const jobId = `74${String(i).padStart(17, '0')}`;
+              store.put({
+                ...row,
+                jobId,
+                url: `https://lifeattiktok.com/search/${jobId}`,
+                title: `${String(row.title)} (${i})`,
+                status: 'seen',
+                statusHistory: [],
+                notes: '',
+                notesUpdatedAt: null,
+                userUpdatedAt: null,
+              });
+            }
+            tx.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      { row: template, count: BULK_JOBS },
+    );
+    await page.close();
+    expect((await b.readStore('jobs')).length).toBe(BULK_JOBS + 2);
+
+    const worker = await b.serviceWorker();
+    const copy = (await worker.evaluate(async () => (await chrome.storage.local.get('jobLensBackup')).jobLensBackup)) as {
+      jobs: Record<string, { status: string; notes: string }>;
+      profile: unknown;
+    };
+    expect(Object.keys(copy.jobs).sort()).toEqual([APPLIED.posting.jobId, NOTED.posting.jobId].sort());
+    expect(copy.jobs[NOTED.posting.jobId]).toMatchObject({ status: 'saved', notes: NOTES });
+    expect(copy.profile).not.toBeNull();
+    expect((await status(b)).backupWrittenAt).not.toBeNull();
+  });
+
+  it('with the disk filled by another program, viewing a job fails to write and is told', async () => {
+    const b = browser!;
+    fillDisk();
+
+    // A view can still land in space the database already holds (the last pages of its log), so
+    // the user goes on viewing jobs, each a fresh one, as they would, until a write fails.
+    let failure: Status | null = null;
+    const outcomes: string[] = [];
+    for (const url of [LATE.url.href, ...FULL_DISK_VIEWS].slice(0, 8)) {
+      const viewStart = Date.now();
+      const tab = await b.open(url);
+      const jobId = new URL(url).pathname.split('/').pop()!;
+      const outcome = await waitFor(
+        `the view of ${jobId} to be saved or its failure recorded`,
+        async () => {
+          const s = await status(b).catch(() => null);
+          if (s?.lastWriteFailure) return { failed: true as const, status: s };
+          return (await hasJob(b, jobId)) ? { failed: false as const, status: s } : undefined;
+        },
+        10_000,
+        250,
+      ).catch(() => null);
+      await tab.close();
+      outcomes.push(`${outcome === null ? 'no answer' : outcome.failed ? 'failed' : 'written'} (${Date.now() - viewStart} ms)`);
+      if (outcome?.failed) {
+        failure = outcome.status;
+        break;
+      }
+    }
+    console.log(`[${label}] views on the full disk: ${outcomes.join(', ')}${failure ? ` (${failure.lastWriteFailure?.message})` : ''}`);
+    expect(failure, 'no write failed on the full disk').not.toBeNull();
+    expect(failure!.notices.map((n) => n.kind)).toContain('write-failed');
+    // The popup opens even when it cannot open the database itself, and says what failed.
+    const popup = await b.context.newPage();
+    const consoleLines: string[] = [];
+    popup.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
+    popup.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
+    await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
+    const shown = await popup.waitForSelector('[data-testid="data-notice"][data-kind="write-failed"]', { timeout: 30_000 }).catch(async (error: Error) => {
+      const body = await popup.evaluate(() => document.body.innerText).catch((e: Error) => `(unreadable: ${e.message})`);
+      throw new Error(`${error.message}\npopup text: ${body.slice(0, 300)}\nconsole: ${consoleLines.join(' | ').slice(0, 1500)}`);
+    });
+    expect(await shown.textContent()).toContain('If your disk is full, free some space');
+    await popup.close();
+
+    // Space freed while the browser runs: the next view is saved and the failure clears.
+    freeSpace();
+    const retry = await b.open(FULL_DISK_VIEWS[FULL_DISK_VIEWS.length - 1]!);
+    const retryId = new URL(retry.url()).pathname.split('/').pop()!;
+    await waitFor('a view saved once there is space', async () => ((await hasJob(b, retryId)) ? true : undefined));
+    await retry.close();
+    expect((await status(b)).lastWriteFailure).toBeNull();
+    fillDisk();
+  }, 240_000);
+
+  it('after a restart with the disk still full, every application, status, note and the profile are there', async () => {
+    const b = await restart();
+    const rows = await expectEverythingKept(b);
+    const s = await status(b);
+    console.log(`[${label}] restart 1: ${rows.length} jobs in the database; notices: ${JSON.stringify(s.notices.map((n) => n.text))}`);
+    if (rows.length < BULK_JOBS) {
+      // The database was lost: the user is told what came back.
+      expect(s.notices.find((n) => n.kind === 'restored')?.text).toMatch(/restored 1 application, 1 other job status, 1 note, your profile and your settings/);
+    }
+  });
+
+  it('after space is freed and another restart, the data is there and a new change is kept', async () => {
+    freeSpace();
+    const b = await restart();
+    await expectEverythingKept(b);
+    const tab = await b.open(LATE.url.href);
+    await waitFor('the late job saved', async () => (await b.readStore('jobs')).find((r) => r.jobId === LATE.posting.jobId));
+    await tab.close();
+    await b.send('job:setStatus', { jobId: LATE.posting.jobId, status: 'saved' });
+    const worker = await b.serviceWorker();
+    const copy = (await worker.evaluate(async () => (await chrome.storage.local.get('jobLensBackup')).jobLensBackup)) as {
+      jobs: Record<string, { status: string }>;
+    };
+    expect(copy.jobs[LATE.posting.jobId]?.status).toBe('saved');
+    expect((await status(b)).lastWriteFailure).toBeNull();
+  });
+});
+
+}
+
+fullDiskSuite('with unlimitedStorage', { withoutUnlimitedStorage: false });
+fullDiskSuite('without unlimitedStorage (as released before)', { withoutUnlimitedStorage: true });

@@ -1,0 +1,480 @@
+import Dexie from 'dexie';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readBackup, type KeyValueArea } from '../../../lib/backup/copy';
+import { startStore, withBackup, type DataKeeper, type StartDeps } from '../../../lib/backup/keeper';
+import { openMemoryDb } from '../../../lib/backup/memory';
+import { RESTORED_EXTRACTED_AT } from '../../../lib/backup/restore';
+import { BACKUP_KEY, type Backup } from '../../../lib/backup/schema';
+import { sendMessage } from '../../../lib/messages/client';
+import { createHandlers } from '../../../lib/messages/handlers';
+import type { MessageName, RequestOf, ResponseOf } from '../../../lib/messages/protocol';
+import { createRouter } from '../../../lib/messages/router';
+import { openDb, type JobLensDb } from '../../../lib/store/db';
+import { V2_STORES } from '../../../lib/store/migrations/v2';
+import { loadLimitState } from '../../../lib/store/limit';
+import { openPageDb } from '../../../components/data/page-db';
+import type { ProfileInput } from '../../../lib/profile/schema';
+import { makePosting } from '../store/factory';
+import { importJson } from '../../../lib/transfer/import';
+
+/**
+ * The second copy in storage.local (fakeBrowser's) next to a fake-indexeddb database, driven
+ * through the background's real router and handlers, as the extension runs them.
+ */
+
+const T0 = new Date('2026-03-02T09:00:00.000Z');
+let clock = T0;
+const tick = (minutes = 1) => {
+  clock = new Date(clock.getTime() + minutes * 60_000);
+  return clock;
+};
+
+let dbCount = 0;
+const uniqueName = () => `job-lens-backup-test-${(dbCount += 1)}`;
+
+const area: KeyValueArea = {
+  get: (key) => fakeBrowser.storage.local.get(key),
+  set: (items) => fakeBrowser.storage.local.set(items),
+};
+
+const PROFILE: ProfileInput = {
+  education: [{ level: 'Master', field: 'Statistics', status: 'pursuing', graduation: '2027-06' }],
+  skills: ['Python', 'Spark'],
+  locations: ['Singapore'],
+};
+
+function depsFor(open: () => JobLensDb, storage: KeyValueArea = area): StartDeps {
+  return { area: storage, now: () => clock, open, openMemory: () => openMemoryDb(uniqueName()) };
+}
+
+/** A database whose open fails the way a damaged or unavailable IndexedDB does. */
+function throwingOnOpen(db: JobLensDb, error: Error): JobLensDb {
+  vi.spyOn(db, 'open').mockImplementation(() => Dexie.Promise.reject(error) as ReturnType<JobLensDb['open']>);
+  return db;
+}
+
+type Send = <K extends MessageName>(name: K, data: RequestOf<K>) => Promise<ResponseOf<K>>;
+
+function backgroundOf(keeper: DataKeeper): Send {
+  const route = createRouter(withBackup(createHandlers({ db: keeper.db, now: () => clock, data: keeper }), keeper));
+  return (name, data) => sendMessage((m) => route(m), name, data, { attempts: 1 });
+}
+
+async function copy(): Promise<Backup> {
+  const read = await readBackup(area);
+  if (read.kind !== 'ok') throw new Error(`no readable copy: ${read.kind}`);
+  return read.backup;
+}
+
+/** A session of the extension that records an application, a saved job with notes, settings and the profile. */
+async function recordSomeData(send: Send) {
+  const applied = makePosting({ jobId: '7600000000000000001' });
+  const noted = makePosting({ jobId: '7600000000000000002', site: 'bytedance' });
+  const plain = makePosting({ jobId: '7600000000000000003' });
+  for (const posting of [applied, noted, plain]) await send('posting:seen', { posting: { ...posting, extractedAt: tick().toISOString() } });
+  tick();
+  await send('apply:started', { site: 'tiktok', jobId: applied.jobId });
+  tick();
+  await send('apply:confirm', { jobId: applied.jobId });
+  tick();
+  await send('job:setStatus', { jobId: noted.jobId, status: 'saved' });
+  await send('job:setNotes', { jobId: noted.jobId, notes: 'Ask Mei about the team; deadline in April.' });
+  await send('settings:setCycleStart', { cycleStart: '2025-09-01' });
+  await send('profile:save', { profile: PROFILE });
+  return { applied, noted, plain };
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  clock = T0;
+});
+
+describe('the copy follows every kind of change', () => {
+  it('adds, updates and removes entries as the user acts, and keeps the settings and profile', async () => {
+    const { keeper } = await startStore(depsFor(() => openDb(uniqueName())));
+    const send = backgroundOf(keeper);
+    const job = makePosting({ jobId: '7600000000000000010' });
+    const other = makePosting({ jobId: '7600000000000000011' });
+
+    await send('posting:seen', { posting: job });
+    // A job only seen can be found again: not in the copy.
+    expect((await copy()).jobs).toEqual({});
+
+    await send('job:setStatus', { jobId: job.jobId, status: 'saved' });
+    expect((await copy()).jobs[job.jobId]).toMatchObject({ status: 'saved', title: job.title, site: 'tiktok', appliedAt: null });
+
+    tick();
+    await send('job:setNotes', { jobId: job.jobId, notes: 'Referral from Ana' });
+    expect((await copy()).jobs[job.jobId]).toMatchObject({ notes: 'Referral from Ana', notesUpdatedAt: clock.toISOString() });
+
+    await send('posting:seen', { posting: other });
+    tick();
+    await send('apply:started', { site: 'tiktok', jobId: other.jobId });
+    const started = clock.toISOString();
+    expect((await copy()).jobs[other.jobId]).toMatchObject({ status: 'seen', applyStartedAt: started });
+    await send('apply:dismiss', { jobId: other.jobId });
+    // Nothing of the user's left on it: the entry goes.
+    expect((await copy()).jobs[other.jobId]).toBeUndefined();
+    tick();
+    await send('apply:started', { site: 'tiktok', jobId: other.jobId });
+    const restarted = clock.toISOString();
+    tick();
+    await send('apply:confirm', { jobId: other.jobId });
+    // Dated when the form was opened, as the database has it.
+    expect((await copy()).jobs[other.jobId]).toMatchObject({
+      status: 'applied',
+      appliedAt: restarted,
+      applyStartedAt: null,
+      applicationLimit: other.applicationLimit,
+    });
+    expect(((await copy()).jobs[other.jobId] as { statusHistory: unknown[] }).statusHistory).toHaveLength(1);
+
+    await send('settings:setCycleStart', { cycleStart: '2025-10-01' });
+    expect((await copy()).settings).toEqual([{ key: 'cycleStart', value: '2025-10-01', updatedAt: clock.toISOString() }]);
+
+    tick();
+    await send('profile:save', { profile: PROFILE });
+    expect((await copy()).profile).toMatchObject({ updatedAt: clock.toISOString(), data: { skills: ['Python', 'Spark'] } });
+
+    // A visit refreshes an existing entry's title and time, nothing else.
+    tick();
+    await send('posting:seen', { posting: { ...job, title: 'Data Engineer Intern (renamed)', extractedAt: clock.toISOString() } });
+    expect((await copy()).jobs[job.jobId]).toMatchObject({ title: 'Data Engineer Intern (renamed)', notes: 'Referral from Ana', lastSeenAt: clock.toISOString() });
+
+    await send('job:delete', { jobId: job.jobId });
+    expect(Object.keys((await copy()).jobs)).toEqual([other.jobId]);
+
+    // An import writes every job with user data it brought.
+    const imported = makePosting({ jobId: '7600000000000000012' });
+    const file = {
+      format: 'job-lens-export',
+      version: 1,
+      exportedAt: clock.toISOString(),
+      jobs: [{ ...(await keeper.db.jobs.get(other.jobId))!, ...imported, status: 'saved', notes: 'from the laptop', notesUpdatedAt: clock.toISOString(), appliedAt: null, applyStartedAt: null, statusHistory: [{ status: 'saved', at: clock.toISOString() }], userUpdatedAt: clock.toISOString() }],
+      versions: [],
+      settings: [],
+      profile: null,
+    };
+    // The popup imports in its own page (same origin as the database), then tells the background.
+    const importResult = await importJson(keeper.db, JSON.stringify(file), clock);
+    if (!importResult.ok) throw new Error(importResult.message);
+    const reply = await send('data:imported', {}).catch((error: Error) => error);
+    if (reply instanceof Error) throw reply;
+    expect((await copy()).jobs[imported.jobId]).toMatchObject({ status: 'saved', notes: 'from the laptop' });
+    expect(keeper.status().backupWrittenAt).toBe((await copy()).writtenAt);
+    expect(keeper.status().backupJobs).toBe(2);
+  });
+
+  it('writes a first copy at start for a database made before copies existed', async () => {
+    const name = uniqueName();
+    const old = openDb(name);
+    const { applied } = await recordSomeData(backgroundOf((await startStore(depsFor(() => old))).keeper));
+    old.close();
+    fakeBrowser.reset();
+    expect((await readBackup(area)).kind).toBe('none');
+    await startStore(depsFor(() => openDb(name)));
+    const first = await copy();
+    expect(Object.keys(first.jobs).sort()).toEqual([applied.jobId, '7600000000000000002']);
+    expect(first.profile).not.toBeNull();
+    expect(first.settings).toHaveLength(1);
+  });
+});
+
+describe('restore at start', () => {
+  async function sessionWithData() {
+    const name = uniqueName();
+    const db = openDb(name);
+    const { keeper } = await startStore(depsFor(() => db));
+    const recorded = await recordSomeData(backgroundOf(keeper));
+    const before = await db.jobs.toArray();
+    db.close();
+    return { name, recorded, before };
+  }
+
+  it('rebuilds an empty database from the copy: rows, settings, profile, and the same application count', async () => {
+    const { recorded, before } = await sessionWithData();
+    const limitBefore = (await copy()).jobs;
+    const fresh = openDb(uniqueName());
+    const { keeper, outcome, restored } = await startStore(depsFor(() => fresh));
+    expect(outcome).toBe('restored');
+    expect(restored).toMatchObject({ jobs: 2, applications: 1, notes: 1, profile: true, settings: 1, skipped: 0 });
+
+    const applied = await fresh.jobs.get(recorded.applied.jobId);
+    const original = before.find((row) => row.jobId === recorded.applied.jobId)!;
+    expect(applied).toMatchObject({
+      status: 'applied',
+      appliedAt: original.appliedAt,
+      statusHistory: original.statusHistory,
+      firstSeenAt: original.firstSeenAt,
+      title: original.title,
+      applicationLimit: original.applicationLimit,
+      url: 'https://lifeattiktok.com/search/7600000000000000001',
+      extractedAt: RESTORED_EXTRACTED_AT,
+      description: '',
+      minimumQualifications: [],
+    });
+    expect((await fresh.jobs.get(recorded.noted.jobId))).toMatchObject({
+      url: 'https://joinbytedance.com/search/7600000000000000002',
+      notes: 'Ask Mei about the team; deadline in April.',
+      status: 'saved',
+    });
+    expect(await fresh.jobs.get(recorded.plain.jobId)).toBeUndefined();
+    expect((await fresh.profile.get('me'))?.data).toMatchObject({ skills: ['Python', 'Spark'] });
+    expect(await fresh.settings.toArray()).toMatchObject([{ key: 'cycleStart', value: '2025-09-01' }]);
+    const limit = await loadLimitState(fresh, clock);
+    expect([limit.used, limit.limit]).toEqual([1, 2]);
+
+    const [notice] = keeper.status().notices;
+    expect(notice?.kind).toBe('restored');
+    expect(notice?.text).toBe(
+      'Job Lens found its database empty and restored 1 application, 1 other job status, 1 note, your profile and your settings from its backup copy. Postings come back as you view them again.',
+    );
+    // The copy is only read by the restore.
+    expect((await copy()).jobs).toEqual(limitBefore);
+  });
+
+  it('takes the next visit of a restored job as its first reading: every posting field, no "changed" mark, no earlier copy', async () => {
+    const { recorded } = await sessionWithData();
+    const fresh = openDb(uniqueName());
+    const { keeper } = await startStore(depsFor(() => fresh));
+    tick();
+    const visit = { ...recorded.applied, extractedAt: clock.toISOString() };
+    const reply = await backgroundOf(keeper)('posting:seen', { posting: visit });
+    expect(reply.outcome).toBe('updated');
+    const row = await fresh.jobs.get(visit.jobId);
+    expect(row).toMatchObject({ description: visit.description, minimumQualifications: visit.minimumQualifications, status: 'applied', changedAt: null, changedFields: [] });
+    expect(await fresh.versions.count()).toBe(0);
+  });
+
+  it('deletes and recreates a database that throws on open, once the copy is read, and restores into it', async () => {
+    const { name, recorded } = await sessionWithData();
+    let opens = 0;
+    const open = () => {
+      opens += 1;
+      const db = openDb(name);
+      return opens === 1 ? throwingOnOpen(db, Object.assign(new Error('Internal error opening backing store for indexedDB.open.'), { name: 'UnknownError' })) : db;
+    };
+    const { keeper, outcome, restored } = await startStore(depsFor(open));
+    expect(outcome).toBe('recreated');
+    expect(keeper.mode).toBe('indexeddb');
+    expect(restored).toMatchObject({ jobs: 2, applications: 1 });
+    // The plain job was only in the damaged database: gone with it (a visit brings it back).
+    expect((await keeper.db.jobs.toArray()).map((r) => r.jobId).sort()).toEqual([recorded.applied.jobId, recorded.noted.jobId]);
+    expect(keeper.status().notices[0]?.text).toMatch(/^Job Lens could not open its database \(Internal error opening backing store/);
+  });
+
+  it('restores after a failed upgrade', async () => {
+    const { name, recorded } = await sessionWithData();
+    // The next release's upgrade throws on these rows.
+    const nextRelease = () => {
+      const db = new Dexie(name) as JobLensDb;
+      db.version(2).stores(V2_STORES);
+      db.version(3).stores(V2_STORES).upgrade(() => {
+        throw new Error('upgrade to version 3 failed for job 7600000000000000001');
+      });
+      return db;
+    };
+    const { keeper, outcome } = await startStore(depsFor(nextRelease));
+    expect(outcome).toBe('recreated');
+    expect(keeper.db.verno).toBe(3);
+    expect((await keeper.db.jobs.get(recorded.applied.jobId))?.status).toBe('applied');
+    expect((await keeper.db.profile.get('me'))?.data).toMatchObject({ locations: ['Singapore'] });
+  });
+
+  it('leaves an unopenable database alone when the copy is empty, and runs in memory', async () => {
+    const name = uniqueName();
+    const seeded = openDb(name);
+    await seeded.jobs.add({ ...(await import('../../../lib/store/jobs')).newJobRecord(makePosting(), T0.toISOString()) });
+    seeded.close();
+    const open = () => throwingOnOpen(openDb(name), Object.assign(new Error('broken'), { name: 'UnknownError' }));
+    const { keeper, outcome } = await startStore(depsFor(open));
+    expect(outcome).toBe('memory');
+    expect(keeper.status().notices[0]?.kind).toBe('unavailable');
+    const check = openDb(name);
+    expect(await check.jobs.count()).toBe(1);
+    check.close();
+  });
+
+  it('never overwrites what the database has: only jobs it lacks are added', async () => {
+    const { name, recorded } = await sessionWithData();
+    const db = openDb(name);
+    // The user changed the noted job after the copy was written (say the copy's write failed).
+    await db.jobs.update(recorded.noted.jobId, { notes: 'newer notes', status: 'interviewing', appliedAt: T0.toISOString() });
+    await db.jobs.delete(recorded.applied.jobId);
+    await db.profile.put({ id: 'me', data: { skills: ['Go'] }, updatedAt: clock.toISOString() });
+    db.close();
+
+    const again = openDb(name);
+    const { keeper, outcome, restored } = await startStore(depsFor(() => again));
+    expect(outcome).toBe('restored');
+    expect(restored).toMatchObject({ jobs: 1, applications: 1, profile: false, settings: 0 });
+    expect(await again.jobs.get(recorded.noted.jobId)).toMatchObject({ notes: 'newer notes', status: 'interviewing' });
+    expect((await again.jobs.get(recorded.plain.jobId))?.description).toBe(recorded.plain.description);
+    expect((await again.profile.get('me'))?.data).toEqual({ skills: ['Go'] });
+    expect(keeper.status().notices[0]?.text).toMatch(/^Job Lens found jobs missing from its database and restored 1 application from/);
+
+    // A healthy database with everything: nothing to restore, nothing told.
+    again.close();
+    const third = await startStore(depsFor(() => openDb(name)));
+    expect(third.outcome).toBe('opened');
+  });
+});
+
+describe('a database emptied while the browser runs', () => {
+  it('gets the copy back at the next visit of a job the copy knows, before the visit is recorded', async () => {
+    const { keeper } = await startStore(depsFor(() => openDb(uniqueName())));
+    const send = backgroundOf(keeper);
+    const { applied, noted } = await recordSomeData(send);
+    // What Chromium does to an evictable database when the disk fills.
+    await keeper.db.transaction('rw', [keeper.db.jobs, keeper.db.settings, keeper.db.profile], async () => {
+      await Promise.all([keeper.db.jobs.clear(), keeper.db.settings.clear(), keeper.db.profile.clear()]);
+    });
+    tick();
+    const reply = await send('posting:seen', { posting: { ...applied, extractedAt: clock.toISOString() } });
+    expect(reply.outcome).toBe('updated');
+    expect(reply.limit.used).toBe(1);
+    expect(await keeper.db.jobs.get(applied.jobId)).toMatchObject({ status: 'applied', description: applied.description });
+    expect(await keeper.db.jobs.get(noted.jobId)).toMatchObject({ notes: 'Ask Mei about the team; deadline in April.' });
+    expect(keeper.status().notices.map((n) => n.text)).toEqual([
+      'Job Lens found jobs missing from its database and restored 1 application, 1 other job status, 1 note, your profile and your settings from its backup copy. Postings come back as you view them again.',
+    ]);
+    // A job the copy does not know is just a new job.
+    const fresh = makePosting({ jobId: '7600000000000000099' });
+    expect((await send('posting:seen', { posting: fresh })).outcome).toBe('created');
+  });
+});
+
+describe('a write that fails', () => {
+  it('keeps the previous copy when storage.local refuses the write, and says so', async () => {
+    let refuse = false;
+    const flaky: KeyValueArea = {
+      get: area.get,
+      set: (items) => (refuse && BACKUP_KEY in items ? Promise.reject(new Error('QUOTA_BYTES quota exceeded')) : area.set(items)),
+    };
+    const { keeper } = await startStore(depsFor(() => openDb(uniqueName()), flaky));
+    const send = backgroundOf(keeper);
+    const { noted } = await recordSomeData(send);
+    const before = await copy();
+
+    refuse = true;
+    tick();
+    await send('job:setNotes', { jobId: noted.jobId, notes: 'written while the disk is full' });
+    expect(await copy()).toEqual(before);
+    const status = (await send('data:status', {})).status;
+    expect(status.notices.map((n) => n.kind)).toEqual(['backup-failed']);
+    expect(status.notices[0]!.text).toContain('QUOTA_BYTES quota exceeded');
+
+    // Space again: the next change writes the copy and the notice goes.
+    refuse = false;
+    await send('job:setNotes', { jobId: noted.jobId, notes: 'space again' });
+    expect(((await copy()).jobs[noted.jobId] as { notes: string }).notes).toBe('space again');
+    expect((await send('data:status', {})).status.notices).toEqual([]);
+  });
+
+  it('records a database write that fails, replies with the error, and leaves the copy as it was', async () => {
+    const { keeper } = await startStore(depsFor(() => openDb(uniqueName())));
+    const send = backgroundOf(keeper);
+    const { applied } = await recordSomeData(send);
+    const before = await copy();
+
+    const spy = vi.spyOn(keeper.db.jobs, 'put').mockRejectedValue(
+      Object.assign(new Error('QuotaExceededError: the disk is full'), { name: 'QuotaExceededError' }),
+    );
+    tick();
+    await expect(send('job:setStatus', { jobId: applied.jobId, status: 'interviewing' })).rejects.toThrow(/disk is full/);
+    spy.mockRestore();
+    expect(await copy()).toEqual(before);
+    const status = (await send('data:status', {})).status;
+    expect(status.lastWriteFailure).toEqual({ at: clock.toISOString(), message: 'QuotaExceededError: the disk is full' });
+    expect(status.notices.map((n) => n.kind)).toEqual(['write-failed']);
+    // The notice is kept in storage.local too, for the popup opened after the worker restarted.
+    expect((await fakeBrowser.storage.local.get('jobLensStatus')).jobLensStatus).toMatchObject({ notices: [{ kind: 'write-failed' }] });
+
+    // Dismissed by the user: gone for good.
+    await send('data:dismissNotice', { id: status.notices[0]!.id });
+    expect((await send('data:status', {})).status.notices).toEqual([]);
+  });
+
+  it('never writes a copy computed from a database that failed to read', async () => {
+    const { keeper } = await startStore(depsFor(() => openDb(uniqueName())));
+    const send = backgroundOf(keeper);
+    const { noted } = await recordSomeData(send);
+    const before = await copy();
+    const spy = vi.spyOn(keeper.db.jobs, 'bulkGet').mockRejectedValue(Object.assign(new Error('read failed'), { name: 'UnknownError' }));
+    await send('job:setNotes', { jobId: noted.jobId, notes: 'saved, but the copy cannot read it back' });
+    spy.mockRestore();
+    expect(await copy()).toEqual(before);
+    expect(keeper.status().notices[0]?.text).toContain('the database could not be read: read failed');
+  });
+});
+
+describe('where IndexedDB is unavailable (Firefox, "Never remember history")', () => {
+  // What Dexie reports there: its OpenFailedError around the browser's InvalidStateError.
+  const privateOpen = (name: string) => () =>
+    throwingOnOpen(
+      openDb(name),
+      Object.assign(new Error('OpenFailedError'), {
+        name: 'OpenFailedError',
+        inner: new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError'),
+      }),
+    );
+
+  it('runs on an in-memory database seeded from the copy, keeps every change in the copy, and says so once', async () => {
+    const name = uniqueName();
+    const first = await startStore(depsFor(privateOpen(name)));
+    expect(first.outcome).toBe('memory');
+    expect(first.keeper.mode).toBe('memory');
+    expect(first.keeper.status().notices.map((n) => n.kind)).toEqual(['private-mode']);
+    const send = backgroundOf(first.keeper);
+    const { applied, plain } = await recordSomeData(send);
+    expect((await send('limit:get', {})).limit.used).toBe(1);
+    await send('data:dismissNotice', { id: first.keeper.status().notices[0]!.id });
+
+    // The next session: applications, statuses, notes and the profile come back; the plain posting does not.
+    const second = await startStore(depsFor(privateOpen(name)));
+    expect(second.outcome).toBe('memory');
+    expect(await second.keeper.db.jobs.get(applied.jobId)).toMatchObject({ status: 'applied', extractedAt: RESTORED_EXTRACTED_AT });
+    expect(await second.keeper.db.jobs.get(plain.jobId)).toBeUndefined();
+    expect((await second.keeper.db.profile.get('me'))?.data).toMatchObject({ skills: ['Python', 'Spark'] });
+    expect((await loadLimitState(second.keeper.db, clock)).used).toBe(1);
+    // Told once, not at every start.
+    expect(second.keeper.status().notices).toEqual([]);
+  });
+
+  it('gives extension pages a mirror of the background’s data that follows its changes', async () => {
+    const name = uniqueName();
+    const { keeper } = await startStore(depsFor(privateOpen(name)));
+    const send = backgroundOf(keeper);
+    const { noted } = await recordSomeData(send);
+    const page = await openPageDb(send, privateOpen(name));
+    expect(page.mirrored).toBe(true);
+    expect((await page.db.jobs.toArray()).map((r) => r.jobId).sort()).toEqual(['7600000000000000001', '7600000000000000002', '7600000000000000003']);
+    await send('job:setStatus', { jobId: noted.jobId, status: 'rejected', appliedAt: '2026-02-20' });
+    await page.refresh();
+    expect(await page.db.jobs.get(noted.jobId)).toMatchObject({ status: 'rejected', appliedAt: '2026-02-20T12:00:00.000Z' });
+  });
+
+  it('mirrors the background when the page cannot open the database, or shows the copy when the background cannot answer', async () => {
+    const name = uniqueName();
+    const { keeper } = await startStore(depsFor(() => openDb(name)));
+    const send = backgroundOf(keeper);
+    const { applied } = await recordSomeData(send);
+    const broken = () => throwingOnOpen(openDb(name), Object.assign(new Error('Encountered full disk while opening backing store'), { name: 'UnknownError' }));
+    const page = await openPageDb(send, broken, area);
+    expect(page.mirrored).toBe(true);
+    expect(await page.db.jobs.count()).toBe(3);
+
+    const silent = await openPageDb(() => Promise.reject(new Error('data:snapshot failed: the database could not be read')), broken, area);
+    expect(silent.mirrored).toBe(true);
+    expect((await silent.db.jobs.toArray()).map((r) => [r.jobId, r.status])).toEqual([
+      [applied.jobId, 'applied'],
+      ['7600000000000000002', 'saved'],
+    ]);
+  });
+
+  it('opens the database itself where IndexedDB works', async () => {
+    const page = await openPageDb(() => Promise.reject(new Error('not asked')), () => openDb(uniqueName()));
+    expect(page.mirrored).toBe(false);
+  });
+});
