@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { renderLimitBanner, removeLimitBanner } from '../lib/banner/banner';
 import { PageWatcher } from '../lib/capture/watcher';
 import { extractPosting, headTitle } from '../lib/extract/extract';
-import type { LimitState } from '../lib/limit/limit';
+import { dismissalKey } from '../lib/limit/limit';
+import type { PageLimit } from '../lib/store/limit';
 import { sendMessage, type Transport } from '../lib/messages/client';
 import { JOB_HOST_MATCHES } from '../lib/sites/hosts';
 import { classifyUrl } from '../lib/sites/urls';
@@ -18,13 +19,14 @@ export default defineContentScript({
       if (import.meta.env.DEV) console.debug(`[Job Lens] ${message}`);
     };
 
-    // A dismissed banner stays away on this page until the count changes.
-    let dismissed = '';
-    const showLimit = (limit: LimitState) => {
-      const key = `${limit.state}:${limit.used}`;
-      if (ctx.isInvalid || key === dismissed) return;
-      renderLimitBanner(document, limit, () => {
-        dismissed = key;
+    // The background knows the page's program and count, and whether the user closed this banner
+    // at that count before (in the extension's storage, so a reload does not bring it back).
+    const showLimit = (page: PageLimit, onForm: boolean) => {
+      if (ctx.isInvalid) return;
+      const count = page.count;
+      if (!count || page.dismissed) return removeLimitBanner(document);
+      renderLimitBanner(document, { count, onForm }, () => {
+        sendMessage(transport, 'banner:dismiss', { key: dismissalKey(count) }).catch((error) => debug(String(error)));
       });
     };
 
@@ -34,7 +36,7 @@ export default defineContentScript({
       send: (posting) => {
         if (ctx.isInvalid) return;
         sendMessage(transport, 'posting:seen', { posting })
-          .then(({ limit }) => showLimit(limit))
+          .then(({ page }) => showLimit(page, false))
           .catch((error) => debug(String(error)));
       },
       observe: (onChange) => {
@@ -61,7 +63,7 @@ export default defineContentScript({
       if (page.kind === 'apply') {
         // Opening the form is recorded as started, never as applied: the user confirms later.
         sendMessage(transport, 'apply:started', { site: page.site, jobId: page.jobId })
-          .then(({ limit }) => showLimit(limit))
+          .then(({ page }) => showLimit(page, true))
           .catch((error) => debug(String(error)));
       } else {
         removeLimitBanner(document);

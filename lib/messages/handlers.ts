@@ -12,8 +12,9 @@ import {
   setStatus,
 } from '../store/jobs';
 import { saveProfile } from '../profile/store';
-import { loadLimitState } from '../store/limit';
-import { setCycleStart } from '../store/settings';
+import { dismissBanner, loadLimitState, pageLimitFor, setProgramOverride } from '../store/limit';
+import { deleteAllData } from '../store/erase';
+import { setCycleStart, setStrictLimit } from '../store/settings';
 import { importJson } from '../transfer/import';
 import type { Handlers } from './router';
 
@@ -43,13 +44,15 @@ export function createHandlers({ db, now, onLimitChange }: HandlerDeps): Handler
     'posting:seen': async ({ posting }) => {
       const result = await recordPostingSeen(db, posting, now());
       if (!result.ok) throw new Error(result.reason);
-      return { outcome: result.outcome, limit: await limit() };
+      const state = await limit();
+      return { outcome: result.outcome, limit: state, page: await pageLimitFor(db, state, posting.jobId) };
     },
     'apply:started': async ({ jobId }) => {
       // The form can be opened from a link without the job page ever being read: nothing to mark then.
       const result = await recordApplyStarted(db, jobId, now());
       if (!result.ok && result.reason !== 'not-found') throw new Error(result.message);
-      return { recorded: result.ok, limit: await limit() };
+      const state = await limit();
+      return { recorded: result.ok, limit: state, page: await pageLimitFor(db, state, jobId) };
     },
     'apply:confirm': async ({ jobId, appliedAt }) => {
       unwrap(await confirmApplication(db, jobId, now(), appliedAt));
@@ -87,6 +90,27 @@ export function createHandlers({ db, now, onLimitChange }: HandlerDeps): Handler
       await saveProfile(db, profile, at);
       return { updatedAt: at.toISOString() };
     },
-    'limit:get': async () => ({ limit: await limit() }),
+    'limit:get': async ({ jobId }) => {
+      const state = await limit();
+      return jobId === undefined ? { limit: state } : { limit: state, page: await pageLimitFor(db, state, jobId) };
+    },
+    'job:setProgram': async ({ jobId, program }) => {
+      const result = await setProgramOverride(db, jobId, program, now());
+      if (!result.ok) throw new Error(result.message);
+      return { limit: await limit() };
+    },
+    'settings:setStrictLimit': async ({ strict }) => {
+      const result = await setStrictLimit(db, strict, now());
+      if (!result.ok) throw new Error(result.message);
+      return { limit: await limit() };
+    },
+    'banner:dismiss': async ({ key }) => {
+      await dismissBanner(db, key, now());
+      return {};
+    },
+    'data:deleteAll': async () => {
+      await deleteAllData(db);
+      return { limit: await limit() };
+    },
   };
 }

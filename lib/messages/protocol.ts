@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { JobPostingSchema, SiteSchema } from '../posting/schema';
 import type { LimitState } from '../limit/limit';
+import { ProgramOverrideSchema } from '../program/schema';
+import type { PageLimit } from '../store/limit';
+import { DELETE_ALL_PHRASE } from '../store/erase';
 import type { ImportSummary } from '../transfer/import';
 import type { SeenOutcome } from '../store/jobs';
 import { JobStatusSchema } from '../store/schema';
@@ -37,16 +40,24 @@ export const requestSchemas = {
   'data:import': z.object({ text: z.string().max(100_000_000) }).strict(),
   /** The candidate's profile from the options page (or an import of it). */
   'profile:save': z.object({ profile: ProfileSchema }).strict(),
-  /** The limit state for banners and pages. */
-  'limit:get': z.object({}).strict(),
+  /** The limit state for banners and pages; with a job id, that job's program and count too. */
+  'limit:get': z.object({ jobId: jobId.optional() }).strict(),
+  /** The user's correction of a job's program: another program, "none" (no limit), or null (as the posting says). */
+  'job:setProgram': z.object({ jobId, program: ProgramOverrideSchema }).strict(),
+  /** The strict reading: every early-career application against one limit. */
+  'settings:setStrictLimit': z.object({ strict: z.boolean() }).strict(),
+  /** The user closed a page banner at this program's count (`dismissalKey`). */
+  'banner:dismiss': z.object({ key: z.string().min(1).max(200) }).strict(),
+  /** Deletes every job, earlier copy, setting and the profile; the exact phrase guards against accidents. */
+  'data:deleteAll': z.object({ confirm: z.literal(DELETE_ALL_PHRASE) }).strict(),
 } as const;
 
 export type MessageName = keyof typeof requestSchemas;
 export type RequestOf<K extends MessageName> = z.input<(typeof requestSchemas)[K]>;
 
 export interface ResponseMap {
-  'posting:seen': { outcome: SeenOutcome; limit: LimitState };
-  'apply:started': { recorded: boolean; limit: LimitState };
+  'posting:seen': { outcome: SeenOutcome; limit: LimitState; page: PageLimit };
+  'apply:started': { recorded: boolean; limit: LimitState; page: PageLimit };
   'apply:confirm': { limit: LimitState };
   'apply:dismiss': { limit: LimitState };
   'job:setStatus': { limit: LimitState };
@@ -56,7 +67,11 @@ export interface ResponseMap {
   'settings:setCycleStart': { limit: LimitState };
   'data:import': { summary: ImportSummary; limit: LimitState };
   'profile:save': { updatedAt: string };
-  'limit:get': { limit: LimitState };
+  'limit:get': { limit: LimitState; page?: PageLimit };
+  'job:setProgram': { limit: LimitState };
+  'settings:setStrictLimit': { limit: LimitState };
+  'banner:dismiss': Record<string, never>;
+  'data:deleteAll': { limit: LimitState };
 }
 export type ResponseOf<K extends MessageName> = ResponseMap[K];
 

@@ -9,6 +9,7 @@ import {
   PROGRAM_TRACKS,
   type ProgramTrack,
 } from '../sites/programs';
+import type { Program } from './schema';
 
 /**
  * Which early-career program a posting belongs to, from what the page shows: the title's intake
@@ -17,11 +18,7 @@ import {
  * application limit at all. Pure and free of Zod: the background, the popup and tests run it alike.
  */
 
-/** A program: a stable key (`<track>:<intake>`, e.g. `intern-bsms:2026-start`) and what the user reads. */
-export interface Program {
-  key: string;
-  label: string;
-}
+export type { Program } from './schema';
 
 /** The user's correction for one job: another program, "no limit", or none (the posting decides). */
 export type ProgramOverride = Program | 'none' | null;
@@ -85,6 +82,11 @@ export function programFor(track: ProgramTrack, intake: string | null): Program 
   };
 }
 
+/** The intake a posting names ("2026 Start"), from the extractor's cohort or the title; null when none. */
+export function intakeOf(posting: Pick<ProgramInput, 'title' | 'cohort'>): string | null {
+  return normaliseIntake(posting.cohort) ?? normaliseIntake(posting.title);
+}
+
 /** True when the program's key names an intake; a program without one needs a time window. */
 export function hasIntake(program: Program): boolean {
   return !program.key.endsWith(`:${NO_INTAKE}`);
@@ -100,7 +102,7 @@ export function deriveProgram(posting: ProgramInput): Program | null {
   if (posting.applicationLimit === null) return null;
   const title = posting.title;
   const tags = degreeTags(title);
-  const intake = normaliseIntake(posting.cohort) ?? normaliseIntake(title);
+  const intake = intakeOf(posting);
   const employment = posting.employmentType ?? '';
   const intern = INTERN_WORDS.test(title) || INTERN_WORDS.test(employment);
   const graduate = !intern && GRADUATE_WORDS.test(title);

@@ -72,6 +72,7 @@ export function newJobRecord(posting: JobPosting, seenAt: string): JobRecord {
     lastSeenAt: seenAt,
     changedAt: null,
     changedFields: [],
+    programOverride: null,
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JobPostingSchema, type JobPosting } from '../posting/schema';
+import { ProgramOverrideSchema } from '../program/schema';
 import {
   V2_APPLIED_STATUSES,
   V2JobRowSchema,
@@ -23,22 +24,31 @@ export const APPLIED_STATUSES: readonly JobStatus[] = V2_APPLIED_STATUSES;
 export const StatusChangeSchema = V2StatusChangeSchema;
 export type StatusChange = z.infer<typeof StatusChangeSchema>;
 
-export const JobRecordSchema = V2JobRowSchema;
+/** `programOverride`: the user's correction of the job's program; old rows have none (null). */
+export const JobRecordSchema = V2JobRowSchema.safeExtend({ programOverride: ProgramOverrideSchema.default(null) });
 export type JobRecord = z.infer<typeof JobRecordSchema>;
 
 export const PostingVersionSchema = V2VersionRowSchema;
 export type PostingVersion = z.infer<typeof PostingVersionSchema>;
 
-export const SettingRowSchema = V2SettingRowSchema;
+export const SettingRowSchema = z.discriminatedUnion('key', [
+  ...V2SettingRowSchema.options,
+  /** The strict reading of the limit: every early-career application against one limit. */
+  z.object({ key: z.literal('strictLimit'), value: z.boolean(), updatedAt: z.iso.datetime() }),
+  /** Page banners the user closed, one `<program key>@<used>/<limit>` each, newest last. */
+  z.object({ key: z.literal('bannerDismissed'), value: z.array(z.string().max(200)).max(100), updatedAt: z.iso.datetime() }),
+]);
 export type SettingRow = z.infer<typeof SettingRowSchema>;
 
 /** Settings as the rest of the code sees them, defaults filled in. */
 export const SettingsSchema = z.object({
   /** First day of the recruiting cycle (YYYY-MM-DD); null = the last 12 months. */
   cycleStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)').nullable(),
+  /** Count every early-career application against one limit, whatever its program. */
+  strictLimit: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
-export const DEFAULT_SETTINGS: Settings = { cycleStart: null };
+export const DEFAULT_SETTINGS: Settings = { cycleStart: null, strictLimit: false };
 
 /**
  * The profile's shape belongs to lib/profile (the matcher); the store keeps it as given and
