@@ -143,3 +143,8 @@ export async function programChoices(db: JobLensDb, job: JobRecord): Promise<Pro
   for (const track of Object.keys(PROGRAM_TRACKS) as ProgramTrack[]) add(programFor(track, intake));
   return [...found.values()].sort((a, b) => a.label.localeCompare(b.label));
 }
+
+/** The count of the program a saved job belongs to; null when it belongs to none. */
+export function countForJob(state: LimitState, job: JobRecord): ProgramCount | null {
+  return countFor(state, programOfJob(job), job.applicationLimit?.max ?? null);
+}
