@@ -1,6 +1,9 @@
 import { ProfileEditor, type ProfilePageApi } from '../../components/profile/ProfileEditor';
+import type { SettingsApi } from '../../components/settings/api';
+import { DeleteData } from '../../components/settings/DeleteData';
+import { LimitSettings } from '../../components/settings/LimitSettings';
 
-export function App({ api }: { api: ProfilePageApi }) {
+export function App({ api, settings }: { api: ProfilePageApi; settings?: SettingsApi }) {
   return (
     <>
       <a className="skip-link" href="#profile-main">
@@ -15,6 +18,8 @@ export function App({ api }: { api: ProfilePageApi }) {
       </header>
       <main id="profile-main" tabIndex={-1}>
         <ProfileEditor api={api} />
+        {settings && <LimitSettings api={settings} />}
+        {settings && <DeleteData api={settings} />}
       </main>
     </>
   );
