@@ -39,6 +39,8 @@ describe('LimitSettings', () => {
     await userEvent.click(strict);
     await waitFor(async () => expect((await getSettings(db)).strictLimit).toBe(true));
     await waitFor(() => expect((strict as HTMLInputElement).checked).toBe(true));
+    await screen.findByText('Counting every early-career application together');
+    await waitFor(() => expect((strict as HTMLInputElement).disabled).toBe(false));
     await userEvent.click(strict);
     await waitFor(async () => expect((await getSettings(db)).strictLimit).toBe(false));
   });
