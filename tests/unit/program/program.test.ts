@@ -128,3 +128,30 @@ describe('effectiveProgram', () => {
     expect(effectiveProgram(input(TABLE[38]!), phd)).toEqual(phd);
   });
 });
+
+describe('deriveProgram on every job fixture', () => {
+  it('gives each saved page the program its title, type and limit sentence show', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const dir = new URL('../../fixtures/', import.meta.url);
+    const programs: Record<string, string | null> = {};
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.expected.json')).sort()) {
+      const fixture = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as { expect: string; posting?: ProgramInput };
+      if (fixture.expect === 'job') programs[file.replace('.expected.json', '')] = deriveProgram(fixture.posting!)?.key ?? null;
+    }
+    expect(programs).toEqual({
+      'bytedance-dl': 'intern-phd:2026-start',
+      'bytedance-old-dash-words': 'intern-bsms:2025-start',
+      'tiktok-eeo-boilerplate': null,
+      'tiktok-experienced-staff-ml': null,
+      'tiktok-graduate-search': 'graduate:2026-start',
+      'tiktok-hostile-text': 'intern-bsms:2026-start',
+      // The older page: no intake in the title, "Undergraduate/Master Intern- 2025 Start" in its value row.
+      'tiktok-old-job-id': 'intern-bsms:2025-start',
+      'tiktok-paragraphs': 'intern-bsms:2026-start',
+      'tiktok-seed-000': 'intern-phd:2026-start',
+      'tiktok-seed-002': 'intern-bsms:2026-start',
+      'tiktok-seed-003': 'intern-bsms:2026-start',
+      'tiktok-ul-li': 'intern-bsms:2026-summer',
+    });
+  });
+});
