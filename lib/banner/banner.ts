@@ -9,7 +9,7 @@ import type { LimitApplication, ProgramCount } from '../limit/limit';
  *
  * Collapsed it is a small card (at most 320 × 120 px): the count, the program and, on the form of
  * a full program, that this application would not be considered; the applications already made
- * are one click away. On a job page it sits in the bottom corner. On the application form it takes
+ * are one click away (a native disclosure). On a job page it sits in the bottom corner. On the application form it takes
  * its own place in the page's flow, just before the form, so it can never cover the form's submit
  * button, however the page scrolls.
  */
@@ -31,24 +31,21 @@ export interface BannerInput {
 
 const SITE_NAMES = { tiktok: 'TikTok', bytedance: 'ByteDance' } as const;
 
+// Written compact: the content script ships it as it stands.
 const CSS = `
-:host { all: initial; position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; }
-:host(.in-flow) { position: static; display: block; margin: 12px 0; }
-.box { width: ${BANNER_MAX_WIDTH}px; max-width: calc(100vw - 32px); max-height: ${BANNER_MAX_COLLAPSED_HEIGHT}px; overflow: hidden;
-  box-sizing: border-box; padding: 8px 36px 8px 12px; border-radius: 8px; position: relative;
-  font: 13px/1.35 system-ui, sans-serif; color: #1f2937; background: #fffbeb; border: 2px solid #b45309;
-  box-shadow: 0 2px 10px rgba(0,0,0,.16); }
-.box.limit { background: #fef2f2; border-color: #b91c1c; }
-.box.open { max-height: min(60vh, 420px); overflow: auto; }
-.title { font-weight: 600; margin: 0; }
-p { margin: 2px 0 0; }
-.program { color: #4b5563; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-ol { margin: 4px 0 0; padding-left: 20px; }
-button { font: inherit; color: inherit; cursor: pointer; }
-.close { position: absolute; top: 4px; right: 4px; width: 28px; height: 28px; border: 0; border-radius: 4px;
-  background: transparent; font-size: 18px; line-height: 1; }
-.more { margin-top: 2px; padding: 0; border: 0; background: none; text-decoration: underline; }
-button:focus-visible { outline: 2px solid #1d4ed8; }
+:host{all:initial;display:block;position:fixed;right:16px;bottom:16px;z-index:2147483647}
+:host(.in-flow){position:static;display:block;width:fit-content;max-width:100%;margin:12px 0}
+.box{width:${BANNER_MAX_WIDTH}px;max-width:calc(100vw - 32px);max-height:${BANNER_MAX_COLLAPSED_HEIGHT}px;overflow:hidden;box-sizing:border-box;padding:8px 36px 8px 12px;border-radius:8px;position:relative;font:13px/1.35 system-ui,sans-serif;color:#1f2937;background:#fffbeb;border:2px solid #b45309;box-shadow:0 2px 10px rgba(0,0,0,.16)}
+.box.limit{background:#fef2f2;border-color:#b91c1c}
+.box:has(details[open]){max-height:min(60vh,420px);overflow:auto}
+.title{font-weight:600;margin:0}
+p{margin:2px 0 0}
+.program{color:#4b5563;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+ol{margin:4px 0 0;padding-left:20px}
+button{font:inherit;color:inherit;cursor:pointer}
+.close{position:absolute;top:4px;right:4px;width:28px;height:28px;border:0;border-radius:4px;background:transparent;font-size:18px;line-height:1}
+summary{margin-top:2px;cursor:pointer;text-decoration:underline}
+:focus-visible{outline:2px solid #1d4ed8}
 `;
 
 function text(doc: Document, tag: string, content: string, className?: string): HTMLElement {
@@ -74,7 +71,7 @@ export function bannerConsequence({ count, onForm }: BannerInput): string {
       ? 'This application would not be considered.'
       : 'Another application in this program would not be considered.';
   }
-  return onForm ? 'This would be your last application in this program.' : 'One more application is possible in this program.';
+  return onForm ? 'This would be your last place in this program.' : 'One place is left in this program.';
 }
 
 function applicationLine(app: LimitApplication): string {
@@ -126,35 +123,17 @@ export function renderLimitBanner(doc: Document, input: BannerInput | null, onDi
   title.id = 'job-lens-banner-title';
   box.append(title, text(doc, 'p', count.program.label, 'program'), text(doc, 'p', bannerConsequence(input), 'consequence'));
 
-  const details = doc.createElement('div');
-  details.id = 'job-lens-banner-details';
-  details.hidden = true;
+  // A native disclosure: keyboard and screen readers get its open and closed states for free.
+  const details = doc.createElement('details');
   details.append(
-    text(
-      doc,
-      'p',
-      count.applications.length > 0
-        ? 'Considered in the order made, TikTok and ByteDance jobs together:'
-        : 'Applications are considered in the order made, TikTok and ByteDance jobs together.',
-    ),
+    text(doc, 'summary', 'Applications so far'),
+    text(doc, 'p', 'In the order made, TikTok and ByteDance jobs together' + (count.applications.length > 0 ? ':' : '.')),
   );
   if (count.applications.length > 0) {
     const list = doc.createElement('ol');
     for (const app of count.applications) list.append(text(doc, 'li', applicationLine(app)));
     details.append(list);
   }
-
-  const more = text(doc, 'button', 'Show applications', 'more');
-  more.setAttribute('type', 'button');
-  more.setAttribute('aria-expanded', 'false');
-  more.setAttribute('aria-controls', details.id);
-  more.addEventListener('click', () => {
-    const open = details.hidden === true;
-    details.hidden = !open;
-    box.classList.toggle('open', open);
-    more.setAttribute('aria-expanded', String(open));
-    more.textContent = open ? 'Hide applications' : 'Show applications';
-  });
 
   const close = text(doc, 'button', '×', 'close');
   close.setAttribute('type', 'button');
@@ -163,7 +142,7 @@ export function renderLimitBanner(doc: Document, input: BannerInput | null, onDi
     host.remove();
     onDismiss();
   });
-  box.append(more, details, close);
+  box.append(details, close);
   root.append(box);
 
   const form = onForm ? doc.querySelector('form') : null;

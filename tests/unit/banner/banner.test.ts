@@ -39,15 +39,15 @@ const lastOne = countOf([first]);
 const reached = countOf([second, first]);
 
 describe('renderLimitBanner', () => {
-  it('at the last place names the count, the program and the application made (behind "Show applications")', () => {
+  it('at the last place names the count, the program and the application made (in the closed disclosure)', () => {
     const page = doc();
     const handle = renderLimitBanner(page, { count: lastOne, onForm: false }, () => {})!;
     const box = handle.root.querySelector('[role]')!;
     expect(box.getAttribute('role')).toBe('status');
     expect(handle.root.querySelector('.title')!.textContent).toBe('Job Lens: 1 place left: 1 of 2 used');
     expect(handle.root.querySelector('.program')!.textContent).toBe('Undergrad/Master Intern · 2026 Start');
-    const details = handle.root.querySelector('#job-lens-banner-details') as HTMLElement;
-    expect(details.hidden).toBe(true);
+    const details = handle.root.querySelector('details')!;
+    expect(details.hasAttribute('open')).toBe(false);
     expect(Array.from(details.querySelectorAll('li')).map((li) => li.textContent)).toEqual([
       'Big Data Engineer Intern (Live Recommendation) - 2026 Start (BS/MS) (TikTok, 2025-10-02)',
     ]);
@@ -67,7 +67,7 @@ describe('renderLimitBanner', () => {
     const handle = renderLimitBanner(doc(FORM_PAGE), { count: reached, onForm: true }, () => {})!;
     expect(handle.root.querySelector('.consequence')!.textContent).toBe('This application would not be considered.');
     expect(bannerConsequence({ count: reached, onForm: false })).toBe('Another application in this program would not be considered.');
-    expect(bannerConsequence({ count: lastOne, onForm: true })).toBe('This would be your last application in this program.');
+    expect(bannerConsequence({ count: lastOne, onForm: true })).toBe('This would be your last place in this program.');
   });
 
   it('says so when over the limit', () => {
@@ -83,16 +83,12 @@ describe('renderLimitBanner', () => {
     expect(page.querySelector(BANNER_TAG)).toBeNull();
   });
 
-  it('opens and closes the list of applications with its button', () => {
+  it('keeps the list of applications in a closed disclosure', () => {
     const handle = renderLimitBanner(doc(), { count: reached, onForm: false }, () => {})!;
-    const more = handle.root.querySelector('.more') as HTMLElement;
-    const details = handle.root.querySelector('#job-lens-banner-details') as HTMLElement;
-    const click = () => more.dispatchEvent(new (more.ownerDocument.defaultView as unknown as typeof globalThis).Event('click'));
-    expect([more.getAttribute('aria-expanded'), more.getAttribute('aria-controls')]).toEqual(['false', details.id]);
-    click();
-    expect([details.hidden, more.getAttribute('aria-expanded'), more.textContent]).toEqual([false, 'true', 'Hide applications']);
-    click();
-    expect([details.hidden, more.getAttribute('aria-expanded')]).toEqual([true, 'false']);
+    const details = handle.root.querySelector('details')!;
+    expect(details.hasAttribute('open')).toBe(false);
+    expect(details.querySelector('summary')!.textContent).toBe('Applications so far');
+    expect(details.querySelectorAll('li')).toHaveLength(2);
   });
 
   it('sits in a corner on a job page, and in the page flow before the form on the application form', () => {
