@@ -255,3 +255,56 @@ describe('deleteAllData', () => {
     for (const table of db.tables) expect(await table.count()).toBe(0);
   });
 });
+
+describe('corrections and the strict reading in exports', () => {
+  it('carries a program correction and the strict setting through export and import; an older file without them imports as uncorrected', async () => {
+    const { exportJson } = await import('../../../lib/transfer/export');
+    const { importJson } = await import('../../../lib/transfer/import');
+    fresh();
+    const [a, b] = await seen(bsms(), bsms());
+    await setProgramOverride(db, a!.jobId, 'none', now);
+    await setStrictLimit(db, true, now);
+    const text = await exportJson(db, now);
+    const file = JSON.parse(text) as { jobs: Record<string, unknown>[]; settings: { key: string }[] };
+    expect(file.jobs.find((j) => j.jobId === a!.jobId)!.programOverride).toBe('none');
+    expect(file.settings.map((r) => r.key)).toContain('strictLimit');
+
+    const other = db;
+    fresh();
+    expect(await importJson(db, text, now)).toMatchObject({ ok: true });
+    expect((await db.jobs.get(a!.jobId))!.programOverride).toBe('none');
+    expect((await getSettings(db)).strictLimit).toBe(true);
+    await other.delete();
+
+    // A file written before corrections existed.
+    for (const job of file.jobs) delete job.programOverride;
+    await db.delete();
+    fresh();
+    expect(await importJson(db, JSON.stringify(file), now)).toMatchObject({ ok: true });
+    expect((await db.jobs.get(b!.jobId))!.programOverride).toBeNull();
+  });
+});
+
+describe('the messages for programs, the strict reading, dismissals and deletion', () => {
+  it('validates each in the background and refuses bad input with a reason, changing nothing', async () => {
+    const { createHandlers } = await import('../../../lib/messages/handlers');
+    const { createRouter } = await import('../../../lib/messages/router');
+    fresh();
+    const [a] = await seen(bsms());
+    const badges: string[] = [];
+    const route = createRouter(createHandlers({ db, now: () => now, onLimitChange: (l) => void badges.push(String(l.strict)) }));
+    expect(await route({ name: 'job:setProgram', data: { jobId: a!.jobId, program: { key: 'bad key', label: 'x' } } })).toMatchObject({ ok: false });
+    expect(await route({ name: 'job:setProgram', data: { jobId: a!.jobId, program: 'nothing' } })).toMatchObject({ ok: false });
+    expect((await db.jobs.get(a!.jobId))!.programOverride).toBeNull();
+    expect(await route({ name: 'job:setProgram', data: { jobId: a!.jobId, program: 'none' } })).toMatchObject({ ok: true });
+    expect(await route({ name: 'settings:setStrictLimit', data: { strict: 'yes' } })).toMatchObject({ ok: false });
+    expect(await route({ name: 'settings:setStrictLimit', data: { strict: true } })).toMatchObject({ ok: true, value: { limit: { strict: true } } });
+    expect(badges.at(-1)).toBe('true');
+    expect(await route({ name: 'banner:dismiss', data: { key: '' } })).toMatchObject({ ok: false });
+    expect(await route({ name: 'banner:dismiss', data: { key: 'intern-bsms:2026-start@1/2' } })).toMatchObject({ ok: true });
+    expect(await route({ name: 'data:deleteAll', data: { confirm: 'delete' } })).toMatchObject({ ok: false });
+    expect(await db.jobs.count()).toBe(1);
+    expect(await route({ name: 'data:deleteAll', data: { confirm: 'delete everything' } })).toMatchObject({ ok: true });
+    expect(await db.jobs.count()).toBe(0);
+  });
+});
