@@ -274,6 +274,33 @@ describe('popup: the limit and pending applications', () => {
   });
 });
 
+describe('popup: the limit per program', () => {
+  it('warns on a job of the full program but not on a Graduate job or an experienced-hire job', async () => {
+    const bsms = (jobId: string, title: string) => ({ jobId, title: `${title} Intern - 2026 Start (BS/MS)`, degreeLevels: ['Bachelor' as const, 'Master' as const] });
+    await addJob(db, bsms('7500000000000000010', 'First'), undefined, { status: 'applied', appliedAt: local('2025-11-01T12:00:00') });
+    await addJob(db, bsms('7500000000000000011', 'Second'), undefined, { status: 'applied', appliedAt: local('2025-11-02T12:00:00') });
+    await addJob(db, bsms('7500000000000000012', 'Third'));
+    await addJob(db, { jobId: '7500000000000000013', title: 'Software Engineer Graduate (Search) - 2026 Start (BS/MS)', employmentType: 'Regular' });
+    await addJob(db, { jobId: '7500000000000000014', title: 'Staff Engineer - Ads', employmentType: 'Regular', cohort: null, applicationLimit: null });
+
+    renderWithApi(api, <PopupApp page={jobPage('7500000000000000012')} />);
+    await waitFor(() => expect(screen.getByTestId('limit-summary').textContent).toBe('Undergrad/Master Intern · 2026 Start: 2 of 2 used'));
+    expect(screen.getByTestId('limit-banner').textContent).toContain('Limit reached: 2 of 2');
+    cleanup();
+
+    renderWithApi(api, <PopupApp page={jobPage('7500000000000000013')} />);
+    await waitFor(() => expect(screen.getByTestId('limit-summary').textContent).toBe('Graduate · 2026 Start: 0 of 2 used'));
+    expect(screen.queryByTestId('limit-banner')).toBeNull();
+    expect(screen.getByTestId('program-label').textContent).toBe('Graduate · 2026 Start');
+    cleanup();
+
+    renderWithApi(api, <PopupApp page={jobPage('7500000000000000014')} />);
+    await waitFor(() => expect(screen.getByTestId('limit-summary').textContent).toBe('No application limit for this job'));
+    expect(screen.queryByTestId('limit-banner')).toBeNull();
+    expect(screen.getByTestId('program-label').textContent).toBe('No application limit');
+  });
+});
+
 describe('popup: a posting that changed', () => {
   it('shows what changed against the kept copy until the user says they have seen it', async () => {
     const first = await addJob(db, { jobId: BIGDATA_JOB, extractedAt: local('2025-11-01T09:00:00') });
