@@ -29,12 +29,14 @@ export function LimitHeader({ state, focus }: { state: LimitState | undefined; f
   );
 }
 
-function ApplicationItem({ app }: { app: LimitApplication }) {
+/** `withProgram`: in the strict reading one list holds every program, so each line names its own. */
+function ApplicationItem({ app, withProgram = false }: { app: LimitApplication; withProgram?: boolean }) {
   return (
     <li>
       {app.title}{' '}
       <span className="meta">
-        ({SITE_NAMES[app.site]}, applied {localDay(app.appliedAt)}
+        ({withProgram ? `${app.program.label}, ` : ''}
+        {SITE_NAMES[app.site]}, applied {localDay(app.appliedAt)}
         {app.source === 'site-history' ? ', from the site’s history' : ''})
       </span>
     </li>
@@ -88,7 +90,7 @@ export function ProgramList({ state }: { state: LimitState | undefined }) {
           </h3>
           <ol className="limit-applications">
             {p.applications.map((app, i) => (
-              <ApplicationItem key={app.jobId ?? `${app.title}-${i}`} app={app} />
+              <ApplicationItem key={app.jobId ?? `${app.title}-${i}`} app={app} withProgram={state.strict} />
             ))}
           </ol>
         </div>
