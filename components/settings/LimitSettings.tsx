@@ -19,9 +19,15 @@ export function LimitSettings({ api }: { api: SettingsApi }) {
   const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // Follows the stored value (another page may change it), but never over an edit not yet saved.
+  const [shown, setShown] = useState<string | null>(null);
   useEffect(() => {
-    if (settings) setCycleStart(settings.cycleStart ?? '');
-  }, [settings?.cycleStart]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (!settings) return;
+    const stored = settings.cycleStart ?? '';
+    if (stored === shown) return;
+    setCycleStart((current) => (shown === null || current === shown ? stored : current));
+    setShown(stored);
+  }, [settings, shown]);
 
   const run = async (done: string, action: () => Promise<unknown>) => {
     setBusy(true);

@@ -51,8 +51,13 @@ describe('LimitSettings', () => {
     await userEvent.type(date, '2025-09-01');
     await userEvent.click(screen.getByRole('button', { name: 'Save cycle start' }));
     await waitFor(async () => expect((await getSettings(db)).cycleStart).toBe('2025-09-01'));
+    await screen.findByText('Cycle starts on 2025-09-01');
     await userEvent.clear(date);
-    await userEvent.click(screen.getByRole('button', { name: 'Save cycle start' }));
+    const save = screen.getByRole('button', { name: 'Save cycle start' }) as HTMLButtonElement;
+    await waitFor(() => expect(save.disabled).toBe(false));
+    // The stored value arriving later does not undo the edit.
+    expect(date.value).toBe('');
+    await userEvent.click(save);
     await waitFor(async () => expect((await getSettings(db)).cycleStart).toBeNull());
   });
 
