@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import { renderLimitBanner, removeLimitBanner } from '../lib/banner/banner';
 import { PageWatcher } from '../lib/capture/watcher';
 import { extractPosting, headTitle } from '../lib/extract/extract';
-import { dismissalKey } from '../lib/limit/limit';
 import type { PageLimit } from '../lib/store/limit';
 import { sendMessage, type Transport } from '../lib/messages/client';
 import { JOB_HOST_MATCHES } from '../lib/sites/hosts';
@@ -21,12 +20,10 @@ export default defineContentScript({
 
     // The background knows the page's program and count, and whether the user closed this banner
     // at that count before (in the extension's storage, so a reload does not bring it back).
-    const showLimit = (page: PageLimit, onForm: boolean) => {
+    const showLimit = ({ banner }: PageLimit) => {
       if (ctx.isInvalid) return;
-      const count = page.count;
-      if (!count || page.dismissed) return removeLimitBanner(document);
-      renderLimitBanner(document, { count, onForm }, () => {
-        sendMessage(transport, 'banner:dismiss', { key: dismissalKey(count) }).catch((error) => debug(String(error)));
+      renderLimitBanner(document, banner, () => {
+        if (banner) sendMessage(transport, 'banner:dismiss', { key: banner.dismissKey }).catch((error) => debug(String(error)));
       });
     };
 
@@ -36,7 +33,7 @@ export default defineContentScript({
       send: (posting) => {
         if (ctx.isInvalid) return;
         sendMessage(transport, 'posting:seen', { posting })
-          .then(({ page }) => showLimit(page, false))
+          .then(({ page }) => showLimit(page))
           .catch((error) => debug(String(error)));
       },
       observe: (onChange) => {
@@ -63,7 +60,7 @@ export default defineContentScript({
       if (page.kind === 'apply') {
         // Opening the form is recorded as started, never as applied: the user confirms later.
         sendMessage(transport, 'apply:started', { site: page.site, jobId: page.jobId })
-          .then(({ page }) => showLimit(page, true))
+          .then(({ page }) => showLimit(page))
           .catch((error) => debug(String(error)));
       } else {
         removeLimitBanner(document);

@@ -1,4 +1,4 @@
-import { bannerHeadline } from '../../lib/banner/banner';
+import { bannerHeadline } from '../../lib/banner/content';
 import { fullestProgram, type LimitApplication, type LimitState, type ProgramCount } from '../../lib/limit/limit';
 import { localDay, SITE_NAMES } from '../format';
 

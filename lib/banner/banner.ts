@@ -1,5 +1,4 @@
-import { localDay } from '../date';
-import type { LimitApplication, ProgramCount } from '../limit/limit';
+import type { BannerContent } from './content';
 
 /**
  * The page banner for a program with one place left or none. It runs in the content script, so it
@@ -23,13 +22,7 @@ export interface BannerHandle {
   root: ShadowRoot;
 }
 
-export interface BannerInput {
-  count: ProgramCount;
-  /** The page is the application form of a job in this program. */
-  onForm: boolean;
-}
-
-const SITE_NAMES = { tiktok: 'TikTok', bytedance: 'ByteDance' } as const;
+export type { BannerContent };
 
 // Written compact: the content script ships it as it stands.
 const CSS = `
@@ -55,29 +48,6 @@ function text(doc: Document, tag: string, content: string, className?: string): 
   return el;
 }
 
-/** "Limit reached: 2 of 2", "1 place left: 1 of 2 used". */
-export function bannerHeadline(count: ProgramCount): string {
-  if (count.state === 'last-one') return `1 place left: ${count.used} of ${count.limit} used`;
-  if (count.state === 'reached') return `Limit reached: ${count.used} of ${count.limit}`;
-  if (count.state === 'over') return `Over the limit: ${count.used} of ${count.limit}`;
-  return '';
-}
-
-/** The sentence under the headline: what applying here would mean. */
-export function bannerConsequence({ count, onForm }: BannerInput): string {
-  const full = count.state !== 'last-one';
-  if (full) {
-    return onForm
-      ? 'This application would not be considered.'
-      : 'Another application in this program would not be considered.';
-  }
-  return onForm ? 'This would be your last place in this program.' : 'One place is left in this program.';
-}
-
-function applicationLine(app: LimitApplication): string {
-  return `${app.title} (${SITE_NAMES[app.site]}, ${localDay(app.appliedAt)})`;
-}
-
 function applyStyles(doc: Document, root: ShadowRoot): void {
   // A constructed sheet is not subject to the page's style-src CSP; a <style> is the fallback.
   const Sheet = doc.defaultView?.CSSStyleSheet;
@@ -99,39 +69,34 @@ export function removeLimitBanner(doc: Document): void {
 }
 
 /**
- * Shows the banner for a program with one place left or none; removes it otherwise. Replaces any
+ * Shows the banner the background worded (`bannerContent`), or removes it for null. Replaces any
  * banner already on the page, so calling it again with a new count is safe. `onDismiss` runs
  * after the user closes it (the caller has the background remember it for this count).
  */
-export function renderLimitBanner(doc: Document, input: BannerInput | null, onDismiss: () => void): BannerHandle | null {
+export function renderLimitBanner(doc: Document, content: BannerContent | null, onDismiss: () => void): BannerHandle | null {
   removeLimitBanner(doc);
-  if (!input || input.count.state === 'ok') return null;
-  const { count, onForm } = input;
+  if (!content) return null;
 
   const host = doc.createElement(BANNER_TAG);
   const root = host.attachShadow({ mode: 'closed' });
   applyStyles(doc, root);
 
-  const atLimit = count.state !== 'last-one';
   const box = doc.createElement('div');
-  box.className = atLimit ? 'box limit' : 'box';
+  box.className = content.alert ? 'box limit' : 'box';
   // An alert interrupts; that is right only when another application would not be considered.
-  box.setAttribute('role', atLimit ? 'alert' : 'status');
+  box.setAttribute('role', content.alert ? 'alert' : 'status');
   box.setAttribute('aria-labelledby', 'job-lens-banner-title');
 
-  const title = text(doc, 'p', `Job Lens: ${bannerHeadline(count)}`, 'title');
+  const title = text(doc, 'p', content.title, 'title');
   title.id = 'job-lens-banner-title';
-  box.append(title, text(doc, 'p', count.program.label, 'program'), text(doc, 'p', bannerConsequence(input), 'consequence'));
+  box.append(title, text(doc, 'p', content.program, 'program'), text(doc, 'p', content.consequence, 'consequence'));
 
   // A native disclosure: keyboard and screen readers get its open and closed states for free.
   const details = doc.createElement('details');
-  details.append(
-    text(doc, 'summary', 'Applications so far'),
-    text(doc, 'p', 'In the order made, TikTok and ByteDance jobs together' + (count.applications.length > 0 ? ':' : '.')),
-  );
-  if (count.applications.length > 0) {
+  details.append(text(doc, 'summary', 'Applications so far'), text(doc, 'p', content.intro));
+  if (content.items.length > 0) {
     const list = doc.createElement('ol');
-    for (const app of count.applications) list.append(text(doc, 'li', applicationLine(app)));
+    for (const item of content.items) list.append(text(doc, 'li', item));
     details.append(list);
   }
 
@@ -145,11 +110,11 @@ export function renderLimitBanner(doc: Document, input: BannerInput | null, onDi
   box.append(details, close);
   root.append(box);
 
-  const form = onForm ? doc.querySelector('form') : null;
+  const form = content.onForm ? doc.querySelector('form') : null;
   if (form?.parentNode) {
     host.className = 'in-flow';
     form.parentNode.insertBefore(host, form);
-  } else if (onForm) {
+  } else if (content.onForm) {
     host.className = 'in-flow';
     (doc.body ?? doc.documentElement).prepend(host);
   } else {

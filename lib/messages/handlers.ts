@@ -52,7 +52,7 @@ export function createHandlers({ db, now, onLimitChange }: HandlerDeps): Handler
       const result = await recordApplyStarted(db, jobId, now());
       if (!result.ok && result.reason !== 'not-found') throw new Error(result.message);
       const state = await limit();
-      return { recorded: result.ok, limit: state, page: await pageLimitFor(db, state, jobId) };
+      return { recorded: result.ok, limit: state, page: await pageLimitFor(db, state, jobId, true) };
     },
     'apply:confirm': async ({ jobId, appliedAt }) => {
       unwrap(await confirmApplication(db, jobId, now(), appliedAt));

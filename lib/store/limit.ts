@@ -1,3 +1,4 @@
+import { bannerContent, type BannerContent } from '../banner/content';
 import {
   computeLimitState,
   countFor,
@@ -68,11 +69,15 @@ export async function loadLimitState(
   return computeLimitState({ applications: [...inputs.applications, ...extra], defaultLimit: inputs.defaultLimit, settings, now });
 }
 
-/** What a page of one job needs to know: its program, that program's count, and whether its banner was closed at that count. */
+/**
+ * What a page of one job needs to know: its program, that program's count, whether its banner was
+ * closed at that count, and the banner to show (null: none, or closed).
+ */
 export interface PageLimit {
   program: Program | null;
   count: ProgramCount | null;
   dismissed: boolean;
+  banner: BannerContent | null;
 }
 
 export async function loadDismissals(db: JobLensDb): Promise<string[]> {
@@ -88,13 +93,14 @@ export async function dismissBanner(db: JobLensDb, key: string, now: Date): Prom
   });
 }
 
-export async function pageLimitFor(db: JobLensDb, state: LimitState, jobId: string): Promise<PageLimit> {
+/** `onForm`: the page is the job's application form. */
+export async function pageLimitFor(db: JobLensDb, state: LimitState, jobId: string, onForm = false): Promise<PageLimit> {
   const job = await db.jobs.get(jobId);
-  if (!job) return { program: null, count: null, dismissed: false };
+  if (!job) return { program: null, count: null, dismissed: false, banner: null };
   const program = programOfJob(job);
   const count = countFor(state, program, job.applicationLimit?.max ?? null);
   const dismissed = count !== null && (await loadDismissals(db)).includes(dismissalKey(count));
-  return { program, count, dismissed };
+  return { program, count, dismissed, banner: dismissed ? null : bannerContent(count, onForm) };
 }
 
 export type ProgramOverrideResult = { ok: true; job: JobRecord } | { ok: false; message: string };

@@ -1,11 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
-import {
-  BANNER_TAG,
-  bannerConsequence,
-  removeLimitBanner,
-  renderLimitBanner,
-} from '../../../lib/banner/banner';
+import { BANNER_TAG, removeLimitBanner, renderLimitBanner } from '../../../lib/banner/banner';
+import { bannerConsequence, bannerContent } from '../../../lib/banner/content';
 import { computeLimitState, countFor, type LimitApplicationInput } from '../../../lib/limit/limit';
 import { programFor } from '../../../lib/program/program';
 import { local } from '../local-time';
@@ -41,7 +37,7 @@ const reached = countOf([second, first]);
 describe('renderLimitBanner', () => {
   it('at the last place names the count, the program and the application made (in the closed disclosure)', () => {
     const page = doc();
-    const handle = renderLimitBanner(page, { count: lastOne, onForm: false }, () => {})!;
+    const handle = renderLimitBanner(page, bannerContent(lastOne, false), () => {})!;
     const box = handle.root.querySelector('[role]')!;
     expect(box.getAttribute('role')).toBe('status');
     expect(handle.root.querySelector('.title')!.textContent).toBe('Job Lens: 1 place left: 1 of 2 used');
@@ -55,7 +51,7 @@ describe('renderLimitBanner', () => {
   });
 
   it('at the limit raises an alert saying "limit reached" and the count, with the applications in the order made', () => {
-    const handle = renderLimitBanner(doc(), { count: reached, onForm: false }, () => {})!;
+    const handle = renderLimitBanner(doc(), bannerContent(reached, false), () => {})!;
     expect(handle.root.querySelector('[role]')!.getAttribute('role')).toBe('alert');
     expect(handle.root.querySelector('.title')!.textContent).toBe('Job Lens: Limit reached: 2 of 2');
     const items = Array.from(handle.root.querySelectorAll('ol li')).map((li) => li.textContent);
@@ -64,27 +60,28 @@ describe('renderLimitBanner', () => {
   });
 
   it('on the form of a full program says this application would not be considered', () => {
-    const handle = renderLimitBanner(doc(FORM_PAGE), { count: reached, onForm: true }, () => {})!;
+    const handle = renderLimitBanner(doc(FORM_PAGE), bannerContent(reached, true), () => {})!;
     expect(handle.root.querySelector('.consequence')!.textContent).toBe('This application would not be considered.');
-    expect(bannerConsequence({ count: reached, onForm: false })).toBe('Another application in this program would not be considered.');
-    expect(bannerConsequence({ count: lastOne, onForm: true })).toBe('This would be your last place in this program.');
+    expect(bannerConsequence(reached, false)).toBe('Another application in this program would not be considered.');
+    expect(bannerConsequence(lastOne, true)).toBe('This would be your last place in this program.');
   });
 
   it('says so when over the limit', () => {
     const third = applied('7003', 'Product Manager Intern', 'tiktok', local('2025-11-01T12:00:00'));
-    const handle = renderLimitBanner(doc(), { count: countOf([first, second, third]), onForm: false }, () => {})!;
+    const handle = renderLimitBanner(doc(), bannerContent(countOf([first, second, third]), false), () => {})!;
     expect(handle.root.querySelector('.title')!.textContent).toBe('Job Lens: Over the limit: 3 of 2');
   });
 
   it('shows nothing while more than one place is left, or for a job in no program', () => {
     const page = doc();
-    expect(renderLimitBanner(page, { count: countOf([]), onForm: false }, () => {})).toBeNull();
+    expect(renderLimitBanner(page, bannerContent(countOf([]), false), () => {})).toBeNull();
+    expect(bannerContent(null, false)).toBeNull();
     expect(renderLimitBanner(page, null, () => {})).toBeNull();
     expect(page.querySelector(BANNER_TAG)).toBeNull();
   });
 
   it('keeps the list of applications in a closed disclosure', () => {
-    const handle = renderLimitBanner(doc(), { count: reached, onForm: false }, () => {})!;
+    const handle = renderLimitBanner(doc(), bannerContent(reached, false), () => {})!;
     const details = handle.root.querySelector('details')!;
     expect(details.hasAttribute('open')).toBe(false);
     expect(details.querySelector('summary')!.textContent).toBe('Applications so far');
@@ -93,27 +90,32 @@ describe('renderLimitBanner', () => {
 
   it('sits in a corner on a job page, and in the page flow before the form on the application form', () => {
     const job = doc();
-    const onJob = renderLimitBanner(job, { count: reached, onForm: false }, () => {})!;
+    const onJob = renderLimitBanner(job, bannerContent(reached, false), () => {})!;
     expect(onJob.host.className).toBe('');
     expect(onJob.host.parentNode).toBe(job.body);
 
     const form = doc(FORM_PAGE);
-    const onForm = renderLimitBanner(form, { count: reached, onForm: true }, () => {})!;
+    const onForm = renderLimitBanner(form, bannerContent(reached, true), () => {})!;
     expect(onForm.host.className).toBe('in-flow');
     expect(onForm.host.nextElementSibling?.localName).toBe('form');
   });
 
   it('renders a title containing markup as text, never as elements', () => {
     const hostile = applied('7004', '<img src=x onerror="alert(1)"><b>Intern</b>', 'tiktok', local('2025-10-02T12:00:00'));
-    const handle = renderLimitBanner(doc(), { count: countOf([hostile]), onForm: false }, () => {})!;
+    const handle = renderLimitBanner(doc(), bannerContent(countOf([hostile]), false), () => {})!;
     expect(handle.root.querySelector('img')).toBeNull();
     expect(handle.root.querySelector('b')).toBeNull();
     expect(handle.root.querySelector('li')!.textContent).toContain('<img src=x onerror="alert(1)"><b>Intern</b>');
   });
 
+  it('is worded with the count’s dismissal key, so the background can remember its closing', () => {
+    expect(bannerContent(reached, true)).toMatchObject({ dismissKey: 'intern-bsms:2026-start@2/2', alert: true, onForm: true });
+    expect(bannerContent(lastOne, false)).toMatchObject({ dismissKey: 'intern-bsms:2026-start@1/2', alert: false });
+  });
+
   it('keeps its contents in a closed shadow root the page cannot read', () => {
     const page = doc();
-    renderLimitBanner(page, { count: reached, onForm: false }, () => {});
+    renderLimitBanner(page, bannerContent(reached, false), () => {});
     const host = page.querySelector(BANNER_TAG)!;
     expect(host.shadowRoot).toBeNull();
     expect(host.textContent).toBe('');
@@ -122,7 +124,7 @@ describe('renderLimitBanner', () => {
   it('has a labelled close button that removes the banner and reports the dismissal', () => {
     const page = doc();
     const onDismiss = vi.fn();
-    const handle = renderLimitBanner(page, { count: reached, onForm: false }, onDismiss)!;
+    const handle = renderLimitBanner(page, bannerContent(reached, false), onDismiss)!;
     const button = handle.root.querySelector('.close')!;
     expect(button.getAttribute('aria-label')).toBe('Dismiss the application limit notice');
     expect(button.getAttribute('type')).toBe('button');
@@ -133,8 +135,8 @@ describe('renderLimitBanner', () => {
 
   it('replaces an earlier banner instead of stacking, and removeLimitBanner clears it', () => {
     const page = doc();
-    renderLimitBanner(page, { count: lastOne, onForm: false }, () => {});
-    renderLimitBanner(page, { count: reached, onForm: false }, () => {});
+    renderLimitBanner(page, bannerContent(lastOne, false), () => {});
+    renderLimitBanner(page, bannerContent(reached, false), () => {});
     expect(page.querySelectorAll(BANNER_TAG)).toHaveLength(1);
     removeLimitBanner(page);
     expect(page.querySelector(BANNER_TAG)).toBeNull();

@@ -15,7 +15,7 @@ function posting(): JobPosting {
 }
 
 const LIMIT = { strict: false, programs: [], uncounted: 0, defaultLimit: 2, cycleStart: '2025-11-01' };
-const PAGE = { program: null, count: null, dismissed: false };
+const PAGE = { program: null, count: null, dismissed: false, banner: null };
 const unused = async () => {
   throw new Error('not called in these tests');
 };

@@ -224,22 +224,24 @@ describe('page limit and banner dismissals', () => {
     let page = await pageLimitFor(db, state, c!.jobId);
     expect(page).toMatchObject({ program: { key: BSMS }, count: { used: 1, limit: 2 }, dismissed: false });
 
+    expect(page.banner).toMatchObject({ title: 'Job Lens: 1 place left: 1 of 2 used', dismissKey: dismissalKey(page.count!), onForm: false });
+    expect((await pageLimitFor(db, state, c!.jobId, true)).banner).toMatchObject({ onForm: true, consequence: 'This would be your last place in this program.' });
     await dismissBanner(db, dismissalKey(page.count!), now);
-    expect((await pageLimitFor(db, state, c!.jobId)).dismissed).toBe(true);
+    expect(await pageLimitFor(db, state, c!.jobId)).toMatchObject({ dismissed: true, banner: null });
     // Another job of the same program at the same count: dismissed too.
     expect((await pageLimitFor(db, state, b!.jobId)).dismissed).toBe(true);
 
     await apply(b!.jobId, '2025-10-02');
     state = await loadLimitState(db, now);
     page = await pageLimitFor(db, state, c!.jobId);
-    expect(page).toMatchObject({ count: { used: 2, state: 'reached' }, dismissed: false });
+    expect(page).toMatchObject({ count: { used: 2, state: 'reached' }, dismissed: false, banner: { title: 'Job Lens: Limit reached: 2 of 2' } });
     expect(countFor(state, null, null)).toBeNull();
   });
 
   it('knows nothing of a job never read', async () => {
     fresh();
     const state = await loadLimitState(db, now);
-    expect(await pageLimitFor(db, state, '7999999999999999999')).toEqual({ program: null, count: null, dismissed: false });
+    expect(await pageLimitFor(db, state, '7999999999999999999')).toEqual({ program: null, count: null, dismissed: false, banner: null });
   });
 });
 
