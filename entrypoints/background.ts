@@ -1,24 +1,64 @@
 import { browser } from 'wxt/browser';
 import { startStore, withBackup } from '../lib/backup/keeper';
 import { openMemoryDb } from '../lib/backup/memory';
-import { badgeFor, type LimitState } from '../lib/limit/limit';
 import { FLOWS_FILE } from '../lib/flows/inject';
 import { TabMemory, type KeyValueArea } from '../lib/flows/tabs';
+import { badgeForCount, NO_PROGRAM_BADGE, overallBadge, type Badge, type LimitState } from '../lib/limit/limit';
 import { createHandlers } from '../lib/messages/handlers';
 import { createRouter } from '../lib/messages/router';
+import { JOB_HOST_MATCHES } from '../lib/sites/hosts';
+import { classifyUrl } from '../lib/sites/urls';
 import { openDb } from '../lib/store/db';
-import { loadLimitState } from '../lib/store/limit';
+import { loadLimitState, pageLimitFor } from '../lib/store/limit';
 
 export default defineBackground(() => {
   // Chrome MV3 has `action`; Firefox's MV2 build has `browserAction`.
   const action = browser.action ?? browser.browserAction;
-  const showBadge = async (limit: LimitState) => {
-    const badge = badgeFor(limit);
-    await action.setBadgeText({ text: badge.text });
-    await action.setBadgeBackgroundColor({ color: badge.color });
-    await action.setTitle({
-      title: limit.limit === null ? 'Job Lens' : `Job Lens: ${limit.used} of ${limit.limit} applications used`,
-    });
+  const paint = async (badge: Badge, tabId?: number) => {
+    await action.setBadgeText({ text: badge.text, tabId });
+    await action.setBadgeBackgroundColor({ color: badge.color, tabId });
+    await action.setTitle({ title: badge.title, tabId });
+  };
+  /**
+   * A careers tab on a job or its form shows that job's program ("2/2"); every other tab the
+   * fullest program. Tab-specific badges are kept by the browser, so nothing here lives in memory
+   * that an MV3 restart could lose: each run works everything out again from the database and
+   * the tabs' addresses (visible on the careers hosts through the host permissions).
+   */
+  const paintTab = async (state: LimitState, tabId: number, url: string | undefined) => {
+    const page = url ? classifyUrl(new URL(url)) : { kind: 'other' as const };
+    // Set for the tab even where it matches the overall badge: a value the tab showed before
+    // (another job, before a client-side navigation) must not stay behind.
+    if (page.kind !== 'job' && page.kind !== 'apply') return paint(overallBadge(state), tabId);
+    const db = await database();
+    const job = await db.jobs.get(page.jobId);
+    // A job not read yet (a form opened from a link) has no known program: the overall badge.
+    if (!job) return paint(overallBadge(state), tabId);
+    const { count } = await pageLimitFor(db, state, page.jobId);
+    return paint(count ? badgeForCount(count) : NO_PROGRAM_BADGE, tabId);
+  };
+
+  const paintAll = async (state: LimitState) => {
+    await paint(overallBadge(state));
+    const tabs = await browser.tabs.query({ url: [...JOB_HOST_MATCHES] });
+    for (const tab of tabs) if (tab.id !== undefined) await paintTab(state, tab.id, tab.url).catch(() => undefined);
+  };
+
+  // Many tabs saving at once would each repaint every tab: one repaint runs at a time, and the
+  // changes that arrive meanwhile are answered by one more run with the newest state.
+  let running: Promise<void> | null = null;
+  let queued: LimitState | null = null;
+  const showBadge = (state: LimitState): void => {
+    queued = state;
+    if (running) return;
+    running = (async () => {
+      while (queued) {
+        const next = queued;
+        queued = null;
+        await paintAll(next).catch((error) => console.error('Job Lens: could not update the badge', error));
+      }
+      running = null;
+    })();
   };
 
   // Which form each tab showed. `storage.session` (Chrome MV3, Firefox 115+) outlives a stopped
@@ -46,6 +86,7 @@ export default defineBackground(() => {
     open: () => openDb(),
     openMemory: () => openMemoryDb(),
   });
+  const database = () => started.then(({ keeper }) => keeper.db);
   const route = started.then(({ keeper }) =>
     createRouter(
       withBackup(createHandlers({ db: keeper.db, now: () => new Date(), onLimitChange: showBadge, data: keeper, tabs, injectFlows }), keeper),
@@ -58,6 +99,15 @@ export default defineBackground(() => {
   // Firefox's background is a page and may ask for persistent storage; Chrome's worker cannot (the
   // extension pages ask there). Unpersisted storage is what the browser evicts first when the disk fills.
   void globalThis.navigator?.storage?.persist?.().catch(() => false);
+
+  // A client-side navigation changes a tab's job without any message: follow its address.
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.url === undefined && change.status !== 'complete') return;
+    database()
+      .then((db) => loadLimitState(db, new Date()))
+      .then((state) => paintTab(state, tabId, tab.url))
+      .catch(() => undefined);
+  });
 
   // The badge survives browser restarts only if it is recomputed from the database at start-up.
   started

@@ -3,7 +3,7 @@ import { renderLimitBanner, removeLimitBanner } from '../lib/banner/banner';
 import { PageWatcher } from '../lib/capture/watcher';
 import { extractPosting, headTitle } from '../lib/extract/extract';
 import { FLOWS_GLOBAL, needsFlows, type FlowsEntry } from '../lib/flows/inject';
-import type { LimitState } from '../lib/limit/limit';
+import type { PageLimit } from '../lib/store/limit';
 import { sendMessage, type Transport } from '../lib/messages/client';
 import { JOB_HOST_MATCHES } from '../lib/sites/hosts';
 import { classifyUrl } from '../lib/sites/urls';
@@ -19,13 +19,12 @@ export default defineContentScript({
       if (import.meta.env.DEV) console.debug(`[Job Lens] ${message}`);
     };
 
-    // A dismissed banner stays away on this page until the count changes.
-    let dismissed = '';
-    const showLimit = (limit: LimitState) => {
-      const key = `${limit.state}:${limit.used}`;
-      if (ctx.isInvalid || key === dismissed) return;
-      renderLimitBanner(document, limit, () => {
-        dismissed = key;
+    // The background knows the page's program and count, and whether the user closed this banner
+    // at that count before (in the extension's storage, so a reload does not bring it back).
+    const showLimit = ({ banner }: PageLimit) => {
+      if (ctx.isInvalid) return;
+      renderLimitBanner(document, banner, () => {
+        if (banner) sendMessage(transport, 'banner:dismiss', { key: banner.dismissKey }).catch((error) => debug(String(error)));
       });
     };
 
@@ -35,7 +34,7 @@ export default defineContentScript({
       send: (posting) => {
         if (ctx.isInvalid) return;
         sendMessage(transport, 'posting:seen', { posting })
-          .then(({ limit }) => showLimit(limit))
+          .then(({ page }) => showLimit(page))
           .catch((error) => debug(String(error)));
       },
       observe: (onChange) => {
@@ -77,7 +76,7 @@ export default defineContentScript({
       if (page.kind === 'apply') {
         // Opening the form is recorded as started, never as applied: the user confirms later.
         sendMessage(transport, 'apply:started', { site: page.site, jobId: page.jobId, viaReferral: page.viaReferral })
-          .then(({ limit }) => showLimit(limit))
+          .then(({ page }) => showLimit(page))
           .catch((error) => debug(String(error)));
       } else {
         removeLimitBanner(document);

@@ -8,7 +8,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { fixtureNamed, loadFixtures } from '../tests/e2e/fixtures';
+import { fixtureNamed, jobFixtures, loadFixtures } from '../tests/e2e/fixtures';
+import { serveApplyForm } from '../tests/e2e/limit-driver';
 import { monthsFromNow } from '../tests/e2e/harness';
 import { launchPopupChromium } from '../tests/e2e/popup-driver';
 import { startFixtureServer } from '../tests/e2e/server';
@@ -55,6 +56,10 @@ async function main(): Promise<void> {
   const bigData = fixtureNamed(fixtures, 'tiktok-seed-003');
   const applyForm = fixtureNamed(fixtures, 'tiktok-apply-form');
   const server = await startFixtureServer(fixtures);
+  // A third job of the same program (Undergrad/Master Intern · 2026 Start), with the saved form under its id.
+  const jobs = jobFixtures(fixtures);
+  const third = fixtureNamed(jobs, 'tiktok-paragraphs');
+  const thirdForm = serveApplyForm(server, applyForm, fixtureNamed(jobs, 'tiktok-seed-000'), third);
   const headed = Boolean(process.env.DISPLAY);
   step(`serving ${fixtures.length} saved pages as lifeattiktok.com and joinbytedance.com; Chromium ${headed ? 'in a window' : 'headless'}`);
   const browser = await launchPopupChromium(server.port, { headed, viewport: { width: 1280, height: 860 } });
@@ -96,7 +101,10 @@ async function main(): Promise<void> {
     step(`toolbar badge: ${badge.text}`);
 
     step('opening a third job\'s application form: the page warns that the limit is reached');
-    const form = await browser.open(applyForm.url.href);
+    const thirdPage = await browser.open(third.url.href);
+    for (let i = 0; i < 100 && (await saved()) < 3; i++) await thirdPage.waitForTimeout(100);
+    await thirdPage.close();
+    const form = await browser.open(thirdForm);
     await form.waitForSelector('job-lens-limit-banner', { state: 'attached', timeout: 15_000 });
     await form.waitForTimeout(300);
     await shot(form, '3-limit-banner-on-apply-form.png');

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { LimitState } from '../../lib/limit/limit';
+import { countForJob } from '../../lib/store/limit';
 import { APPLIED_STATUSES, JOB_STATUSES, type JobRecord, type JobStatus } from '../../lib/store/schema';
 import { localNoon } from '../../lib/date';
 import { localDay, STATUS_LABELS } from '../format';
@@ -55,7 +56,8 @@ export function JobActions({ job, limit }: { job: JobRecord; limit: LimitState |
       }),
     );
 
-  const full = limit !== undefined && limit.limit !== null && limit.used >= limit.limit && job.appliedAt === null;
+  const count = limit ? countForJob(limit, job) : null;
+  const full = count !== null && count.used >= count.limit && job.appliedAt === null;
 
   return (
     <section className="actions" aria-labelledby={`${ids}-title`}>
@@ -102,7 +104,7 @@ export function JobActions({ job, limit }: { job: JobRecord; limit: LimitState |
       <SiteStatusLine job={job} />
       {full && (
         <p className="warning">
-          You have used {limit.used} of {limit.limit} applications: another one may not be considered.
+          You have used {count.used} of {count.limit} applications in {count.program.label}: another one may not be considered.
         </p>
       )}
 

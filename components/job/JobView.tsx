@@ -8,6 +8,7 @@ import { useApi } from '../popup/api';
 import { JobActions } from './JobActions';
 import { isEmptyProfile, reportFor } from './match';
 import { ChangeNotice } from './ChangeNotice';
+import { ProgramPicker } from '../limit/ProgramPicker';
 import { Qualifications } from './Qualifications';
 
 export type ProfileState = { status: 'loading' } | { status: 'none' } | { status: 'invalid'; reason: string } | { status: 'ready'; profile: Profile };
@@ -72,6 +73,7 @@ export function JobView({
         </a>
       </header>
 
+      <ProgramPicker job={job} />
       <ChangeNotice job={job} />
 
       {profile.status === 'none' || profile.status === 'invalid' || (profile.status === 'ready' && !usable) ? (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { LimitState } from '../../lib/limit/limit';
+import { countForJob } from '../../lib/store/limit';
 import type { JobRecord } from '../../lib/store/schema';
 import { localDay, SITE_NAMES } from '../format';
 import { localNoon } from '../../lib/date';
@@ -53,7 +54,8 @@ function PendingItem({ job, limit }: { job: JobRecord; limit: LimitState | undef
     }
   };
   const questionId = `pending-${job.jobId}`;
-  const wouldExceed = limit && limit.limit !== null && limit.used >= limit.limit;
+  const count = limit ? countForJob(limit, job) : null;
+  const wouldExceed = count !== null && count.used >= count.limit;
   return (
     <li className="pending-item" data-testid="pending-item" data-job-id={job.jobId}>
       <p id={questionId}>
@@ -64,7 +66,7 @@ function PendingItem({ job, limit }: { job: JobRecord; limit: LimitState | undef
       </p>
       {wouldExceed && (
         <p className="warning">
-          This would be application {limit.used + 1} of {limit.limit}: it may not be considered.
+          This would be application {count.used + 1} of {count.limit} in {count.program.label}: it may not be considered.
         </p>
       )}
       <div className="button-row" role="group" aria-labelledby={questionId}>

@@ -3,14 +3,15 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { loadProfile } from '../../lib/profile/store';
 import type { PageKind } from '../../lib/sites/urls';
 import { datesToAsk, listRecent, pendingConfirmations } from '../../lib/store/jobs';
-import { loadLimitState } from '../../lib/store/limit';
+import { countForJob, loadLimitState } from '../../lib/store/limit';
+import { fullestProgram } from '../../lib/limit/limit';
 import type { JobRecord } from '../../lib/store/schema';
 import { dataApiFrom } from '../data/api';
 import { DataNotices } from '../data/DataNotices';
 import { isEmptyProfile } from '../job/match';
 import { JobView, type ProfileState } from '../job/JobView';
 import { SavedJobsView } from '../jobs/SavedJobsView';
-import { LimitBanner, LimitHeader } from '../limit/Limit';
+import { LimitBanner, LimitHeader, ProgramList } from '../limit/Limit';
 import { useApi } from './api';
 import { PendingConfirmations } from './PendingConfirmations';
 
@@ -138,8 +139,16 @@ export function PopupApp({ page }: { page: PageKind | undefined }) {
     if (detailJob) detailHeading.current?.focus();
   }, [detailJob?.jobId]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // The header and the banner follow the job on screen; away from one, the fullest program.
+  const shownJob = showCurrent ? currentJob : detailId !== null ? detailJob : undefined;
+  const focus = shownJob && limit ? { count: countForJob(limit, shownJob) } : undefined;
+  const bannerCount = focus ? focus.count : limit ? fullestProgram(limit) : undefined;
+
   const listView = (
-    <SavedJobsView data={{ all, recent, total }} profile={usableProfile} onOpen={setDetailId} />
+    <>
+      <ProgramList state={limit} />
+      <SavedJobsView data={{ all, recent, total }} profile={usableProfile} onOpen={setDetailId} />
+    </>
   );
 
   let body: React.ReactNode;
@@ -187,14 +196,14 @@ export function PopupApp({ page }: { page: PageKind | undefined }) {
     <div className="popup">
       <header className="popup-header">
         <h1>Job Lens</h1>
-        <LimitHeader state={limit} />
+        <LimitHeader state={limit} focus={focus} />
         <button type="button" className="icon-button" onClick={() => void api.openOptions()}>
           <span aria-hidden="true">⚙ </span>Profile &amp; settings
         </button>
       </header>
       <main>
         <DataNotices api={dataApi} />
-        <LimitBanner state={limit} />
+        <LimitBanner count={bannerCount} />
         <PendingConfirmations jobs={pending} undated={undated} limit={limit} />
         {jobId !== null && <Tabs tab={tab} onChange={setTab} savedCount={total} />}
         <div

@@ -1,8 +1,11 @@
 import { ProfileEditor, type ProfilePageApi } from '../../components/profile/ProfileEditor';
 import { DataNotices } from '../../components/data/DataNotices';
 import { DataSection, type DataSectionApi } from '../../components/settings/DataSection';
+import type { SettingsApi } from '../../components/settings/api';
+import { DeleteData } from '../../components/settings/DeleteData';
+import { LimitSettings } from '../../components/settings/LimitSettings';
 
-export function App({ api, data }: { api: ProfilePageApi; data?: DataSectionApi }) {
+export function App({ api, data, settings }: { api: ProfilePageApi; data?: DataSectionApi; settings?: SettingsApi }) {
   return (
     <>
       <a className="skip-link" href="#profile-main">
@@ -18,6 +21,8 @@ export function App({ api, data }: { api: ProfilePageApi; data?: DataSectionApi 
       <main id="profile-main" tabIndex={-1}>
         {data && <DataNotices api={data} />}
         <ProfileEditor api={api} />
+        {settings && <LimitSettings api={settings} />}
+        {settings && <DeleteData api={settings} />}
         {data && <DataSection api={data} />}
       </main>
     </>

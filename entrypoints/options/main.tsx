@@ -5,6 +5,7 @@ import { dataApiFrom } from '../../components/data/api';
 import { openPageDb, requestPersistence } from '../../components/data/page-db';
 import { downloadText } from '../../components/download';
 import type { ProfilePageApi } from '../../components/profile/ProfileEditor';
+import type { SettingsApi } from '../../components/settings/api';
 import { sendMessage } from '../../lib/messages/client';
 import type { Send } from '../../components/data/api';
 import type { DataSectionApi } from '../../components/settings/DataSection';
@@ -36,6 +37,6 @@ const api: ProfilePageApi = {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App api={api} data={data} />
+    <App api={api} data={data} settings={{ db: pageDb.db, send, now: () => new Date() }} />
   </StrictMode>,
 );

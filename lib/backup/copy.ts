@@ -37,7 +37,8 @@ export function hasUserData(row: JobRecord): boolean {
     row.notes !== '' ||
     row.appliedAt !== null ||
     row.applyStartedAt !== null ||
-    row.siteStatus !== null
+    row.siteStatus !== null ||
+    row.programOverride !== null
   );
 }
 
@@ -65,6 +66,8 @@ export interface BackupScope {
   profile?: boolean;
   /** The applications the site showed for jobs never viewed: the copy follows the table. */
   siteApplications?: boolean;
+  /** The user deleted everything: the copy is emptied with the database. */
+  erase?: boolean;
 }
 
 export class BackupReadError extends Error {
@@ -90,6 +93,11 @@ function serialised<T>(area: KeyValueArea, run: () => Promise<T>): Promise<T> {
  */
 export function updateBackup(db: JobLensDb, area: KeyValueArea, scope: BackupScope, now: Date): Promise<Backup> {
   return serialised(area, async () => {
+    if (scope.erase) {
+      const empty = emptyBackup(now.toISOString());
+      await area.set({ [BACKUP_KEY]: empty });
+      return empty;
+    }
     const current = await readBackup(area);
     // A copy that cannot be read is rebuilt whole from the database.
     const rebuild = current.kind !== 'ok';

@@ -45,6 +45,11 @@ export const BACKUP_SCOPES: { [K in MessageName]: (data: RequestOf<K>) => Backup
   'history:read': () => ({ allJobs: true, siteApplications: true }),
   'apply:later': ({ jobId }) => ({ jobIds: [jobId] }),
   'flows:load': () => null,
+  'job:setProgram': ({ jobId }) => ({ jobIds: [jobId] }),
+  'settings:setStrictLimit': () => ({ settings: true }),
+  'banner:dismiss': () => ({ settings: true }),
+  // Deleting everything empties the copy too: a copy left behind would restore it at the next start.
+  'data:deleteAll': () => ({ erase: true }),
 };
 
 export interface KeeperDeps {

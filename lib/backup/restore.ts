@@ -1,5 +1,6 @@
 import type { JobPosting } from '../posting/schema';
 import { PROFILE_ROW_ID } from '../profile/schema';
+import { ProgramOverrideSchema } from '../program/schema';
 import { canonicalJobUrl } from '../sites/urls';
 import type { JobLensDb } from '../store/db';
 import {
@@ -70,6 +71,7 @@ export function jobRowFromBackup(entry: BackupJob): JobRecord {
     appliedDateUnknown: entry.appliedDateUnknown,
     applyAskAgainAt: entry.applyAskAgainAt,
     siteStatus: SiteStatusSchema.nullable().catch(null).parse(entry.siteStatus),
+    programOverride: ProgramOverrideSchema.catch(null).parse(entry.programOverride),
   };
 }
 

@@ -42,6 +42,8 @@ export const BackupJobSchema = z.object({
   applyAskAgainAt: iso.nullable().default(null),
   /** What the site's history page last showed, as the database keeps it. */
   siteStatus: z.unknown().default(null),
+  /** The user's correction of the job's program, as the database keeps it. */
+  programOverride: z.unknown().default(null),
 });
 export type BackupJob = z.infer<typeof BackupJobSchema>;
 export const BACKUP_JOB_FIELDS = Object.keys(BackupJobSchema.shape) as (keyof BackupJob)[];

@@ -18,8 +18,9 @@ import { memoryArea, TabMemory } from '../flows/tabs';
 import type { Site } from '../posting/schema';
 import { canonicalJobUrl, classifyUrl, siteOfHost, type PageKind } from '../sites/urls';
 import { saveProfile } from '../profile/store';
-import { loadLimitState } from '../store/limit';
-import { setCycleStart } from '../store/settings';
+import { dismissBanner, loadLimitState, pageLimitFor, setProgramOverride } from '../store/limit';
+import { deleteAllData } from '../store/erase';
+import { setCycleStart, setStrictLimit } from '../store/settings';
 import type { Handlers } from './router';
 import { snapshotOf } from '../backup/snapshot';
 import { NO_KEEPER_STATUS, type DataStatus } from '../backup/status';
@@ -100,7 +101,8 @@ export function createHandlers({
       if (result.outcome === 'created') await adoptSiteApplication(db, posting.jobId, now());
       const page = senderPage(senderUrl);
       if (page?.kind === 'job' && page.viaReferral && page.jobId === posting.jobId) await markViaReferral(db, posting.jobId);
-      return { outcome: result.outcome, limit: await limit() };
+      const state = await limit();
+      return { outcome: result.outcome, limit: state, page: await pageLimitFor(db, state, posting.jobId) };
     },
     'apply:started': async ({ site, jobId, viaReferral = false, signIn = false }, { tabId, senderUrl }) => {
       const at = now();
@@ -109,12 +111,16 @@ export function createHandlers({
       await tabs.sessionStart(at);
       if (tabId !== undefined) await tabs.rememberForm(tabId, { site, jobId, viaReferral, at: at.toISOString() });
       // A sign-in page on the way to a form is remembered as that form; it is not the form yet.
-      if (signIn) return { recorded: false, limit: await limit() };
+      if (signIn) {
+        const state = await limit();
+        return { recorded: false, limit: state, page: await pageLimitFor(db, state, jobId, true) };
+      }
       if (viaReferral) await markViaReferral(db, jobId);
       // The form can be opened from a link without the job page ever being read: nothing to mark then.
       const result = await recordApplyStarted(db, jobId, at);
       if (!result.ok && result.reason !== 'not-found') throw new Error(result.message);
-      return { recorded: result.ok, limit: await limit() };
+      const state = await limit();
+      return { recorded: result.ok, limit: state, page: await pageLimitFor(db, state, jobId, true) };
     },
     'apply:confirm': async ({ jobId, appliedAt }) => {
       unwrap(await confirmApplication(db, jobId, now(), appliedAt));
@@ -147,7 +153,28 @@ export function createHandlers({
       await saveProfile(db, profile, at);
       return { updatedAt: at.toISOString() };
     },
-    'limit:get': async () => ({ limit: await limit() }),
+    'limit:get': async ({ jobId }) => {
+      const state = await limit();
+      return jobId === undefined ? { limit: state } : { limit: state, page: await pageLimitFor(db, state, jobId) };
+    },
+    'job:setProgram': async ({ jobId, program }) => {
+      const result = await setProgramOverride(db, jobId, program, now());
+      if (!result.ok) throw new Error(result.message);
+      return { limit: await limit() };
+    },
+    'settings:setStrictLimit': async ({ strict }) => {
+      const result = await setStrictLimit(db, strict, now());
+      if (!result.ok) throw new Error(result.message);
+      return { limit: await limit() };
+    },
+    'banner:dismiss': async ({ key }) => {
+      await dismissBanner(db, key, now());
+      return {};
+    },
+    'data:deleteAll': async () => {
+      await deleteAllData(db);
+      return { limit: await limit() };
+    },
     'data:imported': async () => ({ limit: await limit() }),
     'apply:submitted': async (_data, { tabId, senderUrl }) => {
       const at = now();

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { JobPostingSchema, SiteSchema } from '../posting/schema';
 import type { LimitState } from '../limit/limit';
+import { ProgramOverrideSchema } from '../program/schema';
+import type { PageLimit } from '../store/limit';
+import { DELETE_ALL_PHRASE } from '../store/erase';
 import type { SeenOutcome } from '../store/jobs';
 import type { HistorySummary } from '../store/flows';
 import { JobStatusSchema } from '../store/schema';
@@ -56,8 +59,16 @@ export const requestSchemas = {
   'settings:setCycleStart': z.object({ cycleStart: z.string().max(10).nullable() }).strict(),
   /** The candidate's profile from the options page (or an import of it). */
   'profile:save': z.object({ profile: ProfileSchema }).strict(),
-  /** The limit state for banners and pages; also how a page that changed the data (an import) refreshes the badge. */
-  'limit:get': z.object({}).strict(),
+  /** The limit state for banners and pages; with a job id, that job's program and count too. */
+  'limit:get': z.object({ jobId: jobId.optional() }).strict(),
+  /** The user's correction of a job's program: another program, "none" (no limit), or null (as the posting says). */
+  'job:setProgram': z.object({ jobId, program: ProgramOverrideSchema }).strict(),
+  /** The strict reading: every early-career application against one limit. */
+  'settings:setStrictLimit': z.object({ strict: z.boolean() }).strict(),
+  /** The user closed a page banner at this program's count (`dismissalKey`). */
+  'banner:dismiss': z.object({ key: z.string().min(1).max(200) }).strict(),
+  /** Deletes every job, earlier copy, setting and the profile; the exact phrase guards against accidents. */
+  'data:deleteAll': z.object({ confirm: z.literal(DELETE_ALL_PHRASE) }).strict(),
   /** An extension page imported a file into the database: the background refreshes the copy and the badge. */
   'data:imported': z.object({}).strict(),
   // From the content script. The job is the one whose form the sending tab showed (remembered by
@@ -86,8 +97,8 @@ export type MessageName = keyof typeof requestSchemas;
 export type RequestOf<K extends MessageName> = z.input<(typeof requestSchemas)[K]>;
 
 export interface ResponseMap {
-  'posting:seen': { outcome: SeenOutcome; limit: LimitState };
-  'apply:started': { recorded: boolean; limit: LimitState };
+  'posting:seen': { outcome: SeenOutcome; limit: LimitState; page: PageLimit };
+  'apply:started': { recorded: boolean; limit: LimitState; page: PageLimit };
   'apply:confirm': { limit: LimitState };
   'apply:dismiss': { limit: LimitState };
   'job:setStatus': { limit: LimitState };
@@ -96,7 +107,11 @@ export interface ResponseMap {
   'job:delete': { deleted: boolean; limit: LimitState };
   'settings:setCycleStart': { limit: LimitState };
   'profile:save': { updatedAt: string };
-  'limit:get': { limit: LimitState };
+  'limit:get': { limit: LimitState; page?: PageLimit };
+  'job:setProgram': { limit: LimitState };
+  'settings:setStrictLimit': { limit: LimitState };
+  'banner:dismiss': Record<string, never>;
+  'data:deleteAll': { limit: LimitState };
   'data:imported': { limit: LimitState };
   'apply:submitted': {
     /** Where it went: the saved job, a site-only application, nothing (already recorded), or no known form. */

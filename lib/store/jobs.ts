@@ -78,6 +78,7 @@ export function newJobRecord(posting: JobPosting, seenAt: string): JobRecord {
     appliedDateUnknown: false,
     applyAskAgainAt: null,
     siteStatus: null,
+    programOverride: null,
   };
 }
 

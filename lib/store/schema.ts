@@ -54,9 +54,11 @@ void profileIsLatest;
 export const SettingsSchema = z.object({
   /** First day of the recruiting cycle (YYYY-MM-DD); null = the last 12 months. */
   cycleStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)').nullable(),
+  /** Count every early-career application against one limit, whatever its program. */
+  strictLimit: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
-export const DEFAULT_SETTINGS: Settings = { cycleStart: null };
+export const DEFAULT_SETTINGS: Settings = { cycleStart: null, strictLimit: false };
 
 /**
  * The profile's shape belongs to lib/profile (the matcher); the store keeps it as given and

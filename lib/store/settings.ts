@@ -13,6 +13,7 @@ export async function getSettings(db: JobLensDb): Promise<Settings> {
   for (const row of rows) {
     const parsed = SettingRowSchema.safeParse(row);
     if (parsed.success && parsed.data.key === 'cycleStart') settings.cycleStart = parsed.data.value;
+    if (parsed.success && parsed.data.key === 'strictLimit') settings.strictLimit = parsed.data.value;
   }
   return settings;
 }
@@ -22,5 +23,13 @@ export async function setCycleStart(db: JobLensDb, cycleStart: string | null, no
   const parsed = SettingsSchema.shape.cycleStart.safeParse(cycleStart);
   if (!parsed.success) return { ok: false, message: `cycleStart: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
   await db.settings.put({ key: 'cycleStart', value: parsed.data, updatedAt: now.toISOString() });
+  return { ok: true, settings: await getSettings(db) };
+}
+
+/** Turns the strict reading of the limit (every early-career application together) on or off. */
+export async function setStrictLimit(db: JobLensDb, strict: boolean, now: Date): Promise<SettingsResult> {
+  const parsed = SettingsSchema.shape.strictLimit.safeParse(strict);
+  if (!parsed.success) return { ok: false, message: `strictLimit: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
+  await db.settings.put({ key: 'strictLimit', value: parsed.data, updatedAt: now.toISOString() });
   return { ok: true, settings: await getSettings(db) };
 }

@@ -178,6 +178,7 @@ export function mergeJobRecords(
     appliedAt: application.appliedAt,
     applyStartedAt: application.applyStartedAt,
     userUpdatedAt: application.userUpdatedAt,
+    programOverride: application.programOverride ?? null,
     statusHistory: [...history.values()].sort(byTime).slice(-500),
     notes: notes.notes,
     notesUpdatedAt: notes.notesUpdatedAt,

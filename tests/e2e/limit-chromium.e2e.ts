@@ -28,10 +28,13 @@ import { startFixtureServer, type FixtureServer } from './server';
 const fixtures = loadFixtures();
 const jobs = jobFixtures(fixtures);
 const byName = (name: string) => fixtureNamed(jobs, name);
-const FIRST = byName('tiktok-seed-000');
+// Three jobs of one program (Undergrad/Master Intern · 2026 Start): the limit counts per program.
+const FIRST = byName('tiktok-hostile-text');
 const SECOND = byName('tiktok-seed-002');
 const THIRD = byName('tiktok-seed-003');
-const FORM = applyFormOf(fixtures, FIRST);
+// The one saved application form, served under these jobs' ids.
+const FORM_JOB = byName('tiktok-seed-000');
+const FORM = applyFormOf(fixtures, FORM_JOB);
 const TWENTY = syntheticJobIds(20);
 
 describe('chromium: applications and the limit, across a restart', () => {
@@ -59,7 +62,7 @@ describe('chromium: applications and the limit, across a restart', () => {
   beforeAll(async () => {
     if (!FORM) throw new Error('the application-form fixture for tiktok-seed-000 is missing');
     server = await startFixtureServer(fixtures);
-    for (const job of [FIRST, SECOND, THIRD]) forms.set(job.posting.jobId, serveApplyForm(server, FORM, FIRST, job));
+    for (const job of [FIRST, SECOND, THIRD]) forms.set(job.posting.jobId, serveApplyForm(server, FORM, FORM_JOB, job));
     serveJobCopies(server, SECOND, TWENTY);
     // The same extension path and profile for both launches: the path fixes the extension's id,
     // and with it the origin that owns the database.
@@ -91,8 +94,8 @@ describe('chromium: applications and the limit, across a restart', () => {
     const form = await browser.open(forms.get(FIRST.posting.jobId)!);
     const started = await row(FIRST.posting.jobId, 'marked as started', (r) => r.applyStartedAt !== null);
     expect([started.status, started.appliedAt]).toEqual(['seen', null]);
-    const { limit } = (await browser.send('limit:get', {})) as { limit: { used: number; state: string } };
-    expect([limit.used, limit.state]).toEqual([0, 'ok']);
+    const { limit } = (await browser.send('limit:get', {})) as { limit: { programs: unknown[] } };
+    expect(limit.programs).toEqual([]);
     expect((await browser.badge()).text).toBe('0/2');
     // Two slots left: nothing to warn about on the form.
     expect(await readBanner(form)).toBeNull();
@@ -112,12 +115,12 @@ describe('chromium: applications and the limit, across a restart', () => {
 
   it('shows the last-slot banner on a job page, naming the application made', async () => {
     const tab = await browser.open(SECOND.url.href);
-    const banner = await bannerOn(tab, '1 application left');
+    const banner = await bannerOn(tab, '1 place left: 1 of 2 used');
     expect(banner.shadowRootType).toBe('closed');
     expect(banner.role).toBe('status');
     const applied = await row(FIRST.posting.jobId);
     expect(banner.items).toEqual([`${FIRST.posting.title} (TikTok, ${localDay(String(applied.appliedAt))})`]);
-    expect(await bannerInAccessibilityTree(tab)).toEqual({ role: 'status', name: 'Job Lens: 1 application left' });
+    expect(await bannerInAccessibilityTree(tab)).toEqual({ role: 'status', name: 'Job Lens: 1 place left: 1 of 2 used' });
     // The page's own scripts find the host element but cannot open it.
     expect(await tab.evaluate((tag) => document.querySelector(tag)?.shadowRoot ?? 'no root', 'job-lens-limit-banner')).toBe('no root');
     await tab.close();
@@ -126,7 +129,7 @@ describe('chromium: applications and the limit, across a restart', () => {
   it('counts a second application: 2/2 in the limit colour', async () => {
     const form = await browser.open(forms.get(SECOND.posting.jobId)!);
     // The form itself warns that this is the last slot.
-    expect((await bannerOn(form, '1 application left')).items).toHaveLength(1);
+    expect((await bannerOn(form, '1 place left: 1 of 2 used')).items).toHaveLength(1);
     await row(SECOND.posting.jobId, 'marked as started', (r) => r.applyStartedAt !== null);
     expect((await browser.badge()).text).toBe('1/2');
     await browser.send('apply:confirm', { jobId: SECOND.posting.jobId });
@@ -141,10 +144,10 @@ describe('chromium: applications and the limit, across a restart', () => {
     await row(THIRD.posting.jobId);
     await page.close();
     const form = await browser.open(forms.get(THIRD.posting.jobId)!);
-    const banner = await bannerOn(form, 'Application limit reached (2 of 2)');
+    const banner = await bannerOn(form, 'Limit reached: 2 of 2');
     expect([banner.shadowRootType, banner.role, banner.className]).toEqual(['closed', 'alert', 'box limit']);
     expect(appliedTitles(banner)).toEqual([FIRST.posting.title, SECOND.posting.title]);
-    expect(await bannerInAccessibilityTree(form)).toEqual({ role: 'alert', name: 'Job Lens: Application limit reached (2 of 2)' });
+    expect(await bannerInAccessibilityTree(form)).toEqual({ role: 'alert', name: 'Job Lens: Limit reached: 2 of 2' });
 
     await clickBannerClose(form, banner);
     await waitFor('the banner to go', async () => ((await readBanner(form)) === null ? true : undefined));
@@ -179,14 +182,15 @@ describe('chromium: applications and the limit, across a restart', () => {
     expect(after).toEqual(before);
     const badge = await badgeReads('2/2');
     expect(badge.color.slice(0, 3)).toEqual(rgb(BADGE_COLORS.limit));
-    const { limit } = (await browser.send('limit:get', {})) as { limit: { used: number; applications: { jobId: string }[] } };
-    expect(limit.applications.map((a) => a.jobId)).toEqual([FIRST.posting.jobId, SECOND.posting.jobId]);
+    const { limit } = (await browser.send('limit:get', {})) as { limit: { programs: { applications: { jobId: string }[] }[] } };
+    expect(limit.programs[0]!.applications.map((a) => a.jobId)).toEqual([FIRST.posting.jobId, SECOND.posting.jobId]);
 
+    // The banner closed at 2 of 2 before the restart stays closed at that count after it.
     const tab = await browser.open(THIRD.url.href);
-    expect(appliedTitles(await bannerOn(tab, 'Application limit reached (2 of 2)'))).toEqual([
-      FIRST.posting.title,
-      SECOND.posting.title,
-    ]);
+    const { page } = (await browser.send('limit:get', { jobId: THIRD.posting.jobId })) as { page: { dismissed: boolean; count: { used: number } } };
+    expect([page.count.used, page.dismissed]).toEqual([2, true]);
+    await sleep(1500);
+    expect(await readBanner(tab)).toBeNull();
     await tab.close();
   });
 

@@ -68,8 +68,8 @@ describe('firefox: capture, applications and the badge, across a restart', () =>
     const form = await firefox.open(formUrl);
     const started = await row(APPLIED.posting.jobId, 'marked as started', (r) => r.applyStartedAt !== null);
     expect([started.status, started.appliedAt]).toEqual(['seen', null]);
-    const { limit } = (await firefox.send('limit:get', {})) as { limit: { used: number } };
-    expect(limit.used).toBe(0);
+    const { limit } = (await firefox.send('limit:get', {})) as { limit: { programs: unknown[] } };
+    expect(limit.programs).toEqual([]);
     expect((await firefox.badge()).text).toBe('0/2');
     await form.close();
 
@@ -113,7 +113,7 @@ describe('firefox: capture, applications and the badge, across a restart', () =>
     expect(byId(await firefox.readStore('jobs'))).toEqual(before);
     const badge = await badgeReads('1/2');
     expect(badge.color.slice(0, 3)).toEqual(rgb(BADGE_COLORS.warning));
-    const { limit } = (await firefox.send('limit:get', {})) as { limit: { applications: { jobId: string; title: string }[] } };
-    expect(limit.applications.map((a) => [a.jobId, a.title])).toEqual([[APPLIED.posting.jobId, APPLIED.posting.title]]);
+    const { limit } = (await firefox.send('limit:get', {})) as { limit: { programs: { applications: { jobId: string; title: string }[] }[] } };
+    expect(limit.programs[0]!.applications.map((a) => [a.jobId, a.title])).toEqual([[APPLIED.posting.jobId, APPLIED.posting.title]]);
   });
 });

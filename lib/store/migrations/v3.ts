@@ -19,6 +19,8 @@ import {
  *   dialog), when to ask again about an unconfirmed form, what the site's history page last showed;
  * - siteApplications: applications the site shows that have no saved job (made on another device,
  *   or through a form whose job page was never read), kept so the count is right;
+ * - jobs: the user's correction of a job's program;
+ * - settings: the strict reading of the limit, the page banners the user closed;
  * - profile: work experience.
  *
  * Frozen once shipped, and spelt out here: it imports only from the frozen v2.ts, never from
@@ -51,6 +53,12 @@ export const V3SiteStatusSchema = z.object({
   readAt: isoDateTime,
 });
 
+/** A program as the user names it when correcting a job: `<track>:<intake>` and what they read. */
+export const V3ProgramSchema = z.object({
+  key: z.string().regex(/^[a-z0-9-]+:[a-z0-9-]+$/, 'expected a program key like intern-bsms:2026-start').max(80),
+  label: z.string().min(1).max(120),
+});
+
 export const V3JobRowSchema = V2JobRowSchema.safeExtend({
   /** The user came to the job or its form through a referral link (the token itself is never kept). */
   viaReferral: z.boolean(),
@@ -60,6 +68,8 @@ export const V3JobRowSchema = V2JobRowSchema.safeExtend({
   applyAskAgainAt: isoDateTime.nullable(),
   /** What the site's history page last showed for this application. */
   siteStatus: V3SiteStatusSchema.nullable(),
+  /** The user's correction of the job's program: another program, "none" (no limit), or null (as the posting says). */
+  programOverride: z.union([V3ProgramSchema, z.literal('none'), z.null()]),
 });
 export type V3JobRow = z.infer<typeof V3JobRowSchema>;
 
@@ -91,7 +101,13 @@ export const V3SiteApplicationRowSchema = z.object({
 });
 export type V3SiteApplicationRow = z.infer<typeof V3SiteApplicationRowSchema>;
 
-export const V3SettingRowSchema = V2SettingRowSchema;
+export const V3SettingRowSchema = z.discriminatedUnion('key', [
+  ...V2SettingRowSchema.options,
+  /** The strict reading of the limit: every early-career application against one limit. */
+  z.object({ key: z.literal('strictLimit'), value: z.boolean(), updatedAt: isoDateTime }),
+  /** Page banners the user closed, one `<program key>@<used>/<limit>` each, newest last. */
+  z.object({ key: z.literal('bannerDismissed'), value: z.array(z.string().max(200)).max(100), updatedAt: isoDateTime }),
+]);
 export type V3SettingRow = z.infer<typeof V3SettingRowSchema>;
 
 export const V3ExperienceSchema = z
@@ -121,6 +137,7 @@ export function upgradeJobRowV2toV3(row: V2JobRow): V3JobRow {
     appliedDateUnknown: false,
     applyAskAgainAt: null,
     siteStatus: null,
+    programOverride: null,
   };
 }
 

@@ -17,6 +17,7 @@ import { openPageDb } from '../../../components/data/page-db';
 import type { ProfileInput } from '../../../lib/profile/schema';
 import { makePosting } from '../store/factory';
 import { importJson } from '../../../lib/transfer/import';
+import { applicationsKnown } from '../limit-count';
 
 /**
  * The second copy in storage.local (fakeBrowser's) next to a fake-indexeddb database, driven
@@ -223,7 +224,7 @@ describe('restore at start', () => {
     expect((await fresh.profile.get('me'))?.data).toMatchObject({ skills: ['Python', 'Spark'] });
     expect(await fresh.settings.toArray()).toMatchObject([{ key: 'cycleStart', value: '2025-09-01' }]);
     const limit = await loadLimitState(fresh, clock);
-    expect([limit.used, limit.limit]).toEqual([1, 2]);
+    expect([applicationsKnown(limit), limit.programs[0]?.limit]).toEqual([1, 2]);
 
     const [notice] = keeper.status().notices;
     expect(notice?.kind).toBe('restored');
@@ -333,7 +334,7 @@ describe('a database emptied while the browser runs', () => {
     tick();
     const reply = await send('posting:seen', { posting: { ...applied, extractedAt: clock.toISOString() } });
     expect(reply.outcome).toBe('updated');
-    expect(reply.limit.used).toBe(1);
+    expect(applicationsKnown(reply.limit)).toBe(1);
     expect(await keeper.db.jobs.get(applied.jobId)).toMatchObject({ status: 'applied', description: applied.description });
     expect(await keeper.db.jobs.get(noted.jobId)).toMatchObject({ notes: 'Ask Mei about the team; deadline in April.' });
     expect(keeper.status().notices.map((n) => n.text)).toEqual([
@@ -428,7 +429,7 @@ describe('where IndexedDB is unavailable (Firefox, "Never remember history")', (
     expect(first.keeper.status().notices.map((n) => n.kind)).toEqual(['private-mode']);
     const send = backgroundOf(first.keeper);
     const { applied, plain } = await recordSomeData(send);
-    expect((await send('limit:get', {})).limit.used).toBe(1);
+    expect(applicationsKnown((await send('limit:get', {})).limit)).toBe(1);
     await send('data:dismissNotice', { id: first.keeper.status().notices[0]!.id });
 
     // The next session: applications, statuses, notes and the profile come back; the plain posting does not.
@@ -437,7 +438,7 @@ describe('where IndexedDB is unavailable (Firefox, "Never remember history")', (
     expect(await second.keeper.db.jobs.get(applied.jobId)).toMatchObject({ status: 'applied', extractedAt: RESTORED_EXTRACTED_AT });
     expect(await second.keeper.db.jobs.get(plain.jobId)).toBeUndefined();
     expect((await second.keeper.db.profile.get('me'))?.data).toMatchObject({ skills: ['Python', 'Spark'] });
-    expect((await loadLimitState(second.keeper.db, clock)).used).toBe(1);
+    expect(applicationsKnown(await loadLimitState(second.keeper.db, clock))).toBe(1);
     // Told once, not at every start.
     expect(second.keeper.status().notices).toEqual([]);
   });

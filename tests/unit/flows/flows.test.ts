@@ -11,6 +11,7 @@ import { openDb, type JobLensDb } from '../../../lib/store/db';
 import { siteDateToIso } from '../../../lib/store/flows';
 import { datesToAsk, getJob, pendingConfirmations, recordPostingSeen, setStatus } from '../../../lib/store/jobs';
 import { makePosting } from '../store/factory';
+import { applicationsKnown } from '../limit-count';
 
 let db: JobLensDb;
 let n = 0;
@@ -62,7 +63,7 @@ describe('a form, then the confirmation page, in the same tab', () => {
     await bg.send('apply:started', { site: 'tiktok', jobId: other.jobId }, { tabId: 8, senderUrl: formUrl(other.jobId) });
 
     const reply = await bg.send('apply:submitted', {}, { tabId: 7, senderUrl: APPLIED_URL });
-    expect([reply.recorded, reply.title, reply.limit.used]).toEqual(['job', job.title, 1]);
+    expect([reply.recorded, reply.title, applicationsKnown(reply.limit)]).toEqual(['job', job.title, 1]);
     const applied = await getJob(db, job.jobId);
     expect([applied?.status, applied?.appliedAt, applied?.applyStartedAt, applied?.appliedDateUnknown]).toEqual(['applied', NOW.toISOString(), null, false]);
     expect((await getJob(db, other.jobId))?.appliedAt).toBeNull();
@@ -70,7 +71,7 @@ describe('a form, then the confirmation page, in the same tab', () => {
     expect((await pendingConfirmations(db, NOW)).map((j) => j.jobId)).toEqual([other.jobId]);
 
     const again = await bg.send('apply:submitted', {}, { tabId: 7, senderUrl: APPLIED_URL });
-    expect([again.recorded, again.recordingId, again.limit.used]).toEqual(['none', null, 1]);
+    expect([again.recorded, again.recordingId, applicationsKnown(again.limit)]).toEqual(['none', null, 1]);
   });
 
   it('refuses the message from a page off the careers sites', async () => {
@@ -99,7 +100,7 @@ describe('a form, then the confirmation page, in the same tab', () => {
     const bg = background();
     await bg.send('apply:started', { site: 'tiktok', jobId: job.jobId }, { tabId: 7, senderUrl: formUrl(job.jobId) });
     const reply = await bg.send('apply:submitted', {}, { tabId: 9, senderUrl: APPLIED_URL });
-    expect([reply.recorded, reply.limit.used]).toEqual(['unknown-form', 0]);
+    expect([reply.recorded, applicationsKnown(reply.limit)]).toEqual(['unknown-form', 0]);
     expect((await getJob(db, job.jobId))?.appliedAt).toBeNull();
   });
 
@@ -133,7 +134,7 @@ describe('a form, then the confirmation page, in the same tab', () => {
     await bg.send('apply:started', { site: 'tiktok', jobId: a.jobId }, { tabId: 7, senderUrl: formUrl(a.jobId) });
     await bg.send('apply:started', { site: 'tiktok', jobId: b.jobId }, { tabId: 8, senderUrl: formUrl(b.jobId) });
     const reply = await background(new Map()).send('apply:submitted', {}, { tabId: 1, senderUrl: APPLIED_URL });
-    expect([reply.recorded, reply.limit.used]).toEqual(['unknown-form', 0]);
+    expect([reply.recorded, applicationsKnown(reply.limit)]).toEqual(['unknown-form', 0]);
     expect((await pendingConfirmations(db, NOW)).map((j) => j.jobId).sort()).toEqual([a.jobId, b.jobId].sort());
   });
 
@@ -157,7 +158,7 @@ describe('undo from the page note', () => {
     const before = await getJob(db, job.jobId);
     const { recordingId } = await bg.send('apply:submitted', {}, { tabId: 7, senderUrl: APPLIED_URL });
     const undo = await bg.send('apply:undo', { recordingId: recordingId! }, { tabId: 7 });
-    expect([undo.undone, undo.limit.used]).toEqual([true, 0]);
+    expect([undo.undone, applicationsKnown(undo.limit)]).toEqual([true, 0]);
     expect(await getJob(db, job.jobId)).toEqual(before);
     expect((await pendingConfirmations(db, NOW)).map((j) => j.jobId)).toEqual([job.jobId]);
     // Once only.
@@ -199,7 +200,7 @@ describe('undo of an application for a job never read', () => {
     expect(recorded).toBe('site');
     expect(await db.siteApplications.count()).toBe(1);
     const undo = await bg.send('apply:undo', { recordingId: recordingId! }, { tabId: 3 });
-    expect([undo.undone, undo.limit.used]).toEqual([true, 0]);
+    expect([undo.undone, applicationsKnown(undo.limit)]).toEqual([true, 0]);
     expect(await db.siteApplications.count()).toBe(0);
   });
 });
@@ -212,7 +213,7 @@ describe('referral links', () => {
     const referralForm = `https://lifeattiktok.com/referral/tiktok/resume/${posting.jobId}/apply?${TOKEN}`;
     expect((await bg.send('apply:started', { site: 'tiktok', jobId: posting.jobId, viaReferral: true }, { tabId: 3, senderUrl: referralForm })).recorded).toBe(false);
     const reply = await bg.send('apply:submitted', {}, { tabId: 3, senderUrl: 'https://lifeattiktok.com/referral/tiktok/resume/applied' });
-    expect([reply.recorded, reply.limit.used]).toEqual(['site', 1]);
+    expect([reply.recorded, applicationsKnown(reply.limit)]).toEqual(['site', 1]);
     expect(await db.siteApplications.toArray()).toEqual([
       expect.objectContaining({ site: 'tiktok', jobId: posting.jobId, title: null, appliedAt: NOW.toISOString(), viaReferral: true, source: 'confirmation' }),
     ]);
@@ -220,7 +221,7 @@ describe('referral links', () => {
     // The page arrives with the referral URL the user followed, token and all (a bug or a hostile page).
     const referralPage = `https://lifeattiktok.com/referral/tiktok/position/${posting.jobId}/detail?${TOKEN}`;
     const seen = await bg.send('posting:seen', { posting: { ...posting, url: referralPage } }, { tabId: 3, senderUrl: referralPage });
-    expect(seen.limit.used).toBe(1);
+    expect(applicationsKnown(seen.limit)).toBe(1);
     const job = await getJob(db, posting.jobId);
     expect([job?.url, job?.status, job?.appliedAt, job?.viaReferral]).toEqual([
       `https://lifeattiktok.com/search/${posting.jobId}`,
@@ -255,7 +256,7 @@ describe('the "already applied" dialog', () => {
     const bg = background();
     await bg.send('apply:started', { site: 'tiktok', jobId: job.jobId }, { tabId: 4, senderUrl: formUrl(job.jobId) });
     const reply = await bg.send('apply:duplicate', {}, { tabId: 4, senderUrl: formUrl(job.jobId) });
-    expect([reply.recorded, reply.limit.used]).toEqual([true, 1]);
+    expect([reply.recorded, applicationsKnown(reply.limit)]).toEqual([true, 1]);
     const row = await getJob(db, job.jobId);
     expect([row?.status, row?.appliedAt, row?.appliedDateUnknown]).toEqual(['applied', NOW.toISOString(), true]);
     expect((await datesToAsk(db)).map((j) => j.jobId)).toEqual([job.jobId]);
@@ -309,7 +310,7 @@ describe('the history page', () => {
     const { rows } = readHistory(fixture('tiktok-history.html'), new URL(HISTORY))!;
     const reply = await background().send('history:read', { rows }, { tabId: 2, senderUrl: HISTORY });
     expect(reply.summary).toEqual({ matched: 2, applied: 1, kept: 1 });
-    expect(reply.limit.used).toBe(3);
+    expect(applicationsKnown(reply.limit)).toBe(3);
 
     const a = await getJob(db, algorithm.jobId);
     expect([a?.status, a?.appliedAt, a?.appliedDateUnknown]).toEqual(['applied', siteDateToIso('2026-06-02T06:05'), false]);
@@ -337,7 +338,7 @@ describe('the history page', () => {
 
     // Read again a day later: the same three applications, the statuses refreshed, nothing doubled.
     const again = await background(new Map(), () => later(24 * HOUR)).send('history:read', { rows }, { tabId: 2, senderUrl: HISTORY });
-    expect(again.limit.used).toBe(3);
+    expect(applicationsKnown(again.limit)).toBe(3);
     expect(await db.siteApplications.count()).toBe(1);
     expect((await getJob(db, algorithm.jobId))?.appliedAt).toBe(siteDateToIso('2026-06-02T06:05'));
     expect((await getJob(db, algorithm.jobId))?.siteStatus?.readAt).toBe(later(24 * HOUR).toISOString());
@@ -360,7 +361,7 @@ describe('the history page', () => {
       true,
       'Resume screening',
     ]);
-    expect(reply.limit.used).toBe(2);
+    expect(applicationsKnown(reply.limit)).toBe(2);
   });
 
   it('keeps rows of one site on that site: a ByteDance history never matches a TikTok job by title', async () => {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { extractFromHtml } from '../../../lib/extract/node';
+import { fullestProgram, overallBadge, type LimitState } from '../../../lib/limit/limit';
 import { createHandlers } from '../../../lib/messages/handlers';
 import { createRouter } from '../../../lib/messages/router';
 import { openDb } from '../../../lib/store/db';
@@ -30,7 +31,7 @@ describe('background handlers', () => {
     const route = createRouter(createHandlers({ db, now: () => clock }));
 
     const first = await route({ name: 'posting:seen', data: { posting: read(page('Build services.'), '2026-11-01T10:00:00Z') } });
-    expect(first).toMatchObject({ ok: true, value: { outcome: 'created', limit: { used: 0, state: 'ok' } } });
+    expect(first).toMatchObject({ ok: true, value: { outcome: 'created', limit: { programs: [] }, page: { program: null, count: null, dismissed: false } } });
 
     clock = new Date('2026-11-02T10:00:00Z');
     const again = await route({ name: 'posting:seen', data: { posting: read(page('Build and run services.'), '2026-11-02T10:00:00Z') } });
@@ -76,7 +77,7 @@ describe('application flow through messages', () => {
     const badges: string[] = [];
     let clock = new Date('2026-11-02T10:00:00Z');
     const route = createRouter(
-      createHandlers({ db, now: () => clock, onLimitChange: (l) => void badges.push(`${l.used}/${l.limit} ${l.state}`) }),
+      createHandlers({ db, now: () => clock, onLimitChange: (l) => void badges.push(`${overallBadge(l).text} ${fullestProgram(l)?.state ?? 'ok'}`) }),
     );
     const ids = ['7500000000000000001', '7500000000000000002', '7500000000000000003'];
     for (const [i, id] of ids.entries()) {
@@ -88,12 +89,12 @@ describe('application flow through messages', () => {
 
     // Opening the form is not applying.
     const started = await route({ name: 'apply:started', data: { site: 'tiktok', jobId: ids[0] } });
-    expect(started).toMatchObject({ ok: true, value: { recorded: true, limit: { used: 0 } } });
+    expect(started).toMatchObject({ ok: true, value: { recorded: true, limit: { programs: [] }, page: { program: { key: 'graduate:2026-start' }, count: { used: 0 } } } });
 
     clock = new Date('2026-11-02T11:00:00Z');
     expect(await route({ name: 'apply:confirm', data: { jobId: ids[0] } })).toMatchObject({
       ok: true,
-      value: { limit: { used: 1, remaining: 1, state: 'last-one' } },
+      value: { limit: { programs: [{ used: 1, remaining: 1, state: 'last-one' }] } },
     });
 
     // "applied" needs a date: refused with a reason, nothing changes.
@@ -101,17 +102,17 @@ describe('application flow through messages', () => {
     expect(refused).toMatchObject({ ok: false, error: expect.stringContaining('needs the date') });
 
     const second = await route({ name: 'job:setStatus', data: { jobId: ids[1], status: 'applied', appliedAt: '2026-11-02' } });
-    expect(second).toMatchObject({ ok: true, value: { limit: { used: 2, state: 'reached' } } });
+    expect(second).toMatchObject({ ok: true, value: { limit: { programs: [{ used: 2, state: 'reached' }] } } });
     if (second.ok) {
-      const limit = (second.value as { limit: { applications: { jobId: string }[] } }).limit;
-      expect(limit.applications.map((a) => a.jobId)).toEqual([ids[0], ids[1]]);
+      const limit = (second.value as { limit: LimitState }).limit;
+      expect(limit.programs[0]!.applications.map((a) => a.jobId)).toEqual([ids[0], ids[1]]);
     }
     expect(badges.slice(-2)).toEqual(['1/2 last-one', '2/2 reached']);
 
     // A form opened for a job never read is answered, not recorded.
     expect(await route({ name: 'apply:started', data: { site: 'bytedance', jobId: '7599999999999999999' } })).toMatchObject({
       ok: true,
-      value: { recorded: false, limit: { used: 2 } },
+      value: { recorded: false, limit: { programs: [{ used: 2 }] }, page: { program: null, count: null } },
     });
     db.close();
   });

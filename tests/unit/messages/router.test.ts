@@ -14,14 +14,15 @@ function posting(): JobPosting {
   return result.posting;
 }
 
-const LIMIT = { used: 0, limit: 2, remaining: 2, state: 'ok' as const, applications: [], cycleStart: '2025-11-01' };
+const LIMIT = { strict: false, programs: [], uncounted: 0, defaultLimit: 2, cycleStart: '2025-11-01' };
+const PAGE = { program: null, count: null, dismissed: false, banner: null };
 const unused = async () => {
   throw new Error('not called in these tests');
 };
 
 function handlers(): Handlers {
   return {
-    'posting:seen': vi.fn(async () => ({ outcome: 'created' as const, limit: LIMIT })),
+    'posting:seen': vi.fn(async () => ({ outcome: 'created' as const, limit: LIMIT, page: PAGE })),
     'apply:started': unused,
     'apply:confirm': unused,
     'apply:dismiss': unused,
@@ -42,6 +43,10 @@ function handlers(): Handlers {
     'data:dismissNotice': unused,
     'data:snapshot': unused,
     'data:imported': unused,
+    'job:setProgram': unused,
+    'settings:setStrictLimit': unused,
+    'banner:dismiss': unused,
+    'data:deleteAll': unused,
   };
 }
 
@@ -50,7 +55,7 @@ describe('message router', () => {
     const h = handlers();
     const route = createRouter(h);
     const reply = await route({ name: 'posting:seen', data: { posting: posting() } }, { tabId: 3 });
-    expect(reply).toEqual({ ok: true, value: { outcome: 'created', limit: LIMIT } });
+    expect(reply).toEqual({ ok: true, value: { outcome: 'created', limit: LIMIT, page: PAGE } });
     expect(h['posting:seen']).toHaveBeenCalledWith({ posting: posting() }, { tabId: 3 });
   });
 
@@ -98,7 +103,7 @@ describe('sendMessage', () => {
       return route(message);
     });
     const value = await sendMessage(transport, 'posting:seen', { posting: posting() }, { sleep: noSleep });
-    expect(value).toEqual({ outcome: 'created', limit: LIMIT });
+    expect(value).toEqual({ outcome: 'created', limit: LIMIT, page: PAGE });
     expect(transport).toHaveBeenCalledTimes(3);
   });
 

@@ -1,3 +1,4 @@
+import { overallBadge } from '../../../lib/limit/limit';
 import { render } from '@testing-library/react';
 import Dexie from 'dexie';
 import type { ReactNode } from 'react';
@@ -50,7 +51,7 @@ export function freshDb(): JobLensDb {
 export function testApi(db: JobLensDb, now: Date = NOW): TestApi {
   const badges: string[] = [];
   const route = createRouter(
-    createHandlers({ db, now: () => now, onLimitChange: (l) => void badges.push(`${l.used}/${l.limit ?? '-'}`) }),
+    createHandlers({ db, now: () => now, onLimitChange: (l) => void badges.push(overallBadge(l).text) }),
   );
   const api: TestApi = {
     db,

@@ -45,7 +45,7 @@ describe('popup: saved jobs view', () => {
     renderWithApi(api, <PopupApp page={OTHER} />);
     const empty = await screen.findByTestId('empty-state');
     expect(empty.textContent).toContain('Open a job on lifeattiktok.com or joinbytedance.com');
-    expect((await screen.findByTestId('limit-summary')).textContent).toContain('No applications yet');
+    expect((await screen.findByTestId('limit-summary')).textContent).toContain('No early-career applications yet');
     await userEvent.click(within(empty).getByRole('button', { name: 'Set up your profile' }));
     expect(api.optionsOpened).toBe(1);
     // The header button reaches the options page from every view as well.
@@ -180,7 +180,7 @@ describe('popup: the current job', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Mark applied' }));
     await waitFor(async () => expect((await db.jobs.get(BIGDATA_JOB))?.appliedAt).toBe(local('2025-11-12T12:00:00')));
     expect((await screen.findByTestId('applied-on')).textContent).toBe('Applied on 2025-11-12');
-    await waitFor(() => expect(screen.getByTestId('limit-summary').textContent).toContain('1 of 2 applications used'));
+    await waitFor(() => expect(screen.getByTestId('limit-summary').textContent).toBe('Undergrad/Master Intern · 2026 Start: 1 of 2 used'));
     expect(api.badges.at(-1)).toBe('1/2');
 
     // Today's date is kept as the moment itself, so two applications made today keep their order.
@@ -218,23 +218,27 @@ describe('popup: the current job', () => {
 
 describe('popup: the limit and pending applications', () => {
   it('shows the count on every view and, at the last slot and at the limit, the applications in order', async () => {
-    await addJob(db, { jobId: PHD_JOB, title: 'Second applied' }, undefined, {
+    // Both in one program (the title decides it): Undergrad/Master Intern, 2026 Start.
+    await addJob(db, { jobId: PHD_JOB, title: 'Second applied Intern - 2026 Start (BS/MS)' }, undefined, {
       status: 'applied',
       appliedAt: local('2025-11-05T12:00:00'),
     });
-    await addJob(db, { jobId: BIGDATA_JOB, title: 'First applied' }, undefined, {
+    await addJob(db, { jobId: BIGDATA_JOB, title: 'First applied Intern - 2026 Start (BS/MS)' }, undefined, {
       status: 'applied',
       appliedAt: local('2025-11-01T12:00:00'),
     });
     await addJob(db, { jobId: DATA_SCIENTIST_JOB });
     const { unmount } = renderWithApi(api, <PopupApp page={OTHER} />);
     const banner = await screen.findByTestId('limit-banner');
-    expect(screen.getByTestId('limit-summary').textContent).toContain('2 of 2 applications used');
-    expect(banner.textContent).toContain('Application limit reached (2 of 2)');
+    expect(screen.getByTestId('limit-summary').textContent).toBe('Undergrad/Master Intern · 2026 Start: 2 of 2 used');
+    expect(banner.textContent).toContain('Limit reached: 2 of 2 · Undergrad/Master Intern · 2026 Start');
     expect(within(banner).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'First applied (TikTok, applied 2025-11-01)',
-      'Second applied (TikTok, applied 2025-11-05)',
+      'First applied Intern - 2026 Start (BS/MS) (TikTok, applied 2025-11-01)',
+      'Second applied Intern - 2026 Start (BS/MS) (TikTok, applied 2025-11-05)',
     ]);
+    // The saved view lists each program with its applications in order.
+    const programs = screen.getByTestId('program-list');
+    expect(within(programs).getByRole('heading', { level: 3 }).textContent).toBe('Undergrad/Master Intern · 2026 Start: 2 of 2 used');
     unmount();
 
     // The job view shows the same banner, and warns before a third application.
@@ -244,8 +248,8 @@ describe('popup: the limit and pending applications', () => {
 
     // Undoing one application leaves one slot: the banner says so.
     await api.send('job:setStatus', { jobId: PHD_JOB, status: 'saved' });
-    await waitFor(() => expect(screen.getByTestId('limit-banner').textContent).toContain('1 application left'));
-    expect(screen.getByTestId('limit-summary').textContent).toContain('1 of 2 applications used');
+    await waitFor(() => expect(screen.getByTestId('limit-banner').textContent).toContain('1 place left: 1 of 2 used'));
+    expect(screen.getByTestId('limit-summary').textContent).toBe('Undergrad/Master Intern · 2026 Start: 1 of 2 used');
   });
 
   it('asks whether an opened application form was submitted; only "yes" counts', async () => {
@@ -268,7 +272,7 @@ describe('popup: the limit and pending applications', () => {
     const notYet = await db.jobs.get(BIGDATA_JOB);
     expect([notYet?.appliedAt, notYet?.applyStartedAt]).toEqual([null, local('2025-11-14T09:00:00')]);
     expect(notYet?.applyAskAgainAt).not.toBeNull();
-    expect(screen.getByTestId('limit-summary').textContent).toContain('1 of 2 applications used');
+    expect(screen.getByTestId('limit-summary').textContent).toBe('PhD Intern · 2026 Start: 1 of 2 used');
   });
 
   it('"I did not apply" forgets the opened form for good', async () => {
@@ -308,6 +312,33 @@ describe('popup: the limit and pending applications', () => {
     const line = await screen.findByTestId('site-status');
     expect(line.textContent).toContain('On the site: Resume screening (read 2025-11-10)');
     expect(line.textContent).toContain('The site dates this application 2025-11-03; your record says 2025-11-05.');
+  });
+});
+
+describe('popup: the limit per program', () => {
+  it('warns on a job of the full program but not on a Graduate job or an experienced-hire job', async () => {
+    const bsms = (jobId: string, title: string) => ({ jobId, title: `${title} Intern - 2026 Start (BS/MS)`, degreeLevels: ['Bachelor' as const, 'Master' as const] });
+    await addJob(db, bsms('7500000000000000010', 'First'), undefined, { status: 'applied', appliedAt: local('2025-11-01T12:00:00') });
+    await addJob(db, bsms('7500000000000000011', 'Second'), undefined, { status: 'applied', appliedAt: local('2025-11-02T12:00:00') });
+    await addJob(db, bsms('7500000000000000012', 'Third'));
+    await addJob(db, { jobId: '7500000000000000013', title: 'Software Engineer Graduate (Search) - 2026 Start (BS/MS)', employmentType: 'Regular' });
+    await addJob(db, { jobId: '7500000000000000014', title: 'Staff Engineer - Ads', employmentType: 'Regular', cohort: null, applicationLimit: null });
+
+    renderWithApi(api, <PopupApp page={jobPage('7500000000000000012')} />);
+    await waitFor(() => expect(screen.getByTestId('limit-summary').textContent).toBe('Undergrad/Master Intern · 2026 Start: 2 of 2 used'));
+    expect(screen.getByTestId('limit-banner').textContent).toContain('Limit reached: 2 of 2');
+    cleanup();
+
+    renderWithApi(api, <PopupApp page={jobPage('7500000000000000013')} />);
+    await waitFor(() => expect(screen.getByTestId('limit-summary').textContent).toBe('Graduate · 2026 Start: 0 of 2 used'));
+    expect(screen.queryByTestId('limit-banner')).toBeNull();
+    expect(screen.getByTestId('program-label').textContent).toBe('Graduate · 2026 Start');
+    cleanup();
+
+    renderWithApi(api, <PopupApp page={jobPage('7500000000000000014')} />);
+    await waitFor(() => expect(screen.getByTestId('limit-summary').textContent).toBe('No application limit for this job'));
+    expect(screen.queryByTestId('limit-banner')).toBeNull();
+    expect(screen.getByTestId('program-label').textContent).toBe('No application limit');
   });
 });
 

@@ -171,7 +171,7 @@ describe('import merge', () => {
     await setCycleStart(db, '2025-08-01', t('2025-10-02T00:00:00Z'));
     await importJson(db, JSON.stringify(file), t('2025-10-03T00:00:00Z'));
     expect(await getJob(db, local.jobId)).toBeDefined();
-    expect(await getSettings(db)).toEqual({ cycleStart: '2025-08-01' });
+    expect(await getSettings(db)).toEqual({ cycleStart: '2025-08-01', strictLimit: false });
   });
 });
 
