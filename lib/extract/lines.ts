@@ -86,90 +86,142 @@ function startsJoined(code: number): boolean {
 }
 const isSpace = (code: number) => code === 32 || code === 10 || code === 9 || code === 13 || code === 160;
 
-/** Thrown when a page has more lines than any job posting; reading stops right there. */
+/** Thrown when a page has more lines (or elements) than any job posting; reading stops right there. */
 export class TooManyLinesError extends Error {}
 
-/** Reads at most `maxLines` lines, so a huge or hostile page costs bounded time. */
-export function readLines(root: ParentNode, maxLines = Number.POSITIVE_INFINITY): Line[] {
+/**
+ * Past this many elements a page is not a job posting we can read (a real one has a few thousand);
+ * the bound keeps the time of one reading bounded whatever the page holds.
+ */
+export const MAX_ELEMENTS = 400_000;
+
+/**
+ * Reads at most `maxLines` lines, so a huge or hostile page costs bounded time. The walk is
+ * iterative (a page of any depth cannot overflow the stack) and each line is joined once from its
+ * pieces: appending to a growing string and reading its last character back would flatten it on
+ * every piece, which is quadratic in a paragraph of many inline elements.
+ */
+export function readLines(root: ParentNode, maxLines = Number.POSITIVE_INFINITY, maxElements = MAX_ELEMENTS): Line[] {
   const lines: Line[] = [];
   const hidden = hiddenElements(root);
   let segments: string[] = [];
-  let text = '';
+  // The current line's raw pieces, and the pieces of its last segment while one element's
+  // adjacent text nodes continue it.
+  let pieces: string[] = [];
+  let segmentPieces: string[] = [];
+  // Last character code of the line so far (0: nothing yet) and whether any visible text is on it.
+  let lastCode = 0;
+  let hasText = false;
   let lastParent: Node | null = null;
   let listDepth = 0;
   let lineInList = false;
   let startedSoft = false;
 
+  const closeSegment = () => {
+    if (segmentPieces.length === 0) return;
+    segments.push(segmentPieces.length === 1 ? segmentPieces[0]! : segmentPieces.join('').trim());
+    segmentPieces = [];
+  };
+
   const flush = (soft: boolean) => {
-    if (text) {
+    if (pieces.length > 0) {
+      closeSegment();
       // Most lines already have single plain spaces; only runs and other white space are rewritten.
-      const normalised = collapseSpaces(text).trim();
+      const normalised = hasText ? collapseSpaces(pieces.length === 1 ? pieces[0]! : pieces.join('')).trim() : '';
       if (normalised) {
         if (lines.length >= maxLines) throw new TooManyLinesError(`more than ${maxLines} lines`);
         lines.push({ text: normalised, segments, soft: soft || startedSoft, listItem: lineInList });
-        segments = [];
-      } else if (segments.length > 0) segments = [];
-      text = '';
+      }
+      segments = [];
+      pieces = [];
+      lastCode = 0;
+      hasText = false;
       lastParent = null;
     }
     startedSoft = soft;
   };
 
   const addText = (raw: string, parent: Node) => {
+    if (raw.length === 0) return;
     const piece = raw.trim();
     if (!piece) {
-      if (raw.length > 0 && text) text += ' ';
+      if (pieces.length > 0) {
+        pieces.push(' ');
+        lastCode = 32;
+      }
       return;
     }
-    if (!text) lineInList = listDepth > 0;
+    if (pieces.length === 0) lineInList = listDepth > 0;
     // Adjacent pieces from different elements (flex rows of spans) read as separate words.
-    else if (parent !== lastParent && !isSpace(text.charCodeAt(text.length - 1)) && !startsJoined(raw.charCodeAt(0))) text += ' ';
+    else if (parent !== lastParent && !isSpace(lastCode) && !startsJoined(raw.charCodeAt(0))) pieces.push(' ');
     // Adjacent text nodes of one element (an HTML parser may split at entities: "R", "&", "D") are one piece.
-    if (parent === lastParent && segments.length > 0) segments[segments.length - 1] = (segments[segments.length - 1]! + raw).trim();
-    else segments.push(piece);
-    text += raw;
+    if (parent === lastParent && segmentPieces.length > 0) segmentPieces.push(raw);
+    else {
+      closeSegment();
+      segmentPieces.push(piece);
+    }
+    pieces.push(raw);
+    hasText = true;
+    lastCode = raw.charCodeAt(raw.length - 1);
     lastParent = parent;
   };
 
-  const visit = (node: Node) => {
-    for (let child = node.firstChild; child !== null; child = child.nextSibling) {
-      const type = child.nodeType;
-      if (type === 3) {
-        const value = (child as Text).data;
-        if (value.indexOf('\n') === -1) {
-          addText(value, node);
-          continue;
-        }
-        // Line-broken ATS text (rendered with pre-line): each non-empty line is a line.
-        const parts = value.split('\n');
-        for (let i = 0; i < parts.length; i++) {
-          if (i > 0 && parts[i]!.trim()) flush(true);
-          addText(parts[i]!, node);
-        }
-        continue;
-      }
-      if (type !== 1) continue;
-      const kind = kindOf(child as Element);
-      if (kind === SKIP || (hidden !== null && hidden.has(child as Element))) continue;
-      if (kind === INLINE_ELEMENT) {
-        visit(child);
-        continue;
-      }
-      flush(false);
-      if (kind === BREAK) continue;
-      if (kind === LIST_ITEM) {
-        listDepth++;
-        visit(child);
-        flush(false);
-        listDepth--;
-      } else {
-        visit(child);
-        flush(false);
-      }
+  const addTextNode = (value: string, parent: Node) => {
+    if (value.indexOf('\n') === -1) {
+      addText(value, parent);
+      return;
+    }
+    // Line-broken ATS text (rendered with pre-line): each non-empty line is a line.
+    const parts = value.split('\n');
+    for (let i = 0; i < parts.length; i++) {
+      if (i > 0 && parts[i]!.trim()) flush(true);
+      addText(parts[i]!, parent);
     }
   };
 
-  visit(root as unknown as Node);
+  // Depth-first, by sibling and parent links; `open` holds the kinds of the elements entered, so
+  // leaving one ends its line (and its list item) as entering it began one.
+  const top = root as unknown as Node;
+  const open: number[] = [];
+  let parent: Node = top;
+  let node: Node | null = top.firstChild;
+  let elements = 0;
+  for (;;) {
+    if (node === null) {
+      if (parent === top || open.length === 0) break;
+      const kind = open.pop()!;
+      if (kind !== INLINE_ELEMENT) flush(false);
+      if (kind === LIST_ITEM) listDepth--;
+      node = parent.nextSibling;
+      parent = parent.parentNode!;
+      continue;
+    }
+    const type = node.nodeType;
+    if (type === 3) {
+      addTextNode((node as Text).data, parent);
+      node = node.nextSibling;
+      continue;
+    }
+    if (type !== 1) {
+      node = node.nextSibling;
+      continue;
+    }
+    if (++elements > maxElements) throw new TooManyLinesError(`more than ${maxElements} elements`);
+    const kind = kindOf(node as Element);
+    if (kind === SKIP || (hidden !== null && hidden.has(node as Element))) {
+      node = node.nextSibling;
+      continue;
+    }
+    if (kind !== INLINE_ELEMENT) flush(false);
+    if (kind === BREAK) {
+      node = node.nextSibling;
+      continue;
+    }
+    if (kind === LIST_ITEM) listDepth++;
+    open.push(kind);
+    parent = node;
+    node = node.firstChild;
+  }
   flush(false);
   return lines;
 }
