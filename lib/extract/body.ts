@@ -26,10 +26,11 @@ const phrases = (list: readonly string[]) =>
 
 // A sub-heading counts only where a heading can stand: at the start of the text or after the end
 // of a sentence or list item, and followed by a colon, the end, or a list marker. "Key
-// responsibilities include…" in a sentence is not one.
+// responsibilities include…" in a sentence is not one. The look-behind reads one character: with
+// `[.;:!?)]\s*` in it, every position of a run of spaces would scan the run back again.
 const MARKER_RE = new RegExp(
-  `(?:^|(?<=[.;:!?)\\]]\\s*|\\s))(${phrases(DUTY_MARKERS)}|${phrases(MINIMUM_MARKERS)}|${phrases(PREFERRED_MARKERS)})` +
-    `\\s*:?\\s*(?=$|[-–•·*]\\s?|\\d{1,2}[.)]\\s)`,
+  `(?:^|(?<=[\\s.;:!?)\\]]))(${phrases(DUTY_MARKERS)}|${phrases(MINIMUM_MARKERS)}|${phrases(PREFERRED_MARKERS)})` +
+    `\\s*(?::\\s*)?(?=$|[-–•·*]\\s?|\\d{1,2}[.)]\\s)`,
   'g',
 );
 // The marker pattern looks behind at every position; most lines hold none of its words at all.

@@ -77,7 +77,8 @@ const isNavigation = (line: Line) => line.segments.every((segment) => NAV_LINES.
 export function headTitle(doc: ParentNode): string | null {
   const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content');
   const title = og?.trim() || doc.querySelector('title')?.textContent?.trim() || '';
-  const stripped = title.replace(TITLE_SUFFIXES, '').trim();
+  const end = TITLE_SUFFIXES.exec(title)?.index ?? title.length;
+  const stripped = title.slice(0, end).trim();
   return stripped && !isGeneric(stripped) ? stripped : null;
 }
 
@@ -118,7 +119,9 @@ function readHeader(lines: readonly Line[], from: number, to: number): Header {
 
 function splitList(value: string): string[] {
   return value
-    .split(/\s*(?:[;|/]|,(?=\s*[A-Z]))\s*/)
+    // Line texts carry single spaces, so one `\s?` each side is all there is; `\s*` around an
+    // alternation would be retried at every position of a run.
+    .split(/\s?(?:[;|/]|,(?=\s?[A-Z]))\s?/)
     .map((v) => v.trim())
     .filter(Boolean);
 }

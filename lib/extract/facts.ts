@@ -34,7 +34,9 @@ const DATE_SOURCE =
 const WHOLE_DATE = new RegExp(`^(?:${DATE_SOURCE})$`, 'i');
 const ANY_DATE = new RegExp(`(?:${DATE_SOURCE})`, 'i');
 const START_DATES_HEADING = /Start Dates?\s*(?:are|include)?\s*:?/gi;
-const START_DATE_ITEM = new RegExp(`^[\\s,;]*(?:[-–•·*]|\\d{1,2}[.)])?\\s*(?:${DATE_SOURCE})`, 'i');
+// The white space after a marker is read only after one: `[\\s,;]*` and a bare `\\s*` next to it
+// would share a run of spaces every possible way.
+const START_DATE_ITEM = new RegExp(`^[\\s,;]*(?:(?:[-–•·*]|\\d{1,2}[.)])\\s*)?(?:${DATE_SOURCE})`, 'i');
 const PERIOD = new RegExp(
   `\\bFrom\\s+(${MONTH_NAMES})\\.?\\s+(?:to|until|through|-|–)\\s+(${MONTH_NAMES})\\b\\.?(?:\\s*\\(([^)]{0,80})\\))?`,
   'gi',
@@ -47,8 +49,15 @@ const COMMITMENTS = [
 const LIMIT = new RegExp(`apply (?:to|for) (?:a )?maximum of (${NUMBER}) (?:positions?|jobs?|roles?|applications?)`, 'i');
 const ONSITE_DAYS = new RegExp(`\\b(${NUMBER})\\s+(?:days?|working days)\\s+(?:per|a|each|every)\\s+week`, 'gi');
 
+// A date is a few dozen characters; anything longer cannot be one, so the pattern never sees it.
+const DATE_MAX = 40;
+
 export function parseDate(text: string): string | null {
-  const m = WHOLE_DATE.exec(text.trim().replace(/[.;,]+$/, ''));
+  const trimmed = text.trim();
+  // A char loop for the trailing ".;,": an end-anchored `[.;,]+$` is retried at every position of a run.
+  let end = trimmed.length;
+  while (end > 0 && isDateTrailer(trimmed.charCodeAt(end - 1))) end--;
+  const m = end <= DATE_MAX ? WHOLE_DATE.exec(trimmed.slice(0, end)) : null;
   return m ? dateFromMatch(m, 0) : null;
 }
 
@@ -135,7 +144,10 @@ export function parseApplicationLimit(text: string): ApplicationLimit | null {
 export function parseOnsiteDays(text: string): number | null {
   if (!/days? (?:per|a|each|every) week/i.test(text)) return null;
   for (const m of text.matchAll(ONSITE_DAYS)) {
-    const sentenceStart = Math.max(text.lastIndexOf('.', m.index) + 1, 0);
+    // The sentence back to its full stop, at most a bounded window: a search back to the start of
+    // a text without one, from every match, would be quadratic.
+    const windowStart = Math.max(0, m.index - 300);
+    const sentenceStart = windowStart + text.slice(windowStart, m.index).lastIndexOf('.') + 1;
     const sentence = text.slice(sentenceStart, m.index + m[0].length + 80);
     if (!/on-?site|in[- ]office|in the office|office|in person/i.test(sentence)) continue;
     const days = numberFrom(m[1]!);
@@ -144,16 +156,46 @@ export function parseOnsiteDays(text: string): number | null {
   return null;
 }
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
-export function parseContactEmail(text: string): string | null {
-  const after = /reach out to us at\s*:?\s*/i.exec(text);
-  if (after) {
-    const m = EMAIL.exec(text.slice(after.index + after[0].length, after.index + after[0].length + 120));
-    if (m) return m[0].replace(/\.$/, '');
-    return null;
+const isDateTrailer = (code: number) => code === 46 || code === 59 || code === 44;
+
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+// [A-Za-z0-9._%+-] and [A-Za-z0-9.-]
+const isLocalChar = (c: number) => isLetter(c) || isDigit(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
+const isDomainChar = (c: number) => isLetter(c) || isDigit(c) || c === 46 || c === 45;
+
+/**
+ * The first address `local@domain.tld` in the text. A scan from each "@" instead of a pattern:
+ * `[…]+@[…]+\.[A-Za-z]{2,}` retries its first run from every position of a long word, quadratic in
+ * V8 and in Firefox. Neither run crosses an "@", so every character is looked at a bounded number of times.
+ */
+function findEmail(text: string): string | null {
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && isLocalChar(text.charCodeAt(start - 1))) start--;
+    if (start === at) continue;
+    let end = at + 1;
+    while (end < text.length && isDomainChar(text.charCodeAt(end))) end++;
+    // The last "." with two letters after it and a domain character before it ends the address.
+    for (let dot = end - 1; dot > at + 1; dot--) {
+      if (text.charCodeAt(dot) !== 46 || !isLetter(text.charCodeAt(dot + 1)) || !isLetter(text.charCodeAt(dot + 2))) continue;
+      let tld = dot + 1;
+      while (tld < end && isLetter(text.charCodeAt(tld))) tld++;
+      const address = text.slice(start, tld);
+      return address.endsWith('.') ? address.slice(0, -1) : address;
+    }
   }
-  const any = EMAIL.exec(text);
-  return any ? any[0].replace(/\.$/, '') : null;
+  return null;
+}
+
+const CONTACT_LEAD = /reach out to us at\s*:?\s*/i;
+export function parseContactEmail(text: string): string | null {
+  const after = CONTACT_LEAD.exec(text);
+  if (after) {
+    const from = after.index + after[0].length;
+    return findEmail(text.slice(from, from + 120));
+  }
+  return findEmail(text);
 }
 
 /** Degree levels from a title tag "(BS/MS)" and from requirement text. */

@@ -86,8 +86,12 @@ export const GENERIC_TITLES = [
   /^search$/i,
 ];
 
-/** Suffixes the sites add to the document title. */
-export const TITLE_SUFFIXES = /\s*[-|–—]\s*(?:Life at TikTok|TikTok Careers?|TikTok Jobs|TikTok|ByteDance Careers?|ByteDance Jobs|ByteDance|Join ByteDance)\s*$/i;
+/**
+ * Suffixes the sites add to the document title, matched on the title with its end trimmed (the
+ * white space before the dash is trimmed after the cut): a leading or trailing `\s*` would be
+ * retried at every position of a run of spaces.
+ */
+export const TITLE_SUFFIXES = /[-|–—]\s*(?:Life at TikTok|TikTok Careers?|TikTok Jobs|TikTok|ByteDance Careers?|ByteDance Jobs|ByteDance|Join ByteDance)$/i;
 
 export const EMPLOYMENT_TYPES = [
   'Intern', 'Internship', 'Regular', 'Full-time', 'Full time', 'Part-time', 'Part time',
