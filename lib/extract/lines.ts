@@ -8,7 +8,10 @@ import { collapseSpaces, isWhiteSpace } from './spaces';
 export interface Line {
   /** Whitespace-normalised text of the line. */
   text: string;
-  /** The texts of its inline pieces, e.g. the three spans of `Location` `:` `San Jose`. */
+  /**
+   * The texts of its inline pieces, e.g. the three spans of `Location` `:` `San Jose`; a line of
+   * very many pieces has its whole text as its one segment.
+   */
   segments: string[];
   /**
    * The line was cut out of a longer text node at a line break (pre-line ATS text), so it cannot be
@@ -17,6 +20,12 @@ export interface Line {
   soft: boolean;
   /** The line is (inside) a list item, so it is a bullet even without a text marker. */
   listItem: boolean;
+  /**
+   * The line belongs to the site's own header, navigation or footer (by element), not to the job:
+   * `nav`, and `header`/`footer` outside `main`/`article`/`section`/`aside` (inside those they head
+   * the content itself), or the ARIA roles that say the same.
+   */
+  site?: boolean;
 }
 
 // Inline elements keep their text on the current line; everything else starts a new one.
@@ -51,6 +60,14 @@ for (const tag of [
   KIND_BY_LOCAL_NAME.set(tag, BLOCK);
 }
 
+// Landmarks: 1 the site's own (navigation), 2 the site's own unless inside content (a page's
+// header and footer), 3 content, inside which a header or footer belongs to the content.
+const LANDMARKS = new Map<string, number>([
+  ['nav', 1], ['header', 2], ['footer', 2], ['main', 3], ['article', 3], ['section', 3], ['aside', 3],
+]);
+const SITE = 8;
+const CONTENT = 16;
+
 /** How the walk treats an element; by the upper-cased tag name, as the lists above are written. */
 function kindOf(el: Element): number {
   const kind = KIND_BY_LOCAL_NAME.get(el.localName);
@@ -63,20 +80,24 @@ function kindOf(el: Element): number {
   return tag === 'LI' ? LIST_ITEM : BLOCK;
 }
 
-// One query finds every element that may be hidden by attribute or inline style; the walk then
-// asks a Set instead of reading two attributes of every element. Pages carry few inline styles,
-// and a bare `[style]` is cheaper for the browser to match than two case-insensitive substrings.
-const HIDDEN_SELECTOR = '[hidden],[style]';
+// One query finds every element that may be hidden by attribute or inline style, or that says by
+// its role that it is the site's navigation, banner or footer; the walk then asks a Set instead of
+// reading attributes of every element. Pages carry few inline styles and roles.
+const MARKED_SELECTOR = '[hidden],[style],[role]';
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+const SITE_ROLES = new Set(['navigation', 'banner', 'contentinfo']);
 
-function hiddenElements(root: ParentNode): Set<Element> | null {
-  const candidates = root.querySelectorAll(HIDDEN_SELECTOR);
+function markedElements(root: ParentNode): { hidden: Set<Element> | null; site: Set<Element> | null } {
+  const candidates = root.querySelectorAll(MARKED_SELECTOR);
   let hidden: Set<Element> | null = null;
+  let site: Set<Element> | null = null;
   for (let i = 0; i < candidates.length; i++) {
     const el = candidates[i]!;
-    if (el.hasAttribute('hidden') || HIDDEN_STYLE.test(el.getAttribute('style') ?? '')) (hidden ??= new Set()).add(el);
+    // A style attribute is short; one of 64k characters is read only as far as a declaration can be.
+    if (el.hasAttribute('hidden') || HIDDEN_STYLE.test((el.getAttribute('style') ?? '').slice(0, 2000))) (hidden ??= new Set()).add(el);
+    if (SITE_ROLES.has(el.getAttribute('role') ?? '')) (site ??= new Set()).add(el);
   }
-  return hidden;
+  return { hidden, site };
 }
 
 // A piece starting with white space or closing punctuation needs no space before it.
@@ -95,6 +116,10 @@ export class TooManyLinesError extends Error {}
  */
 export const MAX_ELEMENTS = 400_000;
 
+// Segments tell label rows and navigation rows apart, which have a few pieces; a line of more is
+// neither, so it keeps its whole text as its one segment instead of an array as long as the line.
+const MAX_SEGMENTS = 64;
+
 /**
  * Reads at most `maxLines` lines, so a huge or hostile page costs bounded time. The walk is
  * iterative (a page of any depth cannot overflow the stack) and each line is joined once from its
@@ -103,12 +128,16 @@ export const MAX_ELEMENTS = 400_000;
  */
 export function readLines(root: ParentNode, maxLines = Number.POSITIVE_INFINITY, maxElements = MAX_ELEMENTS): Line[] {
   const lines: Line[] = [];
-  const hidden = hiddenElements(root);
+  const { hidden, site: roleSet } = markedElements(root);
+  let siteDepth = 0;
+  let contentDepth = 0;
+  let lineSite = false;
   let segments: string[] = [];
-  // The current line's raw pieces, and the pieces of its last segment while one element's
-  // adjacent text nodes continue it.
+  // The current line's raw pieces, and its last segment while one element's adjacent text nodes
+  // continue it (`segmentMore` only when there is more than one piece: most segments are one).
   let pieces: string[] = [];
-  let segmentPieces: string[] = [];
+  let segment = '';
+  let segmentMore: string[] | null = null;
   // Last character code of the line so far (0: nothing yet) and whether any visible text is on it.
   let lastCode = 0;
   let hasText = false;
@@ -118,9 +147,10 @@ export function readLines(root: ParentNode, maxLines = Number.POSITIVE_INFINITY,
   let startedSoft = false;
 
   const closeSegment = () => {
-    if (segmentPieces.length === 0) return;
-    segments.push(segmentPieces.length === 1 ? segmentPieces[0]! : segmentPieces.join('').trim());
-    segmentPieces = [];
+    if (!segment) return;
+    if (segments.length < MAX_SEGMENTS) segments.push(segmentMore === null ? segment : segmentMore.join('').trim());
+    segment = '';
+    segmentMore = null;
   };
 
   const flush = (soft: boolean) => {
@@ -130,7 +160,9 @@ export function readLines(root: ParentNode, maxLines = Number.POSITIVE_INFINITY,
       const normalised = hasText ? collapseSpaces(pieces.length === 1 ? pieces[0]! : pieces.join('')).trim() : '';
       if (normalised) {
         if (lines.length >= maxLines) throw new TooManyLinesError(`more than ${maxLines} lines`);
-        lines.push({ text: normalised, segments, soft: soft || startedSoft, listItem: lineInList });
+        const line: Line = { text: normalised, segments: segments.length < MAX_SEGMENTS ? segments : [normalised], soft: soft || startedSoft, listItem: lineInList };
+        if (lineSite) line.site = true;
+        lines.push(line);
       }
       segments = [];
       pieces = [];
@@ -151,14 +183,17 @@ export function readLines(root: ParentNode, maxLines = Number.POSITIVE_INFINITY,
       }
       return;
     }
-    if (pieces.length === 0) lineInList = listDepth > 0;
+    if (pieces.length === 0) {
+      lineInList = listDepth > 0;
+      lineSite = siteDepth > 0;
+    }
     // Adjacent pieces from different elements (flex rows of spans) read as separate words.
     else if (parent !== lastParent && !isSpace(lastCode) && !startsJoined(raw.charCodeAt(0))) pieces.push(' ');
     // Adjacent text nodes of one element (an HTML parser may split at entities: "R", "&", "D") are one piece.
-    if (parent === lastParent && segmentPieces.length > 0) segmentPieces.push(raw);
+    if (parent === lastParent && segment) (segmentMore ??= [segment]).push(raw);
     else {
       closeSegment();
-      segmentPieces.push(piece);
+      segment = piece;
     }
     pieces.push(raw);
     hasText = true;
@@ -189,9 +224,12 @@ export function readLines(root: ParentNode, maxLines = Number.POSITIVE_INFINITY,
   for (;;) {
     if (node === null) {
       if (parent === top || open.length === 0) break;
-      const kind = open.pop()!;
+      const entry = open.pop()!;
+      const kind = entry & 7;
       if (kind !== INLINE_ELEMENT) flush(false);
       if (kind === LIST_ITEM) listDepth--;
+      if (entry & SITE) siteDepth--;
+      if (entry & CONTENT) contentDepth--;
       node = parent.nextSibling;
       parent = parent.parentNode!;
       continue;
@@ -218,7 +256,18 @@ export function readLines(root: ParentNode, maxLines = Number.POSITIVE_INFINITY,
       continue;
     }
     if (kind === LIST_ITEM) listDepth++;
-    open.push(kind);
+    let entry = kind;
+    if (kind === BLOCK) {
+      const landmark = LANDMARKS.get((node as Element).localName);
+      if (landmark === 1 || (landmark === 2 && contentDepth === 0) || roleSet?.has(node as Element)) {
+        entry |= SITE;
+        siteDepth++;
+      } else if (landmark === 3) {
+        entry |= CONTENT;
+        contentDepth++;
+      }
+    }
+    open.push(entry);
     parent = node;
     node = node.firstChild;
   }
