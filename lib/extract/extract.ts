@@ -230,7 +230,7 @@ function readQualifications(tokens: readonly Token[]): { minimum: string[]; pref
   let mode: 'minimum' | 'preferred' = 'minimum';
   for (const token of tokens) {
     if (token.type === 'marker') {
-      if (token.kind !== 'duties') mode = token.kind;
+      if (token.kind === 'minimum' || token.kind === 'preferred') mode = token.kind;
       continue;
     }
     const { kept, cut } = cutBoilerplate(token.text);

@@ -21,7 +21,10 @@ export const SECTION_HEADINGS = {
 } as const;
 export type SectionName = keyof typeof SECTION_HEADINGS;
 
-/** Sub-headings inside a body, often inline in flattened text ("…period. Responsibilities - Design…"). */
+/**
+ * Sub-headings inside a body, as the postings write them: alone on a line or inline in flattened
+ * text ("…period. Responsibilities - Design…"), in any letter case, with or without a colon.
+ */
 export const DUTY_MARKERS = [
   'Responsibilities',
   'Key Responsibilities',
@@ -31,12 +34,38 @@ export const DUTY_MARKERS = [
   'What You Will Do',
   "What You'll Do",
   'What you will be doing',
+  'What will I be doing?',
+  'What will you be doing?',
 ];
-export const MINIMUM_MARKERS = ['Minimum Qualifications', 'Minimum Qualification', 'Basic Qualifications', 'Required Qualifications'];
-export const PREFERRED_MARKERS = ['Preferred Qualifications', 'Preferred Qualification', 'Nice to Have', 'Bonus Points'];
+export const MINIMUM_MARKERS = [
+  'Minimum Qualifications',
+  'Minimum Qualification',
+  'Minimum Qualification(s)',
+  'Basic Qualifications',
+  'Required Qualifications',
+  'Qualifications',
+  'Who would be a good fit?',
+];
+export const PREFERRED_MARKERS = [
+  'Preferred Qualifications',
+  'Preferred Qualification',
+  'Preferred Qualification(s)',
+  'Nice to Have',
+  'Bonus Points',
+];
+/** Sub-headings whose text introduces the team or the role: the description, never duties. */
+export const INTRO_MARKERS = ['About the team', 'About the role', 'About us', 'Team Introduction'];
 
 /** Header navigation and image texts that can stand right before the category line. */
 export const NAV_LINES = /^(?:logo|locations|early careers|blog|jobs|life|students|teams|triangle icon|home|search|sign in|log in|english|menu)$/i;
+
+/**
+ * The site's footer, as whole lines: the links, the copyright line, the slogan (which may carry the
+ * copyright at its end). Like the navigation, it can stand before the first section and after the
+ * last one, and it ends a section whatever follows.
+ */
+export const FOOTER_LINES =
+  /^(?:(?:privacy(?: policy)?|terms(?: of (?:use|service))?|cookie (?:policy|settings)|legal)$|(?:@|©|\(c\))\s?\d{4}\s?(?:TikTok|ByteDance)|Join us as we inspire creativity\b)/i;
 
 /** The line that closes the label rows on job pages. */
 export const SHARE_LINE = /^Share this listing:?$/i;
