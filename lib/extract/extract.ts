@@ -1,6 +1,7 @@
 import type { JobPosting } from '../posting/schema';
 import {
   EMPLOYMENT_TYPES,
+  FOOTER_LINES,
   GENERIC_TITLES,
   LABELS,
   type LabelField,
@@ -26,6 +27,7 @@ import {
   parseStartDates,
   teamFromTitle,
 } from './facts';
+import { trimToLimits } from './limits';
 import { type Line, readLines, TooManyLinesError } from './lines';
 import { isWhiteSpace } from './spaces';
 import { escapeRegExp } from '../regexp';
@@ -70,8 +72,14 @@ function headingOf(line: Line): SectionName | null {
 }
 
 const isGeneric = (title: string) => GENERIC_TITLES.some((re) => re.test(title.trim()));
-/** Header navigation, whether its links read as one line or one line each. */
-const isNavigation = (line: Line) => line.segments.every((segment) => NAV_LINES.test(segment));
+/**
+ * The site's own header, navigation or footer: by element (the line reader marks them), or by its
+ * texts when the markup does not say (links as plain blocks), whether its links read as one line
+ * or one line each. Nothing of the job is read from these lines.
+ */
+const isSiteLine = (line: Line) =>
+  line.site === true ||
+  (line.text.length <= 200 && line.segments.every((segment) => NAV_LINES.test(segment) || FOOTER_LINES.test(segment)));
 
 /** The job title the document head names, without the site suffix; null for generic titles. */
 export function headTitle(doc: ParentNode): string | null {
@@ -95,14 +103,14 @@ function readHeader(lines: readonly Line[], from: number, to: number): Header {
   let firstLabel = -1;
   for (let i = from; i < to; i++) {
     const text = lines[i]!.text;
-    if (!LABEL_START.test(text)) continue;
+    if (!LABEL_START.test(text) || isSiteLine(lines[i]!)) continue;
     for (const pattern of LABEL_PATTERNS) {
       let value: string | null = null;
       const inline = pattern.inline.exec(text);
       if (inline) value = inline[1]!.trim();
       else if (pattern.bare.test(text) && i + 1 < to) {
         const next = lines[i + 1]!.text;
-        if (!isLabelLine(next) && !SHARE_LINE.test(next)) {
+        if (!isLabelLine(next) && !SHARE_LINE.test(next) && !isSiteLine(lines[i + 1]!)) {
           value = next;
           i++;
         }
@@ -141,6 +149,12 @@ function findSections(lines: readonly Line[]): Sections {
   const seen = new Set<SectionName>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    // The site's footer or navigation ends a section: a last list without a Job Information section
+    // after it must not run into "Privacy" and the copyright line.
+    if (isSiteLine(line)) {
+      current = null;
+      continue;
+    }
     const heading = headingOf(line);
     // A second "Responsibilities" inside the Responsibilities body is a sub-heading, not a new section.
     if (heading && !(heading === current && seen.has(heading))) {
@@ -250,22 +264,26 @@ function readQualifications(tokens: readonly Token[]): { minimum: string[]; pref
   return lists;
 }
 
-function findTitle(lines: readonly Line[], doc: ParentNode, header: Header, limit: number): number {
+/** The title line named by the document head or an h1, outside the site's own lines; or -1. */
+function titleByName(lines: readonly Line[], doc: ParentNode, limit: number): number {
+  const names: string[] = [];
   const fromHead = headTitle(doc);
-  if (fromHead) {
-    const index = lines.findIndex((l, i) => i < limit && l.text === fromHead);
-    if (index !== -1) return index;
-  }
+  if (fromHead) names.push(fromHead);
   for (const h1 of Array.from(doc.querySelectorAll('h1'))) {
     const text = (h1.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (!text || isGeneric(text)) continue;
-    const index = lines.findIndex((l, i) => i < limit && l.text === text);
+    if (text && !isGeneric(text)) names.push(text);
+  }
+  for (const name of names) {
+    const index = lines.findIndex((l, i) => i < limit && l.text === name && !isSiteLine(l));
     if (index !== -1) return index;
   }
-  if (header.firstLabel > 0) {
-    for (let i = header.firstLabel - 1; i >= 0; i--) {
-      if (!isNavigation(lines[i]!) && !isGeneric(lines[i]!.text)) return i;
-    }
+  return -1;
+}
+
+/** Without a named title: the line before the first label row, skipping the site's own lines. */
+function titleBeforeLabels(lines: readonly Line[], header: Header): number {
+  for (let i = header.firstLabel - 1; i >= 0; i--) {
+    if (!isSiteLine(lines[i]!) && !isGeneric(lines[i]!.text)) return i;
   }
   return -1;
 }
@@ -297,20 +315,23 @@ function extract(doc: ParentNode, url: URL, now: Date): ExtractResult {
 
   const sections = findSections(lines);
   const headerEnd = sections.firstHeading === -1 ? lines.length : sections.firstHeading;
-  const header = readHeader(lines, 0, headerEnd);
+  // Label rows belong to the job's own header, between its title and the first section: the
+  // site's header above the title has a "Locations" link, which is no Location row.
+  let titleIndex = titleByName(lines, doc, headerEnd);
+  const header = readHeader(lines, titleIndex + 1, headerEnd);
   const hasLabels = header.firstLabel !== -1;
   const hasSections = sections.responsibilities.length > 0 || sections.qualifications.length > 0;
   if (!hasLabels && !hasSections) {
     return { ok: false, reason: 'no job content on the page (no label rows, no Responsibilities or Qualifications)' };
   }
-  const titleIndex = findTitle(lines, doc, header, headerEnd);
+  if (titleIndex === -1) titleIndex = titleBeforeLabels(lines, header);
   if (titleIndex === -1) return { ok: false, reason: 'no job title on the page' };
   const title = lines[titleIndex]!.text;
 
   // Category: the short line just before the title (not navigation).
   let category = header.labels.category ?? null;
   const before = lines[titleIndex - 1];
-  if (!category && before && before.text.length <= CATEGORY_MAX && !isNavigation(before) && !/[.!?]$/.test(before.text)) {
+  if (!category && before && before.text.length <= CATEGORY_MAX && !isSiteLine(before) && !/[.!?]$/.test(before.text)) {
     category = before.text;
   }
 
@@ -319,7 +340,7 @@ function extract(doc: ParentNode, url: URL, now: Date): ExtractResult {
   const values: string[] = [];
   for (let i = titleIndex + 1; i < valueEnd; i++) {
     const line = lines[i]!;
-    if (SHARE_LINE.test(line.text) || isLabelLine(line.text)) break;
+    if (SHARE_LINE.test(line.text) || isLabelLine(line.text) || isSiteLine(line)) break;
     for (const segment of line.segments.length > 1 ? line.segments : [line.text]) {
       const value = segment.trim();
       if (value && value.length <= 80 && !/^[|·•/,-]$/.test(value)) values.push(value);
@@ -384,5 +405,7 @@ function extract(doc: ParentNode, url: URL, now: Date): ExtractResult {
     jobInformation: sections.jobInformation.map((l) => l.text).join('\n'),
     extractedAt: now.toISOString(),
   };
+  const shortened = trimToLimits(posting);
+  if (shortened.length > 0) posting.shortened = shortened;
   return { ok: true, posting };
 }

@@ -160,8 +160,9 @@ const isDateTrailer = (code: number) => code === 46 || code === 59 || code === 4
 
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isDigit = (c: number) => c >= 48 && c <= 57;
-// [A-Za-z0-9._%+-] and [A-Za-z0-9.-]
-const isLocalChar = (c: number) => isLetter(c) || isDigit(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
+
+// The characters the posting schema's address check allows: [A-Za-z0-9_'+.-] and [A-Za-z0-9.-].
+const isLocalChar = (c: number) => isLetter(c) || isDigit(c) || c === 46 || c === 95 || c === 39 || c === 43 || c === 45;
 const isDomainChar = (c: number) => isLetter(c) || isDigit(c) || c === 46 || c === 45;
 
 /**
@@ -182,7 +183,13 @@ function findEmail(text: string): string | null {
       let tld = dot + 1;
       while (tld < end && isLetter(text.charCodeAt(tld))) tld++;
       const address = text.slice(start, tld);
-      return address.endsWith('.') ? address.slice(0, -1) : address;
+      // What the schema would refuse (and with it the whole posting) is no address: ".." or a
+      // dot at an end of the local part, an empty label or one starting with "-" in the domain.
+      const [local, domain] = address.split('@') as [string, string];
+      const valid = !local.startsWith('.') && !local.endsWith('.') && !local.includes('..') &&
+        domain.split('.').every((label) => label !== '' && label.charCodeAt(0) !== 45);
+      if (valid) return address;
+      break;
     }
   }
   return null;
