@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { renderLimitBanner, removeLimitBanner } from '../lib/banner/banner';
+import { SNAPSHOT_REQUEST, type SnapshotReply } from '../lib/capture/snapshot-message';
 import { PageWatcher } from '../lib/capture/watcher';
 import { extractPosting, headTitle } from '../lib/extract/extract';
 import type { LimitState } from '../lib/limit/limit';
@@ -67,6 +68,16 @@ export default defineContentScript({
         removeLimitBanner(document);
       }
     };
+
+    // "This posting was read wrong": the page as shown, for the extension's own pages only (the popup
+    // asks through tabs.sendMessage and sanitises the copy). No other sender can reach this listener,
+    // but a reply goes only to a sender that proves to be one of them.
+    const onSnapshot = (message: unknown, sender: { id?: string; url?: string }, reply: (r: SnapshotReply) => void) => {
+      if (message !== SNAPSHOT_REQUEST || sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return;
+      reply({ url: location.href, html: document.documentElement.outerHTML });
+    };
+    browser.runtime.onMessage.addListener(onSnapshot);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onSnapshot));
 
     onLocation(new URL(location.href));
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => onLocation(new URL(newUrl)));

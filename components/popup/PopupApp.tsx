@@ -7,6 +7,7 @@ import { loadLimitState } from '../../lib/store/limit';
 import type { JobRecord } from '../../lib/store/schema';
 import { isEmptyProfile } from '../job/match';
 import { JobView, type ProfileState } from '../job/JobView';
+import { SnapshotButton } from './SnapshotButton';
 import { SavedJobsView } from '../jobs/SavedJobsView';
 import { LimitBanner, LimitHeader } from '../limit/Limit';
 import { useApi } from './api';
@@ -156,6 +157,7 @@ export function PopupApp({ page }: { page: PageKind | undefined }) {
       ) : (
         <JobView job={currentJob} profile={profile} limit={limit} />
       );
+    if (page.kind === 'job') body = <>{body}<SnapshotButton /></>;
   } else {
     body = (
       <>

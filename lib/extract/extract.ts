@@ -107,6 +107,7 @@ function readHeader(lines: readonly Line[], from: number, to: number): Header {
     for (const pattern of LABEL_PATTERNS) {
       let value: string | null = null;
       const inline = pattern.inline.exec(text);
+      const at = i;
       if (inline) value = inline[1]!.trim();
       else if (pattern.bare.test(text) && i + 1 < to) {
         const next = lines[i + 1]!.text;
@@ -117,7 +118,8 @@ function readHeader(lines: readonly Line[], from: number, to: number): Header {
       }
       if (value !== null) {
         if (labels[pattern.field] === undefined) labels[pattern.field] = value;
-        if (firstLabel === -1) firstLabel = i;
+        // The label's line, not its value's: the title is looked for before it.
+        if (firstLabel === -1) firstLabel = at;
         break;
       }
     }

@@ -85,7 +85,7 @@ export const PROGRAMME_SENTENCES: readonly RegExp[] = [
   /^(?:Our )?(?:Summer |Fall |Autumn |Winter |Spring )?(?:Internship )?Start Dates?\b/i,
   /^(?:The )?(?:internship|programme|program) (?:runs|lasts) for/i,
   /^It runs for \d+/i,
-  /^(?:Successful candidates|Candidates|Interns) (?:will be required|are required|must) to work on-?site/i,
+  /^(?:Successful candidates|Candidates|Interns) (?:will be required to|are required to|are expected to|must(?: be able to)?) work on-?site/i,
 ];
 
 /**
