@@ -69,15 +69,13 @@ export default defineContentScript({
       }
     };
 
-    // "This posting was read wrong": the page as shown, for the extension's own pages only (the popup
-    // asks through tabs.sendMessage and sanitises the copy). No other sender can reach this listener,
-    // but a reply goes only to a sender that proves to be one of them.
-    const onSnapshot = (message: unknown, sender: { id?: string; url?: string }, reply: (r: SnapshotReply) => void) => {
-      if (message !== SNAPSHOT_REQUEST || sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return;
-      reply({ url: location.href, html: document.documentElement.outerHTML });
-    };
-    browser.runtime.onMessage.addListener(onSnapshot);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onSnapshot));
+    // "This posting was read wrong": the page as shown, to the extension's own pages only (the popup
+    // asks through tabs.sendMessage and sanitises the copy itself).
+    browser.runtime.onMessage.addListener((message: unknown, sender, reply: (r: SnapshotReply) => void) => {
+      if (message === SNAPSHOT_REQUEST && sender.id === browser.runtime.id && sender.url?.startsWith(browser.runtime.getURL('/'))) {
+        reply({ url: location.href, html: document.documentElement.outerHTML });
+      }
+    });
 
     onLocation(new URL(location.href));
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => onLocation(new URL(newUrl)));

@@ -29,7 +29,6 @@ import {
 } from './facts';
 import { trimToLimits } from './limits';
 import { type Line, readLines, TooManyLinesError } from './lines';
-import { isWhiteSpace } from './spaces';
 import { escapeRegExp } from '../regexp';
 
 export type ExtractResult = { ok: true; posting: JobPosting } | { ok: false; reason: string };
@@ -38,37 +37,30 @@ export type ExtractResult = { ok: true; posting: JobPosting } | { ok: false; rea
 // is not a job posting we know how to read (a long real posting has a few hundred).
 const MAX_LINES = 50_000;
 
+// One pattern per field: "Location: San Jose", "Location : San Jose", or a bare "Location" /
+// "Location:" line with the value on the next line (an empty value group).
 const LABEL_PATTERNS = (Object.entries(LABELS) as [LabelField, readonly string[]][]).map(([field, names]) => ({
   field,
-  // "Location: San Jose", "Location : San Jose", or a bare "Location"/"Location:" line with the value next.
-  inline: new RegExp(`^(?:${names.map(escapeRegExp).join('|')})\\s*:\\s*(.+)$`, 'i'),
-  bare: new RegExp(`^(?:${names.map(escapeRegExp).join('|')})\\s*:?$`, 'i'),
+  re: new RegExp(`^(?:${names.map(escapeRegExp).join('|')})\\s*(?::\\s*(.*))?$`, 'i'),
 }));
 
 // Every label row starts with a label name: one anchored test turns most lines away before the
 // per-field patterns.
 const LABEL_START = new RegExp(`^(?:${Object.values(LABELS).flat().map(escapeRegExp).join('|')})`, 'i');
-const isLabelLine = (text: string) =>
-  LABEL_START.test(text) && LABEL_PATTERNS.some((p) => p.bare.test(text) || p.inline.test(text));
+const isLabelLine = (text: string) => LABEL_START.test(text) && LABEL_PATTERNS.some((p) => p.re.test(text));
 
 const HEADING_NAMES = new Map<string, SectionName>();
 for (const [section, names] of Object.entries(SECTION_HEADINGS) as [SectionName, readonly string[]][]) {
   for (const name of names) HEADING_NAMES.set(name.toLowerCase(), section);
 }
-const HEADING_LENGTHS = new Set([...HEADING_NAMES.keys()].map((name) => name.length));
 
+/** The section a line heads: its whole text is a heading name, with or without a final colon. */
 function headingOf(line: Line): SectionName | null {
   const text = line.text;
   if (line.soft || line.listItem || text.length > 40) return null;
-  // Without a final " :" (what /\s*:$/ removed); only a heading's length can be a heading, so most
-  // lines are answered without a lower-case copy.
-  let end = text.length;
-  if (text.charCodeAt(end - 1) === 58) {
-    end--;
-    while (end > 0 && isWhiteSpace(text.charCodeAt(end - 1))) end--;
-  }
-  if (!HEADING_LENGTHS.has(end)) return null;
-  return HEADING_NAMES.get((end === text.length ? text : text.slice(0, end)).toLowerCase()) ?? null;
+  // Lines carry single spaces, so " :" is the most a colon brings with it.
+  const end = text.endsWith(' :') ? -2 : text.endsWith(':') ? -1 : text.length;
+  return HEADING_NAMES.get(text.slice(0, end).toLowerCase()) ?? null;
 }
 
 const isGeneric = (title: string) => GENERIC_TITLES.some((re) => re.test(title.trim()));
@@ -105,14 +97,14 @@ function readHeader(lines: readonly Line[], from: number, to: number): Header {
     const text = lines[i]!.text;
     if (!LABEL_START.test(text) || isSiteLine(lines[i]!)) continue;
     for (const pattern of LABEL_PATTERNS) {
-      let value: string | null = null;
-      const inline = pattern.inline.exec(text);
+      const m = pattern.re.exec(text);
+      if (!m) continue;
+      let value = m[1]?.trim() || null;
       const at = i;
-      if (inline) value = inline[1]!.trim();
-      else if (pattern.bare.test(text) && i + 1 < to) {
-        const next = lines[i + 1]!.text;
-        if (!isLabelLine(next) && !SHARE_LINE.test(next) && !isSiteLine(lines[i + 1]!)) {
-          value = next;
+      if (value === null && i + 1 < to) {
+        const next = lines[i + 1]!;
+        if (!isLabelLine(next.text) && !SHARE_LINE.test(next.text) && !isSiteLine(next)) {
+          value = next.text;
           i++;
         }
       }
@@ -120,8 +112,8 @@ function readHeader(lines: readonly Line[], from: number, to: number): Header {
         if (labels[pattern.field] === undefined) labels[pattern.field] = value;
         // The label's line, not its value's: the title is looked for before it.
         if (firstLabel === -1) firstLabel = at;
-        break;
       }
+      break;
     }
   }
   return { labels, firstLabel, values: [] };
@@ -324,7 +316,7 @@ function extract(doc: ParentNode, url: URL, now: Date): ExtractResult {
   const hasLabels = header.firstLabel !== -1;
   const hasSections = sections.responsibilities.length > 0 || sections.qualifications.length > 0;
   if (!hasLabels && !hasSections) {
-    return { ok: false, reason: 'no job content on the page (no label rows, no Responsibilities or Qualifications)' };
+    return { ok: false, reason: 'no label rows and no sections on the page' };
   }
   if (titleIndex === -1) titleIndex = titleBeforeLabels(lines, header);
   if (titleIndex === -1) return { ok: false, reason: 'no job title on the page' };

@@ -157,40 +157,19 @@ export function parseOnsiteDays(text: string): number | null {
 }
 
 const isDateTrailer = (code: number) => code === 46 || code === 59 || code === 44;
+// The two halves of an address, in the characters the posting schema's address check allows,
+// each tried on a bounded piece of text at one "@": `[…]+@[…]+\.[A-Za-z]{2,}` over the whole
+// text retries its first run from every position of a long word, quadratic in V8 and in Firefox.
+// Neither half crosses an "@"; labels are split by dots, so the domain half has one way to match.
+const LOCAL_PART = /(?:[\w'+-]+\.)*[\w'+-]+$/;
+const DOMAIN_PART = /^(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}/;
 
-const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isDigit = (c: number) => c >= 48 && c <= 57;
-
-// The characters the posting schema's address check allows: [A-Za-z0-9_'+.-] and [A-Za-z0-9.-].
-const isLocalChar = (c: number) => isLetter(c) || isDigit(c) || c === 46 || c === 95 || c === 39 || c === 43 || c === 45;
-const isDomainChar = (c: number) => isLetter(c) || isDigit(c) || c === 46 || c === 45;
-
-/**
- * The first address `local@domain.tld` in the text. A scan from each "@" instead of a pattern:
- * `[…]+@[…]+\.[A-Za-z]{2,}` retries its first run from every position of a long word, quadratic in
- * V8 and in Firefox. Neither run crosses an "@", so every character is looked at a bounded number of times.
- */
+/** The first address `local@domain.tld` in the text. */
 function findEmail(text: string): string | null {
-  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
-    let start = at;
-    while (start > 0 && isLocalChar(text.charCodeAt(start - 1))) start--;
-    if (start === at) continue;
-    let end = at + 1;
-    while (end < text.length && isDomainChar(text.charCodeAt(end))) end++;
-    // The last "." with two letters after it and a domain character before it ends the address.
-    for (let dot = end - 1; dot > at + 1; dot--) {
-      if (text.charCodeAt(dot) !== 46 || !isLetter(text.charCodeAt(dot + 1)) || !isLetter(text.charCodeAt(dot + 2))) continue;
-      let tld = dot + 1;
-      while (tld < end && isLetter(text.charCodeAt(tld))) tld++;
-      const address = text.slice(start, tld);
-      // What the schema would refuse (and with it the whole posting) is no address: ".." or a
-      // dot at an end of the local part, an empty label or one starting with "-" in the domain.
-      const [local, domain] = address.split('@') as [string, string];
-      const valid = !local.startsWith('.') && !local.endsWith('.') && !local.includes('..') &&
-        domain.split('.').every((label) => label !== '' && label.charCodeAt(0) !== 45);
-      if (valid) return address;
-      break;
-    }
+  for (let before = -1, at = text.indexOf('@'); at !== -1; before = at, at = text.indexOf('@', at + 1)) {
+    const local = LOCAL_PART.exec(text.slice(Math.max(before + 1, at - 64), at));
+    const domain = local && DOMAIN_PART.exec(text.slice(at + 1, at + 256));
+    if (domain) return `${local[0]}@${domain[0]}`;
   }
   return null;
 }

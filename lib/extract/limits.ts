@@ -2,9 +2,11 @@ import type { JobPosting } from '../posting/schema';
 
 /**
  * The posting schema's limits, for the content script, which carries no Zod: a posting over them
- * would be refused whole by the background. tests/unit/extract/limits.test.ts holds them to the schema.
+ * would be refused whole by the background. A number limits a text's length; a pair limits a
+ * list's items and (0: not text) each item's length. tests/unit/extract/limits.test.ts holds them
+ * to the schema. The contact address needs none: the scan that finds it reads at most 320 characters.
  */
-export const TEXT_LIMITS = {
+export const LIMITS: Readonly<Record<string, number | readonly [number, number]>> = {
   title: 500,
   jobCode: 100,
   category: 200,
@@ -13,16 +15,13 @@ export const TEXT_LIMITS = {
   cohort: 100,
   description: 50_000,
   jobInformation: 50_000,
-} as const;
-export const LIST_LIMITS = {
   locations: [50, 200],
   responsibilities: [200, 5_000],
   minimumQualifications: [200, 5_000],
   preferredQualifications: [200, 5_000],
   startDates: [100, 0],
   internshipPeriods: [20, 0],
-} as const;
-export const EMAIL_MAX = 320;
+};
 
 /** The text cut to `max` characters, the last one an ellipsis; never inside a surrogate pair. */
 export function cutText(text: string, max: number): string {
@@ -39,31 +38,19 @@ export function cutText(text: string, max: number): string {
  */
 export function trimToLimits(posting: JobPosting): string[] {
   const shortened: string[] = [];
-  const record = posting as unknown as Record<string, unknown>;
-  for (const [field, max] of Object.entries(TEXT_LIMITS)) {
-    const value = record[field];
-    if (typeof value === 'string' && value.length > max) {
-      record[field] = cutText(value, max);
-      shortened.push(field);
-    }
-  }
-  for (const [field, [maxItems, maxLength]] of Object.entries(LIST_LIMITS)) {
-    const list = record[field] as unknown[];
-    let changed = list.length > maxItems;
-    const kept = changed ? list.slice(0, maxItems) : list;
-    const items = maxLength === 0 ? kept : kept.map((item) => {
-      if ((item as string).length <= maxLength) return item;
-      changed = true;
-      return cutText(item as string, maxLength);
-    });
+  const record = posting as unknown as Record<string, string | null | unknown[]>;
+  for (const [field, limit] of Object.entries(LIMITS)) {
+    const value = record[field]!;
+    const trimmed = typeof limit === 'number'
+      ? typeof value === 'string' ? cutText(value, limit) : value
+      : (value as unknown[]).slice(0, limit[0]).map((item) => (limit[1] ? cutText(item as string, limit[1]) : item));
+    const changed = Array.isArray(trimmed)
+      ? trimmed.length < (value as unknown[]).length || trimmed.some((item, i) => item !== (value as unknown[])[i])
+      : trimmed !== value;
     if (changed) {
-      record[field] = items;
+      record[field] = trimmed;
       shortened.push(field);
     }
-  }
-  if (posting.contactEmail !== null && posting.contactEmail.length > EMAIL_MAX) {
-    posting.contactEmail = null;
-    shortened.push('contactEmail');
   }
   return shortened;
 }

@@ -28,36 +28,23 @@ export interface Line {
   site?: boolean;
 }
 
-// Inline elements keep their text on the current line; everything else starts a new one.
-const INLINE = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'KBD', 'LABEL',
-  'MARK', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR',
-]);
-// Never part of what a person reads on the page. `__next_f` script chunks carry the page's text
-// JSON-escaped; reading them would duplicate every line.
-const SKIPPED = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'SVG', 'IFRAME', 'OBJECT', 'CANVAS',
-  'SELECT', 'TEXTAREA', 'INPUT', 'IMG', 'VIDEO', 'AUDIO',
-]);
-
 const BLOCK = 0;
 const INLINE_ELEMENT = 1;
 const SKIP = 2;
 const BREAK = 3;
 const LIST_ITEM = 4;
 // The walk reads each element's name once, as `localName` (the parser's lower-case atom; `tagName`
-// would build an upper-case copy on every read). Names outside this table take the slow path below.
-const KIND_BY_LOCAL_NAME = new Map<string, number>();
-for (const tag of INLINE) KIND_BY_LOCAL_NAME.set(tag.toLowerCase(), INLINE_ELEMENT);
-for (const tag of SKIPPED) KIND_BY_LOCAL_NAME.set(tag.toLowerCase(), SKIP);
-KIND_BY_LOCAL_NAME.set('br', BREAK);
-KIND_BY_LOCAL_NAME.set('li', LIST_ITEM);
-for (const tag of [
-  'div', 'p', 'section', 'article', 'main', 'header', 'footer', 'nav', 'aside', 'h1', 'h2', 'h3', 'h4',
-  'h5', 'h6', 'ul', 'ol', 'dl', 'dt', 'dd', 'button', 'table', 'thead', 'tbody', 'tr', 'td', 'th',
-  'form', 'figure', 'figcaption', 'blockquote', 'pre', 'hr', 'picture', 'source',
-]) {
-  KIND_BY_LOCAL_NAME.set(tag, BLOCK);
+// would build an upper-case copy on every read). Inline elements keep their text on the current
+// line; skipped ones are never part of what a person reads (`__next_f` script chunks carry the
+// page's text JSON-escaped: reading them would duplicate every line); every other element, custom
+// ones included, starts a new line. The common blocks are listed only to be answered at once.
+const KIND_BY_LOCAL_NAME = new Map<string, number>([['br', BREAK], ['li', LIST_ITEM]]);
+for (const [kind, names] of [
+  [INLINE_ELEMENT, 'a abbr b bdi bdo cite code data dfn em font i kbd label mark q s samp small span strong sub sup time u var wbr'],
+  [SKIP, 'script style noscript template head svg iframe object canvas select textarea input img video audio'],
+  [BLOCK, 'div p section ul ol h1 h2 h3 h4 dl dt dd'],
+] as const) {
+  for (const name of names.split(' ')) KIND_BY_LOCAL_NAME.set(name, kind);
 }
 
 // Landmarks: 1 the site's own (navigation), 2 the site's own unless inside content (a page's
@@ -68,16 +55,13 @@ const LANDMARKS = new Map<string, number>([
 const SITE = 8;
 const CONTENT = 16;
 
-/** How the walk treats an element; by the upper-cased tag name, as the lists above are written. */
+/** How the walk treats an element; a name in upper or mixed case (foreign markup) as its lower case. */
 function kindOf(el: Element): number {
-  const kind = KIND_BY_LOCAL_NAME.get(el.localName);
+  const name = el.localName;
+  const kind = KIND_BY_LOCAL_NAME.get(name);
   if (kind !== undefined) return kind;
-  // Custom elements and foreign (mixed-case) names are rare: classify them exactly as written.
-  const tag = el.tagName.toUpperCase();
-  if (SKIPPED.has(tag)) return SKIP;
-  if (tag === 'BR') return BREAK;
-  if (INLINE.has(tag)) return INLINE_ELEMENT;
-  return tag === 'LI' ? LIST_ITEM : BLOCK;
+  const lower = name.toLowerCase();
+  return lower === name ? BLOCK : (KIND_BY_LOCAL_NAME.get(lower) ?? BLOCK);
 }
 
 // One query finds every element that may be hidden by attribute or inline style, or that says by
