@@ -23,7 +23,7 @@ export interface Line {
   /**
    * The line belongs to the site's own header, navigation or footer (by element), not to the job:
    * `nav`, and `header`/`footer` outside `main`/`article`/`section`/`aside` (inside those they head
-   * the content itself), or the ARIA roles that say the same.
+   * the content itself).
    */
   site?: boolean;
 }
@@ -64,24 +64,20 @@ function kindOf(el: Element): number {
   return lower === name ? BLOCK : (KIND_BY_LOCAL_NAME.get(lower) ?? BLOCK);
 }
 
-// One query finds every element that may be hidden by attribute or inline style, or that says by
-// its role that it is the site's navigation, banner or footer; the walk then asks a Set instead of
-// reading attributes of every element. Pages carry few inline styles and roles.
-const MARKED_SELECTOR = '[hidden],[style],[role]';
+// One query finds every element that may be hidden by attribute or inline style; the walk then
+// asks a Set instead of reading attributes of every element. Pages carry few inline styles.
+const MARKED_SELECTOR = '[hidden],[style]';
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
-const SITE_ROLES = new Set(['navigation', 'banner', 'contentinfo']);
 
-function markedElements(root: ParentNode): { hidden: Set<Element> | null; site: Set<Element> | null } {
+function hiddenElements(root: ParentNode): Set<Element> | null {
   const candidates = root.querySelectorAll(MARKED_SELECTOR);
   let hidden: Set<Element> | null = null;
-  let site: Set<Element> | null = null;
   for (let i = 0; i < candidates.length; i++) {
     const el = candidates[i]!;
     // A style attribute is short; one of 64k characters is read only as far as a declaration can be.
     if (el.hasAttribute('hidden') || HIDDEN_STYLE.test((el.getAttribute('style') ?? '').slice(0, 2000))) (hidden ??= new Set()).add(el);
-    if (SITE_ROLES.has(el.getAttribute('role') ?? '')) (site ??= new Set()).add(el);
   }
-  return { hidden, site };
+  return hidden;
 }
 
 // A piece starting with white space or closing punctuation needs no space before it.
@@ -112,7 +108,7 @@ const MAX_SEGMENTS = 64;
  */
 export function readLines(root: ParentNode, maxLines = Number.POSITIVE_INFINITY, maxElements = MAX_ELEMENTS): Line[] {
   const lines: Line[] = [];
-  const { hidden, site: roleSet } = markedElements(root);
+  const hidden = hiddenElements(root);
   let siteDepth = 0;
   let contentDepth = 0;
   let lineSite = false;
@@ -243,7 +239,7 @@ export function readLines(root: ParentNode, maxLines = Number.POSITIVE_INFINITY,
     let entry = kind;
     if (kind === BLOCK) {
       const landmark = LANDMARKS.get((node as Element).localName);
-      if (landmark === 1 || (landmark === 2 && contentDepth === 0) || roleSet?.has(node as Element)) {
+      if (landmark === 1 || (landmark === 2 && contentDepth === 0)) {
         entry |= SITE;
         siteDepth++;
       } else if (landmark === 3) {

@@ -35,7 +35,6 @@ export const DUTY_MARKERS = [
   "What You'll Do",
   'What you will be doing',
   'What will I be doing?',
-  'What will you be doing?',
 ];
 export const MINIMUM_MARKERS = [
   'Minimum Qualifications',
@@ -54,7 +53,7 @@ export const PREFERRED_MARKERS = [
   'Bonus Points',
 ];
 /** Sub-headings whose text introduces the team or the role: the description, never duties. */
-export const INTRO_MARKERS = ['About the team', 'About the role', 'About us', 'Team Introduction'];
+export const INTRO_MARKERS = ['About the team', 'Team Introduction'];
 
 /** Header navigation and image texts that can stand right before the category line. */
 export const NAV_LINES = /^(?:logo|locations|early careers|blog|jobs|life|students|teams|triangle icon|home|search|sign in|log in|english|menu)$/i;
