@@ -22,8 +22,8 @@ export interface Line {
   listItem: boolean;
   /**
    * The line belongs to the site's own header, navigation or footer (by element), not to the job:
-   * `nav`, and `header`/`footer` outside `main`/`article`/`section`/`aside` (inside those they head
-   * the content itself).
+   * `nav`, a `footer` outside `main`/`article`/`section`/`aside` (inside those it closes the content
+   * itself), and a `header` outside them that holds the `nav`.
    */
   site?: boolean;
 }
@@ -239,7 +239,9 @@ export function readLines(root: ParentNode, maxLines = Number.POSITIVE_INFINITY,
     let entry = kind;
     if (kind === BLOCK) {
       const landmark = LANDMARKS.get((node as Element).localName);
-      if (landmark === 1 || (landmark === 2 && contentDepth === 0)) {
+      // A header outside the content is the site's when it holds the navigation: a job's own
+      // header (title, label rows) may sit outside main in a page built of divs.
+      if (landmark === 1 || (landmark === 2 && contentDepth === 0 && ((node as Element).localName === 'footer' || (node as Element).querySelector('nav')))) {
         entry |= SITE;
         siteDepth++;
       } else if (landmark === 3) {

@@ -48,6 +48,15 @@ describe('readLines', () => {
       ['after', false],
     ]);
   });
+
+  it("keeps a job's own header outside main, one without the navigation, as the job's", () => {
+    const lines = read('<div><header><div>Data Intern</div><div>Location: London</div></header><p>Body</p></div>');
+    expect(lines.map((l) => [l.text, l.site === true])).toEqual([
+      ['Data Intern', false],
+      ['Location: London', false],
+      ['Body', false],
+    ]);
+  });
 });
 
 describe('readLines on hostile shapes', () => {
@@ -129,6 +138,15 @@ describe('readLines and the site landmarks', () => {
       ['Privacy', false],
       ['@2026 TikTok', true],
       ['after', false],
+    ]);
+  });
+
+  it("keeps a job's own header outside main, one without the navigation, as the job's", () => {
+    const lines = read('<div><header><div>Data Intern</div><div>Location: London</div></header><p>Body</p></div>');
+    expect(lines.map((l) => [l.text, l.site === true])).toEqual([
+      ['Data Intern', false],
+      ['Location: London', false],
+      ['Body', false],
     ]);
   });
 });
