@@ -14,6 +14,7 @@ import {
   parseStartDates,
   teamFromTitle,
 } from '../../../lib/extract/facts';
+import { snapshotPageUrl, takeSnapshot } from '../../../lib/capture/snapshot';
 import { readLines } from '../../../lib/extract/lines';
 import { parseDocument } from '../../../lib/extract/node';
 import { collapseSpaces } from '../../../lib/extract/spaces';
@@ -66,6 +67,7 @@ const FUNCTIONS: Record<string, (text: string) => unknown> = {
   'tokenize (a list item)': (text) => tokenize([{ ...line(text), listItem: true }]),
   'classifyUrl (path)': (text) => classifyUrl(new URL(`https://lifeattiktok.com/search/${encodeURIComponent(text)}`)),
   parseHttpUrl,
+  snapshotPageUrl: (text) => snapshotPageUrl(`<meta name="job-lens:url" content="${text}">${text}`),
 };
 
 function timed(fn: () => unknown): number {
@@ -96,6 +98,7 @@ describe('every pattern of the extractor runs in linear time on 64k-character ad
   for (const [name, run] of [
     ['headTitle', (doc: Document) => headTitle(doc)],
     ['readLines', (doc: Document) => readLines(doc.body)],
+    ['takeSnapshot', (doc: Document) => takeSnapshot(doc, JOB_URL, '0.1.0', NOW)],
     ['extractPosting', (doc: Document) => {
       const result = extractPosting(doc, JOB_URL, NOW);
       if (!result.ok && !/too large|no label rows|no job title/.test(result.reason)) throw new Error(result.reason);
