@@ -63,7 +63,7 @@ function headingOf(line: Line): SectionName | null {
   return HEADING_NAMES.get(text.slice(0, end).toLowerCase()) ?? null;
 }
 
-const isGeneric = (title: string) => GENERIC_TITLES.some((re) => re.test(title.trim()));
+const isGeneric = (title: string) => GENERIC_TITLES.test(title.trim());
 /**
  * The site's own header, navigation or footer: by element (the line reader marks them), or by its
  * texts when the markup does not say (links as plain blocks), whether its links read as one line

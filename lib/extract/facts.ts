@@ -41,11 +41,12 @@ const PERIOD = new RegExp(
   `\\bFrom\\s+(${MONTH_NAMES})\\.?\\s+(?:to|until|through|-|–)\\s+(${MONTH_NAMES})\\b\\.?(?:\\s*\\(([^)]{0,80})\\))?`,
   'gi',
 );
+const AMOUNT = `(${NUMBER})[\\s-]+(months?|weeks?)`;
 const COMMITMENTS = [
-  new RegExp(`\\b(?:at least|minimum of|a minimum of|no less than)\\s+(${NUMBER})[\\s-]+(months?|weeks?)\\b(?!\\s*per)`, 'i'),
-  new RegExp(`\\b(?:runs|lasts|last|run)\\s+(?:for\\s+)?(${NUMBER})[\\s-]+(months?|weeks?)\\b`, 'i'),
-  new RegExp(`\\b(${NUMBER})[\\s-]+(months?|weeks?)(?:[\\s-]+long)?\\s+(?:internship|programme|program)\\b`, 'i'),
-];
+  `\\b(?:at least|minimum of|a minimum of|no less than)\\s+${AMOUNT}\\b(?!\\s*per)`,
+  `\\b(?:runs|lasts|last|run)\\s+(?:for\\s+)?${AMOUNT}\\b`,
+  `\\b${AMOUNT}(?:[\\s-]+long)?\\s+(?:internship|programme|program)\\b`,
+].map((source) => new RegExp(source, 'i'));
 const LIMIT = new RegExp(`apply (?:to|for) (?:a )?maximum of (${NUMBER}) (?:positions?|jobs?|roles?|applications?)`, 'i');
 const ONSITE_DAYS = new RegExp(`\\b(${NUMBER})\\s+(?:days?|working days)\\s+(?:per|a|each|every)\\s+week`, 'gi');
 

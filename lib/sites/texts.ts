@@ -104,15 +104,9 @@ export const BOILERPLATE_SENTENCES: readonly RegExp[] = [
   /^Diversity & Inclusion\b/,
 ];
 
-/** Titles of pages that are not a job (head `<title>` of the shell, the not-found view). */
-export const GENERIC_TITLES = [
-  /^(?:life at )?tiktok(?: careers| jobs)?$/i,
-  /^(?:join )?bytedance(?: careers| jobs)?$/i,
-  /^careers?$/i,
-  /^jobs?$/i,
-  /^(?:404\s*)?page not found$/i,
-  /^search$/i,
-];
+/** Titles of pages that are not a job (head `<title>` of the shell, the not-found view), as a whole title. */
+export const GENERIC_TITLES =
+  /^(?:(?:life at )?tiktok(?: careers| jobs)?|(?:join )?bytedance(?: careers| jobs)?|careers?|jobs?|(?:404\s*)?page not found|search)$/i;
 
 /**
  * Suffixes the sites add to the document title, matched on the title with its end trimmed (the
