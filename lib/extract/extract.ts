@@ -71,7 +71,7 @@ const isGeneric = (title: string) => GENERIC_TITLES.test(title.trim());
  */
 const isSiteLine = (line: Line) =>
   line.site === true ||
-  (line.text.length <= 200 && line.segments.every((segment) => NAV_LINES.test(segment) || FOOTER_LINES.test(segment)));
+  (line.text.length <= 120 && line.segments.every((segment) => NAV_LINES.test(segment) || FOOTER_LINES.test(segment)));
 
 /** The job title the document head names, without the site suffix; null for generic titles. */
 export function headTitle(doc: ParentNode): string | null {

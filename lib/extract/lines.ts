@@ -115,7 +115,13 @@ export function readLines(root: ParentNode, maxLines = Number.POSITIVE_INFINITY,
   let segments: string[] = [];
   // The current line's raw pieces, and its last segment while one element's adjacent text nodes
   // continue it (`segmentMore` only when there is more than one piece: most segments are one).
-  let pieces: string[] = [];
+  // `first` alone for a line of one piece (most lines); `pieces` only from the second one on.
+  let first = '';
+  let pieces: string[] | null = null;
+  const append = (piece: string) => {
+    if (first === '') first = piece;
+    else (pieces ??= [first]).push(piece);
+  };
   let segment = '';
   let segmentMore: string[] | null = null;
   // Last character code of the line so far (0: nothing yet) and whether any visible text is on it.
@@ -134,10 +140,10 @@ export function readLines(root: ParentNode, maxLines = Number.POSITIVE_INFINITY,
   };
 
   const flush = (soft: boolean) => {
-    if (pieces.length > 0) {
+    if (first !== '') {
       closeSegment();
       // Most lines already have single plain spaces; only runs and other white space are rewritten.
-      const normalised = hasText ? collapseSpaces(pieces.length === 1 ? pieces[0]! : pieces.join('')).trim() : '';
+      const normalised = hasText ? collapseSpaces(pieces === null ? first : pieces.join('')).trim() : '';
       if (normalised) {
         if (lines.length >= maxLines) throw new TooManyLinesError(`more than ${maxLines} lines`);
         const line: Line = { text: normalised, segments: segments.length < MAX_SEGMENTS ? segments : [normalised], soft: soft || startedSoft, listItem: lineInList };
@@ -145,7 +151,8 @@ export function readLines(root: ParentNode, maxLines = Number.POSITIVE_INFINITY,
         lines.push(line);
       }
       segments = [];
-      pieces = [];
+      first = '';
+      pieces = null;
       lastCode = 0;
       hasText = false;
       lastParent = null;
@@ -157,25 +164,25 @@ export function readLines(root: ParentNode, maxLines = Number.POSITIVE_INFINITY,
     if (raw.length === 0) return;
     const piece = raw.trim();
     if (!piece) {
-      if (pieces.length > 0) {
-        pieces.push(' ');
+      if (first !== '') {
+        append(' ');
         lastCode = 32;
       }
       return;
     }
-    if (pieces.length === 0) {
+    if (first === '') {
       lineInList = listDepth > 0;
       lineSite = siteDepth > 0;
     }
     // Adjacent pieces from different elements (flex rows of spans) read as separate words.
-    else if (parent !== lastParent && !isSpace(lastCode) && !startsJoined(raw.charCodeAt(0))) pieces.push(' ');
+    else if (parent !== lastParent && !isSpace(lastCode) && !startsJoined(raw.charCodeAt(0))) append(' ');
     // Adjacent text nodes of one element (an HTML parser may split at entities: "R", "&", "D") are one piece.
     if (parent === lastParent && segment) (segmentMore ??= [segment]).push(raw);
     else {
       closeSegment();
       segment = piece;
     }
-    pieces.push(raw);
+    append(raw);
     hasText = true;
     lastCode = raw.charCodeAt(raw.length - 1);
     lastParent = parent;
