@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { renderLimitBanner, removeLimitBanner } from '../lib/banner/banner';
+import { SNAPSHOT_REQUEST, type SnapshotReply } from '../lib/capture/snapshot-message';
 import { PageWatcher } from '../lib/capture/watcher';
 import { extractPosting, headTitle } from '../lib/extract/extract';
 import { FLOWS_GLOBAL, needsFlows, type FlowsEntry } from '../lib/flows/inject';
@@ -82,6 +83,14 @@ export default defineContentScript({
         removeLimitBanner(document);
       }
     };
+
+    // "This posting was read wrong": the page as shown, to the extension's own pages only (the popup
+    // asks through tabs.sendMessage and sanitises the copy itself).
+    browser.runtime.onMessage.addListener((message: unknown, sender, reply: (r: SnapshotReply) => void) => {
+      if (message === SNAPSHOT_REQUEST && sender.id === browser.runtime.id && sender.url?.startsWith(browser.runtime.getURL('/'))) {
+        reply({ url: location.href, html: document.documentElement.outerHTML });
+      }
+    });
 
     onLocation(new URL(location.href));
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => onLocation(new URL(newUrl)));

@@ -75,6 +75,11 @@ export function JobView({
 
       <ProgramPicker job={job} />
       <ChangeNotice job={job} />
+      {job.shortened?.length ? (
+        <p className="meta" data-testid="shortened">
+          This posting was longer than Job Lens keeps; shortened: {job.shortened.join(', ')}.
+        </p>
+      ) : null}
 
       {profile.status === 'none' || profile.status === 'invalid' || (profile.status === 'ready' && !usable) ? (
         <ProfileCallout state={profile.status === 'invalid' ? profile : { status: 'none' }} />

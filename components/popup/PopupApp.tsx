@@ -10,6 +10,7 @@ import { dataApiFrom } from '../data/api';
 import { DataNotices } from '../data/DataNotices';
 import { isEmptyProfile } from '../job/match';
 import { JobView, type ProfileState } from '../job/JobView';
+import { SnapshotButton } from './SnapshotButton';
 import { SavedJobsView } from '../jobs/SavedJobsView';
 import { LimitBanner, LimitHeader, ProgramList } from '../limit/Limit';
 import { useApi } from './api';
@@ -169,6 +170,7 @@ export function PopupApp({ page }: { page: PageKind | undefined }) {
       ) : (
         <JobView job={currentJob} profile={profile} limit={limit} />
       );
+    if (page.kind === 'job') body = <>{body}<SnapshotButton /></>;
   } else {
     body = (
       <>

@@ -84,34 +84,29 @@ export class PageWatcher {
 
   /** Reads the page; sends and returns true when it holds a complete posting for `jobId`. */
   private tryRead(jobId: string): boolean {
-    const result = this.deps.extract();
-    if (!result.ok) {
-      this.deps.log?.(`not ready: ${result.reason}`);
+    const { deps, lastSent } = this;
+    const result = deps.extract();
+    const notReady = (why: string) => {
+      deps.log?.(`not ready: ${why}`);
       return false;
-    }
+    };
+    if (!result.ok) return notReady(result.reason);
     const posting = result.posting;
     if (posting.jobId !== jobId) return false;
     // The previous job's content still on screen under the new URL.
     const fingerprint = contentFingerprint(posting);
-    if (this.lastSent && this.lastSent.jobId !== jobId && this.lastSent.fingerprint === fingerprint) {
-      this.deps.log?.('not ready: still showing the previous job');
-      return false;
-    }
+    if (lastSent && lastSent.jobId !== jobId && lastSent.fingerprint === fingerprint) return notReady('still showing the previous job');
     // The document title already names the new job while the body still shows another.
-    const head = this.deps.headTitle()?.toLowerCase();
+    const head = deps.headTitle()?.toLowerCase();
     const title = posting.title.toLowerCase();
-    if (head && !head.includes(title) && !title.includes(head)) {
-      this.deps.log?.('not ready: the title in the page head and the body disagree');
-      return false;
-    }
+    if (head && !head.includes(title) && !title.includes(head)) return notReady('the head and the body name different titles');
     // Labels render before the body on slow loads: wait for at least one section.
     if (posting.responsibilities.length === 0 && posting.minimumQualifications.length === 0 && !posting.description) {
-      this.deps.log?.('not ready: no sections yet');
-      return false;
+      return notReady('no sections yet');
     }
-    if (this.lastSent?.jobId === jobId && this.lastSent.fingerprint === fingerprint) return true;
+    if (lastSent?.jobId === jobId && lastSent.fingerprint === fingerprint) return true;
     this.lastSent = { jobId, fingerprint };
-    this.deps.send(posting);
+    deps.send(posting);
     return true;
   }
 }

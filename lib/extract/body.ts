@@ -1,6 +1,7 @@
 import {
   BOILERPLATE_SENTENCES,
   DUTY_MARKERS,
+  INTRO_MARKERS,
   MINIMUM_MARKERS,
   PREFERRED_MARKERS,
   PROGRAMME_SENTENCES,
@@ -15,29 +16,53 @@ import { isWhiteSpace } from './spaces';
  * inline `- `, `-Word` or `1. ` markers.
  */
 
-export type MarkerKind = 'duties' | 'minimum' | 'preferred';
+export type MarkerKind = 'duties' | 'minimum' | 'preferred' | 'intro';
 export type Token =
   | { type: 'marker'; kind: MarkerKind }
   | { type: 'item'; text: string }
   | { type: 'text'; text: string; lineStart: boolean };
 
-const phrases = (list: readonly string[]) =>
-  [...list].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+const ALL_MARKERS = [...DUTY_MARKERS, ...MINIMUM_MARKERS, ...PREFERRED_MARKERS, ...INTRO_MARKERS];
 
-// A sub-heading counts only where a heading can stand: at the start of the text or after the end
-// of a sentence or list item, and followed by a colon, the end, or a list marker. "Key
-// responsibilities include…" in a sentence is not one.
+// A sub-heading counts only where a heading can stand: at the start of the text, or after the end
+// of a sentence or list item or a white space; and only when a colon, a question mark, the end, a
+// list marker or (at the start of a line) a capitalised sentence follows. "Key responsibilities
+// include…" in a sentence is not one. The look-behind reads one character and the pattern has no
+// look-ahead: what follows is checked on a few characters (sortMarker), so no run is rescanned.
 const MARKER_RE = new RegExp(
-  `(?:^|(?<=[.;:!?)\\]]\\s*|\\s))(${phrases(DUTY_MARKERS)}|${phrases(MINIMUM_MARKERS)}|${phrases(PREFERRED_MARKERS)})` +
-    `\\s*:?\\s*(?=$|[-–•·*]\\s?|\\d{1,2}[.)]\\s)`,
-  'g',
+  `(?:^|(?<=[\\s.;:!?)\\]]))(${[...ALL_MARKERS].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(\\s*:)?`,
+  'gi',
 );
-// The marker pattern looks behind at every position; most lines hold none of its words at all.
+// The marker pattern is tried at every position; most lines hold none of its words at all.
 const MARKER_WORDS = new RegExp(
-  `\\b(?:${[...new Set([...DUTY_MARKERS, ...MINIMUM_MARKERS, ...PREFERRED_MARKERS].map((m) => m.split(' ').pop()!))].map(escapeRegExp).join('|')})\\b`,
+  `\\b(?:${[...new Set(ALL_MARKERS.map((m) => m.match(/[A-Za-z]+/g)!.sort((a, b) => b.length - a.length)[0]!))].join('|')})`,
+  'i',
 );
-const MINIMUM_SET = new Set(MINIMUM_MARKERS.map((m) => m.toLowerCase()));
-const PREFERRED_SET = new Set(PREFERRED_MARKERS.map((m) => m.toLowerCase()));
+const MARKER_KINDS = new Map<string, MarkerKind>();
+for (const [list, kind] of [[DUTY_MARKERS, 'duties'], [MINIMUM_MARKERS, 'minimum'], [PREFERRED_MARKERS, 'preferred'], [INTRO_MARKERS, 'intro']] as const) {
+  for (const m of list) MARKER_KINDS.set(m.toLowerCase(), kind);
+}
+const LIST_AFTER = /^\s?(?:[-–•·*]|\d{1,2}[.)]\s)/;
+const SENTENCE_AFTER = /^\s[A-Z"“(]/;
+const isWordCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** Whether a match of MARKER_RE stands as a sub-heading where it is. */
+function isMarkerAt(text: string, m: RegExpExecArray | RegExpMatchArray): boolean {
+  const start = m.index!;
+  const end = start + m[0].length;
+  const phrase = m[1]!;
+  const closed = m[2] !== undefined || phrase.endsWith('?');
+  if (!closed && isWordCode(text.charCodeAt(end))) return false;
+  // Inside a sentence (after a word, not after punctuation) only a capitalised heading is one.
+  if (start > 0) {
+    let before = start - 1;
+    if (text.charCodeAt(before) === 32) before--;
+    if (before >= 0 && isWordCode(text.charCodeAt(before)) && !(phrase.charCodeAt(0) >= 65 && phrase.charCodeAt(0) <= 90)) return false;
+  }
+  if (closed || end === text.length) return true;
+  const after = text.slice(end, end + 5);
+  return LIST_AFTER.test(after) || (start === 0 && SENTENCE_AFTER.test(after));
+}
 
 // List markers. A hyphen is a bullet at the start, or mid-line when followed by a capital or a
 // digit (" - From May", "-Design"); "rolling basis - we encourage" stays one sentence.
@@ -54,13 +79,6 @@ interface Cut {
   marker?: MarkerKind;
 }
 
-function markerKind(phrase: string): MarkerKind {
-  const key = phrase.toLowerCase();
-  if (MINIMUM_SET.has(key)) return 'minimum';
-  if (PREFERRED_SET.has(key)) return 'preferred';
-  return 'duties';
-}
-
 /** Numbered lists run across lines ("1. …<br>2. …"), so the next expected number is carried along. */
 interface NumberState {
   expected: number;
@@ -69,7 +87,7 @@ interface NumberState {
 function findCuts(text: string, numbers: NumberState): Cut[] {
   const cuts: Cut[] = [];
   if (MARKER_WORDS.test(text)) for (const m of text.matchAll(MARKER_RE)) {
-    cuts.push({ start: m.index, end: m.index + m[0].length, marker: markerKind(m[1]!) });
+    if (isMarkerAt(text, m)) cuts.push({ start: m.index, end: m.index + m[0].length, marker: MARKER_KINDS.get(m[1]!.toLowerCase())! });
   }
   if (BULLET_HINT.test(text)) for (const m of text.matchAll(BULLET_RE)) cuts.push({ start: m.index, end: m.index + m[0].length });
   // Numbers are markers only as a run 1, 2, 3…: "in 2026. PhD" or "version 2. The" are not lists.

@@ -1,6 +1,7 @@
 import type { JobPosting } from '../posting/schema';
 import {
   EMPLOYMENT_TYPES,
+  FOOTER_LINES,
   GENERIC_TITLES,
   LABELS,
   type LabelField,
@@ -26,8 +27,8 @@ import {
   parseStartDates,
   teamFromTitle,
 } from './facts';
+import { trimToLimits } from './limits';
 import { type Line, readLines, TooManyLinesError } from './lines';
-import { isWhiteSpace } from './spaces';
 import { escapeRegExp } from '../regexp';
 
 export type ExtractResult = { ok: true; posting: JobPosting } | { ok: false; reason: string };
@@ -36,48 +37,48 @@ export type ExtractResult = { ok: true; posting: JobPosting } | { ok: false; rea
 // is not a job posting we know how to read (a long real posting has a few hundred).
 const MAX_LINES = 50_000;
 
+// One pattern per field: "Location: San Jose", "Location : San Jose", or a bare "Location" /
+// "Location:" line with the value on the next line (an empty value group).
 const LABEL_PATTERNS = (Object.entries(LABELS) as [LabelField, readonly string[]][]).map(([field, names]) => ({
   field,
-  // "Location: San Jose", "Location : San Jose", or a bare "Location"/"Location:" line with the value next.
-  inline: new RegExp(`^(?:${names.map(escapeRegExp).join('|')})\\s*:\\s*(.+)$`, 'i'),
-  bare: new RegExp(`^(?:${names.map(escapeRegExp).join('|')})\\s*:?$`, 'i'),
+  re: new RegExp(`^(?:${names.map(escapeRegExp).join('|')})\\s*(?::\\s*(.*))?$`, 'i'),
 }));
 
 // Every label row starts with a label name: one anchored test turns most lines away before the
 // per-field patterns.
 const LABEL_START = new RegExp(`^(?:${Object.values(LABELS).flat().map(escapeRegExp).join('|')})`, 'i');
-const isLabelLine = (text: string) =>
-  LABEL_START.test(text) && LABEL_PATTERNS.some((p) => p.bare.test(text) || p.inline.test(text));
+const isLabelLine = (text: string) => LABEL_START.test(text) && LABEL_PATTERNS.some((p) => p.re.test(text));
 
 const HEADING_NAMES = new Map<string, SectionName>();
 for (const [section, names] of Object.entries(SECTION_HEADINGS) as [SectionName, readonly string[]][]) {
   for (const name of names) HEADING_NAMES.set(name.toLowerCase(), section);
 }
-const HEADING_LENGTHS = new Set([...HEADING_NAMES.keys()].map((name) => name.length));
 
+/** The section a line heads: its whole text is a heading name, with or without a final colon. */
 function headingOf(line: Line): SectionName | null {
   const text = line.text;
   if (line.soft || line.listItem || text.length > 40) return null;
-  // Without a final " :" (what /\s*:$/ removed); only a heading's length can be a heading, so most
-  // lines are answered without a lower-case copy.
-  let end = text.length;
-  if (text.charCodeAt(end - 1) === 58) {
-    end--;
-    while (end > 0 && isWhiteSpace(text.charCodeAt(end - 1))) end--;
-  }
-  if (!HEADING_LENGTHS.has(end)) return null;
-  return HEADING_NAMES.get((end === text.length ? text : text.slice(0, end)).toLowerCase()) ?? null;
+  // Lines carry single spaces, so " :" is the most a colon brings with it.
+  const end = text.endsWith(' :') ? -2 : text.endsWith(':') ? -1 : text.length;
+  return HEADING_NAMES.get(text.slice(0, end).toLowerCase()) ?? null;
 }
 
-const isGeneric = (title: string) => GENERIC_TITLES.some((re) => re.test(title.trim()));
-/** Header navigation, whether its links read as one line or one line each. */
-const isNavigation = (line: Line) => line.segments.every((segment) => NAV_LINES.test(segment));
+const isGeneric = (title: string) => GENERIC_TITLES.test(title.trim());
+/**
+ * The site's own header, navigation or footer: by element (the line reader marks them), or by its
+ * texts when the markup does not say (links as plain blocks), whether its links read as one line
+ * or one line each. Nothing of the job is read from these lines.
+ */
+const isSiteLine = (line: Line) =>
+  line.site === true ||
+  (line.text.length <= 120 && line.segments.every((segment) => NAV_LINES.test(segment) || FOOTER_LINES.test(segment)));
 
 /** The job title the document head names, without the site suffix; null for generic titles. */
 export function headTitle(doc: ParentNode): string | null {
   const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content');
   const title = og?.trim() || doc.querySelector('title')?.textContent?.trim() || '';
-  const stripped = title.replace(TITLE_SUFFIXES, '').trim();
+  const end = TITLE_SUFFIXES.exec(title)?.index ?? title.length;
+  const stripped = title.slice(0, end).trim();
   return stripped && !isGeneric(stripped) ? stripped : null;
 }
 
@@ -94,23 +95,25 @@ function readHeader(lines: readonly Line[], from: number, to: number): Header {
   let firstLabel = -1;
   for (let i = from; i < to; i++) {
     const text = lines[i]!.text;
-    if (!LABEL_START.test(text)) continue;
+    if (!LABEL_START.test(text) || isSiteLine(lines[i]!)) continue;
     for (const pattern of LABEL_PATTERNS) {
-      let value: string | null = null;
-      const inline = pattern.inline.exec(text);
-      if (inline) value = inline[1]!.trim();
-      else if (pattern.bare.test(text) && i + 1 < to) {
-        const next = lines[i + 1]!.text;
-        if (!isLabelLine(next) && !SHARE_LINE.test(next)) {
-          value = next;
+      const m = pattern.re.exec(text);
+      if (!m) continue;
+      let value = m[1]?.trim() || null;
+      const at = i;
+      if (value === null && i + 1 < to) {
+        const next = lines[i + 1]!;
+        if (!isLabelLine(next.text) && !SHARE_LINE.test(next.text) && !isSiteLine(next)) {
+          value = next.text;
           i++;
         }
       }
       if (value !== null) {
         if (labels[pattern.field] === undefined) labels[pattern.field] = value;
-        if (firstLabel === -1) firstLabel = i;
-        break;
+        // The label's line, not its value's: the title is looked for before it.
+        if (firstLabel === -1) firstLabel = at;
       }
+      break;
     }
   }
   return { labels, firstLabel, values: [] };
@@ -118,7 +121,9 @@ function readHeader(lines: readonly Line[], from: number, to: number): Header {
 
 function splitList(value: string): string[] {
   return value
-    .split(/\s*(?:[;|/]|,(?=\s*[A-Z]))\s*/)
+    // Line texts carry single spaces, so one `\s?` each side is all there is; `\s*` around an
+    // alternation would be retried at every position of a run.
+    .split(/\s?(?:[;|/]|,(?=\s?[A-Z]))\s?/)
     .map((v) => v.trim())
     .filter(Boolean);
 }
@@ -138,6 +143,12 @@ function findSections(lines: readonly Line[]): Sections {
   const seen = new Set<SectionName>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    // The site's footer or navigation ends a section: a last list without a Job Information section
+    // after it must not run into "Privacy" and the copyright line.
+    if (isSiteLine(line)) {
+      current = null;
+      continue;
+    }
     const heading = headingOf(line);
     // A second "Responsibilities" inside the Responsibilities body is a sub-heading, not a new section.
     if (heading && !(heading === current && seen.has(heading))) {
@@ -227,7 +238,7 @@ function readQualifications(tokens: readonly Token[]): { minimum: string[]; pref
   let mode: 'minimum' | 'preferred' = 'minimum';
   for (const token of tokens) {
     if (token.type === 'marker') {
-      if (token.kind !== 'duties') mode = token.kind;
+      if (token.kind === 'minimum' || token.kind === 'preferred') mode = token.kind;
       continue;
     }
     const { kept, cut } = cutBoilerplate(token.text);
@@ -247,22 +258,26 @@ function readQualifications(tokens: readonly Token[]): { minimum: string[]; pref
   return lists;
 }
 
-function findTitle(lines: readonly Line[], doc: ParentNode, header: Header, limit: number): number {
+/** The title line named by the document head or an h1, outside the site's own lines; or -1. */
+function titleByName(lines: readonly Line[], doc: ParentNode, limit: number): number {
+  const names: string[] = [];
   const fromHead = headTitle(doc);
-  if (fromHead) {
-    const index = lines.findIndex((l, i) => i < limit && l.text === fromHead);
-    if (index !== -1) return index;
-  }
+  if (fromHead) names.push(fromHead);
   for (const h1 of Array.from(doc.querySelectorAll('h1'))) {
     const text = (h1.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (!text || isGeneric(text)) continue;
-    const index = lines.findIndex((l, i) => i < limit && l.text === text);
+    if (text && !isGeneric(text)) names.push(text);
+  }
+  for (const name of names) {
+    const index = lines.findIndex((l, i) => i < limit && l.text === name && !isSiteLine(l));
     if (index !== -1) return index;
   }
-  if (header.firstLabel > 0) {
-    for (let i = header.firstLabel - 1; i >= 0; i--) {
-      if (!isNavigation(lines[i]!) && !isGeneric(lines[i]!.text)) return i;
-    }
+  return -1;
+}
+
+/** Without a named title: the line before the first label row, skipping the site's own lines. */
+function titleBeforeLabels(lines: readonly Line[], header: Header): number {
+  for (let i = header.firstLabel - 1; i >= 0; i--) {
+    if (!isSiteLine(lines[i]!) && !isGeneric(lines[i]!.text)) return i;
   }
   return -1;
 }
@@ -294,20 +309,23 @@ function extract(doc: ParentNode, url: URL, now: Date): ExtractResult {
 
   const sections = findSections(lines);
   const headerEnd = sections.firstHeading === -1 ? lines.length : sections.firstHeading;
-  const header = readHeader(lines, 0, headerEnd);
+  // Label rows belong to the job's own header, between its title and the first section: the
+  // site's header above the title has a "Locations" link, which is no Location row.
+  let titleIndex = titleByName(lines, doc, headerEnd);
+  const header = readHeader(lines, titleIndex + 1, headerEnd);
   const hasLabels = header.firstLabel !== -1;
   const hasSections = sections.responsibilities.length > 0 || sections.qualifications.length > 0;
   if (!hasLabels && !hasSections) {
-    return { ok: false, reason: 'no job content on the page (no label rows, no Responsibilities or Qualifications)' };
+    return { ok: false, reason: 'no label rows and no sections on the page' };
   }
-  const titleIndex = findTitle(lines, doc, header, headerEnd);
+  if (titleIndex === -1) titleIndex = titleBeforeLabels(lines, header);
   if (titleIndex === -1) return { ok: false, reason: 'no job title on the page' };
   const title = lines[titleIndex]!.text;
 
   // Category: the short line just before the title (not navigation).
   let category = header.labels.category ?? null;
   const before = lines[titleIndex - 1];
-  if (!category && before && before.text.length <= CATEGORY_MAX && !isNavigation(before) && !/[.!?]$/.test(before.text)) {
+  if (!category && before && before.text.length <= CATEGORY_MAX && !isSiteLine(before) && !/[.!?]$/.test(before.text)) {
     category = before.text;
   }
 
@@ -316,7 +334,7 @@ function extract(doc: ParentNode, url: URL, now: Date): ExtractResult {
   const values: string[] = [];
   for (let i = titleIndex + 1; i < valueEnd; i++) {
     const line = lines[i]!;
-    if (SHARE_LINE.test(line.text) || isLabelLine(line.text)) break;
+    if (SHARE_LINE.test(line.text) || isLabelLine(line.text) || isSiteLine(line)) break;
     for (const segment of line.segments.length > 1 ? line.segments : [line.text]) {
       const value = segment.trim();
       if (value && value.length <= 80 && !/^[|·•/,-]$/.test(value)) values.push(value);
@@ -381,5 +399,7 @@ function extract(doc: ParentNode, url: URL, now: Date): ExtractResult {
     jobInformation: sections.jobInformation.map((l) => l.text).join('\n'),
     extractedAt: now.toISOString(),
   };
+  const shortened = trimToLimits(posting);
+  if (shortened.length > 0) posting.shortened = shortened;
   return { ok: true, posting };
 }

@@ -34,21 +34,31 @@ const DATE_SOURCE =
 const WHOLE_DATE = new RegExp(`^(?:${DATE_SOURCE})$`, 'i');
 const ANY_DATE = new RegExp(`(?:${DATE_SOURCE})`, 'i');
 const START_DATES_HEADING = /Start Dates?\s*(?:are|include)?\s*:?/gi;
-const START_DATE_ITEM = new RegExp(`^[\\s,;]*(?:[-–•·*]|\\d{1,2}[.)])?\\s*(?:${DATE_SOURCE})`, 'i');
+// The white space after a marker is read only after one: `[\\s,;]*` and a bare `\\s*` next to it
+// would share a run of spaces every possible way.
+const START_DATE_ITEM = new RegExp(`^[\\s,;]*(?:(?:[-–•·*]|\\d{1,2}[.)])\\s*)?(?:${DATE_SOURCE})`, 'i');
 const PERIOD = new RegExp(
   `\\bFrom\\s+(${MONTH_NAMES})\\.?\\s+(?:to|until|through|-|–)\\s+(${MONTH_NAMES})\\b\\.?(?:\\s*\\(([^)]{0,80})\\))?`,
   'gi',
 );
+const AMOUNT = `(${NUMBER})[\\s-]+(months?|weeks?)`;
 const COMMITMENTS = [
-  new RegExp(`\\b(?:at least|minimum of|a minimum of|no less than)\\s+(${NUMBER})[\\s-]+(months?|weeks?)\\b(?!\\s*per)`, 'i'),
-  new RegExp(`\\b(?:runs|lasts|last|run)\\s+(?:for\\s+)?(${NUMBER})[\\s-]+(months?|weeks?)\\b`, 'i'),
-  new RegExp(`\\b(${NUMBER})[\\s-]+(months?|weeks?)(?:[\\s-]+long)?\\s+(?:internship|programme|program)\\b`, 'i'),
-];
+  `\\b(?:at least|minimum of|a minimum of|no less than)\\s+${AMOUNT}\\b(?!\\s*per)`,
+  `\\b(?:runs|lasts|last|run)\\s+(?:for\\s+)?${AMOUNT}\\b`,
+  `\\b${AMOUNT}(?:[\\s-]+long)?\\s+(?:internship|programme|program)\\b`,
+].map((source) => new RegExp(source, 'i'));
 const LIMIT = new RegExp(`apply (?:to|for) (?:a )?maximum of (${NUMBER}) (?:positions?|jobs?|roles?|applications?)`, 'i');
 const ONSITE_DAYS = new RegExp(`\\b(${NUMBER})\\s+(?:days?|working days)\\s+(?:per|a|each|every)\\s+week`, 'gi');
 
+// A date is a few dozen characters; anything longer cannot be one, so the pattern never sees it.
+const DATE_MAX = 40;
+
 export function parseDate(text: string): string | null {
-  const m = WHOLE_DATE.exec(text.trim().replace(/[.;,]+$/, ''));
+  const trimmed = text.trim();
+  // A char loop for the trailing ".;,": an end-anchored `[.;,]+$` is retried at every position of a run.
+  let end = trimmed.length;
+  while (end > 0 && isDateTrailer(trimmed.charCodeAt(end - 1))) end--;
+  const m = end <= DATE_MAX ? WHOLE_DATE.exec(trimmed.slice(0, end)) : null;
   return m ? dateFromMatch(m, 0) : null;
 }
 
@@ -135,7 +145,10 @@ export function parseApplicationLimit(text: string): ApplicationLimit | null {
 export function parseOnsiteDays(text: string): number | null {
   if (!/days? (?:per|a|each|every) week/i.test(text)) return null;
   for (const m of text.matchAll(ONSITE_DAYS)) {
-    const sentenceStart = Math.max(text.lastIndexOf('.', m.index) + 1, 0);
+    // The sentence back to its full stop, at most a bounded window: a search back to the start of
+    // a text without one, from every match, would be quadratic.
+    const windowStart = Math.max(0, m.index - 300);
+    const sentenceStart = windowStart + text.slice(windowStart, m.index).lastIndexOf('.') + 1;
     const sentence = text.slice(sentenceStart, m.index + m[0].length + 80);
     if (!/on-?site|in[- ]office|in the office|office|in person/i.test(sentence)) continue;
     const days = numberFrom(m[1]!);
@@ -144,16 +157,32 @@ export function parseOnsiteDays(text: string): number | null {
   return null;
 }
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
-export function parseContactEmail(text: string): string | null {
-  const after = /reach out to us at\s*:?\s*/i.exec(text);
-  if (after) {
-    const m = EMAIL.exec(text.slice(after.index + after[0].length, after.index + after[0].length + 120));
-    if (m) return m[0].replace(/\.$/, '');
-    return null;
+const isDateTrailer = (code: number) => code === 46 || code === 59 || code === 44;
+// The two halves of an address, in the characters the posting schema's address check allows,
+// each tried on a bounded piece of text at one "@": `[…]+@[…]+\.[A-Za-z]{2,}` over the whole
+// text retries its first run from every position of a long word, quadratic in V8 and in Firefox.
+// Neither half crosses an "@"; labels are split by dots, so the domain half has one way to match.
+const LOCAL_PART = /(?:[\w'+-]+\.)*[\w'+-]+$/;
+const DOMAIN_PART = /^(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}/;
+
+/** The first address `local@domain.tld` in the text. */
+function findEmail(text: string): string | null {
+  for (let before = -1, at = text.indexOf('@'); at !== -1; before = at, at = text.indexOf('@', at + 1)) {
+    const local = LOCAL_PART.exec(text.slice(Math.max(before + 1, at - 64), at));
+    const domain = local && DOMAIN_PART.exec(text.slice(at + 1, at + 256));
+    if (domain) return `${local[0]}@${domain[0]}`;
   }
-  const any = EMAIL.exec(text);
-  return any ? any[0].replace(/\.$/, '') : null;
+  return null;
+}
+
+const CONTACT_LEAD = /reach out to us at\s*:?\s*/i;
+export function parseContactEmail(text: string): string | null {
+  const after = CONTACT_LEAD.exec(text);
+  if (after) {
+    const from = after.index + after[0].length;
+    return findEmail(text.slice(from, from + 120));
+  }
+  return findEmail(text);
 }
 
 /** Degree levels from a title tag "(BS/MS)" and from requirement text. */

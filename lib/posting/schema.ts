@@ -71,6 +71,11 @@ export const JobPostingSchema = z.object({
   contactEmail: z.email().max(320).nullable(),
   /** The Job Information section (pay transparency, company text), kept as text for reference. */
   jobInformation: pageText(50_000),
+  /**
+   * The fields the extractor cut to the limits above (a page over them is trimmed, never lost);
+   * missing on postings read before trimming existed and on postings that needed none.
+   */
+  shortened: z.array(z.string().max(40)).max(20).optional(),
   extractedAt: z.iso.datetime(),
 });
 export type JobPosting = z.infer<typeof JobPostingSchema>;

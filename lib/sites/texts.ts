@@ -21,7 +21,10 @@ export const SECTION_HEADINGS = {
 } as const;
 export type SectionName = keyof typeof SECTION_HEADINGS;
 
-/** Sub-headings inside a body, often inline in flattened text ("…period. Responsibilities - Design…"). */
+/**
+ * Sub-headings inside a body, as the postings write them: alone on a line or inline in flattened
+ * text ("…period. Responsibilities - Design…"), in any letter case, with or without a colon.
+ */
 export const DUTY_MARKERS = [
   'Responsibilities',
   'Key Responsibilities',
@@ -31,12 +34,37 @@ export const DUTY_MARKERS = [
   'What You Will Do',
   "What You'll Do",
   'What you will be doing',
+  'What will I be doing?',
 ];
-export const MINIMUM_MARKERS = ['Minimum Qualifications', 'Minimum Qualification', 'Basic Qualifications', 'Required Qualifications'];
-export const PREFERRED_MARKERS = ['Preferred Qualifications', 'Preferred Qualification', 'Nice to Have', 'Bonus Points'];
+export const MINIMUM_MARKERS = [
+  'Minimum Qualifications',
+  'Minimum Qualification',
+  'Minimum Qualification(s)',
+  'Basic Qualifications',
+  'Required Qualifications',
+  'Qualifications',
+  'Who would be a good fit?',
+];
+export const PREFERRED_MARKERS = [
+  'Preferred Qualifications',
+  'Preferred Qualification',
+  'Preferred Qualification(s)',
+  'Nice to Have',
+  'Bonus Points',
+];
+/** Sub-headings whose text introduces the team or the role: the description, never duties. */
+export const INTRO_MARKERS = ['About the team', 'Team Introduction'];
 
 /** Header navigation and image texts that can stand right before the category line. */
 export const NAV_LINES = /^(?:logo|locations|early careers|blog|jobs|life|students|teams|triangle icon|home|search|sign in|log in|english|menu)$/i;
+
+/**
+ * The site's footer, as whole lines: the links, the copyright line, the slogan (which may carry the
+ * copyright at its end). Like the navigation, it can stand before the first section and after the
+ * last one, and it ends a section whatever follows.
+ */
+export const FOOTER_LINES =
+  /^(?:(?:privacy(?: policy)?|terms(?: of (?:use|service))?|cookie (?:policy|settings)|legal)$|(?:@|©|\(c\))\s?\d{4}\s?(?:TikTok|ByteDance)|Join us as we inspire creativity\b)/i;
 
 /** The line that closes the label rows on job pages. */
 export const SHARE_LINE = /^Share this listing:?$/i;
@@ -56,7 +84,7 @@ export const PROGRAMME_SENTENCES: readonly RegExp[] = [
   /^(?:Our )?(?:Summer |Fall |Autumn |Winter |Spring )?(?:Internship )?Start Dates?\b/i,
   /^(?:The )?(?:internship|programme|program) (?:runs|lasts) for/i,
   /^It runs for \d+/i,
-  /^(?:Successful candidates|Candidates|Interns) (?:will be required|are required|must) to work on-?site/i,
+  /^(?:Successful candidates|Candidates|Interns) (?:will be required to|are required to|are expected to|must(?: be able to)?) work on-?site/i,
 ];
 
 /**
@@ -76,18 +104,16 @@ export const BOILERPLATE_SENTENCES: readonly RegExp[] = [
   /^Diversity & Inclusion\b/,
 ];
 
-/** Titles of pages that are not a job (head `<title>` of the shell, the not-found view). */
-export const GENERIC_TITLES = [
-  /^(?:life at )?tiktok(?: careers| jobs)?$/i,
-  /^(?:join )?bytedance(?: careers| jobs)?$/i,
-  /^careers?$/i,
-  /^jobs?$/i,
-  /^(?:404\s*)?page not found$/i,
-  /^search$/i,
-];
+/** Titles of pages that are not a job (head `<title>` of the shell, the not-found view), as a whole title. */
+export const GENERIC_TITLES =
+  /^(?:(?:life at )?tiktok(?: careers| jobs)?|(?:join )?bytedance(?: careers| jobs)?|careers?|jobs?|(?:404\s*)?page not found|search)$/i;
 
-/** Suffixes the sites add to the document title. */
-export const TITLE_SUFFIXES = /\s*[-|–—]\s*(?:Life at TikTok|TikTok Careers?|TikTok Jobs|TikTok|ByteDance Careers?|ByteDance Jobs|ByteDance|Join ByteDance)\s*$/i;
+/**
+ * Suffixes the sites add to the document title, matched on the title with its end trimmed (the
+ * white space before the dash is trimmed after the cut): a leading or trailing `\s*` would be
+ * retried at every position of a run of spaces.
+ */
+export const TITLE_SUFFIXES = /[-|–—]\s*(?:Life at TikTok|TikTok Careers?|TikTok Jobs|TikTok|ByteDance Careers?|ByteDance Jobs|ByteDance|Join ByteDance)$/i;
 
 export const EMPLOYMENT_TYPES = [
   'Intern', 'Internship', 'Regular', 'Full-time', 'Full time', 'Part-time', 'Part time',

@@ -21,6 +21,7 @@ import {
  *   or through a form whose job page was never read), kept so the count is right;
  * - jobs: the user's correction of a job's program;
  * - settings: the strict reading of the limit, the page banners the user closed;
+ * - postings: which fields the extractor had to shorten;
  * - profile: work experience.
  *
  * Frozen once shipped, and spelt out here: it imports only from the frozen v2.ts, never from
@@ -42,7 +43,10 @@ export const V3StatusSchema = V2StatusSchema;
 export const V3_APPLIED_STATUSES = V2_APPLIED_STATUSES;
 export const V3StatusChangeSchema = V2StatusChangeSchema;
 
-export const V3PostingSchema = V2PostingSchema;
+export const V3PostingSchema = V2PostingSchema.extend({
+  /** The fields the extractor cut to the limits (a page over them is trimmed, never lost); absent when none. */
+  shortened: z.array(z.string().max(40)).max(20).optional(),
+});
 export type V3Posting = z.infer<typeof V3PostingSchema>;
 
 export const V3SiteStatusSchema = z.object({
@@ -60,6 +64,7 @@ export const V3ProgramSchema = z.object({
 });
 
 export const V3JobRowSchema = V2JobRowSchema.safeExtend({
+  shortened: V3PostingSchema.shape.shortened,
   /** The user came to the job or its form through a referral link (the token itself is never kept). */
   viaReferral: z.boolean(),
   /** Recorded as applied without knowing when (the site's "already applied" dialog): the popup asks. */

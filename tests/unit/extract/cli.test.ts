@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { takeSnapshot } from '../../../lib/capture/snapshot';
+import { parseDocument } from '../../../lib/extract/node';
 import { JobPostingSchema } from '../../../lib/posting/schema';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -16,7 +18,8 @@ function run(args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('extract CLI', () => {
+// Each test starts Node (and some npm): seconds on a machine shared with other work.
+describe('extract CLI', { timeout: 60_000 }, () => {
   it('prints the posting of a job page as JSON', () => {
     const { code, stdout, stderr } = run([
       join(FIXTURES, 'tiktok-seed-000.html'),
@@ -84,5 +87,49 @@ describe('extract CLI', () => {
     const { code, stdout } = run([file, '--url', 'https://lifeattiktok.com/search/7400000000000000001']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
+  });
+});
+
+describe('snapshots from the popup', { timeout: 60_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'job-lens-snapshot-'));
+  const page = readFileSync(join(FIXTURES, 'tiktok-seed-003.html'), 'utf8');
+  const snapshotFile = join(dir, 'snapshot.html');
+  writeFileSync(
+    snapshotFile,
+    takeSnapshot(parseDocument(page), new URL('https://lifeattiktok.com/search/7511946310275172616?spread=XY7QH2K'), '0.1.0', new Date()),
+  );
+
+  it('are read by the extract CLI without --url: the snapshot names its page', () => {
+    const { code, stdout } = run([snapshotFile]);
+    expect(code).toBe(0);
+    const posting = JSON.parse(stdout);
+    expect([posting.jobId, posting.jobCode, posting.responsibilities.length]).toEqual(['7511946310275172616', 'A40935', 7]);
+  });
+
+  it('become a fixture in one step: the page and a draft expectation the fixture test accepts', () => {
+    const fixtures = mkdtempSync(join(tmpdir(), 'job-lens-fixtures-'));
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/fixture.ts', snapshotFile, '--name', 'report-seed-003'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, JOB_LENS_FIXTURES_DIR: fixtures },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/DRAFT/);
+    const html = readFileSync(join(fixtures, 'report-seed-003.html'), 'utf8');
+    expect(html).toMatch(/^<!-- Job Lens snapshot of https:\/\/lifeattiktok\.com\/search\/7511946310275172616, extension 0\.1\.0/);
+    const expected = JSON.parse(readFileSync(join(fixtures, 'report-seed-003.expected.json'), 'utf8'));
+    expect(expected.expect).toBe('job');
+    expect(expected.url).toBe('https://lifeattiktok.com/search/7511946310275172616');
+    const seedExpected = JSON.parse(readFileSync(join(FIXTURES, 'tiktok-seed-003.expected.json'), 'utf8'));
+    expect(expected.posting).toEqual(seedExpected.posting);
+    // A second run does not overwrite the report.
+    const again = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/fixture.ts', snapshotFile, '--name', 'report-seed-003'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, JOB_LENS_FIXTURES_DIR: fixtures },
+    });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/exists/);
   });
 });
