@@ -13,7 +13,7 @@ import {
 } from '../store/jobs';
 import { saveProfile } from '../profile/store';
 import { loadLimitState } from '../store/limit';
-import { setCycleStart } from '../store/settings';
+import { setCycleStart, setRecordPrivateWindows } from '../store/settings';
 import { importJson } from '../transfer/import';
 import type { Handlers } from './router';
 
@@ -77,6 +77,9 @@ export function createHandlers({ db, now, onLimitChange }: HandlerDeps): Handler
       if (!result.ok) throw new Error(result.message);
       return { limit: await limit() };
     },
+    'settings:setRecordPrivate': async ({ recordPrivateWindows }) => ({
+      recordPrivateWindows: await setRecordPrivateWindows(db, recordPrivateWindows, now()),
+    }),
     'data:import': async ({ text }) => {
       const result = await importJson(db, text, now());
       if (!result.ok) throw new Error(result.message);

@@ -33,6 +33,8 @@ export const requestSchemas = {
   'job:delete': z.object({ jobId }).strict(),
   /** First day of the recruiting cycle, or null for the last 12 months. */
   'settings:setCycleStart': z.object({ cycleStart: z.string().max(10).nullable() }).strict(),
+  /** Whether job pages in private windows are recorded (off unless the user turns it on). */
+  'settings:setRecordPrivate': z.object({ recordPrivateWindows: z.boolean() }).strict(),
   /** A whole export file as text; validated whole before anything is written. */
   'data:import': z.object({ text: z.string().max(100_000_000) }).strict(),
   /** The candidate's profile from the options page (or an import of it). */
@@ -54,6 +56,7 @@ export interface ResponseMap {
   'job:acknowledgeChange': Record<string, never>;
   'job:delete': { deleted: boolean; limit: LimitState };
   'settings:setCycleStart': { limit: LimitState };
+  'settings:setRecordPrivate': { recordPrivateWindows: boolean };
   'data:import': { summary: ImportSummary; limit: LimitState };
   'profile:save': { updatedAt: string };
   'limit:get': { limit: LimitState };

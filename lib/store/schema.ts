@@ -29,7 +29,14 @@ export type JobRecord = z.infer<typeof JobRecordSchema>;
 export const PostingVersionSchema = V2VersionRowSchema;
 export type PostingVersion = z.infer<typeof PostingVersionSchema>;
 
-export const SettingRowSchema = V2SettingRowSchema;
+/**
+ * Today's settings rows: version 2's, plus whether job pages in private windows are recorded
+ * (no row = off, which is what databases from before it get).
+ */
+export const SettingRowSchema = z.discriminatedUnion('key', [
+  ...V2SettingRowSchema.options,
+  z.object({ key: z.literal('recordPrivateWindows'), value: z.boolean(), updatedAt: z.iso.datetime() }),
+]);
 export type SettingRow = z.infer<typeof SettingRowSchema>;
 
 /** Settings as the rest of the code sees them, defaults filled in. */
