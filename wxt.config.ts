@@ -7,6 +7,9 @@ import { JOB_HOST_MATCHES } from './lib/sites/hosts';
 // promise, the only API the content script uses); the background and the extension pages keep
 // webextension-polyfill through its WXT module, which saves ~10 KB per page load.
 const NATIVE_BROWSER = fileURLToPath(import.meta.resolve('@wxt-dev/browser'));
+// WXT's content-script context announces itself to the page with the extension id and stops when
+// the page answers; ours has no page-visible handshake (lib/capture/context.ts).
+const OWN_CONTEXT = fileURLToPath(new URL('./lib/capture/context.ts', import.meta.url));
 
 // Permissions are deliberately minimal: host access to the careers sites (to read job pages)
 // and `storage`. IndexedDB in the extension's own origin needs no permission of its own.
@@ -35,7 +38,11 @@ export default defineConfig({
       const entries = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }));
       config.resolve = {
         ...config.resolve,
-        alias: [{ find: /^wxt\/browser$/, replacement: NATIVE_BROWSER }, ...entries.filter((e) => e.find !== 'wxt/browser')],
+        alias: [
+          { find: /^wxt\/browser$/, replacement: NATIVE_BROWSER },
+          { find: /^wxt\/utils\/content-script-context$/, replacement: OWN_CONTEXT },
+          ...entries.filter((e) => e.find !== 'wxt/browser'),
+        ],
       };
     },
   },
