@@ -1,6 +1,7 @@
 import { ProfileEditor, type ProfilePageApi } from '../../components/profile/ProfileEditor';
+import { PrivateWindows, type PrivateWindowsApi } from '../../components/settings/PrivateWindows';
 
-export function App({ api }: { api: ProfilePageApi }) {
+export function App({ api, privateWindows }: { api: ProfilePageApi; privateWindows?: PrivateWindowsApi }) {
   return (
     <>
       <a className="skip-link" href="#profile-main">
@@ -15,6 +16,7 @@ export function App({ api }: { api: ProfilePageApi }) {
       </header>
       <main id="profile-main" tabIndex={-1}>
         <ProfileEditor api={api} />
+        {privateWindows ? <PrivateWindows api={privateWindows} /> : null}
       </main>
     </>
   );
