@@ -50,7 +50,9 @@ describe('patterns on page and pasted text', () => {
     const timing = attackPattern(pattern, { stopAboveMs: PATTERN_BUDGET_MS });
     const within = !timing.error && timing.size === SIZE && timing.worstMs <= PATTERN_BUDGET_MS;
     const report = `${timing.worstMs.toFixed(1)} ms at ${timing.size} characters of ${timing.input}${timing.error ? ` (${timing.error})` : ''}`;
-    if (PENDING_PATTERNS.includes(key)) expect(within, `now within budget (${report}): remove it from PENDING_PATTERNS`).toBe(false);
+    // A pending entry must stay clearly slow (over half its budget at 64k, or stopped earlier): noise cannot flip it.
+    const wellWithin = !timing.error && timing.size === SIZE && timing.worstMs <= PATTERN_BUDGET_MS / 2;
+    if (PENDING_PATTERNS.includes(key)) expect(wellWithin, `now within budget (${report}): remove it from the pending list`).toBe(false);
     else expect(within, report).toBe(true);
   }, 60_000);
 });
@@ -67,7 +69,8 @@ describe('entry points on hostile 64k inputs', () => {
     const [timing] = timeCases([c], { stopAboveMs: CASE_BUDGET_MS });
     const within = !timing!.error && timing!.size === SIZE && timing!.ms <= CASE_BUDGET_MS;
     const report = `${timing!.ms.toFixed(1)} ms at ${timing!.size} characters${timing!.error ? ` (${timing!.error})` : ''}`;
-    if (PENDING_CASES.includes(name)) expect(within, `now within budget (${report}): remove it from PENDING_CASES`).toBe(false);
+    const wellWithin = !timing!.error && timing!.size === SIZE && timing!.ms <= CASE_BUDGET_MS / 2;
+    if (PENDING_CASES.includes(name)) expect(wellWithin, `now within budget (${report}): remove it from the pending list`).toBe(false);
     else expect(within, report).toBe(true);
   }, 60_000);
 });
