@@ -227,9 +227,12 @@ export function attackPattern(pattern: CollectedPattern, options: AttackOptions 
   const { size = SIZE, stopAboveMs = 500, clock = now, finalists = 3, probeSize = 1_000 } = options;
   const re = new RegExp(pattern.source, pattern.flags);
   const base = { ...pattern, worstMs: 0, size, input: '', ms16k: 0, growth: null as number | null };
+  // The input being run, for the report when the engine throws (Firefox: "too much recursion").
+  let running = { shape: { unit: '', ending: '' } as Shape, size: probeSize };
   try {
     const probed: { shape: Shape; ms: number }[] = [];
     for (const shape of shapesFor(pattern.source)) {
+      running = { shape, size: probeSize };
       const text = build(shape, probeSize);
       let ms = timeOnce(re, text, clock);
       if (ms > stopAboveMs) ms = Math.min(ms, timeOnce(re, text, clock));
@@ -242,6 +245,7 @@ export function attackPattern(pattern: CollectedPattern, options: AttackOptions 
       let reached = { size: probeSize, ms: probeMs, ms16k: 0, previous: 0 };
       if (probeMs <= stopAboveMs) {
         for (const n of SIZES(size)) {
+          running = { shape, size: n };
           const text = build(shape, n);
           let ms = timeOnce(re, text, clock);
           // The machine is shared: an over-budget or final figure is the better of two runs.
@@ -264,7 +268,13 @@ export function attackPattern(pattern: CollectedPattern, options: AttackOptions 
       growth: worst.previous > 0.3 ? worst.ms / worst.previous : null,
     };
   } catch (error) {
-    return { ...base, worstMs: Number.POSITIVE_INFINITY, input: '(threw)', error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    return {
+      ...base,
+      worstMs: Number.POSITIVE_INFINITY,
+      size: running.size,
+      input: describeShape(running.shape),
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    };
   }
 }
 
