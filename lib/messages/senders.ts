@@ -151,12 +151,20 @@ export function classifySender(sender: RawSender, self: Self): SenderVerdict {
   if (sender.frameId !== undefined && sender.frameId !== 0) {
     return { ok: false, error: 'refused: Job Lens only reads the top frame of a careers page' };
   }
-  if (url.protocol !== 'https:' || !CAREERS_HOSTS.includes(url.hostname.toLowerCase())) {
-    return { ok: false, error: `refused: ${url.protocol}//${url.hostname} is not a careers site Job Lens reads` };
+  // After a client-side navigation (history.pushState) Chromium still reports the document's first
+  // URL as `sender.url`; the tab's URL is the one the user sees. Both come from the browser, and a
+  // same-document navigation cannot change the origin, so the two must agree on it.
+  const tabUrl = parseUrl(sender.tab?.url);
+  if (tabUrl && `${tabUrl.protocol}//${tabUrl.host}` !== `${url.protocol}//${url.host}`) {
+    return { ok: false, error: 'refused: the sender and its tab are on different sites' };
+  }
+  const page = tabUrl ?? url;
+  if (page.protocol !== 'https:' || !CAREERS_HOSTS.includes(page.hostname.toLowerCase())) {
+    return { ok: false, error: `refused: ${page.protocol}//${page.hostname} is not a careers site Job Lens reads` };
   }
   return {
     ok: true,
-    context: { sender: 'content', tabId, senderUrl: url.href, page: classifyUrl(url), incognito: sender.tab?.incognito === true },
+    context: { sender: 'content', tabId, senderUrl: page.href, page: classifyUrl(page), incognito: sender.tab?.incognito === true },
   };
 }
 

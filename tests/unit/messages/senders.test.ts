@@ -54,6 +54,7 @@ const SENDERS: Record<string, RawSender> = {
   'our id on a page that is not a careers site': { id: SELF.id, url: 'https://example.com/', frameId: 0, tab: tab('https://example.com/') },
   'a careers page over plain http': { id: SELF.id, url: `http://lifeattiktok.com/search/${JOB_ID}`, frameId: 0, tab: tab(`http://lifeattiktok.com/search/${JOB_ID}`) },
   'a careers page in a frame': { id: SELF.id, url: JOB_URL, frameId: 3, tab: tab('https://example.com/') },
+  'a careers sender in a tab of another site': { id: SELF.id, url: JOB_URL, frameId: 0, tab: tab('https://example.com/') },
   'a careers URL with no tab': { id: SELF.id, url: JOB_URL },
   'no address at all': { id: SELF.id },
   'another extension origin under our id': { id: SELF.id, url: 'chrome-extension://zyxwvutsrqponmlkzyxwvutsrqponmlk/popup.html' },
@@ -84,6 +85,7 @@ const ALLOWED: Record<keyof typeof SENDERS, MessageName[]> = {
   'our id on a page that is not a careers site': [],
   'a careers page over plain http': [],
   'a careers page in a frame': [],
+  'a careers sender in a tab of another site': [],
   'a careers URL with no tab': [],
   'no address at all': [],
   'another extension origin under our id': [],
@@ -149,6 +151,13 @@ describe('what a content script sends is tied to its tab', () => {
     expect((await gate({ name: 'posting:seen', data: { posting: forged } }, contentSender)).ok).toBe(true);
     expect((calls[0]!.data as { posting: { url: string } }).posting.url).toBe(`https://lifeattiktok.com/search/${JOB_ID}`);
     expect(calls[0]!.context).toMatchObject({ sender: 'content', tabId: 41, senderUrl: JOB_URL, page: { kind: 'job', jobId: JOB_ID } });
+  });
+
+  it("after a client-side navigation, goes by the tab's URL (Chromium keeps the document's first one as sender.url)", async () => {
+    const { calls, gate } = gateWith();
+    const navigated: RawSender = { id: SELF.id, url: 'https://lifeattiktok.com/search?keyword=intern', frameId: 0, tab: tab(JOB_URL) };
+    expect((await gate({ name: 'posting:seen', data: { posting: posting() } }, navigated)).ok).toBe(true);
+    expect(calls[0]!.context).toMatchObject({ sender: 'content', senderUrl: JOB_URL, page: { kind: 'job', jobId: JOB_ID } });
   });
 
   it('refuses an application form message for another job', async () => {
