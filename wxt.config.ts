@@ -7,13 +7,27 @@ import { JOB_HOST_MATCHES } from './lib/sites/hosts';
 // promise, the only API the content script uses); the background and the extension pages keep
 // webextension-polyfill through its WXT module, which saves ~10 KB per page load.
 const NATIVE_BROWSER = fileURLToPath(import.meta.resolve('@wxt-dev/browser'));
+// WXT's content-script context announces itself to the page with the extension id and stops when
+// the page answers; ours has no page-visible handshake (lib/capture/context.ts).
+const OWN_CONTEXT = fileURLToPath(new URL('./lib/capture/context.ts', import.meta.url));
 
-// Permissions are deliberately minimal: host access to the careers sites (to read job pages),
-// `storage` (the backup copy of the user's data) and `unlimitedStorage` (without it Chrome drops
-// the whole database when the disk fills). IndexedDB in the extension's origin needs no permission.
+/**
+ * What the extension pages (popup, options) may load: their own files and nothing else. No remote
+ * script, no eval, no plugins, no connections (Job Lens makes no network requests), no <base>
+ * and no form posts. `npm run dev` keeps WXT's development server reachable.
+ */
+function extensionPagesCsp(command: 'build' | 'serve'): string {
+  const base = ["script-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'"];
+  return [...(command === 'serve' ? [] : ["default-src 'self'", "connect-src 'none'"]), ...base].join('; ');
+}
+
+// Permissions are deliberately few, each listed with its reason in the README: host access to the
+// careers sites over https (to read job pages), `storage` (the backup copy of the user's data),
+// `unlimitedStorage` (without it Chrome drops the whole database when the disk fills) and
+// `scripting` (the account pages' script). IndexedDB in the extension's origin needs no permission.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: {
+  manifest: ({ browser, command }) => ({
     name: 'Job Lens',
     description:
       'Reads TikTok and ByteDance job postings into clear facts, matches them to your profile and counts your applications. All data stays on your machine.',
@@ -21,6 +35,14 @@ export default defineConfig({
     // `scripting`: the form, confirmation and history pages' script is injected only into those tabs.
     permissions: ['storage', 'unlimitedStorage', 'scripting'],
     host_permissions: [...JOB_HOST_MATCHES],
+    // One background for normal and private windows, so the sender's `tab.incognito` is known and
+    // the background can refuse to record private tabs unless the user allowed it (options page).
+    // The browsers add their own gate: the user must allow the extension in private windows at all.
+    incognito: 'spanning',
+    // MV3's object form; WXT writes it as MV2's string for Firefox.
+    content_security_policy: { extension_pages: extensionPagesCsp(command) },
+    // The bundles are built for Vite's default target (Chrome 111).
+    ...(browser === 'chrome' ? { minimum_chrome_version: '111' } : {}),
     browser_specific_settings: {
       // Firefox asks add-ons to declare what they collect: nothing leaves the machine. WXT's
       // manifest type predates the key, hence the widening.
@@ -30,7 +52,7 @@ export default defineConfig({
         data_collection_permissions: { required: ['none'] },
       } as { id: string; strict_min_version: string },
     },
-  },
+  }),
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
@@ -38,7 +60,11 @@ export default defineConfig({
       const entries = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }));
       config.resolve = {
         ...config.resolve,
-        alias: [{ find: /^wxt\/browser$/, replacement: NATIVE_BROWSER }, ...entries.filter((e) => e.find !== 'wxt/browser')],
+        alias: [
+          { find: /^wxt\/browser$/, replacement: NATIVE_BROWSER },
+          { find: /^wxt\/utils\/content-script-context$/, replacement: OWN_CONTEXT },
+          ...entries.filter((e) => e.find !== 'wxt/browser'),
+        ],
       };
     },
   },

@@ -5,11 +5,12 @@ import { FLOWS_FILE } from '../lib/flows/inject';
 import { TabMemory, type KeyValueArea } from '../lib/flows/tabs';
 import { badgeForCount, NO_PROGRAM_BADGE, overallBadge, type Badge, type LimitState } from '../lib/limit/limit';
 import { createHandlers } from '../lib/messages/handlers';
-import { createRouter } from '../lib/messages/router';
+import { createRouter, createSenderGate } from '../lib/messages/router';
 import { JOB_HOST_MATCHES } from '../lib/sites/hosts';
 import { classifyUrl } from '../lib/sites/urls';
 import { openDb } from '../lib/store/db';
 import { loadLimitState, pageLimitFor } from '../lib/store/limit';
+import { getRecordPrivateWindows } from '../lib/store/settings';
 
 export default defineBackground(() => {
   // Chrome MV3 has `action`; Firefox's MV2 build has `browserAction`.
@@ -90,11 +91,16 @@ export default defineBackground(() => {
   const route = started.then(({ keeper }) =>
     createRouter(
       withBackup(createHandlers({ db: keeper.db, now: () => new Date(), onLimitChange: showBadge, data: keeper, tabs, injectFlows }), keeper),
+      { recordsPrivateWindows: () => getRecordPrivateWindows(keeper.db) },
     ),
   );
-  browser.runtime.onMessage.addListener((message, sender) =>
-    route.then((r) => r(message, { tabId: sender.tab?.id, senderUrl: sender.url })),
+  // Every message passes the sender check first: who sent it is read from the browser's `sender`,
+  // and what a content script may send is tied to its own tab (lib/messages/senders.ts).
+  const gate = createSenderGate(
+    (message, context) => route.then((r) => r(message, context)),
+    () => ({ id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') }),
   );
+  browser.runtime.onMessage.addListener((message, sender) => gate(message, sender));
 
   // Firefox's background is a page and may ask for persistent storage; Chrome's worker cannot (the
   // extension pages ask there). Unpersisted storage is what the browser evicts first when the disk fills.

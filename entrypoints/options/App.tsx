@@ -4,8 +4,19 @@ import { DataSection, type DataSectionApi } from '../../components/settings/Data
 import type { SettingsApi } from '../../components/settings/api';
 import { DeleteData } from '../../components/settings/DeleteData';
 import { LimitSettings } from '../../components/settings/LimitSettings';
+import { PrivateWindows, type PrivateWindowsApi } from '../../components/settings/PrivateWindows';
 
-export function App({ api, data, settings }: { api: ProfilePageApi; data?: DataSectionApi; settings?: SettingsApi }) {
+export function App({
+  api,
+  data,
+  settings,
+  privateWindows,
+}: {
+  api: ProfilePageApi;
+  data?: DataSectionApi;
+  settings?: SettingsApi;
+  privateWindows?: PrivateWindowsApi;
+}) {
   return (
     <>
       <a className="skip-link" href="#profile-main">
@@ -22,6 +33,7 @@ export function App({ api, data, settings }: { api: ProfilePageApi; data?: DataS
         {data && <DataNotices api={data} />}
         <ProfileEditor api={api} />
         {settings && <LimitSettings api={settings} />}
+        {privateWindows && <PrivateWindows api={privateWindows} />}
         {settings && <DeleteData api={settings} />}
         {data && <DataSection api={data} />}
       </main>

@@ -9,6 +9,8 @@ import type { SettingsApi } from '../../components/settings/api';
 import { sendMessage } from '../../lib/messages/client';
 import type { Send } from '../../components/data/api';
 import type { DataSectionApi } from '../../components/settings/DataSection';
+import { getRecordPrivateWindows } from '../../lib/store/settings';
+import type { PrivateWindowsApi } from '../../components/settings/PrivateWindows';
 import { App } from './App';
 import './style.css';
 
@@ -35,8 +37,13 @@ const api: ProfilePageApi = {
   dataPageUrl: browser.runtime.getURL('/popup.html'),
 };
 
+const privateWindows: PrivateWindowsApi = {
+  load: () => getRecordPrivateWindows(pageDb.db),
+  save: async (record) => (await send('settings:setRecordPrivate', { recordPrivateWindows: record })).recordPrivateWindows,
+};
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App api={api} data={data} settings={{ db: pageDb.db, send, now: () => new Date() }} />
+    <App api={api} data={data} privateWindows={privateWindows} settings={{ db: pageDb.db, send, now: () => new Date() }} />
   </StrictMode>,
 );

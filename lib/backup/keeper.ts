@@ -31,6 +31,7 @@ export const BACKUP_SCOPES: { [K in MessageName]: (data: RequestOf<K>) => Backup
   'job:acknowledgeChange': () => null,
   'job:delete': ({ jobId }) => ({ jobIds: [jobId] }),
   'settings:setCycleStart': () => ({ settings: true }),
+  'settings:setRecordPrivate': () => ({ settings: true }),
   'data:imported': () => ({ allJobs: true, settings: true, profile: true, siteApplications: true }),
   'profile:save': () => ({ profile: true }),
   'limit:get': () => null,

@@ -20,7 +20,7 @@ import { canonicalJobUrl, classifyUrl, siteOfHost, type PageKind } from '../site
 import { saveProfile } from '../profile/store';
 import { dismissBanner, loadLimitState, pageLimitFor, setProgramOverride } from '../store/limit';
 import { deleteAllData } from '../store/erase';
-import { setCycleStart, setStrictLimit } from '../store/settings';
+import { setCycleStart, setRecordPrivateWindows, setStrictLimit } from '../store/settings';
 import type { Handlers } from './router';
 import { snapshotOf } from '../backup/snapshot';
 import { NO_KEEPER_STATUS, type DataStatus } from '../backup/status';
@@ -148,6 +148,9 @@ export function createHandlers({
       if (!result.ok) throw new Error(result.message);
       return { limit: await limit() };
     },
+    'settings:setRecordPrivate': async ({ recordPrivateWindows }) => ({
+      recordPrivateWindows: await setRecordPrivateWindows(db, recordPrivateWindows, now()),
+    }),
     'profile:save': async ({ profile }) => {
       const at = now();
       await saveProfile(db, profile, at);

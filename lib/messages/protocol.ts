@@ -57,6 +57,8 @@ export const requestSchemas = {
   'job:delete': z.object({ jobId }).strict(),
   /** First day of the recruiting cycle, or null for the last 12 months. */
   'settings:setCycleStart': z.object({ cycleStart: z.string().max(10).nullable() }).strict(),
+  /** Whether job pages in private windows are recorded (off unless the user turns it on). */
+  'settings:setRecordPrivate': z.object({ recordPrivateWindows: z.boolean() }).strict(),
   /** The candidate's profile from the options page (or an import of it). */
   'profile:save': z.object({ profile: ProfileSchema }).strict(),
   /** The limit state for banners and pages; with a job id, that job's program and count too. */
@@ -106,6 +108,7 @@ export interface ResponseMap {
   'job:acknowledgeChange': Record<string, never>;
   'job:delete': { deleted: boolean; limit: LimitState };
   'settings:setCycleStart': { limit: LimitState };
+  'settings:setRecordPrivate': { recordPrivateWindows: boolean };
   'profile:save': { updatedAt: string };
   'limit:get': { limit: LimitState; page?: PageLimit };
   'job:setProgram': { limit: LimitState };

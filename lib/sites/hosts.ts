@@ -1,8 +1,8 @@
 /**
  * The careers hosts Job Lens reads. This list is the single source for the manifest's host
  * permissions and the content script's matches, so the two can never disagree.
- * `*://` (http and https) because the end-to-end tests serve saved pages over plain http under
- * the real host names; the live sites redirect http to https anyway.
+ * https only: the live sites redirect http to https (and are HSTS-preloaded), and the end-to-end
+ * tests serve their saved pages over https under the real host names too.
  */
 export const JOB_HOSTS = [
   'lifeattiktok.com',
@@ -13,4 +13,4 @@ export const JOB_HOSTS = [
   'jobs.bytedance.com',
 ] as const;
 
-export const JOB_HOST_MATCHES: readonly string[] = JOB_HOSTS.map((host) => `*://${host}/*`);
+export const JOB_HOST_MATCHES: readonly string[] = JOB_HOSTS.map((host) => `https://${host}/*`);

@@ -33,3 +33,17 @@ export async function setStrictLimit(db: JobLensDb, strict: boolean, now: Date):
   await db.settings.put({ key: 'strictLimit', value: parsed.data, updatedAt: now.toISOString() });
   return { ok: true, settings: await getSettings(db) };
 }
+
+/**
+ * Whether job pages seen in private windows are recorded. Off unless the user turned it on: a
+ * private window is where people expect nothing to be kept.
+ */
+export async function getRecordPrivateWindows(db: JobLensDb): Promise<boolean> {
+  const parsed = SettingRowSchema.safeParse(await db.settings.get('recordPrivateWindows'));
+  return parsed.success && parsed.data.key === 'recordPrivateWindows' && parsed.data.value;
+}
+
+export async function setRecordPrivateWindows(db: JobLensDb, value: boolean, now: Date): Promise<boolean> {
+  await db.settings.put({ key: 'recordPrivateWindows', value, updatedAt: now.toISOString() });
+  return getRecordPrivateWindows(db);
+}

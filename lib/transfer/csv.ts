@@ -34,13 +34,31 @@ const COLUMNS: readonly Column[] = [
 
 export const CSV_HEADERS = COLUMNS.map((c) => c.header);
 
-/** Characters that make Excel, LibreOffice or Sheets treat a cell as a formula (OWASP list). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Characters that make Excel, LibreOffice or Sheets treat a cell as a formula (OWASP list), with
+ * their full-width forms, which East Asian input methods type.
+ */
+const FORMULA_SIGN = /[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
+/** Skipped by spreadsheets before the sign: white space, no-break and zero-width spaces, BOM, other format characters. */
+const INVISIBLE = /[\s\p{Cf}]/u;
+
+/**
+ * Would a spreadsheet run this cell? A tab or CR at the start (OWASP), or a formula sign after
+ * any run of white space and invisible characters. One pass over the leading run, no backtracking.
+ */
+export function looksLikeFormula(text: string): boolean {
+  if (text.startsWith('\t') || text.startsWith('\r')) return true;
+  for (const ch of text) {
+    if (FORMULA_SIGN.test(ch)) return true;
+    if (!INVISIBLE.test(ch)) return false;
+  }
+  return false;
+}
 
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   let text = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  if (typeof value === 'string' && looksLikeFormula(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -20,7 +20,8 @@ import {
  * - siteApplications: applications the site shows that have no saved job (made on another device,
  *   or through a form whose job page was never read), kept so the count is right;
  * - jobs: the user's correction of a job's program;
- * - settings: the strict reading of the limit, the page banners the user closed;
+ * - settings: the strict reading of the limit, the page banners the user closed, whether private
+ *   windows are recorded;
  * - postings: which fields the extractor had to shorten;
  * - profile: work experience.
  *
@@ -111,7 +112,8 @@ export const V3SettingRowSchema = z.discriminatedUnion('key', [
   /** The strict reading of the limit: every early-career application against one limit. */
   z.object({ key: z.literal('strictLimit'), value: z.boolean(), updatedAt: isoDateTime }),
   /** Page banners the user closed, one `<program key>@<used>/<limit>` each, newest last. */
-  z.object({ key: z.literal('bannerDismissed'), value: z.array(z.string().max(200)).max(100), updatedAt: isoDateTime }),
+  z.object({ key: z.literal('bannerDismissed'), value: z.array(z.string().max(200)).max(100), updatedAt: isoDateTime }),  /** Whether job pages seen in private windows are recorded (no row: off). */
+  z.object({ key: z.literal('recordPrivateWindows'), value: z.boolean(), updatedAt: isoDateTime }),
 ]);
 export type V3SettingRow = z.infer<typeof V3SettingRowSchema>;
 

@@ -10,6 +10,7 @@ import type { RequestOf, ResponseOf, MessageName } from '../../../lib/messages/p
 import { openDb, type JobLensDb } from '../../../lib/store/db';
 import { siteDateToIso } from '../../../lib/store/flows';
 import { datesToAsk, getJob, pendingConfirmations, recordPostingSeen, setStatus } from '../../../lib/store/jobs';
+import { classifyUrl } from '../../../lib/sites/urls';
 import { makePosting } from '../store/factory';
 import { applicationsKnown } from '../limit-count';
 
@@ -28,8 +29,15 @@ const TOKEN = 'token=Zr8QkT2m9LwX';
 function background(store = new Map<string, unknown>(), clock: () => Date = () => NOW) {
   let ids = 0;
   const handlers = createHandlers({ db, now: clock, tabs: new TabMemory(memoryArea(store)), newId: () => `rec-${++ids}` });
-  const send = <K extends MessageName>(name: K, data: RequestOf<K>, context: MessageContext = {}) =>
-    (handlers[name] as (d: RequestOf<K>, c: MessageContext) => Promise<ResponseOf<K>>)(data, context);
+  // A message from a careers tab carries the context the sender check builds from the browser's
+  // `sender`: the tab, its address and what that address is; without an address, an extension page.
+  const send = <K extends MessageName>(name: K, data: RequestOf<K>, where: { tabId?: number; senderUrl?: string } = {}) => {
+    const context: MessageContext =
+      where.senderUrl !== undefined && where.tabId !== undefined
+        ? { sender: 'content', tabId: where.tabId, senderUrl: where.senderUrl, page: classifyUrl(new URL(where.senderUrl)), incognito: false }
+        : { sender: 'extension', ...where };
+    return (handlers[name] as (d: RequestOf<K>, c: MessageContext) => Promise<ResponseOf<K>>)(data, context);
+  };
   return { send, store };
 }
 

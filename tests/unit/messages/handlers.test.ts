@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { extractFromHtml } from '../../../lib/extract/node';
 import { fullestProgram, overallBadge, type LimitState } from '../../../lib/limit/limit';
 import { createHandlers } from '../../../lib/messages/handlers';
-import { createRouter } from '../../../lib/messages/router';
+import { createRouter, type MessageContext } from '../../../lib/messages/router';
+import { classifySender } from '../../../lib/messages/senders';
 import { openDb } from '../../../lib/store/db';
 
 const URL_A = new URL('https://lifeattiktok.com/search/7512345678901234567?spread=5MWH5CQ');
@@ -18,6 +19,14 @@ function read(html: string, at: string) {
   return result.posting;
 }
 
+/** The checked context of a content script in a tab showing `url`, as the background's gate makes it. */
+function tabAt(url: string): MessageContext {
+  const self = { id: 'job-lens-test', baseUrl: 'chrome-extension://job-lens-test/' };
+  const verdict = classifySender({ id: self.id, url, frameId: 0, tab: { id: 5, url, incognito: false } }, self);
+  if (!verdict.ok) throw new Error(verdict.error);
+  return verdict.context;
+}
+
 describe('background handlers', () => {
   let dbName: string;
   beforeEach(() => {
@@ -30,11 +39,11 @@ describe('background handlers', () => {
     let clock = new Date('2026-11-01T10:00:00Z');
     const route = createRouter(createHandlers({ db, now: () => clock }));
 
-    const first = await route({ name: 'posting:seen', data: { posting: read(page('Build services.'), '2026-11-01T10:00:00Z') } });
+    const first = await route({ name: 'posting:seen', data: { posting: read(page('Build services.'), '2026-11-01T10:00:00Z') } }, tabAt(URL_A.href));
     expect(first).toMatchObject({ ok: true, value: { outcome: 'created', limit: { programs: [] }, page: { program: null, count: null, dismissed: false } } });
 
     clock = new Date('2026-11-02T10:00:00Z');
-    const again = await route({ name: 'posting:seen', data: { posting: read(page('Build and run services.'), '2026-11-02T10:00:00Z') } });
+    const again = await route({ name: 'posting:seen', data: { posting: read(page('Build and run services.'), '2026-11-02T10:00:00Z') } }, tabAt(URL_A.href));
     expect(again).toMatchObject({ ok: true, value: { outcome: 'changed' } });
 
     const rows = await db.jobs.toArray();
@@ -54,7 +63,7 @@ describe('background handlers', () => {
     const db = openDb(dbName);
     const route = createRouter(createHandlers({ db, now: () => new Date() }));
     const posting = { ...read(page('Build.'), '2026-11-01T10:00:00Z'), title: '' };
-    const reply = await route({ name: 'posting:seen', data: { posting } });
+    const reply = await route({ name: 'posting:seen', data: { posting } }, tabAt(URL_A.href));
     expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('posting.title') });
     expect(await db.jobs.count()).toBe(0);
     db.close();
@@ -83,12 +92,12 @@ describe('application flow through messages', () => {
     for (const [i, id] of ids.entries()) {
       const r = CAMPUS(id, `Engineer ${i + 1}`);
       if (!r.ok) throw new Error(r.reason);
-      await route({ name: 'posting:seen', data: { posting: r.posting } });
+      await route({ name: 'posting:seen', data: { posting: r.posting } }, tabAt(r.posting.url));
     }
     expect(badges.at(-1)).toBe('0/2 ok');
 
     // Opening the form is not applying.
-    const started = await route({ name: 'apply:started', data: { site: 'tiktok', jobId: ids[0] } });
+    const started = await route({ name: 'apply:started', data: { site: 'tiktok', jobId: ids[0] } }, tabAt(`https://lifeattiktok.com/resume/${ids[0]}/apply`));
     expect(started).toMatchObject({ ok: true, value: { recorded: true, limit: { programs: [] }, page: { program: { key: 'graduate:2026-start' }, count: { used: 0 } } } });
 
     clock = new Date('2026-11-02T11:00:00Z');
@@ -110,7 +119,7 @@ describe('application flow through messages', () => {
     expect(badges.slice(-2)).toEqual(['1/2 last-one', '2/2 reached']);
 
     // A form opened for a job never read is answered, not recorded.
-    expect(await route({ name: 'apply:started', data: { site: 'bytedance', jobId: '7599999999999999999' } })).toMatchObject({
+    expect(await route({ name: 'apply:started', data: { site: 'bytedance', jobId: '7599999999999999999' } }, tabAt('https://joinbytedance.com/resume/7599999999999999999/apply'))).toMatchObject({
       ok: true,
       value: { recorded: false, limit: { programs: [{ used: 2 }] }, page: { program: null, count: null } },
     });

@@ -31,6 +31,7 @@ function handlers(): Handlers {
     'job:acknowledgeChange': unused,
     'job:delete': unused,
     'settings:setCycleStart': unused,
+    'settings:setRecordPrivate': unused,
     'profile:save': unused,
     'limit:get': vi.fn(async () => ({ limit: LIMIT })),
     'apply:submitted': unused,
@@ -51,18 +52,25 @@ function handlers(): Handlers {
 }
 
 describe('message router', () => {
-  it('passes a valid posting to its handler', async () => {
+  it('passes a valid posting to its handler, with the checked sender', async () => {
     const h = handlers();
     const route = createRouter(h);
-    const reply = await route({ name: 'posting:seen', data: { posting: posting() } }, { tabId: 3 });
-    expect(reply).toEqual({ ok: true, value: { outcome: 'created', limit: LIMIT, page: PAGE } });
-    expect(h['posting:seen']).toHaveBeenCalledWith({ posting: posting() }, { tabId: 3 });
+    const context = { sender: 'extension' as const, senderUrl: 'chrome-extension://abc/popup.html' };
+    const reply = await route({ name: 'posting:seen', data: { posting: posting() } }, context);
+    // posting:seen is a content-script message: an extension page is refused.
+    expect(reply).toEqual({ ok: false, error: 'refused: posting:seen is not accepted from an extension page' });
+    expect(h['posting:seen']).not.toHaveBeenCalled();
+    expect(await route({ name: 'limit:get', data: {} }, context)).toEqual({ ok: true, value: { limit: LIMIT } });
+    expect(h['limit:get']).toHaveBeenCalledWith({}, context);
   });
 
   it('refuses an invalid payload and names the field, without calling the handler', async () => {
     const h = handlers();
     const bad = { ...posting(), jobId: 'abc', startDates: ['next May'] };
-    const reply = await createRouter(h)({ name: 'posting:seen', data: { posting: bad } });
+    const reply = await createRouter(h)(
+      { name: 'posting:seen', data: { posting: bad } },
+      { sender: 'content', tabId: 1, senderUrl: 'https://lifeattiktok.com/search/7512345678901234567', page: { kind: 'job', site: 'tiktok', jobId: '7512345678901234567', canonicalUrl: 'https://lifeattiktok.com/search/7512345678901234567', viaReferral: false }, incognito: false },
+    );
     expect(reply.ok).toBe(false);
     expect(!reply.ok && reply.error).toMatch(/posting\.jobId/);
     expect(!reply.ok && reply.error).toMatch(/posting\.startDates\.0/);
@@ -74,19 +82,15 @@ describe('message router', () => {
     expect(await route({ name: 'db:drop', data: {} })).toEqual({ ok: false, error: 'unknown message db:drop' });
     expect(await route({ name: 'toString', data: {} })).toEqual({ ok: false, error: 'unknown message toString' });
     expect(await route('posting:seen')).toEqual({ ok: false, error: 'not a Job Lens message' });
-    expect((await route({ name: 'posting:seen', data: {} })).ok).toBe(false);
     expect((await route({ name: 'limit:get', data: { extra: 1 } })).ok).toBe(false);
   });
 
   it('turns a failing handler into an error reply', async () => {
     const h = handlers();
-    h['posting:seen'] = async () => {
+    h['limit:get'] = async () => {
       throw new Error('database closed');
     };
-    expect(await createRouter(h)({ name: 'posting:seen', data: { posting: posting() } })).toEqual({
-      ok: false,
-      error: 'posting:seen failed: database closed',
-    });
+    expect(await createRouter(h)({ name: 'limit:get', data: {} })).toEqual({ ok: false, error: 'limit:get failed: database closed' });
   });
 });
 
