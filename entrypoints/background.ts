@@ -4,6 +4,7 @@ import { createHandlers } from '../lib/messages/handlers';
 import { createRouter } from '../lib/messages/router';
 import { openDb } from '../lib/store/db';
 import { loadLimitState } from '../lib/store/limit';
+import { createSummaryRefresher } from '../lib/store/match-summary';
 
 export default defineBackground(() => {
   // The database lives here, in the extension's origin: a content script's IndexedDB would be the website's.
@@ -20,7 +21,11 @@ export default defineBackground(() => {
     });
   };
 
-  const route = createRouter(createHandlers({ db, now: () => new Date(), onLimitChange: showBadge }));
+  // Match scores are kept with each job; a profile changed, or a day passed, while stopped is caught up here.
+  const summaries = createSummaryRefresher(db, () => new Date());
+  summaries.refresh().catch((error) => console.error('Job Lens: could not update match scores', error));
+
+  const route = createRouter(createHandlers({ db, now: () => new Date(), onLimitChange: showBadge, summaries }));
   browser.runtime.onMessage.addListener((message, sender) =>
     route(message, { tabId: sender.tab?.id, senderUrl: sender.url }),
   );

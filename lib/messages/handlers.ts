@@ -7,6 +7,7 @@ import {
   dismissApplyPrompt,
   type JobUpdateResult,
   recordApplyStarted,
+  recordPostingGone,
   recordPostingSeen,
   setNotes,
   setStatus,
@@ -15,6 +16,7 @@ import { saveProfile } from '../profile/store';
 import { loadLimitState } from '../store/limit';
 import { setCycleStart } from '../store/settings';
 import { importJson } from '../transfer/import';
+import type { SummaryRefresher } from '../store/match-summary';
 import type { Handlers } from './router';
 
 export interface HandlerDeps {
@@ -22,6 +24,8 @@ export interface HandlerDeps {
   now: () => Date;
   /** Called with the new limit state after anything that can change it (the toolbar badge). */
   onLimitChange?: (limit: LimitState) => void | Promise<void>;
+  /** Keeps the stored match summaries fresh (see lib/store/match-summary.ts); none in some tests. */
+  summaries?: SummaryRefresher;
 }
 
 /** A refused update becomes an error reply that names why (the router turns throws into replies). */
@@ -33,18 +37,20 @@ function unwrap(result: JobUpdateResult): void {
  * The background's answers, as plain functions over the database: tests call them directly.
  * Nothing is kept in memory between messages, because MV3 stops the service worker at will.
  */
-export function createHandlers({ db, now, onLimitChange }: HandlerDeps): Handlers {
+export function createHandlers({ db, now, onLimitChange, summaries }: HandlerDeps): Handlers {
   const limit = async () => {
     const state = await loadLimitState(db, now());
     await onLimitChange?.(state);
     return state;
   };
-  return {
+  const handlers: Handlers = {
     'posting:seen': async ({ posting }) => {
       const result = await recordPostingSeen(db, posting, now());
       if (!result.ok) throw new Error(result.reason);
+      if (result.outcome !== 'stale') await summaries?.markJob(posting.jobId);
       return { outcome: result.outcome, limit: await limit() };
     },
+    'posting:gone': async ({ jobId }) => ({ closed: await recordPostingGone(db, jobId, now()) }),
     'apply:started': async ({ jobId }) => {
       // The form can be opened from a link without the job page ever being read: nothing to mark then.
       const result = await recordApplyStarted(db, jobId, now());
@@ -80,6 +86,7 @@ export function createHandlers({ db, now, onLimitChange }: HandlerDeps): Handler
     'data:import': async ({ text }) => {
       const result = await importJson(db, text, now());
       if (!result.ok) throw new Error(result.message);
+      summaries?.invalidate();
       return { summary: result.summary, limit: await limit() };
     },
     'profile:save': async ({ profile }) => {
@@ -89,4 +96,19 @@ export function createHandlers({ db, now, onLimitChange }: HandlerDeps): Handler
     },
     'limit:get': async () => ({ limit: await limit() }),
   };
+  if (!summaries) return handlers;
+  // After every message, not on a timer: a changed profile, an import or a new local day (dates
+  // decide some verdicts) is noticed the next time anything talks to the background, with no
+  // alarm permission. Not awaited: the answer does not wait for 100,000 jobs to be rescored.
+  const refreshed = {} as Record<string, unknown>;
+  for (const [name, handler] of Object.entries(handlers) as [keyof Handlers, (d: unknown, c: unknown) => Promise<unknown>][]) {
+    refreshed[name] = async (data: unknown, context: unknown) => {
+      try {
+        return await handler(data, context);
+      } finally {
+        summaries.refresh().catch((error) => console.error('Job Lens: could not update match scores', error));
+      }
+    };
+  }
+  return refreshed as Handlers;
 }

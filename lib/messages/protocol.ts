@@ -19,6 +19,8 @@ const isoDateOrDateTime = z.string().max(40);
 export const requestSchemas = {
   /** A job page was read; the background saves or refreshes the posting. */
   'posting:seen': z.object({ posting: JobPostingSchema }).strict(),
+  /** A job URL whose page shows the site's not-found view: a kept job is marked closed. */
+  'posting:gone': z.object({ site: SiteSchema, jobId }).strict(),
   /** The user opened the application form of a job: recorded as started, not as applied. */
   'apply:started': z.object({ site: SiteSchema, jobId }).strict(),
   /** The user confirms they submitted (date defaults to when they opened the form). */
@@ -46,6 +48,7 @@ export type RequestOf<K extends MessageName> = z.input<(typeof requestSchemas)[K
 
 export interface ResponseMap {
   'posting:seen': { outcome: SeenOutcome; limit: LimitState };
+  'posting:gone': { closed: boolean };
   'apply:started': { recorded: boolean; limit: LimitState };
   'apply:confirm': { limit: LimitState };
   'apply:dismiss': { limit: LimitState };

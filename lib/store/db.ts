@@ -22,6 +22,13 @@ interface Migration {
 const MIGRATIONS: readonly Migration[] = [
   { version: V1_VERSION, stores: V1_STORES },
   { version: V2_VERSION, stores: V2_STORES, upgrade: upgradeToV2 },
+  // PROVISIONAL version 3 (the lead writes the real one at integration): indexes over the stored
+  // match summary, so the list sorts by "best match" and the background finds stale summaries
+  // without reading any posting. Only indexes change; rows without `match` are simply not in them.
+  {
+    version: 3,
+    stores: { ...V2_STORES, jobs: `${V2_STORES.jobs}, match.rank, [match.profileUpdatedAt+match.day]` },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JobPostingSchema, type JobPosting } from '../posting/schema';
+import { MatchSummarySchema } from '../match/summary';
 import {
   V2_APPLIED_STATUSES,
   V2JobRowSchema,
@@ -23,7 +24,13 @@ export const APPLIED_STATUSES: readonly JobStatus[] = V2_APPLIED_STATUSES;
 export const StatusChangeSchema = V2StatusChangeSchema;
 export type StatusChange = z.infer<typeof StatusChangeSchema>;
 
-export const JobRecordSchema = V2JobRowSchema;
+// PROVISIONAL, for the lead's version 3: fields added to the job row since version 2, each with the
+// value a version 2 row gets when it lacks it. `match` is the stored match summary (kept fresh by the
+// background); `closedAt` is when a job page was last found showing the site's not-found view.
+export const JobRecordSchema = V2JobRowSchema.safeExtend({
+  match: MatchSummarySchema.nullable().default(null),
+  closedAt: z.iso.datetime().nullable().default(null),
+});
 export type JobRecord = z.infer<typeof JobRecordSchema>;
 
 export const PostingVersionSchema = V2VersionRowSchema;

@@ -134,6 +134,10 @@ export function mergeJobRecords(
     lastSeenAt: existing.lastSeenAt > incoming.lastSeenAt ? existing.lastSeenAt : incoming.lastSeenAt,
     changedAt: changed.length > 0 ? now.toISOString() : existing.changedAt,
     changedFields: changed.length > 0 ? changed : existing.changedFields,
+    // Derived from the database's own profile and recomputed by the background: the file's is not kept.
+    match: existing.match ?? null,
+    // Whether the site still shows the job is as current as the copy of the posting that wins.
+    closedAt: (takeIncomingPosting ? incoming.closedAt : existing.closedAt) ?? null,
   };
   return { job, replaced: changed.length > 0 ? postingOf(existing) : null };
 }

@@ -22,6 +22,7 @@ const unused = async () => {
 function handlers(): Handlers {
   return {
     'posting:seen': vi.fn(async () => ({ outcome: 'created' as const, limit: LIMIT })),
+    'posting:gone': unused,
     'apply:started': unused,
     'apply:confirm': unused,
     'apply:dismiss': unused,
