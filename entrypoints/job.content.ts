@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { renderLimitBanner, removeLimitBanner } from '../lib/banner/banner';
+import { showsNotFound } from '../lib/capture/not-found';
 import { PageWatcher } from '../lib/capture/watcher';
 import { extractPosting, headTitle } from '../lib/extract/extract';
 import type { LimitState } from '../lib/limit/limit';
@@ -28,11 +29,20 @@ export default defineContentScript({
       });
     };
 
+    // What the popup asks about this tab when it has no posting for the job shown here.
+    let pageState: { jobId: string; state: 'reading' | 'read' | 'gone' | 'unreadable' } | null = null;
+    // Answered synchronously through `sendResponse`: Chrome does not take a promise from a listener.
+    browser.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
+      if ((message as { name?: unknown } | null)?.name === 'page:state') sendResponse(pageState);
+      return undefined;
+    });
+
     const watcher = new PageWatcher({
       extract: () => extractPosting(document, new URL(location.href), new Date()),
       headTitle: () => headTitle(document),
       send: (posting) => {
         if (ctx.isInvalid) return;
+        pageState = { jobId: posting.jobId, state: 'read' };
         sendMessage(transport, 'posting:seen', { posting })
           .then(({ limit }) => showLimit(limit))
           .catch((error) => debug(String(error)));
@@ -45,6 +55,16 @@ export default defineContentScript({
       setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
       clearTimeout: (id) => clearTimeout(id),
       log: debug,
+      gone: () => showsNotFound(document),
+      onGone: (jobId) => {
+        pageState = { jobId, state: 'gone' };
+        const page = classifyUrl(new URL(location.href));
+        if (ctx.isInvalid || page.kind !== 'job') return;
+        sendMessage(transport, 'posting:gone', { site: page.site, jobId }).catch((error) => debug(String(error)));
+      },
+      onGiveUp: (jobId) => {
+        pageState = { jobId, state: 'unreadable' };
+      },
     });
     ctx.onInvalidated(() => {
       watcher.stop();
@@ -54,6 +74,7 @@ export default defineContentScript({
     const onLocation = (url: URL) => {
       const page = classifyUrl(url);
       if (page.kind === 'job') {
+        pageState = { jobId: page.jobId, state: 'reading' };
         watcher.watch(page.jobId);
         return;
       }

@@ -86,6 +86,12 @@ export const GENERIC_TITLES = [
   /^search$/i,
 ];
 
+/**
+ * Headings of the sites' not-found view. Every route also carries a hidden copy of it (the CMS
+ * text), so only a copy that is not hidden means the page is the not-found view.
+ */
+export const NOT_FOUND_HEADINGS = [/^(?:404\s*)?page not found$/i];
+
 /** Suffixes the sites add to the document title. */
 export const TITLE_SUFFIXES = /\s*[-|–—]\s*(?:Life at TikTok|TikTok Careers?|TikTok Jobs|TikTok|ByteDance Careers?|ByteDance Jobs|ByteDance|Join ByteDance)\s*$/i;
 
