@@ -51,6 +51,7 @@ export function JobActions({ job, limit }: { job: JobRecord; limit: LimitState |
   const busy = useRef(false);
   const [, setBusyView] = useState(false);
   const undoRef = useRef<HTMLButtonElement>(null);
+  const statusRef = useRef<HTMLSelectElement>(null);
   const [focusUndo, setFocusUndo] = useState(false);
 
   // The menu follows the stored status when it changes elsewhere (or through this view).
@@ -99,10 +100,12 @@ export function JobActions({ job, limit }: { job: JobRecord; limit: LimitState |
     );
   };
 
+  // Undo goes away once used: the focus moves to the status menu, which is always there.
   const undoLast = (u: Undo) =>
-    run(`Back to ${u.label}`, () =>
-      api.send('job:setStatus', { jobId: job.jobId, status: u.status, ...(u.appliedAt && isSubmitted(u.status) ? { appliedAt: u.appliedAt } : {}) }),
-    );
+    run(`Back to ${u.label}`, async () => {
+      await api.send('job:setStatus', { jobId: job.jobId, status: u.status, ...(u.appliedAt && isSubmitted(u.status) ? { appliedAt: u.appliedAt } : {}) });
+      statusRef.current?.focus();
+    });
 
   const full = limit !== undefined && limit.limit !== null && limit.used >= limit.limit && job.appliedAt === null;
   const pickNeedsDate = isSubmitted(pick) && job.appliedAt === null;
@@ -151,7 +154,7 @@ export function JobActions({ job, limit }: { job: JobRecord; limit: LimitState |
       <div className="field-row">
         <label htmlFor={`${ids}-status`}>Status</label>
         {/* Picking in the menu records nothing (arrow keys change a select's value in Chrome and Firefox); the button does. */}
-        <select id={`${ids}-status`} value={pick} onChange={(e) => setPick(e.target.value as JobStatus)}>
+        <select id={`${ids}-status`} ref={statusRef} value={pick} onChange={(e) => setPick(e.target.value as JobStatus)}>
           {JOB_STATUSES.map((status) => (
             <option key={status} value={status}>
               {STATUS_LABELS[status]}
