@@ -5,7 +5,7 @@ import { DEGREE_LEVELS, SITES } from '../../lib/posting/schema';
 import type { JobRecord } from '../../lib/store/schema';
 import { localDay, plural, SITE_NAMES, STATUS_LABELS } from '../format';
 import { useApi } from '../popup/api';
-import { eligibleIds, idsWithStatus, loadFacets, orderedIds } from './source';
+import { eligibleIds, headRows, idsWithStatus, loadFacets, orderedIds } from './source';
 import { TransferPanel } from './TransferPanel';
 import {
   facetMatches,
@@ -106,6 +106,7 @@ export function SavedJobsView({
   total: counted,
   scored,
   onOpen,
+  ready = true,
 }: {
   /** The most recently viewed jobs, read first so the list shows before anything else is read. */
   recent: JobRecord[] | undefined;
@@ -113,6 +114,8 @@ export function SavedJobsView({
   /** A usable profile exists, so jobs carry match summaries. */
   scored: boolean;
   onOpen: (jobId: string) => void;
+  /** The popup's first screen is on screen: the rest may be read now without delaying it. */
+  ready?: boolean;
 }) {
   const { db } = useApi();
   const [filters, setFilters] = useState<JobFilters>(NO_FILTERS);
@@ -122,12 +125,21 @@ export function SavedJobsView({
   // Everything beyond the first rows is read once the first screen is up.
   const [started, setStarted] = useState(false);
   useEffect(() => {
-    if (recent === undefined || started) return;
+    if (recent === undefined || !ready || started) return;
     const timer = setTimeout(() => setStarted(true), 0);
     return () => clearTimeout(timer);
-  }, [recent, started]);
+  }, [recent, ready, started]);
 
-  const ids = useLiveQuery(async () => (started ? orderedIds(db, sort) : undefined), [db, sort, started]);
+  // Tagged with their sort: while a new order is read, the previous one must not show under it.
+  const order = useLiveQuery(async () => (started ? { sort, ids: await orderedIds(db, sort) } : undefined), [db, sort, started]);
+  const ids = order?.sort === sort ? order.ids : undefined;
+  // The first rows of another sort, read from its index at once (40 rows, not every key), so
+  // "Best match" shows the best jobs before the whole order is in.
+  const sortedHead = useLiveQuery(
+    async () => (started && sort !== 'lastSeen' ? { sort, rows: await headRows(db, sort, recent?.length || 40) } : undefined),
+    [db, sort, started],
+  );
+  const head = sort === 'lastSeen' ? recent : sortedHead?.sort === sort ? sortedHead.rows : undefined;
   const statuses = statusesFor(filters.status);
   const statusKey = statuses?.join() ?? '';
   const withStatus = useLiveQuery(
@@ -136,12 +148,15 @@ export function SavedJobsView({
   );
   const eligible = useLiveQuery(async () => (filters.eligibleOnly ? eligibleIds(db) : null), [db, filters.eligibleOnly]);
 
-  // Facets: read for every job in small chunks after the first screen; rows read later refresh theirs.
+  // Facets: read for every job in small chunks, only once search or a posting filter is wanted
+  // (at 100,000 jobs that is every posting read once); rows read later refresh theirs.
   const facets = useRef(new Map<string, Facet>());
   const [facetVersion, setFacetVersion] = useState(0);
   const [facetsDone, setFacetsDone] = useState(false);
+  const [wantFacets, setWantFacets] = useState(false);
+  const askFacets = () => setWantFacets(true);
   useEffect(() => {
-    if (!started) return;
+    if (!started || !wantFacets) return;
     let cancelled = false;
     void loadFacets(db, (chunk) => {
       for (const f of chunk) facets.current.set(f.jobId, f);
@@ -154,7 +169,10 @@ export function SavedJobsView({
     return () => {
       cancelled = true;
     };
-  }, [db, started]);
+  }, [db, started, wantFacets]);
+  useEffect(() => {
+    if (needsFacets(filters)) setWantFacets(true);
+  }, [filters]);
 
   const listIds = useMemo(() => {
     if (!ids) return undefined;
@@ -174,8 +192,8 @@ export function SavedJobsView({
   // no recent row at all already means an empty table.
   const total = ids?.length ?? counted ?? (recent?.length === 0 ? 0 : undefined);
   // Until the order is read, the list is as long as the table, so the scroll bar does not jump.
-  const usingRecent = listIds === undefined;
-  const count = listIds ? listIds.length : filtering || sort !== 'lastSeen' ? 0 : (total ?? recent?.length ?? 0);
+  const usingHead = listIds === undefined;
+  const count = listIds ? listIds.length : filtering || !head ? 0 : (total ?? head.length);
   const places = useMemo(() => locationOptions(facets.current.values()), [facetsDone]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -190,7 +208,7 @@ export function SavedJobsView({
   const items = virtualizer.getVirtualItems();
 
   // Only the rows on screen are read, and kept live: a status changed elsewhere shows at once.
-  const windowIds = usingRecent ? [] : items.map((item) => listIds[item.index]!).filter(Boolean);
+  const windowIds = usingHead ? [] : items.map((item) => listIds[item.index]!).filter(Boolean);
   const windowKey = windowIds.join(',');
   const windowRows = useLiveQuery(
     async () => (windowIds.length ? db.jobs.bulkGet(windowIds) : []),
@@ -199,15 +217,15 @@ export function SavedJobsView({
   const known = useMemo(() => {
     const map = new Map<string, JobRecord>();
     for (const job of recent ?? []) map.set(job.jobId, job);
+    for (const job of sortedHead?.rows ?? []) map.set(job.jobId, job);
     for (const job of windowRows ?? []) {
       if (!job) continue;
       map.set(job.jobId, job);
       facets.current.set(job.jobId, facetOf(job));
     }
     return map;
-  }, [recent, windowRows]);
-  const rowAt = (index: number): JobRecord | undefined =>
-    usingRecent ? recent?.[index] : known.get(listIds[index] ?? '');
+  }, [recent, sortedHead, windowRows]);
+  const rowAt = (index: number): JobRecord | undefined => (usingHead ? head?.[index] : known.get(listIds[index] ?? ''));
 
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
   useEffect(() => {
@@ -235,7 +253,7 @@ export function SavedJobsView({
 
   const searching = needsFacets(filters) && !facetsDone;
   const countText =
-    listIds === undefined && (filtering || sort !== 'lastSeen')
+    listIds === undefined && (filtering || !head)
       ? 'Reading your jobs…'
       : filtering
         ? `${plural(count, 'job')} of ${plural(total ?? 0, 'job')}${searching ? ` (searching, ${facets.current.size.toLocaleString('en')} read)` : ''}`
@@ -264,6 +282,7 @@ export function SavedJobsView({
           aria-label="Search your jobs"
           placeholder="Search site, title, code, team, location, notes"
           value={filters.text}
+          onFocus={askFacets}
           onChange={(e) => set('text', e.target.value)}
         />
         <div className="filter-row">
@@ -279,7 +298,7 @@ export function SavedJobsView({
           </label>
           <label>
             Site
-            <select value={filters.site} onChange={(e) => set('site', e.target.value as JobFilters['site'])}>
+            <select value={filters.site} onFocus={askFacets} onChange={(e) => set('site', e.target.value as JobFilters['site'])}>
               <option value="all">All</option>
               {SITES.map((s) => (
                 <option key={s} value={s}>
@@ -290,7 +309,7 @@ export function SavedJobsView({
           </label>
           <label>
             Degree
-            <select value={filters.degree} onChange={(e) => set('degree', e.target.value as JobFilters['degree'])}>
+            <select value={filters.degree} onFocus={askFacets} onChange={(e) => set('degree', e.target.value as JobFilters['degree'])}>
               <option value="all">All</option>
               {DEGREE_LEVELS.map((d) => (
                 <option key={d} value={d}>
@@ -301,8 +320,13 @@ export function SavedJobsView({
           </label>
           <label>
             Location
-            <select value={filters.location} onChange={(e) => set('location', e.target.value)}>
+            <select value={filters.location} onFocus={askFacets} onChange={(e) => set('location', e.target.value)}>
               <option value="all">All</option>
+              {!facetsDone && (
+                <option value="" disabled>
+                  Reading places…
+                </option>
+              )}
               {places.map((p) => (
                 <option key={p} value={p}>
                   {p}

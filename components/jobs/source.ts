@@ -26,6 +26,12 @@ export async function orderedIds(db: JobLensDb, sort: SortKey): Promise<string[]
   });
 }
 
+/** The first `limit` rows of a sort, from its index alone (jobs without the sorted value are not among them). */
+export function headRows(db: JobLensDb, sort: SortKey, limit: number): Promise<JobRecord[]> {
+  const index = sort === 'lastSeen' ? 'lastSeenAt' : INDEX_OF[sort];
+  return db.jobs.orderBy(index).reverse().limit(limit).toArray();
+}
+
 export async function idsWithStatus(db: JobLensDb, statuses: readonly JobStatus[]): Promise<Set<string>> {
   return new Set((await db.jobs.where('status').anyOf([...statuses]).primaryKeys()) as string[]);
 }

@@ -141,12 +141,10 @@ export function PopupApp({ page }: { page: PageKind | undefined }) {
   const pending = useLiveQuery(() => pendingConfirmations(db), [db]);
   const loaded = useLiveQuery(() => loadProfile(db), [db]);
   const recent = useLiveQuery(() => listRecent(db, FIRST_PAGE), [db]);
-  // Counting 10,000 rows takes Chromium over 100 ms and holds up every query queued behind it,
-  // so the count starts once the newest rows are in; the list shows "Counting…" until then.
-  const [countNow, setCountNow] = useState(false);
-  useEffect(() => {
-    if (recent !== undefined) setCountNow(true);
-  }, [recent]);
+  // Counting 100,000 rows holds up every query queued behind it, so the count starts once the
+  // first screen is up; the list shows "Counting…" until then.
+  const [firstShown, setFirstShown] = useState(false);
+  const countNow = firstShown;
   const total = useLiveQuery(
     async () => (countNow ? db.jobs.orderBy('lastSeenAt').count() : undefined),
     [db, countNow],
@@ -172,6 +170,7 @@ export function PopupApp({ page }: { page: PageKind | undefined }) {
     marked.current = true;
     performance.mark(FIRST_RENDER_MARK);
     document.documentElement.dataset.firstRender = 'done';
+    setFirstShown(true);
   }, [firstScreenReady]);
 
   const detailHeading = useRef<HTMLHeadingElement>(null);
@@ -180,7 +179,7 @@ export function PopupApp({ page }: { page: PageKind | undefined }) {
   }, [detailJob?.jobId]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const listView = (
-    <SavedJobsView recent={recent} total={total} scored={usableProfile !== null} onOpen={setDetailId} />
+    <SavedJobsView recent={recent} total={total} scored={usableProfile !== null} onOpen={setDetailId} ready={firstShown} />
   );
 
   let body: React.ReactNode;
