@@ -142,13 +142,10 @@ export function PopupApp({ page }: { page: PageKind | undefined }) {
   const loaded = useLiveQuery(() => loadProfile(db), [db]);
   const recent = useLiveQuery(() => listRecent(db, FIRST_PAGE), [db]);
   // Counting 100,000 rows holds up every query queued behind it, so the count starts once the
-  // first screen is up; the list shows "Counting…" until then.
+  // first screen is up, and only for the tab's label: the list counts the order it reads anyway.
   const [firstShown, setFirstShown] = useState(false);
-  const countNow = firstShown;
-  const total = useLiveQuery(
-    async () => (countNow ? db.jobs.orderBy('lastSeenAt').count() : undefined),
-    [db, countNow],
-  );
+  const countNow = firstShown && jobId !== null;
+  const total = useLiveQuery(async () => (countNow ? db.jobs.count() : undefined), [db, countNow]);
   const pageState = usePageState(api, jobId, page?.kind === 'job');
   const currentJob = useLiveQuery(async () => (jobId ? ((await db.jobs.get(jobId)) ?? null) : null), [db, jobId]);
   const detailJob = useLiveQuery(async () => (detailId ? ((await db.jobs.get(detailId)) ?? null) : null), [db, detailId]);
