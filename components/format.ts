@@ -4,7 +4,8 @@ import type { JobStatus } from '../lib/store/schema';
 export const SITE_NAMES = { tiktok: 'TikTok', bytedance: 'ByteDance' } as const;
 
 export const STATUS_LABELS: Record<JobStatus, string> = {
-  seen: 'Seen',
+  // "Seen" beside a "Save job" button read as saved: a job only looked at is "Viewed".
+  seen: 'Viewed',
   saved: 'Saved',
   applied: 'Applied',
   interviewing: 'Interviewing',
@@ -14,6 +15,15 @@ export const STATUS_LABELS: Record<JobStatus, string> = {
 };
 
 export { localDay } from '../lib/date';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "2025-11-12 14:03" in the local time zone, for the status history. */
+export function localDateTime(instant: string): string {
+  const d = new Date(instant);
+  if (Number.isNaN(d.getTime())) return '';
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

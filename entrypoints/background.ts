@@ -11,6 +11,7 @@ import { classifyUrl } from '../lib/sites/urls';
 import { openDb } from '../lib/store/db';
 import { loadLimitState, pageLimitFor } from '../lib/store/limit';
 import { getRecordPrivateWindows } from '../lib/store/settings';
+import { createSummaryRefresher } from '../lib/store/match-summary';
 
 export default defineBackground(() => {
   // Chrome MV3 has `action`; Firefox's MV2 build has `browserAction`.
@@ -88,12 +89,13 @@ export default defineBackground(() => {
     openMemory: () => openMemoryDb(),
   });
   const database = () => started.then(({ keeper }) => keeper.db);
-  const route = started.then(({ keeper }) =>
-    createRouter(
-      withBackup(createHandlers({ db: keeper.db, now: () => new Date(), onLimitChange: showBadge, data: keeper, tabs, injectFlows }), keeper),
-      { recordsPrivateWindows: () => getRecordPrivateWindows(keeper.db) },
-    ),
-  );
+  const route = started.then(({ keeper }) => {
+    // Match scores are kept with each job; a profile changed, or a day passed, while stopped is caught up here.
+    const summaries = createSummaryRefresher(keeper.db, () => new Date());
+    summaries.refresh().catch((error) => console.error('Job Lens: could not update match scores', error));
+    const handlers = createHandlers({ db: keeper.db, now: () => new Date(), onLimitChange: showBadge, data: keeper, tabs, injectFlows, summaries });
+    return createRouter(withBackup(handlers, keeper), { recordsPrivateWindows: () => getRecordPrivateWindows(keeper.db) });
+  });
   // Every message passes the sender check first: who sent it is read from the browser's `sender`,
   // and what a content script may send is tied to its own tab (lib/messages/senders.ts).
   const gate = createSenderGate(

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { renderLimitBanner, removeLimitBanner } from '../lib/banner/banner';
 import { SNAPSHOT_REQUEST, type SnapshotReply } from '../lib/capture/snapshot-message';
+import { showsNotFound } from '../lib/capture/not-found';
 import { PageWatcher } from '../lib/capture/watcher';
 import { extractPosting, headTitle } from '../lib/extract/extract';
 import { FLOWS_GLOBAL, needsFlows, type FlowsEntry } from '../lib/flows/inject';
@@ -29,11 +30,20 @@ export default defineContentScript({
       });
     };
 
+    // What the popup asks about this tab when it has no posting for the job shown here.
+    let pageState: { jobId: string; state: 'reading' | 'read' | 'gone' | 'unreadable' } | null = null;
+    // Answered synchronously through `sendResponse`: Chrome does not take a promise from a listener.
+    browser.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
+      if ((message as { name?: unknown } | null)?.name === 'page:state') sendResponse(pageState);
+      return undefined;
+    });
+
     const watcher = new PageWatcher({
       extract: () => extractPosting(document, new URL(location.href), new Date()),
       headTitle: () => headTitle(document),
       send: (posting) => {
         if (ctx.isInvalid) return;
+        pageState = { jobId: posting.jobId, state: 'read' };
         sendMessage(transport, 'posting:seen', { posting })
           .then(({ page }) => showLimit(page))
           .catch((error) => debug(String(error)));
@@ -46,6 +56,16 @@ export default defineContentScript({
       setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
       clearTimeout: (id) => clearTimeout(id),
       log: debug,
+      gone: () => showsNotFound(document),
+      onGone: (jobId) => {
+        pageState = { jobId, state: 'gone' };
+        const page = classifyUrl(new URL(location.href));
+        if (ctx.isInvalid || page.kind !== 'job') return;
+        sendMessage(transport, 'posting:gone', { site: page.site, jobId }).catch((error) => debug(String(error)));
+      },
+      onGiveUp: (jobId) => {
+        pageState = { jobId, state: 'unreadable' };
+      },
     });
     ctx.onInvalidated(() => {
       watcher.stop();
@@ -70,6 +90,7 @@ export default defineContentScript({
       const page = classifyUrl(url);
       handOver(url, page);
       if (page.kind === 'job') {
+        pageState = { jobId: page.jobId, state: 'reading' };
         watcher.watch(page.jobId);
         return;
       }

@@ -3,14 +3,14 @@
  * `npm run -s match -- --page <page.html> --url <page-url> --profile <profile.json>`
  * Prints the match report (score, minimum, preferred, eligibility, blockers) as JSON.
  * `--now <ISO date>` fixes the date the match is made on (default: today), for reproducible output.
- * `--summary` prints what a saved job keeps instead (`summarizeMatch`: score, eligible, blockers, counts).
+ * `--summary` prints what a saved job keeps instead (`summarizeReport`: score, eligible, blockers, counts).
  * Bad input: one line on stderr naming the file and field, exit 1.
  */
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { extractFromHtml } from '../lib/extract/node';
 import { matchPosting } from '../lib/match/match';
-import { requirementsLine, summarizeMatch } from '../lib/match/summary';
+import { requirementsLine, summarizeReport } from '../lib/match/summary';
 import { JobPostingSchema, type JobPosting } from '../lib/posting/schema';
 import { ProfileSchema, type Profile } from '../lib/profile/schema';
 import { parseHttpUrl } from '../lib/sites/urls';
@@ -119,7 +119,7 @@ function main(argv: string[]): void {
   const posting = loadPosting(args, now);
   const report = matchPosting(posting, profile, now);
   if (args.summary) {
-    const summary = summarizeMatch(report);
+    const summary = summarizeReport(report);
     process.stdout.write(`${JSON.stringify({ ...summary, requirements: requirementsLine(summary) }, null, 2)}\n`);
     return;
   }

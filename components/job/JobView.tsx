@@ -3,7 +3,8 @@ import type { LimitState } from '../../lib/limit/limit';
 import type { Profile } from '../../lib/profile/schema';
 import { canonicalJobUrl } from '../../lib/sites/urls';
 import type { JobRecord } from '../../lib/store/schema';
-import { calendarDate, commitmentText, internshipText, limitText, SITE_NAMES } from '../format';
+import { blockerReason, minimumLine, summarizeMatch } from '../../lib/match/summary';
+import { calendarDate, commitmentText, internshipText, limitText, localDay, SITE_NAMES } from '../format';
 import { useApi } from '../popup/api';
 import { JobActions } from './JobActions';
 import { isEmptyProfile, reportFor } from './match';
@@ -56,7 +57,8 @@ export function JobView({
   const report = useMemo(() => (usable ? reportFor(job, usable, now) : null), [job, usable, now]);
   const degrees = job.degreeLevels.join(' / ');
   const subtitle = [job.jobCode, job.locations.join(', '), job.employmentType, job.cohort, degrees].filter(Boolean);
-  const met = report ? report.minimum.filter((r) => r.verdict === 'met').length : 0;
+  // The headline, the score and the "N of M" line all come from this one report.
+  const summary = report ? summarizeMatch(report, { profileUpdatedAt: now.toISOString(), day: localDay(now) }) : null;
 
   return (
     <article className="job" aria-labelledby="job-title" data-job-id={job.jobId}>
@@ -73,6 +75,15 @@ export function JobView({
         </a>
       </header>
 
+      {job.closedAt && (
+        <div className="callout closed" role="note" data-testid="job-closed">
+          <p>
+            <strong>This job is no longer open</strong> on {SITE_NAMES[job.site]}: its page showed “page not found” on{' '}
+            {localDay(job.closedAt)}. What you kept about it stays here.
+          </p>
+        </div>
+      )}
+
       <ProgramPicker job={job} />
       <ChangeNotice job={job} />
       {job.shortened?.length ? (
@@ -83,18 +94,29 @@ export function JobView({
 
       {profile.status === 'none' || profile.status === 'invalid' || (profile.status === 'ready' && !usable) ? (
         <ProfileCallout state={profile.status === 'invalid' ? profile : { status: 'none' }} />
-      ) : report ? (
+      ) : report && summary ? (
         <section className="match" aria-labelledby="match-title">
           <h3 id="match-title" className="visually-hidden">
-            Match
+            Eligibility and match
           </h3>
+          {summary.eligible ? (
+            <p className="eligibility eligible" data-testid="eligibility">
+              <span aria-hidden="true">✓ </span>No blocker: nothing in your profile rules this job out.
+            </p>
+          ) : (
+            <p className="eligibility not-eligible" data-testid="eligibility">
+              <span aria-hidden="true">✗ </span>
+              <strong>Not eligible: {summary.firstBlocker}</strong>
+              {summary.blockerCount > 1 && <span> (and {summary.blockerCount - 1} more)</span>}
+            </p>
+          )}
           <p className="score" data-testid="score">
             {report.score === null ? (
               'No score: nothing in this posting could be checked against your profile'
             ) : (
               <>
                 Match <strong>{report.score}</strong>/100
-                <span className="meta"> · {met} of {report.minimum.length} minimum requirements met</span>
+                {minimumLine(summary.minimum) && <span className="meta"> · {minimumLine(summary.minimum)}</span>}
               </>
             )}
           </p>
@@ -102,11 +124,11 @@ export function JobView({
             <div className="blockers" data-testid="blockers">
               <h4>
                 <span aria-hidden="true">✗ </span>
-                {report.blockers.length === 1 ? 'Blocker' : `${report.blockers.length} blockers`}
+                {report.blockers.length === 1 ? 'What rules it out' : `${report.blockers.length} things rule it out`}
               </h4>
               <ul>
                 {report.blockers.map((b, i) => (
-                  <li key={i}>{b}</li>
+                  <li key={i}>{blockerReason(b)}</li>
                 ))}
               </ul>
             </div>
@@ -126,9 +148,25 @@ export function JobView({
           </Fact>
         )}
         {job.applicationLimit && <Fact term="Limit">{limitText(job.applicationLimit)}</Fact>}
+        {job.contactEmail && (
+          <Fact term="Contact">
+            <a href={`mailto:${job.contactEmail}`}>{job.contactEmail}</a>
+          </Fact>
+        )}
       </dl>
 
       <Qualifications report={report} minimum={job.minimumQualifications} preferred={job.preferredQualifications} />
+
+      {job.responsibilities.length > 0 && (
+        <details className="responsibilities" data-testid="responsibilities">
+          <summary>Responsibilities ({job.responsibilities.length})</summary>
+          <ul>
+            {job.responsibilities.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+        </details>
+      )}
 
       <JobActions key={job.jobId} job={job} limit={limit} />
     </article>

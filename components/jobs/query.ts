@@ -1,26 +1,55 @@
 import type { DegreeLevel, Site } from '../../lib/posting/schema';
-import type { JobRecord, JobStatus } from '../../lib/store/schema';
+import { APPLIED_STATUSES, type JobRecord, type JobStatus } from '../../lib/store/schema';
+import { SITE_NAMES } from '../format';
 
 /**
  * Search, filters and sort for the saved-jobs list. Pure: the list view and its tests run the
- * same code, and it works on whatever rows the view has loaded.
+ * same code. The view sorts from the database's indexes (see source.ts); `sortJobs` is the same
+ * order over rows in memory, and the tests hold the two to each other.
  */
+
+/**
+ * "Applied" means applied at any later stage too: a job now interviewing or rejected was still
+ * applied to, and still counts against the limit.
+ */
+export const STATUS_FILTERS = ['all', 'viewed', 'saved', 'applied', 'interviewing', 'offer', 'rejected', 'withdrawn'] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+export const STATUS_FILTER_LABELS: Record<StatusFilter, string> = {
+  all: 'All',
+  viewed: 'Viewed only',
+  saved: 'Saved',
+  applied: 'Applied (any stage)',
+  interviewing: 'Interviewing',
+  offer: 'Offer',
+  rejected: 'Rejected',
+  withdrawn: 'Withdrawn',
+};
+
+/** The stored statuses a filter stands for; null for every job. */
+export function statusesFor(filter: StatusFilter): readonly JobStatus[] | null {
+  if (filter === 'all') return null;
+  if (filter === 'viewed') return ['seen'];
+  if (filter === 'applied') return APPLIED_STATUSES;
+  return [filter];
+}
 
 export interface JobFilters {
   text: string;
-  status: JobStatus | 'all';
+  status: StatusFilter;
   site: Site | 'all';
   degree: DegreeLevel | 'all';
   location: string | 'all';
+  /** Only jobs with no hard blocker (by the stored match summary). */
+  eligibleOnly: boolean;
 }
 
-export const NO_FILTERS: JobFilters = { text: '', status: 'all', site: 'all', degree: 'all', location: 'all' };
+export const NO_FILTERS: JobFilters = { text: '', status: 'all', site: 'all', degree: 'all', location: 'all', eligibleOnly: false };
 
 export const SORT_KEYS = ['lastSeen', 'score', 'applied'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export const SORT_LABELS: Record<SortKey, string> = {
-  lastSeen: 'Last seen',
-  score: 'Match score',
+  lastSeen: 'Last viewed',
+  score: 'Best match (eligible first)',
   applied: 'Applied date',
 };
 
@@ -30,82 +59,98 @@ export function hasFilters(filters: JobFilters): boolean {
     filters.status !== 'all' ||
     filters.site !== 'all' ||
     filters.degree !== 'all' ||
-    filters.location !== 'all'
+    filters.location !== 'all' ||
+    filters.eligibleOnly
   );
 }
 
-// Rows are immutable snapshots from Dexie, so a row's search text can be kept as long as the row lives.
-const haystacks = new WeakMap<JobRecord, string>();
-
-function haystackOf(job: JobRecord): string {
-  let text = haystacks.get(job);
-  if (text === undefined) {
-    text = [job.title, job.jobCode, job.category, job.team, job.cohort, job.employmentType, job.notes, ...job.locations]
-      .filter(Boolean)
-      .join('\n')
-      .toLowerCase();
-    haystacks.set(job, text);
-  }
-  return text;
+/** Filters that need each row's posting fields (the status and eligibility come from indexes). */
+export function needsFacets(filters: JobFilters): boolean {
+  return filters.text.trim() !== '' || filters.site !== 'all' || filters.degree !== 'all' || filters.location !== 'all';
 }
 
-/** Every word typed must occur somewhere (title, code, team, category, cohort, location, notes). */
-export function matchesText(job: JobRecord, text: string): boolean {
+/**
+ * The little of a row that search and the posting filters read: kept for every job in memory
+ * (100,000 rows of it are a few MB), where the postings themselves would be hundreds.
+ */
+export interface Facet {
+  jobId: string;
+  site: Site;
+  degrees: readonly DegreeLevel[];
+  locations: readonly string[];
+  haystack: string;
+}
+
+/** The site's name and its host words are searchable: "bytedance" finds every ByteDance job. */
+export function facetOf(job: JobRecord): Facet {
+  let host = '';
+  try {
+    host = new URL(job.url).hostname.replace(/^www\./, '');
+  } catch {
+    // A stored URL always parses; an unreadable one only loses its host words.
+  }
+  const haystack = [SITE_NAMES[job.site], host, job.title, job.jobCode, job.category, job.team, job.cohort, job.employmentType, job.notes, ...job.locations]
+    .filter(Boolean)
+    .join('\n')
+    .toLowerCase();
+  return { jobId: job.jobId, site: job.site, degrees: job.degreeLevels, locations: job.locations, haystack };
+}
+
+/** Every word typed must occur somewhere (site, title, code, team, category, cohort, location, notes). */
+export function matchesText(facet: Facet, text: string): boolean {
   const terms = text.toLowerCase().split(/\s+/).filter(Boolean);
-  if (terms.length === 0) return true;
-  const haystack = haystackOf(job);
-  return terms.every((term) => haystack.includes(term));
+  return terms.every((term) => facet.haystack.includes(term));
+}
+
+export function facetMatches(facet: Facet, filters: JobFilters): boolean {
+  return (
+    (filters.site === 'all' || facet.site === filters.site) &&
+    (filters.degree === 'all' || facet.degrees.includes(filters.degree)) &&
+    (filters.location === 'all' || facet.locations.includes(filters.location)) &&
+    matchesText(facet, filters.text)
+  );
+}
+
+export function jobMatches(job: JobRecord, filters: JobFilters): boolean {
+  const statuses = statusesFor(filters.status);
+  return (
+    (statuses === null || statuses.includes(job.status)) &&
+    (!filters.eligibleOnly || job.match?.eligible === true) &&
+    facetMatches(facetOf(job), filters)
+  );
 }
 
 export function filterJobs(jobs: readonly JobRecord[], filters: JobFilters): JobRecord[] {
-  if (!hasFilters(filters)) return [...jobs];
-  return jobs.filter(
-    (job) =>
-      (filters.status === 'all' || job.status === filters.status) &&
-      (filters.site === 'all' || job.site === filters.site) &&
-      (filters.degree === 'all' || job.degreeLevels.includes(filters.degree)) &&
-      (filters.location === 'all' || job.locations.includes(filters.location)) &&
-      matchesText(job, filters.text),
-  );
+  return hasFilters(filters) ? jobs.filter((job) => jobMatches(job, filters)) : [...jobs];
 }
 
 const byLastSeenDesc = (a: JobRecord, b: JobRecord) =>
-  a.lastSeenAt === b.lastSeenAt ? (a.jobId < b.jobId ? -1 : 1) : a.lastSeenAt > b.lastSeenAt ? -1 : 1;
+  a.lastSeenAt === b.lastSeenAt ? (a.jobId < b.jobId ? 1 : -1) : a.lastSeenAt > b.lastSeenAt ? -1 : 1;
+const byIdDesc = (a: JobRecord, b: JobRecord) => (a.jobId === b.jobId ? 0 : a.jobId < b.jobId ? 1 : -1);
 
 /**
- * Newest first for dates, best first for scores; rows without the sorted value (not applied,
- * not scorable) go last, in last-seen order, so they never hide the ones that have it.
+ * Newest first for dates; for "best match", every eligible job above every blocked one, then by
+ * score (the stored summary's rank). Rows without the sorted value (not applied, not scored) go
+ * last, in last-viewed order. Ties keep the index's order (job id, descending).
  */
-export function sortJobs(
-  jobs: readonly JobRecord[],
-  key: SortKey,
-  scoreOf: (job: JobRecord) => number | null = () => null,
-): JobRecord[] {
+export function sortJobs(jobs: readonly JobRecord[], key: SortKey): JobRecord[] {
   const rows = [...jobs];
   if (key === 'lastSeen') return rows.sort(byLastSeenDesc);
-  if (key === 'applied') {
-    return rows.sort((a, b) => {
-      if (a.appliedAt === b.appliedAt) return byLastSeenDesc(a, b);
-      if (a.appliedAt === null) return 1;
-      if (b.appliedAt === null) return -1;
-      return a.appliedAt > b.appliedAt ? -1 : 1;
-    });
-  }
-  const scores = new Map(rows.map((job) => [job, scoreOf(job)]));
-  return rows.sort((a, b) => {
-    const sa = scores.get(a) ?? null;
-    const sb = scores.get(b) ?? null;
-    if (sa === sb) return byLastSeenDesc(a, b);
-    if (sa === null) return 1;
-    if (sb === null) return -1;
-    return sb - sa;
+  const value = (job: JobRecord) => (key === 'applied' ? job.appliedAt : (job.match?.rank ?? null));
+  const having = rows.filter((j) => value(j) !== null);
+  const without = rows.filter((j) => value(j) === null).sort(byLastSeenDesc);
+  having.sort((a, b) => {
+    const va = value(a)!;
+    const vb = value(b)!;
+    return va === vb ? byIdDesc(a, b) : va > vb ? -1 : 1;
   });
+  return [...having, ...without];
 }
 
 /** Locations to offer in the filter, most common first; capped so the select stays usable. */
-export function locationOptions(jobs: readonly JobRecord[], max = 60): string[] {
+export function locationOptions(facets: Iterable<Facet>, max = 60): string[] {
   const counts = new Map<string, number>();
-  for (const job of jobs) for (const place of job.locations) counts.set(place, (counts.get(place) ?? 0) + 1);
+  for (const facet of facets) for (const place of facet.locations) counts.set(place, (counts.get(place) ?? 0) + 1);
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, max)

@@ -56,30 +56,31 @@ function PendingItem({ job, limit }: { job: JobRecord; limit: LimitState | undef
   const questionId = `pending-${job.jobId}`;
   const count = limit ? countForJob(limit, job) : null;
   const wouldExceed = count !== null && count.used >= count.limit;
+  const where = `${SITE_NAMES[job.site]}, form opened ${job.applyStartedAt ? localDay(job.applyStartedAt) : ''}`;
+  // One line with its buttons; the whole question (title, site, date) is its tooltip and is read in full.
   return (
     <li className="pending-item" data-testid="pending-item" data-job-id={job.jobId}>
-      <p id={questionId}>
-        Did you submit your application to <strong>{job.title}</strong>?{' '}
-        <span className="meta">
-          ({SITE_NAMES[job.site]}, form opened {job.applyStartedAt ? localDay(job.applyStartedAt) : ''})
-        </span>
-      </p>
+      <div className="pending-line">
+        <p id={questionId} className="pending-question" title={`Did you submit your application to ${job.title}? (${where})`}>
+          Did you submit your application to <strong>{job.title}</strong>? <span className="visually-hidden">({where})</span>
+        </p>
+        <div className="button-row" role="group" aria-labelledby={questionId}>
+          <button type="button" className="primary" disabled={busy} onClick={() => void act('apply:confirm')}>
+            Yes, I submitted it
+          </button>
+          <button type="button" disabled={busy} onClick={() => void act('apply:later')}>
+            Not yet
+          </button>
+          <button type="button" disabled={busy} onClick={() => void act('apply:dismiss')}>
+            I did not apply
+          </button>
+        </div>
+      </div>
       {wouldExceed && (
         <p className="warning">
           This would be application {count.used + 1} of {count.limit} in {count.program.label}: it may not be considered.
         </p>
       )}
-      <div className="button-row" role="group" aria-labelledby={questionId}>
-        <button type="button" className="primary" disabled={busy} onClick={() => void act('apply:confirm')}>
-          Yes, I submitted it
-        </button>
-        <button type="button" disabled={busy} onClick={() => void act('apply:later')}>
-          Not yet
-        </button>
-        <button type="button" disabled={busy} onClick={() => void act('apply:dismiss')}>
-          I did not apply
-        </button>
-      </div>
       {error && (
         <p role="alert" className="error">
           {error}

@@ -11,9 +11,9 @@ import { DataNotices } from '../data/DataNotices';
 import { isEmptyProfile } from '../job/match';
 import { JobView, type ProfileState } from '../job/JobView';
 import { SnapshotButton } from './SnapshotButton';
-import { SavedJobsView } from '../jobs/SavedJobsView';
+import { ALL_ROWS_MARK, SavedJobsView } from '../jobs/SavedJobsView';
 import { LimitBanner, LimitHeader, ProgramList } from '../limit/Limit';
-import { useApi } from './api';
+import { useApi, type PopupApi } from './api';
 import { PendingConfirmations } from './PendingConfirmations';
 
 /** Rows read before the rest: more than a popup shows at once, few enough to read in a few ms. */
@@ -21,15 +21,16 @@ export const FIRST_PAGE = 40;
 
 /** Set once the first screen with real data is on screen; the benchmark reads it. */
 export const FIRST_RENDER_MARK = 'job-lens:first-render';
-/** Set once every saved job is loaded for search and filters. */
-export const ALL_ROWS_MARK = 'job-lens:all-rows';
+/** Set once every job is read for search and filters. */
+export { ALL_ROWS_MARK };
 
 type Tab = 'current' | 'saved';
 
 function Tabs({ tab, onChange, savedCount }: { tab: Tab; onChange: (tab: Tab) => void; savedCount: number | undefined }) {
   const tabs: { id: Tab; label: string }[] = [
     { id: 'current', label: 'This job' },
-    { id: 'saved', label: savedCount === undefined ? 'Saved jobs' : `Saved jobs (${savedCount.toLocaleString('en')})` },
+    // Every job viewed is listed, saved or not: the tab says so.
+    { id: 'saved', label: savedCount === undefined ? 'Jobs you viewed' : `Jobs you viewed (${savedCount.toLocaleString('en')})` },
   ];
   const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ current: null, saved: null });
   const onKey = (event: KeyboardEvent) => {
@@ -62,6 +63,71 @@ function Tabs({ tab, onChange, savedCount }: { tab: Tab; onChange: (tab: Tab) =>
   );
 }
 
+type TabPageState = Awaited<ReturnType<NonNullable<PopupApi['askPage']>>>;
+
+/**
+ * What the content script in the current tab knows about a job page Job Lens has no posting for:
+ * still reading, not found (a job taken down) or unreadable. Asked again every second while it
+ * is still reading, so the popup never says "reading" about a page that has ended.
+ */
+function usePageState(api: PopupApi, jobId: string | null, isJobPage: boolean): TabPageState | undefined {
+  const [state, setState] = useState<TabPageState | undefined>(undefined);
+  useEffect(() => {
+    if (!jobId || !isJobPage || !api.askPage) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const ask = () => {
+      void api.askPage!().then(
+        (answer) => {
+          if (stopped) return;
+          const mine = answer && answer.jobId === jobId ? answer : null;
+          setState(mine);
+          if (!mine || mine.state === 'reading') timer = setTimeout(ask, 1000);
+        },
+        () => undefined,
+      );
+    };
+    ask();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [api, jobId, isJobPage]);
+  return state;
+}
+
+function NotReadYet({ page, state }: { page: Exclude<PageKind, { kind: 'other' }>; state: TabPageState | undefined }) {
+  if (page.kind === 'apply') {
+    return (
+      <div className="callout" data-testid="not-read-yet">
+        <p>Job Lens has not seen the posting for this application form yet. Open the job page first to keep it.</p>
+      </div>
+    );
+  }
+  if (state?.state === 'gone') {
+    return (
+      <div className="callout closed" data-testid="job-gone">
+        <p>
+          <strong>This job is no longer open.</strong> The site shows “page not found” for it: the posting was taken
+          down or its link is wrong. Nothing was kept.
+        </p>
+      </div>
+    );
+  }
+  if (state?.state === 'unreadable') {
+    return (
+      <div className="callout" data-testid="not-read-yet">
+        <p>Job Lens could not read a job on this page. If the page shows a job, reload it.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="callout" data-testid="not-read-yet">
+      <p aria-busy="true">Job Lens is reading this job…</p>
+    </div>
+  );
+}
+
 /**
  * The popup. Reads the database live (every view follows changes made anywhere) and writes only
  * through the background. `page` is what the active tab shows; undefined while it is looked up.
@@ -82,16 +148,12 @@ export function PopupApp({ page }: { page: PageKind | undefined }) {
   const undated = useLiveQuery(() => datesToAsk(db), [db]);
   const loaded = useLiveQuery(() => loadProfile(db), [db]);
   const recent = useLiveQuery(() => listRecent(db, FIRST_PAGE), [db]);
-  // Counting 10,000 rows takes Chromium over 100 ms and holds up every query queued behind it,
-  // so the count starts once the newest rows are in; the list shows "Counting…" until then.
-  const [countNow, setCountNow] = useState(false);
-  useEffect(() => {
-    if (recent !== undefined) setCountNow(true);
-  }, [recent]);
-  const total = useLiveQuery(
-    async () => (countNow ? db.jobs.orderBy('lastSeenAt').count() : undefined),
-    [db, countNow],
-  );
+  // Counting 100,000 rows holds up every query queued behind it, so the count starts once the
+  // first screen is up, and only for the tab's label: the list counts the order it reads anyway.
+  const [firstShown, setFirstShown] = useState(false);
+  const countNow = firstShown && jobId !== null;
+  const total = useLiveQuery(async () => (countNow ? db.jobs.count() : undefined), [db, countNow]);
+  const pageState = usePageState(api, jobId, page?.kind === 'job');
   const currentJob = useLiveQuery(async () => (jobId ? ((await db.jobs.get(jobId)) ?? null) : null), [db, jobId]);
   const detailJob = useLiveQuery(async () => (detailId ? ((await db.jobs.get(detailId)) ?? null) : null), [db, detailId]);
 
@@ -112,28 +174,8 @@ export function PopupApp({ page }: { page: PageKind | undefined }) {
     marked.current = true;
     performance.mark(FIRST_RENDER_MARK);
     document.documentElement.dataset.firstRender = 'done';
+    setFirstShown(true);
   }, [firstScreenReady]);
-
-  // Every row only after the first screen is up, and only for the list: reading 10,000 postings
-  // takes seconds, and neither the first screen nor the current-job view should wait for it.
-  const [wantAll, setWantAll] = useState(false);
-  const listShown = page !== undefined && !showCurrent;
-  useEffect(() => {
-    if (!listShown || wantAll || !firstScreenReady) return;
-    const timer = setTimeout(() => setWantAll(true), 0);
-    return () => clearTimeout(timer);
-  }, [listShown, wantAll, firstScreenReady]);
-  const all = useLiveQuery(
-    async (): Promise<JobRecord[] | undefined> => (wantAll ? db.jobs.orderBy('lastSeenAt').reverse().toArray() : undefined),
-    [db, wantAll],
-  );
-
-  const allMarked = useRef(false);
-  useEffect(() => {
-    if (all === undefined || allMarked.current) return;
-    allMarked.current = true;
-    performance.mark(ALL_ROWS_MARK);
-  }, [all]);
 
   const detailHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -148,7 +190,7 @@ export function PopupApp({ page }: { page: PageKind | undefined }) {
   const listView = (
     <>
       <ProgramList state={limit} />
-      <SavedJobsView data={{ all, recent, total }} profile={usableProfile} onOpen={setDetailId} />
+      <SavedJobsView recent={recent} total={total} scored={usableProfile !== null} onOpen={setDetailId} ready={firstShown} />
     </>
   );
 
@@ -160,13 +202,7 @@ export function PopupApp({ page }: { page: PageKind | undefined }) {
       currentJob === undefined ? (
         <p aria-busy="true">Loading…</p>
       ) : currentJob === null ? (
-        <div className="callout" data-testid="not-read-yet">
-          <p>
-            {page.kind === 'apply'
-              ? 'Job Lens has not seen the posting for this application form yet. Open the job page first to keep it.'
-              : 'Job Lens is reading this job. If the page has finished loading and nothing shows here, reload the page.'}
-          </p>
-        </div>
+        <NotReadYet page={page as Exclude<PageKind, { kind: 'other' }>} state={pageState} />
       ) : (
         <JobView job={currentJob} profile={profile} limit={limit} />
       );

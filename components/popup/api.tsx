@@ -21,6 +21,11 @@ export interface PopupApi {
    */
   openImportTab?: () => Promise<void>;
   now(): Date;
+  /**
+   * Asks the current tab's content script what it found on a job page Job Lens has no posting
+   * for (null when it does not answer). Absent when the popup is not about a tab.
+   */
+  askPage?: () => Promise<{ jobId: string; state: 'reading' | 'read' | 'gone' | 'unreadable' } | null>;
 }
 
 const ApiContext = createContext<PopupApi | null>(null);

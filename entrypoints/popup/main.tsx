@@ -18,12 +18,15 @@ import './style.css';
 const params = new URLSearchParams(location.search);
 const inTab = params.get('in') === 'tab';
 
+let currentTabId: number | undefined;
+
 async function currentPage(): Promise<PageKind> {
   try {
     const tabParam = Number(params.get('tab'));
     const tab = Number.isInteger(tabParam) && tabParam > 0
       ? await browser.tabs.get(tabParam)
       : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+    currentTabId = tab?.id;
     // `url` is only visible on the careers hosts (host permissions), which is all we need.
     return tab?.url ? classifyUrl(new URL(tab.url)) : { kind: 'other' };
   } catch {
@@ -50,6 +53,21 @@ const api: PopupApi = {
   openOptions: () => browser.runtime.openOptionsPage(),
   download: downloadText,
   now: () => new Date(),
+  // The content script answers `page:state` (see entrypoints/job.content.ts); no answer is null.
+  askPage: async () => {
+    if (currentTabId === undefined) return null;
+    try {
+      const answer = (await browser.tabs.sendMessage(currentTabId, { name: 'page:state' })) as
+        | { jobId?: unknown; state?: unknown }
+        | null
+        | undefined;
+      const states = ['reading', 'read', 'gone', 'unreadable'] as const;
+      if (!answer || typeof answer.jobId !== 'string' || !states.includes(answer.state as (typeof states)[number])) return null;
+      return { jobId: answer.jobId, state: answer.state as (typeof states)[number] };
+    } catch {
+      return null;
+    }
+  },
   ...(firefoxPopup
     ? {
         openImportTab: async () => {

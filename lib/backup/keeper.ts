@@ -23,6 +23,8 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  */
 export const BACKUP_SCOPES: { [K in MessageName]: (data: RequestOf<K>) => BackupScope | null } = {
   'posting:seen': ({ posting }) => ({ seenJobIds: [posting.jobId] }),
+  // A closed mark is the site's word, not the user's: it comes back when the job is viewed again.
+  'posting:gone': () => null,
   'apply:started': ({ jobId }) => ({ jobIds: [jobId] }),
   'apply:confirm': ({ jobId }) => ({ jobIds: [jobId] }),
   'apply:dismiss': ({ jobId }) => ({ jobIds: [jobId] }),

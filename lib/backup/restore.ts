@@ -72,6 +72,9 @@ export function jobRowFromBackup(entry: BackupJob): JobRecord {
     applyAskAgainAt: entry.applyAskAgainAt,
     siteStatus: SiteStatusSchema.nullable().catch(null).parse(entry.siteStatus),
     programOverride: ProgramOverrideSchema.catch(null).parse(entry.programOverride),
+    // Scored again by the background against the profile; the site's closed mark comes back on a visit.
+    match: null,
+    closedAt: null,
   };
 }
 

@@ -19,6 +19,12 @@ export interface WatcherDeps {
   setTimeout: (fn: () => void, ms: number) => number;
   clearTimeout: (id: number) => void;
   log?: (message: string) => void;
+  /** Whether the page shows the site's not-found view (a job taken down). */
+  gone?: () => boolean;
+  /** Called once when a settled page for `jobId` is the not-found view; the watcher then stops. */
+  onGone?: (jobId: string) => void;
+  /** Called when the watcher gives up on a page that never became readable. */
+  onGiveUp?: (jobId: string) => void;
 }
 
 /** How long the DOM must be quiet before a reading is trusted. */
@@ -68,6 +74,7 @@ export class PageWatcher {
       if (generation !== this.generation) return;
       this.deps.log?.(`gave up waiting for job ${jobId} after ${maxWaitMs} ms`);
       this.stop();
+      this.deps.onGiveUp?.(jobId);
     }, maxWaitMs);
     // A full load usually has the content already; still let it settle once.
     this.settleTimer = this.deps.setTimeout(attempt, settleMs);
@@ -90,7 +97,14 @@ export class PageWatcher {
       deps.log?.(`not ready: ${why}`);
       return false;
     };
-    if (!result.ok) return notReady(result.reason);
+    if (!result.ok) {
+      if (deps.gone?.()) {
+        deps.log?.('the page is the not-found view');
+        deps.onGone?.(jobId);
+        return true;
+      }
+      return notReady(result.reason);
+    }
     const posting = result.posting;
     if (posting.jobId !== jobId) return false;
     // The previous job's content still on screen under the new URL.

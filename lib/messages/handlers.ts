@@ -7,6 +7,7 @@ import {
   dismissApplyPrompt,
   type JobUpdateResult,
   recordApplyStarted,
+  recordPostingGone,
   recordPostingSeen,
   setNotes,
   setStatus,
@@ -21,6 +22,7 @@ import { saveProfile } from '../profile/store';
 import { dismissBanner, loadLimitState, pageLimitFor, setProgramOverride } from '../store/limit';
 import { deleteAllData } from '../store/erase';
 import { setCycleStart, setRecordPrivateWindows, setStrictLimit } from '../store/settings';
+import type { SummaryRefresher } from '../store/match-summary';
 import type { Handlers } from './router';
 import { snapshotOf } from '../backup/snapshot';
 import { NO_KEEPER_STATUS, type DataStatus } from '../backup/status';
@@ -37,6 +39,8 @@ export interface HandlerDeps {
   injectFlows?: (tabId: number) => Promise<void>;
   /** The background's keeper of the backup copy (lib/backup/keeper.ts); absent in plain tests. */
   data?: { status(): DataStatus; dismiss(id: string): Promise<void> };
+  /** Keeps the stored match summaries fresh (see lib/store/match-summary.ts); none in some tests. */
+  summaries?: SummaryRefresher;
 }
 
 /**
@@ -87,13 +91,14 @@ export function createHandlers({
   newId = () => crypto.randomUUID(),
   injectFlows,
   data,
+  summaries,
 }: HandlerDeps): Handlers {
   const limit = async () => {
     const state = await loadLimitState(db, now());
     await onLimitChange?.(state);
     return state;
   };
-  return {
+  const handlers: Handlers = {
     'posting:seen': async ({ posting }, { senderUrl }) => {
       // Only the job's canonical address is kept: a referral link's token or any query string never is.
       const result = await recordPostingSeen(db, { ...posting, url: canonicalJobUrl(posting.site, posting.jobId) }, now());
@@ -101,9 +106,11 @@ export function createHandlers({
       if (result.outcome === 'created') await adoptSiteApplication(db, posting.jobId, now());
       const page = senderPage(senderUrl);
       if (page?.kind === 'job' && page.viaReferral && page.jobId === posting.jobId) await markViaReferral(db, posting.jobId);
+      if (result.outcome !== 'stale') await summaries?.markJob(posting.jobId);
       const state = await limit();
       return { outcome: result.outcome, limit: state, page: await pageLimitFor(db, state, posting.jobId) };
     },
+    'posting:gone': async ({ jobId }) => ({ closed: await recordPostingGone(db, jobId, now()) }),
     'apply:started': async ({ site, jobId, viaReferral = false, signIn = false }, { tabId, senderUrl }) => {
       const at = now();
       const from = requireCareersPage(senderUrl, 'apply:started');
@@ -178,7 +185,11 @@ export function createHandlers({
       await deleteAllData(db);
       return { limit: await limit() };
     },
-    'data:imported': async () => ({ limit: await limit() }),
+    'data:imported': async () => {
+      // An import brings jobs scored against another profile, or none: score them again.
+      summaries?.invalidate();
+      return { limit: await limit() };
+    },
     'apply:submitted': async (_data, { tabId, senderUrl }) => {
       const at = now();
       const page = senderPage(senderUrl);
@@ -247,4 +258,19 @@ export function createHandlers({
     },
     'data:snapshot': async () => ({ ...(await snapshotOf(db)), revision: data?.status().revision ?? 0 }),
   };
+  if (!summaries) return handlers;
+  // After every message, not on a timer: a changed profile, an import or a new local day (dates
+  // decide some verdicts) is noticed the next time anything talks to the background, with no
+  // alarm permission. Not awaited: the answer does not wait for 100,000 jobs to be rescored.
+  const refreshed = {} as Record<string, unknown>;
+  for (const [name, handler] of Object.entries(handlers) as [keyof Handlers, (d: unknown, c: unknown) => Promise<unknown>][]) {
+    refreshed[name] = async (data: unknown, context: unknown) => {
+      try {
+        return await handler(data, context);
+      } finally {
+        summaries.refresh().catch((error) => console.error('Job Lens: could not update match scores', error));
+      }
+    };
+  }
+  return refreshed as Handlers;
 }

@@ -34,6 +34,8 @@ const historyRow = z
 export const requestSchemas = {
   /** A job page was read; the background saves or refreshes the posting. */
   'posting:seen': z.object({ posting: JobPostingSchema }).strict(),
+  /** A job URL whose page shows the site's not-found view: a kept job is marked closed. */
+  'posting:gone': z.object({ site: SiteSchema, jobId }).strict(),
   /** The user opened the application form of a job: recorded as started, not as applied. */
   'apply:started': z
     .object({
@@ -101,6 +103,7 @@ export type RequestOf<K extends MessageName> = z.input<(typeof requestSchemas)[K
 export interface ResponseMap {
   'posting:seen': { outcome: SeenOutcome; limit: LimitState; page: PageLimit };
   'apply:started': { recorded: boolean; limit: LimitState; page: PageLimit };
+  'posting:gone': { closed: boolean };
   'apply:confirm': { limit: LimitState };
   'apply:dismiss': { limit: LimitState };
   'job:setStatus': { limit: LimitState };

@@ -17,6 +17,7 @@ export type SenderKind = 'content' | 'extension';
  */
 export const MESSAGE_SENDERS = {
   'posting:seen': ['content'],
+  'posting:gone': ['content'],
   'apply:started': ['content'],
   'limit:get': ['content', 'extension'],
   'apply:confirm': ['extension'],
@@ -127,6 +128,14 @@ export const CONTENT_BINDINGS: { readonly [K in ContentMessageName]: ContentBind
         throw new RefusedSender(`apply:started: the message names ${site} job ${jobId}, but the tab shows ${page.site} job ${formJobId}`);
       }
       return { site: page.site, jobId: formJobId, viaReferral: page.viaReferral, ...(page.kind === 'login' ? { signIn: true } : {}) };
+    },
+  },
+  'posting:gone': {
+    records: false,
+    bind({ site, jobId }, page) {
+      const tab = onJobPage(page, 'posting:gone');
+      if (site !== tab.site || jobId !== tab.jobId) throw new RefusedSender(`posting:gone: the tab shows ${tab.site} job ${tab.jobId}`);
+      return { site: tab.site, jobId: tab.jobId };
     },
   },
   'limit:get': { records: false, bind: (data) => data },

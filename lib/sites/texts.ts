@@ -109,6 +109,12 @@ export const GENERIC_TITLES =
   /^(?:(?:life at )?tiktok(?: careers| jobs)?|(?:join )?bytedance(?: careers| jobs)?|careers?|jobs?|(?:404\s*)?page not found|search)$/i;
 
 /**
+ * Headings of the sites' not-found view. Every route also carries a hidden copy of it (the CMS
+ * text), so only a copy that is not hidden means the page is the not-found view.
+ */
+export const NOT_FOUND_HEADINGS = [/^(?:404\s*)?page not found$/i];
+
+/**
  * Suffixes the sites add to the document title, matched on the title with its end trimmed (the
  * white space before the dash is trimmed after the cut): a leading or trailing `\s*` would be
  * retried at every position of a run of spaces.

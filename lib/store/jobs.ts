@@ -79,6 +79,8 @@ export function newJobRecord(posting: JobPosting, seenAt: string): JobRecord {
     applyAskAgainAt: null,
     siteStatus: null,
     programOverride: null,
+    match: null,
+    closedAt: null,
   };
 }
 
@@ -119,6 +121,8 @@ export async function recordPostingSeen(db: JobLensDb, input: JobPosting, now: D
       lastSeenAt,
       changedAt: changed.length > 0 ? seenAt : existing.changedAt,
       changedFields: changed.length > 0 ? changed : existing.changedFields,
+      // The page shows the posting again: it is open.
+      closedAt: null,
     };
     await db.jobs.put(job);
     if (changed.length > 0) await addVersion(db, { jobId: posting.jobId, savedAt: seenAt, posting: before });
@@ -297,6 +301,15 @@ export function snoozeApplyPrompt(db: JobLensDb, jobId: string, now: Date): Prom
 /** Jobs recorded as applied without a date (the site's "already applied" dialog): the popup asks when. */
 export async function datesToAsk(db: JobLensDb): Promise<JobRecord[]> {
   return db.jobs.orderBy('appliedAt').filter((job) => job.appliedDateUnknown === true).toArray();
+}
+
+/**
+ * The job's URL shows the site's not-found view: the posting was taken down. A kept job is marked
+ * closed (the first time it is found so, kept after); nothing is created for a job never read.
+ */
+export async function recordPostingGone(db: JobLensDb, jobId: string, now: Date): Promise<boolean> {
+  const result = await updateJob(db, jobId, (job) => (job.closedAt ? job : { ...job, closedAt: now.toISOString() }));
+  return result.ok;
 }
 
 /** The user has looked at what changed in the posting; the mark goes, the earlier copies stay. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { JobPosting } from '../posting/schema';
+import type { MatchSummary } from '../match/summary';
 import type { Profile } from '../profile/schema';
 // The latest database version. A new version changes these imports (and db.ts's list), nothing else here.
 import * as latest from './migrations/v3';
@@ -47,8 +48,10 @@ export const StoredProfileDataSchema = latest.V3ProfileSchema;
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const postingIsLatest: Equal<z.infer<typeof StoredPostingSchema>, JobPosting> = true;
 const profileIsLatest: Equal<z.infer<typeof StoredProfileDataSchema>, Profile> = true;
+const summaryIsLatest: Equal<z.infer<typeof latest.V3MatchSummarySchema>, MatchSummary> = true;
 void postingIsLatest;
 void profileIsLatest;
+void summaryIsLatest;
 
 /** Settings as the rest of the code sees them, defaults filled in. */
 export const SettingsSchema = z.object({

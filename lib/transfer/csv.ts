@@ -1,5 +1,19 @@
+import { localDay } from '../date';
 import type { JobLensDb } from '../store/db';
 import type { JobRecord } from '../store/schema';
+
+/**
+ * The program a posting belongs to, as far as its own fields say (employment type, cohort and
+ * degree levels, e.g. "Intern · 2026 Start · BS/MS"). PROVISIONAL: a shared `deriveProgram` may
+ * replace this at integration.
+ */
+export function programOf(job: JobRecord): string | null {
+  const parts = [job.employmentType, job.cohort, job.degreeLevels.join('/')].filter(Boolean);
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
+
+/** Days on the user's own calendar, not UTC instants: what a person compares with their diary. */
+const day = (instant: string | null) => (instant ? localDay(instant) : null);
 
 /**
  * The jobs as CSV for spreadsheets (RFC 4180: comma separated, CRLF line ends, fields with a
@@ -17,7 +31,12 @@ const COLUMNS: readonly Column[] = [
   { header: 'site', value: (j) => j.site },
   { header: 'title', value: (j) => j.title },
   { header: 'status', value: (j) => j.status },
-  { header: 'appliedAt', value: (j) => j.appliedAt },
+  { header: 'appliedOn', value: (j) => day(j.appliedAt) },
+  // From the stored match summary; empty when there is none (no profile yet).
+  { header: 'eligible', value: (j) => (j.match ? (j.match.eligible ? 'yes' : 'no') : null) },
+  { header: 'score', value: (j) => j.match?.score ?? null },
+  { header: 'blocker', value: (j) => j.match?.firstBlocker ?? null },
+  { header: 'program', value: programOf },
   { header: 'category', value: (j) => j.category },
   { header: 'team', value: (j) => j.team },
   { header: 'locations', value: (j) => j.locations.join('; ') },
@@ -26,8 +45,9 @@ const COLUMNS: readonly Column[] = [
   { header: 'cohort', value: (j) => j.cohort },
   { header: 'degreeLevels', value: (j) => j.degreeLevels.join('; ') },
   { header: 'applicationLimit', value: (j) => j.applicationLimit?.max ?? null },
-  { header: 'firstSeenAt', value: (j) => j.firstSeenAt },
-  { header: 'lastSeenAt', value: (j) => j.lastSeenAt },
+  { header: 'firstViewedOn', value: (j) => day(j.firstSeenAt) },
+  { header: 'lastViewedOn', value: (j) => day(j.lastSeenAt) },
+  { header: 'closedOn', value: (j) => day(j.closedAt ?? null) },
   { header: 'url', value: (j) => j.url },
   { header: 'notes', value: (j) => j.notes },
 ];

@@ -191,6 +191,10 @@ export function mergeJobRecords(
     applyAskAgainAt: application.applyAskAgainAt ?? null,
     // The site's status read last is the site's current word.
     siteStatus: (incoming.siteStatus?.readAt ?? '') > (existing.siteStatus?.readAt ?? '') ? incoming.siteStatus : (existing.siteStatus ?? null),
+    // Derived from the database's own profile and recomputed by the background: the file's is not kept.
+    match: existing.match ?? null,
+    // Whether the site still shows the job is as current as the copy of the posting that wins.
+    closedAt: (takeIncomingPosting ? incoming.closedAt : existing.closedAt) ?? null,
   };
   return { job, replaced: changed.length > 0 ? postingOf(existing) : null };
 }

@@ -19,7 +19,8 @@ import {
  *   dialog), when to ask again about an unconfirmed form, what the site's history page last showed;
  * - siteApplications: applications the site shows that have no saved job (made on another device,
  *   or through a form whose job page was never read), kept so the count is right;
- * - jobs: the user's correction of a job's program;
+ * - jobs: the user's correction of a job's program, the stored match summary (indexed by rank),
+ *   when the posting was found taken down;
  * - settings: the strict reading of the limit, the page banners the user closed, whether private
  *   windows are recorded;
  * - postings: which fields the extractor had to shorten;
@@ -33,6 +34,9 @@ export const V3_VERSION = 3;
 export const V3_STORES = {
   ...V2_STORES,
   // `key` is `<site>:<jobId>` when the site named the job, else `<site>:title:<title>`.
+  // The stored match summary: the list sorts by "best match" from `match.rank`, and the background
+  // finds summaries computed for another profile or day without reading any posting.
+  jobs: `${V2_STORES.jobs}, match.rank, [match.profileUpdatedAt+match.day]`,
   siteApplications: 'key, site, jobId, appliedAt',
 } as const;
 
@@ -64,6 +68,26 @@ export const V3ProgramSchema = z.object({
   label: z.string().min(1).max(120),
 });
 
+const verdictCount = z.number().int().min(0);
+const V3VerdictCountsSchema = z.object({ met: verdictCount, partial: verdictCount, unmet: verdictCount, unknown: verdictCount });
+
+/** What the list needs of a match report, kept with the job so the popup never matches at open. */
+export const V3MatchSummarySchema = z.object({
+  score: z.number().int().min(0).max(100).nullable(),
+  eligible: z.boolean(),
+  blockerCount: verdictCount,
+  firstBlocker: z.string().max(500).nullable(),
+  minimum: V3VerdictCountsSchema,
+  preferred: V3VerdictCountsSchema,
+  eligibility: V3VerdictCountsSchema,
+  /** Every eligible job above every blocked one, then by score. */
+  rank: z.number().int().min(0),
+  /** The profile's `updatedAt` and the local day it was computed for: either changing makes it stale. */
+  profileUpdatedAt: isoDateTime,
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  skillListVersion: z.number().int(),
+});
+
 export const V3JobRowSchema = V2JobRowSchema.safeExtend({
   shortened: V3PostingSchema.shape.shortened,
   /** The user came to the job or its form through a referral link (the token itself is never kept). */
@@ -76,6 +100,10 @@ export const V3JobRowSchema = V2JobRowSchema.safeExtend({
   siteStatus: V3SiteStatusSchema.nullable(),
   /** The user's correction of the job's program: another program, "none" (no limit), or null (as the posting says). */
   programOverride: z.union([V3ProgramSchema, z.literal('none'), z.null()]),
+  /** The match summary, computed by the background; null until the job is first scored. */
+  match: V3MatchSummarySchema.nullable(),
+  /** When the job's page was found showing the site's not-found view (the posting was taken down). */
+  closedAt: isoDateTime.nullable(),
 });
 export type V3JobRow = z.infer<typeof V3JobRowSchema>;
 
@@ -145,6 +173,8 @@ export function upgradeJobRowV2toV3(row: V2JobRow): V3JobRow {
     applyAskAgainAt: null,
     siteStatus: null,
     programOverride: null,
+    match: null,
+    closedAt: null,
   };
 }
 

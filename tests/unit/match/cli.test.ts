@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MatchReportSchema } from '../../../lib/match/report';
-import { MatchSummarySchema } from '../../../lib/match/summary';
+import { ReportSummarySchema } from '../../../lib/match/summary';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -35,7 +35,7 @@ describe('npm run match', { timeout: 60_000 }, () => {
     const r = run('--posting', 'tests/fixtures/postings/seed-003-big-data-bsms.json', '--profile', 'tests/fixtures/profiles/bachelors-student.json', '--now', '2025-10-01', '--summary');
     expect(r.code, r.stderr).toBe(0);
     const { requirements, ...summary } = JSON.parse(r.stdout);
-    expect(MatchSummarySchema.parse(summary)).toMatchObject({ score: 70, eligible: false, blockerCount: 1, required: { met: 3, partial: 1, unmet: 1, unknown: 1 } });
+    expect(ReportSummarySchema.parse(summary)).toMatchObject({ score: 70, eligible: false, blockerCount: 1, required: { met: 3, partial: 1, unmet: 1, unknown: 1 } });
     expect(requirements).toBe('3 of 5 checked requirements met · 1 partly · 1 not checkable from a profile');
   });
 

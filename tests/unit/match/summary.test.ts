@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { matchLine, matchPosting } from '../../../lib/match/match';
 import { MatchReportSchema, type MatchReport } from '../../../lib/match/report';
-import { MatchSummarySchema, requirementsLine, summarizeMatch } from '../../../lib/match/summary';
+import { ReportSummarySchema, requirementsLine, summarizeReport } from '../../../lib/match/summary';
 import { JobPostingSchema } from '../../../lib/posting/schema';
 import { ProfileSchema } from '../../../lib/profile/schema';
 import { GRADUATE_CONTEXT, GRADUATE_ROWS, ROWS } from './qualification-table';
@@ -25,11 +25,11 @@ for (const [, profile] of PROFILES) {
   for (const [, line] of GRADUATE_ROWS) reports.push([line, matchPosting({ ...GRADUATE_CONTEXT, minimumQualifications: [line], preferredQualifications: [] }, profile, NOW)]);
 }
 
-describe('summarizeMatch', () => {
+describe('summarizeReport', () => {
   it('has the report\'s score, eligibility and first blocker, and passes its schema', () => {
     for (const [name, report] of reports) {
-      const summary = summarizeMatch(report);
-      expect(MatchSummarySchema.safeParse(summary).success, name).toBe(true);
+      const summary = summarizeReport(report);
+      expect(ReportSummarySchema.safeParse(summary).success, name).toBe(true);
       expect(summary.score, name).toBe(report.score);
       expect(summary.eligible, name).toBe(report.blockers.length === 0);
       expect(summary.blockerCount, name).toBe(report.blockers.length);
@@ -43,7 +43,7 @@ describe('summarizeMatch', () => {
     let full = 0;
     let short = 0;
     for (const [name, report] of reports) {
-      const s = summarizeMatch(report);
+      const s = summarizeReport(report);
       const checked = s.required.met + s.required.partial + s.required.unmet;
       const allRequired = s.required.met === checked;
       const allPreferred = s.preferred.partial + s.preferred.unmet === 0;

@@ -29,6 +29,7 @@ function posting(url = JOB_URL) {
 /** A valid payload for every message (a new message must get one here to compile). */
 const SAMPLES: { [K in MessageName]: RequestOf<K> } = {
   'posting:seen': { posting: posting() },
+  'posting:gone': { site: 'tiktok', jobId: JOB_ID },
   'apply:started': { site: 'tiktok', jobId: JOB_ID },
   'apply:confirm': { jobId: JOB_ID },
   'apply:dismiss': { jobId: JOB_ID },
@@ -99,7 +100,7 @@ const EXTENSION_MESSAGES: MessageName[] = [
 ];
 /** What each sender may do, written out (not derived from the table under test). */
 const ALLOWED: Record<keyof typeof SENDERS, MessageName[]> = {
-  'content script on a job page': ['posting:seen', 'limit:get', 'banner:dismiss'],
+  'content script on a job page': ['posting:seen', 'posting:gone', 'limit:get', 'banner:dismiss'],
   'content script on an application form': ['apply:started', 'limit:get', 'apply:duplicate', 'flows:load', 'banner:dismiss'],
   'content script on the confirmation page': ['limit:get', 'apply:submitted', 'apply:undo', 'flows:load'],
   'content script on the history page': ['limit:get', 'history:read', 'flows:load'],

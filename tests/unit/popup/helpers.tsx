@@ -11,6 +11,7 @@ import { ProfileSchema, type ProfileInput } from '../../../lib/profile/schema';
 import { saveProfile } from '../../../lib/profile/store';
 import { openDb, type JobLensDb } from '../../../lib/store/db';
 import { newJobRecord } from '../../../lib/store/jobs';
+import { createSummaryRefresher, type SummaryRefresher } from '../../../lib/store/match-summary';
 import type { JobRecord } from '../../../lib/store/schema';
 import { makePosting } from '../store/factory';
 import { local } from '../local-time';
@@ -39,6 +40,8 @@ export interface TestApi extends PopupApi {
   downloads: { fileName: string; text: string; mimeType: string }[];
   optionsOpened: number;
   badges: string[];
+  /** The background's match-summary refresher, as the real background runs it after every message. */
+  summaries: SummaryRefresher;
 }
 
 let dbCount = 0;
@@ -50,8 +53,9 @@ export function freshDb(): JobLensDb {
 
 export function testApi(db: JobLensDb, now: Date = NOW): TestApi {
   const badges: string[] = [];
+  const summaries = createSummaryRefresher(db, () => now, { pause: async () => {} });
   const route = createRouter(
-    createHandlers({ db, now: () => now, onLimitChange: (l) => void badges.push(overallBadge(l).text) }),
+    createHandlers({ db, now: () => now, onLimitChange: (l) => void badges.push(overallBadge(l).text), summaries }),
   );
   const api: TestApi = {
     db,
@@ -64,6 +68,7 @@ export function testApi(db: JobLensDb, now: Date = NOW): TestApi {
     downloads: [],
     optionsOpened: 0,
     badges,
+    summaries,
   };
   return api;
 }

@@ -59,12 +59,12 @@ describe('popup: saved jobs view', () => {
     await addJob(db, { jobId: DATA_SCIENTIST_JOB }, local('2025-11-02T09:00:00'));
     renderWithApi(api, <PopupApp page={OTHER} />);
 
-    const list = await screen.findByRole('list', { name: 'Saved jobs' });
+    const list = await screen.findByRole('list', { name: 'Jobs you viewed' });
     await waitFor(() => expect(screen.getByTestId('job-count').textContent).toBe('3 jobs'));
     const order = () => within(list).getAllByRole('listitem').map((li) => li.getAttribute('data-job-id'));
     expect(order()).toEqual([BIGDATA_JOB, DATA_SCIENTIST_JOB, PHD_JOB]);
 
-    await userEvent.type(screen.getByRole('searchbox', { name: 'Search saved jobs' }), 'scientist');
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search your jobs' }), 'scientist');
     await waitFor(() => expect(order()).toEqual([DATA_SCIENTIST_JOB]));
     expect(screen.getByTestId('job-count').textContent).toContain('1 job of 3 jobs');
 
@@ -75,37 +75,55 @@ describe('popup: saved jobs view', () => {
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Degree' }), 'PhD');
     await waitFor(() => expect(order()).toEqual([PHD_JOB]));
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'applied');
-    expect(await screen.findByText('No saved job matches these filters.')).toBeTruthy();
+    expect(await screen.findByText('No job matches these filters.')).toBeTruthy();
   });
 
-  it('sorts by match score once a profile exists', async () => {
+  it('sorts by best match from the stored summaries: eligible jobs first, then by score, with the blocker on the row', async () => {
     await addProfile(db);
     await addJob(db, { jobId: PHD_JOB }, local('2025-11-03T09:00:00'));
     await addJob(db, { jobId: BIGDATA_JOB }, local('2025-11-02T09:00:00'));
     await addJob(db, { jobId: DATA_SCIENTIST_JOB }, local('2025-11-01T09:00:00'));
+    // What the background does after any message: every job gets its summary stored.
+    await api.summaries.refresh();
+    const stored = await db.jobs.toArray();
+    expect(stored.every((j) => j.match !== null && j.match.day === '2025-11-15')).toBe(true);
+    const phd = stored.find((j) => j.jobId === PHD_JOB)!.match!;
+    expect(phd.eligible).toBe(false);
+
     renderWithApi(api, <PopupApp page={OTHER} />);
-    const list = await screen.findByRole('list', { name: 'Saved jobs' });
+    const list = await screen.findByRole('list', { name: 'Jobs you viewed' });
     await waitFor(() => expect(screen.getByTestId('job-count').textContent).toBe('3 jobs'));
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'score');
-    const chips = () => within(list).getAllByRole('listitem').map((li) => Number(li.querySelector('.score-chip')?.textContent));
-    // The master's student meets the BS/MS data scientist posting best and the PhD posting worst.
-    await waitFor(() => expect(within(list).getAllByRole('listitem')[0]!.getAttribute('data-job-id')).toBe(DATA_SCIENTIST_JOB));
-    const scores = chips();
-    expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    expect(within(list).getAllByRole('listitem')[2]!.getAttribute('data-job-id')).toBe(PHD_JOB);
+    const order = () => within(list).getAllByRole('listitem').map((li) => li.getAttribute('data-job-id'));
+    // The PhD posting is ruled out for a master's student: last, whatever its score.
+    await waitFor(() => expect(order().at(-1)).toBe(PHD_JOB));
+    const byRank = [...stored].sort((a, b) => b.match!.rank - a.match!.rank).map((j) => j.jobId);
+    expect(order()).toEqual(byRank);
+    const eligibleScores = stored.filter((j) => j.match!.eligible).map((j) => j.match!.score!);
+    const chips = within(list).getAllByRole('listitem').map((li) => Number(li.querySelector('.score-chip')?.textContent));
+    expect(chips.slice(0, eligibleScores.length)).toEqual([...eligibleScores].sort((a, b) => b - a));
+    const phdRow = list.querySelector(`[data-job-id="${PHD_JOB}"]`)!;
+    expect(within(phdRow as HTMLElement).getByTestId('row-blocker').textContent).toBe(`✗ Not eligible: ${phd.firstBlocker}`);
+    expect(phd.firstBlocker).toMatch(/PhD/);
+    // The rows the user can take carry no blocker mark.
+    expect(list.querySelectorAll('[data-testid="row-blocker"]')).toHaveLength(1);
+
+    // "Eligible only" leaves the PhD job out.
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Eligible only' }));
+    await waitFor(() => expect(order()).toEqual(byRank.filter((id) => id !== PHD_JOB)));
   });
 
   it('opens a job from the list and comes back to the same filters', async () => {
     await addJob(db, { jobId: PHD_JOB });
     await addJob(db, { jobId: BIGDATA_JOB }, local('2025-11-11T09:00:00'));
     renderWithApi(api, <PopupApp page={OTHER} />);
-    await screen.findByRole('list', { name: 'Saved jobs' });
-    await userEvent.type(screen.getByRole('searchbox', { name: 'Search saved jobs' }), 'big data');
+    await screen.findByRole('list', { name: 'Jobs you viewed' });
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search your jobs' }), 'big data');
     await userEvent.click(await screen.findByRole('button', { name: /Big Data Engineer Intern/ }));
     const heading = await screen.findByRole('heading', { level: 2, name: /Big Data Engineer Intern/ });
     await waitFor(() => expect(document.activeElement).toBe(heading));
     await userEvent.click(screen.getByRole('button', { name: '← Back to saved jobs' }));
-    expect((screen.getByRole('searchbox', { name: 'Search saved jobs' }) as HTMLInputElement).value).toBe('big data');
+    expect((screen.getByRole('searchbox', { name: 'Search your jobs' }) as HTMLInputElement).value).toBe('big data');
   });
 });
 
@@ -194,12 +212,16 @@ describe('popup: the current job', () => {
     renderWithApi(api, <PopupApp page={jobPage(BIGDATA_JOB)} />);
     await screen.findByTestId('applied-on');
 
+    // Picking in the menu records nothing; "Set status" does, and focus stays on it.
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'interviewing');
+    expect((await db.jobs.get(BIGDATA_JOB))?.status).toBe('applied');
+    const set = screen.getByRole('button', { name: 'Set status' });
+    await userEvent.click(set);
     await waitFor(async () => expect((await db.jobs.get(BIGDATA_JOB))?.status).toBe('interviewing'));
     await screen.findByText('Status: Interviewing');
+    expect(document.activeElement).toBe(set);
 
     await userEvent.type(screen.getByLabelText('Notes'), 'Recruiter: <b>Mei</b>');
-    await userEvent.click(screen.getByRole('button', { name: 'Save notes' }));
     await waitFor(async () => expect((await db.jobs.get(BIGDATA_JOB))?.notes).toBe('Recruiter: <b>Mei</b>'));
   });
 
@@ -209,10 +231,10 @@ describe('popup: the current job', () => {
     const current = await screen.findByRole('tab', { name: 'This job' });
     current.focus();
     await userEvent.keyboard('{ArrowRight}');
-    const saved = screen.getByRole('tab', { name: /Saved jobs/ });
+    const saved = screen.getByRole('tab', { name: /Jobs you viewed/ });
     expect(saved.getAttribute('aria-selected')).toBe('true');
     expect(document.activeElement).toBe(saved);
-    expect(await screen.findByRole('list', { name: 'Saved jobs' })).toBeTruthy();
+    expect(await screen.findByRole('list', { name: 'Jobs you viewed' })).toBeTruthy();
   });
 });
 
@@ -401,7 +423,7 @@ describe('popup: export and import', () => {
   it('exports JSON and CSV as files, and imports a file back through the background', async () => {
     await addJob(db, { jobId: PHD_JOB }, undefined, { notes: 'first choice' });
     renderWithApi(api, <PopupApp page={OTHER} />);
-    await screen.findByRole('list', { name: 'Saved jobs' });
+    await screen.findByRole('list', { name: 'Jobs you viewed' });
 
     await userEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
     await waitFor(() => expect(api.downloads).toHaveLength(1));
@@ -426,7 +448,7 @@ describe('popup: export and import', () => {
   it('shows why a bad file is refused, and changes nothing', async () => {
     await addJob(db, { jobId: PHD_JOB });
     renderWithApi(api, <PopupApp page={OTHER} />);
-    await screen.findByRole('list', { name: 'Saved jobs' });
+    await screen.findByRole('list', { name: 'Jobs you viewed' });
     const truncated = '{"format":"job-lens","version":1,"jobs":[{"jobId":"75';
     await userEvent.upload(screen.getByTestId('import-input'), new File([truncated], 'broken.json', { type: 'application/json' }));
     await waitFor(() => expect(screen.getByTestId('transfer-message').textContent).toMatch(/^Import refused, nothing was changed\. The file is not valid JSON/));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filterJobs, locationOptions, NO_FILTERS, sortJobs } from '../../../components/jobs/query';
+import { facetOf, filterJobs, locationOptions, NO_FILTERS, sortJobs } from '../../../components/jobs/query';
+import { rankOf, type MatchSummary } from '../../../lib/match/summary';
 import type { JobPosting } from '../../../lib/posting/schema';
 import type { JobRecord } from '../../../lib/store/schema';
 import { records } from './helpers';
@@ -30,8 +31,17 @@ describe('filterJobs', () => {
     expect(filterJobs(rows, { ...NO_FILTERS, text: 'kotlin' })).toEqual([]);
   });
 
+  it('finds a job by its site’s name or host', () => {
+    expect(titles(filterJobs(rows, { ...NO_FILTERS, text: 'bytedance' }))).toEqual(['Backend', 'Machine']);
+    expect(titles(filterJobs(rows, { ...NO_FILTERS, text: 'joinbytedance' }))).toEqual(['Backend', 'Machine']);
+    expect(filterJobs(rows, { ...NO_FILTERS, text: 'tiktok' })).toHaveLength(4);
+  });
+
   it('filters by status, site, degree and location together', () => {
-    expect(titles(filterJobs(rows, { ...NO_FILTERS, status: 'applied' }))).toEqual(['Algorithm', 'Software']);
+    // "Applied" is applied at any later stage: the rejected application is one.
+    expect(titles(filterJobs(rows, { ...NO_FILTERS, status: 'applied' }))).toEqual(['Algorithm', 'Software', 'Machine']);
+    expect(titles(filterJobs(rows, { ...NO_FILTERS, status: 'rejected' }))).toEqual(['Machine']);
+    expect(titles(filterJobs(rows, { ...NO_FILTERS, status: 'viewed' }))).toEqual(['Backend', 'Big']);
     expect(titles(filterJobs(rows, { ...NO_FILTERS, site: 'bytedance' }))).toEqual(['Backend', 'Machine']);
     expect(titles(filterJobs(rows, { ...NO_FILTERS, degree: 'PhD' }))).toEqual(['Algorithm', 'Machine']);
     expect(titles(filterJobs(rows, { ...NO_FILTERS, location: 'Singapore', degree: 'Master', site: 'tiktok' }))).toEqual([
@@ -50,22 +60,33 @@ describe('sortJobs', () => {
     expect(titles(sortJobs(rows, 'applied'))).toEqual(['Software', 'Algorithm', 'Machine', 'Big', 'Backend', 'Data']);
   });
 
-  it('sorts by score, best first, unscored last', () => {
-    const scores = new Map([[rows[0]!, 40], [rows[1]!, 90], [rows[2]!, null], [rows[3]!, 65], [rows[4]!, 90], [rows[5]!, 10]]);
-    expect(titles(sortJobs(rows, 'score', (job) => scores.get(job) ?? null))).toEqual([
-      'Machine',
-      'Algorithm',
-      'Software',
-      'Data',
-      'Big',
-      'Backend',
-    ]);
+  it('sorts by best match: every eligible job first, then by score, unscored last', () => {
+    const summary = (eligible: boolean, score: number | null): MatchSummary => ({
+      score,
+      eligible,
+      blockerCount: eligible ? 0 : 1,
+      firstBlocker: eligible ? null : 'needs a PhD in progress',
+      minimum: { met: 0, partial: 0, unmet: 0, unknown: 0 },
+      preferred: { met: 0, partial: 0, unmet: 0, unknown: 0 },
+      eligibility: { met: 0, partial: 0, unmet: 0, unknown: 0 },
+      rank: rankOf(eligible, score),
+      profileUpdatedAt: '2025-11-01T00:00:00.000Z',
+      day: '2025-11-15',
+      skillListVersion: 1,
+    });
+    const scored = rows.map((row, i) => ({
+      ...row,
+      match: [summary(true, 40), summary(false, 95), null, summary(true, 65), summary(true, null), summary(false, 10)][i]!,
+    }));
+    // A 95 with a blocker ranks below a 40 without; an eligible job with nothing to score ranks
+    // above every blocked one; no summary at all goes last.
+    expect(titles(sortJobs(scored, 'score'))).toEqual(['Software', 'Data', 'Machine', 'Algorithm', 'Big', 'Backend']);
   });
 });
 
 describe('locationOptions', () => {
   it('lists each place once, most common first', () => {
-    expect(locationOptions(rows)).toEqual(['Singapore', 'Beijing', 'San Jose', 'Seattle']);
-    expect(locationOptions(rows, 2)).toEqual(['Singapore', 'Beijing']);
+    expect(locationOptions(rows.map(facetOf))).toEqual(['Singapore', 'Beijing', 'San Jose', 'Seattle']);
+    expect(locationOptions(rows.map(facetOf), 2)).toEqual(['Singapore', 'Beijing']);
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { localDay } from '../../../lib/date';
 import { CSV_HEADERS, csvCell, exportCsv, jobsToCsv } from '../../../lib/transfer/csv';
 import { newJobRecord, recordPostingSeen, setNotes, setStatus } from '../../../lib/store/jobs';
 import { openDb, type JobLensDb } from '../../../lib/store/db';
@@ -91,7 +92,9 @@ describe('jobsToCsv', () => {
       site: 'tiktok',
       title: posting.title,
       status: 'seen',
-      appliedAt: '',
+      appliedOn: '',
+      eligible: '',
+      program: [posting.employmentType, posting.cohort, posting.degreeLevels.join('/')].join(' · '),
       locations: 'San Jose; Seattle',
       applicationLimit: '2',
       url: posting.url,
@@ -117,7 +120,8 @@ describe('exportCsv', () => {
     const rows = parseCsv(await exportCsv(db));
     expect(rows.slice(1).map((r) => [r[0], r[1], r[3], r[4]])).toEqual([
       [b.jobId, 'bytedance', 'seen', ''],
-      [a.jobId, 'tiktok', 'applied', '2025-09-03T12:00:00.000Z'],
+      // A day on the user's calendar, not the stored instant.
+      [a.jobId, 'tiktok', 'applied', localDay('2025-09-03T12:00:00.000Z')],
     ]);
     expect(rows[2]!.at(-1)).toBe('Applied via referral');
   });
