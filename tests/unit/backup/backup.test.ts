@@ -10,8 +10,8 @@ import { sendMessage } from '../../../lib/messages/client';
 import { createHandlers } from '../../../lib/messages/handlers';
 import type { MessageName, RequestOf, ResponseOf } from '../../../lib/messages/protocol';
 import { createRouter } from '../../../lib/messages/router';
-import { openDb, type JobLensDb } from '../../../lib/store/db';
-import { V2_STORES } from '../../../lib/store/migrations/v2';
+import { LATEST_VERSION, MIGRATIONS, openDb, openDbWith, type JobLensDb } from '../../../lib/store/db';
+import { V3_STORES } from '../../../lib/store/migrations/v3';
 import { loadLimitState } from '../../../lib/store/limit';
 import { openPageDb } from '../../../components/data/page-db';
 import type { ProfileInput } from '../../../lib/profile/schema';
@@ -267,18 +267,25 @@ describe('restore at start', () => {
 
   it('restores after a failed upgrade', async () => {
     const { name, recorded } = await sessionWithData();
-    // The next release's upgrade throws on these rows.
-    const nextRelease = () => {
-      const db = new Dexie(name) as JobLensDb;
-      db.version(2).stores(V2_STORES);
-      db.version(3).stores(V2_STORES).upgrade(() => {
-        throw new Error('upgrade to version 3 failed for job 7600000000000000001');
-      });
-      return db;
-    };
+    // The next release (one version above today's) has an upgrade that throws on these rows.
+    const next = LATEST_VERSION + 1;
+    const nextRelease = () =>
+      openDbWith(
+        [
+          ...MIGRATIONS,
+          {
+            version: next,
+            stores: V3_STORES,
+            upgrade: () => {
+              throw new Error(`upgrade to version ${next} failed for job 7600000000000000001`);
+            },
+          },
+        ],
+        name,
+      );
     const { keeper, outcome } = await startStore(depsFor(nextRelease));
     expect(outcome).toBe('recreated');
-    expect(keeper.db.verno).toBe(3);
+    expect(keeper.db.verno).toBe(next);
     expect((await keeper.db.jobs.get(recorded.applied.jobId))?.status).toBe('applied');
     expect((await keeper.db.profile.get('me'))?.data).toMatchObject({ locations: ['Singapore'] });
   });

@@ -140,14 +140,23 @@ describe('deriveProgram on every job fixture', () => {
     }
     expect(programs).toEqual({
       'bytedance-dl': 'intern-phd:2026-start',
+      // "Machine Learning Engineer Intern (Doubao Speech) - 2026 Start (PhD)", Intern, ByteDance's limit sentence.
+      'bytedance-headings-inline': 'intern-phd:2026-start',
       'bytedance-old-dash-words': 'intern-bsms:2025-start',
       'tiktok-eeo-boilerplate': null,
       'tiktok-experienced-staff-ml': null,
       'tiktok-graduate-search': 'graduate:2026-start',
       'tiktok-hostile-text': 'intern-bsms:2026-start',
+      // "Data Analyst Intern (Commerce Growth) - 2026 Start (BS/MS)", Intern, with the limit sentence.
+      'tiktok-nav-list-items': 'intern-bsms:2026-start',
+      // "Graduate Site Reliability Engineer - 2026 Start (BS/MS)", Regular, but the page states no limit
+      // sentence: by the rule for pages read without one (experienced hires), it belongs to no program.
+      'tiktok-no-job-information': null,
       // The older page: no intake in the title, "Undergraduate/Master Intern- 2025 Start" in its value row.
       'tiktok-old-job-id': 'intern-bsms:2025-start',
       'tiktok-paragraphs': 'intern-bsms:2026-start',
+      // "Backend Software Engineer Intern (Trust and Safety) - 2026 Start (BS/MS)", Intern, with the limit sentence.
+      'tiktok-pre-line-run': 'intern-bsms:2026-start',
       'tiktok-seed-000': 'intern-phd:2026-start',
       'tiktok-seed-002': 'intern-bsms:2026-start',
       'tiktok-seed-003': 'intern-bsms:2026-start',

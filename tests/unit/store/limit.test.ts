@@ -3,7 +3,11 @@ import { computeLimitState, countFor, dismissalKey } from '../../../lib/limit/li
 import { programFor } from '../../../lib/program/program';
 import { openDb, type JobLensDb } from '../../../lib/store/db';
 import { deleteAllData } from '../../../lib/store/erase';
+import { mergeHistory } from '../../../lib/store/flows';
 import { confirmApplication, recordApplyStarted, recordPostingSeen, setStatus } from '../../../lib/store/jobs';
+import { V2_VERSION, V2JobRowSchema } from '../../../lib/store/migrations/v2';
+import * as v1Format from '../../../lib/transfer/formats/v1';
+import { IMPORT_LIMITS } from '../../../lib/transfer/format';
 import {
   countForJob,
   dismissBanner,
@@ -197,13 +201,40 @@ describe('program corrections', () => {
   });
 
   it('treats a row saved before corrections existed as uncorrected', async () => {
-    fresh();
-    const [a] = await seen(bsms());
-    const row = (await db.jobs.get(a!.jobId))! as Record<string, unknown>;
-    delete row.programOverride;
-    await db.jobs.put(row as never);
-    await apply(a!.jobId, '2025-10-01');
-    expect((await loadLimitState(db, now)).programs.map((p) => p.program.key)).toEqual([BSMS]);
+    // Corrections came with version 3: a row saved by version 2 has no `programOverride` at all,
+    // and the upgrade to version 3 gives it null, which reads as "as the posting says".
+    n += 1;
+    const name = `limit-store-test-${n}`;
+    const v2 = openDb(name, V2_VERSION);
+    await v2.open();
+    const posting = bsms();
+    const row = V2JobRowSchema.parse({
+      ...posting,
+      status: 'applied',
+      statusHistory: [{ status: 'applied', at: '2025-10-01T13:00:00.000Z' }],
+      notes: '',
+      notesUpdatedAt: null,
+      appliedAt: '2025-10-01T12:00:00.000Z',
+      applyStartedAt: null,
+      userUpdatedAt: '2025-10-01T13:00:00.000Z',
+      firstSeenAt: seenAt.toISOString(),
+      lastSeenAt: seenAt.toISOString(),
+      changedAt: null,
+      changedFields: [],
+    });
+    expect('programOverride' in row).toBe(false);
+    await v2.table('jobs').add(row);
+    v2.close();
+
+    db = openDb(name);
+    expect((await db.jobs.get(posting.jobId))!.programOverride).toBeNull();
+    let state = await loadLimitState(db, now);
+    expect(state.programs.map((p) => [p.program.key, p.used])).toEqual([[BSMS, 1]]);
+    // And it can be corrected like any other.
+    expect(await setProgramOverride(db, posting.jobId, 'none', now)).toMatchObject({ ok: true });
+    state = await loadLimitState(db, now);
+    expect(state.programs.map((p) => [p.program.key, p.used])).toEqual([]);
+    expect(state.uncounted).toBe(1);
   });
 
   it('offers every program seen so far and each track of the job’s intake', async () => {
@@ -252,6 +283,9 @@ describe('deleteAllData', () => {
     await apply(a!.jobId, '2025-10-01');
     await setStrictLimit(db, true, now);
     await db.profile.put({ id: 'me', data: {}, updatedAt: now.toISOString() });
+    // An application the site showed for a job never saved: its own table since version 3.
+    await mergeHistory(db, [{ site: 'tiktok', jobId: '7500000000000000777', title: 'Data Engineer Intern - 2026 Start (BS/MS)', viaReferral: false, status: 'Resume screening', appliedAt: '2025-10-03T10:00' }], now);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['jobs', 'profile', 'settings', 'siteApplications', 'versions']);
     for (const table of db.tables.filter((t) => t.name !== 'versions')) expect(await table.count()).toBeGreaterThan(0);
     await deleteAllData(db);
     for (const table of db.tables) expect(await table.count()).toBe(0);
@@ -278,12 +312,23 @@ describe('corrections and the strict reading in exports', () => {
     expect((await getSettings(db)).strictLimit).toBe(true);
     await other.delete();
 
-    // A file written before corrections existed.
-    for (const job of file.jobs) delete job.programOverride;
+    // A file written before corrections existed: format 1, whose rows are version 2's (no
+    // program correction, no other version 3 field, no strict setting, no site rows).
+    const v3Only = ['programOverride', 'viaReferral', 'appliedDateUnknown', 'applyAskAgainAt', 'siteStatus', 'shortened'];
+    const older = {
+      ...file,
+      version: 1,
+      jobs: file.jobs.map((job) => Object.fromEntries(Object.entries(job).filter(([key]) => !v3Only.includes(key)))),
+      settings: file.settings.filter((row) => row.key === 'cycleStart'),
+    } as Record<string, unknown>;
+    delete older.siteApplications;
+    expect(v1Format.fileSchema(IMPORT_LIMITS).safeParse(older).error).toBeUndefined();
     await db.delete();
     fresh();
-    expect(await importJson(db, JSON.stringify(file), now)).toMatchObject({ ok: true });
+    expect(await importJson(db, JSON.stringify(older), now)).toMatchObject({ ok: true });
+    expect((await db.jobs.get(a!.jobId))!.programOverride).toBeNull();
     expect((await db.jobs.get(b!.jobId))!.programOverride).toBeNull();
+    expect((await getSettings(db)).strictLimit).toBe(false);
   });
 });
 

@@ -3,7 +3,8 @@ import Dexie, { type Transaction } from 'dexie';
 import { z } from 'zod';
 import { LATEST_VERSION, MIGRATIONS, openDb, openDbWith, type JobLensDb } from '../../../lib/store/db';
 import { V1JobRowSchema, V1VersionRowSchema, type V1JobRow } from '../../../lib/store/migrations/v1';
-import { V2_STORES, V2JobRowSchema, V2ProfileRowSchema, V2VersionRowSchema } from '../../../lib/store/migrations/v2';
+import { V2JobRowSchema, V2ProfileRowSchema, V2VersionRowSchema, type V2JobRow } from '../../../lib/store/migrations/v2';
+import { V3_STORES, V3_VERSION, V3JobRowSchema, upgradeJobRowV2toV3 } from '../../../lib/store/migrations/v3';
 import { JobRecordSchema, PostingVersionSchema, SettingRowSchema } from '../../../lib/store/schema';
 import { getJob, getVersions, listApplications, recordPostingSeen, setNotes, setStatus } from '../../../lib/store/jobs';
 import { getSettings } from '../../../lib/store/settings';
@@ -27,6 +28,16 @@ const V1 = readDbFixture('v1');
 const V2 = readDbFixture('v2');
 const v1Jobs = V1.tables.jobs as V1JobRow[];
 const v1Job = (status: V1JobRow['status']) => v1Jobs.find((row) => row.status === status)!;
+const v2Jobs = V2.tables.jobs as V2JobRow[];
+
+/** What the version 3 upgrade gives every job row, spelt out here rather than taken from the code under test. */
+const V3_DEFAULTS = {
+  viaReferral: false,
+  appliedDateUnknown: false,
+  applyAskAgainAt: null,
+  siteStatus: null,
+  programOverride: null,
+} as const;
 
 describe('the frozen fixtures are what their own version accepted', () => {
   it('every version 1 row parses with the version 1 schemas, every version 2 row with the version 2 ones', () => {
@@ -43,7 +54,7 @@ describe('the frozen fixtures are what their own version accepted', () => {
 });
 
 describe('upgrade of a version 1 database (tests/fixtures/db/v1.json)', () => {
-  it('keeps every field of every row and adds the version 2 fields as the upgrade defines them', async () => {
+  it('keeps every field of every row and adds the version 2 and version 3 fields as the upgrades define them', async () => {
     await writeDbFixture('from-v1', V1);
     const db = open('from-v1');
     await db.open();
@@ -55,7 +66,7 @@ describe('upgrade of a version 1 database (tests/fixtures/db/v1.json)', () => {
     const byId = new Map(rows.map((row) => [row.jobId, row]));
     const upgraded = (status: V1JobRow['status']) => byId.get(v1Job(status).jobId);
 
-    // Each row in full: the version 1 fields untouched, plus exactly these new ones.
+    // Each row in full: the version 1 fields untouched, plus exactly these new ones (version 2's, then version 3's).
     const seen = v1Job('seen');
     expect(upgraded('seen')).toEqual({
       ...seen,
@@ -64,6 +75,7 @@ describe('upgrade of a version 1 database (tests/fixtures/db/v1.json)', () => {
       appliedAt: null,
       applyStartedAt: null,
       userUpdatedAt: null,
+      ...V3_DEFAULTS,
     });
     const saved = v1Job('saved');
     expect(upgraded('saved')).toEqual({
@@ -73,6 +85,7 @@ describe('upgrade of a version 1 database (tests/fixtures/db/v1.json)', () => {
       appliedAt: null,
       applyStartedAt: null,
       userUpdatedAt: '2025-08-12T18:20:00.000Z',
+      ...V3_DEFAULTS,
     });
     // A version 1 application had no date; it must still count, so it takes the first-seen date.
     const applied = v1Job('applied');
@@ -83,6 +96,7 @@ describe('upgrade of a version 1 database (tests/fixtures/db/v1.json)', () => {
       appliedAt: '2025-08-06T14:40:01.000Z',
       applyStartedAt: null,
       userUpdatedAt: '2025-08-15T08:00:00.000Z',
+      ...V3_DEFAULTS,
     });
     expect(upgraded('applied')!.notes).toHaveLength(20_001);
     const interviewing = v1Job('interviewing');
@@ -93,6 +107,7 @@ describe('upgrade of a version 1 database (tests/fixtures/db/v1.json)', () => {
       appliedAt: '2025-08-04T16:00:01.000Z',
       applyStartedAt: null,
       userUpdatedAt: '2025-08-20T16:00:01.000Z',
+      ...V3_DEFAULTS,
     });
     expect(upgraded('interviewing')!.changedFields).toEqual(['locations', 'minimumQualifications']);
     expect(upgraded('rejected')).toEqual({
@@ -102,6 +117,7 @@ describe('upgrade of a version 1 database (tests/fixtures/db/v1.json)', () => {
       appliedAt: '2025-08-07T01:30:01.000Z',
       applyStartedAt: null,
       userUpdatedAt: '2025-08-09T03:00:00.000Z',
+      ...V3_DEFAULTS,
     });
     expect(upgraded('withdrawn')).toEqual({
       ...v1Job('withdrawn'),
@@ -110,6 +126,7 @@ describe('upgrade of a version 1 database (tests/fixtures/db/v1.json)', () => {
       appliedAt: '2025-08-08T12:00:01.000Z',
       applyStartedAt: null,
       userUpdatedAt: '2025-08-10T12:00:00.000Z',
+      ...V3_DEFAULTS,
     });
     expect(upgraded('withdrawn')!.site).toBe('bytedance');
 
@@ -117,6 +134,7 @@ describe('upgrade of a version 1 database (tests/fixtures/db/v1.json)', () => {
     expect(await db.versions.orderBy('id').toArray()).toEqual(V1.tables.versions);
     expect(await db.profile.count()).toBe(0);
     expect(await db.settings.count()).toBe(0);
+    expect(await db.siteApplications.count()).toBe(0);
     // The new indexes answer queries on the upgraded rows: submitted statuses all count.
     expect((await listApplications(db)).map((j) => j.status).sort()).toEqual(['applied', 'interviewing', 'rejected', 'withdrawn']);
   });
@@ -169,34 +187,89 @@ describe('upgrade of a version 1 database (tests/fixtures/db/v1.json)', () => {
 });
 
 describe('a version 2 database (tests/fixtures/db/v2.json)', () => {
-  it('opens at the latest version with every row exactly as version 2 wrote it', async () => {
+  it('opens at the latest version with every row as version 2 wrote it, plus the version 3 fields at their defaults', async () => {
     await writeDbFixture('at-v2', V2);
     const db = open('at-v2');
-    expect(await db.jobs.orderBy('jobId').toArray()).toEqual(V2.tables.jobs);
+    await db.open();
+    expect(db.verno).toBe(LATEST_VERSION);
+    // Whole rows: what version 2 wrote, untouched, and exactly the version 3 defaults.
+    const byId = (a: { jobId: string }, b: { jobId: string }) => a.jobId.localeCompare(b.jobId);
+    expect(await db.jobs.orderBy('jobId').toArray()).toEqual([...v2Jobs].sort(byId).map((row) => ({ ...row, ...V3_DEFAULTS })));
+    // Postings gained only an optional field: earlier versions are carried over as they were.
     expect(await db.versions.orderBy('id').toArray()).toEqual(V2.tables.versions);
-    expect(await db.profile.toArray()).toEqual(V2.tables.profile);
+    const v2Profile = V2.tables.profile![0] as { id: 'me'; data: Record<string, unknown>; updatedAt: string };
+    expect(await db.profile.toArray()).toEqual([{ ...v2Profile, data: { ...v2Profile.data, experience: [] } }]);
     expect(await db.settings.toArray()).toEqual(V2.tables.settings);
     for (const row of await db.jobs.toArray()) expect(JobRecordSchema.safeParse(row).error).toBeUndefined();
     for (const row of await db.versions.toArray()) expect(PostingVersionSchema.safeParse(row).error).toBeUndefined();
     for (const row of await db.settings.toArray()) expect(SettingRowSchema.safeParse(row).error).toBeUndefined();
     const profile = await loadProfile(db);
-    expect(profile).toEqual({ ok: true, profile: (V2.tables.profile![0] as { data: unknown }).data, updatedAt: '2025-10-01T12:30:00.000Z' });
-    expect(await getSettings(db)).toEqual({ cycleStart: '2025-09-01' });
+    expect(profile).toEqual({ ok: true, profile: { ...v2Profile.data, experience: [] }, updatedAt: '2025-10-01T12:30:00.000Z' });
+    expect(await getSettings(db)).toEqual({ cycleStart: '2025-09-01', strictLimit: false });
     expect((await listApplications(db)).map((j) => j.status).sort()).toEqual(['applied', 'interviewing']);
+  });
+
+  it('the version 2 to 3 step: every row opens at version 3 with the new fields at their defaults, an empty siteApplications table, and stays usable', async () => {
+    await writeDbFixture('v2-to-v3', V2);
+    const db = open('v2-to-v3', V3_VERSION);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(V3_STORES).sort());
+    expect(await db.siteApplications.count()).toBe(0);
+
+    const rows = await db.jobs.toArray();
+    expect(rows).toHaveLength(v2Jobs.length);
+    for (const v2Row of v2Jobs) {
+      const row = rows.find((r) => r.jobId === v2Row.jobId)!;
+      expect(row).toEqual({ ...v2Row, ...V3_DEFAULTS });
+      // The upgrade function says the same, and adds no `shortened` (absent means nothing was cut).
+      expect(row).toEqual(upgradeJobRowV2toV3(v2Row));
+      expect('shortened' in row).toBe(false);
+      expect(V3JobRowSchema.safeParse(row).error).toBeUndefined();
+    }
+    const [profile] = await db.profile.toArray();
+    expect((profile!.data as { experience: unknown }).experience).toEqual([]);
+
+    // Usable: a visit, a status change, a site row, an export that re-imports whole.
+    const now = new Date('2025-11-05T00:00:00Z');
+    const seen = v2Jobs.find((row) => row.status === 'seen' && row.applyStartedAt === null)!;
+    expect(await recordPostingSeen(db, { ...makePosting({ jobId: seen.jobId }), extractedAt: now.toISOString() }, now)).toMatchObject({ ok: true });
+    expect(await setStatus(db, seen.jobId, 'applied', now, { appliedAt: '2025-11-04' })).toMatchObject({ ok: true });
+    expect(await getJob(db, seen.jobId)).toMatchObject({ status: 'applied', ...V3_DEFAULTS });
+    const siteRow = {
+      key: 'tiktok:7500000000000000123',
+      site: 'tiktok' as const,
+      jobId: '7500000000000000123',
+      title: 'Backend Engineer Intern - 2026 Start (BS/MS)',
+      appliedAt: '2025-11-01T09:00:00.000Z',
+      appliedDateUnknown: false,
+      status: 'Resume screening',
+      viaReferral: false,
+      source: 'history' as const,
+      firstReadAt: '2025-11-02T09:00:00.000Z',
+      readAt: '2025-11-02T09:00:00.000Z',
+    };
+    await db.siteApplications.put(siteRow);
+    expect(await db.siteApplications.toArray()).toEqual([siteRow]);
+    const text = await exportJson(db, now);
+    const copy = open('v2-to-v3-copy');
+    expect(await importJson(copy, text, now)).toMatchObject({ ok: true });
+    expect(await copy.jobs.orderBy('jobId').toArray()).toEqual(await db.jobs.orderBy('jobId').toArray());
+    expect(await copy.siteApplications.toArray()).toEqual([siteRow]);
   });
 });
 
 describe('a hypothetical next version that adds a field', () => {
-  // A copy of the latest job row with one more field, as a version 3 would add it.
-  const V3JobRowSchema = V2JobRowSchema.extend({ program: z.enum(['intern', 'graduate']).nullable() });
-  const withV3 = [
+  // A copy of the latest job row with one more field, as a version 4 would add it.
+  const NextJobRowSchema = V3JobRowSchema.extend({ cohortYear: z.number().int().nullable() });
+  const withNext = [
     ...MIGRATIONS,
     {
       version: LATEST_VERSION + 1,
-      stores: V2_STORES,
+      stores: V3_STORES,
       upgrade: (tx: Transaction) =>
         tx.table('jobs').toCollection().modify((row: Record<string, unknown>) => {
-          row.program = null;
+          row.cohortYear = null;
         }).then(() => undefined),
     },
   ];
@@ -205,15 +278,15 @@ describe('a hypothetical next version that adds a field', () => {
     it(`reads a version ${fixture.version} database: every old row upgrades and parses with the new schema`, async () => {
       const name = `to-next-from-v${fixture.version}`;
       await writeDbFixture(name, fixture);
-      const db = openDbWith(withV3, name);
+      const db = openDbWith(withNext, name);
       opened.push(db);
       await db.open();
       expect(db.verno).toBe(LATEST_VERSION + 1);
       const rows = await db.jobs.toArray();
       expect(rows).toHaveLength(6);
       for (const row of rows) {
-        expect(V3JobRowSchema.safeParse(row).error).toBeUndefined();
-        expect(row).toMatchObject({ program: null });
+        expect(NextJobRowSchema.safeParse(row).error).toBeUndefined();
+        expect(row).toMatchObject({ cohortYear: null, ...V3_DEFAULTS });
       }
       expect(await db.versions.count()).toBe(fixture.tables.versions!.length);
     });

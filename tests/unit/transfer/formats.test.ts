@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openDb, type JobLensDb } from '../../../lib/store/db';
-import { V2JobRowSchema } from '../../../lib/store/migrations/v2';
+import { V3JobRowSchema } from '../../../lib/store/migrations/v3';
 import { getJob, getVersions } from '../../../lib/store/jobs';
 import { getSettings } from '../../../lib/store/settings';
 import { loadProfile } from '../../../lib/profile/store';
 import * as formatV1 from '../../../lib/transfer/formats/v1';
+import * as formatV2 from '../../../lib/transfer/formats/v2';
 import { FORMAT_STEPS, IMPORT_LIMITS, type FormatStep } from '../../../lib/transfer/format';
 import { importBlob, importJson, parseExport } from '../../../lib/transfer/import';
 import { readDbFixture } from '../store/db-fixtures';
@@ -33,8 +34,14 @@ async function snapshot(db: JobLensDb) {
     versions: await db.versions.orderBy('id').toArray(),
     settings: await db.settings.toArray(),
     profile: await db.profile.toArray(),
+    siteApplications: await db.siteApplications.toArray(),
   };
 }
+
+/** What format 2 (and database version 3) gives a format 1 job row, spelt out here rather than taken from the code under test. */
+const V3_DEFAULTS = { viaReferral: false, appliedDateUnknown: false, applyAskAgainAt: null, siteStatus: null, programOverride: null } as const;
+const UPGRADED_JOBS = FIXTURE.jobs.map((job) => ({ ...job, ...V3_DEFAULTS }));
+const UPGRADED_PROFILE = { ...FIXTURE.profile!, data: { ...FIXTURE.profile!.data, experience: [] } };
 
 describe('the export of format version 1 (tests/fixtures/exports/v1.json)', () => {
   it('is the same data as the version 2 database it was exported from', () => {
@@ -46,7 +53,15 @@ describe('the export of format version 1 (tests/fixtures/exports/v1.json)', () =
     expect(FIXTURE.profile).toEqual(db.tables.profile![0]);
   });
 
-  it('imports into an empty database with every field of every row as in the file', async () => {
+  it('reads as format 2, upgraded by fromV1: every row as in the file plus the version 3 defaults, no site rows', () => {
+    const parsed = parseExport(FIXTURE_TEXT);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.file).toEqual({ ...FIXTURE, version: 2, jobs: UPGRADED_JOBS, profile: UPGRADED_PROFILE, siteApplications: [] });
+    expect(parsed.file).toEqual(formatV2.fromV1(FIXTURE));
+  });
+
+  it('imports into an empty database with every field of every row as in the file, upgraded to version 3', async () => {
     const db = fresh();
     const result = await importJson(db, FIXTURE_TEXT, NOW);
     expect(result).toEqual({
@@ -54,35 +69,38 @@ describe('the export of format version 1 (tests/fixtures/exports/v1.json)', () =
       summary: { jobsAdded: 6, jobsUpdated: 0, jobsUnchanged: 0, versionsAdded: 3, settingsUpdated: 1, profileUpdated: true },
     });
     const stored = await snapshot(db);
-    expect(stored.jobs).toEqual([...FIXTURE.jobs].sort((a, b) => (a.jobId < b.jobId ? -1 : 1)));
+    expect(stored.jobs).toEqual([...UPGRADED_JOBS].sort((a, b) => (a.jobId < b.jobId ? -1 : 1)));
     expect(stored.versions.map(({ id: _id, ...v }) => v)).toEqual(FIXTURE.versions);
     expect(stored.settings).toEqual(FIXTURE.settings);
-    expect(stored.profile).toEqual([FIXTURE.profile]);
-    expect(await loadProfile(db)).toMatchObject({ ok: true, profile: FIXTURE.profile!.data });
-    expect(await getSettings(db)).toEqual({ cycleStart: '2025-09-01' });
+    expect(stored.profile).toEqual([UPGRADED_PROFILE]);
+    expect(stored.siteApplications).toEqual([]);
+    expect(await loadProfile(db)).toMatchObject({ ok: true, profile: UPGRADED_PROFILE.data });
+    expect(await getSettings(db)).toEqual({ cycleStart: '2025-09-01', strictLimit: false });
     const changed = FIXTURE.jobs.find((j) => j.changedFields.length > 0)!;
     expect((await getVersions(db, changed.jobId)).map((v) => v.savedAt)).toEqual(['2025-10-12T08:00:00.000Z', '2025-10-20T08:00:00.000Z']);
   });
 
   it('a file from a newer Job Lens is refused with a message saying so', () => {
-    const newer = JSON.stringify({ ...FIXTURE, version: 2 });
+    const newer = JSON.stringify({ ...formatV2.fromV1(FIXTURE), version: 3 });
     expect(parseExport(newer)).toEqual({
       ok: false,
-      message: 'Import refused, nothing was changed. The file was made by a newer Job Lens (export version 2); update the extension first.',
+      message: 'Import refused, nothing was changed. The file was made by a newer Job Lens (export version 3); update the extension first.',
     });
     expect(parseExport(JSON.stringify({ ...FIXTURE, version: 0 }))).toMatchObject({ ok: false, message: expect.stringContaining('no export version Job Lens knows') });
     expect(parseExport(JSON.stringify({ ...FIXTURE, version: '1' }))).toMatchObject({ ok: false, message: expect.stringContaining('no export version') });
+    // A format 1 body that claims format 2 is read by format 2's schema, which its rows do not meet.
+    expect(parseExport(JSON.stringify({ ...FIXTURE, version: 2 }))).toMatchObject({ ok: false, message: expect.stringContaining('jobs[0].viaReferral') });
   });
 });
 
 describe('a hypothetical next format version that adds a field', () => {
-  // A copy of the latest job row with one more field, and the step a format version 2 would add.
-  const V3JobRowSchema = V2JobRowSchema.extend({ program: z.enum(['intern', 'graduate']).nullable() });
+  // A copy of the latest job row with one more field, and the step a format version 3 would add.
+  const NextJobRowSchema = V3JobRowSchema.extend({ cohortYear: z.number().int().nullable() });
   const next: FormatStep = {
-    version: 2,
+    version: 3,
     schema: (limits) =>
-      formatV1.fileSchema(limits).extend({ version: z.literal(2), jobs: z.array(V3JobRowSchema).max(limits.maxJobs) }),
-    fromPrevious: (file: formatV1.File) => ({ ...file, version: 2, jobs: file.jobs.map((job) => ({ ...job, program: null })) }),
+      formatV2.fileSchema(limits).extend({ version: z.literal(3), jobs: z.array(NextJobRowSchema).max(limits.maxJobs) }),
+    fromPrevious: (file: formatV2.File) => ({ ...file, version: 3, jobs: file.jobs.map((job) => ({ ...job, cohortYear: null })) }),
   };
   const steps = [...FORMAT_STEPS, next];
 
@@ -90,16 +108,18 @@ describe('a hypothetical next format version that adds a field', () => {
     const parsed = parseExport(FIXTURE_TEXT, IMPORT_LIMITS, steps);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect(parsed.file.version).toBe(2);
-    expect(parsed.file.jobs).toEqual(FIXTURE.jobs.map((job) => ({ ...job, program: null })));
-    for (const job of parsed.file.jobs) expect(V3JobRowSchema.safeParse(job).error).toBeUndefined();
-    expect(parsed.file.profile).toEqual(FIXTURE.profile);
+    expect(parsed.file.version).toBe(3);
+    expect(parsed.file.jobs).toEqual(UPGRADED_JOBS.map((job) => ({ ...job, cohortYear: null })));
+    for (const job of parsed.file.jobs) expect(NextJobRowSchema.safeParse(job).error).toBeUndefined();
+    expect(parsed.file.profile).toEqual(UPGRADED_PROFILE);
+    expect(parsed.file.siteApplications).toEqual([]);
   });
 
   it('reads a file of the new version, which the current chain refuses as newer', () => {
-    const text = JSON.stringify({ ...FIXTURE, version: 2, jobs: FIXTURE.jobs.map((job) => ({ ...job, program: 'intern' })) });
+    const current = formatV2.fromV1(FIXTURE);
+    const text = JSON.stringify({ ...current, version: 3, jobs: current.jobs.map((job) => ({ ...job, cohortYear: 2026 })) });
     const parsed = parseExport(text, IMPORT_LIMITS, steps);
-    expect(parsed.ok && parsed.file.jobs.every((job) => (job as { program?: unknown }).program === 'intern')).toBe(true);
+    expect(parsed.ok && parsed.file.jobs.every((job) => (job as { cohortYear?: unknown }).cohortYear === 2026)).toBe(true);
     expect(parseExport(text)).toMatchObject({ ok: false, message: expect.stringContaining('newer Job Lens') });
   });
 });

@@ -12,7 +12,7 @@ const FIXTURE_TEXT = readFileSync(resolve(__dirname, '../../fixtures/exports/v1.
 afterEach(() => cleanup());
 
 describe('the import in the popup page', () => {
-  it('reads the chosen file and writes it here, then has the background recompute the limit (the badge)', async () => {
+  it('reads the chosen file and writes it here, then tells the background, which recomputes the limit (the badge)', async () => {
     const db = freshDb();
     const api = testApi(db);
     const sent: string[] = [];
@@ -25,8 +25,9 @@ describe('the import in the popup page', () => {
     await userEvent.upload(screen.getByTestId('import-input'), new File([FIXTURE_TEXT], 'job-lens-2025-11-03.json', { type: 'application/json' }));
     await waitFor(() => expect(screen.getByTestId('transfer-message').textContent).toMatch(/^Imported: 6 jobs added/));
     expect(await db.jobs.count()).toBe(6);
-    // Nothing but the limit refresh went through a message: no file text crosses to the background.
-    expect(sent).toEqual(['limit:get']);
+    // Only the notice that data came in went through a message (the background then recomputes the
+    // limit and follows with its backup copy): no file text crosses to the background.
+    expect(sent).toEqual(['data:imported']);
     expect(api.badges).toEqual(['2/2']);
   });
 

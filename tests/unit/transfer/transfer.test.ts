@@ -7,6 +7,8 @@ import {
   setNotes,
   setStatus,
 } from '../../../lib/store/jobs';
+import { mergeHistory } from '../../../lib/store/flows';
+import { JobRecordSchema, type JobRecord } from '../../../lib/store/schema';
 import { getSettings, setCycleStart } from '../../../lib/store/settings';
 import { exportAll, exportJson } from '../../../lib/transfer/export';
 import { importJson, parseExport } from '../../../lib/transfer/import';
@@ -33,6 +35,7 @@ async function snapshot(db: JobLensDb) {
     versions: await db.versions.orderBy('id').toArray(),
     settings: await db.settings.toArray(),
     profile: await db.profile.toArray(),
+    siteApplications: await db.siteApplications.orderBy('key').toArray(),
   };
 }
 
@@ -61,9 +64,16 @@ async function populated() {
       locations: ['Singapore'],
       publications: [],
       workAuthorization: [],
+      experience: [{ title: 'Data Intern', organization: 'A retail start-up', from: '2025-06', to: '2025-08', internship: true }],
     },
     updatedAt: '2025-09-10T08:00:00.000Z',
   });
+  // An application the site's history page showed for a job never opened here.
+  await mergeHistory(
+    db,
+    [{ site: 'tiktok', jobId: '7500000000000000777', title: 'Data Engineer Intern (Ads) - 2026 Start (BS/MS)', viaReferral: false, status: 'Resume screening', appliedAt: '2025-09-05T10:00' }],
+    t('2025-09-13T08:00:00Z'),
+  );
   return { db, postings };
 }
 
@@ -71,12 +81,15 @@ describe('export', () => {
   it('writes everything with the format name and version', async () => {
     const { db } = await populated();
     const file = await exportAll(db, t('2025-10-01T00:00:00Z'));
-    expect(file).toMatchObject({ format: 'job-lens-export', version: 1, exportedAt: '2025-10-01T00:00:00.000Z' });
+    expect(file).toMatchObject({ format: 'job-lens-export', version: 2, exportedAt: '2025-10-01T00:00:00.000Z' });
     expect(file.jobs).toHaveLength(4);
     expect(file.versions).toHaveLength(1);
     expect(file.versions[0]).not.toHaveProperty('id');
     expect(file.settings).toEqual([{ key: 'cycleStart', value: '2025-09-01', updatedAt: '2025-09-10T08:00:00.000Z' }]);
     expect(file.profile?.data).toMatchObject({ skills: ['Python', 'SQL'] });
+    expect(file.profile?.data.experience).toEqual([{ title: 'Data Intern', organization: 'A retail start-up', from: '2025-06', to: '2025-08', internship: true }]);
+    expect(file.siteApplications).toEqual(await db.siteApplications.toArray());
+    expect(file.siteApplications).toHaveLength(1);
   });
 
   it('an export imported into an empty database gives the same data back', async () => {
@@ -92,7 +105,72 @@ describe('export', () => {
     expect(to.jobs).toEqual(from.jobs);
     expect(to.settings).toEqual(from.settings);
     expect(to.profile).toEqual(from.profile);
+    expect(to.siteApplications).toEqual(from.siteApplications);
     expect(to.versions.map(({ id: _id, ...v }) => v)).toEqual(from.versions.map(({ id: _id, ...v }) => v));
+  });
+
+  it('carries every version 3 job field and the site’s own rows through export and import unchanged', async () => {
+    const { db, postings } = await populated();
+    const [saved, applied, changed, plain] = postings.map((p) => p.jobId);
+    // Each new field at a value other than its default, on whole rows the schema accepts.
+    const set = async (jobId: string, fields: Partial<JobRecord>) =>
+      db.jobs.put(JobRecordSchema.parse({ ...(await db.jobs.get(jobId))!, ...fields }));
+    await set(saved!, {
+      viaReferral: true,
+      applyStartedAt: '2025-09-11T09:00:00.000Z',
+      applyAskAgainAt: '2025-09-12T09:00:00.000Z',
+      programOverride: { key: 'intern-phd:2026-start', label: 'PhD Intern · 2026 Start' },
+    });
+    await set(applied!, {
+      appliedDateUnknown: true,
+      siteStatus: { text: 'Interview scheduling', appliedAt: '2025-09-12T04:00:00.000Z', readAt: '2025-09-15T08:00:00.000Z' },
+      shortened: ['description', 'responsibilities'],
+    });
+    await set(changed!, { programOverride: 'none' });
+    await set(plain!, { siteStatus: { text: null, appliedAt: null, readAt: '2025-09-16T08:00:00.000Z' } });
+    await db.siteApplications.put({
+      key: 'bytedance:title:Research Scientist Intern (Seed) - 2026 Start (PhD)',
+      site: 'bytedance',
+      jobId: null,
+      title: 'Research Scientist Intern (Seed) - 2026 Start (PhD)',
+      appliedAt: '2025-09-14T08:00:00.000Z',
+      appliedDateUnknown: true,
+      status: null,
+      viaReferral: true,
+      source: 'duplicate',
+      firstReadAt: '2025-09-14T08:00:00.000Z',
+      readAt: '2025-09-14T08:00:00.000Z',
+    });
+    const from = await snapshot(db);
+    expect(from.siteApplications).toHaveLength(2);
+
+    const text = await exportJson(db, t('2025-10-01T00:00:00Z'));
+    const target = fresh();
+    expect(await importJson(target, text, t('2025-10-02T00:00:00Z'))).toMatchObject({ ok: true, summary: { jobsAdded: 4 } });
+    const to = await snapshot(target);
+    expect(to.jobs).toEqual(from.jobs);
+    expect(to.siteApplications).toEqual(from.siteApplications);
+    expect(to.profile).toEqual(from.profile);
+    expect((await getJob(target, applied!))!.shortened).toEqual(['description', 'responsibilities']);
+  });
+
+  it('clamps the version 3 times a file sets in the future to the import time', async () => {
+    const { db, postings } = await populated();
+    const file = JSON.parse(await exportJson(db, t('2025-10-01T00:00:00Z')));
+    const FUTURE = '9999-12-31T23:59:59.000Z';
+    const job = file.jobs.find((j: { jobId: string }) => j.jobId === postings[0]!.jobId);
+    Object.assign(job, { applyAskAgainAt: FUTURE, siteStatus: { text: 'Resume screening', appliedAt: FUTURE, readAt: FUTURE } });
+    Object.assign(file.siteApplications[0], { appliedAt: FUTURE, firstReadAt: FUTURE, readAt: FUTURE });
+    const now = t('2025-10-02T00:00:00Z');
+    const target = fresh();
+    expect(await importJson(target, JSON.stringify(file), now)).toMatchObject({ ok: true });
+    const iso = now.toISOString();
+    expect(await getJob(target, postings[0]!.jobId)).toMatchObject({
+      applyAskAgainAt: iso,
+      siteStatus: { text: 'Resume screening', appliedAt: iso, readAt: iso },
+    });
+    const [site] = await target.siteApplications.toArray();
+    expect(site).toEqual({ ...file.siteApplications[0], appliedAt: iso, firstReadAt: iso, readAt: iso });
   });
 
   it('importing the same file twice changes nothing the second time', async () => {
@@ -204,7 +282,7 @@ describe('import refusal', () => {
   });
 
   it('refuses a file from a newer version', async () => {
-    await expectRefused(JSON.stringify({ ...(await validFile()), version: 2 }), /newer Job Lens \(export version 2\)/);
+    await expectRefused(JSON.stringify({ ...(await validFile()), version: 3 }), /newer Job Lens \(export version 3\)/);
   });
 
   it('names the first bad field with its path and job', async () => {
