@@ -10,14 +10,14 @@ import { sendMessage } from '../../../lib/messages/client';
 import { createHandlers } from '../../../lib/messages/handlers';
 import type { MessageName, RequestOf, ResponseOf } from '../../../lib/messages/protocol';
 import { createRouter } from '../../../lib/messages/router';
-import { openDb, type JobLensDb } from '../../../lib/store/db';
-import { V2_STORES } from '../../../lib/store/migrations/v2';
+import { LATEST_VERSION, MIGRATIONS, openDb, openDbWith, type JobLensDb } from '../../../lib/store/db';
 import { loadLimitState } from '../../../lib/store/limit';
 import { openPageDb } from '../../../components/data/page-db';
 import type { ProfileInput } from '../../../lib/profile/schema';
 import { makePosting } from '../store/factory';
 import { importJson } from '../../../lib/transfer/import';
 import { applicationsKnown } from '../limit-count';
+import { contextFor } from '../messages/sent-from';
 
 /**
  * The second copy in storage.local (fakeBrowser's) next to a fake-indexeddb database, driven
@@ -59,7 +59,8 @@ type Send = <K extends MessageName>(name: K, data: RequestOf<K>) => Promise<Resp
 
 function backgroundOf(keeper: DataKeeper): Send {
   const route = createRouter(withBackup(createHandlers({ db: keeper.db, now: () => clock, data: keeper }), keeper));
-  return (name, data) => sendMessage((m) => route(m), name, data, { attempts: 1 });
+  // Each message from where the extension sends it: a content script's from its tab, the rest from the popup.
+  return (name, data) => sendMessage((m) => route(m, contextFor(name, data)), name, data, { attempts: 1 });
 }
 
 async function copy(): Promise<Backup> {
@@ -268,17 +269,26 @@ describe('restore at start', () => {
   it('restores after a failed upgrade', async () => {
     const { name, recorded } = await sessionWithData();
     // The next release's upgrade throws on these rows.
-    const nextRelease = () => {
-      const db = new Dexie(name) as JobLensDb;
-      db.version(2).stores(V2_STORES);
-      db.version(3).stores(V2_STORES).upgrade(() => {
-        throw new Error('upgrade to version 3 failed for job 7600000000000000001');
-      });
-      return db;
-    };
+    // The next release is the version after today's: every shipped step, then one whose upgrade throws.
+    const next = LATEST_VERSION + 1;
+    const nextRelease = () =>
+      openDbWith(
+        [
+          ...MIGRATIONS,
+          {
+            version: next,
+            stores: {},
+            upgrade: async () => {
+              throw new Error(`upgrade to version ${next} failed for job 7600000000000000001`);
+            },
+          },
+        ],
+        name,
+      );
     const { keeper, outcome } = await startStore(depsFor(nextRelease));
     expect(outcome).toBe('recreated');
-    expect(keeper.db.verno).toBe(3);
+    expect(keeper.db.verno).toBe(next);
+    expect(keeper.status().notices[0]?.text).toContain(`upgrade to version ${next} failed`);
     expect((await keeper.db.jobs.get(recorded.applied.jobId))?.status).toBe('applied');
     expect((await keeper.db.profile.get('me'))?.data).toMatchObject({ locations: ['Singapore'] });
   });
