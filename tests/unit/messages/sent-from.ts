@@ -26,9 +26,10 @@ export function fromPopup(): MessageContext {
  * Where a message comes from when the extension runs: a content script's messages from the tab
  * they are about (posting:seen from the posting's job page, apply:started from the job's form),
  * everything else from the popup. A content message the tests have no tab for is an error here,
- * not a silent extension-page call.
+ * not a silent extension-page call. `tabUrl` names the tab for the other content messages.
  */
-export function contextFor<K extends MessageName>(name: K, data: RequestOf<K>): MessageContext {
+export function contextFor<K extends MessageName>(name: K, data: RequestOf<K>, tabUrl?: string): MessageContext {
+  if (tabUrl !== undefined) return fromTab(tabUrl);
   const senders: readonly SenderKind[] = MESSAGE_SENDERS[name];
   if (senders.includes('extension')) return fromPopup();
   if (name === 'posting:seen') return fromTab((data as RequestOf<'posting:seen'>).posting.url);
