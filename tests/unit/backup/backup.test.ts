@@ -599,4 +599,26 @@ describe("the site's own applications", () => {
     };
     expect(after.map(v3Fields)).toEqual(before.map(v3Fields));
   });
+
+  it("drops an application from the copy when the user undoes it on the site's confirmation page", async () => {
+    const { keeper } = await startStore(depsFor(() => openDb(uniqueName())));
+    const send = backgroundOf(keeper);
+    await recordSomeData(send);
+    // A form opened for a job never read, then the site's confirmation in the same tab.
+    const unread = '7600000000000000030';
+    await send('apply:started', { site: 'tiktok', jobId: unread });
+    tick();
+    const CONFIRMATION = 'https://lifeattiktok.com/resume/applied';
+    const submitted = await send('apply:submitted', {}, CONFIRMATION);
+    expect(submitted.recorded).toBe('site');
+    expect((await copy()).siteApplications).toMatchObject([{ jobId: unread, source: 'confirmation' }]);
+
+    const undone = await send('apply:undo', { recordingId: submitted.recordingId! }, CONFIRMATION);
+    expect(undone.undone).toBe(true);
+    expect((await copy()).siteApplications).toEqual([]);
+    const fresh = openDb(uniqueName());
+    await startStore(depsFor(() => fresh));
+    expect(await fresh.siteApplications.count()).toBe(0);
+    expect(applicationsKnown(await loadLimitState(fresh, clock))).toBe(1);
+  });
 });
