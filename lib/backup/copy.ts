@@ -58,7 +58,7 @@ export function jobEntryOf(row: JobRecord): BackupJob {
 export interface BackupScope {
   /** Jobs the user changed: their entry follows the row (removed when the row is gone or plain again). */
   jobIds?: readonly string[];
-  /** Jobs seen again: an existing entry takes the posting's title and limit; no entry is added. */
+  /** Jobs seen: an existing entry takes the posting's title and limit; an entry is added only for a row with user data. */
   seenJobIds?: readonly string[];
   /** Every job with user data is written; nothing is removed (an import adds, it never deletes). */
   allJobs?: boolean;
@@ -115,6 +115,13 @@ export function updateBackup(db: JobLensDb, area: KeyValueArea, scope: BackupSco
       if (scope.settings || rebuild) settings = await db.settings.toArray();
       if (scope.profile || rebuild) profile = await db.profile.get('me');
       if (scope.siteApplications || rebuild) siteApplications = await db.siteApplications.toArray();
+      // The site's rows leave the table when the user undoes one or a job takes its row over, so
+      // an empty table is followed; but not from a database that lost rows behind our back (a job
+      // the copy keeps is gone from it): the copy is what brings them back.
+      if (siteApplications?.length === 0 && base.siteApplications.length > 0) {
+        const kept = await db.jobs.bulkGet(Object.keys(base.jobs));
+        if (kept.some((row) => row === undefined)) siteApplications = null;
+      }
     } catch (error) {
       throw new BackupReadError(`the database could not be read: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -129,6 +136,9 @@ export function updateBackup(db: JobLensDb, area: KeyValueArea, scope: BackupSco
       } else if (row && jobs[jobId] !== undefined) {
         const entry = jobs[jobId] as Record<string, unknown>;
         jobs[jobId] = { ...entry, title: row.title, applicationLimit: row.applicationLimit, lastSeenAt: row.lastSeenAt };
+      } else if (row && hasUserData(row)) {
+        // A first visit can bring user data with it: the site's row for the job moves onto it.
+        jobs[jobId] = jobEntryOf(row);
       }
     });
     for (const row of all ?? []) if (hasUserData(row)) jobs[row.jobId] = jobEntryOf(row);
@@ -139,8 +149,7 @@ export function updateBackup(db: JobLensDb, area: KeyValueArea, scope: BackupSco
       settings: settings ?? base.settings,
       // There is no way to delete the profile: a missing row is a lost one, and the copy keeps its own.
       profile: profile ? { data: profile.data, updatedAt: profile.updatedAt } : base.profile,
-      // Rows are only ever added or updated by the site's pages; an empty read keeps what the copy has.
-      siteApplications: siteApplications && siteApplications.length > 0 ? siteApplications : base.siteApplications,
+      siteApplications: siteApplications ?? base.siteApplications,
     };
     if (!rebuild && JSON.stringify({ ...next, writtenAt: '' }) === JSON.stringify({ ...base, writtenAt: '' })) return base;
     next.writtenAt = now.toISOString();

@@ -22,7 +22,8 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * added without saying whether it touches the user's data.
  */
 export const BACKUP_SCOPES: { [K in MessageName]: (data: RequestOf<K>) => BackupScope | null } = {
-  'posting:seen': ({ posting }) => ({ seenJobIds: [posting.jobId] }),
+  // A first visit takes over the site's row for the job (history, confirmation): both follow.
+  'posting:seen': ({ posting }) => ({ seenJobIds: [posting.jobId], siteApplications: true }),
   // A closed mark is the site's word, not the user's: it comes back when the job is viewed again.
   'posting:gone': () => null,
   'apply:started': ({ jobId }) => ({ jobIds: [jobId] }),

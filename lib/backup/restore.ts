@@ -91,7 +91,8 @@ export interface RestoreSummary {
 }
 
 export function restoredSomething(summary: RestoreSummary): boolean {
-  return summary.jobs > 0 || summary.profile || summary.settings > 0;
+  // Applications include the site's rows for jobs never viewed, which are no job of their own.
+  return summary.jobs > 0 || summary.applications > 0 || summary.profile || summary.settings > 0;
 }
 
 /**

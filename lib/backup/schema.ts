@@ -98,5 +98,10 @@ export function countBackup(backup: Backup): BackupCounts {
 }
 
 export function isEmptyBackup(backup: Backup): boolean {
-  return Object.keys(backup.jobs).length === 0 && backup.profile === null && backup.settings.length === 0;
+  return (
+    Object.keys(backup.jobs).length === 0 &&
+    backup.profile === null &&
+    backup.settings.length === 0 &&
+    backup.siteApplications.length === 0
+  );
 }

@@ -5,19 +5,21 @@ import { readBackup, type KeyValueArea } from '../../../lib/backup/copy';
 import { startStore, withBackup, type DataKeeper, type StartDeps } from '../../../lib/backup/keeper';
 import { openMemoryDb } from '../../../lib/backup/memory';
 import { RESTORED_EXTRACTED_AT } from '../../../lib/backup/restore';
-import { BACKUP_KEY, type Backup } from '../../../lib/backup/schema';
+import { BACKUP_KEY, emptyBackup, type Backup } from '../../../lib/backup/schema';
 import { sendMessage } from '../../../lib/messages/client';
 import { createHandlers } from '../../../lib/messages/handlers';
 import type { MessageName, RequestOf, ResponseOf } from '../../../lib/messages/protocol';
 import { createRouter } from '../../../lib/messages/router';
 import { LATEST_VERSION, MIGRATIONS, openDb, openDbWith, type JobLensDb } from '../../../lib/store/db';
-import { V3_STORES } from '../../../lib/store/migrations/v3';
 import { loadLimitState } from '../../../lib/store/limit';
 import { openPageDb } from '../../../components/data/page-db';
 import type { ProfileInput } from '../../../lib/profile/schema';
 import { makePosting } from '../store/factory';
 import { importJson } from '../../../lib/transfer/import';
 import { applicationsKnown } from '../limit-count';
+import { DELETE_ALL_PHRASE } from '../../../lib/store/erase';
+import type { JobRecord } from '../../../lib/store/schema';
+import { contextFor } from '../messages/sent-from';
 
 /**
  * The second copy in storage.local (fakeBrowser's) next to a fake-indexeddb database, driven
@@ -55,11 +57,12 @@ function throwingOnOpen(db: JobLensDb, error: Error): JobLensDb {
   return db;
 }
 
-type Send = <K extends MessageName>(name: K, data: RequestOf<K>) => Promise<ResponseOf<K>>;
+type Send = <K extends MessageName>(name: K, data: RequestOf<K>, tabUrl?: string) => Promise<ResponseOf<K>>;
 
 function backgroundOf(keeper: DataKeeper): Send {
   const route = createRouter(withBackup(createHandlers({ db: keeper.db, now: () => clock, data: keeper }), keeper));
-  return (name, data) => sendMessage((m) => route(m), name, data, { attempts: 1 });
+  // Each message from where the extension sends it: a content script's from its tab, the rest from the popup.
+  return (name, data, tabUrl) => sendMessage((m) => route(m, contextFor(name, data, tabUrl)), name, data, { attempts: 1 });
 }
 
 async function copy(): Promise<Backup> {
@@ -267,7 +270,8 @@ describe('restore at start', () => {
 
   it('restores after a failed upgrade', async () => {
     const { name, recorded } = await sessionWithData();
-    // The next release (one version above today's) has an upgrade that throws on these rows.
+    // The next release's upgrade throws on these rows.
+    // The next release is the version after today's: every shipped step, then one whose upgrade throws.
     const next = LATEST_VERSION + 1;
     const nextRelease = () =>
       openDbWith(
@@ -275,8 +279,8 @@ describe('restore at start', () => {
           ...MIGRATIONS,
           {
             version: next,
-            stores: V3_STORES,
-            upgrade: () => {
+            stores: {},
+            upgrade: async () => {
               throw new Error(`upgrade to version ${next} failed for job 7600000000000000001`);
             },
           },
@@ -286,6 +290,7 @@ describe('restore at start', () => {
     const { keeper, outcome } = await startStore(depsFor(nextRelease));
     expect(outcome).toBe('recreated');
     expect(keeper.db.verno).toBe(next);
+    expect(keeper.status().notices[0]?.text).toContain(`upgrade to version ${next} failed`);
     expect((await keeper.db.jobs.get(recorded.applied.jobId))?.status).toBe('applied');
     expect((await keeper.db.profile.get('me'))?.data).toMatchObject({ locations: ['Singapore'] });
   });
@@ -484,5 +489,136 @@ describe('where IndexedDB is unavailable (Firefox, "Never remember history")', (
   it('opens the database itself where IndexedDB works', async () => {
     const page = await openPageDb(() => Promise.reject(new Error('not asked')), () => openDb(uniqueName()));
     expect(page.mirrored).toBe(false);
+  });
+});
+
+describe("the site's own applications", () => {
+  // Shaped like a row of the TikTok account's application history (title, id, status, date).
+  const HISTORY_PAGE = 'https://lifeattiktok.com/position/application';
+  const historyRow = {
+    title: 'Data Engineer Intern (Payments) - 2026 Start (BS/MS)',
+    jobId: '7600000000000000020',
+    viaReferral: false,
+    status: 'Resume screening',
+    appliedAt: '2026-02-20',
+  };
+
+  it('restores a copy that holds only applications the history page showed', async () => {
+    const { keeper } = await startStore(depsFor(() => openDb(uniqueName())));
+    await backgroundOf(keeper)('history:read', { rows: [historyRow] }, HISTORY_PAGE);
+    expect((await copy()).siteApplications).toMatchObject([{ jobId: historyRow.jobId, status: 'Resume screening' }]);
+
+    const fresh = openDb(uniqueName());
+    const { outcome, restored } = await startStore(depsFor(() => fresh));
+    expect(outcome).toBe('restored');
+    expect(restored).toMatchObject({ jobs: 0, applications: 1 });
+    expect(await fresh.siteApplications.count()).toBe(1);
+    expect(applicationsKnown(await loadLimitState(fresh, clock))).toBe(1);
+  });
+
+  it('moves an application onto its job in the copy when the job is first viewed, so a restore counts it once', async () => {
+    const { keeper } = await startStore(depsFor(() => openDb(uniqueName())));
+    const send = backgroundOf(keeper);
+    await send('history:read', { rows: [historyRow] }, HISTORY_PAGE);
+    tick();
+    const job = makePosting({ jobId: historyRow.jobId, title: historyRow.title });
+    await send('posting:seen', { posting: job });
+    // The database moved the site's row onto the job: the copy follows at once.
+    expect(await keeper.db.siteApplications.count()).toBe(0);
+    expect((await copy()).siteApplications).toEqual([]);
+    expect((await copy()).jobs[job.jobId]).toMatchObject({ status: 'applied', appliedAt: '2026-02-20T12:00:00.000Z' });
+    await send('job:setStatus', { jobId: job.jobId, status: 'interviewing' });
+    expect(applicationsKnown(await loadLimitState(keeper.db, clock))).toBe(1);
+
+    const fresh = openDb(uniqueName());
+    const { restored } = await startStore(depsFor(() => fresh));
+    expect(restored).toMatchObject({ jobs: 1, applications: 1 });
+    expect(await fresh.siteApplications.count()).toBe(0);
+    expect(applicationsKnown(await loadLimitState(fresh, clock))).toBe(1);
+  });
+
+  it('keeps them in the copy when the database lost its rows while the browser ran', async () => {
+    const { keeper } = await startStore(depsFor(() => openDb(uniqueName())));
+    const send = backgroundOf(keeper);
+    await recordSomeData(send);
+    await send('history:read', { rows: [historyRow] }, HISTORY_PAGE);
+    await keeper.db.transaction('rw', keeper.db.tables, async () => {
+      for (const table of keeper.db.tables) await table.clear();
+    });
+    // A job the copy does not know: nothing to heal first, and the site's table reads empty.
+    await send('posting:seen', { posting: makePosting({ jobId: '7600000000000000098' }) });
+    expect((await copy()).siteApplications).toMatchObject([{ jobId: historyRow.jobId }]);
+
+    const { restored } = await startStore(depsFor(() => keeper.db));
+    expect(restored).toMatchObject({ jobs: 2, applications: 2 });
+    expect(await keeper.db.siteApplications.count()).toBe(1);
+  });
+
+  it('empties the copy with the database when the user deletes everything, so nothing comes back at the next start', async () => {
+    const name = uniqueName();
+    const { keeper } = await startStore(depsFor(() => openDb(name)));
+    const send = backgroundOf(keeper);
+    await recordSomeData(send);
+    await send('history:read', { rows: [historyRow] }, HISTORY_PAGE);
+    tick();
+    await send('data:deleteAll', { confirm: DELETE_ALL_PHRASE });
+    for (const table of keeper.db.tables) expect(await table.count()).toBe(0);
+    expect(await copy()).toEqual({ ...emptyBackup(clock.toISOString()) });
+    keeper.db.close();
+
+    const next = await startStore(depsFor(() => openDb(name)));
+    expect(next.outcome).toBe('opened');
+    expect(await next.keeper.db.jobs.count()).toBe(0);
+    expect(applicationsKnown(await loadLimitState(next.keeper.db, clock))).toBe(0);
+  });
+
+  it("keeps version 3's fields of a job through a restore: referral, undated application, the site's status, the program, the question's next time", async () => {
+    const { keeper } = await startStore(depsFor(() => openDb(uniqueName())));
+    const send = backgroundOf(keeper);
+    const referred = makePosting({ jobId: historyRow.jobId, title: historyRow.title });
+    const pending = makePosting({ jobId: '7600000000000000021' });
+    await send('posting:seen', { posting: referred }, `https://lifeattiktok.com/referral/tiktok/position/${referred.jobId}/detail`);
+    await send('posting:seen', { posting: pending });
+    tick();
+    // The history shows the application without a date.
+    await send('history:read', { rows: [{ ...historyRow, appliedAt: null }] }, HISTORY_PAGE);
+    await send('job:setProgram', { jobId: referred.jobId, program: { key: 'intern-bsms:2026-start', label: 'Intern 2026 Start (BS/MS)' } });
+    await send('apply:started', { site: 'tiktok', jobId: pending.jobId });
+    tick();
+    await send('apply:later', { jobId: pending.jobId });
+    const before = await keeper.db.jobs.bulkGet([referred.jobId, pending.jobId]);
+    expect(before[0]).toMatchObject({ viaReferral: true, appliedDateUnknown: true, siteStatus: { text: 'Resume screening' }, programOverride: { key: 'intern-bsms:2026-start' } });
+    expect(before[1]?.applyAskAgainAt).not.toBeNull();
+
+    const fresh = openDb(uniqueName());
+    await startStore(depsFor(() => fresh));
+    const after = await fresh.jobs.bulkGet([referred.jobId, pending.jobId]);
+    const v3Fields = (row: JobRecord | undefined) => {
+      const { viaReferral, appliedDateUnknown, applyAskAgainAt, siteStatus, programOverride, appliedAt, applyStartedAt } = row!;
+      return { viaReferral, appliedDateUnknown, applyAskAgainAt, siteStatus, programOverride, appliedAt, applyStartedAt };
+    };
+    expect(after.map(v3Fields)).toEqual(before.map(v3Fields));
+  });
+
+  it("drops an application from the copy when the user undoes it on the site's confirmation page", async () => {
+    const { keeper } = await startStore(depsFor(() => openDb(uniqueName())));
+    const send = backgroundOf(keeper);
+    await recordSomeData(send);
+    // A form opened for a job never read, then the site's confirmation in the same tab.
+    const unread = '7600000000000000030';
+    await send('apply:started', { site: 'tiktok', jobId: unread });
+    tick();
+    const CONFIRMATION = 'https://lifeattiktok.com/resume/applied';
+    const submitted = await send('apply:submitted', {}, CONFIRMATION);
+    expect(submitted.recorded).toBe('site');
+    expect((await copy()).siteApplications).toMatchObject([{ jobId: unread, source: 'confirmation' }]);
+
+    const undone = await send('apply:undo', { recordingId: submitted.recordingId! }, CONFIRMATION);
+    expect(undone.undone).toBe(true);
+    expect((await copy()).siteApplications).toEqual([]);
+    const fresh = openDb(uniqueName());
+    await startStore(depsFor(() => fresh));
+    expect(await fresh.siteApplications.count()).toBe(0);
+    expect(applicationsKnown(await loadLimitState(fresh, clock))).toBe(1);
   });
 });

@@ -12,6 +12,7 @@ import { createHandlers } from '../../../lib/messages/handlers';
 import { createRouter } from '../../../lib/messages/router';
 import { openDb } from '../../../lib/store/db';
 import { makePosting } from '../store/factory';
+import { contextFor } from '../messages/sent-from';
 
 /** The notices and the settings' data section over the background's real keeper and handlers. */
 
@@ -23,7 +24,8 @@ async function background() {
   count += 1;
   const { keeper } = await startStore({ area, now: () => NOW, open: () => openDb(`job-lens-ui-${count}`), openMemory: () => openMemoryDb(`mem-ui-${count}`) });
   const route = createRouter(withBackup(createHandlers({ db: keeper.db, now: () => NOW, data: keeper }), keeper));
-  const send: Send = (name, data) => sendMessage((m) => route(m), name, data, { attempts: 1 });
+  // Each message from where the extension sends it: a content script's from its tab, the rest from the popup.
+  const send: Send = (name, data) => sendMessage((m) => route(m, contextFor(name, data)), name, data, { attempts: 1 });
   return { keeper, send };
 }
 

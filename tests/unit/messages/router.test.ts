@@ -3,6 +3,7 @@ import { sendMessage, RefusedError } from '../../../lib/messages/client';
 import { createRouter, type Handlers } from '../../../lib/messages/router';
 import { extractFromHtml } from '../../../lib/extract/node';
 import type { JobPosting } from '../../../lib/posting/schema';
+import { fromTab } from './sent-from';
 
 function posting(): JobPosting {
   const html = `<html><body><div>Technology</div><h1>Software Engineer Intern - 2026 Start (BS/MS)</h1>
@@ -105,7 +106,7 @@ describe('sendMessage', () => {
       calls++;
       if (calls === 1) throw new Error('Could not establish connection. Receiving end does not exist.');
       if (calls === 2) return undefined;
-      return route(message);
+      return route(message, fromTab(posting().url));
     });
     const value = await sendMessage(transport, 'posting:seen', { posting: posting() }, { sleep: noSleep });
     expect(value).toEqual({ outcome: 'created', limit: LIMIT, page: PAGE });
@@ -114,7 +115,7 @@ describe('sendMessage', () => {
 
   it('does not retry a refusal', async () => {
     const route = createRouter(handlers());
-    const transport = vi.fn(route);
+    const transport = vi.fn((message: unknown) => route(message, fromTab(posting().url)));
     const bad = { ...posting(), url: 'javascript:alert(1)' };
     await expect(sendMessage(transport, 'posting:seen', { posting: bad }, { sleep: noSleep })).rejects.toBeInstanceOf(RefusedError);
     expect(transport).toHaveBeenCalledTimes(1);
