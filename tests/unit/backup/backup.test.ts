@@ -270,7 +270,6 @@ describe('restore at start', () => {
 
   it('restores after a failed upgrade', async () => {
     const { name, recorded } = await sessionWithData();
-    // The next release's upgrade throws on these rows.
     // The next release is the version after today's: every shipped step, then one whose upgrade throws.
     const next = LATEST_VERSION + 1;
     const nextRelease = () =>
