@@ -20,6 +20,7 @@ import {
 } from '../../../lib/store/limit';
 import { getSettings, setCycleStart, setStrictLimit } from '../../../lib/store/settings';
 import { makePosting } from './factory';
+import { fromTab } from '../messages/sent-from';
 
 let db: JobLensDb;
 let n = 0;
@@ -347,8 +348,11 @@ describe('the messages for programs, the strict reading, dismissals and deletion
     expect(await route({ name: 'settings:setStrictLimit', data: { strict: 'yes' } })).toMatchObject({ ok: false });
     expect(await route({ name: 'settings:setStrictLimit', data: { strict: true } })).toMatchObject({ ok: true, value: { limit: { strict: true } } });
     expect(badges.at(-1)).toBe('true');
-    expect(await route({ name: 'banner:dismiss', data: { key: '' } })).toMatchObject({ ok: false });
-    expect(await route({ name: 'banner:dismiss', data: { key: 'intern-bsms:2026-start@1/2' } })).toMatchObject({ ok: true });
+    // The page banner is closed on the careers page: its content script sends the dismissal.
+    const jobTab = fromTab(`https://lifeattiktok.com/search/${a!.jobId}`);
+    expect(await route({ name: 'banner:dismiss', data: { key: '' } }, jobTab)).toMatchObject({ ok: false });
+    expect(await route({ name: 'banner:dismiss', data: { key: 'intern-bsms:2026-start@1/2' } }, jobTab)).toMatchObject({ ok: true });
+    expect(await route({ name: 'banner:dismiss', data: { key: 'intern-bsms:2026-start@1/2' } })).toMatchObject({ ok: false });
     expect(await route({ name: 'data:deleteAll', data: { confirm: 'delete' } })).toMatchObject({ ok: false });
     expect(await db.jobs.count()).toBe(1);
     expect(await route({ name: 'data:deleteAll', data: { confirm: 'delete everything' } })).toMatchObject({ ok: true });

@@ -37,6 +37,8 @@ const V3_DEFAULTS = {
   applyAskAgainAt: null,
   siteStatus: null,
   programOverride: null,
+  match: null,
+  closedAt: null,
 } as const;
 
 describe('the frozen fixtures are what their own version accepted', () => {

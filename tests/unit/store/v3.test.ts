@@ -39,7 +39,7 @@ function v2Row(overrides: Partial<V2JobRow> = {}): V2JobRow {
   });
 }
 
-const DEFAULTS = { viaReferral: false, appliedDateUnknown: false, applyAskAgainAt: null, siteStatus: null, programOverride: null };
+const DEFAULTS = { viaReferral: false, appliedDateUnknown: false, applyAskAgainAt: null, siteStatus: null, programOverride: null, match: null, closedAt: null };
 
 describe('version 3', () => {
   it('is the latest version, and adds only the siteApplications table', () => {

@@ -39,7 +39,7 @@ async function snapshot(db: JobLensDb) {
 }
 
 /** What format 2 (and database version 3) gives a format 1 job row, spelt out here rather than taken from the code under test. */
-const V3_DEFAULTS = { viaReferral: false, appliedDateUnknown: false, applyAskAgainAt: null, siteStatus: null, programOverride: null } as const;
+const V3_DEFAULTS = { viaReferral: false, appliedDateUnknown: false, applyAskAgainAt: null, siteStatus: null, programOverride: null, match: null, closedAt: null } as const;
 const UPGRADED_JOBS = FIXTURE.jobs.map((job) => ({ ...job, ...V3_DEFAULTS }));
 const UPGRADED_PROFILE = { ...FIXTURE.profile!, data: { ...FIXTURE.profile!.data, experience: [] } };
 
