@@ -5,6 +5,8 @@ function hiddenByMarkup(el: Element): boolean {
   for (let node: Element | null = el; node; node = node.parentElement) {
     if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return true;
     if (node.classList.contains('hidden')) return true;
+    // An inline style is short and written by the site's own build: a bounded test.
+    if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test((node.getAttribute('style') ?? '').slice(0, 500))) return true;
   }
   return false;
 }

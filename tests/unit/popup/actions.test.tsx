@@ -25,6 +25,8 @@ import {
   type TestApi,
 } from './helpers';
 
+const jobUrl = (jobId: string) => `https://lifeattiktok.com/search/${jobId}`;
+
 let db: JobLensDb;
 let api: TestApi;
 let removeLayout: () => void;
@@ -68,7 +70,7 @@ describe('status: nothing recorded by browsing, every record undoable, focus kep
     renderWithApi(api, <PopupApp page={jobPage(BIGDATA_JOB)} />);
     await userEvent.click(await screen.findByRole('button', { name: 'Mark applied' }));
     await waitFor(async () => expect((await db.jobs.get(BIGDATA_JOB))?.status).toBe('applied'));
-    await waitFor(() => expect(screen.getByTestId('limit-summary').textContent).toContain('1 of 2 applications used'));
+    await waitFor(() => expect(screen.getByTestId('limit-summary').textContent).toContain('1 of 2 used'));
     // The button is gone with the date field: focus goes to Undo, not to the page.
     const undo = await screen.findByRole('button', { name: 'Undo' });
     await waitFor(() => expect(document.activeElement).toBe(undo));
@@ -209,7 +211,7 @@ describe('a dead job', () => {
 
   it('marks a kept job closed, in its view and on its row', async () => {
     await addJob(db, { jobId: BIGDATA_JOB });
-    await api.send('posting:gone', { site: 'tiktok', jobId: BIGDATA_JOB });
+    await api.sendFromTab(jobUrl(BIGDATA_JOB), 'posting:gone', { site: 'tiktok', jobId: BIGDATA_JOB });
     expect((await db.jobs.get(BIGDATA_JOB))?.closedAt).toBe(NOW.toISOString());
     renderWithApi(api, <PopupApp page={jobPage(BIGDATA_JOB)} />);
     expect((await screen.findByTestId('job-closed')).textContent).toContain('This job is no longer open on TikTok');
@@ -221,26 +223,26 @@ describe('a dead job', () => {
 
   it('a job read again is open again', async () => {
     const job = await addJob(db, { jobId: BIGDATA_JOB });
-    await api.send('posting:gone', { site: 'tiktok', jobId: BIGDATA_JOB });
+    await api.sendFromTab(jobUrl(BIGDATA_JOB), 'posting:gone', { site: 'tiktok', jobId: BIGDATA_JOB });
     const { postingOf } = await import('../../../lib/store/schema');
-    await api.send('posting:seen', { posting: { ...postingOf(job), extractedAt: new Date('2025-11-15T09:30:00').toISOString() } });
+    await api.sendFromTab(jobUrl(BIGDATA_JOB), 'posting:seen', { posting: { ...postingOf(job), extractedAt: new Date('2025-11-15T09:30:00').toISOString() } });
     expect((await db.jobs.get(BIGDATA_JOB))?.closedAt).toBeNull();
   });
 
   it('creates nothing for a job never kept', async () => {
-    expect(await api.send('posting:gone', { site: 'tiktok', jobId: PHD_JOB })).toEqual({ closed: false });
+    expect(await api.sendFromTab(jobUrl(PHD_JOB), 'posting:gone', { site: 'tiktok', jobId: PHD_JOB })).toEqual({ closed: false });
     expect(await db.jobs.count()).toBe(0);
   });
 });
 
 describe('the pending question', () => {
-  it('is one line: the question and both buttons together, the whole question as its tooltip', async () => {
+  it('is one line: the question and its buttons together, the whole question as its tooltip', async () => {
     await addJob(db, { jobId: PHD_JOB });
     await recordApplyStarted(db, PHD_JOB, new Date('2025-11-14T08:00:00'));
     renderWithApi(api, <PopupApp page={{ kind: 'other' }} />);
     const item = await screen.findByTestId('pending-item');
     const line = item.querySelector('.pending-line')!;
-    expect(within(line as HTMLElement).getAllByRole('button').map((b) => b.textContent)).toEqual(['Yes, I submitted it', 'Not yet']);
+    expect(within(line as HTMLElement).getAllByRole('button').map((b) => b.textContent)).toEqual(['Yes, I submitted it', 'Not yet', 'I did not apply']);
     const question = line.querySelector('.pending-question')!;
     expect(question.getAttribute('title')).toBe('Did you submit your application to Algorithm Engineer Intern (Global Live - Strategy) - 2026 Start (PhD)? (TikTok, form opened 2025-11-14)');
     await act(async () => {});

@@ -6,6 +6,8 @@ import { ApiProvider, type PopupApi } from '../../../components/popup/api';
 import { sendMessage } from '../../../lib/messages/client';
 import { createHandlers } from '../../../lib/messages/handlers';
 import { createRouter } from '../../../lib/messages/router';
+import type { MessageName, RequestOf, ResponseOf } from '../../../lib/messages/protocol';
+import { fromTab } from '../messages/sent-from';
 import type { JobPosting } from '../../../lib/posting/schema';
 import { ProfileSchema, type ProfileInput } from '../../../lib/profile/schema';
 import { saveProfile } from '../../../lib/profile/store';
@@ -40,6 +42,8 @@ export interface TestApi extends PopupApi {
   downloads: { fileName: string; text: string; mimeType: string }[];
   optionsOpened: number;
   badges: string[];
+  /** What the content script of a careers tab at `tabUrl` sends, through the same sender check. */
+  sendFromTab: <K extends MessageName>(tabUrl: string, name: K, data: RequestOf<K>) => Promise<ResponseOf<K>>;
   /** The background's match-summary refresher, as the real background runs it after every message. */
   summaries: SummaryRefresher;
 }
@@ -60,6 +64,7 @@ export function testApi(db: JobLensDb, now: Date = NOW): TestApi {
   const api: TestApi = {
     db,
     send: (name, data) => sendMessage((m) => route(m), name, data, { attempts: 1 }),
+    sendFromTab: (tabUrl, name, data) => sendMessage((m) => route(m, fromTab(tabUrl)), name, data, { attempts: 1 }),
     openOptions: async () => {
       api.optionsOpened += 1;
     },

@@ -143,13 +143,13 @@ describe('popup: the current job', () => {
     expect(phd.getAttribute('data-verdict')).toBe('unmet');
     expect(phd.tabIndex).toBe(0);
     const evidence = document.getElementById(phd.getAttribute('aria-describedby')!)!;
-    expect(evidence.textContent).toContain('Missing: currently pursuing a PhD degree');
+    expect(evidence.textContent).toContain('Missing: a PhD in progress');
     // The verdict is in words for those who cannot see the colour.
     expect(phd.textContent).toMatch(/^✗Not met: Currently pursuing a PhD/);
     expect(screen.getByRole('list', { name: 'What the marks mean' }).textContent).toBe('✓Met◐Partly met✗Not met?Unknown');
 
     const blockers = screen.getByTestId('blockers');
-    expect(blockers.textContent).toContain('needs currently pursuing a PhD degree');
+    expect(blockers.textContent).toContain('Needs a PhD in progress');
     // Blockers and score come before the qualification lines.
     expect(blockers.compareDocumentPosition(phd) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(screen.getByTestId('score').textContent).toMatch(/Match \d+\/100/);

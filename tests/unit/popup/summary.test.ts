@@ -6,7 +6,7 @@ import { matchPosting } from '../../../lib/match';
 import { blockerReason, minimumLine, MatchSummarySchema, rankOf, summarizeMatch } from '../../../lib/match/summary';
 import { ProfileSchema } from '../../../lib/profile/schema';
 import { saveProfile } from '../../../lib/profile/store';
-import type { JobLensDb } from '../../../lib/store/db';
+import { openDb, type JobLensDb } from '../../../lib/store/db';
 import { createSummaryRefresher, staleJobIds, summaryTarget } from '../../../lib/store/match-summary';
 import { postingOf, type JobRecord } from '../../../lib/store/schema';
 import { exportJson } from '../../../lib/transfer/export';
@@ -194,14 +194,20 @@ describe('the list order from indexes', () => {
     }
   });
 
-  it('keeps an old row without the new fields readable: it has no summary and is not closed', async () => {
+  it('gives a row written before summaries none, and no closed mark, through the version 3 upgrade', async () => {
     const row = await addJob(db, { jobId: PHD_JOB });
-    const { match: _m, closedAt: _c, ...v2 } = row;
-    await db.jobs.put(v2 as typeof row);
+    // The row as version 2 wrote it: none of the fields version 3 added.
+    const { match: _m, closedAt: _c, viaReferral: _r, appliedDateUnknown: _u, applyAskAgainAt: _a, siteStatus: _s, programOverride: _p, ...v2 } = row;
+    const name = `job-lens-popup-v2-${Math.random()}`;
+    const old = openDb(name, 2);
+    await old.jobs.put(v2 as unknown as JobRecord);
+    old.close();
+    const upgraded = openDb(name);
     const { JobRecordSchema } = await import('../../../lib/store/schema');
-    const parsed = JobRecordSchema.parse(await db.jobs.get(PHD_JOB));
+    const parsed = JobRecordSchema.parse(await upgraded.jobs.get(PHD_JOB));
     expect([parsed.match, parsed.closedAt]).toEqual([null, null]);
     expect(postingOf(parsed).jobId).toBe(PHD_JOB);
-    expect(await orderedIds(db, 'score')).toEqual([PHD_JOB]);
+    expect(await orderedIds(upgraded, 'score')).toEqual([PHD_JOB]);
+    await closeDb(upgraded);
   });
 });
