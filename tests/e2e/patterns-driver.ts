@@ -38,7 +38,7 @@ export async function runHarnessInPage(
   page: PageRunner,
   corpus: Corpus,
   options: AttackOptions,
-  { chunk = 12, log }: { chunk?: number; log?: (line: string) => void } = {},
+  { chunk = 12, log, caseOptions = options }: { chunk?: number; log?: (line: string) => void; caseOptions?: AttackOptions } = {},
 ): Promise<BrowserReport> {
   await page.load(await bundleHarness());
   const collected = await page.call((api, c: Corpus) => api.collect(c), corpus);
@@ -53,7 +53,7 @@ export async function runHarnessInPage(
   const cases: CaseTiming[] = [];
   for (let i = 0; i < names.length; i += chunk) {
     const part = names.slice(i, i + chunk);
-    cases.push(...(await page.call((api, [c, n, o]: [Corpus, string[], AttackOptions]) => api.cases(c, n, o), [corpus, part, options] as [Corpus, string[], AttackOptions])));
+    cases.push(...(await page.call((api, [c, n, o]: [Corpus, string[], AttackOptions]) => api.cases(c, n, o), [corpus, part, caseOptions] as [Corpus, string[], AttackOptions])));
   }
   return { patterns, cases };
 }

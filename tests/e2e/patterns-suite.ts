@@ -26,6 +26,7 @@ export function definePatternSuite(platform: Platform, open: () => Promise<{ pag
       const opened = await open();
       close = opened.close;
       const raw = await runHarnessInPage(opened.page, corpus, { stopAboveMs: BROWSER_PATTERN_BUDGET_MS }, {
+        caseOptions: { stopAboveMs: BROWSER_CASE_BUDGET_MS },
         log: process.env.E2E_DEBUG ? (l) => console.log(`[${platform}] ${l}`) : undefined,
       });
       report = { patterns: placeFromNode(raw.patterns, nodePatterns), cases: raw.cases };

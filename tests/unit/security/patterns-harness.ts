@@ -364,7 +364,7 @@ export interface HarnessReport {
 }
 
 /** The whole harness: collect, attack each pattern, run the black-box cases. */
-export function runHarness(env: HarnessEnv, corpus: Corpus, options: AttackOptions = {}): HarnessReport {
+export function runHarness(env: HarnessEnv, corpus: Corpus, options: AttackOptions = {}, caseOptions: AttackOptions = options): HarnessReport {
   const collected = collectPatterns(() => exerciseEverything(env, corpus), env.placeOf ?? defaultPlace);
   env.log?.(`${collected.length} patterns collected`);
   const patterns = collected.map((p, i) => {
@@ -374,6 +374,6 @@ export function runHarness(env: HarnessEnv, corpus: Corpus, options: AttackOptio
     return timing;
   });
   const profiles = corpus.profiles.map((p) => parseProfile(p));
-  const cases = timeCases(blackBoxCases(env, profiles), { clock: env.clock, ...options }, env.log);
+  const cases = timeCases(blackBoxCases(env, profiles), { clock: env.clock, ...caseOptions }, env.log);
   return { patterns, cases };
 }

@@ -26,7 +26,6 @@ export const PENDING: Record<Platform, { patterns: readonly string[]; cases: rea
     cases: [
       "extractPosting: a bullet of a.",
       "matchLine: a.",
-      "parseResume: a.",
       "extractPosting: a bullet of graduation words",
     ],
   },
