@@ -300,10 +300,12 @@ function fieldAfter(rest: string): string {
   if (bracketed && !fallback && !/\b(?:expected|hons?|honou?rs|in progress|ongoing|\d{4})\b/i.test(bracketed[1]!)) {
     return bracketed[1]!.trim();
   }
-  text = text.replace(/^\s*(?:\([^)]*\))?\s*(?:degree\s+)?(?:in|:|,|[–—-])\s*/i, '');
+  // One white-space run before the bracket and one after it: `\s*(?:…)?\s*` splits a long run every way.
+  text = text.replace(/^\s*(?:\([^)]*\)\s*)?(?:degree\s+)?(?:in|:|,|[–—-])\s*/i, '');
   if (/^\s*(?:at|from)\b/i.test(text) || /^\s*(?:[A-Z][\w&.-]*\s+){0,4}(?:University|College|Institute|School)\b/.test(text)) return fallback;
   const stop = FIELD_STOP.exec(text);
-  const field = (stop ? text.slice(0, stop.index) : text).replace(/[\s.,:;–—-]+$/, '').trim();
+  // The trailer from the start of its run only (not retried from each of its characters).
+  const field = (stop ? text.slice(0, stop.index) : text).replace(/(?<![\s.,:;–—-])[\s.,:;–—-]+$/, '').trim();
   // What is left must read like a field of study, not a date or a stray word.
   if (!/^[\p{L}&]/u.test(field) || field.length > 80) return fallback;
   if (/^(?:and|or|the|a|an)$/i.test(field)) return fallback;

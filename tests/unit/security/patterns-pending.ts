@@ -9,21 +9,14 @@ export type Platform = 'node' | 'chromium' | 'firefox';
 export const PENDING: Record<Platform, { patterns: readonly string[]; cases: readonly string[] }> = {
   node: {
     patterns: [
-      "/([A-Za-z]{2,})$/",
       "/;|\\.(?:\\s|$)|\\betc\\b\\.?|,?\\s+with\\b|\\band other\\b|\\bis (?:a )?(?:plus|preferred|required|desired)|\\bare (?:a )?(?:plus|preferred|required)/gi",
-      "/^\\s*,?\\s*(?:(?:and|or) (?:other|similar)\\b|etc\\b|or (?:equivalent|similar|comparable)\\b)/i",
-      "/^\\s*(?:\\([^)]*\\))?\\s*(?:degree\\s+)?(?:in|:|,|[–—-])\\s*/i",
-      "/[\\s.,:;–—-]+$/",
       "/(?<![\\p{L}.])((?:[A-Z][a-z]*){0,2}[A-Z]{2,}[A-Za-z&]*(?:[-\\s][A-Z]{2,}[A-Za-z]*)?)\\s*['’]?((?:19|20)\\d{2}|\\d{2})(?!\\d)/gu",
     ],
     cases: [],
   },
   chromium: {
     patterns: [
-      "/([A-Za-z]{2,})$/",
       "/;|\\.(?:\\s|$)|\\betc\\b\\.?|,?\\s+with\\b|\\band other\\b|\\bis (?:a )?(?:plus|preferred|required|desired)|\\bare (?:a )?(?:plus|preferred|required)/gi",
-      "/^\\s*,?\\s*(?:(?:and|or) (?:other|similar)\\b|etc\\b|or (?:equivalent|similar|comparable)\\b)/i",
-      "/^\\s*(?:\\([^)]*\\))?\\s*(?:degree\\s+)?(?:in|:|,|[–—-])\\s*/i",
       "/(?<![\\p{L}.])((?:[A-Z][a-z]*){0,2}[A-Z]{2,}[A-Za-z&]*(?:[-\\s][A-Z]{2,}[A-Za-z]*)?)\\s*['’]?((?:19|20)\\d{2}|\\d{2})(?!\\d)/gu",
     ],
     cases: [
@@ -32,11 +25,7 @@ export const PENDING: Record<Platform, { patterns: readonly string[]; cases: rea
   },
   firefox: {
     patterns: [
-      "/([A-Za-z]{2,})$/",
       "/;|\\.(?:\\s|$)|\\betc\\b\\.?|,?\\s+with\\b|\\band other\\b|\\bis (?:a )?(?:plus|preferred|required|desired)|\\bare (?:a )?(?:plus|preferred|required)/gi",
-      "/^\\s*,?\\s*(?:(?:and|or) (?:other|similar)\\b|etc\\b|or (?:equivalent|similar|comparable)\\b)/i",
-      "/^\\s*(?:\\([^)]*\\))?\\s*(?:degree\\s+)?(?:in|:|,|[–—-])\\s*/i",
-      "/[\\s.,:;–—-]+$/",
       "/(?<![\\p{L}.])((?:[A-Z][a-z]*){0,2}[A-Z]{2,}[A-Za-z&]*(?:[-\\s][A-Z]{2,}[A-Za-z]*)?)\\s*['’]?((?:19|20)\\d{2}|\\d{2})(?!\\d)/gu",
     ],
     cases: [
