@@ -162,15 +162,34 @@ const isDateTrailer = (code: number) => code === 46 || code === 59 || code === 4
 // each tried on a bounded piece of text at one "@": `[…]+@[…]+\.[A-Za-z]{2,}` over the whole
 // text retries its first run from every position of a long word, quadratic in V8 and in Firefox.
 // Neither half crosses an "@"; labels are split by dots, so the domain half has one way to match.
-const LOCAL_PART = /(?:[\w'+-]+\.)*[\w'+-]+$/;
 const DOMAIN_PART = /^(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}/;
+
+// Letters, digits, "_", "'", "+", "-": the characters of a local part besides its dots.
+const isLocalChar = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 39 || c === 43 || c === 45;
+
+/**
+ * The local part ending at `end`: runs of local characters joined by single dots, read right to
+ * left (what `(?:[\w'+-]+\.)*[\w'+-]+$` matches, without its retries from every position).
+ */
+function localPartBefore(text: string, start: number, end: number): string | null {
+  let i = end - 1;
+  while (i >= start) {
+    const c = text.charCodeAt(i);
+    if (isLocalChar(c)) i--;
+    // A dot only between two local characters: never first, last or doubled.
+    else if (c === 46 && i - 1 >= start && isLocalChar(text.charCodeAt(i - 1)) && isLocalChar(text.charCodeAt(i + 1))) i--;
+    else break;
+  }
+  return i + 1 < end ? text.slice(i + 1, end) : null;
+}
 
 /** The first address `local@domain.tld` in the text. */
 function findEmail(text: string): string | null {
   for (let before = -1, at = text.indexOf('@'); at !== -1; before = at, at = text.indexOf('@', at + 1)) {
-    const local = LOCAL_PART.exec(text.slice(Math.max(before + 1, at - 64), at));
+    const local = localPartBefore(text, Math.max(before + 1, at - 64), at);
     const domain = local && DOMAIN_PART.exec(text.slice(at + 1, at + 256));
-    if (domain) return `${local[0]}@${domain[0]}`;
+    if (domain) return `${local}@${domain[0]}`;
   }
   return null;
 }

@@ -226,8 +226,11 @@ export interface GraduationRequirement {
 // A month or a season before the year: "December 2026", "Spring 2027", "2026".
 const SEASON_WORD = '(?:[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)';
 const YM = `(?:(${MONTH_PATTERN}|${SEASON_WORD})\\s*,?\\s*(?:of\\s+)?)?(20\\d\\d)`;
+// Each graduation word is read whole and bounded (no real word runs past 30 more letters): a
+// word that could end anywhere lets the gap below retry from each of its letters, and each of
+// the many trigger words in a long run of them would scan the rest of the run (quadratic).
 const GRAD =
-  "graduat\\w*|class(?:es)? of|completion|finish(?:ing)? (?:your|their|the) (?:degree|studies)|complet\\w* (?:your |their |a |the )?(?:[\\w']+ ){0,2}(?:degree|studies|program(?:me)?)|obtain\\w* (?:your |their |a |an |the )?(?:[\\w']+ ){0,2}degree";
+  "graduat\\w{0,30}(?!\\w)|class(?:es)? of|completion|finish(?:ing)? (?:your|their|the) (?:degree|studies)|complet\\w{0,30} (?:your |their |a |the )?(?:[\\w']{1,40} ){0,2}(?:degree|studies|program(?:me)?)|obtain\\w{0,30} (?:your |their |a |an |the )?(?:[\\w']{1,40} ){0,2}degree";
 // The gap between the graduation words and the dates is bounded: a clause, not the whole text.
 const GAP = '[^.;]{0,80}?';
 const BETWEEN = new RegExp(`(?:${GRAD})${GAP}\\b(?:between|from)\\s+${YM}\\s*(?:and|to|-|–|through|until)\\s*${YM}`, 'i');

@@ -131,7 +131,8 @@ function findRegions(text: string, hints: number): Region[] {
   return merged;
 }
 
-const EXAMPLES_AFTER = /^\s*,?\s*(?:(?:and|or) (?:other|similar)\b|etc\b|or (?:equivalent|similar|comparable)\b)/i;
+// One white-space run on each side of the comma: `\s*,?\s*` splits a long run every way.
+const EXAMPLES_AFTER = /^\s*(?:,\s*)?(?:(?:and|or) (?:other|similar)\b|etc\b|or (?:equivalent|similar|comparable)\b)/i;
 // What stands between two skill names, trimmed, lowercased, spaces collapsed.
 const TIGHT_OR = new Set(['/', '|', 'or', '(or)']);
 const LIST_SEPARATORS = new Set([',', '&', '+', 'and', ', and', ',and', ', or', ',or']);

@@ -300,10 +300,12 @@ function fieldAfter(rest: string): string {
   if (bracketed && !fallback && !/\b(?:expected|hons?|honou?rs|in progress|ongoing|\d{4})\b/i.test(bracketed[1]!)) {
     return bracketed[1]!.trim();
   }
-  text = text.replace(/^\s*(?:\([^)]*\))?\s*(?:degree\s+)?(?:in|:|,|[–—-])\s*/i, '');
+  // One white-space run before the bracket and one after it: `\s*(?:…)?\s*` splits a long run every way.
+  text = text.replace(/^\s*(?:\([^)]*\)\s*)?(?:degree\s+)?(?:in|:|,|[–—-])\s*/i, '');
   if (/^\s*(?:at|from)\b/i.test(text) || /^\s*(?:[A-Z][\w&.-]*\s+){0,4}(?:University|College|Institute|School)\b/.test(text)) return fallback;
   const stop = FIELD_STOP.exec(text);
-  const field = (stop ? text.slice(0, stop.index) : text).replace(/[\s.,:;–—-]+$/, '').trim();
+  // The trailer from the start of its run only (not retried from each of its characters).
+  const field = (stop ? text.slice(0, stop.index) : text).replace(/(?<![\s.,:;–—-])[\s.,:;–—-]+$/, '').trim();
   // What is left must read like a field of study, not a date or a stray word.
   if (!/^[\p{L}&]/u.test(field) || field.length > 80) return fallback;
   if (/^(?:and|or|the|a|an)$/i.test(field)) return fallback;
@@ -541,11 +543,15 @@ function proposeLocations(lines: Line[]): ProposedLocation[] {
     if (LOCATION_CUE.test(line.text)) add(line.text, line.text);
     // The contact line under the name: "Singapore | jane@example.com | +65 …".
     else if (i <= 3 && line.section === null && CONTACT.test(line.text)) {
-      for (const part of line.text.split(/\s*[|•·]\s*/)) if (!CONTACT.test(part)) add(part, line.text);
+      for (const part of line.text.split(CONTACT_SPLIT)) if (!CONTACT.test(part)) add(part, line.text);
     }
   });
   return out;
 }
+
+// The parts of a contact line, white space around each separator dropped; leading white space
+// only from the start of its run (see TITLE_SPLIT below).
+const CONTACT_SPLIT = /(?:(?<!\s)\s+)?[|•·]\s*/;
 
 const DAY = new RegExp(
   [
@@ -601,7 +607,11 @@ function proposeAvailability(lines: Line[]): ProposedAvailability[] {
 // Roles: a line of the Experience section with a date range ("Software Engineer Intern, Shopee —
 // May 2025 – Aug 2025"), or a range alone on the line under its title.
 const RANGE_SEPARATOR = /^\s*(?:[–—-]|to|until|till)\s*$/i;
-const TITLE_SPLIT = /\s*(?:,|\s[|•·@]\s|\s[–—-]\s|\bat\b)\s*/;
+// Leading white space is taken only from the start of its run (a split may also begin right after
+// one): `\s*` at every position of a long run of spaces would rescan the run from each of them.
+const TITLE_SPLIT = /(?:(?<!\s)\s+)?(?:,|\s[|•·@]\s|\s[–—-]\s|\bat\b)\s*/;
+// Trailing separators, from the start of their run only (the same trailer, read once).
+const TITLE_TRAILER = /(?<![\s,|•·–—:(-])[\s,|•·–—:(-]+$/;
 const INTERN = /\bintern(?:ship)?\b/i;
 
 function proposeExperience(lines: Line[]): ProposedExperience[] {
@@ -614,7 +624,7 @@ function proposeExperience(lines: Line[]): ProposedExperience[] {
     const [a, b] = [dates[dates.length - 2]!, dates[dates.length - 1]!];
     const between = line.text.slice(a.index, b.index).replace(/^\S+(?:\s+\d{4})?/, '');
     if (a.value === null || !RANGE_SEPARATOR.test(between.replace(/^[\s.,]*\d{0,4}/, ''))) return;
-    const before = line.text.slice(0, dates[0]!.index).replace(BULLET, '').replace(/[\s,|•·–—:(-]+$/, '').trim();
+    const before = line.text.slice(0, dates[0]!.index).replace(BULLET, '').replace(TITLE_TRAILER, '').trim();
     // A range alone on its line belongs to the line above ("Data Analyst Intern, Grab").
     const above = lines[i - 1];
     const titleText = before || (above && !above.isHeading && above.section === 'experience' && datesIn(above.text).length === 0 ? above.text.replace(BULLET, '') : '');

@@ -101,7 +101,8 @@ function addForm(root: TrieNode, form: string, entry: Entry): void {
 
 /** "frameworks", "libraries", "LLMs": postings use plurals; the list holds singulars. */
 function pluralOf(form: string): string | null {
-  const m = /([A-Za-z]{2,})$/.exec(form);
+  // From the start of the last run of letters only: `[A-Za-z]{2,}$` alone is retried from every letter.
+  const m = /(?<![A-Za-z])([A-Za-z]{2,})$/.exec(form);
   if (!m) return null;
   const last = m[1]!;
   if (/s$/i.test(last)) return null;
