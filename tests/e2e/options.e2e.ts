@@ -45,6 +45,7 @@ const EXPECTED_PROFILE = {
   locations: ['Seattle', 'San Jose'],
   publications: [{ venue: 'VLDB', year: 2025, firstAuthor: true }],
   workAuthorization: [{ country: 'United States', status: 'student-visa' }],
+  experience: [],
 };
 
 // In-page helpers. They run in the page, so each is self-contained.
