@@ -74,7 +74,9 @@ interface Item {
 const ANY_CUE = /\b(?:at least one(?: of)?|one or more(?: of)?|any (?:one )?of|one of|either)\b/gi;
 const EXAMPLE_CUE =
   /(?:\be\.g\.?|\beg\.|\bsuch as\b|\bincluding(?: but not limited to)?|\bincl\.|\blike\b|\bfor example\b|\bfor instance\b|\bi\.e\.?|\bespecially\b|\bpreferably\b|\bideally\b)/gi;
-const REGION_END = /;|\.(?:\s|$)|\betc\b\.?|,?\s+with\b|\band other\b|\bis (?:a )?(?:plus|preferred|required|desired)|\bare (?:a )?(?:plus|preferred|required)/gi;
+// "with" after white space read from the start of the run only (every cue ends in a non-space, so
+// the search never starts inside one): `\s+with` is otherwise retried from each space of a long run.
+const REGION_END = /;|\.(?:\s|$)|\betc\b\.?|,?(?<!\s)\s+with\b|\band other\b|\bis (?:a )?(?:plus|preferred|required|desired)|\bare (?:a )?(?:plus|preferred|required)/gi;
 
 interface Region {
   start: number;

@@ -9,14 +9,12 @@ export type Platform = 'node' | 'chromium' | 'firefox';
 export const PENDING: Record<Platform, { patterns: readonly string[]; cases: readonly string[] }> = {
   node: {
     patterns: [
-      "/;|\\.(?:\\s|$)|\\betc\\b\\.?|,?\\s+with\\b|\\band other\\b|\\bis (?:a )?(?:plus|preferred|required|desired)|\\bare (?:a )?(?:plus|preferred|required)/gi",
       "/(?<![\\p{L}.])((?:[A-Z][a-z]*){0,2}[A-Z]{2,}[A-Za-z&]*(?:[-\\s][A-Z]{2,}[A-Za-z]*)?)\\s*['’]?((?:19|20)\\d{2}|\\d{2})(?!\\d)/gu",
     ],
     cases: [],
   },
   chromium: {
     patterns: [
-      "/;|\\.(?:\\s|$)|\\betc\\b\\.?|,?\\s+with\\b|\\band other\\b|\\bis (?:a )?(?:plus|preferred|required|desired)|\\bare (?:a )?(?:plus|preferred|required)/gi",
       "/(?<![\\p{L}.])((?:[A-Z][a-z]*){0,2}[A-Z]{2,}[A-Za-z&]*(?:[-\\s][A-Z]{2,}[A-Za-z]*)?)\\s*['’]?((?:19|20)\\d{2}|\\d{2})(?!\\d)/gu",
     ],
     cases: [
@@ -25,7 +23,6 @@ export const PENDING: Record<Platform, { patterns: readonly string[]; cases: rea
   },
   firefox: {
     patterns: [
-      "/;|\\.(?:\\s|$)|\\betc\\b\\.?|,?\\s+with\\b|\\band other\\b|\\bis (?:a )?(?:plus|preferred|required|desired)|\\bare (?:a )?(?:plus|preferred|required)/gi",
       "/(?<![\\p{L}.])((?:[A-Z][a-z]*){0,2}[A-Z]{2,}[A-Za-z&]*(?:[-\\s][A-Z]{2,}[A-Za-z]*)?)\\s*['’]?((?:19|20)\\d{2}|\\d{2})(?!\\d)/gu",
     ],
     cases: [
