@@ -7,7 +7,7 @@ import { ROOT } from './harness';
 /**
  * An export file over Chrome's 64 MiB message limit, written at test time into a temp dir: the
  * frozen format-1 export's jobs, cloned into many jobs with long descriptions (within the posting's
- * 50,000-character bound). Two of them are applied a few days ago, so the badge must read 2/2.
+ * 50,000-character bound). Two of them, in one program, are applied a few days ago, so the badge must read 2/2.
  */
 export const BIG_JOBS = 1_500;
 export const DESCRIPTION_CHARS = 45_000;
@@ -39,9 +39,10 @@ export async function writeBigExport(now = new Date()): Promise<BigFile> {
   const appliedIds = [bigJobId(0), bigJobId(1)];
   out.write(`{"format":"job-lens-export","version":1,"exportedAt":"${seen}","jobs":[`);
   for (let i = 0; i < BIG_JOBS; i += 1) {
-    const template = fixture.jobs[i % fixture.jobs.length]!;
-    const jobId = bigJobId(i);
     const isApplied = i < 2;
+    // The two applications are to jobs of one program (the first fixture job's), so its count is 2 of 2.
+    const template = fixture.jobs[isApplied ? 0 : i % fixture.jobs.length]!;
+    const jobId = bigJobId(i);
     const job = {
       ...template,
       jobId,
