@@ -20,17 +20,7 @@ export function reportFor(job: JobRecord, profile: Profile, now: Date): MatchRep
 }
 
 /** A profile with nothing in it would only produce "unknown" everywhere: the popup asks for one instead. */
-export function isEmptyProfile(profile: Profile): boolean {
-  return (
-    profile.education.length === 0 &&
-    profile.skills.length === 0 &&
-    profile.languages.length === 0 &&
-    profile.availability.length === 0 &&
-    profile.locations.length === 0 &&
-    profile.publications.length === 0 &&
-    profile.workAuthorization.length === 0
-  );
-}
+export { isEmptyProfile } from '../../lib/store/match-summary';
 
 /** Shape and word as well as colour, so the verdict reads in greyscale and to a screen reader. */
 export const VERDICTS: Record<Verdict, { icon: string; label: string; explain: string }> = {

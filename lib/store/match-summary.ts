@@ -78,6 +78,7 @@ export async function updateSummaries(
     for (const row of rows) {
       // `force`: the posting's text changed, so a summary for the same profile and day is stale too.
       if (!row || (!force && isFresh(row.match, target))) continue;
+      if (target === null && row.match == null) continue;
       changed.push({ ...row, match: target === null ? null : summaryFor(row, target, now) });
     }
     await db.jobs.bulkPut(changed);
@@ -105,6 +106,8 @@ export function createSummaryRefresher(db: JobLensDb, now: () => Date, options: 
   const pause = options.pause ?? macrotask;
   /** The target of the last complete refresh, as `profileUpdatedAt|day`; a cheap "still fresh". */
   let cleanFor: string | null = null;
+  /** Bumped by `invalidate`: a run that saw an older generation must not call the database clean. */
+  let generation = 0;
   let running: Promise<void> | null = null;
   let again = false;
 
@@ -112,15 +115,22 @@ export function createSummaryRefresher(db: JobLensDb, now: () => Date, options: 
 
   async function runOnce(): Promise<void> {
     const at = now();
+    const startedIn = generation;
     const target = await summaryTarget(db, at);
     if (keyOf(target) === cleanFor) return;
     const ids = await staleJobIds(db, target);
     for (let start = 0; start < ids.length; start += chunk) {
-      if (again) return; // a newer target: start over from its own stale list
       await updateSummaries(db, ids.slice(start, start + chunk), target, at);
       await pause();
+      // Only a newer profile or another day starts over; messages asking for a refresh meanwhile
+      // (every message does) must not, or a busy background would never finish.
+      if (keyOf(await summaryTarget(db, now())) !== keyOf(target)) {
+        again = true;
+        return;
+      }
     }
-    cleanFor = keyOf(target);
+    if (generation === startedIn) cleanFor = keyOf(target);
+    else again = true;
   }
 
   function refresh(): Promise<void> {
@@ -152,6 +162,7 @@ export function createSummaryRefresher(db: JobLensDb, now: () => Date, options: 
     /** After an import or anything else that may bring rows with foreign summaries. */
     invalidate(): void {
       cleanFor = null;
+      generation += 1;
     },
   };
 }
