@@ -161,6 +161,8 @@ describe('chromium: trust boundaries', () => {
       const row = (await browser.readStore('jobs')).find((r) => r.jobId === jobId) as Row;
       expect(row.url).toBe(`https://lifeattiktok.com/search/${jobId}`);
       expect(await run({ name: 'limit:get', data: {} })).toMatchObject({ ok: true });
+      // Closing the page banner belongs to job pages (and forms), so this tab may send it.
+      expect(await run({ name: 'banner:dismiss', data: { key: 'undergrad-master-intern:0' } })).toMatchObject({ ok: true });
     } finally {
       await cdp.detach();
       await page.close();
