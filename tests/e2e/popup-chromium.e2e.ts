@@ -103,7 +103,8 @@ describe('chromium: the popup', () => {
     expect(await evidence.isVisible()).toBe(false);
     await degreeLine.hover();
     expect(await evidence.isVisible()).toBe(true);
-    expect(await evidence.textContent()).toContain('Master in Computer Science');
+    // The profile's degree as a student says it, quoted as the evidence.
+    expect(await evidence.textContent()).toContain("“Master's in Computer Science, graduating ");
     await popup.mouse.move(0, 0);
     // … and on keyboard focus, reached with Tab alone.
     const sqlLine = popup.locator('[data-testid="qualification"]', { hasText: 'including SQL and Python' });

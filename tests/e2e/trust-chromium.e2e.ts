@@ -29,7 +29,7 @@ function postingFor(fixture: JobFixture, overrides: Record<string, unknown> = {}
 }
 
 /** Every message an extension page may send and a content script may not, with a valid payload. */
-function privilegedMessages(jobId: string): { name: string; data: unknown }[] {
+function privilegedMessages(jobId: string, otherJobId: string): { name: string; data: unknown }[] {
   return [
     { name: 'apply:confirm', data: { jobId } },
     { name: 'apply:dismiss', data: { jobId } },
@@ -39,10 +39,24 @@ function privilegedMessages(jobId: string): { name: string; data: unknown }[] {
     { name: 'job:delete', data: { jobId } },
     { name: 'settings:setCycleStart', data: { cycleStart: '2099-01-01' } },
     { name: 'settings:setRecordPrivate', data: { recordPrivateWindows: true } },
-    { name: 'data:import', data: { text: JSON.stringify({ format: 'job-lens-export', version: 1, jobs: [], versions: [], settings: [] }) } },
     { name: 'profile:save', data: { profile: emptyProfile() } },
-    // A content-script message, but only from an application form: this tab shows the job page.
+    { name: 'apply:later', data: { jobId } },
+    { name: 'job:setProgram', data: { jobId, program: 'none' } },
+    { name: 'settings:setStrictLimit', data: { strict: true } },
+    { name: 'data:deleteAll', data: { confirm: 'delete everything' } },
+    { name: 'data:imported', data: {} },
+    { name: 'data:status', data: {} },
+    { name: 'data:dismissNotice', data: { id: 'any-notice' } },
+    { name: 'data:snapshot', data: {} },
+    // Content-script messages, each accepted only from its own kind of page: this tab shows a job.
     { name: 'apply:started', data: { site: 'tiktok', jobId } },
+    { name: 'apply:submitted', data: {} },
+    { name: 'apply:duplicate', data: {} },
+    { name: 'apply:undo', data: { recordingId: 'recording-1' } },
+    { name: 'history:read', data: { rows: [{ title: 'Written by the page', jobId, viaReferral: false, status: 'Applied', appliedAt: '2026-01-05' }] } },
+    { name: 'flows:load', data: {} },
+    // From a job page, but naming another job than the tab's: it would close that job.
+    { name: 'posting:gone', data: { site: 'tiktok', jobId: otherJobId } },
   ];
 }
 
@@ -109,7 +123,8 @@ describe('chromium: trust boundaries', () => {
     expect(Number(manifest.minimum_chrome_version)).toBeGreaterThanOrEqual(111);
     expect(manifest.incognito).toBe('spanning');
     expect(manifest.externally_connectable).toBeUndefined();
-    expect(manifest.permissions).toEqual(['storage']);
+    // The README's permission table: the backup copy, exemption from eviction, the flows script.
+    expect([...manifest.permissions].sort()).toEqual(['scripting', 'storage', 'unlimitedStorage']);
   });
 
   it('refuses every privileged message from the content script\'s world; its own tab\'s posting still goes through', async () => {
@@ -118,7 +133,8 @@ describe('chromium: trust boundaries', () => {
     const saved = await jobRow(jobId);
     const { cdp, run } = await isolatedWorld(page);
     try {
-      for (const message of privilegedMessages(jobId)) {
+      const otherJobId = fixtureNamed(jobs, 'tiktok-seed-000').posting.jobId;
+      for (const message of privilegedMessages(jobId, otherJobId)) {
         const reply = await run(message);
         expect(reply, message.name).toMatchObject({ ok: false, error: expect.stringMatching(/^refused: /) });
       }
@@ -145,6 +161,8 @@ describe('chromium: trust boundaries', () => {
       const row = (await browser.readStore('jobs')).find((r) => r.jobId === jobId) as Row;
       expect(row.url).toBe(`https://lifeattiktok.com/search/${jobId}`);
       expect(await run({ name: 'limit:get', data: {} })).toMatchObject({ ok: true });
+      // Closing the page banner belongs to job pages (and forms), so this tab may send it.
+      expect(await run({ name: 'banner:dismiss', data: { key: 'undergrad-master-intern:0' } })).toMatchObject({ ok: true });
     } finally {
       await cdp.detach();
       await page.close();

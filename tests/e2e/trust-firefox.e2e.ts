@@ -36,7 +36,11 @@ describe('firefox: trust boundaries', () => {
       incognito: string;
       externally_connectable?: unknown;
     };
-    const hosts = manifest.permissions.filter((p) => p !== 'storage');
+    // MV2 lists host access among the permissions: everything else is a named API permission,
+    // exactly the README's three (the backup copy, exemption from eviction, the flows script).
+    const named = manifest.permissions.filter((p) => !p.includes('://'));
+    expect([...named].sort()).toEqual(['scripting', 'storage', 'unlimitedStorage']);
+    const hosts = manifest.permissions.filter((p) => p.includes('://'));
     expect(hosts.length).toBeGreaterThan(0);
     for (const pattern of [...hosts, ...manifest.content_scripts.flatMap((c) => c.matches)]) {
       expect(pattern).toMatch(/^https:\/\/[a-z.]+\/\*$/);
