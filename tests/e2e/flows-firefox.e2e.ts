@@ -22,7 +22,9 @@ describe('firefox: applications recorded from the site', () => {
 
   const row = (jobId: string, what = 'in the database', check: (r: Row) => boolean = () => true) =>
     waitFor(`job ${jobId} ${what}`, async () => (await firefox.readStore('jobs')).find((r) => r.jobId === jobId && check(r)));
-  const used = async () => ((await firefox.send('limit:get', {})) as { limit: { used: number } }).limit.used;
+  /** Applications counted, summed over their programs (the limit is per program): each counts once. */
+  const used = async () =>
+    ((await firefox.send('limit:get', {})) as { limit: { programs: { used: number }[] } }).limit.programs.reduce((n, p) => n + p.used, 0);
   const noteShown = (page: Page) =>
     waitFor('the note on the page', async () =>
       (await page.evaluate((tag) => {
