@@ -29,6 +29,12 @@ describe('chromium: applications recorded from the site', () => {
   let build: ReturnType<typeof snapshotBuild>;
   let profile: ReturnType<typeof freshProfileDir>;
   let browser: PopupChromium;
+  /**
+   * Applications counted, summed over their programs: the limit is per program, and what these
+   * flows check is that each application counts once, whatever program it falls in.
+   */
+  const used = async () =>
+    ((await browser.send('limit:get', {})) as { limit: { programs: { used: number }[] } }).limit.programs.reduce((n, p) => n + p.used, 0);
   const launch = () => launchPopupChromium(server.port, { userDataDir: profile.dir, extensionDir: build.dir });
 
   const row = (jobId: string, what = 'in the database', check: (r: Row) => boolean = () => true) =>
@@ -95,8 +101,7 @@ describe('chromium: applications recorded from the site', () => {
     const applied = await row(load.posting.jobId, 'applied', (r) => r.status === 'applied');
     expect(applied.applyStartedAt).toBeNull();
     await noteOn(form, 'Job Lens recorded your application');
-    const { limit } = (await browser.send('limit:get', {})) as { limit: { used: number } };
-    expect(limit.used).toBe(2);
+    expect(await used()).toBe(2);
     await form.close();
   });
 
@@ -104,8 +109,7 @@ describe('chromium: applications recorded from the site', () => {
     const tab = await browser.open(APPLIED_URL);
     await new Promise((r) => setTimeout(r, 2000));
     expect(await readNote(tab)).toBeNull();
-    const { limit } = (await browser.send('limit:get', {})) as { limit: { used: number } };
-    expect(limit.used).toBe(2);
+    expect(await used()).toBe(2);
     await tab.close();
   });
 
@@ -144,8 +148,7 @@ describe('chromium: applications recorded from the site', () => {
     expect(kept.map((r) => [r.title, r.status, r.appliedAt])).toEqual([
       ['Frontend Engineer Intern (TikTok Shop) - 2026 Start (BS/MS)', 'Not selected', localInstant('2026-04-11T09:12')],
     ]);
-    const { limit } = (await browser.send('limit:get', {})) as { limit: { used: number } };
-    expect(limit.used).toBe(5);
+    expect(await used()).toBe(5);
     await history.close();
   });
 
@@ -158,7 +161,7 @@ describe('chromium: applications recorded from the site', () => {
     }, pages.dialogHtml);
     const applied = await row(jobId, 'applied', (r) => r.status === 'applied');
     expect([applied.appliedDateUnknown, applied.applyStartedAt]).toEqual([true, null]);
-    expect(((await browser.send('limit:get', {})) as { limit: { used: number } }).limit.used).toBe(6);
+    expect(await used()).toBe(6);
     await form.close();
   });
 
@@ -175,8 +178,14 @@ describe('chromium: applications recorded from the site', () => {
     const applied = await row(jobId, 'applied after the restart', (r) => r.status === 'applied');
     expect(applied.applyStartedAt).toBeNull();
     await noteOn(tab, 'Job Lens recorded your application');
-    const { limit } = (await browser.send('limit:get', {})) as { limit: { used: number } };
-    expect(limit.used).toBe(7);
+    expect(await used()).toBe(7);
+    // Each in its own program: the PhD job and its copies, and the BS/MS jobs with the history's row,
+    // whose site date (months ago) makes BS/MS the program applied to first.
+    const { limit: byProgram } = (await browser.send('limit:get', {})) as { limit: { programs: { program: { label: string }; used: number }[] } };
+    expect(byProgram.programs.map((p) => [p.program.label, p.used])).toEqual([
+      ['Undergrad/Master Intern · 2026 Start', 3],
+      ['PhD Intern · 2026 Start', 4],
+    ]);
     await tab.close();
   });
 });

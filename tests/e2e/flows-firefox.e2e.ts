@@ -22,7 +22,9 @@ describe('firefox: applications recorded from the site', () => {
 
   const row = (jobId: string, what = 'in the database', check: (r: Row) => boolean = () => true) =>
     waitFor(`job ${jobId} ${what}`, async () => (await firefox.readStore('jobs')).find((r) => r.jobId === jobId && check(r)));
-  const used = async () => ((await firefox.send('limit:get', {})) as { limit: { used: number } }).limit.used;
+  /** Applications counted, summed over their programs (the limit is per program): each counts once. */
+  const used = async () =>
+    ((await firefox.send('limit:get', {})) as { limit: { programs: { used: number }[] } }).limit.programs.reduce((n, p) => n + p.used, 0);
   const noteShown = (page: Page) =>
     waitFor('the note on the page', async () =>
       (await page.evaluate((tag) => {
@@ -129,6 +131,13 @@ describe('firefox: applications recorded from the site', () => {
     const tab = await firefox.open(APPLIED_URL);
     await row(jobId, 'applied after the restart', (r) => r.status === 'applied');
     expect(await used()).toBe(7);
+    // Each in its own program: the PhD job and its copies, and the BS/MS jobs with the history's row,
+    // whose site date (months ago) makes BS/MS the program applied to first.
+    const { limit: byProgram } = (await firefox.send('limit:get', {})) as { limit: { programs: { program: { label: string }; used: number }[] } };
+    expect(byProgram.programs.map((p) => [p.program.label, p.used])).toEqual([
+      ['Undergrad/Master Intern · 2026 Start', 3],
+      ['PhD Intern · 2026 Start', 4],
+    ]);
     await tab.close();
   });
 });
