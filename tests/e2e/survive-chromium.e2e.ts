@@ -147,8 +147,13 @@ describe(`chromium, ${label}: a full disk loses nothing the user recorded`, () =
     const [profile] = await b.readStore('profile');
     expect((profile?.data as { skills: string[] }).skills).toEqual(PROFILE.skills);
     expect((await b.readStore('settings')).map((r) => [r.key, r.value])).toEqual([['cycleStart', '2025-09-01']]);
-    const { limit } = (await b.send('limit:get', {})) as { limit: { used: number; limit: number } };
-    expect([limit.used, limit.limit]).toEqual([1, 2]);
+    // The limit is counted per program now: the one application is the PhD intern program's only one.
+    const { limit } = (await b.send('limit:get', {})) as {
+      limit: { programs: { program: { label: string }; used: number; limit: number; applications: { jobId: string | null }[] }[] };
+    };
+    expect(limit.programs.map((p) => [p.program.label, p.used, p.limit, p.applications.map((a) => a.jobId)])).toEqual([
+      ['PhD Intern · 2026 Start', 1, 2, [APPLIED.posting.jobId]],
+    ]);
     return rows;
   }
 
