@@ -310,7 +310,7 @@ export async function startStore(deps: StartDeps): Promise<StartResult> {
   if (isIndexedDbUnavailable(openError)) {
     return memory([
       'private-mode',
-      'This browser does not let Job Lens keep a database (a private window or "Never remember history"). Your applications, statuses, notes and profile are kept in the extension\'s own storage; postings are kept only until the browser closes.',
+      'This browser does not let Job Lens keep a database (a private window or "Never remember history"). Your applications, statuses, notes and profile are kept in the extension\'s own storage; postings are kept only until the browser closes. Job pages viewed in private windows are recorded only if you turn on "Record job pages I view in private windows" in Job Lens settings.',
     ]);
   }
 

@@ -22,6 +22,8 @@ import { startFixtureServer, type FixtureServer } from './server';
  */
 
 const POPUP = `moz-extension://${ADDON_UUID}/popup.html`;
+const OPTIONS = `moz-extension://${ADDON_UUID}/options.html`;
+const RECORD_PRIVATE = '::-p-text(Record job pages I view in private windows) input[type="checkbox"]';
 const fixtures = loadFixtures();
 const JOB = fixtureNamed(jobFixtures(fixtures), 'tiktok-seed-000');
 
@@ -93,6 +95,22 @@ describe('firefox, permanent private browsing: Job Lens runs on its storage.loca
       (await list.$eval('[data-testid="data-notice"][data-kind="private-mode"]', (el) => el.textContent).catch(() => null)) ?? undefined,
     );
     expect(notice).toContain('postings are kept only until the browser closes');
+    // Every window is private here, and private windows are recorded only when the user allows it:
+    // the notice says so and where.
+    expect(notice).toContain('Record job pages I view in private windows');
+
+    // As the user would: allow it on the options page before viewing a job.
+    const options = await openPage(OPTIONS);
+    const box = await waitFor('the private-windows setting', async () => {
+      const el = await options.$(RECORD_PRIVATE);
+      return el && !(await el.evaluate((i) => (i as HTMLInputElement).disabled)) ? el : undefined;
+    });
+    expect(await box.evaluate((i) => (i as HTMLInputElement).checked)).toBe(false);
+    await box.click();
+    await waitFor('the setting to be saved', async () =>
+      (await options.$eval(RECORD_PRIVATE, (i) => (i as HTMLInputElement).checked && !(i as HTMLInputElement).disabled).catch(() => false)) ? true : undefined,
+    );
+    await options.close();
 
     const tab = await browser.newPage();
     await tab.goto(JOB.url.href, { waitUntil: 'load' });
@@ -144,6 +162,8 @@ describe('firefox, permanent private browsing: Job Lens runs on its storage.loca
       ((await (globalThis as unknown as { browser: BrowserApi }).browser.runtime.sendMessage({ name: 'data:status', data: {} })).value as { status: unknown }).status,
     );
     expect(status).toMatchObject({ mode: 'memory', lastWriteFailure: null, backupJobs: 1 });
+    const settings = (copy as { settings: { key: string; value: unknown }[] }).settings;
+    expect(settings).toContainEqual(expect.objectContaining({ key: 'recordPrivateWindows', value: true }));
   });
 
   it('after a browser restart, the application, its status and the count are back from the copy; the posting text is not', async () => {
@@ -163,6 +183,13 @@ describe('firefox, permanent private browsing: Job Lens runs on its storage.loca
     const snapshot = (await popup.evaluate(async () =>
       ((await (globalThis as unknown as { browser: BrowserApi }).browser.runtime.sendMessage({ name: 'data:snapshot', data: {} })).value),
     )) as { jobs: { jobId: string; status: string; appliedAt: string | null; description: string; extractedAt: string }[] };
+    // The choice to record private windows is a setting, back from the copy too.
+    const options = await openPage(OPTIONS);
+    const checked = await waitFor('the private-windows setting', async () =>
+      (await options.$eval(RECORD_PRIVATE, (i) => ((i as HTMLInputElement).disabled ? undefined : (i as HTMLInputElement).checked)).catch(() => undefined)),
+    );
+    expect(checked).toBe(true);
+    await options.close();
     expect(snapshot.jobs).toEqual([
       expect.objectContaining({ jobId: JOB.posting.jobId, status: 'applied', appliedAt: expect.any(String), description: '', extractedAt: '1970-01-01T00:00:00.000Z' }),
     ]);
