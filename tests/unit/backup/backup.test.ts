@@ -20,6 +20,7 @@ import { applicationsKnown } from '../limit-count';
 import { DELETE_ALL_PHRASE } from '../../../lib/store/erase';
 import type { JobRecord } from '../../../lib/store/schema';
 import { contextFor } from '../messages/sent-from';
+import { localNoon } from '../../../lib/date';
 
 /**
  * The second copy in storage.local (fakeBrowser's) next to a fake-indexeddb database, driven
@@ -525,7 +526,8 @@ describe("the site's own applications", () => {
     // The database moved the site's row onto the job: the copy follows at once.
     expect(await keeper.db.siteApplications.count()).toBe(0);
     expect((await copy()).siteApplications).toEqual([]);
-    expect((await copy()).jobs[job.jobId]).toMatchObject({ status: 'applied', appliedAt: '2026-02-20T12:00:00.000Z' });
+    // The history's date is a day on the user's calendar: its local noon.
+    expect((await copy()).jobs[job.jobId]).toMatchObject({ status: 'applied', appliedAt: localNoon('2026-02-20') });
     await send('job:setStatus', { jobId: job.jobId, status: 'interviewing' });
     expect(applicationsKnown(await loadLimitState(keeper.db, clock))).toBe(1);
 
