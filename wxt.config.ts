@@ -9,14 +9,15 @@ import { JOB_HOST_MATCHES } from './lib/sites/hosts';
 const NATIVE_BROWSER = fileURLToPath(import.meta.resolve('@wxt-dev/browser'));
 
 // Permissions are deliberately minimal: host access to the careers sites (to read job pages)
-// and `storage`. IndexedDB in the extension's own origin needs no permission of its own.
+// `storage` and `scripting` (to run the page-marks script only in tabs that need it).
+// IndexedDB in the extension's own origin needs no permission of its own.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: {
     name: 'Job Lens',
     description:
       'Reads TikTok and ByteDance job postings into clear facts, matches them to your profile and counts your applications. All data stays on your machine.',
-    permissions: ['storage'],
+    permissions: ['storage', 'scripting'],
     host_permissions: [...JOB_HOST_MATCHES],
     browser_specific_settings: {
       // Firefox asks add-ons to declare what they collect: nothing leaves the machine. WXT's

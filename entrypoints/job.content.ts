@@ -20,6 +20,10 @@ export default defineContentScript({
 
     // A dismissed banner stays away on this page until the count changes.
     let dismissed = '';
+    // The marks script runs only where the background finds it useful; asked again after each save,
+    // since the first job a user saves makes it useful.
+    const askForMarks = () => sendMessage(transport, 'marks:inject', {}).catch((error) => debug(String(error)));
+    askForMarks();
     const showLimit = (limit: LimitState) => {
       const key = `${limit.state}:${limit.used}`;
       if (ctx.isInvalid || key === dismissed) return;
@@ -34,7 +38,10 @@ export default defineContentScript({
       send: (posting) => {
         if (ctx.isInvalid) return;
         sendMessage(transport, 'posting:seen', { posting })
-          .then(({ limit }) => showLimit(limit))
+          .then(({ limit }) => {
+            showLimit(limit);
+            askForMarks();
+          })
           .catch((error) => debug(String(error)));
       },
       observe: (onChange) => {

@@ -5,6 +5,8 @@ import type { ImportSummary } from '../transfer/import';
 import type { SeenOutcome } from '../store/jobs';
 import { JobStatusSchema } from '../store/schema';
 import { ProfileSchema } from '../profile/schema';
+import { MAX_IDS_PER_BATCH, type MarksReply } from '../marks/types';
+import type { MarksPrefs } from '../marks/prefs';
 
 /**
  * Every message between the content script, the background and the extension pages: its name,
@@ -39,6 +41,18 @@ export const requestSchemas = {
   'profile:save': z.object({ profile: ProfileSchema }).strict(),
   /** The limit state for banners and pages. */
   'limit:get': z.object({}).strict(),
+  /** Marks for the job cards a careers page shows (content script), and the job page's line. */
+  'marks:get': z
+    .object({ jobIds: z.array(jobId).max(MAX_IDS_PER_BATCH), lineFor: jobId.optional(), site: SiteSchema.optional() })
+    .strict(),
+  /** A careers page asks for the marks script; injected only when marks are on and jobs are saved. */
+  'marks:inject': z.object({}).strict(),
+  /** Hide the job page line on one site (content script). */
+  'marks:dismissLine': z.object({ site: SiteSchema }).strict(),
+  /** The line asks for the popup; the browser may refuse. */
+  'marks:openPopup': z.object({}).strict(),
+  /** The options page: marks on or off, and the dismissed line back on every site. */
+  'marks:setPrefs': z.object({ enabled: z.boolean(), restoreLine: z.boolean().optional() }).strict(),
 } as const;
 
 export type MessageName = keyof typeof requestSchemas;
@@ -57,6 +71,11 @@ export interface ResponseMap {
   'data:import': { summary: ImportSummary; limit: LimitState };
   'profile:save': { updatedAt: string };
   'limit:get': { limit: LimitState };
+  'marks:get': MarksReply;
+  'marks:inject': { injected: boolean };
+  'marks:dismissLine': { prefs: MarksPrefs };
+  'marks:openPopup': { opened: boolean };
+  'marks:setPrefs': { prefs: MarksPrefs };
 }
 export type ResponseOf<K extends MessageName> = ResponseMap[K];
 

@@ -33,6 +33,11 @@ function handlers(): Handlers {
     'data:import': unused,
     'profile:save': unused,
     'limit:get': vi.fn(async () => ({ limit: LIMIT })),
+    'marks:get': unused,
+    'marks:inject': unused,
+    'marks:dismissLine': unused,
+    'marks:openPopup': unused,
+    'marks:setPrefs': unused,
   };
 }
 
