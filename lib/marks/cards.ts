@@ -32,9 +32,12 @@ export function findCards(root: ParentNode, base: URL, skip?: string): Map<strin
   return cards;
 }
 
-/** Where a card's mark goes: at the end of its title, so it adds at most the mark's own line. */
+/**
+ * Where a card's mark goes: at the end of its title (a heading, else the card's first block, where
+ * the site puts the title as a styled div), so it adds at most the mark's own line.
+ */
 export function titleOf(card: Element): Element {
-  return card.querySelector('h1,h2,h3,h4,h5,h6,[role=heading]') ?? card;
+  return card.querySelector('h1,h2,h3,h4,h5,h6,[role=heading]') ?? card.firstElementChild ?? card;
 }
 
 /**
