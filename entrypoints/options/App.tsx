@@ -1,4 +1,5 @@
 import { ProfileEditor, type ProfilePageApi } from '../../components/profile/ProfileEditor';
+import { PageMarks } from '../../components/settings/PageMarks';
 
 export function App({ api }: { api: ProfilePageApi }) {
   return (
@@ -15,6 +16,7 @@ export function App({ api }: { api: ProfilePageApi }) {
       </header>
       <main id="profile-main" tabIndex={-1}>
         <ProfileEditor api={api} />
+        <PageMarks />
       </main>
     </>
   );
