@@ -11,14 +11,23 @@ const CANDIDATES = 'a[href*="/search/"],a[href*="/position/"]';
 /** A page holding more job links than this is not a list a person scans; the rest stay bare. */
 export const MAX_CARDS = 500;
 
+/** Answers by link text and page origin: a re-rendered list repeats the same links, parsed once. */
+const known = new Map<string, string | null>();
+
 export function jobIdOfLink(href: string | null, base: URL): string | null {
   if (!href) return null;
+  const key = `${base.origin} ${href}`;
+  let id = known.get(key);
+  if (id !== undefined) return id;
   try {
     const page = classifyUrl(new URL(href, base));
-    return page.kind === 'job' ? page.jobId : null;
+    id = page.kind === 'job' ? page.jobId : null;
   } catch {
-    return null;
+    id = null;
   }
+  if (known.size > 5000) known.clear();
+  known.set(key, id);
+  return id;
 }
 
 /** The job cards in document order, keyed by job id; `skip` is the job of the page itself. */

@@ -16,14 +16,21 @@ function el(doc: Document, tag: string, cls: string, text = ''): HTMLElement {
   return e;
 }
 
+/** One constructed sheet per stylesheet text, shared by every mark: a hundred marks, one style to match. */
+const sheets = new Map<string, CSSStyleSheet>();
+
 function host(doc: Document, tag: string, css: string): [HTMLElement, ShadowRoot] {
   const h = doc.createElement(tag);
   const root = h.attachShadow({ mode: 'closed' });
   // A constructed sheet (of the page's window, for Firefox's content-script wrappers) is not
   // subject to the page's style-src CSP; a <style> is the fallback.
   try {
-    const sheet = new (doc.defaultView as Window & typeof globalThis).CSSStyleSheet();
-    sheet.replaceSync(css);
+    let sheet = sheets.get(css);
+    if (!sheet) {
+      sheet = new (doc.defaultView as Window & typeof globalThis).CSSStyleSheet();
+      sheet.replaceSync(css);
+      sheets.set(css, sheet);
+    }
     root.adoptedStyleSheets = [sheet];
   } catch {
     root.append(el(doc, 'style', '', css));
