@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureNamed, jobFixtures, loadFixtures } from './fixtures';
 import { CHROME_BUILD, snapshotBuild, sleep, waitFor } from './harness';
 import { serveJobCopies } from './limit-driver';
-import { accessibleNodes, clickInLine, layout, readLine, readMarks, RESULTS, resultId, type MarkSeen } from './marks-driver';
+import { accessibleNodes, clickInLine, contrast, layout, markColors, readLine, readMarks, RESULTS, resultId, type MarkSeen } from './marks-driver';
 import { launchPopupChromium, runAxe, type PopupChromium } from './popup-driver';
 import { startFixtureServer, type FixtureServer } from './server';
 
@@ -77,6 +77,18 @@ describe('chromium: marks on the careers site', () => {
     // The card link's own name carries it too, so a screen reader hears it with the title.
     expect(names.some((n) => n.role === 'link' && n.name.includes(labels[0]!))).toBe(true);
     expect(await runAxe(list)).toEqual([]);
+  });
+
+  it('draws light on the light page and dark with the dark preference, readable in both', async () => {
+    const light = await markColors(list);
+    expect(contrast(light.color, light.background)).toBeGreaterThanOrEqual(4.5);
+    await list.emulateMedia({ colorScheme: 'dark' });
+    const dark = await markColors(list);
+    await list.emulateMedia({ colorScheme: 'light' });
+    expect(dark).not.toEqual(light);
+    expect(contrast(dark.color, dark.background)).toBeGreaterThanOrEqual(4.5);
+    // Dark means a dark background: lower luminance than the light one's.
+    expect(contrast(dark.background, 'rgb(0, 0, 0)')).toBeLessThan(contrast(light.background, 'rgb(0, 0, 0)'));
   });
 
   it('leaves the site\'s buttons where they were and every card clickable; a card grows by at most the mark\'s line', async () => {

@@ -12,6 +12,7 @@ export const RESULTS: Fixture = fixtureNamed(loadFixtures(), 'tiktok-search-resu
 export const resultId = (n: number) => `74${String(n).padStart(17, '0')}`;
 
 interface DomNode {
+  nodeId?: number;
   backendNodeId?: number;
   nodeType: number;
   localName?: string;
@@ -178,4 +179,37 @@ export async function clickInLine(page: Page, cls: string): Promise<void> {
   const xs = [quad[0]!, quad[2]!, quad[4]!, quad[6]!];
   const ys = [quad[1]!, quad[3]!, quad[5]!, quad[7]!];
   await page.mouse.click((Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2);
+}
+
+/** The first list mark's text and background colours as drawn (computed style inside the closed root). */
+export async function markColors(page: Page): Promise<{ color: string; background: string }> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const host = [...walk(root)].find((n) => n.localName === MARK_TAG);
+    const m = host?.shadowRoots?.[0] && byClass(host.shadowRoots[0], 'm');
+    if (!m?.nodeId) throw new Error('no mark on the page');
+    const { computedStyle } = (await cdp.send('CSS.getComputedStyleForNode', { nodeId: m.nodeId })) as {
+      computedStyle: { name: string; value: string }[];
+    };
+    const get = (name: string) => computedStyle.find((p) => p.name === name)?.value ?? '';
+    return { color: get('color'), background: get('background-color') };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** WCAG contrast ratio of two `rgb(r, g, b)` colours. */
+export function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => {
+      const x = Number(v) / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
 }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BATCH_MS, createPageMarks, isPageChange, type MarksDeps } from '../../../lib/marks/controller';
+import { BATCH_MS, createPageMarks, isPageChange, trackFocus, type MarksDeps } from '../../../lib/marks/controller';
 import { MARK_STYLES } from '../../../lib/marks/styles';
 import { MARK_TAG, type MarksReply, type MarkView } from '../../../lib/marks/types';
 
@@ -128,5 +128,19 @@ describe('page marks', () => {
     expect(isPageChange(record([mark]))).toBe(false);
     expect(isPageChange(record([mark, div]))).toBe(true);
     expect(isPageChange({ type: 'attributes' } as MutationRecord)).toBe(true);
+  });
+
+  it('shows the tooltip while keyboard focus is on a marked card, by a data-free attribute on the host', async () => {
+    const { marks } = setUp(2, () => true);
+    marks.start();
+    await settle();
+    trackFocus(document);
+    const [first, second] = Array.from(document.querySelectorAll<HTMLAnchorElement>('#list a'));
+    first!.focus();
+    expect(first!.querySelector(MARK_TAG)!.hasAttribute('focus')).toBe(true);
+    second!.focus();
+    expect(first!.querySelector(MARK_TAG)!.hasAttribute('focus')).toBe(false);
+    expect(second!.querySelector(MARK_TAG)!.hasAttribute('focus')).toBe(true);
+    marks.stop();
   });
 });
