@@ -20,9 +20,16 @@ export default defineContentScript({
 
     // A dismissed banner stays away on this page until the count changes.
     let dismissed = '';
-    // The marks script runs only where the background finds it useful; asked again after each save,
-    // since the first job a user saves makes it useful.
-    const askForMarks = () => sendMessage(transport, 'marks:inject', {}).catch((error) => debug(String(error)));
+    // The marks script runs only where the background finds it useful; asked again after a save
+    // until it runs, since the first job a user saves makes it useful.
+    let marksRunning = false;
+    const askForMarks = () => {
+      if (!marksRunning) {
+        sendMessage(transport, 'marks:inject', {})
+          .then(({ injected }) => (marksRunning ||= injected))
+          .catch((error) => debug(String(error)));
+      }
+    };
     askForMarks();
     const showLimit = (limit: LimitState) => {
       const key = `${limit.state}:${limit.used}`;
