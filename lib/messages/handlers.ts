@@ -44,10 +44,10 @@ export interface HandlerDeps {
 }
 
 /**
- * What the sending page is, from the URL the browser reports for it. Chromium reports the URL of
- * the tab's last full load, not where the single-page app has moved it since (a form reached from a
- * job page by a click is reported as that job page), so only the site, read from the host, is
- * trusted for the flows; which form the tab showed comes from the background's own memory.
+ * What the sending page is, from the tab's address that the sender check passes on (the check reads
+ * `sender.tab.url`: Chromium's `sender.url` stays at the document's first address after a
+ * client-side navigation). Which form the tab showed still comes from the background's own memory,
+ * never from the address or the payload.
  */
 function senderPage(senderUrl: string | undefined): PageKind | null {
   if (!senderUrl) return null;
