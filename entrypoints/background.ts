@@ -84,17 +84,25 @@ export default defineBackground(() => {
   // is answered; messages that arrive meanwhile wait for it.
   const started = startStore({
     area: browser.storage.local,
+    ...(session ? { session } : {}),
     now: () => new Date(),
     open: () => openDb(),
     openMemory: () => openMemoryDb(),
   });
   const database = () => started.then(({ keeper }) => keeper.db);
   const route = started.then(({ keeper }) => {
-    // Match scores are kept with each job; a profile changed, or a day passed, while stopped is caught up here.
-    const summaries = createSummaryRefresher(keeper.db, () => new Date());
-    summaries.refresh().catch((error) => console.error('Job Lens: could not update match scores', error));
-    const handlers = createHandlers({ db: keeper.db, now: () => new Date(), onLimitChange: showBadge, data: keeper, tabs, injectFlows, summaries });
-    return createRouter(withBackup(handlers, keeper), { recordsPrivateWindows: () => getRecordPrivateWindows(keeper.db) });
+    const handlersFor = (db: typeof keeper.db) => {
+      // Match scores are kept with each job; a profile changed, or a day passed, while stopped is caught up here.
+      const summaries = createSummaryRefresher(db, () => new Date());
+      summaries.refresh().catch((error) => console.error('Job Lens: could not update match scores', error));
+      return createHandlers({ db, now: () => new Date(), onLimitChange: showBadge, data: keeper, tabs, injectFlows, summaries });
+    };
+    let handlers = handlersFor(keeper.db);
+    // A database lost while the browser runs: from then on the handlers work on the copy.
+    keeper.onSwitch(() => {
+      handlers = handlersFor(keeper.db);
+    });
+    return createRouter(withBackup(() => handlers, keeper), { recordsPrivateWindows: () => getRecordPrivateWindows(keeper.db) });
   });
   // Every message passes the sender check first: who sent it is read from the browser's `sender`,
   // and what a content script may send is tied to its own tab (lib/messages/senders.ts).

@@ -10,12 +10,8 @@ const ROOT = resolve(import.meta.dirname, '..');
 const bin = (name) => join(ROOT, 'node_modules/.bin', name);
 
 // Every end-to-end file runs, grouped by the browser its name mentions (Chromium otherwise).
-// Known to fail, and why; printed with the summary so it is never silently left out. The full-disk
-// test finds a real loss (a restart on a full disk can lose the last application) that is not fixed
-// yet; run it alone with `npx vitest run --config vitest.e2e.config.ts tests/e2e/survive-chromium.e2e.ts`.
-const KNOWN_FAILING = {
-  'survive-chromium.e2e.ts': 'a restart on a full disk can lose the last recorded application (not fixed yet)',
-};
+// Known to fail, and why; printed with the summary so it is never silently left out.
+const KNOWN_FAILING = {};
 const e2eFiles = readdirSync(join(ROOT, 'tests/e2e'))
   .filter((f) => f.endsWith('.e2e.ts') && !Object.hasOwn(KNOWN_FAILING, f))
   .sort()

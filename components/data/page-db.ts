@@ -1,6 +1,7 @@
 import { readBackup, type KeyValueArea } from '../../lib/backup/copy';
 import { restoreFromBackup } from '../../lib/backup/restore';
 import { loadSnapshot } from '../../lib/backup/snapshot';
+import { MODE_KEY } from '../../lib/backup/status';
 import { openDb, type JobLensDb } from '../../lib/store/db';
 import type { Send } from './api';
 
@@ -28,16 +29,19 @@ export async function openPageDb(
   open: () => JobLensDb = () => openDb(),
   /** Where the backup copy is (`browser.storage.local`), for when the background cannot answer either. */
   area?: KeyValueArea,
+  /** `browser.storage.session`, where the background says which database it runs on. */
+  session?: KeyValueArea,
 ): Promise<PageDb> {
   const db = open();
-  try {
-    await db.open();
-    return { db, mirrored: false, refresh: async () => undefined };
-  } catch {
-    // Unavailable (a private profile) or failing (a full disk, a damaged database the background
-    // is restoring): either way the page shows what the background has, and its notices say why.
-    db.close();
-  }
+  const opened = await db.open().then(
+    () => true,
+    () => false,
+  );
+  if (opened && !(await backgroundRunsOnCopy(send, session))) return { db, mirrored: false, refresh: async () => undefined };
+  // Unavailable (a private profile) or failing (a full disk, a damaged database the background
+  // is restoring), or open here while the background runs on its copy: either way the page shows
+  // what the background has, and its notices say why.
+  db.close();
   const { openMemoryDb } = await import('../../lib/backup/memory');
   const mirror = openMemoryDb();
   let revision = -1;
@@ -59,6 +63,22 @@ export async function openPageDb(
       .catch(() => undefined);
   }, MIRROR_POLL_MS);
   return { db: mirror, mirrored: true, refresh };
+}
+
+/**
+ * The background may run on its copy while the database opens here (it failed to open on a full
+ * disk at the background's start, and space was freed since): the page must then show what the
+ * background keeps, not a database no change reaches this session. The mode in `storage.session`
+ * answers without waking the background; only when it says "memory" is the background asked, as
+ * the mode may be a stopped worker's.
+ */
+async function backgroundRunsOnCopy(send: Send, session: KeyValueArea | undefined): Promise<boolean> {
+  const noted = await session?.get(MODE_KEY).then((items) => items[MODE_KEY], () => undefined);
+  if (noted !== 'memory') return false;
+  return send('data:status', {}).then(
+    ({ status }) => status.mode === 'memory',
+    () => false,
+  );
 }
 
 /**

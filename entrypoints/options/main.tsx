@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { dataApiFrom } from '../../components/data/api';
+import type { KeyValueArea } from '../../lib/backup/copy';
 import { openPageDb, requestPersistence } from '../../components/data/page-db';
 import { downloadText } from '../../components/download';
 import type { ProfilePageApi } from '../../components/profile/ProfileEditor';
@@ -15,7 +16,7 @@ import { App } from './App';
 import './style.css';
 
 const send: Send = (name, data) => sendMessage((message) => browser.runtime.sendMessage(message), name, data);
-const pageDb = await openPageDb(send, undefined, browser.storage.local);
+const pageDb = await openPageDb(send, undefined, browser.storage.local, (browser.storage as { session?: KeyValueArea }).session);
 void requestPersistence();
 
 const data: DataSectionApi = {

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
+import type { KeyValueArea } from '../../lib/backup/copy';
 import { openPageDb, requestPersistence } from '../../components/data/page-db';
 import { downloadText } from '../../components/download';
 import { ApiProvider, type PopupApi } from '../../components/popup/api';
@@ -40,7 +41,7 @@ const firefoxPopup = !inTab && browser.runtime.getURL('/').startsWith('moz-exten
 const send: PopupApi['send'] = (name, data) => sendMessage((message) => browser.runtime.sendMessage(message), name, data);
 // Where IndexedDB is unavailable the page mirrors the background's data; each write then waits
 // for the mirror to catch up, so what the user just did is on screen when the promise settles.
-const pageDb = await openPageDb(send, undefined, browser.storage.local);
+const pageDb = await openPageDb(send, undefined, browser.storage.local, (browser.storage as { session?: KeyValueArea }).session);
 void requestPersistence();
 
 const api: PopupApi = {

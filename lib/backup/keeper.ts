@@ -5,9 +5,11 @@ import { BackupReadError, readBackup, updateBackup, type BackupScope, type KeyVa
 import { describeRestored, restoreFromBackup, restoredSomething, type RestoreSummary } from './restore';
 import { isEmptyBackup, type Backup } from './schema';
 import {
+  MODE_KEY,
   STATUS_KEY,
   isIndexedDbUnavailable,
   isStorageFailure,
+  isStoragePressure,
   readStoredStatus,
   type DataStatus,
   type Notice,
@@ -59,6 +61,15 @@ export const BACKUP_SCOPES: { [K in MessageName]: (data: RequestOf<K>) => Backup
 export interface KeeperDeps {
   area: KeyValueArea;
   now: () => Date;
+  /** The database on disk; a session run on the copy deletes it when the user deletes everything. */
+  open?: () => JobLensDb;
+  /**
+   * `storage.session` where the browser has it: in memory, so it takes what must not be written
+   * to a full disk (the failure notices), and the pages learn the mode from it (`MODE_KEY`).
+   */
+  session?: KeyValueArea;
+  /** An in-memory database of the same schema, for when IndexedDB cannot be used. */
+  openMemory?: () => JobLensDb;
 }
 
 /**
@@ -82,10 +93,14 @@ export class DataKeeper {
     this.mode = mode;
   }
 
-  /** Reads the notices kept from an earlier run of the background. */
+  /**
+   * Reads the notices kept from an earlier run of the background: this browser session's (a
+   * stopped worker's) where there are any, else the last session's.
+   */
   async load(): Promise<void> {
     try {
-      this.stored = readStoredStatus((await this.deps.area.get(STATUS_KEY))[STATUS_KEY]);
+      const kept = (await this.deps.session?.get(STATUS_KEY).catch(() => undefined))?.[STATUS_KEY];
+      this.stored = readStoredStatus(kept ?? (await this.deps.area.get(STATUS_KEY))[STATUS_KEY]);
       const copy = await readBackup(this.deps.area);
       if (copy.kind === 'ok') this.noteCopy(copy.backup);
     } catch {
@@ -108,7 +123,15 @@ export class DataKeeper {
     };
   }
 
+  /**
+   * While a write is failing, or the session runs on the copy, the notices are not written to
+   * `storage.local`: the disk is likely full, and a write there then can damage the store that
+   * holds the copy (Chromium deletes an extension's storage it finds damaged at the next start).
+   * They stay in memory and `storage.session`, which outlive a stopped worker, not the browser.
+   */
   private async persist(): Promise<void> {
+    await this.deps.session?.set({ [STATUS_KEY]: this.stored }).catch(() => undefined);
+    if (this.stored.lastWriteFailure !== null || this.mode === 'memory' && this.stored.notices.some((n) => n.kind === 'unavailable')) return;
     try {
       await this.deps.area.set({ [STATUS_KEY]: this.stored });
     } catch {
@@ -137,6 +160,7 @@ export class DataKeeper {
   /** After a handler changed the database: the copy follows; a failure is told, never thrown. */
   async afterWrite(scope: BackupScope): Promise<void> {
     this.revision += 1;
+    if (scope.erase && this.mode === 'memory') await this.eraseOnDisk();
     const hadFailure = this.stored.lastWriteFailure !== null;
     if (hadFailure) this.stored = { ...this.stored, lastWriteFailure: null };
     try {
@@ -150,6 +174,24 @@ export class DataKeeper {
       await this.notify(
         'backup-failed',
         `Job Lens could not update the backup copy of your data (${why}). Your earlier copy is kept. If your disk is full, free some space.`,
+      );
+    }
+  }
+
+  /**
+   * Deleting everything while the session runs on the copy (the database did not open on a full
+   * disk) must reach the database on disk too, or its rows would come back at the next start.
+   * Where the browser gives no database at all there is nothing on disk to delete.
+   */
+  private async eraseOnDisk(): Promise<void> {
+    if (!this.deps.open) return;
+    try {
+      await this.deps.open().delete();
+    } catch (error) {
+      if (isIndexedDbUnavailable(error)) return;
+      await this.notify(
+        'write-failed',
+        `Job Lens deleted your data from this session and its backup copy, but not from its database on disk (${messageOf(error)}). Once there is space again, delete everything once more in Job Lens settings.`,
       );
     }
   }
@@ -185,6 +227,47 @@ export class DataKeeper {
     await this.db.open().catch(() => undefined);
   }
 
+  private switchListeners: (() => void)[] = [];
+
+  /** Called after the session moved onto the copy (`fallBackToCopy`): whatever holds `db` takes the new one. */
+  onSwitch(listener: () => void): void {
+    this.switchListeners.push(listener);
+  }
+
+  /**
+   * The database went away under a running session (Chromium closes it when the disk fills and
+   * may refuse to open it again: "Internal error opening backing store") and does not open again:
+   * the session goes on on the copy, as it would had the database failed to open at start, and
+   * the database on disk is left as it is. True when it switched.
+   */
+  async fallBackToCopy(): Promise<boolean> {
+    if (this.mode !== 'indexeddb' || !this.deps.openMemory || this.db.isOpen()) return false;
+    let why: unknown;
+    try {
+      await this.db.open();
+      return false;
+    } catch (error) {
+      why = error;
+    }
+    try {
+      const memory = this.deps.openMemory();
+      await memory.open();
+      const copy = await readBackup(this.deps.area).catch(() => null);
+      if (copy?.kind === 'ok') await restoreFromBackup(memory, copy.backup);
+      this.db = memory;
+      this.mode = 'memory';
+    } catch {
+      return false;
+    }
+    await this.deps.session?.set({ [MODE_KEY]: 'memory' }).catch(() => undefined);
+    await this.notify(
+      'unavailable',
+      `Job Lens lost the use of its database while the browser ran (${isStoragePressure(why) ? 'the disk is full' : messageOf(why)}). Nothing in it was deleted. Until the next start, Job Lens runs on its backup copy: your applications, statuses, notes and profile are shown and kept; postings viewed now are kept only until the browser closes. If your disk is full, free some space.`,
+    );
+    for (const listener of this.switchListeners) listener();
+    return true;
+  }
+
   /** A handler's database write failed: nothing was written, the copy keeps the last good state. */
   async writeFailed(error: unknown): Promise<void> {
     const at = this.deps.now().toISOString();
@@ -211,22 +294,29 @@ export class DataKeeper {
 /**
  * Every handler followed by the copy's update, before the reply: when the reply arrives, the
  * change is in both places. A handler whose database write failed is recorded (the pages show
- * it) and its error still goes back to the sender.
+ * it) and its error still goes back to the sender. `handlers` may be a function giving the
+ * current ones: a database lost while the browser runs moves the session onto the copy
+ * (`fallBackToCopy`), and the message that found it lost is answered from there.
  */
-export function withBackup(handlers: Handlers, keeper: DataKeeper): Handlers {
+export function withBackup(handlers: Handlers | (() => Handlers), keeper: DataKeeper): Handlers {
+  const current = typeof handlers === 'function' ? handlers : () => handlers;
   const wrapped = {} as Record<MessageName, unknown>;
-  for (const name of Object.keys(handlers) as MessageName[]) {
-    const handler = handlers[name] as (data: unknown, context: unknown) => Promise<unknown>;
+  for (const name of Object.keys(current()) as MessageName[]) {
     const scopeOf = BACKUP_SCOPES[name] as (data: unknown) => BackupScope | null;
+    const run = (data: unknown, context: unknown) => (current()[name] as (data: unknown, context: unknown) => Promise<unknown>)(data, context);
     wrapped[name] = async (data: unknown, context: unknown) => {
       let value: unknown;
       try {
         await keeper.reopenIfFailed();
         if (name === 'posting:seen') await keeper.healBeforeSeen((data as RequestOf<'posting:seen'>).posting.jobId);
-        value = await handler(data, context);
+        value = await run(data, context);
       } catch (error) {
-        if (isStorageFailure(error)) await keeper.writeFailed(error);
-        throw error;
+        if (!isStorageFailure(error)) throw error;
+        if (!(await keeper.fallBackToCopy())) {
+          await keeper.writeFailed(error);
+          throw error;
+        }
+        value = await run(data, context);
       }
       const scope = scopeOf(data);
       if (scope) await keeper.afterWrite(scope);
@@ -248,7 +338,6 @@ export type StartOutcome =
 export interface StartDeps extends KeeperDeps {
   /** The real database (not yet opened). */
   open: () => JobLensDb;
-  /** An in-memory database of the same schema, for when IndexedDB cannot be used. */
   openMemory: () => JobLensDb;
 }
 
@@ -277,6 +366,7 @@ export async function startStore(deps: StartDeps): Promise<StartResult> {
 
   const finish = async (db: JobLensDb, mode: StorageMode, outcome: StartOutcome, restored: RestoreSummary | null, notice?: [Notice['kind'], string]) => {
     const keeper = new DataKeeper(deps, db, mode);
+    await deps.session?.set({ [MODE_KEY]: mode }).catch(() => undefined);
     await keeper.load();
     if (notice && !(notice[0] === 'private-mode' && keeper.status().privateModeTold)) await keeper.notify(...notice);
     if (mode === 'indexeddb') await keeper.ensureCopy();
@@ -285,21 +375,6 @@ export async function startStore(deps: StartDeps): Promise<StartResult> {
   const restoredText = (summary: RestoreSummary) =>
     `${describeRestored(summary)} from its backup copy. Postings come back as you view them again.`;
 
-  let db = deps.open();
-  let openError: unknown;
-  try {
-    await db.open();
-    const wasEmpty = (await db.jobs.limit(1).primaryKeys()).length === 0;
-    if (!copy) return await finish(db, 'indexeddb', 'opened', null);
-    const summary = await restoreFromBackup(db, copy);
-    if (!restoredSomething(summary)) return await finish(db, 'indexeddb', 'opened', summary);
-    const what = wasEmpty ? 'found its database empty and restored' : 'found jobs missing from its database and restored';
-    return await finish(db, 'indexeddb', 'restored', summary, ['restored', `Job Lens ${what} ${restoredText(summary)}`]);
-  } catch (error) {
-    openError = error;
-    db.close();
-  }
-
   const memory = async (why: [Notice['kind'], string]) => {
     const mem = deps.openMemory();
     await mem.open();
@@ -307,12 +382,52 @@ export async function startStore(deps: StartDeps): Promise<StartResult> {
     return finish(mem, 'memory', 'memory', summary, why);
   };
 
+  /** A full disk, or a failure after a good open: the database is left exactly as it is. */
+  function memoryFromCopy(error: unknown, what: string) {
+    const full = isStoragePressure(error);
+    const why = full ? 'the disk is full' : messageOf(error);
+    const then = full ? ' Free some space; at its next start Job Lens opens its database again and puts back what you recorded meanwhile.' : '';
+    return memory([
+      'unavailable',
+      `Job Lens ${what} (${why}). Nothing in it was deleted. Until it can, Job Lens runs on its backup copy: your applications, statuses, notes and profile are shown and kept; postings viewed now are kept only until the browser closes.${then}`,
+    ]);
+  }
+
+  let db = deps.open();
+  let openError: unknown;
+  try {
+    await db.open();
+  } catch (error) {
+    openError = error;
+    db.close();
+  }
+  if (openError === undefined) {
+    try {
+      const wasEmpty = (await db.jobs.limit(1).primaryKeys()).length === 0;
+      if (!copy) return await finish(db, 'indexeddb', 'opened', null);
+      const summary = await restoreFromBackup(db, copy);
+      if (!restoredSomething(summary)) return await finish(db, 'indexeddb', 'opened', summary);
+      const what = wasEmpty
+        ? 'found its database empty and restored'
+        : summary.updated > 0
+          ? 'found its database behind its backup copy and restored'
+          : 'found jobs missing from its database and restored';
+      return await finish(db, 'indexeddb', 'restored', summary, ['restored', `Job Lens ${what} ${restoredText(summary)}`]);
+    } catch (error) {
+      // The database opened, so it is whole: whatever failed after (a full disk refusing the
+      // restore's write) is no reason to touch it. The session runs on the copy instead.
+      db.close();
+      return memoryFromCopy(error, 'could not bring its database up to date from its backup copy');
+    }
+  }
   if (isIndexedDbUnavailable(openError)) {
     return memory([
       'private-mode',
       'This browser does not let Job Lens keep a database (a private window or "Never remember history"). Your applications, statuses, notes and profile are kept in the extension\'s own storage; postings are kept only until the browser closes. Job pages viewed in private windows are recorded only if you turn on "Record job pages I view in private windows" in Job Lens settings.',
     ]);
   }
+
+  if (isStoragePressure(openError)) return memoryFromCopy(openError, 'could not open its database');
 
   const reason = messageOf(openError);
   if (copy) {

@@ -8,6 +8,12 @@ import { z } from 'zod';
  */
 export const STATUS_KEY = 'jobLensStatus';
 
+/**
+ * Where the background keeps the data this session (`StorageMode`), in `storage.session`: an
+ * extension page reads it without waking the background, and it is written even on a full disk.
+ */
+export const MODE_KEY = 'jobLensMode';
+
 const iso = z.iso.datetime();
 
 export const NOTICE_KINDS = ['restored', 'write-failed', 'backup-failed', 'private-mode', 'unavailable'] as const;
@@ -63,6 +69,22 @@ export function isStorageFailure(error: unknown): boolean {
   if (!(error instanceof Error) && !(typeof error === 'object' && error !== null && 'name' in error)) return false;
   const name = String((error as { name: unknown }).name);
   return /QuotaExceeded|UnknownError|InvalidStateError|AbortError|DatabaseClosed|OpenFailed|DataError|VersionError|Upgrade|MissingAPI|NotFoundError|TransactionInactive|ReadOnly|Timeout/.test(name);
+}
+
+/**
+ * The disk (or the origin's quota) is full, as opposed to a damaged database: Chromium says
+ * "Encountered full disk while opening backing store", Firefox and Chromium's writes throw
+ * QuotaExceededError. Such a database is whole and opens again once there is space, so nothing
+ * may be deleted on its account. Dexie keeps the browser's error as `inner`.
+ */
+export function isStoragePressure(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 4; depth += 1) {
+    const name = String((e as { name?: unknown }).name ?? '');
+    const message = String((e as { message?: unknown }).message ?? '');
+    if (name === 'QuotaExceededError' || /\bfull disk\b|\bdisk (?:is )?full\b|\bquota\b|\bno space\b|\bnot enough space\b/i.test(message)) return true;
+    e = (e as { inner?: unknown }).inner;
+  }
+  return false;
 }
 
 /** IndexedDB cannot be used at all here (Firefox without history, or no API), as opposed to a damaged database. */

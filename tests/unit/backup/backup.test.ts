@@ -48,8 +48,13 @@ const PROFILE: ProfileInput = {
   locations: ['Singapore'],
 };
 
+const sessionArea: KeyValueArea = {
+  get: (key) => fakeBrowser.storage.session.get(key),
+  set: (items) => fakeBrowser.storage.session.set(items),
+};
+
 function depsFor(open: () => JobLensDb, storage: KeyValueArea = area): StartDeps {
-  return { area: storage, now: () => clock, open, openMemory: () => openMemoryDb(uniqueName()) };
+  return { area: storage, session: sessionArea, now: () => clock, open, openMemory: () => openMemoryDb(uniqueName()) };
 }
 
 /** A database whose open fails the way a damaged or unavailable IndexedDB does. */
@@ -334,6 +339,204 @@ describe('restore at start', () => {
   });
 });
 
+describe('a full disk at start', () => {
+  // Chromium's words when the disk is full as the database opens, and the quota error a write gets.
+  const fullDisk = () => Object.assign(new Error('Encountered full disk while opening backing store for indexedDB.open.'), { name: 'UnknownError' });
+  const quota = () =>
+    Object.assign(new Error('QuotaExceededError'), { name: 'QuotaExceededError', inner: new DOMException('The quota has been exceeded.', 'QuotaExceededError') });
+
+  async function sessionWithData() {
+    const name = uniqueName();
+    const { keeper } = await startStore(depsFor(() => openDb(name)));
+    const recorded = await recordSomeData(backgroundOf(keeper));
+    keeper.db.close();
+    return { name, recorded };
+  }
+
+  it('tells a full disk from a damaged database', async () => {
+    const { isStoragePressure } = await import('../../../lib/backup/status');
+    expect(isStoragePressure(fullDisk())).toBe(true);
+    expect(isStoragePressure(quota())).toBe(true);
+    expect(isStoragePressure({ name: 'OpenFailedError', message: 'OpenFailedError', inner: quota() })).toBe(true);
+    expect(isStoragePressure(Object.assign(new Error('Internal error opening backing store for indexedDB.open.'), { name: 'UnknownError' }))).toBe(false);
+    expect(isStoragePressure(new Error('upgrade to version 9 failed'))).toBe(false);
+    expect(isStoragePressure(null)).toBe(false);
+  });
+
+  it('leaves a database that cannot open for a full disk as it is, runs on the copy, and says so', async () => {
+    const { name, recorded } = await sessionWithData();
+    const { keeper, outcome } = await startStore(depsFor(() => throwingOnOpen(openDb(name), fullDisk())));
+    expect(outcome).toBe('memory');
+    expect(keeper.mode).toBe('memory');
+    const notice = keeper.status().notices.find((n) => n.kind === 'unavailable');
+    expect(notice?.text).toMatch(/^Job Lens could not open its database \(the disk is full\)\. Nothing in it was deleted\./);
+    expect(notice?.text).toContain('Free some space');
+    // What the user recorded is there for this session, from the copy.
+    expect(await keeper.db.jobs.get(recorded.applied.jobId)).toMatchObject({ status: 'applied' });
+    expect(await keeper.db.jobs.get(recorded.noted.jobId)).toMatchObject({ status: 'saved', notes: 'Ask Mei about the team; deadline in April.' });
+    expect(applicationsKnown(await loadLimitState(keeper.db, clock))).toBe(1);
+    // The database itself still holds every row, postings included: nothing was deleted.
+    const check = openDb(name);
+    expect((await check.jobs.toArray()).map((r) => r.jobId).sort()).toEqual([recorded.applied.jobId, recorded.noted.jobId, recorded.plain.jobId]);
+    expect((await check.jobs.get(recorded.plain.jobId))?.description).toBe(recorded.plain.description);
+    check.close();
+  });
+
+  it('puts what was recorded on the copy meanwhile into the database at the next start with space', async () => {
+    const { name, recorded } = await sessionWithData();
+    const full = await startStore(depsFor(() => throwingOnOpen(openDb(name), fullDisk())));
+    const send = backgroundOf(full.keeper);
+    // On the copy: the saved job is now applied with new notes, the plain one saved, the profile changed.
+    tick();
+    await send('job:setStatus', { jobId: recorded.noted.jobId, status: 'applied', appliedAt: '2026-03-01' });
+    tick();
+    await send('job:setNotes', { jobId: recorded.noted.jobId, notes: 'Applied after the call with Mei.' });
+    // The plain job was not in the copy (nothing recorded on it): the user views it again and saves it.
+    await send('posting:seen', { posting: { ...recorded.plain, extractedAt: tick().toISOString() } }, recorded.plain.url);
+    tick();
+    await send('job:setStatus', { jobId: recorded.plain.jobId, status: 'saved' });
+    tick();
+    await send('profile:save', { profile: { ...PROFILE, skills: ['Python', 'Spark', 'Airflow'] } });
+    await send('settings:setCycleStart', { cycleStart: '2025-10-01' });
+    full.keeper.db.close();
+
+    // Space again: the database opens with its own rows and takes the later changes from the copy.
+    const next = await startStore(depsFor(() => openDb(name)));
+    expect(next.outcome).toBe('restored');
+    expect(next.restored).toMatchObject({ jobs: 0, updated: 2, applications: 1, notes: 1, profile: true, settings: 1 });
+    const db = next.keeper.db;
+    expect(await db.jobs.get(recorded.noted.jobId)).toMatchObject({ status: 'applied', appliedAt: '2026-03-01T12:00:00.000Z', notes: 'Applied after the call with Mei.' });
+    expect((await db.jobs.get(recorded.noted.jobId))?.statusHistory.map((c) => c.status)).toEqual(['saved', 'applied']);
+    // The plain job keeps its posting (it was never lost) and takes the status.
+    expect(await db.jobs.get(recorded.plain.jobId)).toMatchObject({ status: 'saved', description: recorded.plain.description });
+    expect(await db.jobs.get(recorded.applied.jobId)).toMatchObject({ status: 'applied' });
+    expect((await db.profile.get('me'))?.data).toMatchObject({ skills: ['Python', 'Spark', 'Airflow'] });
+    expect((await db.settings.get('cycleStart'))?.value).toBe('2025-10-01');
+    expect(applicationsKnown(await loadLimitState(db, clock))).toBe(2);
+    expect(next.keeper.status().notices.at(-1)?.text).toMatch(/^Job Lens found its database behind its backup copy and restored 1 application, 1 other job status, 1 note, your profile and your settings/);
+
+    // Caught up: the start after that finds nothing to do.
+    db.close();
+    expect((await startStore(depsFor(() => openDb(name)))).outcome).toBe('opened');
+  });
+
+  it('never deletes a database that opened when putting the copy back into it fails', async () => {
+    const { name, recorded } = await sessionWithData();
+    // The database lost the applied job (Chromium evicted rows), and now the disk is full too.
+    const lossy = openDb(name);
+    await lossy.jobs.delete(recorded.applied.jobId);
+    lossy.close();
+    const opened = openDb(name);
+    vi.spyOn(opened, 'transaction').mockImplementation(() => Dexie.Promise.reject(quota()) as never);
+    const { keeper, outcome } = await startStore(depsFor(() => opened));
+    expect(outcome).toBe('memory');
+    expect(keeper.status().notices.find((n) => n.kind === 'unavailable')?.text).toMatch(
+      /^Job Lens could not bring its database up to date from its backup copy \(the disk is full\)\. Nothing in it was deleted\./,
+    );
+    expect(applicationsKnown(await loadLimitState(keeper.db, clock))).toBe(1);
+    const check = openDb(name);
+    expect((await check.jobs.toArray()).map((r) => r.jobId).sort()).toEqual([recorded.noted.jobId, recorded.plain.jobId]);
+    check.close();
+  });
+
+  it("gives a page whose database opens the background's copy while the background runs on it", async () => {
+    const { name, recorded } = await sessionWithData();
+    const full = await startStore(depsFor(() => throwingOnOpen(openDb(name), fullDisk())));
+    expect(await fakeBrowser.storage.session.get('jobLensMode')).toEqual({ jobLensMode: 'memory' });
+    const send = backgroundOf(full.keeper);
+    // Space was freed since the background started: the page could open the database, but no
+    // change of this session reaches it, so the page shows the background's data.
+    await send('job:setNotes', { jobId: recorded.noted.jobId, notes: 'Only in this session so far.' });
+    const page = await openPageDb(send, () => openDb(name), area, sessionArea);
+    expect(page.mirrored).toBe(true);
+    expect((await page.db.jobs.get(recorded.noted.jobId))?.notes).toBe('Only in this session so far.');
+
+    // A worker that stopped in memory mode and started again on the database: the page asks and uses the database.
+    const healthy = await startStore({ ...depsFor(() => openDb(name)), session: undefined });
+    const direct = await openPageDb(backgroundOf(healthy.keeper), () => openDb(name), area, sessionArea);
+    expect(direct.mirrored).toBe(false);
+    // Where the background said nothing but "indexeddb", the page does not wait for it at all.
+    await startStore(depsFor(() => openDb(name)));
+    const quick = await openPageDb(() => Promise.reject(new Error('not asked')), () => openDb(name), area, sessionArea);
+    expect(quick.mirrored).toBe(false);
+  });
+
+  it('moves onto the copy when the database is lost while the browser runs and will not open again', async () => {
+    const name = uniqueName();
+    const { keeper } = await startStore(depsFor(() => openDb(name)));
+    let handlers = createHandlers({ db: keeper.db, now: () => clock, data: keeper });
+    keeper.onSwitch(() => {
+      handlers = createHandlers({ db: keeper.db, now: () => clock, data: keeper });
+    });
+    const route = createRouter(withBackup(() => handlers, keeper));
+    const send: Send = (msg, data, tabUrl) => sendMessage((m) => route(m, contextFor(msg, data, tabUrl)), msg, data, { attempts: 1 });
+    const recorded = await recordSomeData(send);
+
+    // Chromium closes the database under the worker and refuses to open it again.
+    const lost = keeper.db;
+    lost.close();
+    vi.spyOn(lost, 'open').mockImplementation(() => Dexie.Promise.reject(Object.assign(new Error('Internal error opening backing store for indexedDB.open.'), { name: 'UnknownError' })) as ReturnType<JobLensDb['open']>);
+
+    // The message that finds it lost is answered from the copy, and the next ones too.
+    const snapshot = await send('data:snapshot', {});
+    expect(snapshot.jobs.map((r) => [r.jobId, r.status]).sort()).toEqual([
+      [recorded.applied.jobId, 'applied'],
+      [recorded.noted.jobId, 'saved'],
+    ]);
+    expect(keeper.mode).toBe('memory');
+    expect(await fakeBrowser.storage.session.get('jobLensMode')).toEqual({ jobLensMode: 'memory' });
+    expect(keeper.status().notices.find((n) => n.kind === 'unavailable')?.text).toMatch(
+      /^Job Lens lost the use of its database while the browser ran \(Internal error opening backing store for indexedDB\.open\.\)\. Nothing in it was deleted\./,
+    );
+    tick();
+    await send('job:setNotes', { jobId: recorded.noted.jobId, notes: 'Kept on the copy.' });
+    expect(((await copy()).jobs[recorded.noted.jobId] as { notes: string }).notes).toBe('Kept on the copy.');
+    expect(applicationsKnown((await send('limit:get', {})).limit)).toBe(1);
+
+    // The next start opens the database, whole, and takes the note recorded meanwhile.
+    vi.mocked(lost.open).mockRestore();
+    const next = await startStore(depsFor(() => openDb(name)));
+    expect(next.keeper.mode).toBe('indexeddb');
+    expect(await next.keeper.db.jobs.get(recorded.noted.jobId)).toMatchObject({ notes: 'Kept on the copy.', status: 'saved' });
+    expect((await next.keeper.db.jobs.get(recorded.plain.jobId))?.description).toBe(recorded.plain.description);
+  });
+
+  it('stays on a database that is still open when a write fails (a quota error): nothing moves', async () => {
+    const { keeper } = await startStore(depsFor(() => openDb(uniqueName())));
+    const send = backgroundOf(keeper);
+    const { noted } = await recordSomeData(send);
+    const spy = vi.spyOn(keeper.db.jobs, 'put').mockRejectedValue(quota());
+    await expect(send('job:setNotes', { jobId: noted.jobId, notes: 'too much for the disk' })).rejects.toThrow();
+    spy.mockRestore();
+    expect(keeper.mode).toBe('indexeddb');
+    expect(keeper.status().notices.map((n) => n.kind)).toEqual(['write-failed']);
+  });
+
+  it('deletes the database on disk too when the user deletes everything while running on the copy', async () => {
+    const { name } = await sessionWithData();
+    const full = await startStore(depsFor(() => throwingOnOpen(openDb(name), fullDisk())));
+    await backgroundOf(full.keeper)('data:deleteAll', { confirm: DELETE_ALL_PHRASE });
+    full.keeper.db.close();
+    expect(await Dexie.exists(name)).toBe(false);
+    const next = await startStore(depsFor(() => openDb(name)));
+    expect(next.outcome).toBe('opened');
+    expect(await next.keeper.db.jobs.count()).toBe(0);
+    expect(await next.keeper.db.profile.count()).toBe(0);
+  });
+
+  it('keeps what the database changed after the copy (a copy whose write failed), field by field', async () => {
+    const { name, recorded } = await sessionWithData();
+    const db = openDb(name);
+    const row = (await db.jobs.get(recorded.noted.jobId))!;
+    // Later in the database than in the copy: its notes; the copy's status is as old as the database's.
+    await db.jobs.put({ ...row, notes: 'written while the copy could not be', notesUpdatedAt: tick().toISOString() });
+    db.close();
+    const next = await startStore(depsFor(() => openDb(name)));
+    expect(next.outcome).toBe('opened');
+    expect(await next.keeper.db.jobs.get(recorded.noted.jobId)).toMatchObject({ status: 'saved', notes: 'written while the copy could not be' });
+  });
+});
+
 describe('a database emptied while the browser runs', () => {
   it('gets the copy back at the next visit of a job the copy knows, before the visit is recorded', async () => {
     const { keeper } = await startStore(depsFor(() => openDb(uniqueName())));
@@ -401,12 +604,18 @@ describe('a write that fails', () => {
     const status = (await send('data:status', {})).status;
     expect(status.lastWriteFailure).toEqual({ at: clock.toISOString(), message: 'QuotaExceededError: the disk is full' });
     expect(status.notices.map((n) => n.kind)).toEqual(['write-failed']);
-    // The notice is kept in storage.local too, for the popup opened after the worker restarted.
-    expect((await fakeBrowser.storage.local.get('jobLensStatus')).jobLensStatus).toMatchObject({ notices: [{ kind: 'write-failed' }] });
+    // The notice is kept in storage.session, for the popup opened after the worker restarted, and
+    // not in storage.local: a write to a full disk can damage the store the copy is in.
+    expect((await fakeBrowser.storage.session.get('jobLensStatus')).jobLensStatus).toMatchObject({ notices: [{ kind: 'write-failed' }] });
+    expect(((await fakeBrowser.storage.local.get('jobLensStatus')).jobLensStatus as { notices?: unknown[] } | undefined)?.notices ?? []).toEqual([]);
+    keeper.db.close();
+    const restarted = await startStore(depsFor(() => openDb(keeper.db.name)));
+    expect(restarted.keeper.status().notices.map((n) => n.kind)).toEqual(['write-failed']);
+    const sendAgain = backgroundOf(restarted.keeper);
 
     // Dismissed by the user: gone for good.
-    await send('data:dismissNotice', { id: status.notices[0]!.id });
-    expect((await send('data:status', {})).status.notices).toEqual([]);
+    await sendAgain('data:dismissNotice', { id: status.notices[0]!.id });
+    expect((await sendAgain('data:status', {})).status.notices).toEqual([]);
   });
 
   it('never writes a copy computed from a database that failed to read', async () => {
