@@ -4,6 +4,8 @@ import type { JobLensDb } from '../store/db';
 import { BackupReadError, readBackup, updateBackup, type BackupScope, type KeyValueArea } from './copy';
 import { describeRestored, restoreFromBackup, restoredSomething, type RestoreSummary } from './restore';
 import { isEmptyBackup, type Backup } from './schema';
+import { exportAll } from '../transfer/export';
+import { mergeFile } from '../transfer/import';
 import {
   MODE_KEY,
   STATUS_KEY,
@@ -16,6 +18,9 @@ import {
   type StorageMode,
   type StoredStatus,
 } from './status';
+
+/** How often a session running on the copy for a failed database tries the database again. */
+export const RETURN_EVERY_MS = 5_000;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
 
@@ -228,6 +233,12 @@ export class DataKeeper {
   }
 
   private switchListeners: (() => void)[] = [];
+  /**
+   * The session runs on the copy because the database on disk failed (a full disk), not because
+   * the browser has none: it goes back to the database once that opens again.
+   */
+  onCopyForDiskTrouble = false;
+  private lastReturnTry = Number.NEGATIVE_INFINITY;
 
   /** Called after the session moved onto the copy (`fallBackToCopy`): whatever holds `db` takes the new one. */
   onSwitch(listener: () => void): void {
@@ -256,14 +267,48 @@ export class DataKeeper {
       if (copy?.kind === 'ok') await restoreFromBackup(memory, copy.backup);
       this.db = memory;
       this.mode = 'memory';
+      this.onCopyForDiskTrouble = true;
+      this.lastReturnTry = this.deps.now().getTime();
     } catch {
       return false;
     }
     await this.deps.session?.set({ [MODE_KEY]: 'memory' }).catch(() => undefined);
     await this.notify(
       'unavailable',
-      `Job Lens lost the use of its database while the browser ran (${isStoragePressure(why) ? 'the disk is full' : messageOf(why)}). Nothing in it was deleted. Until the next start, Job Lens runs on its backup copy: your applications, statuses, notes and profile are shown and kept; postings viewed now are kept only until the browser closes. If your disk is full, free some space.`,
+      `Job Lens lost the use of its database while the browser ran (${isStoragePressure(why) ? 'the disk is full' : messageOf(why)}). Nothing in it was deleted. Until it opens again, Job Lens runs on its backup copy: your applications, statuses, notes and profile are shown and kept; postings viewed meanwhile are kept in memory until then. If your disk is full, free some space.`,
     );
+    for (const listener of this.switchListeners) listener();
+    return true;
+  }
+
+  /**
+   * While the session runs on the copy for a failed database, every so often (at a message, at
+   * most once per `RETURN_EVERY_MS`) the database is tried again; once it opens, what the session
+   * recorded is merged into it as an import of the session's data would be (the later change of
+   * each status, note, setting and the profile wins; postings by their reading time), and the
+   * session goes back to it. Nothing the database held is lost; the notice says it is back.
+   */
+  async returnToDisk(): Promise<boolean> {
+    if (this.mode !== 'memory' || !this.onCopyForDiskTrouble || !this.deps.open) return false;
+    const now = this.deps.now();
+    if (now.getTime() - this.lastReturnTry < RETURN_EVERY_MS) return false;
+    this.lastReturnTry = now.getTime();
+    const disk = this.deps.open();
+    try {
+      await disk.open();
+      await mergeFile(disk, await exportAll(this.db, now), now);
+    } catch {
+      disk.close();
+      return false;
+    }
+    const memory = this.db;
+    this.db = disk;
+    this.mode = 'indexeddb';
+    this.onCopyForDiskTrouble = false;
+    memory.close();
+    await this.deps.session?.set({ [MODE_KEY]: 'indexeddb' }).catch(() => undefined);
+    this.stored = { ...this.stored, notices: this.stored.notices.filter((n) => n.kind !== 'unavailable') };
+    await this.notify('restored', 'Job Lens can use its database again and has put into it what you recorded while it ran on its backup copy.');
     for (const listener of this.switchListeners) listener();
     return true;
   }
@@ -307,6 +352,7 @@ export function withBackup(handlers: Handlers | (() => Handlers), keeper: DataKe
     wrapped[name] = async (data: unknown, context: unknown) => {
       let value: unknown;
       try {
+        await keeper.returnToDisk();
         await keeper.reopenIfFailed();
         if (name === 'posting:seen') await keeper.healBeforeSeen((data as RequestOf<'posting:seen'>).posting.jobId);
         value = await run(data, context);
@@ -383,14 +429,16 @@ export async function startStore(deps: StartDeps): Promise<StartResult> {
   };
 
   /** A full disk, or a failure after a good open: the database is left exactly as it is. */
-  function memoryFromCopy(error: unknown, what: string) {
+  async function memoryFromCopy(error: unknown, what: string) {
     const full = isStoragePressure(error);
     const why = full ? 'the disk is full' : messageOf(error);
-    const then = full ? ' Free some space; at its next start Job Lens opens its database again and puts back what you recorded meanwhile.' : '';
-    return memory([
+    const then = full ? ' Free some space: Job Lens then opens its database again and puts into it what you recorded meanwhile.' : '';
+    const started = await memory([
       'unavailable',
-      `Job Lens ${what} (${why}). Nothing in it was deleted. Until it can, Job Lens runs on its backup copy: your applications, statuses, notes and profile are shown and kept; postings viewed now are kept only until the browser closes.${then}`,
+      `Job Lens ${what} (${why}). Nothing in it was deleted. Until it can, Job Lens runs on its backup copy: your applications, statuses, notes and profile are shown and kept; postings viewed meanwhile are kept in memory until then.${then}`,
     ]);
+    started.keeper.onCopyForDiskTrouble = true;
+    return started;
   }
 
   let db = deps.open();

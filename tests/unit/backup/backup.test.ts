@@ -512,6 +512,48 @@ describe('a full disk at start', () => {
     expect(keeper.status().notices.map((n) => n.kind)).toEqual(['write-failed']);
   });
 
+  it('goes back to the database once it opens again, with what was recorded meanwhile merged into it', async () => {
+    const { name, recorded } = await sessionWithData();
+    let diskFull = true;
+    const open = () => {
+      const db = openDb(name);
+      return diskFull ? throwingOnOpen(db, fullDisk()) : db;
+    };
+    const { keeper } = await startStore(depsFor(open));
+    let handlers = createHandlers({ db: keeper.db, now: () => clock, data: keeper });
+    keeper.onSwitch(() => {
+      handlers = createHandlers({ db: keeper.db, now: () => clock, data: keeper });
+    });
+    const route = createRouter(withBackup(() => handlers, keeper));
+    const send: Send = (msg, data, tabUrl) => sendMessage((m) => route(m, contextFor(msg, data, tabUrl)), msg, data, { attempts: 1 });
+    expect(keeper.mode).toBe('memory');
+
+    // On the copy: a note, and a new job viewed (its posting only in memory so far).
+    tick();
+    await send('job:setNotes', { jobId: recorded.noted.jobId, notes: 'Written on the copy.' });
+    const fresh = makePosting({ jobId: '7600000000000000009', title: 'Data Engineer Intern (Payments) - 2026 Start (BS/MS)' });
+    await send('posting:seen', { posting: { ...fresh, extractedAt: tick().toISOString() } }, fresh.url);
+    expect(keeper.mode).toBe('memory');
+
+    // Space is freed; the next message after a while finds the database opening again.
+    diskFull = false;
+    tick(1);
+    const limit = (await send('limit:get', {})).limit;
+    expect(keeper.mode).toBe('indexeddb');
+    expect(applicationsKnown(limit)).toBe(1);
+    expect(await fakeBrowser.storage.session.get('jobLensMode')).toEqual({ jobLensMode: 'indexeddb' });
+    const check = openDb(name);
+    expect(await check.jobs.get(recorded.noted.jobId)).toMatchObject({ notes: 'Written on the copy.', status: 'saved', description: recorded.noted.description });
+    expect(await check.jobs.get(fresh.jobId)).toMatchObject({ title: fresh.title, description: fresh.description });
+    expect((await check.jobs.get(recorded.plain.jobId))?.description).toBe(recorded.plain.description);
+    check.close();
+    expect(keeper.status().notices.map((n) => n.kind)).toEqual(['restored']);
+    expect(keeper.status().notices[0]?.text).toMatch(/^Job Lens can use its database again/);
+    // And the session goes on there.
+    await send('job:setStatus', { jobId: fresh.jobId, status: 'saved' });
+    expect((await keeper.db.jobs.get(fresh.jobId))?.status).toBe('saved');
+  });
+
   it('deletes the database on disk too when the user deletes everything while running on the copy', async () => {
     const { name } = await sessionWithData();
     const full = await startStore(depsFor(() => throwingOnOpen(openDb(name), fullDisk())));
