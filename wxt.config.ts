@@ -46,11 +46,13 @@ export default defineConfig({
     browser_specific_settings: {
       // Firefox asks add-ons to declare what they collect: nothing leaves the machine. WXT's
       // manifest type predates the key, hence the widening.
+      // Desktop Firefox reads that key from 140 (the current ESR, which Debian ships), Android from 142.
       gecko: {
         id: 'job-lens@job-lens.local',
-        strict_min_version: '142.0',
+        strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       } as { id: string; strict_min_version: string },
+      gecko_android: { strict_min_version: '142.0' },
     },
   }),
   hooks: {
