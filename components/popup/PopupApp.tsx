@@ -4,6 +4,7 @@ import { loadProfile } from '../../lib/profile/store';
 import type { PageKind } from '../../lib/sites/urls';
 import { datesToAsk, listRecent, pendingConfirmations } from '../../lib/store/jobs';
 import { countForJob, loadLimitState } from '../../lib/store/limit';
+import { getRecordPrivateWindows } from '../../lib/store/settings';
 import { fullestProgram } from '../../lib/limit/limit';
 import type { JobRecord } from '../../lib/store/schema';
 import { dataApiFrom } from '../data/api';
@@ -129,10 +130,29 @@ function NotReadYet({ page, state }: { page: Exclude<PageKind, { kind: 'other' }
 }
 
 /**
+ * A careers tab in a private window whose job is not kept because the user has not allowed it:
+ * without this the popup would wait for a posting that the background refused.
+ */
+function NotRecordedPrivate({ onSettings }: { onSettings: () => void }) {
+  return (
+    <div className="callout" data-testid="private-not-recorded">
+      <p>
+        Not recorded: this is a private window, and Job Lens keeps nothing from private windows unless you turn on{' '}
+        <button type="button" className="link" onClick={onSettings}>
+          Record job pages I view in private windows
+        </button>{' '}
+        (then reload this page).
+      </p>
+    </div>
+  );
+}
+
+/**
  * The popup. Reads the database live (every view follows changes made anywhere) and writes only
  * through the background. `page` is what the active tab shows; undefined while it is looked up.
+ * `privateTab`: that tab is in a private (incognito) window, as the browser reports it.
  */
-export function PopupApp({ page }: { page: PageKind | undefined }) {
+export function PopupApp({ page, privateTab = false }: { page: PageKind | undefined; privateTab?: boolean }) {
   const api = useApi();
   const { db } = api;
   const now = useMemo(() => api.now(), [api]);
@@ -156,6 +176,7 @@ export function PopupApp({ page }: { page: PageKind | undefined }) {
   const pageState = usePageState(api, jobId, page?.kind === 'job');
   const currentJob = useLiveQuery(async () => (jobId ? ((await db.jobs.get(jobId)) ?? null) : null), [db, jobId]);
   const detailJob = useLiveQuery(async () => (detailId ? ((await db.jobs.get(detailId)) ?? null) : null), [db, detailId]);
+  const recordsPrivate = useLiveQuery(async () => (privateTab ? getRecordPrivateWindows(db) : undefined), [db, privateTab]);
 
 
   const profile: ProfileState = useMemo(() => {
@@ -201,6 +222,8 @@ export function PopupApp({ page }: { page: PageKind | undefined }) {
     body =
       currentJob === undefined ? (
         <p aria-busy="true">Loading…</p>
+      ) : currentJob === null && privateTab && recordsPrivate === false ? (
+        <NotRecordedPrivate onSettings={() => void api.openOptions()} />
       ) : currentJob === null ? (
         <NotReadYet page={page as Exclude<PageKind, { kind: 'other' }>} state={pageState} />
       ) : (

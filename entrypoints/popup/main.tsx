@@ -21,7 +21,13 @@ const inTab = params.get('in') === 'tab';
 
 let currentTabId: number | undefined;
 
-async function currentPage(): Promise<PageKind> {
+interface CurrentTab {
+  page: PageKind;
+  /** The tab is in a private window: what it shows is recorded only if the user allowed it. */
+  incognito: boolean;
+}
+
+async function currentTab(): Promise<CurrentTab> {
   try {
     const tabParam = Number(params.get('tab'));
     const tab = Number.isInteger(tabParam) && tabParam > 0
@@ -29,9 +35,9 @@ async function currentPage(): Promise<PageKind> {
       : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
     currentTabId = tab?.id;
     // `url` is only visible on the careers hosts (host permissions), which is all we need.
-    return tab?.url ? classifyUrl(new URL(tab.url)) : { kind: 'other' };
+    return { page: tab?.url ? classifyUrl(new URL(tab.url)) : { kind: 'other' }, incognito: tab?.incognito === true };
   } catch {
-    return { kind: 'other' };
+    return { page: { kind: 'other' }, incognito: false };
   }
 }
 
@@ -80,13 +86,13 @@ const api: PopupApi = {
 };
 
 const root = createRoot(document.getElementById('root')!);
-const render = (page: PageKind | undefined) =>
+const render = (tab: CurrentTab | undefined) =>
   root.render(
     <StrictMode>
       <ApiProvider api={api}>
-        <PopupApp page={page} />
+        <PopupApp page={tab?.page} privateTab={tab?.incognito} />
       </ApiProvider>
     </StrictMode>,
   );
 render(undefined);
-void currentPage().then(render);
+void currentTab().then(render);

@@ -48,37 +48,51 @@ export function blockerReason(blocker: string): string {
   return blocker.replace(/\s*\((?:minimum|preferred|posting):[^]*\)\s*$/, '').trim() || blocker;
 }
 
-export function summarizeMatch(report: MatchReport, computedFor: { profileUpdatedAt: string; day: string }): MatchSummary {
-  const eligible = report.blockers.length === 0;
+/** What both summaries read off a report; the stored one and the CLI's are made from this alone. */
+type ReportCore = Omit<MatchSummary, 'rank' | 'profileUpdatedAt' | 'day'>;
+
+function coreOf(report: MatchReport): ReportCore {
   const first = report.blockers[0];
+  let firstBlocker: string | null = null;
+  if (first !== undefined) {
+    const reason = blockerReason(first);
+    firstBlocker = reason.length > 500 ? `${reason.slice(0, 499)}…` : reason;
+  }
   return {
     score: report.score,
-    eligible,
+    eligible: report.blockers.length === 0,
     blockerCount: report.blockers.length,
-    firstBlocker: first === undefined ? null : blockerReason(first).slice(0, 500),
+    firstBlocker,
     minimum: countVerdicts(report.minimum),
     preferred: countVerdicts(report.preferred),
     eligibility: countVerdicts(report.eligibility),
-    rank: rankOf(eligible, report.score),
-    profileUpdatedAt: computedFor.profileUpdatedAt,
-    day: computedFor.day,
     skillListVersion: report.skillListVersion,
   };
 }
 
+export function summarizeMatch(report: MatchReport, computedFor: { profileUpdatedAt: string; day: string }): MatchSummary {
+  const core = coreOf(report);
+  return { ...core, rank: rankOf(core.eligible, core.score), profileUpdatedAt: computedFor.profileUpdatedAt, day: computedFor.day };
+}
+
 /**
- * "N of M minimum requirements met" in the same terms as the score: only lines that could be
- * checked count (the score leaves unknown lines out), and the unknown ones are said separately,
- * so "100/100" never sits beside "2 of 4".
+ * Verdict counts in words, in the same terms as the score: only lines that could be checked count
+ * (the score leaves unknown lines out), and the unknown ones are said separately, so "100/100"
+ * never sits beside "2 of 4". The popup's line and the match CLI's are both this, over their counts.
  */
-export function minimumLine(c: VerdictCounts): string {
+function countsLine(c: VerdictCounts, noun: string): string {
   const checked = c.met + c.partial + c.unmet;
   const parts: string[] = [];
   if (checked > 0) {
-    parts.push(`${c.met} of ${checked} minimum requirements met${c.partial > 0 ? ` (${c.partial} partly)` : ''}`);
+    parts.push(`${c.met} of ${checked} ${noun}${checked === 1 ? '' : 's'} met${c.partial > 0 ? ` (${c.partial} partly)` : ''}`);
   }
   if (c.unknown > 0) parts.push(`${c.unknown} cannot be checked`);
   return parts.join(' · ');
+}
+
+/** "N of M minimum requirements met": the minimum lines, as the popup shows them beside the score. */
+export function minimumLine(c: VerdictCounts): string {
+  return countsLine(c, 'minimum requirement');
 }
 
 /**
@@ -130,30 +144,31 @@ export function scoreOfCounts(required: VerdictCounts, preferred: VerdictCounts)
   return Math.round((100 * (SCORE_WEIGHTS.required * got(required) + SCORE_WEIGHTS.preferred * got(preferred))) / total);
 }
 
-export function summarizeReport(report: MatchReport): ReportSummary {
-  const required = countVerdicts(report.eligibility, countVerdicts(report.minimum));
-  const preferred = countVerdicts(report.preferred);
-  const first = report.blockers[0] ?? null;
+function addCounts(a: VerdictCounts, b: VerdictCounts): VerdictCounts {
+  return { met: a.met + b.met, partial: a.partial + b.partial, unmet: a.unmet + b.unmet, unknown: a.unknown + b.unknown };
+}
+
+/** The CLI's summary, made from what a saved job keeps (`summarizeMatch`), so the two cannot say different things. */
+export function reportSummaryOf(summary: ReportCore): ReportSummary {
   return {
-    score: scoreOfCounts(required, preferred),
-    eligible: report.blockers.length === 0,
-    blockerCount: report.blockers.length,
-    firstBlocker: first === null ? null : first.length > 500 ? `${first.slice(0, 499)}…` : first,
-    required,
-    preferred,
-    skillListVersion: report.skillListVersion,
+    score: summary.score,
+    eligible: summary.eligible,
+    blockerCount: summary.blockerCount,
+    firstBlocker: summary.firstBlocker,
+    required: addCounts(summary.minimum, summary.eligibility),
+    preferred: { ...summary.preferred },
+    skillListVersion: summary.skillListVersion,
   };
 }
 
+export function summarizeReport(report: MatchReport): ReportSummary {
+  return reportSummaryOf(coreOf(report));
+}
+
 /**
- * "3 of 4 requirements met" counting only what could be checked, with what could not said apart:
- * the score is 100 exactly when every checked line is met.
+ * "3 of 4 requirements met", the minimum lines and the posting's own requirements together, in
+ * the popup's words (`countsLine`): the score is 100 exactly when every checked line is met.
  */
 export function requirementsLine(summary: Pick<ReportSummary, 'required'>): string {
-  const { met, partial, unmet, unknown } = summary.required;
-  const checked = met + partial + unmet;
-  const parts = [checked === 0 ? 'No requirement could be checked' : `${met} of ${checked} checked requirement${checked === 1 ? '' : 's'} met`];
-  if (partial) parts.push(`${partial} partly`);
-  if (unknown) parts.push(`${unknown} not checkable from a profile`);
-  return parts.join(' · ');
+  return countsLine(summary.required, 'requirement') || 'No requirement could be checked';
 }

@@ -17,13 +17,13 @@ import { adoptSiteApplication, markViaReferral, mergeHistory, recordFromSite, so
 import { needsFlows } from '../flows/inject';
 import { memoryArea, TabMemory } from '../flows/tabs';
 import type { Site } from '../posting/schema';
-import { canonicalJobUrl, classifyUrl, siteOfHost, type PageKind } from '../sites/urls';
+import { canonicalJobUrl, type PageKind } from '../sites/urls';
 import { saveProfile } from '../profile/store';
 import { dismissBanner, loadLimitState, pageLimitFor, setProgramOverride } from '../store/limit';
 import { deleteAllData } from '../store/erase';
 import { setCycleStart, setRecordPrivateWindows, setStrictLimit } from '../store/settings';
 import type { SummaryRefresher } from '../store/match-summary';
-import type { Handlers } from './router';
+import type { Handlers, MessageContext } from './router';
 import { snapshotOf } from '../backup/snapshot';
 import { NO_KEEPER_STATUS, type DataStatus } from '../backup/status';
 
@@ -44,32 +44,25 @@ export interface HandlerDeps {
 }
 
 /**
- * What the sending page is, from the tab's address that the sender check passes on (the check reads
+ * What the sending page is: the page the sender check classified from the tab's address (it reads
  * `sender.tab.url`: Chromium's `sender.url` stays at the document's first address after a
- * client-side navigation). Which form the tab showed still comes from the background's own memory,
- * never from the address or the payload.
+ * client-side navigation), so no handler parses an address again. Null from an extension page.
+ * Which form the tab showed still comes from the background's own memory, never from the address
+ * or the payload.
  */
-function senderPage(senderUrl: string | undefined): PageKind | null {
-  if (!senderUrl) return null;
-  try {
-    return classifyUrl(new URL(senderUrl));
-  } catch {
-    return { kind: 'other' };
-  }
+function senderPage(context: MessageContext): PageKind | null {
+  return context.sender === 'content' ? context.page : null;
 }
 
-/** The careers site of the sending page; undefined when no URL came (extension pages, tests). */
-function senderSite(senderUrl: string | undefined): Site | null | undefined {
-  if (!senderUrl) return undefined;
-  try {
-    return siteOfHost(new URL(senderUrl).hostname);
-  } catch {
-    return null;
-  }
+/** The careers site of the sending page; undefined from an extension page (direct calls in tests). */
+function senderSite(context: MessageContext): Site | null | undefined {
+  const page = senderPage(context);
+  if (!page) return undefined;
+  return 'site' in page ? page.site : null;
 }
 
-function requireCareersPage(senderUrl: string | undefined, name: string): Site | null {
-  const site = senderSite(senderUrl);
+function requireCareersPage(context: MessageContext, name: string): Site | null {
+  const site = senderSite(context);
   if (site === null) throw new Error(`${name} comes only from a careers page`);
   return site ?? null;
 }
@@ -99,21 +92,22 @@ export function createHandlers({
     return state;
   };
   const handlers: Handlers = {
-    'posting:seen': async ({ posting }, { senderUrl }) => {
+    'posting:seen': async ({ posting }, context) => {
       // Only the job's canonical address is kept: a referral link's token or any query string never is.
       const result = await recordPostingSeen(db, { ...posting, url: canonicalJobUrl(posting.site, posting.jobId) }, now());
       if (!result.ok) throw new Error(result.reason);
       if (result.outcome === 'created') await adoptSiteApplication(db, posting.jobId, now());
-      const page = senderPage(senderUrl);
+      const page = senderPage(context);
       if (page?.kind === 'job' && page.viaReferral && page.jobId === posting.jobId) await markViaReferral(db, posting.jobId);
       if (result.outcome !== 'stale') await summaries?.markJob(posting.jobId);
       const state = await limit();
       return { outcome: result.outcome, limit: state, page: await pageLimitFor(db, state, posting.jobId) };
     },
     'posting:gone': async ({ jobId }) => ({ closed: await recordPostingGone(db, jobId, now()) }),
-    'apply:started': async ({ site, jobId, viaReferral = false, signIn = false }, { tabId, senderUrl }) => {
+    'apply:started': async ({ site, jobId, viaReferral = false, signIn = false }, context) => {
+      const { tabId } = context;
       const at = now();
-      const from = requireCareersPage(senderUrl, 'apply:started');
+      const from = requireCareersPage(context, 'apply:started');
       if (from !== null && from !== site) throw new Error(`apply:started for a ${site} form from a ${from} page`);
       await tabs.sessionStart(at);
       if (tabId !== undefined) await tabs.rememberForm(tabId, { site, jobId, viaReferral, at: at.toISOString() });
@@ -190,10 +184,11 @@ export function createHandlers({
       summaries?.invalidate();
       return { limit: await limit() };
     },
-    'apply:submitted': async (_data, { tabId, senderUrl }) => {
+    'apply:submitted': async (_data, context) => {
+      const { tabId } = context;
       const at = now();
-      const page = senderPage(senderUrl);
-      const site = requireCareersPage(senderUrl, 'apply:submitted');
+      const page = senderPage(context);
+      const site = requireCareersPage(context, 'apply:submitted');
       const remembered = tabId !== undefined ? await tabs.formOf(tabId, at) : null;
       if (remembered?.recordedAt) {
         const job = await db.jobs.get(remembered.jobId);
@@ -216,9 +211,10 @@ export function createHandlers({
       const title = outcome.recorded === 'site' ? outcome.row.title : (outcome.job?.title ?? null);
       return { recorded: outcome.recorded, recordingId, title, limit: await limit() };
     },
-    'apply:duplicate': async (_data, { tabId, senderUrl }) => {
+    'apply:duplicate': async (_data, context) => {
+      const { tabId } = context;
       const at = now();
-      requireCareersPage(senderUrl, 'apply:duplicate');
+      requireCareersPage(context, 'apply:duplicate');
       const form = tabId !== undefined ? await tabs.formOf(tabId, at) : null;
       if (!form) return { recorded: false, limit: await limit() };
       const outcome = await recordFromSite(db, { site: form.site, jobId: form.jobId, viaReferral: form.viaReferral, kind: 'duplicate' }, at);
@@ -234,15 +230,16 @@ export function createHandlers({
       if (result.ok) await tabs.forgetRecording(recordingId);
       return { undone: result.ok, message: result.ok ? null : result.message, limit: await limit() };
     },
-    'history:read': async ({ rows }, { senderUrl }) => {
+    'history:read': async ({ rows }, context) => {
       // Rows belong to the account of the site they were read on: the host says which.
-      const site = senderSite(senderUrl);
+      const site = senderSite(context);
       if (!site) throw new Error('history:read comes only from a careers history page');
       const summary = await mergeHistory(db, rows.map((row) => ({ ...row, site })), now());
       return { summary, limit: await limit() };
     },
-    'flows:load': async (_data, { tabId, senderUrl }) => {
-      if (tabId === undefined || !senderSite(senderUrl)) throw new Error('flows:load comes only from a careers page');
+    'flows:load': async (_data, context) => {
+      const { tabId } = context;
+      if (tabId === undefined || !senderSite(context)) throw new Error('flows:load comes only from a careers page');
       if (!injectFlows) return { injected: false };
       await injectFlows(tabId);
       return { injected: true };

@@ -3,6 +3,7 @@ import { findSkills, skillIndex, type SkillIndex } from '../skills/lookup';
 import { escapeRegExp } from '../regexp';
 import { languageIn } from '../match/languages';
 import { findPlaces } from '../match/places';
+import { venuesWithYear } from './venue-scan';
 
 /**
  * Reads pasted résumé text and PROPOSES profile entries: degrees, skills, publications, languages,
@@ -435,7 +436,6 @@ function firstAuthorPattern(name: string): RegExp {
 }
 
 const QUOTED = /["“”][^"“”]{3,}["“”]/g;
-const VENUE_WITH_YEAR = /(?<![\p{L}.])((?:[A-Z][a-z]*){0,2}[A-Z]{2,}[A-Za-z&]*(?:[-\s][A-Z]{2,}[A-Za-z]*)?)\s*['’]?((?:19|20)\d{2}|\d{2})(?!\d)/gu;
 const PAREN_ACRONYM = /\((?:[^()]*?\s)?((?:[A-Z][a-z]*){0,2}[A-Z]{2,}[A-Za-z&]*)(?:\s*['’]?((?:19|20)?\d{2}))?\)/g;
 const IN_VENUE = /(?:^|[\s.,])In(?::|\s)\s*(?:Proc(?:eedings|\.)?\s+(?:of\s+)?)?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)\s+)?(?:(?:19|20)\d{2}\s+)?([^,.(]+?)(?=\s*[,.(]|\s+(?:19|20)\d{2}|$)/;
 // Acronyms that are parts of titles or of the page, not venues.
@@ -449,9 +449,8 @@ function venueOf(entry: string): { venue: string; year: number | null } | null {
     return y.length === 2 ? 2000 + n : n;
   };
   const candidates: { venue: string; year: number | null }[] = [];
-  VENUE_WITH_YEAR.lastIndex = 0;
-  for (let m = VENUE_WITH_YEAR.exec(text); m; m = VENUE_WITH_YEAR.exec(text)) {
-    if (!NOT_VENUES.has(m[1]!.toUpperCase())) candidates.push({ venue: m[1]!, year: fullYear(m[2]) });
+  for (const { venue, year } of venuesWithYear(text)) {
+    if (!NOT_VENUES.has(venue.toUpperCase())) candidates.push({ venue, year: fullYear(year) });
   }
   if (candidates.length > 0) return candidates[candidates.length - 1]!;
   PAREN_ACRONYM.lastIndex = 0;

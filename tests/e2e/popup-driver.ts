@@ -48,6 +48,8 @@ export interface LaunchOptions {
    * extension's id, and so its origin and database, from this path: a restart must reuse it.
    */
   extensionDir?: string;
+  /** More Chromium switches, after the usual ones. */
+  args?: readonly string[];
 }
 
 export async function launchPopupChromium(serverPort: number, options: LaunchOptions = {}): Promise<PopupChromium> {
@@ -64,7 +66,7 @@ export async function launchPopupChromium(serverPort: number, options: LaunchOpt
       headless: false,
       ignoreHTTPSErrors: true,
       viewport: options.viewport ?? { width: 1100, height: 800 },
-      args: [...chromiumArgs({ extensionDir, serverPort, headed: options.headed }), '--hide-scrollbars'],
+      args: [...chromiumArgs({ extensionDir, serverPort, headed: options.headed }), '--hide-scrollbars', ...(options.args ?? [])],
     });
   } catch (error) {
     profile.remove();

@@ -36,7 +36,7 @@ describe('npm run match', { timeout: 60_000 }, () => {
     expect(r.code, r.stderr).toBe(0);
     const { requirements, ...summary } = JSON.parse(r.stdout);
     expect(ReportSummarySchema.parse(summary)).toMatchObject({ score: 70, eligible: false, blockerCount: 1, required: { met: 3, partial: 1, unmet: 1, unknown: 1 } });
-    expect(requirements).toBe('3 of 5 checked requirements met · 1 partly · 1 not checkable from a profile');
+    expect(requirements).toBe('3 of 5 requirements met (1 partly) · 1 cannot be checked');
   });
 
   it('extracts a saved page first with --page and --url', () => {

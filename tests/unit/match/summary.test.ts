@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { matchLine, matchPosting } from '../../../lib/match/match';
 import { MatchReportSchema, type MatchReport } from '../../../lib/match/report';
-import { ReportSummarySchema, requirementsLine, summarizeReport } from '../../../lib/match/summary';
+import { minimumLine, ReportSummarySchema, reportSummaryOf, requirementsLine, summarizeMatch, summarizeReport } from '../../../lib/match/summary';
 import { JobPostingSchema } from '../../../lib/posting/schema';
 import { ProfileSchema } from '../../../lib/profile/schema';
 import { GRADUATE_CONTEXT, GRADUATE_ROWS, ROWS } from './qualification-table';
@@ -54,7 +54,7 @@ describe('summarizeReport', () => {
         if (!allRequired) short++;
         expect(allRequired && allPreferred, name).toBe(false);
       }
-      if (checked > 0) expect(requirementsLine(s), name).toMatch(new RegExp(`^${s.required.met} of ${checked} checked requirements? met`));
+      if (checked > 0) expect(requirementsLine(s), name).toMatch(new RegExp(`^${s.required.met} of ${checked} requirements? met`));
     }
     // Both sides of the rule occur in what was checked.
     expect(full).toBeGreaterThan(0);
@@ -62,9 +62,23 @@ describe('summarizeReport', () => {
   });
 
   it('words the requirements line for what could not be checked', () => {
-    expect(requirementsLine({ required: { met: 2, partial: 0, unmet: 0, unknown: 2 } })).toBe('2 of 2 checked requirements met · 2 not checkable from a profile');
-    expect(requirementsLine({ required: { met: 1, partial: 1, unmet: 1, unknown: 0 } })).toBe('1 of 3 checked requirements met · 1 partly');
-    expect(requirementsLine({ required: { met: 0, partial: 0, unmet: 0, unknown: 3 } })).toBe('No requirement could be checked · 3 not checkable from a profile');
+    expect(requirementsLine({ required: { met: 2, partial: 0, unmet: 0, unknown: 2 } })).toBe('2 of 2 requirements met · 2 cannot be checked');
+    expect(requirementsLine({ required: { met: 1, partial: 1, unmet: 1, unknown: 0 } })).toBe('1 of 3 requirements met (1 partly)');
+    expect(requirementsLine({ required: { met: 0, partial: 0, unmet: 0, unknown: 3 } })).toBe('3 cannot be checked');
+    expect(requirementsLine({ required: { met: 1, partial: 0, unmet: 0, unknown: 0 } })).toBe('1 of 1 requirement met');
+    expect(requirementsLine({ required: { met: 0, partial: 0, unmet: 0, unknown: 0 } })).toBe('No requirement could be checked');
+  });
+
+  it('is the stored summary, read for the CLI: the same score, blocker and counts, in the popup’s words', () => {
+    const computedFor = { profileUpdatedAt: NOW.toISOString(), day: '2025-10-01' };
+    for (const [name, report] of reports) {
+      const stored = summarizeMatch(report, computedFor);
+      const summary = summarizeReport(report);
+      expect(summary, name).toEqual(reportSummaryOf(stored));
+      expect(summary.firstBlocker, name).toBe(stored.firstBlocker);
+      // On the minimum lines alone the two lines are one wording, "minimum" aside.
+      expect(requirementsLine({ required: stored.minimum }), name).toBe(minimumLine(stored.minimum).replace(/minimum requirement/, 'requirement') || 'No requirement could be checked');
+    }
   });
 });
 

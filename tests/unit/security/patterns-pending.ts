@@ -8,21 +8,15 @@ export type Platform = 'node' | 'chromium' | 'firefox';
 
 export const PENDING: Record<Platform, { patterns: readonly string[]; cases: readonly string[] }> = {
   node: {
-    patterns: [
-      "/(?<![\\p{L}.])((?:[A-Z][a-z]*){0,2}[A-Z]{2,}[A-Za-z&]*(?:[-\\s][A-Z]{2,}[A-Za-z]*)?)\\s*['’]?((?:19|20)\\d{2}|\\d{2})(?!\\d)/gu",
-    ],
+    patterns: [],
     cases: [],
   },
   chromium: {
-    patterns: [
-      "/(?<![\\p{L}.])((?:[A-Z][a-z]*){0,2}[A-Z]{2,}[A-Za-z&]*(?:[-\\s][A-Z]{2,}[A-Za-z]*)?)\\s*['’]?((?:19|20)\\d{2}|\\d{2})(?!\\d)/gu",
-    ],
+    patterns: [],
     cases: [],
   },
   firefox: {
-    patterns: [
-      "/(?<![\\p{L}.])((?:[A-Z][a-z]*){0,2}[A-Z]{2,}[A-Za-z&]*(?:[-\\s][A-Z]{2,}[A-Za-z]*)?)\\s*['’]?((?:19|20)\\d{2}|\\d{2})(?!\\d)/gu",
-    ],
+    patterns: [],
     cases: [],
   },
 };
