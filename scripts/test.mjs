@@ -44,6 +44,8 @@ const ZONES = [
 const STEPS = [
   { id: 'browsers', title: 'browsers (chromium, firefox-esr)', cmd: ['node', 'scripts/ensure-browsers.mjs'] },
   { id: 'types', title: 'type check (tsc --noEmit)', cmd: [bin('tsc'), '--noEmit'] },
+  // typescript-eslint and the React hooks rules, from their own install (tools/lint).
+  { id: 'lint', title: 'lint (eslint)', cmd: [join(ROOT, 'tools/lint/node_modules/.bin/eslint'), '.'] },
   { id: 'unit', title: 'unit tests (vitest)', cmd: vitest('unit') },
   ...ZONES.map(({ id, zone, label }) => ({
     id,

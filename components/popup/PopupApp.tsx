@@ -5,7 +5,6 @@ import type { PageKind } from '../../lib/sites/urls';
 import { datesToAsk, listRecent, pendingConfirmations } from '../../lib/store/jobs';
 import { countForJob, loadLimitState } from '../../lib/store/limit';
 import { fullestProgram } from '../../lib/limit/limit';
-import type { JobRecord } from '../../lib/store/schema';
 import { dataApiFrom } from '../data/api';
 import { DataNotices } from '../data/DataNotices';
 import { isEmptyProfile } from '../job/match';
@@ -178,9 +177,11 @@ export function PopupApp({ page }: { page: PageKind | undefined }) {
   }, [firstScreenReady]);
 
   const detailHeading = useRef<HTMLHeadingElement>(null);
+  // Focus follows the job opened, not each new read of the same job.
+  const detailJobId = detailJob?.jobId;
   useEffect(() => {
-    if (detailJob) detailHeading.current?.focus();
-  }, [detailJob?.jobId]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (detailJobId !== undefined) detailHeading.current?.focus();
+  }, [detailJobId]);
 
   // The header and the banner follow the job on screen; away from one, the fullest program.
   const shownJob = showCurrent ? currentJob : detailId !== null ? detailJob : undefined;

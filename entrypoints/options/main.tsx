@@ -5,7 +5,6 @@ import { dataApiFrom } from '../../components/data/api';
 import { openPageDb, requestPersistence } from '../../components/data/page-db';
 import { downloadText } from '../../components/download';
 import type { ProfilePageApi } from '../../components/profile/ProfileEditor';
-import type { SettingsApi } from '../../components/settings/api';
 import { sendMessage } from '../../lib/messages/client';
 import type { Send } from '../../components/data/api';
 import type { DataSectionApi } from '../../components/settings/DataSection';

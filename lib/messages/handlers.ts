@@ -14,7 +14,6 @@ import {
   snoozeApplyPrompt,
 } from '../store/jobs';
 import { adoptSiteApplication, markViaReferral, mergeHistory, recordFromSite, soleOpenForm, undoRecording } from '../store/flows';
-import { needsFlows } from '../flows/inject';
 import { memoryArea, TabMemory } from '../flows/tabs';
 import type { Site } from '../posting/schema';
 import { canonicalJobUrl, classifyUrl, siteOfHost, type PageKind } from '../sites/urls';
