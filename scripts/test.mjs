@@ -46,6 +46,8 @@ const STEPS = [
   { id: 'types', title: 'type check (tsc --noEmit)', cmd: [bin('tsc'), '--noEmit'] },
   // typescript-eslint and the React hooks rules, from their own install (tools/lint).
   { id: 'lint', title: 'lint (eslint)', cmd: [join(ROOT, 'tools/lint/node_modules/.bin/eslint'), '.'] },
+  // Unused files, exports and dependencies (knip.jsonc says what is run by name).
+  { id: 'knip', title: 'dead code (knip)', cmd: [bin('knip'), '--no-progress'] },
   { id: 'unit', title: 'unit tests (vitest)', cmd: vitest('unit') },
   ...ZONES.map(({ id, zone, label }) => ({
     id,

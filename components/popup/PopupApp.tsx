@@ -10,18 +10,16 @@ import { DataNotices } from '../data/DataNotices';
 import { isEmptyProfile } from '../job/match';
 import { JobView, type ProfileState } from '../job/JobView';
 import { SnapshotButton } from './SnapshotButton';
-import { ALL_ROWS_MARK, SavedJobsView } from '../jobs/SavedJobsView';
+import { SavedJobsView } from '../jobs/SavedJobsView';
 import { LimitBanner, LimitHeader, ProgramList } from '../limit/Limit';
 import { useApi, type PopupApi } from './api';
 import { PendingConfirmations } from './PendingConfirmations';
 
 /** Rows read before the rest: more than a popup shows at once, few enough to read in a few ms. */
-export const FIRST_PAGE = 40;
+const FIRST_PAGE = 40;
 
 /** Set once the first screen with real data is on screen; the benchmark reads it. */
-export const FIRST_RENDER_MARK = 'job-lens:first-render';
-/** Set once every job is read for search and filters. */
-export { ALL_ROWS_MARK };
+const FIRST_RENDER_MARK = 'job-lens:first-render';
 
 type Tab = 'current' | 'saved';
 

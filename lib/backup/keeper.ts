@@ -21,7 +21,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * What each message changes in the copy. Typed over every message, so a new message cannot be
  * added without saying whether it touches the user's data.
  */
-export const BACKUP_SCOPES: { [K in MessageName]: (data: RequestOf<K>) => BackupScope | null } = {
+const BACKUP_SCOPES: { [K in MessageName]: (data: RequestOf<K>) => BackupScope | null } = {
   // A first visit takes over the site's row for the job (history, confirmation): both follow.
   'posting:seen': ({ posting }) => ({ seenJobIds: [posting.jobId], siteApplications: true }),
   // A closed mark is the site's word, not the user's: it comes back when the job is viewed again.
@@ -236,7 +236,7 @@ export function withBackup(handlers: Handlers, keeper: DataKeeper): Handlers {
   return wrapped as Handlers;
 }
 
-export type StartOutcome =
+type StartOutcome =
   | 'opened'
   /** The database was empty or lacked jobs the copy has: they were put back. */
   | 'restored'

@@ -16,7 +16,7 @@ import { isWhiteSpace } from './spaces';
  * inline `- `, `-Word` or `1. ` markers.
  */
 
-export type MarkerKind = 'duties' | 'minimum' | 'preferred' | 'intro';
+type MarkerKind = 'duties' | 'minimum' | 'preferred' | 'intro';
 export type Token =
   | { type: 'marker'; kind: MarkerKind }
   | { type: 'item'; text: string }

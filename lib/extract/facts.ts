@@ -7,7 +7,7 @@ import { DEGREE_TAG, NUMBER_WORDS } from '../sites/texts';
 const MONTH_NAMES = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
 const NUMBER = `\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')}`;
 
-export function monthFromName(name: string): Month | null {
+function monthFromName(name: string): Month | null {
   const key = name.slice(0, 3).toLowerCase();
   return MONTHS.find((m) => m.slice(0, 3).toLowerCase() === key) ?? null;
 }

@@ -14,7 +14,7 @@ import { classifyUrl } from '../sites/urls';
  * Pure and free of Zod: the content script runs it, Node tests run it on linkedom.
  */
 
-export interface HistoryRow {
+interface HistoryRow {
   title: string;
   /** The job the row links to, when it links one. */
   jobId: string | null;
@@ -32,7 +32,7 @@ export interface HistoryPage {
 }
 
 /** More rows than any candidate has: a hostile page costs bounded time. */
-export const MAX_HISTORY_ROWS = 500;
+const MAX_HISTORY_ROWS = 500;
 const MAX_ROW_LINES = 60;
 const MAX_TITLE = 500;
 

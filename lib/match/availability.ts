@@ -34,7 +34,7 @@ export interface Window extends Period {
   onboardBy: Day | null;
   label: string;
 }
-export interface StartWindow {
+interface StartWindow {
   from: Day;
   to: Day | null;
   label: string;
@@ -52,7 +52,7 @@ const DURATION_SLACK_DAYS = 7;
  * A commitment is a threshold: up to this many days short (after the slack above) is partly met,
  * and said so in the evidence; more is unmet (8 weeks of a 12-week internship is not "partly").
  */
-export const SHORTFALL_ALLOWANCE_DAYS = 14;
+const SHORTFALL_ALLOWANCE_DAYS = 14;
 const SEASON_MIN_DAYS = 42;
 
 const M = MONTH_PATTERN;
@@ -72,7 +72,7 @@ const START_CUE = /\bstart|\bonboard|\bcommenc|\bbegin|\bjoin/i;
 const START_MONTH = new RegExp(`\\b(?:start(?:ing)?|onboard(?:ing)?|commenc\\w*|begin(?:ning)?|join(?:ing)?)\\s+(?:[\\w-]+\\s+){0,3}?(?:in|from|by)\\s+(${M})\\s*,?\\s*(20\\d\\d)?`, 'i');
 const ONWARDS = new RegExp(`\\bfrom\\s+(${M})\\s*,?\\s*(20\\d\\d)\\s*(?:onwards?|or later)`, 'i');
 
-export function parseDay(text: string): Day | null {
+function parseDay(text: string): Day | null {
   const iso = /\b(20\d\d)-(\d\d)-(\d\d)\b/.exec(text);
   if (iso) return dayOf(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const mdy = new RegExp(`(${M})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(20\\d\\d)`).exec(text);
@@ -98,7 +98,7 @@ function seasonPeriod(season: string, year: number, label: string): Period & { l
   }
 }
 
-export function windowFrom(fromMonth: number, toMonth: number, year: number, onboardBy: Day | null): Window {
+function windowFrom(fromMonth: number, toMonth: number, year: number, onboardBy: Day | null): Window {
   const endYear = toMonth < fromMonth ? year + 1 : year;
   const label = `${MONTH_NAMES[fromMonth - 1]} to ${MONTH_NAMES[toMonth - 1]} ${endYear}${onboardBy !== null ? ` (start by ${dayLabel(onboardBy)})` : ''}`;
   return { from: monthStart(year, fromMonth), to: monthEnd(endYear, toMonth), onboardBy, label };
@@ -203,7 +203,7 @@ function readStarts(text: string, spans: string[], hints: number, ctx: MatchCont
   }
 }
 
-export function kindOf(req: AvailabilityRequirement): LineKind {
+function kindOf(req: AvailabilityRequirement): LineKind {
   if (req.windows.length) return 'internship-window';
   if (req.duration) return 'duration';
   return 'start-dates';

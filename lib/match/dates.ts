@@ -64,7 +64,7 @@ export function addMonths(day: Day, months: number): Day {
 export function yearOfDay(day: Day): number {
   return civil(day)[0];
 }
-export function monthOfDay(day: Day): number {
+function monthOfDay(day: Day): number {
   return civil(day)[1];
 }
 /** "YYYY-MM" → comparable month number. */
@@ -81,11 +81,6 @@ export function monthIndex(yearMonth: string): number {
 const monthIndexCache = new Map<string, number>();
 export function monthIndexOfDay(day: Day): number {
   return yearOfDay(day) * 12 + monthOfDay(day) - 1;
-}
-export function formatMonthIndex(index: number): string {
-  const y = Math.floor(index / 12);
-  const m = (index % 12) + 1;
-  return `${y}-${String(m).padStart(2, '0')}`;
 }
 
 export const MONTH_NAMES = [
@@ -120,9 +115,6 @@ export interface Period {
 }
 export function overlapDays(a: Period, b: Period): number {
   return Math.max(0, Math.min(a.to, b.to) - Math.max(a.from, b.from) + 1);
-}
-export function describePeriod(p: Period): string {
-  return `${isoOfDay(p.from)} to ${isoOfDay(p.to)}`;
 }
 export function weeksIn(days: number): number {
   return Math.floor(days / 7);

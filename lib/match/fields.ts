@@ -107,7 +107,7 @@ export function readFieldRequirement(text: string, hints = hintsOf(text)): Field
 }
 
 const fieldCache = new Map<string, Field | null>();
-export function fieldOf(name: string): Field | null {
+function fieldOf(name: string): Field | null {
   const key = name.trim().toLowerCase().replace(/\s+/g, ' ');
   const cached = fieldCache.get(key);
   if (cached !== undefined) return cached;

@@ -107,7 +107,7 @@ function coverageOf(profileLocation: string): Coverage {
 }
 
 /** Does a profile location (city, country, region, "anywhere") cover the place? */
-export function covers(profileLocation: string, place: Place): boolean {
+function covers(profileLocation: string, place: Place): boolean {
   const coverage = coverageOf(profileLocation);
   if (coverage.kind === 'anywhere') return true;
   if (coverage.kind === 'bay-area') return place.city !== null && BAY_AREA.includes(place.city);

@@ -100,7 +100,7 @@ export const requestSchemas = {
 export type MessageName = keyof typeof requestSchemas;
 export type RequestOf<K extends MessageName> = z.input<(typeof requestSchemas)[K]>;
 
-export interface ResponseMap {
+interface ResponseMap {
   'posting:seen': { outcome: SeenOutcome; limit: LimitState; page: PageLimit };
   'apply:started': { recorded: boolean; limit: LimitState; page: PageLimit };
   'posting:gone': { closed: boolean };

@@ -14,7 +14,7 @@ import { findPlaces } from '../match/places';
  * Pure: the current date comes in as a parameter (a graduation after it means "pursuing").
  */
 
-export type DegreeLevel = (typeof DEGREE_LEVELS)[number];
+type DegreeLevel = (typeof DEGREE_LEVELS)[number];
 
 export interface ProposedDegree {
   level: DegreeLevel;

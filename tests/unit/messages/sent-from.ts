@@ -3,7 +3,7 @@ import { classifySender, MESSAGE_SENDERS, type MessageContext, type SenderKind }
 import { canonicalApplyUrl } from '../../../lib/sites/urls';
 
 /** The extension as the tests' background sees itself. */
-export const SELF = { id: 'job-lens@test', baseUrl: 'chrome-extension://joblenstest/' };
+const SELF = { id: 'job-lens@test', baseUrl: 'chrome-extension://joblenstest/' };
 
 /**
  * The context the background's sender check gives a message sent from the tab at `tabUrl` (a
@@ -16,7 +16,7 @@ export function fromTab(tabUrl: string, tabId = 7): MessageContext {
 }
 
 /** The context of a message from an extension page (the popup). */
-export function fromPopup(): MessageContext {
+function fromPopup(): MessageContext {
   const verdict = classifySender({ id: SELF.id, url: `${SELF.baseUrl}popup.html` }, SELF);
   if (!verdict.ok) throw new Error(`the popup is refused: ${verdict.error}`);
   return verdict.context;
