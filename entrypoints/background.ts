@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { startStore, withBackup } from '../lib/backup/keeper';
 import { openMemoryDb } from '../lib/backup/memory';
+import { BANNER_FILE } from '../lib/banner/inject';
 import { FLOWS_FILE } from '../lib/flows/inject';
 import { TabMemory, type KeyValueArea } from '../lib/flows/tabs';
 import { badgeForCount, NO_PROGRAM_BADGE, overallBadge, type Badge, type LimitState } from '../lib/limit/limit';
@@ -73,11 +74,13 @@ export default defineBackground(() => {
   // Marks when this browser session began (kept across worker restarts by the area itself).
   void tabs.sessionStart(new Date());
 
-  const injectFlows = async (tabId: number) => {
+  const inject = async (tabId: number, file: typeof FLOWS_FILE | typeof BANNER_FILE) => {
     // Chrome MV3 and Firefox both have `scripting` (with its permission); older Firefox only tabs.executeScript.
-    if (browser.scripting) await browser.scripting.executeScript({ target: { tabId }, files: [FLOWS_FILE] });
-    else await browser.tabs.executeScript(tabId, { file: FLOWS_FILE });
+    if (browser.scripting) await browser.scripting.executeScript({ target: { tabId }, files: [file] });
+    else await browser.tabs.executeScript(tabId, { file });
   };
+  const injectFlows = (tabId: number) => inject(tabId, FLOWS_FILE);
+  const injectBanner = (tabId: number) => inject(tabId, BANNER_FILE);
 
   // The database lives here, in the extension's origin: a content script's IndexedDB would be the
   // website's. It opens (and, from the copy in storage.local, restores) before the first message
@@ -93,7 +96,7 @@ export default defineBackground(() => {
     // Match scores are kept with each job; a profile changed, or a day passed, while stopped is caught up here.
     const summaries = createSummaryRefresher(keeper.db, () => new Date());
     summaries.refresh().catch((error) => console.error('Job Lens: could not update match scores', error));
-    const handlers = createHandlers({ db: keeper.db, now: () => new Date(), onLimitChange: showBadge, data: keeper, tabs, injectFlows, summaries });
+    const handlers = createHandlers({ db: keeper.db, now: () => new Date(), onLimitChange: showBadge, data: keeper, tabs, injectFlows, injectBanner, summaries });
     return createRouter(withBackup(handlers, keeper), { recordsPrivateWindows: () => getRecordPrivateWindows(keeper.db) });
   });
   // Every message passes the sender check first: who sent it is read from the browser's `sender`,

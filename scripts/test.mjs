@@ -58,6 +58,13 @@ const STEPS = [
   { id: 'build-chrome', title: 'build chrome-mv3', cmd: [bin('wxt'), 'build'] },
   { id: 'build-firefox', title: 'build firefox-mv2', cmd: [bin('wxt'), 'build', '-b', 'firefox'] },
   { id: 'lint-firefox', title: 'web-ext lint (firefox-mv2)', cmd: ['node', 'scripts/lint-firefox.mjs'], needs: ['build-firefox'] },
+  // Every job page loads the content script: at most 30 kB minified, no React, Zod or polyfill.
+  {
+    id: 'size',
+    title: 'content script budget (30 kB)',
+    cmd: ['node', 'scripts/bench-size.mjs', '--check'],
+    needs: ['build-chrome', 'build-firefox'],
+  },
   {
     id: 'e2e-chromium',
     title: 'end-to-end: Chromium',

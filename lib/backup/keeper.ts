@@ -49,6 +49,7 @@ const BACKUP_SCOPES: { [K in MessageName]: (data: RequestOf<K>) => BackupScope |
   'history:read': () => ({ allJobs: true, siteApplications: true }),
   'apply:later': ({ jobId }) => ({ jobIds: [jobId] }),
   'flows:load': () => null,
+  'banner:load': () => null,
   'job:setProgram': ({ jobId }) => ({ jobIds: [jobId] }),
   'settings:setStrictLimit': () => ({ settings: true }),
   'banner:dismiss': () => ({ settings: true }),
