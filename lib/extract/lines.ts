@@ -3,7 +3,7 @@
  * through linkedom, in Node. One pass over the tree, so its cost stays close to a bare text walk.
  */
 
-import { collapseSpaces, isWhiteSpace } from './spaces';
+import { collapseSpaces, isWhiteSpace } from '../text/spaces';
 
 export interface Line {
   /** Whitespace-normalised text of the line. */

@@ -18,6 +18,7 @@ import {
 } from './dates';
 import { MONTH_NAMES, dayLabel, monthIndexOfDay, monthLabel } from './dates';
 import { hint, hintsOf } from './hints';
+import { SEASON_SOURCE, SEASONS, SHORT_MONTHS } from '../text/calendar';
 import type { LineKind, Verdict } from './report';
 
 /**
@@ -63,8 +64,8 @@ const WINDOW = new RegExp(
 const WINDOW_WITH_YEAR = new RegExp(`\\b(${M})\\s*(?:-|–|to)\\s*(${M})\\s+(20\\d\\d)\\b`, 'g');
 const DURATION = new RegExp(`\\b(${NUMBER_PATTERN})\\s*(?:\\+\\s*)?(?:(?:-|–|to)\\s*${NUMBER_PATTERN}\\s*)?[\\s-]*(weeks?|months?)\\b`, 'i');
 const DURATION_CONTEXT = /\bcommit|\bavailab|\bstart|\bfor\b|\binternship|\bduration|\bperiod\b|\blong\b|\bruns?\b|\blasts?\b|\bminimum\b|\bat least\b|\bfull[- ]time\b|\bprogram|\bwork for\b/i;
-const SEASON_YEAR = /\b(Summer|Spring|Fall|Autumn|Winter)\s*(?:of\s+)?(20\d\d)\b|\b(20\d\d)\s+(Summer|Spring|Fall|Autumn|Winter)\b/i;
-const SEASON_ALONE = /\b(summer|spring|fall|autumn|winter)\s+(?:internship|intern|term|semester|start|cohort|programme|program)\b/i;
+const SEASON_YEAR = new RegExp(`\\b(${SEASON_SOURCE})\\s*(?:of\\s+)?(20\\d\\d)\\b|\\b(20\\d\\d)\\s+(${SEASON_SOURCE})\\b`, 'i');
+const SEASON_ALONE = new RegExp(`\\b(${SEASON_SOURCE})\\s+(?:internship|intern|term|semester|start|cohort|programme|program)\\b`, 'i');
 const DATE_MDY = new RegExp(`\\b(${M})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(20\\d\\d)\\b`, 'g');
 const DATE_DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${M})\\s*,?\\s+(20\\d\\d)\\b`, 'g');
 const DATE_ISO = /\b(20\d\d)-(\d\d)-(\d\d)\b/g;
@@ -106,14 +107,14 @@ function windowFrom(fromMonth: number, toMonth: number, year: number, onboardBy:
 
 // Every availability wording names a month, a week or month count, a season, a start word or an ISO date.
 const AVAILABILITY_WORDS = hint([
-  'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec', 'week', 'month',
-  'summer', 'spring', 'fall', 'autumn', 'winter', 'start', 'onboard', 'commenc', 'begin', 'join', '####-##-##',
+  ...SHORT_MONTHS.map((m) => m.toLowerCase()), 'week', 'month',
+  ...SEASONS, 'start', 'onboard', 'commenc', 'begin', 'join', '####-##-##',
 ]);
 // Words each pattern below cannot match without, so a line runs only the patterns it can meet.
 const FROM_WORD = hint(['from']);
 const FOUR_DIGITS = hint(['####']);
 const WEEK_OR_MONTH = hint(['week', 'month']);
-const SEASON_WORD = hint(['summer', 'spring', 'fall', 'autumn', 'winter']);
+const SEASON_WORD = hint([...SEASONS]);
 const START_WORD = hint(['start', 'onboard', 'commenc', 'begin', 'join']);
 const AVAILABILITY_HINT = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|weeks?\b|months?\b|summer|spring|fall\b|autumn|winter|start|onboard|commenc|begin|join|\d{4}-\d\d-\d\d/i;
 

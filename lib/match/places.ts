@@ -2,7 +2,7 @@ import type { WorkAuthorization } from '../profile/schema';
 import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
 import { CAPITAL_PR, hint, hintsOf } from './hints';
 import { listOr } from './text';
-import { escapeRegExp } from '../regexp';
+import { escapeRegExp } from '../text/regexp';
 
 /**
  * Where a line asks the candidate to work, and whether the profile's locations cover it.
