@@ -31,6 +31,14 @@ function extensionPagesCsp(command: 'build' | 'serve'): string {
 // `scripting` (the account pages' script). IndexedDB in the extension's origin needs no permission.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // `npm run zip`: the Chrome package, the Firefox package and, for Firefox's reviewers, the
+  // sources it is built from (README, "Rebuilding the Firefox package"). The tests, their fixtures
+  // and the demo's screenshots are not needed to build it.
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    excludeSources: ['tests/**', 'demo/**', 'test-results/**', 'stats.html'],
+  },
   manifest: ({ browser, command }) => ({
     name: 'Job Lens',
     description:
