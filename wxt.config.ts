@@ -10,6 +10,10 @@ const NATIVE_BROWSER = fileURLToPath(import.meta.resolve('@wxt-dev/browser'));
 // WXT's content-script context announces itself to the page with the extension id and stops when
 // the page answers; ours has no page-visible handshake (lib/capture/context.ts).
 const OWN_CONTEXT = fileURLToPath(new URL('./lib/capture/context.ts', import.meta.url));
+// The privacy notice ships inside the extension (the options page links it; the extension makes no
+// network requests, so it cannot link a web page), as plain text the browser shows as it is.
+const PRIVACY = fileURLToPath(new URL('./PRIVACY.md', import.meta.url));
+const PRIVACY_FILE = 'PRIVACY.txt';
 
 /**
  * What the extension pages (popup, options) may load: their own files and nothing else. No remote
@@ -27,6 +31,14 @@ function extensionPagesCsp(command: 'build' | 'serve'): string {
 // `scripting` (the account pages' script). IndexedDB in the extension's origin needs no permission.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // `npm run zip`: the Chrome package, the Firefox package and, for Firefox's reviewers, the
+  // sources it is built from (README, "Rebuilding the Firefox package"). The tests, their fixtures
+  // and the demo's screenshots are not needed to build it.
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    excludeSources: ['tests/**', 'demo/**', 'test-results/**', 'stats.html'],
+  },
   manifest: ({ browser, command }) => ({
     name: 'Job Lens',
     description:
@@ -56,6 +68,9 @@ export default defineConfig({
     },
   }),
   hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: PRIVACY, relativeDest: PRIVACY_FILE });
+    },
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
       const alias = config.resolve?.alias;

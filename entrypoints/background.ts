@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { startStore, withBackup } from '../lib/backup/keeper';
 import { openMemoryDb } from '../lib/backup/memory';
+import { BANNER_FILE } from '../lib/banner/inject';
 import { FLOWS_FILE } from '../lib/flows/inject';
 import { TabMemory, type KeyValueArea } from '../lib/flows/tabs';
 import { badgeForCount, NO_PROGRAM_BADGE, overallBadge, type Badge, type LimitState } from '../lib/limit/limit';
@@ -73,11 +74,13 @@ export default defineBackground(() => {
   // Marks when this browser session began (kept across worker restarts by the area itself).
   void tabs.sessionStart(new Date());
 
-  const injectFlows = async (tabId: number) => {
+  const inject = async (tabId: number, file: typeof FLOWS_FILE | typeof BANNER_FILE) => {
     // Chrome MV3 and Firefox both have `scripting` (with its permission); older Firefox only tabs.executeScript.
-    if (browser.scripting) await browser.scripting.executeScript({ target: { tabId }, files: [FLOWS_FILE] });
-    else await browser.tabs.executeScript(tabId, { file: FLOWS_FILE });
+    if (browser.scripting) await browser.scripting.executeScript({ target: { tabId }, files: [file] });
+    else await browser.tabs.executeScript(tabId, { file });
   };
+  const injectFlows = (tabId: number) => inject(tabId, FLOWS_FILE);
+  const injectBanner = (tabId: number) => inject(tabId, BANNER_FILE);
 
   // The database lives here, in the extension's origin: a content script's IndexedDB would be the
   // website's. It opens (and, from the copy in storage.local, restores) before the first message
@@ -95,7 +98,7 @@ export default defineBackground(() => {
       // Match scores are kept with each job; a profile changed, or a day passed, while stopped is caught up here.
       const summaries = createSummaryRefresher(db, () => new Date());
       summaries.refresh().catch((error) => console.error('Job Lens: could not update match scores', error));
-      return createHandlers({ db, now: () => new Date(), onLimitChange: showBadge, data: keeper, tabs, injectFlows, summaries });
+      return createHandlers({ db, now: () => new Date(), onLimitChange: showBadge, data: keeper, tabs, injectFlows, injectBanner, summaries });
     };
     let handlers = handlersFor(keeper.db);
     // A database lost while the browser runs: from then on the handlers work on the copy.
@@ -110,6 +113,8 @@ export default defineBackground(() => {
     (message, context) => route.then((r) => r(message, context)),
     () => ({ id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') }),
   );
+  // The promise returned is the reply, in both browsers: not a floating promise.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- see above
   browser.runtime.onMessage.addListener((message, sender) => gate(message, sender));
 
   // Firefox's background is a page and may ask for persistent storage; Chrome's worker cannot (the

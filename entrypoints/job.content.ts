@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
-import { renderLimitBanner, removeLimitBanner } from '../lib/banner/banner';
+import { removeLimitBanner } from '../lib/banner/banner';
+import { BANNER_GLOBAL, type BannerEntry } from '../lib/banner/inject';
+import { createBannerShower } from '../lib/banner/loader';
 import { SNAPSHOT_REQUEST, type SnapshotReply } from '../lib/capture/snapshot-message';
 import { showsNotFound } from '../lib/capture/not-found';
 import { PageWatcher } from '../lib/capture/watcher';
@@ -22,13 +24,16 @@ export default defineContentScript({
     };
 
     // The background knows the page's program and count, and whether the user closed this banner
-    // at that count before (in the extension's storage, so a reload does not bring it back).
-    const showLimit = ({ banner }: PageLimit) => {
-      if (ctx.isInvalid) return;
-      renderLimitBanner(document, banner, () => {
-        if (banner) sendMessage(transport, 'banner:dismiss', { key: banner.dismissKey }).catch((error) => debug(String(error)));
-      });
-    };
+    // at that count before (in the extension's storage, so a reload does not bring it back). The
+    // banner's own script is loaded on the first banner this tab has to show.
+    const showBanner = createBannerShower({
+      load: () => sendMessage(transport, 'banner:load', {}),
+      entry: () => (globalThis as unknown as Record<string, BannerEntry | undefined>)[BANNER_GLOBAL],
+      remove: () => removeLimitBanner(document),
+      isInvalid: () => ctx.isInvalid,
+      log: debug,
+    });
+    const showLimit = ({ banner }: PageLimit) => showBanner(banner);
 
     // What the popup asks about this tab when it has no posting for the job shown here.
     let pageState: { jobId: string; state: 'reading' | 'read' | 'gone' | 'unreadable' } | null = null;

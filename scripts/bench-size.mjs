@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench:size`: what every job page has to load. Each content script of the builds, as
-// shipped (minified), against the 30 kB budget of issue 2, and whether React or Zod slipped in
-// (validation belongs to the background). Prints only; a missing build is the one failure.
+// shipped (minified), against the 30 kB budget, and whether React, Zod or the polyfill slipped in
+// (validation belongs to the background). With `--check` (a step of `npm test`) a script over the
+// budget, or with one of them inside, fails the run; without it the table is only printed. A
+// missing build always fails.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -16,16 +18,23 @@ const MARKERS = {
   polyfill: ['__mozWebExtensionPolyfillReject__'],
 };
 
+const CHECK = process.argv.includes('--check');
 const rows = [];
+const failures = [];
 for (const build of BUILDS) {
   const dir = join(ROOT, '.output', build, 'content-scripts');
-  if (!existsSync(dir)) continue;
+  if (!existsSync(dir)) {
+    if (CHECK) failures.push(`no ${build} build: run \`npx wxt build${build.startsWith('firefox') ? ' -b firefox' : ''}\` first`);
+    continue;
+  }
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
     const code = readFileSync(join(dir, file));
     const text = code.toString('utf8');
     const found = Object.entries(MARKERS)
       .filter(([, marks]) => marks.some((m) => text.includes(m)))
       .map(([name]) => name);
+    if (code.length > BUDGET) failures.push(`${build}/content-scripts/${file} is ${code.length} bytes, over the ${BUDGET}-byte budget`);
+    if (found.length) failures.push(`${build}/content-scripts/${file} contains ${found.join(', ')}`);
     rows.push([
       `${build}/content-scripts/${file}`,
       `${(code.length / 1000).toFixed(1)} kB`,
@@ -52,3 +61,7 @@ console.log(
   'sizes as built by `wxt build` (1 kB = 1000 bytes). Content scripts call the browser\'s own promise-based ' +
     'runtime.sendMessage; wxt.config.ts keeps webextension-polyfill (~10 kB) for the background and pages only.',
 );
+if (CHECK && failures.length > 0) {
+  for (const failure of failures) console.error(`bench:size: ${failure}`);
+  process.exit(1);
+}

@@ -1,7 +1,9 @@
 // `npm run demo`: builds the extension, serves the bundled fixture pages as if from
 // lifeattiktok.com, opens Chromium with Job Lens (a window when there is a display, headless
 // otherwise) and walks through what a candidate does: fill the profile, view two jobs, read the
-// popup, mark both applied, open a third job's application form. Screenshots go to demo/.
+// popup, mark both applied, open a third job's application form. Screenshots go to a temporary
+// folder (printed at the end), so a demo run leaves the working tree as it was; `npm run demo --
+// --update` writes them over the committed ones in demo/ instead.
 // Nothing leaves the machine: the careers hosts resolve to a server on 127.0.0.1.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +17,9 @@ import { launchPopupChromium } from '../tests/e2e/popup-driver';
 import { startFixtureServer } from '../tests/e2e/server';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const OUT = join(ROOT, 'demo');
+const UPDATE = process.argv.slice(2).includes('--update');
+const OUT = UPDATE ? join(ROOT, 'demo') : mkdtempSync(join(tmpdir(), 'job-lens-demo-'));
+const SHOWN_OUT = UPDATE ? 'demo' : OUT;
 const PROFILE = join(ROOT, 'tests/fixtures/profiles/masters-student.json');
 
 /**
@@ -39,7 +43,7 @@ function step(message: string): void {
 
 async function shot(page: Page, file: string, fullPage = false): Promise<void> {
   await page.screenshot({ path: join(OUT, file), fullPage });
-  console.log(`  wrote demo/${file}`);
+  console.log(`  wrote ${SHOWN_OUT}/${file}`);
 }
 
 async function main(): Promise<void> {
@@ -122,7 +126,7 @@ async function main(): Promise<void> {
     await browser.close();
     await server.close();
   }
-  console.log('demo done: screenshots in demo/');
+  console.log(`demo done: screenshots in ${SHOWN_OUT}/${UPDATE ? '' : ' (`npm run demo -- --update` writes them to demo/)'}`);
 }
 
 main().catch((error) => {

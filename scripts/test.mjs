@@ -40,6 +40,10 @@ const ZONES = [
 const STEPS = [
   { id: 'browsers', title: 'browsers (chromium, firefox-esr)', cmd: ['node', 'scripts/ensure-browsers.mjs'] },
   { id: 'types', title: 'type check (tsc --noEmit)', cmd: [bin('tsc'), '--noEmit'] },
+  // typescript-eslint and the React hooks rules, from their own install (tools/lint).
+  { id: 'lint', title: 'lint (eslint)', cmd: [join(ROOT, 'tools/lint/node_modules/.bin/eslint'), '.'] },
+  // Unused files, exports and dependencies (knip.jsonc says what is run by name).
+  { id: 'knip', title: 'dead code (knip)', cmd: [bin('knip'), '--no-progress'] },
   { id: 'unit', title: 'unit tests (vitest)', cmd: vitest('unit') },
   ...ZONES.map(({ id, zone, label }) => ({
     id,
@@ -50,6 +54,13 @@ const STEPS = [
   { id: 'build-chrome', title: 'build chrome-mv3', cmd: [bin('wxt'), 'build'] },
   { id: 'build-firefox', title: 'build firefox-mv2', cmd: [bin('wxt'), 'build', '-b', 'firefox'] },
   { id: 'lint-firefox', title: 'web-ext lint (firefox-mv2)', cmd: ['node', 'scripts/lint-firefox.mjs'], needs: ['build-firefox'] },
+  // Every job page loads the content script: at most 30 kB minified, no React, Zod or polyfill.
+  {
+    id: 'size',
+    title: 'content script budget (30 kB)',
+    cmd: ['node', 'scripts/bench-size.mjs', '--check'],
+    needs: ['build-chrome', 'build-firefox'],
+  },
   {
     id: 'e2e-chromium',
     title: 'end-to-end: Chromium',
@@ -88,6 +99,18 @@ function failuresOf(id) {
   }
 }
 
+/** Tests passed and failed in a step's Vitest report; null when the step wrote none. */
+function testCountsOf(id) {
+  if (!existsSync(reportOf(id))) return null;
+  try {
+    const report = JSON.parse(readFileSync(reportOf(id), 'utf8'));
+    if (typeof report.numPassedTests !== 'number' || typeof report.numFailedTests !== 'number') return null;
+    return { passed: report.numPassedTests, failed: report.numFailedTests };
+  } catch {
+    return null;
+  }
+}
+
 const results = new Map();
 for (const step of STEPS) {
   const blockedBy = (step.needs ?? []).filter((id) => results.get(id)?.ok !== true);
@@ -115,5 +138,22 @@ for (const step of STEPS) {
 }
 for (const [file, why] of Object.entries(KNOWN_FAILING)) console.log(`! not run: tests/e2e/${file}: ${why}`);
 const failed = [...results.values()].filter((r) => !r.ok).length;
-console.log(`${STEPS.length - failed} passed, ${failed} failed`);
+// The last line counts tests across all steps: each Vitest run's tests from its report, and each
+// other step (type check, lint, builds, budget) as one. A Vitest step that failed without a
+// report (it crashed, or was not run) counts as one failed test, so a failure never reads as none.
+let testsPassed = 0;
+let testsFailed = 0;
+for (const step of STEPS) {
+  const r = results.get(step.id);
+  const report = r.ms ? testCountsOf(step.id) : null;
+  if (report) {
+    testsPassed += report.passed;
+    testsFailed += report.failed;
+    // Failed with every test passing: a file that did not load, or Vitest's own error.
+    if (!r.ok && report.failed === 0) testsFailed += 1;
+  } else if (r.ok) testsPassed += 1;
+  else testsFailed += 1;
+}
+console.log(`${STEPS.length - failed} of ${STEPS.length} steps passed`);
+console.log(`${testsPassed} passed, ${testsFailed} failed`);
 process.exit(failed === 0 ? 0 : 1);

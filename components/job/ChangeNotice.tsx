@@ -43,7 +43,7 @@ export interface FieldChange {
 }
 
 /** Per changed field, the lines (list items, or the whole value) that appeared and disappeared. */
-export function describeChanges(before: JobPosting, after: JobRecord, fields: readonly string[]): FieldChange[] {
+function describeChanges(before: JobPosting, after: JobRecord, fields: readonly string[]): FieldChange[] {
   return fields.map((field) => {
     const was = lines(before[field as keyof JobPosting]);
     const now = lines(after[field as keyof JobRecord]);

@@ -10,7 +10,7 @@ import { errorText, useApi } from '../popup/api';
 const isSubmitted = (status: JobStatus) => APPLIED_STATUSES.includes(status);
 
 /** How long typing must pause before the notes are saved. */
-export const NOTES_DEBOUNCE_MS = 600;
+const NOTES_DEBOUNCE_MS = 600;
 
 /** Where typed notes wait, synchronously, until the background has them: a popup can close mid-word. */
 export const notesDraftKey = (jobId: string) => `job-lens:notes-draft:${jobId}`;

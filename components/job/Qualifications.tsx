@@ -3,7 +3,7 @@ import { evidenceLines, VERDICTS } from './match';
 
 const LEGEND_ORDER: Verdict[] = ['met', 'partial', 'unmet', 'unknown'];
 
-export function VerdictLegend() {
+function VerdictLegend() {
   return (
     <ul className="legend" aria-label="What the marks mean">
       {LEGEND_ORDER.map((verdict) => (

@@ -28,10 +28,10 @@ import {
 const ROW_HEIGHT = 86;
 
 /** Set once the whole order of the list is read (keys only); the benchmark reads it. */
-export const ORDER_MARK = 'job-lens:order';
+const ORDER_MARK = 'job-lens:order';
 
 /** Set once every job's facets are read, so search and every filter cover all jobs; the benchmark reads it. */
-export const ALL_ROWS_MARK = 'job-lens:all-rows';
+const ALL_ROWS_MARK = 'job-lens:all-rows';
 
 function Row({
   job,
@@ -158,7 +158,8 @@ export function SavedJobsView({
   const statusKey = statuses?.join() ?? '';
   const withStatus = useLiveQuery(
     async () => (statuses ? idsWithStatus(db, statuses) : null),
-    [db, statusKey], // eslint-disable-line react-hooks/exhaustive-deps
+    // Keyed by the statuses' text: `statuses` is a new array on every render.
+    [db, statusKey],
   );
   const eligible = useLiveQuery(async () => (filters.eligibleOnly ? eligibleIds(db) : null), [db, filters.eligibleOnly]);
 
@@ -200,7 +201,8 @@ export function SavedJobsView({
       const facet = facets.current.get(id);
       return facet !== undefined && facetMatches(facet, filters);
     });
-  }, [ids, filtering, filters, withStatus, eligible, facetVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- facets live in a ref; facetVersion is how a chunk read into it says so
+  }, [ids, filtering, filters, withStatus, eligible, facetVersion]);
 
   // The count arrives after the first rows (counting is slower than reading the newest few);
   // no recent row at all already means an empty table.
@@ -208,7 +210,8 @@ export function SavedJobsView({
   // Until the order is read, the list is as long as the table, so the scroll bar does not jump.
   const usingHead = listIds === undefined;
   const count = listIds ? listIds.length : filtering || !head ? 0 : (total ?? head.length);
-  const places = useMemo(() => locationOptions(facets.current.values()), [facetsDone]); // eslint-disable-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the facets ref is complete once facetsDone turns true
+  const places = useMemo(() => locationOptions(facets.current.values()), [facetsDone]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -226,7 +229,8 @@ export function SavedJobsView({
   const windowKey = windowIds.join(',');
   const windowRows = useLiveQuery(
     async () => (windowIds.length ? db.jobs.bulkGet(windowIds) : []),
-    [db, windowKey], // eslint-disable-line react-hooks/exhaustive-deps
+    // Keyed by the ids' text: `windowIds` is a new array on every render.
+    [db, windowKey],
   );
   const known = useMemo(() => {
     const map = new Map<string, JobRecord>();
@@ -242,6 +246,9 @@ export function SavedJobsView({
   const rowAt = (index: number): JobRecord | undefined => (usingHead ? head?.[index] : known.get(listIds[index] ?? ''));
 
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  // After every render: the row to focus exists only once the virtualizer has rendered it, maybe
+  // a render or two after the key press; focusing it clears focusIndex, which ends the chain.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately without dependencies (above)
   useEffect(() => {
     if (focusIndex === null) return;
     const button = scrollRef.current?.querySelector<HTMLButtonElement>(`button[data-index="${focusIndex}"]`);

@@ -5,7 +5,7 @@ import { importBlob, type ImportSummary } from '../../lib/transfer/import';
 import { plural } from '../format';
 import { errorText, useApi } from '../popup/api';
 
-export function importSummaryText(summary: ImportSummary): string {
+function importSummaryText(summary: ImportSummary): string {
   const parts = [
     `${plural(summary.jobsAdded, 'job')} added`,
     `${summary.jobsUpdated} updated`,

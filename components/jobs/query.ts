@@ -97,7 +97,7 @@ export function facetOf(job: JobRecord): Facet {
 }
 
 /** Every word typed must occur somewhere (site, title, code, team, category, cohort, location, notes). */
-export function matchesText(facet: Facet, text: string): boolean {
+function matchesText(facet: Facet, text: string): boolean {
   const terms = text.toLowerCase().split(/\s+/).filter(Boolean);
   return terms.every((term) => facet.haystack.includes(term));
 }
@@ -111,7 +111,7 @@ export function facetMatches(facet: Facet, filters: JobFilters): boolean {
   );
 }
 
-export function jobMatches(job: JobRecord, filters: JobFilters): boolean {
+function jobMatches(job: JobRecord, filters: JobFilters): boolean {
   const statuses = statusesFor(filters.status);
   return (
     (statuses === null || statuses.includes(job.status)) &&

@@ -9,7 +9,7 @@ import { localDay, SITE_NAMES } from '../format';
 export type HeaderFocus = { count: ProgramCount | null } | undefined;
 
 /** "Undergrad/Master Intern · 2026 Start: 1 of 2 used". */
-export function limitSummary(state: LimitState, focus: HeaderFocus): string {
+function limitSummary(state: LimitState, focus: HeaderFocus): string {
   if (focus !== undefined) {
     if (!focus.count) return 'No application limit for this job';
     return `${focus.count.program.label}: ${focus.count.used} of ${focus.count.limit} used`;

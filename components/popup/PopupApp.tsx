@@ -6,24 +6,21 @@ import { datesToAsk, listRecent, pendingConfirmations } from '../../lib/store/jo
 import { countForJob, loadLimitState } from '../../lib/store/limit';
 import { getRecordPrivateWindows } from '../../lib/store/settings';
 import { fullestProgram } from '../../lib/limit/limit';
-import type { JobRecord } from '../../lib/store/schema';
 import { dataApiFrom } from '../data/api';
 import { DataNotices } from '../data/DataNotices';
 import { isEmptyProfile } from '../job/match';
 import { JobView, type ProfileState } from '../job/JobView';
 import { SnapshotButton } from './SnapshotButton';
-import { ALL_ROWS_MARK, SavedJobsView } from '../jobs/SavedJobsView';
+import { SavedJobsView } from '../jobs/SavedJobsView';
 import { LimitBanner, LimitHeader, ProgramList } from '../limit/Limit';
 import { useApi, type PopupApi } from './api';
 import { PendingConfirmations } from './PendingConfirmations';
 
 /** Rows read before the rest: more than a popup shows at once, few enough to read in a few ms. */
-export const FIRST_PAGE = 40;
+const FIRST_PAGE = 40;
 
 /** Set once the first screen with real data is on screen; the benchmark reads it. */
-export const FIRST_RENDER_MARK = 'job-lens:first-render';
-/** Set once every job is read for search and filters. */
-export { ALL_ROWS_MARK };
+const FIRST_RENDER_MARK = 'job-lens:first-render';
 
 type Tab = 'current' | 'saved';
 
@@ -199,9 +196,11 @@ export function PopupApp({ page, privateTab = false }: { page: PageKind | undefi
   }, [firstScreenReady]);
 
   const detailHeading = useRef<HTMLHeadingElement>(null);
+  // Focus follows the job opened, not each new read of the same job.
+  const detailJobId = detailJob?.jobId;
   useEffect(() => {
-    if (detailJob) detailHeading.current?.focus();
-  }, [detailJob?.jobId]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (detailJobId !== undefined) detailHeading.current?.focus();
+  }, [detailJobId]);
 
   // The header and the banner follow the job on screen; away from one, the fullest program.
   const shownJob = showCurrent ? currentJob : detailId !== null ? detailJob : undefined;

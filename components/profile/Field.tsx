@@ -24,7 +24,7 @@ export function useFieldError(path: string): string | undefined {
 }
 
 /** aria-invalid and aria-describedby for a control, and its blur handler. */
-export function useFieldProps(path: string, hintId?: string) {
+function useFieldProps(path: string, hintId?: string) {
   const state = useContext(FieldContext);
   const error = state.visible(path) ? state.errors.get(path) : undefined;
   const describedBy = [hintId, error ? errorId(path) : undefined].filter(Boolean).join(' ');

@@ -119,8 +119,7 @@ export function ProfileEditor({ api }: { api: ProfilePageApi }) {
       return;
     }
     setElsewhere(stored);
-    // Only the stored row matters here; the draft is compared, not followed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new stored row starts this comparison; the draft is compared, not followed (following it would undo the user's typing)
   }, [stored]);
 
   useEffect(() => {

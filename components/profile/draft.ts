@@ -121,7 +121,7 @@ function yearValue(year: string): unknown {
   return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
 }
 
-export function draftToInput(draft: ProfileDraft): ProfileInput {
+function draftToInput(draft: ProfileDraft): ProfileInput {
   return {
     ...draft,
     publications: draft.publications.map((p) => ({ ...p, year: yearValue(p.year) })),

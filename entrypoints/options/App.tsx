@@ -26,7 +26,10 @@ export function App({
         <h1>Your profile</h1>
         <p>
           Job Lens checks each qualification line of a posting against this profile and says why it is met or not. It stays on
-          this computer; nothing is sent anywhere.
+          this computer; nothing is sent anywhere.{' '}
+          <a href="/PRIVACY.txt" target="_blank" rel="noreferrer">
+            What Job Lens reads and keeps
+          </a>
         </p>
       </header>
       <main id="profile-main" tabIndex={-1}>

@@ -6,7 +6,6 @@ import type { KeyValueArea } from '../../lib/backup/copy';
 import { openPageDb, requestPersistence } from '../../components/data/page-db';
 import { downloadText } from '../../components/download';
 import type { ProfilePageApi } from '../../components/profile/ProfileEditor';
-import type { SettingsApi } from '../../components/settings/api';
 import { sendMessage } from '../../lib/messages/client';
 import type { Send } from '../../components/data/api';
 import type { DataSectionApi } from '../../components/settings/DataSection';

@@ -31,7 +31,7 @@ export async function readBackup(area: KeyValueArea): Promise<ReadBackupResult> 
 }
 
 /** Something of the user's that a visit to the page cannot bring back. */
-export function hasUserData(row: JobRecord): boolean {
+function hasUserData(row: JobRecord): boolean {
   return (
     row.status !== 'seen' ||
     row.notes !== '' ||
@@ -43,7 +43,7 @@ export function hasUserData(row: JobRecord): boolean {
 }
 
 /** The copy's entry for a job: every field the copy's schema names, taken from the row. */
-export function jobEntryOf(row: JobRecord): BackupJob {
+function jobEntryOf(row: JobRecord): BackupJob {
   const entry: Record<string, unknown> = {};
   const source = row as unknown as Record<string, unknown>;
   for (const key of BACKUP_JOB_FIELDS) entry[key] = source[key];

@@ -20,7 +20,7 @@ import {
 } from './status';
 
 /** How often a session running on the copy for a failed database tries the database again. */
-export const RETURN_EVERY_MS = 5_000;
+const RETURN_EVERY_MS = 5_000;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
 
@@ -28,7 +28,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * What each message changes in the copy. Typed over every message, so a new message cannot be
  * added without saying whether it touches the user's data.
  */
-export const BACKUP_SCOPES: { [K in MessageName]: (data: RequestOf<K>) => BackupScope | null } = {
+const BACKUP_SCOPES: { [K in MessageName]: (data: RequestOf<K>) => BackupScope | null } = {
   // A first visit takes over the site's row for the job (history, confirmation): both follow.
   'posting:seen': ({ posting }) => ({ seenJobIds: [posting.jobId], siteApplications: true }),
   // A closed mark is the site's word, not the user's: it comes back when the job is viewed again.
@@ -56,6 +56,7 @@ export const BACKUP_SCOPES: { [K in MessageName]: (data: RequestOf<K>) => Backup
   'history:read': () => ({ allJobs: true, siteApplications: true }),
   'apply:later': ({ jobId }) => ({ jobIds: [jobId] }),
   'flows:load': () => null,
+  'banner:load': () => null,
   'job:setProgram': ({ jobId }) => ({ jobIds: [jobId] }),
   'settings:setStrictLimit': () => ({ settings: true }),
   'banner:dismiss': () => ({ settings: true }),
@@ -372,7 +373,7 @@ export function withBackup(handlers: Handlers | (() => Handlers), keeper: DataKe
   return wrapped as Handlers;
 }
 
-export type StartOutcome =
+type StartOutcome =
   | 'opened'
   /** The database was empty or lacked jobs the copy has: they were put back. */
   | 'restored'

@@ -28,7 +28,7 @@ export function isRestoredPlaceholder(row: { extractedAt: string }): boolean {
  * The smallest job row the copy can rebuild: the user's data as kept, the posting's text empty
  * (it comes back when the job is viewed again), the link built from the site and the id.
  */
-export function jobRowFromBackup(entry: BackupJob): JobRecord {
+function jobRowFromBackup(entry: BackupJob): JobRecord {
   const posting: JobPosting = {
     jobId: entry.jobId,
     url: canonicalJobUrl(entry.site, entry.jobId),

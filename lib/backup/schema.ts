@@ -9,8 +9,8 @@ import { z } from 'zod';
  */
 
 export const BACKUP_KEY = 'jobLensBackup';
-export const BACKUP_FORMAT = 'job-lens-backup';
-export const BACKUP_VERSION = 1;
+const BACKUP_FORMAT = 'job-lens-backup';
+const BACKUP_VERSION = 1;
 
 const iso = z.iso.datetime();
 const jobId = z.string().regex(/^\d{6,25}$/);
@@ -48,7 +48,7 @@ export const BackupJobSchema = z.object({
 export type BackupJob = z.infer<typeof BackupJobSchema>;
 export const BACKUP_JOB_FIELDS = Object.keys(BackupJobSchema.shape) as (keyof BackupJob)[];
 
-export const BackupProfileSchema = z.object({ data: z.unknown(), updatedAt: iso });
+const BackupProfileSchema = z.object({ data: z.unknown(), updatedAt: iso });
 
 /**
  * Entries are kept as written and read one by one on restore: one entry a later release cannot
@@ -72,30 +72,6 @@ export function emptyBackup(at: string): Backup {
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, writtenAt: at, jobs: {}, settings: [], profile: null, siteApplications: [] };
 }
 
-/** What the copy holds, as the user would count it. */
-export interface BackupCounts {
-  jobs: number;
-  applications: number;
-  statuses: number;
-  notes: number;
-  profile: boolean;
-  settings: number;
-}
-
-export function countBackup(backup: Backup): BackupCounts {
-  const jobs = Object.values(backup.jobs).flatMap((entry) => {
-    const parsed = BackupJobSchema.safeParse(entry);
-    return parsed.success ? [parsed.data] : [];
-  });
-  return {
-    jobs: jobs.length,
-    applications: jobs.filter((job) => job.appliedAt !== null).length,
-    statuses: jobs.filter((job) => job.status !== 'seen').length,
-    notes: jobs.filter((job) => job.notes !== '').length,
-    profile: backup.profile !== null,
-    settings: backup.settings.length,
-  };
-}
 
 export function isEmptyBackup(backup: Backup): boolean {
   return (

@@ -16,9 +16,9 @@ export const MODE_KEY = 'jobLensMode';
 
 const iso = z.iso.datetime();
 
-export const NOTICE_KINDS = ['restored', 'write-failed', 'backup-failed', 'private-mode', 'unavailable'] as const;
+const NOTICE_KINDS = ['restored', 'write-failed', 'backup-failed', 'private-mode', 'unavailable'] as const;
 
-export const NoticeSchema = z.object({
+const NoticeSchema = z.object({
   id: z.string().max(100),
   kind: z.enum(NOTICE_KINDS),
   at: iso,
@@ -26,7 +26,7 @@ export const NoticeSchema = z.object({
 });
 export type Notice = z.infer<typeof NoticeSchema>;
 
-export const StoredStatusSchema = z.object({
+const StoredStatusSchema = z.object({
   notices: z.array(NoticeSchema).max(20),
   /** The last write of user data that failed (disk full, quota); cleared by the next one that works. */
   lastWriteFailure: z.object({ at: iso, message: z.string().max(2000) }).nullable(),

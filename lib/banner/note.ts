@@ -44,7 +44,7 @@ function styles(doc: Document, root: ShadowRoot): void {
   root.append(style);
 }
 
-export function noteText(title: string | null): string {
+function noteText(title: string | null): string {
   return `Job Lens recorded your application${title ? ` to ${title}` : ''} today. It counts towards your limit.`;
 }
 

@@ -28,7 +28,7 @@ export interface WatcherDeps {
 }
 
 /** How long the DOM must be quiet before a reading is trusted. */
-export const DEFAULT_SETTLE_MS = 300;
+const DEFAULT_SETTLE_MS = 300;
 /** After this long without readable content the watcher gives up on the page. */
 export const DEFAULT_MAX_WAIT_MS = 15_000;
 
@@ -40,7 +40,7 @@ export interface WatchOptions {
 }
 
 /** What identifies a page's content, whatever URL it sits under. */
-export function contentFingerprint(p: JobPosting): string {
+function contentFingerprint(p: JobPosting): string {
   return [p.title, p.jobCode ?? '', p.responsibilities.join('|'), p.minimumQualifications.join('|')].join('\u0000');
 }
 

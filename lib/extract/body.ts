@@ -7,8 +7,8 @@ import {
   PROGRAMME_SENTENCES,
 } from '../sites/texts';
 import type { Line } from './lines';
-import { escapeRegExp } from '../regexp';
-import { isWhiteSpace } from './spaces';
+import { escapeRegExp } from '../text/regexp';
+import { isWhiteSpace } from '../text/spaces';
 
 /**
  * Splits a section body into bullets, prose and sub-headings, whichever way the ATS text was
@@ -16,7 +16,7 @@ import { isWhiteSpace } from './spaces';
  * inline `- `, `-Word` or `1. ` markers.
  */
 
-export type MarkerKind = 'duties' | 'minimum' | 'preferred' | 'intro';
+type MarkerKind = 'duties' | 'minimum' | 'preferred' | 'intro';
 export type Token =
   | { type: 'marker'; kind: MarkerKind }
   | { type: 'item'; text: string }

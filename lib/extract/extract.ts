@@ -29,7 +29,7 @@ import {
 } from './facts';
 import { trimToLimits } from './limits';
 import { type Line, readLines, TooManyLinesError } from './lines';
-import { escapeRegExp } from '../regexp';
+import { escapeRegExp } from '../text/regexp';
 
 export type ExtractResult = { ok: true; posting: JobPosting } | { ok: false; reason: string };
 

@@ -1,27 +1,16 @@
-import { MONTHS } from '../posting/constants';
 import type { ApplicationLimit, Commitment, DegreeLevel, InternshipPeriod, Month } from '../posting/schema';
-import { DEGREE_TAG, NUMBER_WORDS } from '../sites/texts';
+import { DEGREE_TAG } from '../sites/texts';
+import { isoDate, MONTH_NAME_SOURCE, MONTHS, monthNumber } from '../text/calendar';
+import { NUMBER_WORD_SOURCE, parseNumber } from '../text/numbers';
 
 /** Facts buried in the prose. Each parser returns null or [] when the text does not say. */
 
-const MONTH_NAMES = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
-const NUMBER = `\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')}`;
+const MONTH_NAMES = MONTH_NAME_SOURCE;
+const NUMBER = `\\d{1,3}|${NUMBER_WORD_SOURCE}`;
 
-export function monthFromName(name: string): Month | null {
-  const key = name.slice(0, 3).toLowerCase();
-  return MONTHS.find((m) => m.slice(0, 3).toLowerCase() === key) ?? null;
-}
-
-function numberFrom(word: string): number | null {
-  if (/^\d+$/.test(word)) return Number(word);
-  return NUMBER_WORDS[word.toLowerCase()] ?? null;
-}
-
-function isoDate(year: number, month: Month, day: number): string | null {
-  const m = MONTHS.indexOf(month) + 1;
-  const date = new Date(Date.UTC(year, m - 1, day));
-  if (date.getUTCMonth() !== m - 1 || day < 1) return null;
-  return `${year}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+function monthFromName(name: string): Month | null {
+  const n = monthNumber(name);
+  return n === null ? null : MONTHS[n - 1]!;
 }
 
 // "May 11th, 2026", "11 May 2026", "12 Jan 2026", "2026-05-11".
@@ -65,17 +54,14 @@ export function parseDate(text: string): string | null {
 function dateFromMatch(m: RegExpExecArray, offset: number): string | null {
   const g = (i: number) => m[offset + i];
   if (g(1)) {
-    const month = monthFromName(g(1)!);
+    const month = monthNumber(g(1)!);
     return month ? isoDate(Number(g(3)), month, Number(g(2))) : null;
   }
   if (g(5)) {
-    const month = monthFromName(g(5)!);
+    const month = monthNumber(g(5)!);
     return month ? isoDate(Number(g(6)), month, Number(g(4))) : null;
   }
-  if (g(7)) {
-    const month = MONTHS[Number(g(8)) - 1];
-    return month ? isoDate(Number(g(7)), month, Number(g(9))) : null;
-  }
+  if (g(7)) return isoDate(Number(g(7)), Number(g(8)), Number(g(9)));
   return null;
 }
 
@@ -121,7 +107,7 @@ export function parseCommitment(text: string): Commitment | null {
   for (const re of COMMITMENTS) {
     const m = re.exec(text);
     if (!m) continue;
-    const amount = numberFrom(m[1]!);
+    const amount = parseNumber(m[1]!);
     if (!amount) continue;
     const unit = m[2]!.toLowerCase().startsWith('week') ? 'week' : 'month';
     if (!best || m.index < best.index) best = { index: m.index, value: { amount, unit } };
@@ -133,7 +119,7 @@ export function parseCommitment(text: string): Commitment | null {
 export function parseApplicationLimit(text: string): ApplicationLimit | null {
   const m = LIMIT.exec(text);
   if (!m) return null;
-  const max = numberFrom(m[1]!);
+  const max = parseNumber(m[1]!);
   if (!max) return null;
   const around = text.slice(m.index, m.index + 600);
   const inOrder = /in the order (?:you|they|candidates?) (?:apply|applied|submit)/i.test(around);
@@ -151,7 +137,7 @@ export function parseOnsiteDays(text: string): number | null {
     const sentenceStart = windowStart + text.slice(windowStart, m.index).lastIndexOf('.') + 1;
     const sentence = text.slice(sentenceStart, m.index + m[0].length + 80);
     if (!/on-?site|in[- ]office|in the office|office|in person/i.test(sentence)) continue;
-    const days = numberFrom(m[1]!);
+    const days = parseNumber(m[1]!);
     if (days && days <= 7) return days;
   }
   return null;

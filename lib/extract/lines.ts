@@ -3,7 +3,7 @@
  * through linkedom, in Node. One pass over the tree, so its cost stays close to a bare text walk.
  */
 
-import { collapseSpaces, isWhiteSpace } from './spaces';
+import { collapseSpaces, isWhiteSpace } from '../text/spaces';
 
 export interface Line {
   /** Whitespace-normalised text of the line. */
@@ -94,7 +94,7 @@ export class TooManyLinesError extends Error {}
  * Past this many elements a page is not a job posting we can read (a real one has a few thousand);
  * the bound keeps the time of one reading bounded whatever the page holds.
  */
-export const MAX_ELEMENTS = 400_000;
+const MAX_ELEMENTS = 400_000;
 
 // Segments tell label rows and navigation rows apart, which have a few pieces; a line of more is
 // neither, so it keeps its whole text as its one segment instead of an array as long as the line.

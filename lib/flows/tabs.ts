@@ -29,9 +29,9 @@ export const FormSeenSchema = z.object({
 export type FormSeen = z.output<typeof FormSeenSchema>;
 
 /** A form remembered longer than this is not the one a confirmation belongs to. */
-export const FORM_MEMORY_MS = 24 * 60 * 60 * 1000;
+const FORM_MEMORY_MS = 24 * 60 * 60 * 1000;
 /** How long a page note's undo stays possible. */
-export const UNDO_MEMORY_MS = 24 * 60 * 60 * 1000;
+const UNDO_MEMORY_MS = 24 * 60 * 60 * 1000;
 
 const StoredRecordingSchema = z.object({ recording: RecordingSchema, at: z.iso.datetime() });
 

@@ -1,5 +1,6 @@
 import { readLines } from '../extract/lines';
-import { collapseSpaces } from '../extract/spaces';
+import { collapseSpaces } from '../text/spaces';
+import { escapeRegExp } from '../text/regexp';
 import type { Site } from '../posting/schema';
 import { HISTORY_CHROME, HISTORY_DATE, HISTORY_LABELS, HISTORY_REFERRAL_LINE, HISTORY_STATUSES, NAV_LINES } from '../sites/texts';
 import { classifyUrl } from '../sites/urls';
@@ -14,7 +15,7 @@ import { classifyUrl } from '../sites/urls';
  * Pure and free of Zod: the content script runs it, Node tests run it on linkedom.
  */
 
-export interface HistoryRow {
+interface HistoryRow {
   title: string;
   /** The job the row links to, when it links one. */
   jobId: string | null;
@@ -32,7 +33,7 @@ export interface HistoryPage {
 }
 
 /** More rows than any candidate has: a hostile page costs bounded time. */
-export const MAX_HISTORY_ROWS = 500;
+const MAX_HISTORY_ROWS = 500;
 const MAX_ROW_LINES = 60;
 const MAX_TITLE = 500;
 
@@ -42,9 +43,8 @@ const NOT_READ = 'script,style,template,noscript,head,svg';
 const PAGE_LEVEL = new Set(['html', 'body', 'main', 'header', 'footer', 'nav']);
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const labelPattern = (words: readonly string[]) => new RegExp(`^(?:${words.map(escape).join('|')})\\s*[:：]?$`, 'i');
-const labelledPattern = (words: readonly string[]) => new RegExp(`^(?:${words.map(escape).join('|')})\\s*[:：]?\\s+(.+)$`, 'i');
+const labelPattern = (words: readonly string[]) => new RegExp(`^(?:${words.map(escapeRegExp).join('|')})\\s*[:：]?$`, 'i');
+const labelledPattern = (words: readonly string[]) => new RegExp(`^(?:${words.map(escapeRegExp).join('|')})\\s*[:：]?\\s+(.+)$`, 'i');
 const LABEL = {
   status: labelPattern(HISTORY_LABELS.status),
   appliedAt: labelPattern(HISTORY_LABELS.appliedAt),

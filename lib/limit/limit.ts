@@ -14,10 +14,10 @@ import { hasIntake, type Program } from '../program/program';
 import { FAQ_LIMIT_PER_PROGRAM } from '../sites/programs';
 
 export type { Program };
-export type LimitSite = 'tiktok' | 'bytedance';
+type LimitSite = 'tiktok' | 'bytedance';
 
 /** Where Job Lens learnt of an application. */
-export type ApplicationSource = 'user' | 'site-confirmation' | 'site-duplicate' | 'site-history';
+type ApplicationSource = 'user' | 'site-confirmation' | 'site-duplicate' | 'site-history';
 
 /**
  * One application, whatever recorded it: a job the user marked applied, or a row of the site's
@@ -46,7 +46,7 @@ export interface LimitSettings {
   strictLimit: boolean;
 }
 
-export type LimitStateName = 'ok' | 'last-one' | 'reached' | 'over';
+type LimitStateName = 'ok' | 'last-one' | 'reached' | 'over';
 
 /** A counted application, in the order made. */
 export interface LimitApplication {

@@ -18,6 +18,7 @@ import {
 } from './dates';
 import { MONTH_NAMES, dayLabel, monthIndexOfDay, monthLabel } from './dates';
 import { hint, hintsOf } from './hints';
+import { SEASON_SOURCE, SEASONS, SHORT_MONTHS } from '../text/calendar';
 import type { LineKind, Verdict } from './report';
 
 /**
@@ -34,7 +35,7 @@ export interface Window extends Period {
   onboardBy: Day | null;
   label: string;
 }
-export interface StartWindow {
+interface StartWindow {
   from: Day;
   to: Day | null;
   label: string;
@@ -52,7 +53,7 @@ const DURATION_SLACK_DAYS = 7;
  * A commitment is a threshold: up to this many days short (after the slack above) is partly met,
  * and said so in the evidence; more is unmet (8 weeks of a 12-week internship is not "partly").
  */
-export const SHORTFALL_ALLOWANCE_DAYS = 14;
+const SHORTFALL_ALLOWANCE_DAYS = 14;
 const SEASON_MIN_DAYS = 42;
 
 const M = MONTH_PATTERN;
@@ -63,8 +64,8 @@ const WINDOW = new RegExp(
 const WINDOW_WITH_YEAR = new RegExp(`\\b(${M})\\s*(?:-|–|to)\\s*(${M})\\s+(20\\d\\d)\\b`, 'g');
 const DURATION = new RegExp(`\\b(${NUMBER_PATTERN})\\s*(?:\\+\\s*)?(?:(?:-|–|to)\\s*${NUMBER_PATTERN}\\s*)?[\\s-]*(weeks?|months?)\\b`, 'i');
 const DURATION_CONTEXT = /\bcommit|\bavailab|\bstart|\bfor\b|\binternship|\bduration|\bperiod\b|\blong\b|\bruns?\b|\blasts?\b|\bminimum\b|\bat least\b|\bfull[- ]time\b|\bprogram|\bwork for\b/i;
-const SEASON_YEAR = /\b(Summer|Spring|Fall|Autumn|Winter)\s*(?:of\s+)?(20\d\d)\b|\b(20\d\d)\s+(Summer|Spring|Fall|Autumn|Winter)\b/i;
-const SEASON_ALONE = /\b(summer|spring|fall|autumn|winter)\s+(?:internship|intern|term|semester|start|cohort|programme|program)\b/i;
+const SEASON_YEAR = new RegExp(`\\b(${SEASON_SOURCE})\\s*(?:of\\s+)?(20\\d\\d)\\b|\\b(20\\d\\d)\\s+(${SEASON_SOURCE})\\b`, 'i');
+const SEASON_ALONE = new RegExp(`\\b(${SEASON_SOURCE})\\s+(?:internship|intern|term|semester|start|cohort|programme|program)\\b`, 'i');
 const DATE_MDY = new RegExp(`\\b(${M})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(20\\d\\d)\\b`, 'g');
 const DATE_DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${M})\\s*,?\\s+(20\\d\\d)\\b`, 'g');
 const DATE_ISO = /\b(20\d\d)-(\d\d)-(\d\d)\b/g;
@@ -72,7 +73,7 @@ const START_CUE = /\bstart|\bonboard|\bcommenc|\bbegin|\bjoin/i;
 const START_MONTH = new RegExp(`\\b(?:start(?:ing)?|onboard(?:ing)?|commenc\\w*|begin(?:ning)?|join(?:ing)?)\\s+(?:[\\w-]+\\s+){0,3}?(?:in|from|by)\\s+(${M})\\s*,?\\s*(20\\d\\d)?`, 'i');
 const ONWARDS = new RegExp(`\\bfrom\\s+(${M})\\s*,?\\s*(20\\d\\d)\\s*(?:onwards?|or later)`, 'i');
 
-export function parseDay(text: string): Day | null {
+function parseDay(text: string): Day | null {
   const iso = /\b(20\d\d)-(\d\d)-(\d\d)\b/.exec(text);
   if (iso) return dayOf(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const mdy = new RegExp(`(${M})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(20\\d\\d)`).exec(text);
@@ -98,7 +99,7 @@ function seasonPeriod(season: string, year: number, label: string): Period & { l
   }
 }
 
-export function windowFrom(fromMonth: number, toMonth: number, year: number, onboardBy: Day | null): Window {
+function windowFrom(fromMonth: number, toMonth: number, year: number, onboardBy: Day | null): Window {
   const endYear = toMonth < fromMonth ? year + 1 : year;
   const label = `${MONTH_NAMES[fromMonth - 1]} to ${MONTH_NAMES[toMonth - 1]} ${endYear}${onboardBy !== null ? ` (start by ${dayLabel(onboardBy)})` : ''}`;
   return { from: monthStart(year, fromMonth), to: monthEnd(endYear, toMonth), onboardBy, label };
@@ -106,14 +107,14 @@ export function windowFrom(fromMonth: number, toMonth: number, year: number, onb
 
 // Every availability wording names a month, a week or month count, a season, a start word or an ISO date.
 const AVAILABILITY_WORDS = hint([
-  'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec', 'week', 'month',
-  'summer', 'spring', 'fall', 'autumn', 'winter', 'start', 'onboard', 'commenc', 'begin', 'join', '####-##-##',
+  ...SHORT_MONTHS.map((m) => m.toLowerCase()), 'week', 'month',
+  ...SEASONS, 'start', 'onboard', 'commenc', 'begin', 'join', '####-##-##',
 ]);
 // Words each pattern below cannot match without, so a line runs only the patterns it can meet.
 const FROM_WORD = hint(['from']);
 const FOUR_DIGITS = hint(['####']);
 const WEEK_OR_MONTH = hint(['week', 'month']);
-const SEASON_WORD = hint(['summer', 'spring', 'fall', 'autumn', 'winter']);
+const SEASON_WORD = hint([...SEASONS]);
 const START_WORD = hint(['start', 'onboard', 'commenc', 'begin', 'join']);
 const AVAILABILITY_HINT = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|weeks?\b|months?\b|summer|spring|fall\b|autumn|winter|start|onboard|commenc|begin|join|\d{4}-\d\d-\d\d/i;
 
@@ -203,7 +204,7 @@ function readStarts(text: string, spans: string[], hints: number, ctx: MatchCont
   }
 }
 
-export function kindOf(req: AvailabilityRequirement): LineKind {
+function kindOf(req: AvailabilityRequirement): LineKind {
   if (req.windows.length) return 'internship-window';
   if (req.duration) return 'duration';
   return 'start-dates';

@@ -1,4 +1,3 @@
-import type { JobPosting } from '../posting/schema';
 import type { Profile } from '../profile/schema';
 import type { SkillIndex } from '../skills/lookup';
 import type { Window } from './availability';
@@ -180,7 +179,4 @@ export function aspect(kind: LineKind, verdict: Verdict, evidence: Evidence, har
   return reason === undefined ? { kind, verdict, evidence, hard } : { kind, verdict, evidence, hard, reason };
 }
 
-export type PostingInput = Pick<
-  JobPosting,
-  'locations' | 'onsiteDaysPerWeek' | 'internshipPeriods' | 'cohort' | 'startDates' | 'commitment'
->;
+

@@ -3,6 +3,9 @@
  * windows. Days are integers so comparisons are exact and results do not depend on time zones.
  */
 
+import { MONTH_NAME_SOURCE, SHORT_MONTHS } from '../text/calendar';
+import { NUMBER_WORD_SOURCE, parseNumber as parseWordOrDigits } from '../text/numbers';
+
 export type Day = number;
 const MS_PER_DAY = 86_400_000;
 
@@ -64,7 +67,7 @@ export function addMonths(day: Day, months: number): Day {
 export function yearOfDay(day: Day): number {
   return civil(day)[0];
 }
-export function monthOfDay(day: Day): number {
+function monthOfDay(day: Day): number {
   return civil(day)[1];
 }
 /** "YYYY-MM" → comparable month number. */
@@ -82,36 +85,18 @@ const monthIndexCache = new Map<string, number>();
 export function monthIndexOfDay(day: Day): number {
   return yearOfDay(day) * 12 + monthOfDay(day) - 1;
 }
-export function formatMonthIndex(index: number): string {
-  const y = Math.floor(index / 12);
-  const m = (index % 12) + 1;
-  return `${y}-${String(m).padStart(2, '0')}`;
-}
 
-export const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-] as const;
+export { MONTHS as MONTH_NAMES, monthNumber } from '../text/calendar';
 
-// Capitalised only: "may" is a verb, "mar" a word; postings capitalise months.
-export const MONTH_PATTERN =
-  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+/** A month name and an optional final dot (lib/text/calendar.ts: capitalised only). */
+export const MONTH_PATTERN = `(?:${MONTH_NAME_SOURCE})\\.?`;
 
-export function monthNumber(name: string): number | null {
-  const key = name.replace('.', '').slice(0, 3).toLowerCase();
-  const i = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(key);
-  return i === -1 ? null : i + 1;
-}
-
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, sixteen: 16, eighteen: 18, twenty: 20, twentyfour: 24, a: 1, an: 1,
-};
-export const NUMBER_PATTERN = '(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|sixteen|eighteen|twenty)';
+/** A count in digits or words (one list with the extractor's: lib/text/numbers.ts). */
+export const NUMBER_PATTERN = `(?:\\d{1,2}|${NUMBER_WORD_SOURCE})`;
+/** As lib/text/numbers.ts reads it, and "a" or "an" as one ("an internship of a year"). */
 export function parseNumber(text: string): number | null {
   const t = text.toLowerCase();
-  if (/^\d+$/.test(t)) return Number(t);
-  return NUMBER_WORDS[t] ?? null;
+  return t === 'a' || t === 'an' ? 1 : parseWordOrDigits(t);
 }
 
 export interface Period {
@@ -121,14 +106,10 @@ export interface Period {
 export function overlapDays(a: Period, b: Period): number {
   return Math.max(0, Math.min(a.to, b.to) - Math.max(a.from, b.from) + 1);
 }
-export function describePeriod(p: Period): string {
-  return `${isoOfDay(p.from)} to ${isoOfDay(p.to)}`;
-}
 export function weeksIn(days: number): number {
   return Math.floor(days / 7);
 }
 
-const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 /** A month index as people write it: "May 2026". */
 export function monthLabel(index: number): string {
   return `${SHORT_MONTHS[((index % 12) + 12) % 12]} ${Math.floor(index / 12)}`;

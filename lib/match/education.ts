@@ -5,6 +5,7 @@ import { MONTH_PATTERN, NUMBER_PATTERN, monthIndex, monthIndexOfDay, monthLabel,
 import { checkField, readFieldRequirement, type FieldRequirement } from './fields';
 import { CAPITAL_B_OR_M, hint, hintsOf } from './hints';
 import { listOr } from './text';
+import { SEASON_SOURCE, type Season } from '../text/calendar';
 
 /**
  * Degree, enrolment and graduation lines. A held higher degree meets a lower one ("Bachelor's
@@ -93,7 +94,7 @@ function effectiveStatus(e: Education, ctx: MatchContext): 'pursuing' | 'complet
 const LEVEL_NAMES: Record<DegreeLevel, string> = { Bachelor: "Bachelor's", Master: "Master's", PhD: 'PhD' };
 
 /** "Master's in Data Science, graduating Dec 2026", as a student says it. */
-export function describeEducation(e: Education): string {
+function describeEducation(e: Education): string {
   return `${LEVEL_NAMES[e.level]} in ${e.field}, ${e.status === 'pursuing' ? 'graduating' : 'graduated'} ${yearMonthLabel(e.graduation)}`;
 }
 function describeAll(entries: readonly Education[]): string {
@@ -224,7 +225,8 @@ export interface GraduationRequirement {
 }
 
 // A month or a season before the year: "December 2026", "Spring 2027", "2026".
-const SEASON_WORD = '(?:[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)';
+// Every pattern YM is part of takes any letter case (the `i` flag).
+const SEASON_WORD = `(?:${SEASON_SOURCE})`;
 const YM = `(?:(${MONTH_PATTERN}|${SEASON_WORD})\\s*,?\\s*(?:of\\s+)?)?(20\\d\\d)`;
 // Each graduation word is read whole and bounded (no real word runs past 30 more letters): a
 // word that could end anywhere lets the gap below retry from each of its letters, and each of
@@ -247,12 +249,13 @@ const RETURN_TO_SCHOOL =
   /\b(?:return(?:ing)?|go(?:ing)? back)\s+to\s+(?:school|university|college|(?:your|their)\s+(?:studies|degree|program|programme))|\bat least one (?:semester|term|quarter|year)\b[^.;]{0,80}\b(?:remaining|left|after)\b|\b(?:continue|continuing) (?:your|their) (?:studies|education|degree)|\bremaining (?:semester|term|quarter)\b/i;
 
 // Months a season's graduations fall in (northern-hemisphere university terms).
-const GRADUATION_SEASONS: Record<string, [number, number]> = { spring: [3, 6], summer: [6, 9], fall: [9, 12], autumn: [9, 12], winter: [12, 14] };
+const GRADUATION_SEASONS: Readonly<Record<Season, [number, number]>> = { spring: [3, 6], summer: [6, 9], fall: [9, 12], autumn: [9, 12], winter: [12, 14] };
 
 function ym(month: string | undefined, year: string, end: boolean): number {
   const y = Number(year);
   if (month) {
-    const season = GRADUATION_SEASONS[month.toLowerCase()];
+    const key = month.toLowerCase();
+    const season = Object.hasOwn(GRADUATION_SEASONS, key) ? GRADUATION_SEASONS[key as Season] : undefined;
     if (season) return y * 12 + (end ? season[1] : season[0]) - 1;
     return y * 12 + monthNumber(month)! - 1;
   }

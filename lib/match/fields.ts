@@ -6,6 +6,7 @@
  */
 
 import { hint, hintsOf } from './hints';
+import { escapeRegExp } from '../text/regexp';
 
 type Category = 'technical' | 'quantitative' | 'engineering' | 'stem' | 'science' | 'business' | 'design' | 'humanities';
 
@@ -56,7 +57,7 @@ for (const f of FIELDS) for (const n of f.names) byName.set(n, f);
 // Longest names first so "computer engineering" wins over "engineering", "applied mathematics" over "mathematics".
 const NAMES_BY_LENGTH = [...byName.keys()].sort((a, b) => b.length - a.length);
 const UPPER_ONLY = new Set(['cs', 'ce', 'ee', 'ece', 'it', 'ai', 'hci', 'mba']);
-const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\&]/g, '\\$&').replace(/ /g, '\\s+');
+const escape = (name: string) => escapeRegExp(name).replace(/ /g, '\\s+');
 // One alternation, longest names first, so a line is scanned once.
 const ANY_FIELD = new RegExp(`(?<![\\w-])(?:${NAMES_BY_LENGTH.map(escape).join('|')})(?![\\w-])`, 'gi');
 
@@ -107,7 +108,7 @@ export function readFieldRequirement(text: string, hints = hintsOf(text)): Field
 }
 
 const fieldCache = new Map<string, Field | null>();
-export function fieldOf(name: string): Field | null {
+function fieldOf(name: string): Field | null {
   const key = name.trim().toLowerCase().replace(/\s+/g, ' ');
   const cached = fieldCache.get(key);
   if (cached !== undefined) return cached;

@@ -9,7 +9,7 @@ import { combine, assessLine, type LineAssessment } from './line';
 import { assessLocation, placeOf, type Place } from './places';
 import type { EligibilityResult, LineKind, LineResult, MatchReport } from './report';
 import { holdSkills, type SkillHoldings } from './skills';
-import { countVerdicts, scoreOfCounts, SCORE_WEIGHTS } from './summary';
+import { countVerdicts, scoreOfCounts } from './summary';
 
 /**
  * Matches a posting's qualification lines (and the eligibility facts stated elsewhere in it)
@@ -31,8 +31,6 @@ export type MatchablePosting = Pick<
   | 'employmentType'
 >;
 
-export const WEIGHTS = { minimum: SCORE_WEIGHTS.required, eligibility: SCORE_WEIGHTS.required, preferred: SCORE_WEIGHTS.preferred } as const;
-
 // Holdings depend only on the skills list; profiles are matched against many postings.
 const holdingsCache = new WeakMap<string[], { index: SkillIndex; holdings: SkillHoldings }>();
 function holdingsFor(profile: Profile, index: SkillIndex): SkillHoldings {
@@ -43,7 +41,7 @@ function holdingsFor(profile: Profile, index: SkillIndex): SkillHoldings {
   return holdings;
 }
 
-export function buildContext(posting: Partial<MatchablePosting>, profile: Profile, now: Date, index: SkillIndex = skillIndex()): MatchContext {
+function buildContext(posting: Partial<MatchablePosting>, profile: Profile, now: Date, index: SkillIndex = skillIndex()): MatchContext {
   return trackedContext(posting, profile, now, index);
 }
 

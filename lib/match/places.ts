@@ -2,7 +2,7 @@ import type { WorkAuthorization } from '../profile/schema';
 import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
 import { CAPITAL_PR, hint, hintsOf } from './hints';
 import { listOr } from './text';
-import { escapeRegExp } from '../regexp';
+import { escapeRegExp } from '../text/regexp';
 
 /**
  * Where a line asks the candidate to work, and whether the profile's locations cover it.
@@ -107,7 +107,7 @@ function coverageOf(profileLocation: string): Coverage {
 }
 
 /** Does a profile location (city, country, region, "anywhere") cover the place? */
-export function covers(profileLocation: string, place: Place): boolean {
+function covers(profileLocation: string, place: Place): boolean {
   const coverage = coverageOf(profileLocation);
   if (coverage.kind === 'anywhere') return true;
   if (coverage.kind === 'bay-area') return place.city !== null && BAY_AREA.includes(place.city);

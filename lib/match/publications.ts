@@ -2,6 +2,7 @@ import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context
 import { parseNumber } from './dates';
 import { hint, hintsOf } from './hints';
 import { listOr } from './text';
+import { escapeRegExp } from '../text/regexp';
 
 /**
  * Publication lines: "first-author publications in top conferences (NeurIPS, ICML, ...)".
@@ -24,9 +25,8 @@ const VENUES: Record<string, string[]> = {
 const byAlias = new Map<string, string>();
 for (const [name, aliases] of Object.entries(VENUES)) for (const a of aliases) byAlias.set(a, name);
 const ALIASES = [...byAlias.keys()].sort((a, b) => b.length - a.length);
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\&]/g, '\\$&');
 // Venue acronyms are written in capitals in postings ("ACL", not "acl"); names like "Nature" capitalised.
-const ANY_VENUE = new RegExp(`(?<![\\w&])(?:${ALIASES.map(esc).join('|')})(?![\\w&])`, 'gi');
+const ANY_VENUE = new RegExp(`(?<![\\w&])(?:${ALIASES.map(escapeRegExp).join('|')})(?![\\w&])`, 'gi');
 
 const CUE = /\bpublications?\b|\bpublished\b|\bpublishing\b|\bpapers?\b|\bfirst[- ]author|\bresearch (?:output|record|contributions?)\b|\bcontribut\w* to (?:the |a )?(?:research|academic|scientific) communit(?:y|ies)\b/i;
 // Words that make a cue a research record, not "white papers" or "published apps".

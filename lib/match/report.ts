@@ -5,7 +5,7 @@ import { z } from 'zod';
  * so it has a schema of its own: messages carrying a report are validated with it.
  */
 
-export const LINE_KINDS = [
+const LINE_KINDS = [
   'degree-field',
   'enrolment',
   'graduation',
@@ -23,13 +23,13 @@ export const LINE_KINDS = [
   // Soft skills and anything else the matcher cannot assess.
   'soft',
 ] as const;
-export const LineKindSchema = z.enum(LINE_KINDS);
+const LineKindSchema = z.enum(LINE_KINDS);
 export type LineKind = z.infer<typeof LineKindSchema>;
 
-export const VerdictSchema = z.enum(['met', 'partial', 'unmet', 'unknown']);
+const VerdictSchema = z.enum(['met', 'partial', 'unmet', 'unknown']);
 export type Verdict = z.infer<typeof VerdictSchema>;
 
-export const EvidenceSchema = z.object({
+const EvidenceSchema = z.object({
   /** Words of the line paired with the profile entry they matched. */
   matched: z.array(z.object({ requirement: z.string(), profile: z.string() })),
   /** What the line asks for that the profile does not show. */
@@ -39,7 +39,7 @@ export const EvidenceSchema = z.object({
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
-export const LineResultSchema = z.object({
+const LineResultSchema = z.object({
   text: z.string(),
   kind: LineKindSchema,
   verdict: VerdictSchema,
@@ -47,7 +47,7 @@ export const LineResultSchema = z.object({
 });
 export type LineResult = z.infer<typeof LineResultSchema>;
 
-export const EligibilityResultSchema = LineResultSchema.extend({
+const EligibilityResultSchema = LineResultSchema.extend({
   /** The posting field the requirement was read from. */
   source: z.enum(['degreeLevels', 'commitment', 'internshipPeriods', 'startDates', 'locations']),
 });

@@ -2,7 +2,7 @@ import { canonicalSkill, findSkills, type SkillIndex, type SkillMention, type Sk
 import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
 import { hint, hintsOf } from './hints';
 import { listOr } from './text';
-import { escapeRegExp } from '../regexp';
+import { escapeRegExp } from '../text/regexp';
 
 /**
  * Skill lines: which skills a line asks for, how they combine, and which the profile shows.

@@ -10,7 +10,7 @@ import type { MatchReport, Verdict } from './report';
  */
 
 const count = z.number().int().min(0);
-export const VerdictCountsSchema = z.object({ met: count, partial: count, unmet: count, unknown: count });
+const VerdictCountsSchema = z.object({ met: count, partial: count, unmet: count, unknown: count });
 export type VerdictCounts = z.infer<typeof VerdictCountsSchema>;
 
 export const MatchSummarySchema = z.object({
@@ -128,7 +128,7 @@ export const ReportSummarySchema = z.strictObject({
 export type ReportSummary = z.infer<typeof ReportSummarySchema>;
 
 /** Weight of a required line (minimum or eligibility) and of a preferred one in the score. */
-export const SCORE_WEIGHTS = { required: 3, preferred: 1 } as const;
+const SCORE_WEIGHTS = { required: 3, preferred: 1 } as const;
 
 export function countVerdicts(lines: readonly { verdict: Verdict }[], into: VerdictCounts = { met: 0, partial: 0, unmet: 0, unknown: 0 }): VerdictCounts {
   for (const { verdict } of lines) into[verdict]++;

@@ -25,9 +25,6 @@ export function clauses(line: string): string[] {
     .filter(Boolean);
 }
 
-export function shorten(text: string, max = 90): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
 
 export function listOr(items: string[]): string {
   if (items.length <= 1) return items.length === 1 ? items[0]! : '';

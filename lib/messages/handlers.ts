@@ -14,7 +14,6 @@ import {
   snoozeApplyPrompt,
 } from '../store/jobs';
 import { adoptSiteApplication, markViaReferral, mergeHistory, recordFromSite, soleOpenForm, undoRecording } from '../store/flows';
-import { needsFlows } from '../flows/inject';
 import { memoryArea, TabMemory } from '../flows/tabs';
 import type { Site } from '../posting/schema';
 import { canonicalJobUrl, type PageKind } from '../sites/urls';
@@ -37,6 +36,8 @@ export interface HandlerDeps {
   newId?: () => string;
   /** Injects the account pages' script into a tab (the browser's scripting API, in the background). */
   injectFlows?: (tabId: number) => Promise<void>;
+  /** Injects the limit banner's script into a tab, likewise. */
+  injectBanner?: (tabId: number) => Promise<void>;
   /** The background's keeper of the backup copy (lib/backup/keeper.ts); absent in plain tests. */
   data?: { status(): DataStatus; dismiss(id: string): Promise<void> };
   /** Keeps the stored match summaries fresh (see lib/store/match-summary.ts); none in some tests. */
@@ -83,6 +84,7 @@ export function createHandlers({
   tabs = new TabMemory(memoryArea()),
   newId = () => crypto.randomUUID(),
   injectFlows,
+  injectBanner,
   data,
   summaries,
 }: HandlerDeps): Handlers {
@@ -242,6 +244,13 @@ export function createHandlers({
       if (tabId === undefined || !senderSite(context)) throw new Error('flows:load comes only from a careers page');
       if (!injectFlows) return { injected: false };
       await injectFlows(tabId);
+      return { injected: true };
+    },
+    'banner:load': async (_data, context) => {
+      const { tabId } = context;
+      if (tabId === undefined || !senderSite(context)) throw new Error('banner:load comes only from a careers page');
+      if (!injectBanner) return { injected: false };
+      await injectBanner(tabId);
       return { injected: true };
     },
     'apply:later': async ({ jobId }) => {

@@ -89,6 +89,8 @@ export const requestSchemas = {
   'apply:later': z.object({ jobId }).strict(),
   /** A careers tab reached a form, confirmation or history page: the background injects their script. */
   'flows:load': z.object({}).strict(),
+  /** A careers tab has a limit banner to show: the background injects the banner's script. */
+  'banner:load': z.object({}).strict(),
   /** Where the data lives this session, the backup copy's time, failures and notices to show. */
   'data:status': z.object({}).strict(),
   /** The user closed a notice. */
@@ -100,7 +102,7 @@ export const requestSchemas = {
 export type MessageName = keyof typeof requestSchemas;
 export type RequestOf<K extends MessageName> = z.input<(typeof requestSchemas)[K]>;
 
-export interface ResponseMap {
+interface ResponseMap {
   'posting:seen': { outcome: SeenOutcome; limit: LimitState; page: PageLimit };
   'apply:started': { recorded: boolean; limit: LimitState; page: PageLimit };
   'posting:gone': { closed: boolean };
@@ -131,6 +133,7 @@ export interface ResponseMap {
   'history:read': { summary: HistorySummary; limit: LimitState };
   'apply:later': { limit: LimitState };
   'flows:load': { injected: boolean };
+  'banner:load': { injected: boolean };
   'data:status': { status: DataStatus };
   'data:dismissNotice': Record<string, never>;
   'data:snapshot': DataSnapshot;

@@ -36,6 +36,7 @@ export const MESSAGE_SENDERS = {
   'apply:undo': ['content'],
   'history:read': ['content'],
   'flows:load': ['content'],
+  'banner:load': ['content'],
   'banner:dismiss': ['content'],
   'apply:later': ['extension'],
   'job:setProgram': ['extension'],
@@ -145,6 +146,7 @@ export const CONTENT_BINDINGS: { readonly [K in ContentMessageName]: ContentBind
   'apply:undo': { records: false, bind: (data, page) => onPage(page, ['applied'], 'apply:undo', data) },
   'history:read': { records: true, bind: (data, page) => onPage(page, ['history'], 'history:read', data) },
   'flows:load': { records: false, bind: (data, page) => onPage(page, ['apply', 'applied', 'history', 'login'], 'flows:load', data) },
+  'banner:load': { records: false, bind: (data, page) => onPage(page, ['job', 'apply'], 'banner:load', data) },
   'banner:dismiss': { records: false, bind: (data, page) => onPage(page, ['job', 'apply'], 'banner:dismiss', data) },
 };
 

@@ -2,8 +2,5 @@
 // must not import Zod: the content script has a 30 KB budget and validation belongs to the background.
 export const SITES = ['tiktok', 'bytedance'] as const;
 export const DEGREE_LEVELS = ['Bachelor', 'Master', 'PhD'] as const;
-export const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-] as const;
+export { MONTHS } from '../text/calendar';
 export const JOB_ID_PATTERN = /^\d{6,25}$/;

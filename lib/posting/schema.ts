@@ -7,29 +7,29 @@ import { DEGREE_LEVELS, JOB_ID_PATTERN, MONTHS, SITES } from './constants';
  * its type from `z.infer`. Field names are a public contract: the CLI prints them, exports carry them.
  */
 
-export { SITES, DEGREE_LEVELS, MONTHS, JOB_ID_PATTERN };
+export { SITES, DEGREE_LEVELS };
 
 export const SiteSchema = z.enum(SITES);
 export type Site = z.infer<typeof SiteSchema>;
 
-export const DegreeLevelSchema = z.enum(DEGREE_LEVELS);
+const DegreeLevelSchema = z.enum(DEGREE_LEVELS);
 export type DegreeLevel = z.infer<typeof DegreeLevelSchema>;
 
-export const MonthSchema = z.enum(MONTHS);
+const MonthSchema = z.enum(MONTHS);
 export type Month = z.infer<typeof MonthSchema>;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)');
 /** Plain text read from a page: bounded so a hostile page cannot bloat the database. */
 const pageText = (max: number) => z.string().max(max);
 
-export const InternshipPeriodSchema = z.object({
+const InternshipPeriodSchema = z.object({
   from: MonthSchema,
   to: MonthSchema,
   onboardBy: isoDate.nullable(),
 });
 export type InternshipPeriod = z.infer<typeof InternshipPeriodSchema>;
 
-export const CommitmentSchema = z.object({
+const CommitmentSchema = z.object({
   amount: z.number().int().positive().max(120),
   unit: z.enum(['week', 'month']),
 });
@@ -40,7 +40,7 @@ export type Commitment = z.infer<typeof CommitmentSchema>;
  * applies to the company and its affiliates' jobs globally (TikTok and ByteDance then share it),
  * "company" when it names no wider scope.
  */
-export const ApplicationLimitSchema = z.object({
+const ApplicationLimitSchema = z.object({
   max: z.number().int().positive().max(50),
   scope: z.enum(['affiliates-global', 'company']),
   inOrder: z.boolean(),

@@ -17,10 +17,9 @@ const isoDate = z
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a year and month (YYYY-MM)');
 const entry = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
-export const EducationStatusSchema = z.enum(['pursuing', 'completed']);
-export type EducationStatus = z.infer<typeof EducationStatusSchema>;
+const EducationStatusSchema = z.enum(['pursuing', 'completed']);
 
-export const EducationSchema = z.strictObject({
+const EducationSchema = z.strictObject({
   level: z.enum(DEGREE_LEVELS),
   /** Field of study as the candidate writes it ("Computer Science", "Statistics"). */
   field: entry(200),
@@ -31,18 +30,16 @@ export const EducationSchema = z.strictObject({
 export type Education = z.infer<typeof EducationSchema>;
 
 /** A stretch of time the candidate can work (e.g. an internship), both ends inclusive. */
-export const AvailabilitySchema = z
+const AvailabilitySchema = z
   .strictObject({ from: isoDate, to: isoDate })
   .refine((period) => period.from <= period.to, { message: '`from` must not be after `to`', path: ['to'] });
-export type Availability = z.infer<typeof AvailabilitySchema>;
 
-export const PublicationSchema = z.strictObject({
+const PublicationSchema = z.strictObject({
   /** Conference or journal as written ("NeurIPS", "ICML 2024", "TPAMI"). */
   venue: entry(200),
   year: z.number().int().min(1950).max(2100),
   firstAuthor: z.boolean(),
 });
-export type Publication = z.infer<typeof PublicationSchema>;
 
 /**
  * Work authorisation, one row per country. `status` is what decides eligibility:
@@ -56,7 +53,7 @@ export const WORK_AUTHORIZATION_STATUSES = [
   'student-visa',
   'needs-sponsorship',
 ] as const;
-export const WorkAuthorizationSchema = z.strictObject({
+const WorkAuthorizationSchema = z.strictObject({
   /** Country name as commonly written ("Singapore", "United States", "UK"). */
   country: entry(100),
   status: z.enum(WORK_AUTHORIZATION_STATUSES),
@@ -67,7 +64,7 @@ export type WorkAuthorization = z.infer<typeof WorkAuthorizationSchema>;
  * A role the candidate held, internships included. `to` is null while it goes on. Dates are months
  * because that is how résumés give them; the matcher adds up the months for "2+ years of experience".
  */
-export const ExperienceSchema = z
+const ExperienceSchema = z
   .strictObject({
     title: entry(200),
     organization: z.string().trim().max(200).default(''),
@@ -101,12 +98,6 @@ export function emptyProfile(): Profile {
 
 /** The database row (table `profile`): one row, id 'me'. */
 export const PROFILE_ROW_ID = 'me' as const;
-export const StoredProfileSchema = z.object({
-  id: z.literal(PROFILE_ROW_ID),
-  data: ProfileSchema,
-  updatedAt: z.iso.datetime(),
-});
-export type StoredProfile = z.infer<typeof StoredProfileSchema>;
 
 /**
  * One line naming the first invalid field, e.g. `education.0.graduation: expected a year and month (YYYY-MM)`,

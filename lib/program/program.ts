@@ -38,7 +38,7 @@ export interface ProgramInput {
 }
 
 /** The key's intake part when the posting names none. */
-export const NO_INTAKE = 'any';
+const NO_INTAKE = 'any';
 
 function normaliseIntake(text: string | null | undefined): string | null {
   if (!text) return null;

@@ -5,7 +5,7 @@ import { V3ProgramSchema } from '../store/migrations/v3';
  * A program as stored with the user's correction of a job. The key is `<track>:<intake>`
  * (`intern-bsms:2026-start`); the label is what the user reads.
  */
-export const ProgramSchema = V3ProgramSchema;
+const ProgramSchema = V3ProgramSchema;
 export type Program = z.infer<typeof ProgramSchema>;
 
 /** Another program, "none" (the user says this job has no limit), or null (the posting decides). */

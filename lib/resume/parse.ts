@@ -1,6 +1,7 @@
 import { DEGREE_LEVELS } from '../posting/constants';
 import { findSkills, skillIndex, type SkillIndex } from '../skills/lookup';
-import { escapeRegExp } from '../regexp';
+import { MONTHS as CALENDAR_MONTHS, SHORT_MONTHS, type Season } from '../text/calendar';
+import { escapeRegExp } from '../text/regexp';
 import { languageIn } from '../match/languages';
 import { findPlaces } from '../match/places';
 import { venuesWithYear } from './venue-scan';
@@ -15,7 +16,7 @@ import { venuesWithYear } from './venue-scan';
  * Pure: the current date comes in as a parameter (a graduation after it means "pursuing").
  */
 
-export type DegreeLevel = (typeof DEGREE_LEVELS)[number];
+type DegreeLevel = (typeof DEGREE_LEVELS)[number];
 
 export interface ProposedDegree {
   level: DegreeLevel;
@@ -147,13 +148,14 @@ function readLines(text: string): Line[] {
 // ---------------------------------------------------------------------------------------------
 // Dates
 
-const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11,
-  dec: 12, december: 12,
-};
+// Month words in lower case (full, short, and "sept"), each to its number: a résumé writes any case.
+const MONTHS: Readonly<Record<string, number>> = Object.fromEntries([
+  ...CALENDAR_MONTHS.map((name, i) => [name.toLowerCase(), i + 1] as const),
+  ...SHORT_MONTHS.map((name, i) => [name.toLowerCase(), i + 1] as const),
+  ['sept', 9] as const,
+]);
 // The month a term ends in, as universities use the words for graduation ("Spring 2026" is May).
-const SEASONS: Record<string, number> = { spring: 5, summer: 8, fall: 12, autumn: 12 };
+const SEASONS: Readonly<Partial<Record<Season, number>>> = { spring: 5, summer: 8, fall: 12, autumn: 12 };
 
 const MONTH_WORD = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
 const DATE_PATTERN = new RegExp(
@@ -182,7 +184,7 @@ function datesIn(text: string): FoundDate[] {
     const pad = (n: number) => String(n).padStart(2, '0');
     let value: string | null;
     if (g.monthWord) value = `${g.monthWordYear}-${pad(MONTHS[g.monthWord.toLowerCase()]!)}`;
-    else if (g.season) value = `${g.seasonYear}-${pad(SEASONS[g.season.toLowerCase()]!)}`;
+    else if (g.season) value = `${g.seasonYear}-${pad(SEASONS[g.season.toLowerCase() as Season]!)}`;
     else if (g.numMonth) value = `${g.numYear}-${pad(Number(g.numMonth))}`;
     else if (g.isoYear) value = `${g.isoYear}-${g.isoMonth}`;
     else if (g.year) value = g.year;

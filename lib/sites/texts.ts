@@ -129,11 +129,6 @@ export const EMPLOYMENT_TYPES = [
 /** Title tags for degree levels, e.g. "(BS/MS)". */
 export const DEGREE_TAG = /\((?:(?:BS|BA|MS|MA|MSc|PhD|Ph\.D\.?)\s*(?:\/\s*)?)+\)/gi;
 
-export const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12,
-};
-
 /**
  * The page a submitted form ends on (`/resume/applied`). Every route ships the whole CMS text in a
  * hidden block, so these count only where they are visible.

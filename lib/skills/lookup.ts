@@ -198,7 +198,7 @@ function accepts(entry: Entry, tokens: TokenList, from: number, to: number): boo
       // Exact forms are short, ambiguous names: never take them out of a hyphenated word ("Go-getter", "C-suite").
       if (tokens.flags[k]! & FROM_HYPHEN) return false;
     }
-    if (!exactCase(entry, tokens, from, to)) return false;
+    if (!exactCase(entry, tokens, from)) return false;
     if (to - from === 1 && tokens.text(from).length === 1) {
       const prev = from - 1;
       const next = to;
@@ -214,7 +214,7 @@ function accepts(entry: Entry, tokens: TokenList, from: number, to: number): boo
   return true;
 }
 
-function exactCase(entry: Entry, tokens: TokenList, from: number, to: number): boolean {
+function exactCase(entry: Entry, tokens: TokenList, from: number): boolean {
   // Entries keep their exact form in the trie path; compare texts token by token.
   const form = entry.exact!;
   if (form.length === 0) return true;

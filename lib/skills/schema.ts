@@ -16,14 +16,14 @@ import { z } from 'zod';
 
 const form = z.string().trim().min(1).max(80);
 
-export const SkillGroupSchema = z.strictObject({
+const SkillGroupSchema = z.strictObject({
   label: form,
   phrases: z.array(form).min(1),
   within: z.array(z.string()).optional(),
   caseSensitive: z.array(form).optional(),
 });
 
-export const SkillSchema = z.strictObject({
+const SkillSchema = z.strictObject({
   name: form,
   aliases: z.array(form),
   groups: z.array(z.string()),
@@ -31,7 +31,6 @@ export const SkillSchema = z.strictObject({
   commonWord: z.array(form).optional(),
   implies: z.array(form).optional(),
 });
-export type Skill = z.infer<typeof SkillSchema>;
 
 export const SkillListSchema = z
   .strictObject({

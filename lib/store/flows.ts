@@ -44,7 +44,7 @@ export function siteDateToIso(local: string | null): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
-export const siteApplicationKey = (site: Site, jobId: string | null, title: string | null) =>
+const siteApplicationKey = (site: Site, jobId: string | null, title: string | null) =>
   jobId !== null ? `${site}:${jobId}` : `${site}:title:${title ?? ''}`;
 
 function withStatus(job: JobRecord, status: JobStatus, at: string): JobRecord {
@@ -71,7 +71,7 @@ function markApplied(job: JobRecord, appliedAt: string | null, at: string, viaRe
  * applied keeps its status (Interviewing stays Interviewing whatever the site says) and its date,
  * unless that date was unknown; the site's status and date go to `siteStatus`.
  */
-export function mergeHistoryIntoJob(job: JobRecord, row: SiteApplicationInput, now: Date): JobRecord {
+function mergeHistoryIntoJob(job: JobRecord, row: SiteApplicationInput, now: Date): JobRecord {
   const at = now.toISOString();
   const siteDate = siteDateToIso(row.appliedAt);
   const siteStatus = { text: row.status, appliedAt: siteDate, readAt: at };
@@ -105,7 +105,7 @@ export const RecordingSchema = z.discriminatedUnion('kind', [
 ]);
 export type Recording = z.infer<typeof RecordingSchema>;
 /** A recording before the background gives it an id and the tab it came from. */
-export type RecordingBody = Recording extends infer R ? (R extends Recording ? Omit<R, 'id' | 'tabId'> : never) : never;
+type RecordingBody = Recording extends infer R ? (R extends Recording ? Omit<R, 'id' | 'tabId'> : never) : never;
 
 const RESTORED_FIELDS = [
   'status',
@@ -314,10 +314,6 @@ export async function markViaReferral(db: JobLensDb, jobId: string): Promise<voi
   });
 }
 
-/** Applications known only from the site, oldest first (for the count and the saved view). */
-export function listSiteApplications(db: JobLensDb): Promise<SiteApplicationRow[]> {
-  return db.siteApplications.orderBy('appliedAt').toArray();
-}
 
 /**
  * When the tab's own memory of its form is gone because the browser restarted between the form

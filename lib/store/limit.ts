@@ -20,7 +20,7 @@ export function programOfJob(job: JobRecord): Program | null {
 }
 
 /** A job the user applied to, as the limit reads it. */
-export function applicationOfJob(job: JobRecord & { appliedAt: string }): LimitApplicationInput {
+function applicationOfJob(job: JobRecord & { appliedAt: string }): LimitApplicationInput {
   return {
     jobId: job.jobId,
     site: job.site,
@@ -37,7 +37,7 @@ export function applicationOfJob(job: JobRecord & { appliedAt: string }): LimitA
  * An application the site showed for a job never viewed: only its title is known, so the title
  * alone decides its program (a row without one counts against nothing).
  */
-export function applicationOfSiteRow(row: SiteApplicationRow): LimitApplicationInput {
+function applicationOfSiteRow(row: SiteApplicationRow): LimitApplicationInput {
   const title = row.title ?? '';
   return {
     jobId: row.jobId,
@@ -102,7 +102,7 @@ export interface PageLimit {
   banner: BannerContent | null;
 }
 
-export async function loadDismissals(db: JobLensDb): Promise<string[]> {
+async function loadDismissals(db: JobLensDb): Promise<string[]> {
   const row = await db.settings.get('bannerDismissed');
   return row?.key === 'bannerDismissed' && Array.isArray(row.value) ? row.value : [];
 }

@@ -40,11 +40,11 @@ export async function summaryTarget(db: JobLensDb, now: Date): Promise<SummaryTa
   return { profile: loaded.profile, profileUpdatedAt: loaded.updatedAt, day: localDay(now) };
 }
 
-export function summaryFor(job: JobRecord, target: SummaryTarget, now: Date): MatchSummary {
+function summaryFor(job: JobRecord, target: SummaryTarget, now: Date): MatchSummary {
   return summarizeMatch(matchPosting(job, target.profile, now), target);
 }
 
-export function isFresh(match: MatchSummary | null | undefined, target: SummaryTarget | null): boolean {
+function isFresh(match: MatchSummary | null | undefined, target: SummaryTarget | null): boolean {
   if (target === null) return match == null;
   return !!match && match.profileUpdatedAt === target.profileUpdatedAt && match.day === target.day;
 }

@@ -16,17 +16,15 @@ export type JobStatus = z.infer<typeof JobStatusSchema>;
 export const JOB_STATUSES = JobStatusSchema.options;
 export const APPLIED_STATUSES: readonly JobStatus[] = latest.V3_APPLIED_STATUSES;
 
-export const StatusChangeSchema = latest.V3StatusChangeSchema;
-export type StatusChange = z.infer<typeof StatusChangeSchema>;
+export type StatusChange = z.infer<typeof latest.V3StatusChangeSchema>;
 
 /** The posting fields of a stored job, as the latest version spells them out. */
-export const StoredPostingSchema = latest.V3PostingSchema;
+const StoredPostingSchema = latest.V3PostingSchema;
 
 export const JobRecordSchema = latest.V3JobRowSchema;
 export type JobRecord = z.infer<typeof JobRecordSchema>;
 
 export const SiteStatusSchema = latest.V3SiteStatusSchema;
-export type SiteStatus = z.infer<typeof SiteStatusSchema>;
 
 export const SiteApplicationRowSchema = latest.V3SiteApplicationRowSchema;
 export type SiteApplicationRow = z.infer<typeof SiteApplicationRowSchema>;
@@ -37,8 +35,6 @@ export type PostingVersion = z.infer<typeof PostingVersionSchema>;
 export const SettingRowSchema = latest.V3SettingRowSchema;
 export type SettingRow = z.infer<typeof SettingRowSchema>;
 
-/** The profile as the latest version stores it (lib/profile/schema.ts must agree, checked below). */
-export const StoredProfileDataSchema = latest.V3ProfileSchema;
 
 /**
  * Compile-time guards: the latest version must spell out exactly today's posting and profile.
@@ -47,7 +43,7 @@ export const StoredProfileDataSchema = latest.V3ProfileSchema;
  */
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const postingIsLatest: Equal<z.infer<typeof StoredPostingSchema>, JobPosting> = true;
-const profileIsLatest: Equal<z.infer<typeof StoredProfileDataSchema>, Profile> = true;
+const profileIsLatest: Equal<z.infer<typeof latest.V3ProfileSchema>, Profile> = true;
 const summaryIsLatest: Equal<z.infer<typeof latest.V3MatchSummarySchema>, MatchSummary> = true;
 void postingIsLatest;
 void profileIsLatest;
@@ -73,7 +69,7 @@ export interface ProfileRow {
   updatedAt: string;
 }
 
-export const POSTING_FIELDS = Object.keys(StoredPostingSchema.shape) as (keyof JobPosting)[];
+const POSTING_FIELDS = Object.keys(StoredPostingSchema.shape) as (keyof JobPosting)[];
 
 /** The posting fields whose change we show the user; identity and timestamps are not "text". */
 export const TRACKED_FIELDS = POSTING_FIELDS.filter(

@@ -7,7 +7,7 @@ import type { JobRecord } from '../store/schema';
  * degree levels, e.g. "Intern · 2026 Start · BS/MS"). PROVISIONAL: a shared `deriveProgram` may
  * replace this at integration.
  */
-export function programOf(job: JobRecord): string | null {
+function programOf(job: JobRecord): string | null {
   const parts = [job.employmentType, job.cohort, job.degreeLevels.join('/')].filter(Boolean);
   return parts.length > 0 ? parts.join(' · ') : null;
 }

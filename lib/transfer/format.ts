@@ -29,8 +29,6 @@ export type ImportLimits = { [K in keyof typeof IMPORT_LIMITS]: number };
 
 export type ExportFile = latest.File;
 export type ExportedVersion = ExportFile['versions'][number];
-export const ExportedVersionSchema = latest.VersionSchema;
-export const ExportedProfileSchema = latest.ProfileSchema;
 
 /**
  * One format version: its schema, and how a file of the previous version becomes one of this
@@ -47,9 +45,6 @@ export const FORMAT_STEPS: readonly FormatStep[] = [
   { version: v2.VERSION, schema: v2.fileSchema, fromPrevious: v2.fromV1 },
 ];
 
-export function exportFileSchema(limits: ImportLimits = IMPORT_LIMITS) {
-  return latest.fileSchema(limits);
-}
 
 export type ReadResult =
   | { ok: true; file: ExportFile }

@@ -107,7 +107,7 @@ export function parseExport(
  * 9999 in a file would otherwise win every later merge and make each real visit look stale. A
  * job's link is rebuilt from its site and id, so a file cannot point "Open on TikTok" elsewhere.
  */
-export function sanitizeFile(file: ExportFile, now: Date): ExportFile {
+function sanitizeFile(file: ExportFile, now: Date): ExportFile {
   const nowIso = now.toISOString();
   const limit = now.getTime();
   const at = <T extends string | null>(time: T): T => (time !== null && Date.parse(time) > limit ? (nowIso as T) : time);
@@ -155,7 +155,7 @@ const newer = (a: string | null, b: string | null) => (a ?? '') > (b ?? '');
  * - the status history: both, merged, so no recorded change is lost;
  * - first and last seen: the earliest and the latest.
  */
-export function mergeJobRecords(
+function mergeJobRecords(
   existing: JobRecord,
   incoming: JobRecord,
   now: Date,

@@ -18,7 +18,7 @@ export const ADDON_ID = 'job-lens@job-lens.local';
 export const ADDON_UUID = '6f1e0b9a-3c1d-4e55-9a7b-2d8c4f0e1a57';
 
 /** Every request through the fixture server (Firefox has no host-resolver switch), and the add-on's origin pinned. */
-export function firefoxPrefs(serverPort: number): Record<string, unknown> {
+function firefoxPrefs(serverPort: number): Record<string, unknown> {
   return {
     'network.proxy.type': 1,
     'network.proxy.http': '127.0.0.1',

@@ -22,7 +22,7 @@ const ExpectedSchema = z.object({
   descriptionExcludes: z.array(z.string()).optional(),
   jobInformationIncludes: z.array(z.string()).optional(),
 });
-export type Expected = z.infer<typeof ExpectedSchema>;
+type Expected = z.infer<typeof ExpectedSchema>;
 
 export interface Fixture {
   name: string;

@@ -10,10 +10,10 @@ import { ROOT } from './harness';
  * 50,000-character bound). Two of them, in one program, are applied a few days ago, so the badge must read 2/2.
  */
 export const BIG_JOBS = 1_500;
-export const DESCRIPTION_CHARS = 45_000;
+const DESCRIPTION_CHARS = 45_000;
 export const MIB_64 = 64 * 1024 * 1024;
 
-export const bigJobId = (i: number) => `76${String(i).padStart(17, '0')}`;
+const bigJobId = (i: number) => `76${String(i).padStart(17, '0')}`;
 const PARAGRAPH =
   'Our team builds the systems behind live recommendation for creators and viewers in many markets. ' +
   'You will work with engineers and data scientists on ranking, storage and streaming pipelines, and ' +

@@ -15,7 +15,7 @@ import type { FixtureServer } from './server';
  */
 
 /** `https://<host>/resume/<id>/apply`, where the careers site puts a job's application form. */
-export function applyFormUrl(job: JobFixture): string {
+function applyFormUrl(job: JobFixture): string {
   return new URL(`/resume/${job.posting.jobId}/apply`, job.url.origin).href;
 }
 

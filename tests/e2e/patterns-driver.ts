@@ -10,7 +10,7 @@ import type { PatternHarnessApi } from '../unit/security/patterns-browser';
  * reached by one long evaluation).
  */
 
-export async function bundleHarness(): Promise<string> {
+async function bundleHarness(): Promise<string> {
   const result = await build({
     entryPoints: [join(ROOT, 'tests/unit/security/patterns-browser.ts')],
     bundle: true,

@@ -6,8 +6,8 @@ import { PENDING, type Platform } from '../unit/security/patterns-pending';
 import { placeFromNode, runHarnessInPage, type BrowserReport, type PageRunner } from './patterns-driver';
 
 /** Browsers are slower than Node and the machine is shared: budgets twice and a half Node's. */
-export const BROWSER_PATTERN_BUDGET_MS = 500;
-export const BROWSER_CASE_BUDGET_MS = 2500;
+const BROWSER_PATTERN_BUDGET_MS = 500;
+const BROWSER_CASE_BUDGET_MS = 2500;
 
 /**
  * The pattern harness in a real browser page: every pattern the code runs, collected there on the

@@ -32,7 +32,6 @@ type BrowserApi = {
   runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> };
   storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
 };
-const api = () => (globalThis as unknown as { browser: BrowserApi }).browser;
 
 describe('firefox, permanent private browsing: Job Lens runs on its storage.local copy', () => {
   let server: FixtureServer;

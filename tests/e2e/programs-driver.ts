@@ -1,5 +1,5 @@
 import { BANNER_TAG } from '../../lib/banner/banner';
-import { fixtureNamed, jobFixtures, loadFixtures, applyFormOf, type JobFixture } from './fixtures';
+import { fixtureNamed, jobFixtures, loadFixtures, applyFormOf } from './fixtures';
 
 /**
  * What the program end-to-end tests share in both browsers: which saved pages play which part,
@@ -87,6 +87,3 @@ export function closeButtonPoint(banner: Rect): { x: number; y: number } {
   return { x: banner.right - 4 - 14 - 2, y: banner.top + 4 + 14 + 2 };
 }
 
-export function jobUrl(job: JobFixture): string {
-  return job.url.href;
-}

@@ -17,7 +17,7 @@ import { selfSignedCertificate } from './tls';
  * the content renders later.
  */
 
-export const NAV_SCRIPT_PATH = '/__e2e/nav.js';
+const NAV_SCRIPT_PATH = '/__e2e/nav.js';
 
 export interface NavTimings {
   /** How long the loading shell shows before the job's content renders (Next.js-like). */
@@ -26,7 +26,7 @@ export interface NavTimings {
   staleMs: number;
 }
 
-export const DEFAULT_NAV_TIMINGS: NavTimings = { loadingMs: 500, staleMs: 1200 };
+const DEFAULT_NAV_TIMINGS: NavTimings = { loadingMs: 500, staleMs: 1200 };
 
 /**
  * Runs in the page (main world). Kept as a typed function so the compiler checks it; served as

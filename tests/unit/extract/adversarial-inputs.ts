@@ -3,7 +3,7 @@
  * (spaces, dots, commas, dashes, digits, "@", letters), the same runs after a word a pattern keys on
  * (a heading, a label, "Start Dates"), and tag soup. Each is about 64k characters.
  */
-export const ADVERSARIAL_LENGTH = 65_536;
+const ADVERSARIAL_LENGTH = 65_536;
 
 const run = (unit: string, length = ADVERSARIAL_LENGTH) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
 

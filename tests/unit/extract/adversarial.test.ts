@@ -17,7 +17,7 @@ import {
 import { snapshotPageUrl, takeSnapshot } from '../../../lib/capture/snapshot';
 import { readLines } from '../../../lib/extract/lines';
 import { parseDocument } from '../../../lib/extract/node';
-import { collapseSpaces } from '../../../lib/extract/spaces';
+import { collapseSpaces } from '../../../lib/text/spaces';
 import { classifyUrl, parseHttpUrl } from '../../../lib/sites/urls';
 import { adversarialStrings } from './adversarial-inputs';
 

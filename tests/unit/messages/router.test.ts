@@ -42,6 +42,7 @@ function handlers(): Handlers {
     'history:read': unused,
     'apply:later': unused,
     'flows:load': unused,
+    'banner:load': unused,
     'data:status': unused,
     'data:dismissNotice': unused,
     'data:snapshot': unused,

@@ -46,6 +46,7 @@ const SAMPLES: { [K in MessageName]: RequestOf<K> } = {
   'apply:undo': { recordingId: 'rec-1' },
   'history:read': { rows: [{ title: 'Software Engineer Intern', jobId: null, viaReferral: false, status: 'Resume screening', appliedAt: '2026-06-02T06:05' }] },
   'flows:load': {},
+  'banner:load': {},
   'banner:dismiss': { key: 'intern-bsms:2026-start@2/2' },
   'apply:later': { jobId: JOB_ID },
   'job:setProgram': { jobId: JOB_ID, program: 'none' },
@@ -100,8 +101,8 @@ const EXTENSION_MESSAGES: MessageName[] = [
 ];
 /** What each sender may do, written out (not derived from the table under test). */
 const ALLOWED: Record<keyof typeof SENDERS, MessageName[]> = {
-  'content script on a job page': ['posting:seen', 'posting:gone', 'limit:get', 'banner:dismiss'],
-  'content script on an application form': ['apply:started', 'limit:get', 'apply:duplicate', 'flows:load', 'banner:dismiss'],
+  'content script on a job page': ['posting:seen', 'posting:gone', 'limit:get', 'banner:load', 'banner:dismiss'],
+  'content script on an application form': ['apply:started', 'limit:get', 'apply:duplicate', 'flows:load', 'banner:load', 'banner:dismiss'],
   'content script on the confirmation page': ['limit:get', 'apply:submitted', 'apply:undo', 'flows:load'],
   'content script on the history page': ['limit:get', 'history:read', 'flows:load'],
   'content script on the search list': ['limit:get'],

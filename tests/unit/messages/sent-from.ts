@@ -16,7 +16,7 @@ export function fromTab(tabUrl: string, tabId = 7): MessageContext {
 }
 
 /** The context of a message from an extension page (the popup). */
-export function fromPopup(): MessageContext {
+function fromPopup(): MessageContext {
   const verdict = classifySender({ id: SELF.id, url: `${SELF.baseUrl}popup.html` }, SELF);
   if (!verdict.ok) throw new Error(`the popup is refused: ${verdict.error}`);
   return verdict.context;

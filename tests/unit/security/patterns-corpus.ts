@@ -8,7 +8,7 @@ const FIXTURES = resolve(import.meta.dirname, '../../fixtures');
  * A résumé in our own words, shaped like the pasted text of a typical PDF: a name, sections,
  * degrees with dates, skills, publications.
  */
-export const SAMPLE_RESUME = `Jordan Lee
+const SAMPLE_RESUME = `Jordan Lee
 jordan.lee@example.com | +1 555 0100 | github.com/jordanlee
 
 EDUCATION

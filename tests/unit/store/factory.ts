@@ -88,7 +88,7 @@ const JOB_INFORMATION =
 let counter = 0;
 
 /** A unique 19-digit id starting with 7, like real TikTok job ids. */
-export function nextJobId(): string {
+function nextJobId(): string {
   counter += 1;
   return `75${String(Date.now() % 1e9).padStart(9, '0')}${String(counter).padStart(8, '0')}`;
 }
