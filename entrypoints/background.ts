@@ -7,11 +7,14 @@ import { badgeForCount, NO_PROGRAM_BADGE, overallBadge, type Badge, type LimitSt
 import { createHandlers } from '../lib/messages/handlers';
 import { createRouter, createSenderGate } from '../lib/messages/router';
 import { JOB_HOST_MATCHES } from '../lib/sites/hosts';
-import { classifyUrl } from '../lib/sites/urls';
+import { classifyUrl, siteOfHost } from '../lib/sites/urls';
 import { openDb } from '../lib/store/db';
 import { loadLimitState, pageLimitFor } from '../lib/store/limit';
 import { getRecordPrivateWindows } from '../lib/store/settings';
 import { createSummaryRefresher } from '../lib/store/match-summary';
+import { areaPrefs } from '../lib/marks/prefs';
+import { createMarksTabs } from '../lib/marks/sync';
+import { MARKS_CHANGED, MARKS_FILE } from '../lib/marks/types';
 
 export default defineBackground(() => {
   // Chrome MV3 has `action`; Firefox's MV2 build has `browserAction`.
@@ -73,11 +76,12 @@ export default defineBackground(() => {
   // Marks when this browser session began (kept across worker restarts by the area itself).
   void tabs.sessionStart(new Date());
 
-  const injectFlows = async (tabId: number) => {
+  const inject = (file: typeof FLOWS_FILE | typeof MARKS_FILE) => async (tabId: number) => {
     // Chrome MV3 and Firefox both have `scripting` (with its permission); older Firefox only tabs.executeScript.
-    if (browser.scripting) await browser.scripting.executeScript({ target: { tabId }, files: [FLOWS_FILE] });
-    else await browser.tabs.executeScript(tabId, { file: FLOWS_FILE });
+    if (browser.scripting) await browser.scripting.executeScript({ target: { tabId }, files: [file] });
+    else await browser.tabs.executeScript(tabId, { file });
   };
+  const injectFlows = inject(FLOWS_FILE);
 
   // The database lives here, in the extension's origin: a content script's IndexedDB would be the
   // website's. It opens (and, from the copy in storage.local, restores) before the first message
@@ -89,11 +93,59 @@ export default defineBackground(() => {
     openMemory: () => openMemoryDb(),
   });
   const database = () => started.then(({ keeper }) => keeper.db);
+
+  // The marks on the careers pages: their setting in storage.local, their script injected into
+  // careers tabs while they are wanted, and those tabs told after every change to what they show.
+  const marksPrefs = areaPrefs(browser.storage.local);
+  const marksTabs = createMarksTabs({
+    prefs: marksPrefs,
+    db: database,
+    careersTabs: async () => (await browser.tabs.query({ url: [...JOB_HOST_MATCHES] })).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])),
+    tell: (tabId) => browser.tabs.sendMessage(tabId, MARKS_CHANGED, { frameId: 0 }),
+    inject: inject(MARKS_FILE),
+  });
+  const isCareersPage = (url: string | undefined) => {
+    try {
+      const page = new URL(url ?? '');
+      return page.protocol === 'https:' && siteOfHost(page.hostname) !== null;
+    } catch {
+      return false;
+    }
+  };
+  const marksChanged = () => void marksTabs.changed().catch((error) => console.error('Job Lens: could not update the page marks', error));
+  // The popup can be opened from code only in some browsers and states (Chrome 127+ with a focused
+  // window); where it cannot, the job page line expands in place instead.
+  const openPopup = async () => {
+    const open = (action as { openPopup?: () => Promise<void> }).openPopup;
+    if (!open) return false;
+    try {
+      await open.call(action);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   const route = started.then(({ keeper }) => {
     // Match scores are kept with each job; a profile changed, or a day passed, while stopped is caught up here.
-    const summaries = createSummaryRefresher(keeper.db, () => new Date());
+    const summaries = createSummaryRefresher(keeper.db, () => new Date(), { onChange: marksChanged });
     summaries.refresh().catch((error) => console.error('Job Lens: could not update match scores', error));
-    const handlers = createHandlers({ db: keeper.db, now: () => new Date(), onLimitChange: showBadge, data: keeper, tabs, injectFlows, summaries });
+    // Every change to the jobs passes through onLimitChange: the badge and the page marks follow it.
+    const onLimitChange = (state: LimitState) => {
+      showBadge(state);
+      marksChanged();
+    };
+    const handlers = createHandlers({
+      db: keeper.db,
+      now: () => new Date(),
+      onLimitChange,
+      data: keeper,
+      tabs,
+      injectFlows,
+      summaries,
+      marksPrefs,
+      openPopup,
+      onMarksPrefs: marksChanged,
+    });
     return createRouter(withBackup(handlers, keeper), { recordsPrivateWindows: () => getRecordPrivateWindows(keeper.db) });
   });
   // Every message passes the sender check first: who sent it is read from the browser's `sender`,
@@ -111,6 +163,8 @@ export default defineBackground(() => {
   // A client-side navigation changes a tab's job without any message: follow its address.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url === undefined && change.status !== 'complete') return;
+    // A careers page loaded a new document: the marks script, when wanted (redone after each load).
+    if (change.status === 'complete' && isCareersPage(tab.url)) marksTabs.loaded(tabId).catch(() => undefined);
     database()
       .then((db) => loadLimitState(db, new Date()))
       .then((state) => paintTab(state, tabId, tab.url))

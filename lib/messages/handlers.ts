@@ -26,6 +26,9 @@ import type { SummaryRefresher } from '../store/match-summary';
 import type { Handlers } from './router';
 import { snapshotOf } from '../backup/snapshot';
 import { NO_KEEPER_STATUS, type DataStatus } from '../backup/status';
+import { marksFor } from '../marks/compute';
+import { DEFAULT_PREFS, memoryPrefs, type MarksPrefs, type PrefsStore } from '../marks/prefs';
+import { MARK_STYLES } from '../marks/styles';
 
 export interface HandlerDeps {
   db: JobLensDb;
@@ -41,6 +44,12 @@ export interface HandlerDeps {
   data?: { status(): DataStatus; dismiss(id: string): Promise<void> };
   /** Keeps the stored match summaries fresh (see lib/store/match-summary.ts); none in some tests. */
   summaries?: SummaryRefresher;
+  /** Where the in-page marks setting lives (storage.local in the extension). */
+  marksPrefs?: PrefsStore;
+  /** Tries to open the toolbar popup; false where the browser does not allow it. */
+  openPopup?: () => Promise<boolean>;
+  /** After the marks setting changed: open careers tabs draw, redraw or remove their marks. */
+  onMarksPrefs?: (prefs: MarksPrefs) => void | Promise<void>;
 }
 
 /**
@@ -92,7 +101,15 @@ export function createHandlers({
   injectFlows,
   data,
   summaries,
+  marksPrefs = memoryPrefs(),
+  openPopup = async () => false,
+  onMarksPrefs,
 }: HandlerDeps): Handlers {
+  const setMarksPrefs = async (prefs: MarksPrefs) => {
+    await marksPrefs.set(prefs);
+    await onMarksPrefs?.(prefs);
+    return { prefs };
+  };
   const limit = async () => {
     const state = await loadLimitState(db, now());
     await onLimitChange?.(state);
@@ -183,6 +200,8 @@ export function createHandlers({
     },
     'data:deleteAll': async () => {
       await deleteAllData(db);
+      // "Every setting" includes the marks setting, though it lives outside the database.
+      await setMarksPrefs({ ...DEFAULT_PREFS, dismissedSites: [] });
       return { limit: await limit() };
     },
     'data:imported': async () => {
@@ -257,6 +276,27 @@ export function createHandlers({
       return {};
     },
     'data:snapshot': async () => ({ ...(await snapshotOf(db)), revision: data?.status().revision ?? 0 }),
+    'marks:get': async ({ jobIds, lineFor }, { senderUrl }) => {
+      const prefs = await marksPrefs.get();
+      const site = senderSite(senderUrl);
+      const lineDismissed = !!site && prefs.dismissedSites.includes(site);
+      // Turned off: answer nothing, so nothing about the user's jobs reaches the page at all.
+      if (!prefs.enabled) return { views: {}, line: null, enabled: false, lineDismissed, css: MARK_STYLES };
+      const result = await marksFor(db, jobIds, now(), lineDismissed ? undefined : lineFor);
+      return { ...result, enabled: true, lineDismissed, css: MARK_STYLES };
+    },
+    'marks:dismissLine': async (_data, { senderUrl }) => {
+      const site = senderSite(senderUrl);
+      if (!site) throw new Error('marks:dismissLine comes only from a careers page');
+      const prefs = await marksPrefs.get();
+      if (prefs.dismissedSites.includes(site)) return { prefs };
+      return setMarksPrefs({ ...prefs, dismissedSites: [...prefs.dismissedSites, site] });
+    },
+    'marks:openPopup': async () => ({ opened: await openPopup() }),
+    'marks:setPrefs': async ({ enabled, restoreLine }) => {
+      const prefs = await marksPrefs.get();
+      return setMarksPrefs({ enabled, dismissedSites: restoreLine ? [] : prefs.dismissedSites });
+    },
   };
   if (!summaries) return handlers;
   // After every message, not on a timer: a changed profile, an import or a new local day (dates
