@@ -6,6 +6,8 @@ import { serveJobCopies } from './limit-driver';
 import { accessibleNodes, clickInLine, contrast, layout, markColors, readLine, readMarks, RESULTS, resultId, type MarkSeen } from './marks-driver';
 import { launchPopupChromium, runAxe, type PopupChromium } from './popup-driver';
 import { startFixtureServer, type FixtureServer } from './server';
+import { programOfJob } from '../../lib/store/limit';
+import type { JobRecord } from '../../lib/store/schema';
 
 /**
  * Marks on the careers site in real Chromium: three jobs of the search results opened (so Job Lens
@@ -31,6 +33,8 @@ describe('chromium: marks on the careers site', () => {
   let browser: PopupChromium;
   let list: Page;
   let jobUrls: string[];
+  /** The program the seen jobs count against, as the limit names it from the saved posting. */
+  let program: string;
 
   const marksAre = (page: Page, ids: string[], check: (m: MarkSeen[]) => boolean = () => true) =>
     waitFor(`marks on ${ids.join(', ') || 'nothing'}`, async () => {
@@ -50,6 +54,8 @@ describe('chromium: marks on the careers site', () => {
       await waitFor(`job ${SEEN[i]} saved`, async () => (await browser.readStore('jobs')).find((r) => r.jobId === SEEN[i]));
       await tab.close();
     }
+    const row = (await browser.readStore('jobs')).find((r) => r.jobId === SEEN[0]) as unknown as JobRecord;
+    program = programOfJob(row)!.label;
   });
   afterAll(async () => {
     await browser?.close();
@@ -118,7 +124,7 @@ describe('chromium: marks on the careers site', () => {
     const day = new Date('2026-06-02T12:00:00.000Z');
     expect(applied.label).toContain(`Applied on ${day.getDate()} Jun`);
     // One of two places used: the other seen campus jobs say one place is left.
-    expect(marks.find((m) => m.jobId === SEEN[1])!.label).toContain('1 place left in Early Careers');
+    expect(marks.find((m) => m.jobId === SEEN[1])!.label).toContain(`1 place left in ${program}`);
   });
 
   it('follows the list through pages, filters and re-renders', async () => {
@@ -163,7 +169,7 @@ describe('chromium: marks on the careers site', () => {
     const line = await waitFor('the job page line', async () => (await readLine(page)) ?? undefined);
     expect(line.shadowRootType).toBe('closed');
     expect(line.after).toBe(JOB.posting.title);
-    expect(line.button).toContain('1 place left in Early Careers');
+    expect(line.button).toContain(`1 place left in ${program}`);
     expect(line.button).toMatch(/Seen$/);
     expect([line.expanded, line.detailsHidden]).toEqual(['false', true]);
     const names = await accessibleNodes(page);
@@ -173,7 +179,7 @@ describe('chromium: marks on the careers site', () => {
     await clickInLine(page, 'b');
     const open = await readLine(page);
     expect([open?.expanded, open?.detailsHidden]).toEqual(['true', false]);
-    expect(open?.details).toContain('Early Careers: 1 of 2 applications used, 1 left');
+    expect(open?.details).toContain(`${program}: 1 of 2 applications used, 1 left`);
 
     await clickInLine(page, 'x');
     await waitFor('the line to go', async () => ((await readLine(page)) === null ? true : undefined));
