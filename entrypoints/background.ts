@@ -129,22 +129,17 @@ export default defineBackground(() => {
     // Match scores are kept with each job; a profile changed, or a day passed, while stopped is caught up here.
     const summaries = createSummaryRefresher(keeper.db, () => new Date(), { onChange: marksChanged });
     summaries.refresh().catch((error) => console.error('Job Lens: could not update match scores', error));
-    // Every change to the jobs passes through onLimitChange: the badge and the page marks follow it.
-    const onLimitChange = (state: LimitState) => {
-      showBadge(state);
-      marksChanged();
-    };
     const handlers = createHandlers({
       db: keeper.db,
       now: () => new Date(),
-      onLimitChange,
+      onLimitChange: showBadge,
       data: keeper,
       tabs,
       injectFlows,
       summaries,
       marksPrefs,
       openPopup,
-      onMarksPrefs: marksChanged,
+      onMarksChange: marksChanged,
     });
     return createRouter(withBackup(handlers, keeper), { recordsPrivateWindows: () => getRecordPrivateWindows(keeper.db) });
   });

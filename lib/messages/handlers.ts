@@ -48,8 +48,8 @@ export interface HandlerDeps {
   marksPrefs?: PrefsStore;
   /** Tries to open the toolbar popup; false where the browser does not allow it. */
   openPopup?: () => Promise<boolean>;
-  /** After the marks setting changed: open careers tabs draw, redraw or remove their marks. */
-  onMarksPrefs?: (prefs: MarksPrefs) => void | Promise<void>;
+  /** After anything the marks on careers pages show may have changed (a job, the limit, the setting). */
+  onMarksChange?: () => void;
 }
 
 /**
@@ -103,16 +103,18 @@ export function createHandlers({
   summaries,
   marksPrefs = memoryPrefs(),
   openPopup = async () => false,
-  onMarksPrefs,
+  onMarksChange,
 }: HandlerDeps): Handlers {
   const setMarksPrefs = async (prefs: MarksPrefs) => {
     await marksPrefs.set(prefs);
-    await onMarksPrefs?.(prefs);
+    onMarksChange?.();
     return { prefs };
   };
-  const limit = async () => {
+  /** `marks`: false where nothing the page marks show changed (a job seen again, as it was). */
+  const limit = async (marks = true) => {
     const state = await loadLimitState(db, now());
     await onLimitChange?.(state);
+    if (marks) onMarksChange?.();
     return state;
   };
   const handlers: Handlers = {
@@ -124,7 +126,8 @@ export function createHandlers({
       const page = senderPage(senderUrl);
       if (page?.kind === 'job' && page.viaReferral && page.jobId === posting.jobId) await markViaReferral(db, posting.jobId);
       if (result.outcome !== 'stale') await summaries?.markJob(posting.jobId);
-      const state = await limit();
+      // Seen again with the same text: the open pages' marks (status, score, places) stay true.
+      const state = await limit(result.outcome === 'created' || result.outcome === 'changed');
       return { outcome: result.outcome, limit: state, page: await pageLimitFor(db, state, posting.jobId) };
     },
     'posting:gone': async ({ jobId }) => ({ closed: await recordPostingGone(db, jobId, now()) }),

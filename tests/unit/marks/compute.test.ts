@@ -96,8 +96,8 @@ describe('marksFor', () => {
 describe('marks messages', () => {
   it('answer nothing about the jobs when marks are off, and remember a dismissed line per site', async () => {
     const { first } = await seed();
-    const changes: boolean[] = [];
-    const route = createRouter(createHandlers({ db, now: () => NOW, marksPrefs: memoryPrefs(), onMarksPrefs: (p) => void changes.push(p.enabled) }));
+    let changes = 0;
+    const route = createRouter(createHandlers({ db, now: () => NOW, marksPrefs: memoryPrefs(), onMarksChange: () => void changes++ }));
     const job = fromPage(`https://lifeattiktok.com/search/${first.jobId}`);
     const get = (data: object, context = job) => route({ name: 'marks:get', data }, context);
     expect(await get({ jobIds: [first.jobId], lineFor: first.jobId })).toMatchObject({
@@ -114,7 +114,7 @@ describe('marks messages', () => {
     await route({ name: 'marks:setPrefs', data: { enabled: true, restoreLine: true } });
     expect(await get({ jobIds: [], lineFor: first.jobId })).toMatchObject({ value: { enabled: true, lineDismissed: false } });
     // Every change to the setting reaches the open pages (the dismissal too).
-    expect(changes).toEqual([true, false, true]);
+    expect(changes).toBe(3);
   });
 
   it('refuse more than 200 ids in one message, and ids that are not job ids', async () => {
@@ -124,6 +124,20 @@ describe('marks messages', () => {
     expect(await route({ name: 'marks:get', data: { jobIds: ids } }, fromPage(LIST))).toMatchObject({ ok: false });
     expect(await route({ name: 'marks:get', data: { jobIds: ['<img>'] } }, fromPage(LIST))).toMatchObject({ ok: false });
     expect(await route({ name: 'marks:get', data: { jobIds: ids.slice(0, 200) } }, fromPage(LIST))).toMatchObject({ ok: true });
+  });
+
+  it('tell the open pages after a change to a job, but not when a job is seen again as it was', async () => {
+    db = openDb(`marks-${++n}`);
+    let changes = 0;
+    const route = createRouter(createHandlers({ db, now: () => NOW, onMarksChange: () => void changes++ }));
+    const posting = makePosting();
+    const job = fromPage(`https://lifeattiktok.com/search/${posting.jobId}`);
+    expect(await route({ name: 'posting:seen', data: { posting } }, job)).toMatchObject({ ok: true, value: { outcome: 'created' } });
+    expect(changes).toBe(1);
+    expect(await route({ name: 'posting:seen', data: { posting } }, job)).toMatchObject({ ok: true, value: { outcome: 'updated' } });
+    expect(changes).toBe(1);
+    await route({ name: 'job:setStatus', data: { jobId: posting.jobId, status: 'saved' } });
+    expect(changes).toBe(2);
   });
 
   it('delete everything turns the marks setting back to its default', async () => {
