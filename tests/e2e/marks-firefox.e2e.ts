@@ -111,6 +111,12 @@ describe('firefox: marks on the careers site', () => {
     await marksOn(list, []);
     await sleep(800);
     expect(await hosts(list)).toEqual([]);
+    // A page loaded while they are off draws none, and no line either.
+    const fresh = await firefox.open(RESULTS.url.href);
+    await sleep(1500);
+    expect(await hosts(fresh)).toEqual([]);
+    expect(await fresh.evaluate((tag: string) => document.querySelector(tag), LINE_TAG)).toBeNull();
+    await fresh.close();
     await firefox.send('marks:setPrefs', { enabled: true });
     await marksOn(list, FIRST_PAGE_SEEN);
     await list.close();
