@@ -7,6 +7,7 @@
 //   minus the same page in the browser without the extension.
 // Time is CDP Performance.getMetrics: script, style and layout durations of the page's renderer
 // main thread (content scripts run there too). Aims: under 2 ms per render, 5 ms per job view.
+// Then a DevTools trace of job page loads splits that time by script (job.js, marks.js).
 // It prints; it fails only when it cannot measure.
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { extractFromHtml } from '../lib/extract/node';
@@ -85,6 +86,48 @@ async function timeJobViews(context: BrowserContext, url: string, runs: number):
     await sleep(JOB_SETTLE_MS);
     out.push(await metrics());
     await page.close();
+  }
+  return out;
+}
+
+/** Time by kind on a page's renderer main thread, from a DevTools trace of one job page load. */
+interface Breakdown {
+  'job.js': number;
+  'marks.js': number;
+  style: number;
+  layout: number;
+}
+
+/**
+ * Where a job view's time goes: a trace of one load, its script time split by the script that ran
+ * (the events name their file), and the style and layout passes. Nested events are counted once.
+ */
+async function traceJobView(context: BrowserContext, url: string): Promise<Breakdown> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const events: { name: string; ph: string; dur?: number; pid: number; tid: number; args?: { data?: { url?: string } } }[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+  await page.goto(url, { waitUntil: 'load' });
+  await sleep(JOB_SETTLE_MS);
+  const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  await done;
+  await page.close();
+  // The page's main thread is the one that laid it out most.
+  const counts = new Map<string, number>();
+  for (const e of events) if (e.name === 'Layout') counts.set(`${e.pid}:${e.tid}`, (counts.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+  const main = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const out: Breakdown = { 'job.js': 0, 'marks.js': 0, style: 0, layout: 0 };
+  for (const e of events) {
+    if (`${e.pid}:${e.tid}` !== main || e.ph !== 'X' || !e.dur) continue;
+    const ms = e.dur / 1000;
+    if (e.name === 'UpdateLayoutTree') out.style += ms;
+    else if (e.name === 'Layout') out.layout += ms;
+    else if (e.name === 'EvaluateScript' || e.name === 'FunctionCall') {
+      const file = (e.args?.data?.url ?? '').split('/').pop();
+      if (file === 'job.js' || file === 'marks.js') out[file] += ms;
+    }
   }
   return out;
 }
@@ -190,6 +233,15 @@ async function main() {
       await ext.send('marks:setPrefs', { enabled: true });
     }
 
+    const traced: Breakdown[] = [];
+    const tracedOff: Breakdown[] = [];
+    for (let i = 0; i < JOB_RUNS; i++) {
+      traced.push(await traceJobView(ext.context, jobUrl!));
+      await ext.send('marks:setPrefs', { enabled: false });
+      tracedOff.push(await traceJobView(ext.context, jobUrl!));
+      await ext.send('marks:setPrefs', { enabled: true });
+    }
+
     // The marks' own share of a render: the same page in the same browser with marks on, less off.
     const addedRender = mid(renderExt.total, 'all') - mid(renderOff.total, 'all');
     const addedRenderScript = mid(renderExt.total, 'script') - mid(renderOff.total, 'script');
@@ -234,6 +286,15 @@ async function main() {
           ms(mid(jobOff, 'all') - mid(jobPlain, 'all')),
           '',
         ],
+      ],
+    );
+    const part = (list: Breakdown[], key: keyof Breakdown) => ms(median(list.map((b) => b[key])));
+    console.log(`\nWhere a job view's time goes (DevTools trace of ${JOB_RUNS} loads each; script events nest, a style or layout forced by a script is in both):\n`);
+    printTable(
+      ['job view', 'job.js (evaluate + calls)', 'marks.js (evaluate + calls)', 'style', 'layout'],
+      [
+        ['marks on', part(traced, 'job.js'), part(traced, 'marks.js'), part(traced, 'style'), part(traced, 'layout')],
+        ['marks off', part(tracedOff, 'job.js'), part(tracedOff, 'marks.js'), part(tracedOff, 'style'), part(tracedOff, 'layout')],
       ],
     );
   } finally {
