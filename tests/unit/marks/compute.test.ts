@@ -26,7 +26,9 @@ afterEach(async () => {
 async function seed() {
   db = openDb(`marks-${++n}`);
   const first = makePosting();
-  const second = makePosting();
+  // Another job of the same posting text: the same program, so they share its places.
+  const id = makePosting().jobId;
+  const second = { ...first, jobId: id, url: `https://lifeattiktok.com/search/${id}` };
   for (const p of [first, second]) await recordPostingSeen(db, p, new Date('2026-02-01T09:00:00Z'));
   return { first, second };
 }
@@ -45,7 +47,7 @@ describe('marksFor', () => {
     const program = (await db.jobs.get(first.jobId))!;
     expect(views[first.jobId]!.text).toBe('Applied on 10 Feb · 1 place left');
     expect(views[first.jobId]!.tone).toBe('warn');
-    // Both postings are the same program (the factory's intake); one of its two places is used.
+    // Both jobs are in the same program; one of its two places is used.
     expect(views[second.jobId]!.label).toMatch(/^Job Lens: Saved · 1 place left in .+/);
     expect(program.applicationLimit?.max).toBe(2);
   });
