@@ -292,8 +292,9 @@ export function createHandlers({
       const site = senderSite(senderUrl);
       if (!site) throw new Error('marks:dismissLine comes only from a careers page');
       const prefs = await marksPrefs.get();
-      if (prefs.dismissedSites.includes(site)) return { prefs };
-      return setMarksPrefs({ ...prefs, dismissedSites: [...prefs.dismissedSites, site] });
+      // The page learns nothing back: not the setting, nor the other site's choice.
+      if (!prefs.dismissedSites.includes(site)) await setMarksPrefs({ ...prefs, dismissedSites: [...prefs.dismissedSites, site] });
+      return {};
     },
     'marks:openPopup': async () => ({ opened: await openPopup() }),
     'marks:setPrefs': async ({ enabled, restoreLine }) => {

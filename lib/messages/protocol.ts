@@ -148,7 +148,7 @@ export interface ResponseMap {
   'data:dismissNotice': Record<string, never>;
   'data:snapshot': DataSnapshot;
   'marks:get': MarksReply;
-  'marks:dismissLine': { prefs: MarksPrefs };
+  'marks:dismissLine': Record<string, never>;
   'marks:openPopup': { opened: boolean };
   'marks:setPrefs': { prefs: MarksPrefs };
 }
