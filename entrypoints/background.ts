@@ -8,11 +8,14 @@ import { badgeForCount, NO_PROGRAM_BADGE, overallBadge, type Badge, type LimitSt
 import { createHandlers } from '../lib/messages/handlers';
 import { createRouter, createSenderGate } from '../lib/messages/router';
 import { JOB_HOST_MATCHES } from '../lib/sites/hosts';
-import { classifyUrl } from '../lib/sites/urls';
+import { classifyUrl, siteOfHost } from '../lib/sites/urls';
 import { openDb } from '../lib/store/db';
 import { loadLimitState, pageLimitFor } from '../lib/store/limit';
 import { getRecordPrivateWindows } from '../lib/store/settings';
 import { createSummaryRefresher } from '../lib/store/match-summary';
+import { areaPrefs } from '../lib/marks/prefs';
+import { createMarksTabs } from '../lib/marks/sync';
+import { MARKS_CHANGED, MARKS_FILE } from '../lib/marks/types';
 
 export default defineBackground(() => {
   // Chrome MV3 has `action`; Firefox's MV2 build has `browserAction`.
@@ -74,13 +77,13 @@ export default defineBackground(() => {
   // Marks when this browser session began (kept across worker restarts by the area itself).
   void tabs.sessionStart(new Date());
 
-  const inject = async (tabId: number, file: typeof FLOWS_FILE | typeof BANNER_FILE) => {
+  const inject = (file: typeof FLOWS_FILE | typeof BANNER_FILE | typeof MARKS_FILE) => async (tabId: number) => {
     // Chrome MV3 and Firefox both have `scripting` (with its permission); older Firefox only tabs.executeScript.
     if (browser.scripting) await browser.scripting.executeScript({ target: { tabId }, files: [file] });
     else await browser.tabs.executeScript(tabId, { file });
   };
-  const injectFlows = (tabId: number) => inject(tabId, FLOWS_FILE);
-  const injectBanner = (tabId: number) => inject(tabId, BANNER_FILE);
+  const injectFlows = inject(FLOWS_FILE);
+  const injectBanner = inject(BANNER_FILE);
 
   // The database lives here, in the extension's origin: a content script's IndexedDB would be the
   // website's. It opens (and, from the copy in storage.local, restores) before the first message
@@ -93,12 +96,56 @@ export default defineBackground(() => {
     openMemory: () => openMemoryDb(),
   });
   const database = () => started.then(({ keeper }) => keeper.db);
+
+  // The marks on the careers pages: their setting in storage.local, their script injected into
+  // careers tabs while they are wanted, and those tabs told after every change to what they show.
+  const marksPrefs = areaPrefs(browser.storage.local);
+  const marksTabs = createMarksTabs({
+    prefs: marksPrefs,
+    db: database,
+    careersTabs: async () => (await browser.tabs.query({ url: [...JOB_HOST_MATCHES] })).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])),
+    tell: (tabId) => browser.tabs.sendMessage(tabId, MARKS_CHANGED, { frameId: 0 }),
+    inject: inject(MARKS_FILE),
+  });
+  const isCareersPage = (url: string | undefined) => {
+    try {
+      const page = new URL(url ?? '');
+      return page.protocol === 'https:' && siteOfHost(page.hostname) !== null;
+    } catch {
+      return false;
+    }
+  };
+  const marksChanged = () => void marksTabs.changed().catch((error) => console.error('Job Lens: could not update the page marks', error));
+  // The popup can be opened from code only in some browsers and states (Chrome 127+ with a focused
+  // window); where it cannot, the job page line expands in place instead.
+  const openPopup = async () => {
+    const open = (action as { openPopup?: () => Promise<void> }).openPopup;
+    if (!open) return false;
+    try {
+      await open.call(action);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   const route = started.then(({ keeper }) => {
     const handlersFor = (db: typeof keeper.db) => {
       // Match scores are kept with each job; a profile changed, or a day passed, while stopped is caught up here.
-      const summaries = createSummaryRefresher(db, () => new Date());
+      const summaries = createSummaryRefresher(db, () => new Date(), { onChange: marksChanged });
       summaries.refresh().catch((error) => console.error('Job Lens: could not update match scores', error));
-      return createHandlers({ db, now: () => new Date(), onLimitChange: showBadge, data: keeper, tabs, injectFlows, injectBanner, summaries });
+      return createHandlers({
+        db,
+        now: () => new Date(),
+        onLimitChange: showBadge,
+        data: keeper,
+        tabs,
+        injectFlows,
+        injectBanner,
+        summaries,
+        marksPrefs,
+        openPopup,
+        onMarksChange: marksChanged,
+      });
     };
     let handlers = handlersFor(keeper.db);
     // A database lost while the browser runs: from then on the handlers work on the copy.
@@ -124,6 +171,8 @@ export default defineBackground(() => {
   // A client-side navigation changes a tab's job without any message: follow its address.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url === undefined && change.status !== 'complete') return;
+    // A careers page loaded a new document: the marks script, when wanted (redone after each load).
+    if (change.status === 'complete' && isCareersPage(tab.url)) marksTabs.loaded(tabId).catch(() => undefined);
     database()
       .then((db) => loadLimitState(db, new Date()))
       .then((state) => paintTab(state, tabId, tab.url))

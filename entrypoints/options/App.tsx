@@ -5,17 +5,20 @@ import type { SettingsApi } from '../../components/settings/api';
 import { DeleteData } from '../../components/settings/DeleteData';
 import { LimitSettings } from '../../components/settings/LimitSettings';
 import { PrivateWindows, type PrivateWindowsApi } from '../../components/settings/PrivateWindows';
+import { PageMarks, type PageMarksApi } from '../../components/settings/PageMarks';
 
 export function App({
   api,
   data,
   settings,
   privateWindows,
+  pageMarks,
 }: {
   api: ProfilePageApi;
   data?: DataSectionApi;
   settings?: SettingsApi;
   privateWindows?: PrivateWindowsApi;
+  pageMarks?: PageMarksApi;
 }) {
   return (
     <>
@@ -37,6 +40,7 @@ export function App({
         <ProfileEditor api={api} />
         {settings && <LimitSettings api={settings} />}
         {privateWindows && <PrivateWindows api={privateWindows} />}
+        {pageMarks && <PageMarks api={pageMarks} />}
         {settings && <DeleteData api={settings} />}
         {data && <DataSection api={data} />}
       </main>

@@ -11,6 +11,8 @@ import type { Send } from '../../components/data/api';
 import type { DataSectionApi } from '../../components/settings/DataSection';
 import { getRecordPrivateWindows } from '../../lib/store/settings';
 import type { PrivateWindowsApi } from '../../components/settings/PrivateWindows';
+import type { PageMarksApi } from '../../components/settings/PageMarks';
+import { PREFS_KEY, parsePrefs } from '../../lib/marks/prefs';
 import { App } from './App';
 import './style.css';
 
@@ -42,8 +44,14 @@ const privateWindows: PrivateWindowsApi = {
   save: async (record) => (await send('settings:setRecordPrivate', { recordPrivateWindows: record })).recordPrivateWindows,
 };
 
+// Read from the extension's storage, written through the background (which tells open careers pages).
+const pageMarks: PageMarksApi = {
+  load: async () => parsePrefs((await browser.storage.local.get(PREFS_KEY))[PREFS_KEY]),
+  save: async (enabled, restoreLine) => (await send('marks:setPrefs', { enabled, restoreLine })).prefs,
+};
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App api={api} data={data} privateWindows={privateWindows} settings={{ db: pageDb.db, send, now: () => new Date() }} />
+    <App api={api} data={data} privateWindows={privateWindows} pageMarks={pageMarks} settings={{ db: pageDb.db, send, now: () => new Date() }} />
   </StrictMode>,
 );

@@ -62,6 +62,13 @@ const BACKUP_SCOPES: { [K in MessageName]: (data: RequestOf<K>) => BackupScope |
   'banner:dismiss': () => ({ settings: true }),
   // Deleting everything empties the copy too: a copy left behind would restore it at the next start.
   'data:deleteAll': () => ({ erase: true }),
+  // The marks read the database and change nothing in it. Their setting and the sites where the
+  // line was dismissed are the user's preference, but they are kept in storage.local itself (the
+  // area the copy lives in), outside the database the copy restores: nothing for the copy to take.
+  'marks:get': () => null,
+  'marks:dismissLine': () => null,
+  'marks:openPopup': () => null,
+  'marks:setPrefs': () => null,
 };
 
 export interface KeeperDeps {

@@ -25,6 +25,9 @@ import type { SummaryRefresher } from '../store/match-summary';
 import type { Handlers, MessageContext } from './router';
 import { snapshotOf } from '../backup/snapshot';
 import { NO_KEEPER_STATUS, type DataStatus } from '../backup/status';
+import { marksFor } from '../marks/compute';
+import { DEFAULT_PREFS, memoryPrefs, type MarksPrefs, type PrefsStore } from '../marks/prefs';
+import { MARK_STYLES } from '../marks/styles';
 
 export interface HandlerDeps {
   db: JobLensDb;
@@ -42,6 +45,12 @@ export interface HandlerDeps {
   data?: { status(): DataStatus; dismiss(id: string): Promise<void> };
   /** Keeps the stored match summaries fresh (see lib/store/match-summary.ts); none in some tests. */
   summaries?: SummaryRefresher;
+  /** Where the in-page marks setting lives (storage.local in the extension). */
+  marksPrefs?: PrefsStore;
+  /** Tries to open the toolbar popup; false where the browser does not allow it. */
+  openPopup?: () => Promise<boolean>;
+  /** After anything the marks on careers pages show may have changed (a job, the limit, the setting). */
+  onMarksChange?: () => void;
 }
 
 /**
@@ -87,10 +96,20 @@ export function createHandlers({
   injectBanner,
   data,
   summaries,
+  marksPrefs = memoryPrefs(),
+  openPopup = async () => false,
+  onMarksChange,
 }: HandlerDeps): Handlers {
-  const limit = async () => {
+  const setMarksPrefs = async (prefs: MarksPrefs) => {
+    await marksPrefs.set(prefs);
+    onMarksChange?.();
+    return { prefs };
+  };
+  /** `marks`: false where nothing the page marks show changed (a job seen again, as it was). */
+  const limit = async (marks = true) => {
     const state = await loadLimitState(db, now());
     await onLimitChange?.(state);
+    if (marks) onMarksChange?.();
     return state;
   };
   const handlers: Handlers = {
@@ -102,7 +121,8 @@ export function createHandlers({
       const page = senderPage(context);
       if (page?.kind === 'job' && page.viaReferral && page.jobId === posting.jobId) await markViaReferral(db, posting.jobId);
       if (result.outcome !== 'stale') await summaries?.markJob(posting.jobId);
-      const state = await limit();
+      // Seen again with the same text: the open pages' marks (status, score, places) stay true.
+      const state = await limit(result.outcome === 'created' || result.outcome === 'changed');
       return { outcome: result.outcome, limit: state, page: await pageLimitFor(db, state, posting.jobId) };
     },
     'posting:gone': async ({ jobId }) => ({ closed: await recordPostingGone(db, jobId, now()) }),
@@ -179,6 +199,8 @@ export function createHandlers({
     },
     'data:deleteAll': async () => {
       await deleteAllData(db);
+      // "Every setting" includes the marks setting, though it lives outside the database.
+      await setMarksPrefs({ ...DEFAULT_PREFS, dismissedSites: [] });
       return { limit: await limit() };
     },
     'data:imported': async () => {
@@ -263,6 +285,28 @@ export function createHandlers({
       return {};
     },
     'data:snapshot': async () => ({ ...(await snapshotOf(db)), revision: data?.status().revision ?? 0 }),
+    'marks:get': async ({ jobIds, lineFor }, context) => {
+      const prefs = await marksPrefs.get();
+      const site = senderSite(context);
+      const lineDismissed = !!site && prefs.dismissedSites.includes(site);
+      // Turned off: answer nothing, so nothing about the user's jobs reaches the page at all.
+      if (!prefs.enabled) return { views: {}, line: null, enabled: false, lineDismissed, css: MARK_STYLES };
+      const result = await marksFor(db, jobIds, now(), lineDismissed ? undefined : lineFor);
+      return { ...result, enabled: true, lineDismissed, css: MARK_STYLES };
+    },
+    'marks:dismissLine': async (_data, context) => {
+      const site = senderSite(context);
+      if (!site) throw new Error('marks:dismissLine comes only from a careers page');
+      const prefs = await marksPrefs.get();
+      // The page learns nothing back: not the setting, nor the other site's choice.
+      if (!prefs.dismissedSites.includes(site)) await setMarksPrefs({ ...prefs, dismissedSites: [...prefs.dismissedSites, site] });
+      return {};
+    },
+    'marks:openPopup': async () => ({ opened: await openPopup() }),
+    'marks:setPrefs': async ({ enabled, restoreLine }) => {
+      const prefs = await marksPrefs.get();
+      return setMarksPrefs({ enabled, dismissedSites: restoreLine ? [] : prefs.dismissedSites });
+    },
   };
   if (!summaries) return handlers;
   // After every message, not on a timer: a changed profile, an import or a new local day (dates

@@ -10,6 +10,8 @@ import { JobStatusSchema } from '../store/schema';
 import { ProfileSchema } from '../profile/schema';
 import type { DataStatus } from '../backup/status';
 import type { DataSnapshot } from '../backup/snapshot';
+import { MAX_IDS_PER_BATCH, type MarksReply } from '../marks/types';
+import type { MarksPrefs } from '../marks/prefs';
 
 /**
  * Every message between the content script, the background and the extension pages: its name,
@@ -97,6 +99,17 @@ export const requestSchemas = {
   'data:dismissNotice': z.object({ id: z.string().max(100) }).strict(),
   /** Every row, for a page that cannot open the database itself (IndexedDB unavailable). */
   'data:snapshot': z.object({}).strict(),
+  /**
+   * The marks script: what Job Lens knows about the job cards a careers page shows, and, on a job
+   * page, the line under its title (`lineFor`, which must be the tab's own job).
+   */
+  'marks:get': z.object({ jobIds: z.array(jobId).max(MAX_IDS_PER_BATCH), lineFor: jobId.optional() }).strict(),
+  /** Hide the job page line on the sending page's site. */
+  'marks:dismissLine': z.object({}).strict(),
+  /** The job page line asks for the popup; the browser may refuse. */
+  'marks:openPopup': z.object({}).strict(),
+  /** The options page: marks on or off, and the dismissed line back on every site. */
+  'marks:setPrefs': z.object({ enabled: z.boolean(), restoreLine: z.boolean().optional() }).strict(),
 } as const;
 
 export type MessageName = keyof typeof requestSchemas;
@@ -137,6 +150,10 @@ interface ResponseMap {
   'data:status': { status: DataStatus };
   'data:dismissNotice': Record<string, never>;
   'data:snapshot': DataSnapshot;
+  'marks:get': MarksReply;
+  'marks:dismissLine': Record<string, never>;
+  'marks:openPopup': { opened: boolean };
+  'marks:setPrefs': { prefs: MarksPrefs };
 }
 export type ResponseOf<K extends MessageName> = ResponseMap[K];
 

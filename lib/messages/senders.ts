@@ -46,6 +46,12 @@ export const MESSAGE_SENDERS = {
   'data:status': ['extension'],
   'data:dismissNotice': ['extension'],
   'data:snapshot': ['extension'],
+  // The marks script on the careers site's pages (injected by the background); the setting only
+  // from the options page.
+  'marks:get': ['content'],
+  'marks:dismissLine': ['content'],
+  'marks:openPopup': ['content'],
+  'marks:setPrefs': ['extension'],
 } as const satisfies { readonly [K in MessageName]: readonly SenderKind[] };
 
 export type ContentMessageName = {
@@ -148,6 +154,18 @@ export const CONTENT_BINDINGS: { readonly [K in ContentMessageName]: ContentBind
   'flows:load': { records: false, bind: (data, page) => onPage(page, ['apply', 'applied', 'history', 'login'], 'flows:load', data) },
   'banner:load': { records: false, bind: (data, page) => onPage(page, ['job', 'apply'], 'banner:load', data) },
   'banner:dismiss': { records: false, bind: (data, page) => onPage(page, ['job', 'apply'], 'banner:dismiss', data) },
+  // What a page may learn is bounded by the ids it shows (at most a batch per message) and reveals
+  // only what the marks draw; the job page line is only for the tab's own job.
+  'marks:get': {
+    records: false,
+    bind({ jobIds, lineFor }, page) {
+      if (lineFor === undefined) return { jobIds };
+      if (page.kind !== 'job' || page.jobId !== lineFor) throw new RefusedSender(`marks:get: the line is only for the tab's own job`);
+      return { jobIds, lineFor };
+    },
+  },
+  'marks:dismissLine': { records: false, bind: (data, page) => onPage(page, ['job'], 'marks:dismissLine', data) },
+  'marks:openPopup': { records: false, bind: (data, page) => onPage(page, ['job'], 'marks:openPopup', data) },
 };
 
 /** The parts of `runtime.MessageSender` the check reads (Chrome and Firefox fill these). */

@@ -38,6 +38,12 @@ const POSITION_JOB = /^\/position\/(\d{6,25})\/detail$/i;
 const FORM = /^\/resume\/(\d{6,25})\/apply$/i;
 const ACCOUNT = /^\/(?:resume\/(applied)|position\/(application)|(login))$/i;
 
+/** The site a careers host belongs to, whatever the page; null for any other host. */
+export function siteOfHost(hostname: string): Site | null {
+  const host = hostname.toLowerCase();
+  return Object.hasOwn(HOSTS, host) ? HOSTS[host]![0] : null;
+}
+
 /** The one address we keep for a job, whichever of its old or new links the user followed. */
 export function canonicalJobUrl(site: Site, jobId: string): string {
   return site === 'tiktok'

@@ -91,6 +91,8 @@ export interface RefreshOptions {
   chunk?: number;
   /** Lets the caller's other work run between chunks (a macrotask by default). */
   pause?: () => Promise<void>;
+  /** Called after a refresh that rewrote any summary (what the careers pages' marks show changed). */
+  onChange?: () => void;
 }
 
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -119,18 +121,23 @@ export function createSummaryRefresher(db: JobLensDb, now: () => Date, options: 
     const target = await summaryTarget(db, at);
     if (keyOf(target) === cleanFor) return;
     const ids = await staleJobIds(db, target);
-    for (let start = 0; start < ids.length; start += chunk) {
-      await updateSummaries(db, ids.slice(start, start + chunk), target, at);
-      await pause();
-      // Only a newer profile or another day starts over; messages asking for a refresh meanwhile
-      // (every message does) must not, or a busy background would never finish.
-      if (keyOf(await summaryTarget(db, now())) !== keyOf(target)) {
-        again = true;
-        return;
+    let changed = 0;
+    try {
+      for (let start = 0; start < ids.length; start += chunk) {
+        changed += await updateSummaries(db, ids.slice(start, start + chunk), target, at);
+        await pause();
+        // Only a newer profile or another day starts over; messages asking for a refresh meanwhile
+        // (every message does) must not, or a busy background would never finish.
+        if (keyOf(await summaryTarget(db, now())) !== keyOf(target)) {
+          again = true;
+          return;
+        }
       }
+      if (generation === startedIn) cleanFor = keyOf(target);
+      else again = true;
+    } finally {
+      if (changed > 0) options.onChange?.();
     }
-    if (generation === startedIn) cleanFor = keyOf(target);
-    else again = true;
   }
 
   function refresh(): Promise<void> {

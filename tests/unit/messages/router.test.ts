@@ -51,6 +51,10 @@ function handlers(): Handlers {
     'settings:setStrictLimit': unused,
     'banner:dismiss': unused,
     'data:deleteAll': unused,
+    'marks:get': unused,
+    'marks:dismissLine': unused,
+    'marks:openPopup': unused,
+    'marks:setPrefs': unused,
   };
 }
 

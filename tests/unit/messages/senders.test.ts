@@ -56,6 +56,10 @@ const SAMPLES: { [K in MessageName]: RequestOf<K> } = {
   'data:status': {},
   'data:dismissNotice': { id: 'restored-1' },
   'data:snapshot': {},
+  'marks:get': { jobIds: [OTHER_ID, JOB_ID], lineFor: JOB_ID },
+  'marks:dismissLine': {},
+  'marks:openPopup': {},
+  'marks:setPrefs': { enabled: false },
 };
 const NAMES = Object.keys(SAMPLES) as MessageName[];
 
@@ -98,10 +102,11 @@ const EXTENSION_MESSAGES: MessageName[] = [
   'data:status',
   'data:dismissNotice',
   'data:snapshot',
+  'marks:setPrefs',
 ];
 /** What each sender may do, written out (not derived from the table under test). */
 const ALLOWED: Record<keyof typeof SENDERS, MessageName[]> = {
-  'content script on a job page': ['posting:seen', 'posting:gone', 'limit:get', 'banner:load', 'banner:dismiss'],
+  'content script on a job page': ['posting:seen', 'posting:gone', 'limit:get', 'banner:load', 'banner:dismiss', 'marks:get', 'marks:dismissLine', 'marks:openPopup'],
   'content script on an application form': ['apply:started', 'limit:get', 'apply:duplicate', 'flows:load', 'banner:load', 'banner:dismiss'],
   'content script on the confirmation page': ['limit:get', 'apply:submitted', 'apply:undo', 'flows:load'],
   'content script on the history page': ['limit:get', 'history:read', 'flows:load'],
@@ -186,6 +191,17 @@ describe('what a content script sends is tied to its tab', () => {
     const navigated: RawSender = { id: SELF.id, url: 'https://lifeattiktok.com/search?keyword=intern', frameId: 0, tab: tab(JOB_URL) };
     expect((await gate({ name: 'posting:seen', data: { posting: posting() } }, navigated)).ok).toBe(true);
     expect(calls[0]!.context).toMatchObject({ sender: 'content', senderUrl: JOB_URL, page: { kind: 'job', jobId: JOB_ID } });
+  });
+
+  it("gives marks for any page's cards, but the job page line only for the tab's own job", async () => {
+    const { calls, gate } = gateWith();
+    const list = SENDERS['content script on the search list']!;
+    expect(await gate({ name: 'marks:get', data: { jobIds: [JOB_ID, OTHER_ID] } }, list)).toEqual({ ok: true, value: {} });
+    expect(calls[0]!.data).toEqual({ jobIds: [JOB_ID, OTHER_ID] });
+    const other = await gate({ name: 'marks:get', data: { jobIds: [], lineFor: OTHER_ID } }, contentSender);
+    expect(other).toEqual({ ok: false, error: "refused: marks:get: the line is only for the tab's own job" });
+    expect((await gate({ name: 'marks:get', data: { jobIds: [], lineFor: JOB_ID } }, list)).ok).toBe(false);
+    expect(calls).toHaveLength(1);
   });
 
   it('refuses an application form message for another job', async () => {
