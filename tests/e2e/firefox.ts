@@ -55,6 +55,24 @@ export function startFirefox({
 }
 
 /**
+ * Sets a page's viewport. puppeteer sends the screen orientation with it, a command Firefox ESR 140
+ * does not know yet ("unknown command"); the viewport itself is set by then, so only that error is
+ * let through.
+ */
+export async function setViewport(page: Page, size: { width: number; height: number }): Promise<void> {
+  try {
+    await page.setViewport(size);
+  } catch (error) {
+    if (!/setScreenOrientationOverride|unknown command/i.test((error as Error).message)) throw error;
+  }
+  await waitFor(
+    `the viewport to be ${size.width}×${size.height}`,
+    async () => ((await page.evaluate(() => window.innerWidth).catch(() => 0)) === size.width ? true : undefined),
+    5_000,
+  );
+}
+
+/**
  * Opens one of the add-on's pages. It loads in another process and the driver loses track of the
  * navigation (it reports a detached frame) although the tab gets there, so this waits on the page.
  */
@@ -65,7 +83,7 @@ export async function openAddonPage(
   viewport?: { width: number; height: number },
 ): Promise<Page> {
   const page = await browser.newPage();
-  if (viewport) await page.setViewport(viewport);
+  if (viewport) await setViewport(page, viewport);
   page.goto(url).catch(() => undefined);
   await waitFor(`${url} to open`, async () => ((await page.evaluate(() => location.href).catch(() => '')) === url ? true : undefined), timeoutMs);
   return page;

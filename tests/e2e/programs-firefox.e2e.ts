@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BANNER_MAX_COLLAPSED_HEIGHT, BANNER_MAX_WIDTH, BANNER_TAG } from '../../lib/banner/banner';
 import { BADGE_COLORS } from '../../lib/limit/limit';
-import { ADDON_UUID, openAddonPage } from './firefox';
+import { ADDON_UUID, openAddonPage, setViewport } from './firefox';
 import { FIREFOX_BUILD, freshProfileDir, sleep, snapshotBuild, waitFor, type Row } from './harness';
 import { installAddonInProfile, launchFirefoxProfile, rgb, serveApplyForm, type FirefoxSession } from './limit-driver';
 import {
@@ -131,7 +131,7 @@ describe('firefox: the application limit per program', () => {
       { width: 1100, height: 800 },
       { width: 390, height: 420 },
     ]) {
-      await form.setViewport(size);
+      await setViewport(form, size);
       for (const at of await layoutsWhileScrolling(evaluates(form))) {
         expect(at.placement).toBe('in-flow');
         expect(at.submit).not.toBeNull();
