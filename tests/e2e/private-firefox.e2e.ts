@@ -113,6 +113,9 @@ describe('firefox, permanent private browsing: Job Lens runs on its storage.loca
 
     const tab = await browser.newPage();
     await tab.goto(JOB.url.href, { waitUntil: 'load' });
+    // The user then looks at the popup: a page in a background tab gets no animation frames, and
+    // the list draws its rows in one.
+    await list.bringToFront();
     const rows = await waitFor('the job in the popup list', async () => {
       const texts = await list.$$eval('[role="listitem"]', (items) => items.map((li) => li.textContent ?? ''));
       return texts.some((t) => t.includes(JOB.posting.title)) ? texts : undefined;
