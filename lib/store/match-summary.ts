@@ -9,9 +9,9 @@ import type { JobRecord } from './schema';
 /**
  * Keeps every job's stored match summary (`job.match`) true for the current profile and the local
  * day, so the popup never matches postings when it opens. The background calls `refresh` at start
- * and after each message; it is cheap when nothing is stale (index keys only), and otherwise works
- * in small transactions with a pause between them, so messages are answered while 100,000 jobs
- * are rescored.
+ * and after each message; it is cheap when nothing is stale (index keys only, once per start), and
+ * otherwise works in small transactions with a pause between them, so messages are answered while
+ * 100,000 jobs are rescored.
  */
 
 /** What the summaries are computed against; `null` when there is nothing to match with. */
@@ -49,16 +49,82 @@ export function isFresh(match: MatchSummary | null | undefined, target: SummaryT
   return !!match && match.profileUpdatedAt === target.profileUpdatedAt && match.day === target.day;
 }
 
-/** Ids of the jobs whose summary is missing or stale (or, with no profile, present), from indexes only. */
-export async function staleJobIds(db: JobLensDb, target: SummaryTarget | null): Promise<string[]> {
-  return db.transaction('r', db.jobs, async () => {
-    if (target === null) return (await db.jobs.orderBy('match.rank').primaryKeys()) as string[];
-    const fresh = new Set(
-      await db.jobs.where('[match.profileUpdatedAt+match.day]').equals([target.profileUpdatedAt, target.day]).primaryKeys(),
-    );
-    const all = (await db.jobs.toCollection().primaryKeys()) as string[];
-    return fresh.size === all.length ? [] : all.filter((id) => !fresh.has(id));
+/** The index of each summary's profile and day: a fresh summary is at [profileUpdatedAt, day]. */
+const SUMMARY_INDEX = '[match.profileUpdatedAt+match.day]';
+
+const keyOfTarget = (target: SummaryTarget) => [target.profileUpdatedAt, target.day];
+
+/**
+ * Up to `limit` jobs whose summary is for another profile or day (with no profile: any summary),
+ * from the index alone. Rescoring them takes them out of this range, so asking again gives the next.
+ */
+export async function staleSummaryIds(db: JobLensDb, target: SummaryTarget | null, limit?: number): Promise<string[]> {
+  const found = target === null ? db.jobs.orderBy(SUMMARY_INDEX) : db.jobs.where(SUMMARY_INDEX).notEqual(keyOfTarget(target));
+  return (await (limit === undefined ? found : found.limit(limit)).primaryKeys()) as string[];
+}
+
+/** Resolves an IndexedDB request (the index walk below is raw IndexedDB: Dexie cannot start it at a primary key). */
+function cursorWalk(request: IDBRequest<IDBCursor | null>, step: (cursor: IDBCursor) => boolean): Promise<void> {
+  return new Promise((resolve, reject) => {
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      try {
+        const cursor = request.result;
+        if (!cursor || !step(cursor)) resolve();
+      } catch (error) {
+        reject(error);
+      }
+    };
   });
+}
+
+/**
+ * The next `limit` jobs after `after` in primary-key order, and which of them have no summary for
+ * `target`: a stale one, or none at all (a row imported, restored or saved before the profile
+ * existed, which no index range finds). Keys only, from the table and from the summary index,
+ * where the fresh rows sit in primary-key order.
+ */
+export async function unscoredAfter(
+  db: JobLensDb,
+  target: SummaryTarget,
+  after: string | null,
+  limit: number,
+): Promise<{ ids: string[]; unscored: string[] }> {
+  const ids = (await (after === null ? db.jobs.orderBy(':id') : db.jobs.where(':id').above(after)).limit(limit).primaryKeys()) as string[];
+  if (ids.length === 0) return { ids, unscored: [] };
+  const last = ids[ids.length - 1]!;
+  const key = keyOfTarget(target);
+  const fresh = new Set<string>();
+  const index = db.backendDB().transaction('jobs', 'readonly').objectStore('jobs').index(SUMMARY_INDEX);
+  let jumped = after === null;
+  await cursorWalk(index.openKeyCursor(key), (cursor) => {
+    const id = cursor.primaryKey as string;
+    // The fresh rows before this page are skipped in one step, not walked.
+    if (!jumped && id < after!) cursor.continuePrimaryKey(key, after!);
+    else if (id > last) return false;
+    else {
+      if (after === null || id > after) fresh.add(id);
+      cursor.continue();
+    }
+    jumped = true;
+    return true;
+  });
+  return { ids, unscored: ids.filter((id) => !fresh.has(id)) };
+}
+
+/** Every job whose summary is missing or stale (or, with no profile, present), from indexes only. */
+export async function staleJobIds(db: JobLensDb, target: SummaryTarget | null): Promise<string[]> {
+  const stale = await staleSummaryIds(db, target);
+  if (target === null) return stale;
+  const unscored: string[] = [];
+  for (let after: string | null = null; ; ) {
+    const page = await unscoredAfter(db, target, after, 1000);
+    if (page.ids.length === 0) break;
+    unscored.push(...page.unscored);
+    after = page.ids[page.ids.length - 1]!;
+  }
+  const all = new Set([...stale, ...unscored]);
+  return ((await db.jobs.orderBy(':id').primaryKeys()) as string[]).filter((id) => all.has(id));
 }
 
 /**
@@ -87,8 +153,14 @@ export async function updateSummaries(
 }
 
 export interface RefreshOptions {
-  /** Jobs per transaction: small enough that a message waits at most a few tens of ms. */
+  /**
+   * Jobs rescored per transaction: a message waits for one such transaction at most. Under 50,
+   * too: Dexie tells live queries exactly which rows a write of fewer than 50 changed, and "the
+   * whole table" for a larger one, which makes every open popup read its list again.
+   */
   chunk?: number;
+  /** Job keys read per look for rows with no summary at all (keys only, cheap). */
+  scan?: number;
   /** Lets the caller's other work run between chunks (a macrotask by default). */
   pause?: () => Promise<void>;
 }
@@ -99,10 +171,13 @@ const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * One refresher per background. `refresh()` brings every summary up to date; a call while a
  * refresh runs makes it look again once done (the profile may have changed meanwhile), and the
  * returned promise settles when everything is fresh. `markJob` rescores one job at once (a
- * posting just saved) without a full look.
+ * posting just saved) without a full look. Nothing is read in one piece: stale summaries come
+ * from the index a chunk at a time, rows with none from a walk over the keys, and every chunk is
+ * its own transaction with a pause after it, so messages are answered meanwhile.
  */
 export function createSummaryRefresher(db: JobLensDb, now: () => Date, options: RefreshOptions = {}) {
-  const chunk = options.chunk ?? 250;
+  const chunk = options.chunk ?? 40;
+  const scan = options.scan ?? 2000;
   const pause = options.pause ?? macrotask;
   /** The target of the last complete refresh, as `profileUpdatedAt|day`; a cheap "still fresh". */
   let cleanFor: string | null = null;
@@ -113,20 +188,43 @@ export function createSummaryRefresher(db: JobLensDb, now: () => Date, options: 
 
   const keyOf = (target: SummaryTarget | null) => (target ? `${target.profileUpdatedAt}|${target.day}` : 'none');
 
-  async function runOnce(): Promise<void> {
-    const at = now();
-    const startedIn = generation;
-    const target = await summaryTarget(db, at);
-    if (keyOf(target) === cleanFor) return;
-    const ids = await staleJobIds(db, target);
+  /** Rescores `ids` a chunk per transaction; false when the profile or the day changed meanwhile. */
+  async function rescore(ids: readonly string[], target: SummaryTarget | null, at: Date): Promise<boolean> {
     for (let start = 0; start < ids.length; start += chunk) {
       await updateSummaries(db, ids.slice(start, start + chunk), target, at);
       await pause();
       // Only a newer profile or another day starts over; messages asking for a refresh meanwhile
       // (every message does) must not, or a busy background would never finish.
-      if (keyOf(await summaryTarget(db, now())) !== keyOf(target)) {
+      if (keyOf(await summaryTarget(db, now())) !== keyOf(target)) return false;
+    }
+    return true;
+  }
+
+  async function runOnce(): Promise<void> {
+    const at = now();
+    const startedIn = generation;
+    const target = await summaryTarget(db, at);
+    if (keyOf(target) === cleanFor) return;
+    // Summaries for another profile or day: rescored rows leave the range, so each look is the next chunk.
+    for (;;) {
+      const ids = await staleSummaryIds(db, target, chunk);
+      if (ids.length === 0) break;
+      if (!(await rescore(ids, target, at))) {
         again = true;
         return;
+      }
+    }
+    // Rows with no summary at all (imported, restored, or saved before the profile existed).
+    if (target !== null) {
+      for (let after: string | null = null; ; ) {
+        const page = await unscoredAfter(db, target, after, scan);
+        if (page.ids.length === 0) break;
+        if (!(await rescore(page.unscored, target, at))) {
+          again = true;
+          return;
+        }
+        if (page.unscored.length === 0) await pause();
+        after = page.ids[page.ids.length - 1]!;
       }
     }
     if (generation === startedIn) cleanFor = keyOf(target);
