@@ -137,7 +137,7 @@ export function SavedJobsView({
   }, [recent, ready, started]);
 
   // Tagged with their sort: while a new order is read, the previous one must not show under it.
-  // The first rows of another sort, read from its index at once (40 rows, not every key), so
+  // The first rows of another sort, read from its index at once (as many as the first screen, not every key), so
   // "Best match" shows the best jobs before the whole order is in.
   const sortedHead = useLiveQuery(
     async () => (started && sort !== 'lastSeen' ? { sort, rows: await headRows(db, sort, recent?.length || 40) } : undefined),
