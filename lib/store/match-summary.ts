@@ -63,68 +63,23 @@ export async function staleSummaryIds(db: JobLensDb, target: SummaryTarget | nul
   return (await (limit === undefined ? found : found.limit(limit)).primaryKeys()) as string[];
 }
 
-/** Resolves an IndexedDB request (the index walk below is raw IndexedDB: Dexie cannot start it at a primary key). */
-function cursorWalk(request: IDBRequest<IDBCursor | null>, step: (cursor: IDBCursor) => boolean): Promise<void> {
-  return new Promise((resolve, reject) => {
-    request.onerror = () => reject(request.error);
-    request.onsuccess = () => {
-      try {
-        const cursor = request.result;
-        if (!cursor || !step(cursor)) resolve();
-      } catch (error) {
-        reject(error);
-      }
-    };
-  });
-}
-
 /**
- * The next `limit` jobs after `after` in primary-key order, and which of them have no summary for
- * `target`: a stale one, or none at all (a row imported, restored or saved before the profile
- * existed, which no index range finds). Keys only, from the table and from the summary index,
- * where the fresh rows sit in primary-key order.
+ * Jobs with no summary for `target`: a stale one, or none at all (a row imported, restored or
+ * saved before the profile existed, which no index range finds). Keys only, from the table and
+ * the summary index, but every key of both: the refresher asks once per start, when the
+ * background is quiet.
  */
-export async function unscoredAfter(
-  db: JobLensDb,
-  target: SummaryTarget,
-  after: string | null,
-  limit: number,
-): Promise<{ ids: string[]; unscored: string[] }> {
-  const ids = (await (after === null ? db.jobs.orderBy(':id') : db.jobs.where(':id').above(after)).limit(limit).primaryKeys()) as string[];
-  if (ids.length === 0) return { ids, unscored: [] };
-  const last = ids[ids.length - 1]!;
-  const key = keyOfTarget(target);
-  const fresh = new Set<string>();
-  const index = db.backendDB().transaction('jobs', 'readonly').objectStore('jobs').index(SUMMARY_INDEX);
-  let jumped = after === null;
-  await cursorWalk(index.openKeyCursor(key), (cursor) => {
-    const id = cursor.primaryKey as string;
-    // The fresh rows before this page are skipped in one step, not walked.
-    if (!jumped && id < after!) cursor.continuePrimaryKey(key, after!);
-    else if (id > last) return false;
-    else {
-      if (after === null || id > after) fresh.add(id);
-      cursor.continue();
-    }
-    jumped = true;
-    return true;
+export async function unscoredJobIds(db: JobLensDb, target: SummaryTarget): Promise<string[]> {
+  return db.transaction('r', db.jobs, async () => {
+    const fresh = new Set(await db.jobs.where(SUMMARY_INDEX).equals(keyOfTarget(target)).primaryKeys());
+    const all = (await db.jobs.toCollection().primaryKeys()) as string[];
+    return fresh.size === all.length ? [] : all.filter((id) => !fresh.has(id));
   });
-  return { ids, unscored: ids.filter((id) => !fresh.has(id)) };
 }
 
 /** Every job whose summary is missing or stale (or, with no profile, present), from indexes only. */
 export async function staleJobIds(db: JobLensDb, target: SummaryTarget | null): Promise<string[]> {
-  const stale = await staleSummaryIds(db, target);
-  if (target === null) return stale;
-  const unscored: string[] = [];
-  for (let after: string | null = null; ; ) {
-    const page = await unscoredAfter(db, target, after, 1000);
-    if (page.ids.length === 0) break;
-    unscored.push(...page.unscored);
-    after = page.ids[page.ids.length - 1]!;
-  }
-  const all = new Set([...stale, ...unscored]);
-  return ((await db.jobs.orderBy(':id').primaryKeys()) as string[]).filter((id) => all.has(id));
+  return target === null ? staleSummaryIds(db, null) : unscoredJobIds(db, target);
 }
 
 /**
@@ -159,8 +114,11 @@ export interface RefreshOptions {
    * whole table" for a larger one, which makes every open popup read its list again.
    */
   chunk?: number;
-  /** Job keys read per look for rows with no summary at all (keys only, cheap). */
-  scan?: number;
+  /**
+   * How long the background must have had no message before the look for rows with no summary at
+   * all, which reads every key: not while a popup that just opened reads its first screen.
+   */
+  quietMs?: number;
   /** Lets the caller's other work run between chunks (a macrotask by default). */
   pause?: () => Promise<void>;
 }
@@ -171,14 +129,19 @@ const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * One refresher per background. `refresh()` brings every summary up to date; a call while a
  * refresh runs makes it look again once done (the profile may have changed meanwhile), and the
  * returned promise settles when everything is fresh. `markJob` rescores one job at once (a
- * posting just saved) without a full look. Nothing is read in one piece: stale summaries come
- * from the index a chunk at a time, rows with none from a walk over the keys, and every chunk is
- * its own transaction with a pause after it, so messages are answered meanwhile.
+ * posting just saved) without a full look. Stale summaries come from the index a chunk at a time,
+ * rows with none from one keys-only look once the background is quiet, and every chunk is its own
+ * transaction with a pause after it, so messages are answered meanwhile.
  */
 export function createSummaryRefresher(db: JobLensDb, now: () => Date, options: RefreshOptions = {}) {
   const chunk = options.chunk ?? 40;
-  const scan = options.scan ?? 2000;
+  const quietMs = options.quietMs ?? 1000;
   const pause = options.pause ?? macrotask;
+  /** When `refresh` was last asked for (every message asks). */
+  let askedAt = 0;
+  const quiet = async () => {
+    for (let wait = quietMs; wait > 0; wait = askedAt + quietMs - Date.now()) await new Promise((r) => setTimeout(r, wait));
+  };
   /** The target of the last complete refresh, as `profileUpdatedAt|day`; a cheap "still fresh". */
   let cleanFor: string | null = null;
   /** Bumped by `invalidate`: a run that saw an older generation must not call the database clean. */
@@ -216,15 +179,10 @@ export function createSummaryRefresher(db: JobLensDb, now: () => Date, options: 
     }
     // Rows with no summary at all (imported, restored, or saved before the profile existed).
     if (target !== null) {
-      for (let after: string | null = null; ; ) {
-        const page = await unscoredAfter(db, target, after, scan);
-        if (page.ids.length === 0) break;
-        if (!(await rescore(page.unscored, target, at))) {
-          again = true;
-          return;
-        }
-        if (page.unscored.length === 0) await pause();
-        after = page.ids[page.ids.length - 1]!;
+      await quiet();
+      if (!(await rescore(await unscoredJobIds(db, target), target, at))) {
+        again = true;
+        return;
       }
     }
     if (generation === startedIn) cleanFor = keyOf(target);
@@ -232,6 +190,7 @@ export function createSummaryRefresher(db: JobLensDb, now: () => Date, options: 
   }
 
   function refresh(): Promise<void> {
+    askedAt = Date.now();
     if (running) {
       again = true;
       return running;
