@@ -166,17 +166,26 @@ async function rescore(browser: PopupChromium, size: number, day: string): Promi
       async ({ size, day, profile }) => {
         const send = (message: unknown) =>
           (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: { updatedAt?: string } }> } } }).chrome.runtime.sendMessage(message);
+        // Every row carries a summary here, so all are fresh once the index holds no other
+        // profile or day: two key lookups, where counting 100,000 entries would itself keep the
+        // database busy and slow the background being measured.
         const fresh = (updatedAt: string) =>
-          new Promise<number>((done, fail) => {
+          new Promise<boolean>((done, fail) => {
             const open = indexedDB.open('job-lens');
             open.onerror = () => fail(open.error);
             open.onsuccess = () => {
-              const count = open.result.transaction('jobs').objectStore('jobs').index('[match.profileUpdatedAt+match.day]').count(IDBKeyRange.only([updatedAt, day]));
-              count.onsuccess = () => {
-                open.result.close();
-                done(count.result);
+              const index = open.result.transaction('jobs').objectStore('jobs').index('[match.profileUpdatedAt+match.day]');
+              const key = [updatedAt, day];
+              const below = index.getKey(IDBKeyRange.upperBound(key, true));
+              below.onerror = () => fail(below.error);
+              below.onsuccess = () => {
+                const above = index.getKey(IDBKeyRange.lowerBound(key, true));
+                above.onerror = () => fail(above.error);
+                above.onsuccess = () => {
+                  open.result.close();
+                  done(below.result === undefined && above.result === undefined);
+                };
               };
-              count.onerror = () => fail(count.error);
             };
           });
         const start = performance.now();
@@ -187,7 +196,7 @@ async function rescore(browser: PopupChromium, size: number, day: string): Promi
           const t = performance.now();
           await send({ name: 'limit:get', data: {} });
           waits.push(performance.now() - t);
-          if ((await fresh(updatedAt)) >= size) break;
+          if (await fresh(updatedAt)) break;
           if (performance.now() - start > 900_000) return null;
           await new Promise((r) => setTimeout(r, 200));
         }
