@@ -157,13 +157,13 @@ async function freshCount(browser: PopupChromium, profileUpdatedAt: string, day:
  * A profile change at `size` jobs: how long until every stored summary is fresh again, and how
  * long the background takes to answer a message meanwhile (the longest wait, and the median).
  */
-async function rescore(browser: PopupChromium, size: number, day: string): Promise<{ totalS: number; maxMs: number; medianMs: number; answers: number }> {
+async function rescore(browser: PopupChromium, day: string): Promise<{ totalS: number; maxMs: number; medianMs: number; answers: number }> {
   const page = await browser.extensionPage();
   try {
     // tsx names the helper functions below with a `__name` call the page does not have.
     await page.evaluate('globalThis.__name = (f) => f');
     const result = await page.evaluate(
-      async ({ size, day, profile }) => {
+      async ({ day, profile }) => {
         const send = (message: unknown) =>
           (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: { updatedAt?: string } }> } } }).chrome.runtime.sendMessage(message);
         // Every row carries a summary here, so all are fresh once the index holds no other
@@ -202,7 +202,7 @@ async function rescore(browser: PopupChromium, size: number, day: string): Promi
         }
         return { totalS: (performance.now() - start) / 1000, waits };
       },
-      { size, day, profile: { ...PROFILE, skills: [...PROFILE.skills, 'Go'] } },
+      { day, profile: { ...PROFILE, skills: [...PROFILE.skills, 'Go'] } },
     );
     if (!result) return { totalS: NaN, maxMs: NaN, medianMs: NaN, answers: 0 };
     return { totalS: result.totalS, maxMs: Math.max(...result.waits), medianMs: median(result.waits), answers: result.waits.length };
@@ -335,7 +335,7 @@ async function main(): Promise<number> {
       const fresh = await freshCount(browser, updatedAt, localDay(now));
       if (fresh !== size) console.log(`bench:popup: only ${fresh} of ${size} rows carry a summary for this profile and day`);
       if (size === Math.max(...SIZES) && !process.env.BENCH_NO_RESCORE) {
-        const r = await rescore(browser, size, localDay(now));
+        const r = await rescore(browser, localDay(now));
         console.log(
           `rescoring ${size.toLocaleString('en')} jobs after a profile change: every summary fresh after ${r.totalS.toFixed(1)} s; ` +
             `meanwhile the background answered ${r.answers} messages, median ${r.medianMs.toFixed(0)} ms, longest ${r.maxMs.toFixed(0)} ms`,
