@@ -8,7 +8,7 @@ import { useApi } from '../popup/api';
 import { eligibleIds, headRows, idsWithStatus, loadFacets, orderedIds } from './source';
 import { TransferPanel } from './TransferPanel';
 import {
-  facetMatches,
+  facetFilter,
   facetOf,
   hasFilters,
   locationOptions,
@@ -29,6 +29,9 @@ const ROW_HEIGHT = 86;
 
 /** Set once the whole order of the list is read (keys only); the benchmark reads it. */
 const ORDER_MARK = 'job-lens:order';
+
+/** While facets are read: how often the list shows what the search has found so far. */
+const FILTER_EVERY_MS = 300;
 
 /** Set once every job's facets are read, so search and every filter cover all jobs; the benchmark reads it. */
 const ALL_ROWS_MARK = 'job-lens:all-rows';
@@ -134,7 +137,7 @@ export function SavedJobsView({
   }, [recent, ready, started]);
 
   // Tagged with their sort: while a new order is read, the previous one must not show under it.
-  // The first rows of another sort, read from its index at once (40 rows, not every key), so
+  // The first rows of another sort, read from its index at once (as many as the first screen, not every key), so
   // "Best match" shows the best jobs before the whole order is in.
   const sortedHead = useLiveQuery(
     async () => (started && sort !== 'lastSeen' ? { sort, rows: await headRows(db, sort, recent?.length || 40) } : undefined),
@@ -173,11 +176,17 @@ export function SavedJobsView({
   useEffect(() => {
     if (!started || !wantFacets) return;
     let cancelled = false;
+    // The list is filtered again a few times a second, not after every chunk: at 100,000 jobs
+    // each filtering goes over every id, and 200 of them cost more than reading the rows.
+    let shownAt = -Infinity;
     void loadFacets(db, (chunk) => {
       for (const f of chunk) facets.current.set(f.jobId, f);
+      if (performance.now() - shownAt < FILTER_EVERY_MS) return;
+      shownAt = performance.now();
       setFacetVersion((v) => v + 1);
     }, { cancelled: () => cancelled }).then(() => {
       if (cancelled) return;
+      setFacetVersion((v) => v + 1);
       setFacetsDone(true);
       performance.mark(ALL_ROWS_MARK);
     });
@@ -194,12 +203,13 @@ export function SavedJobsView({
     if (!filtering) return ids;
     if (withStatus === undefined || eligible === undefined) return undefined;
     const byFacet = needsFacets(filters);
+    const matches = facetFilter(filters);
     return ids.filter((id) => {
       if (withStatus && !withStatus.has(id)) return false;
       if (eligible && !eligible.has(id)) return false;
       if (!byFacet) return true;
       const facet = facets.current.get(id);
-      return facet !== undefined && facetMatches(facet, filters);
+      return facet !== undefined && matches(facet);
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- facets live in a ref; facetVersion is how a chunk read into it says so
   }, [ids, filtering, filters, withStatus, eligible, facetVersion]);

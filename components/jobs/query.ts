@@ -96,19 +96,29 @@ export function facetOf(job: JobRecord): Facet {
   return { jobId: job.jobId, site: job.site, degrees: job.degreeLevels, locations: job.locations, haystack };
 }
 
+/** The words typed, as search compares them. */
+function termsOf(text: string): string[] {
+  return text.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
 /** Every word typed must occur somewhere (site, title, code, team, category, cohort, location, notes). */
 function matchesText(facet: Facet, text: string): boolean {
-  const terms = text.toLowerCase().split(/\s+/).filter(Boolean);
+  const terms = termsOf(text);
   return terms.every((term) => facet.haystack.includes(term));
 }
 
-export function facetMatches(facet: Facet, filters: JobFilters): boolean {
-  return (
+/** The posting filters and the search as one test, its words split once for every facet it is given. */
+export function facetFilter(filters: JobFilters): (facet: Facet) => boolean {
+  const terms = termsOf(filters.text);
+  return (facet) =>
     (filters.site === 'all' || facet.site === filters.site) &&
     (filters.degree === 'all' || facet.degrees.includes(filters.degree)) &&
     (filters.location === 'all' || facet.locations.includes(filters.location)) &&
-    matchesText(facet, filters.text)
-  );
+    terms.every((term) => facet.haystack.includes(term));
+}
+
+export function facetMatches(facet: Facet, filters: JobFilters): boolean {
+  return facetFilter(filters)(facet);
 }
 
 function jobMatches(job: JobRecord, filters: JobFilters): boolean {

@@ -2,8 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { loadProfile } from '../../lib/profile/store';
 import type { PageKind } from '../../lib/sites/urls';
-import { datesToAsk, listRecent, pendingConfirmations } from '../../lib/store/jobs';
-import { countForJob, loadLimitState } from '../../lib/store/limit';
+import { listRecent, needsDate, pendingConfirmations } from '../../lib/store/jobs';
+import { countForJob, loadLimit } from '../../lib/store/limit';
 import { getRecordPrivateWindows } from '../../lib/store/settings';
 import { fullestProgram } from '../../lib/limit/limit';
 import { dataApiFrom } from '../data/api';
@@ -16,8 +16,11 @@ import { LimitBanner, LimitHeader, ProgramList } from '../limit/Limit';
 import { useApi, type PopupApi } from './api';
 import { PendingConfirmations } from './PendingConfirmations';
 
-/** Rows read before the rest: more than a popup shows at once, few enough to read in a few ms. */
-const FIRST_PAGE = 40;
+/**
+ * Rows read before the rest: the rows the list renders at first (those in view and the few around
+ * them), since each is a whole posting and the first screen waits for them.
+ */
+const FIRST_PAGE = 16;
 
 /** Set once the first screen with real data is on screen; the benchmark reads it. */
 const FIRST_RENDER_MARK = 'job-lens:first-render';
@@ -160,9 +163,11 @@ export function PopupApp({ page, privateTab = false }: { page: PageKind | undefi
   const [detailId, setDetailId] = useState<string | null>(null);
   const showCurrent = jobId !== null && tab === 'current';
 
-  const limit = useLiveQuery(() => loadLimitState(db, now), [db, now]);
+  // The applied jobs are read once, for the limit and for the dates to ask.
+  const applications = useLiveQuery(() => loadLimit(db, now), [db, now]);
+  const limit = applications?.state;
+  const undated = useMemo(() => applications?.appliedJobs.filter(needsDate), [applications]);
   const pending = useLiveQuery(() => pendingConfirmations(db, now), [db, now]);
-  const undated = useLiveQuery(() => datesToAsk(db), [db]);
   const loaded = useLiveQuery(() => loadProfile(db), [db]);
   const recent = useLiveQuery(() => listRecent(db, FIRST_PAGE), [db]);
   // Counting 100,000 rows holds up every query queued behind it, so the count starts once the

@@ -311,14 +311,15 @@ export function createHandlers({
   if (!summaries) return handlers;
   // After every message, not on a timer: a changed profile, an import or a new local day (dates
   // decide some verdicts) is noticed the next time anything talks to the background, with no
-  // alarm permission. Not awaited: the answer does not wait for 100,000 jobs to be rescored.
+  // alarm permission. Started after the answer has gone (a macrotask later), and never awaited:
+  // the answer waits neither for the look nor for 100,000 jobs to be rescored.
   const refreshed = {} as Record<string, unknown>;
   for (const [name, handler] of Object.entries(handlers) as [keyof Handlers, (d: unknown, c: unknown) => Promise<unknown>][]) {
     refreshed[name] = async (data: unknown, context: unknown) => {
       try {
         return await handler(data, context);
       } finally {
-        summaries.refresh().catch((error) => console.error('Job Lens: could not update match scores', error));
+        setTimeout(() => summaries.refresh().catch((error) => console.error('Job Lens: could not update match scores', error)), 0);
       }
     };
   }

@@ -300,7 +300,12 @@ export function snoozeApplyPrompt(db: JobLensDb, jobId: string, now: Date): Prom
 
 /** Jobs recorded as applied without a date (the site's "already applied" dialog): the popup asks when. */
 export async function datesToAsk(db: JobLensDb): Promise<JobRecord[]> {
-  return db.jobs.orderBy('appliedAt').filter((job) => job.appliedDateUnknown === true).toArray();
+  return (await listApplications(db)).filter(needsDate);
+}
+
+/** An application the site reported without a date: the popup asks the user for it. */
+export function needsDate(job: JobRecord): boolean {
+  return job.appliedAt !== null && job.appliedDateUnknown === true;
 }
 
 /**

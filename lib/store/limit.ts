@@ -54,41 +54,52 @@ function applicationOfSiteRow(row: SiteApplicationRow): LimitApplicationInput {
 export interface LimitInputs {
   applications: LimitApplicationInput[];
   defaultLimit: number | null;
+  /** The jobs applied to, as read (the popup asks the undated ones for their date from the same read). */
+  appliedJobs: (JobRecord & { appliedAt: string })[];
 }
 
 /**
  * Gathers what `computeLimitState` needs without reading every job: the applied jobs come from
- * the `appliedAt` index, and the smallest limit any posting states from the `applicationLimit.max`
- * index (jobs whose posting states none have no key there and cost nothing).
+ * the `appliedAt` index (one read of those rows, no cursor), and the smallest limit any posting
+ * states from the `applicationLimit.max` index (jobs whose posting states none have no key there
+ * and cost nothing).
  */
 export async function loadLimitInputs(db: JobLensDb): Promise<LimitInputs> {
   return db.transaction('r', db.jobs, db.siteApplications, async () => {
-    const applied = await db.jobs.orderBy('appliedAt').toArray();
+    const applied = (await db.jobs.orderBy('appliedAt').toArray()).filter(
+      (job): job is JobRecord & { appliedAt: string } => job.appliedAt !== null,
+    );
     const smallest = await db.jobs.orderBy('applicationLimit.max').first();
     const site = await db.siteApplications.toArray();
     return {
-      applications: [
-        ...applied
-          .filter((job): job is JobRecord & { appliedAt: string } => job.appliedAt !== null)
-          .map(applicationOfJob),
-        ...site.map(applicationOfSiteRow),
-      ],
+      applications: [...applied.map(applicationOfJob), ...site.map(applicationOfSiteRow)],
       defaultLimit: smallest?.applicationLimit?.max ?? null,
+      appliedJobs: applied,
     };
   });
 }
 
 /**
- * The limit state. `extra` are applications from elsewhere (the site's history rows for jobs
- * never seen), counted the same way.
+ * The limit state, and the applied jobs it was counted from. `extra` are applications from
+ * elsewhere (the site's history rows for jobs never seen), counted the same way.
  */
+export async function loadLimit(
+  db: JobLensDb,
+  now: Date,
+  extra: readonly LimitApplicationInput[] = [],
+): Promise<{ state: LimitState; appliedJobs: LimitInputs['appliedJobs'] }> {
+  const [inputs, settings] = await Promise.all([loadLimitInputs(db), getSettings(db)]);
+  const state = computeLimitState({ applications: [...inputs.applications, ...extra], defaultLimit: inputs.defaultLimit, settings, now });
+  return { state, appliedJobs: inputs.appliedJobs };
+}
+
+/** The limit state (see `loadLimit`). */
 export async function loadLimitState(
   db: JobLensDb,
   now: Date,
   extra: readonly LimitApplicationInput[] = [],
 ): Promise<LimitState> {
-  const [inputs, settings] = await Promise.all([loadLimitInputs(db), getSettings(db)]);
-  return computeLimitState({ applications: [...inputs.applications, ...extra], defaultLimit: inputs.defaultLimit, settings, now });
+  return (await loadLimit(db, now, extra)).state;
 }
 
 /**

@@ -9,9 +9,9 @@ import type { JobRecord } from './schema';
 /**
  * Keeps every job's stored match summary (`job.match`) true for the current profile and the local
  * day, so the popup never matches postings when it opens. The background calls `refresh` at start
- * and after each message; it is cheap when nothing is stale (index keys only), and otherwise works
- * in small transactions with a pause between them, so messages are answered while 100,000 jobs
- * are rescored.
+ * and after each message; it is cheap when nothing is stale (index keys only, once per start), and
+ * otherwise works in small transactions with a pause between them, so messages are answered while
+ * 100,000 jobs are rescored.
  */
 
 /** What the summaries are computed against; `null` when there is nothing to match with. */
@@ -49,16 +49,37 @@ function isFresh(match: MatchSummary | null | undefined, target: SummaryTarget |
   return !!match && match.profileUpdatedAt === target.profileUpdatedAt && match.day === target.day;
 }
 
-/** Ids of the jobs whose summary is missing or stale (or, with no profile, present), from indexes only. */
-export async function staleJobIds(db: JobLensDb, target: SummaryTarget | null): Promise<string[]> {
+/** The index of each summary's profile and day: a fresh summary is at [profileUpdatedAt, day]. */
+const SUMMARY_INDEX = '[match.profileUpdatedAt+match.day]';
+
+const keyOfTarget = (target: SummaryTarget) => [target.profileUpdatedAt, target.day];
+
+/**
+ * Up to `limit` jobs whose summary is for another profile or day (with no profile: any summary),
+ * from the index alone. Rescoring them takes them out of this range, so asking again gives the next.
+ */
+export async function staleSummaryIds(db: JobLensDb, target: SummaryTarget | null, limit?: number): Promise<string[]> {
+  const found = target === null ? db.jobs.orderBy(SUMMARY_INDEX) : db.jobs.where(SUMMARY_INDEX).notEqual(keyOfTarget(target));
+  return (await (limit === undefined ? found : found.limit(limit)).primaryKeys()) as string[];
+}
+
+/**
+ * Jobs with no summary for `target`: a stale one, or none at all (a row imported, restored or
+ * saved before the profile existed, which no index range finds). Keys only, from the table and
+ * the summary index, but every key of both: the refresher asks once per start, when the
+ * background is quiet.
+ */
+export async function unscoredJobIds(db: JobLensDb, target: SummaryTarget): Promise<string[]> {
   return db.transaction('r', db.jobs, async () => {
-    if (target === null) return (await db.jobs.orderBy('match.rank').primaryKeys()) as string[];
-    const fresh = new Set(
-      await db.jobs.where('[match.profileUpdatedAt+match.day]').equals([target.profileUpdatedAt, target.day]).primaryKeys(),
-    );
+    const fresh = new Set(await db.jobs.where(SUMMARY_INDEX).equals(keyOfTarget(target)).primaryKeys());
     const all = (await db.jobs.toCollection().primaryKeys()) as string[];
     return fresh.size === all.length ? [] : all.filter((id) => !fresh.has(id));
   });
+}
+
+/** Every job whose summary is missing or stale (or, with no profile, present), from indexes only. */
+export async function staleJobIds(db: JobLensDb, target: SummaryTarget | null): Promise<string[]> {
+  return target === null ? staleSummaryIds(db, null) : unscoredJobIds(db, target);
 }
 
 /**
@@ -87,8 +108,17 @@ export async function updateSummaries(
 }
 
 export interface RefreshOptions {
-  /** Jobs per transaction: small enough that a message waits at most a few tens of ms. */
+  /**
+   * Jobs rescored per transaction: a message waits for one such transaction at most. Under 50,
+   * too: Dexie tells live queries exactly which rows a write of fewer than 50 changed, and "the
+   * whole table" for a larger one, which makes every open popup read its list again.
+   */
   chunk?: number;
+  /**
+   * How long the background must have had no message before the look for rows with no summary at
+   * all, which reads every key: not while a popup that just opened reads its first screen.
+   */
+  quietMs?: number;
   /** Lets the caller's other work run between chunks (a macrotask by default). */
   pause?: () => Promise<void>;
   /** Called after a refresh that rewrote any summary (what the careers pages' marks show changed). */
@@ -101,11 +131,19 @@ const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * One refresher per background. `refresh()` brings every summary up to date; a call while a
  * refresh runs makes it look again once done (the profile may have changed meanwhile), and the
  * returned promise settles when everything is fresh. `markJob` rescores one job at once (a
- * posting just saved) without a full look.
+ * posting just saved) without a full look. Stale summaries come from the index a chunk at a time,
+ * rows with none from one keys-only look once the background is quiet, and every chunk is its own
+ * transaction with a pause after it, so messages are answered meanwhile.
  */
 export function createSummaryRefresher(db: JobLensDb, now: () => Date, options: RefreshOptions = {}) {
-  const chunk = options.chunk ?? 250;
+  const chunk = options.chunk ?? 40;
+  const quietMs = options.quietMs ?? 1000;
   const pause = options.pause ?? macrotask;
+  /** When `refresh` was last asked for (every message asks). */
+  let askedAt = 0;
+  const quiet = async () => {
+    for (let wait = quietMs; wait > 0; wait = askedAt + quietMs - Date.now()) await new Promise((r) => setTimeout(r, wait));
+  };
   /** The target of the last complete refresh, as `profileUpdatedAt|day`; a cheap "still fresh". */
   let cleanFor: string | null = null;
   /** Bumped by `invalidate`: a run that saw an older generation must not call the database clean. */
@@ -115,20 +153,39 @@ export function createSummaryRefresher(db: JobLensDb, now: () => Date, options: 
 
   const keyOf = (target: SummaryTarget | null) => (target ? `${target.profileUpdatedAt}|${target.day}` : 'none');
 
+  /** Rescores `ids` a chunk per transaction; false when the profile or the day changed meanwhile. */
+  async function rescore(ids: readonly string[], target: SummaryTarget | null, at: Date, counted: { changed: number }): Promise<boolean> {
+    for (let start = 0; start < ids.length; start += chunk) {
+      counted.changed += await updateSummaries(db, ids.slice(start, start + chunk), target, at);
+      await pause();
+      // Only a newer profile or another day starts over; messages asking for a refresh meanwhile
+      // (every message does) must not, or a busy background would never finish.
+      if (keyOf(await summaryTarget(db, now())) !== keyOf(target)) return false;
+    }
+    return true;
+  }
+
   async function runOnce(): Promise<void> {
     const at = now();
     const startedIn = generation;
     const target = await summaryTarget(db, at);
     if (keyOf(target) === cleanFor) return;
-    const ids = await staleJobIds(db, target);
-    let changed = 0;
+    // Told once the refresh ends, whatever it rewrote (what the careers pages' marks show changed).
+    const counted = { changed: 0 };
     try {
-      for (let start = 0; start < ids.length; start += chunk) {
-        changed += await updateSummaries(db, ids.slice(start, start + chunk), target, at);
-        await pause();
-        // Only a newer profile or another day starts over; messages asking for a refresh meanwhile
-        // (every message does) must not, or a busy background would never finish.
-        if (keyOf(await summaryTarget(db, now())) !== keyOf(target)) {
+      // Summaries for another profile or day: rescored rows leave the range, so each look is the next chunk.
+      for (;;) {
+        const ids = await staleSummaryIds(db, target, chunk);
+        if (ids.length === 0) break;
+        if (!(await rescore(ids, target, at, counted))) {
+          again = true;
+          return;
+        }
+      }
+      // Rows with no summary at all (imported, restored, or saved before the profile existed).
+      if (target !== null) {
+        await quiet();
+        if (!(await rescore(await unscoredJobIds(db, target), target, at, counted))) {
           again = true;
           return;
         }
@@ -136,11 +193,12 @@ export function createSummaryRefresher(db: JobLensDb, now: () => Date, options: 
       if (generation === startedIn) cleanFor = keyOf(target);
       else again = true;
     } finally {
-      if (changed > 0) options.onChange?.();
+      if (counted.changed > 0) options.onChange?.();
     }
   }
 
   function refresh(): Promise<void> {
+    askedAt = Date.now();
     if (running) {
       again = true;
       return running;

@@ -1,15 +1,14 @@
 import { localDay } from '../date';
 import type { JobLensDb } from '../store/db';
+import { programOfJob } from '../store/limit';
 import type { JobRecord } from '../store/schema';
 
 /**
- * The program a posting belongs to, as far as its own fields say (employment type, cohort and
- * degree levels, e.g. "Intern · 2026 Start · BS/MS"). PROVISIONAL: a shared `deriveProgram` may
- * replace this at integration.
+ * The program the job counts against, by the name the popup gives it: the same one the limit
+ * counts (the user's correction first, else the posting's), empty for a job in no program.
  */
-function programOf(job: JobRecord): string | null {
-  const parts = [job.employmentType, job.cohort, job.degreeLevels.join('/')].filter(Boolean);
-  return parts.length > 0 ? parts.join(' · ') : null;
+export function programOf(job: JobRecord): string | null {
+  return programOfJob(job)?.label ?? null;
 }
 
 /** Days on the user's own calendar, not UTC instants: what a person compares with their diary. */

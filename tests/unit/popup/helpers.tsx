@@ -57,7 +57,7 @@ export function freshDb(): JobLensDb {
 
 export function testApi(db: JobLensDb, now: Date = NOW): TestApi {
   const badges: string[] = [];
-  const summaries = createSummaryRefresher(db, () => now, { pause: async () => {} });
+  const summaries = createSummaryRefresher(db, () => now, { pause: async () => {}, quietMs: 0 });
   const route = createRouter(
     createHandlers({ db, now: () => now, onLimitChange: (l) => void badges.push(overallBadge(l).text), summaries }),
   );

@@ -7,7 +7,7 @@ import { blockerReason, minimumLine, MatchSummarySchema, rankOf, summarizeMatch 
 import { ProfileSchema } from '../../../lib/profile/schema';
 import { saveProfile } from '../../../lib/profile/store';
 import { openDb, type JobLensDb } from '../../../lib/store/db';
-import { createSummaryRefresher, staleJobIds, summaryTarget } from '../../../lib/store/match-summary';
+import { createSummaryRefresher, staleJobIds, staleSummaryIds, summaryTarget, unscoredJobIds } from '../../../lib/store/match-summary';
 import { postingOf, type JobRecord } from '../../../lib/store/schema';
 import { exportJson } from '../../../lib/transfer/export';
 import { makePosting } from '../store/factory';
@@ -73,7 +73,7 @@ describe('stored summaries', () => {
   it('are computed for every job, and again only when the profile or the local day changes', async () => {
     for (const jobId of [PHD_JOB, BIGDATA_JOB, DATA_SCIENTIST_JOB]) await addJob(db, { jobId });
     let now = NOW;
-    const refresher = createSummaryRefresher(db, () => now, { pause: async () => {} });
+    const refresher = createSummaryRefresher(db, () => now, { pause: async () => {}, quietMs: 0 });
     // No profile yet: nothing to store, nothing stale.
     await refresher.refresh();
     expect((await db.jobs.toArray()).map((j) => j.match)).toEqual([null, null, null]);
@@ -108,6 +108,7 @@ describe('stored summaries', () => {
     for (let i = 0; i < 30; i++) rows.push(await addJob(db, { jobId: `75000000000000001${String(i).padStart(2, '0')}` }));
     let pauses = 0;
     const refresher = createSummaryRefresher(db, () => NOW, {
+      quietMs: 0,
       chunk: 7,
       pause: async () => {
         pauses += 1;
@@ -128,6 +129,7 @@ describe('stored summaries', () => {
     await setProfile(new Date('2025-11-15T08:00:00'));
     let changed = false;
     const refresher = createSummaryRefresher(db, () => NOW, {
+      quietMs: 0,
       chunk: 1,
       pause: async () => {
         if (changed) return;
@@ -144,7 +146,7 @@ describe('stored summaries', () => {
   });
 
   it('the background rescores a posting when it is read, and everything after a profile save or an import', async () => {
-    const refresher = createSummaryRefresher(db, () => NOW, { pause: async () => {} });
+    const refresher = createSummaryRefresher(db, () => NOW, { pause: async () => {}, quietMs: 0 });
     const handlers = createHandlers({ db, now: () => NOW, summaries: refresher });
     // Handlers called directly, as the router calls them once the sender is checked.
     const page = { sender: 'extension' } as const;
@@ -172,6 +174,78 @@ describe('stored summaries', () => {
     await handlers['data:imported']({}, page);
     await refresher.refresh();
     expect((await db.jobs.get(PHD_JOB))!.match?.eligible).toBe(false);
+  });
+});
+
+describe('finding stale summaries without reading rows', () => {
+  const idOf = (i: number) => `7510000000000000${String(i).padStart(3, '0')}`;
+
+  it('finds every stale and every missing summary from the indexes', async () => {
+    await setProfile(new Date('2025-11-15T08:00:00'));
+    const target = (await summaryTarget(db, NOW))!;
+    const older = { ...target, profileUpdatedAt: new Date('2025-11-14T08:00:00').toISOString() };
+    const yesterday = { ...target, day: '2025-11-14' };
+    const expected: string[] = [];
+    for (let i = 0; i < 23; i++) {
+      const row = await addJob(db, { jobId: idOf(i) });
+      // Fresh, for an older profile, for yesterday, or none at all, in an uneven mix.
+      const kind = [0, 0, 1, 0, 2, 3, 0][i % 7]!;
+      const summary = kind === 3 ? null : summarizeMatch(matchPosting(row, profile, NOW), kind === 0 ? target : kind === 1 ? older : yesterday);
+      await db.jobs.put({ ...row, match: summary });
+      if (kind !== 0) expected.push(row.jobId);
+    }
+    expect(await staleJobIds(db, target)).toEqual(expected);
+    // Rows with no summary for this profile and day: the stale ones and those with none at all.
+    expect(await unscoredJobIds(db, target)).toEqual(expected);
+    // Summaries for another profile or day, a chunk at a time from the index.
+    expect(await staleSummaryIds(db, target, 2)).toHaveLength(2);
+    expect(new Set(await staleSummaryIds(db, target))).toEqual(new Set(expected.filter((id) => Number(id.slice(-3)) % 7 !== 5)));
+    // With no profile, every job that has a summary is stale.
+    expect(new Set(await staleSummaryIds(db, null))).toEqual(new Set((await db.jobs.toArray()).filter((j) => j.match).map((j) => j.jobId)));
+  });
+
+  it('answers a message while a large rescoring is pending, and keeps what the message wrote', async () => {
+    for (let i = 0; i < 200; i++) await addJob(db, { jobId: idOf(i) });
+    const events: string[] = [];
+    let chunks = 0;
+    let firstChunk!: () => void;
+    const started = new Promise<void>((resolve) => (firstChunk = resolve));
+    const refresher = createSummaryRefresher(db, () => NOW, {
+      quietMs: 0,
+      pause: async () => {
+        chunks += 1;
+        events.push(`chunk ${chunks}`);
+        if (chunks === 1) firstChunk();
+        await new Promise((r) => setTimeout(r, 0));
+      },
+    });
+    const handlers = createHandlers({ db, now: () => NOW, summaries: refresher });
+    const page = { sender: 'extension' } as const;
+
+    // The profile's save is answered before any job is rescored: the look starts after the answer.
+    await handlers['profile:save']({ profile: MASTER_STUDENT }, page);
+    events.push('profile:save answered');
+    await started;
+
+    // Messages sent while 200 jobs wait to be rescored, 40 per transaction.
+    const during = chunks;
+    const noted = handlers['job:setNotes']({ jobId: idOf(199), notes: 'typed while scores were updated' }, page).then(() => events.push('job:setNotes answered'));
+    const limit = handlers['limit:get']({}, page).then(() => events.push('limit:get answered'));
+    await Promise.all([noted, limit]);
+    const answeredAfter = chunks;
+    await refresher.refresh();
+    events.push('every summary fresh');
+
+    expect(events[0]).toBe('profile:save answered');
+    expect(events.indexOf('job:setNotes answered')).toBeLessThan(events.indexOf('every summary fresh'));
+    expect(events.indexOf('limit:get answered')).toBeLessThan(events.indexOf('every summary fresh'));
+    // Each waited for one chunk's transaction at most, and many chunks were still to come.
+    expect(answeredAfter - during).toBeLessThanOrEqual(1);
+    expect(chunks - answeredAfter).toBeGreaterThanOrEqual(2);
+    const last = (await db.jobs.get(idOf(199)))!;
+    expect(last.notes).toBe('typed while scores were updated');
+    expect(last.match).not.toBeNull();
+    expect(await staleJobIds(db, await summaryTarget(db, NOW))).toEqual([]);
   });
 });
 

@@ -3,6 +3,8 @@ import { localDay } from '../../../lib/date';
 import { CSV_HEADERS, csvCell, exportCsv, jobsToCsv } from '../../../lib/transfer/csv';
 import { newJobRecord, recordPostingSeen, setNotes, setStatus } from '../../../lib/store/jobs';
 import { openDb, type JobLensDb } from '../../../lib/store/db';
+import { programOfJob } from '../../../lib/store/limit';
+import type { JobRecord } from '../../../lib/store/schema';
 import { makePosting } from '../store/factory';
 
 /** A strict RFC 4180 reader, so the test checks what a spreadsheet would read back. */
@@ -94,12 +96,34 @@ describe('jobsToCsv', () => {
       status: 'seen',
       appliedOn: '',
       eligible: '',
-      program: [posting.employmentType, posting.cohort, posting.degreeLevels.join('/')].join(' · '),
+      program: 'Undergrad/Master Intern · 2026 Start',
       locations: 'San Jose; Seattle',
       applicationLimit: '2',
       url: posting.url,
       notes: `'=cmd|"/c calc"!A1\nsecond line`,
     });
+  });
+});
+
+describe('the program column', () => {
+  const cellOf = (job: JobRecord, header: string) => parseCsv(jobsToCsv([job]))[1]![CSV_HEADERS.indexOf(header)];
+
+  it('is the program the limit counts the job against, by its label', () => {
+    const phd = newJobRecord(makePosting({ title: 'Research Scientist Intern - 2026 Start (PhD)', cohort: '2026 Start' }), '2025-10-01T09:00:00.000Z');
+    expect(cellOf(phd, 'program')).toBe('PhD Intern · 2026 Start');
+    expect(cellOf(phd, 'program')).toBe(programOfJob(phd)!.label);
+  });
+
+  it("follows the user's correction of the program, as the limit does", () => {
+    const job = newJobRecord(makePosting({ title: 'Software Engineer Intern - 2026 Start (BS/MS)' }), '2025-10-01T09:00:00.000Z');
+    const moved = { ...job, programOverride: { key: 'graduate:2026-start', label: 'Graduate · 2026 Start' } };
+    expect(cellOf(moved, 'program')).toBe('Graduate · 2026 Start');
+    expect(cellOf({ ...job, programOverride: 'none' as const }, 'program')).toBe('');
+  });
+
+  it('is empty for a posting that states no application limit (an experienced hire)', () => {
+    const job = newJobRecord(makePosting({ title: 'Senior Data Engineer', employmentType: 'Regular', cohort: null, applicationLimit: null }), '2025-10-01T09:00:00.000Z');
+    expect(cellOf(job, 'program')).toBe('');
   });
 });
 
