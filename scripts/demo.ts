@@ -1,7 +1,8 @@
 // `npm run demo`: builds the extension, serves the bundled fixture pages as if from
 // lifeattiktok.com, opens Chromium with Job Lens (a window when there is a display, headless
 // otherwise) and walks through what a candidate does: fill the profile, view two jobs, read the
-// popup, mark both applied, open a third job's application form. Screenshots go to a temporary
+// popup, mark both applied, open a third job's application form, then the search results with
+// the marks on the jobs seen. Screenshots go to a temporary
 // folder (printed at the end), so a demo run leaves the working tree as it was; `npm run demo --
 // --update` writes them over the committed ones in demo/ instead.
 // Nothing leaves the machine: the careers hosts resolve to a server on 127.0.0.1.
@@ -11,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { fixtureNamed, jobFixtures, loadFixtures } from '../tests/e2e/fixtures';
-import { serveApplyForm } from '../tests/e2e/limit-driver';
+import { serveApplyForm, serveJobCopies } from '../tests/e2e/limit-driver';
+import { readMarks, RESULTS, resultId } from '../tests/e2e/marks-driver';
 import { monthsFromNow } from '../tests/e2e/harness';
 import { launchPopupChromium } from '../tests/e2e/popup-driver';
 import { startFixtureServer } from '../tests/e2e/server';
@@ -122,6 +124,21 @@ async function main(): Promise<void> {
     await shot(list, '5-popup-saved-jobs-dark.png');
     await list.close();
     await popup.close();
+
+    step('the search results on lifeattiktok.com: the jobs seen before carry their marks');
+    // Three results of the saved search list, opened once each as a candidate would.
+    const seenIds = [resultId(1), resultId(2), resultId(4)];
+    for (const url of serveJobCopies(server, fixtureNamed(jobs, 'tiktok-seed-003'), seenIds)) {
+      const tab = await browser.open(url);
+      const jobId = new URL(url).pathname.split('/').pop();
+      for (let i = 0; i < 100 && !(await browser.readStore('jobs')).some((r) => r.jobId === jobId); i++) await tab.waitForTimeout(100);
+      await tab.close();
+    }
+    const results = await browser.open(RESULTS.url.href);
+    for (let i = 0; i < 100 && (await readMarks(results)).length < seenIds.length; i++) await results.waitForTimeout(100);
+    await results.waitForTimeout(300);
+    await shot(results, '6-marks-on-search-results.png');
+    await results.close();
   } finally {
     await browser.close();
     await server.close();

@@ -101,13 +101,10 @@ function termsOf(text: string): string[] {
   return text.toLowerCase().split(/\s+/).filter(Boolean);
 }
 
-/** Every word typed must occur somewhere (site, title, code, team, category, cohort, location, notes). */
-function matchesText(facet: Facet, text: string): boolean {
-  const terms = termsOf(text);
-  return terms.every((term) => facet.haystack.includes(term));
-}
-
-/** The posting filters and the search as one test, its words split once for every facet it is given. */
+/**
+ * The posting filters and the search as one test, its words split once for every facet it is given:
+ * every word typed must occur somewhere (site, title, code, team, category, cohort, location, notes).
+ */
 export function facetFilter(filters: JobFilters): (facet: Facet) => boolean {
   const terms = termsOf(filters.text);
   return (facet) =>
@@ -117,7 +114,7 @@ export function facetFilter(filters: JobFilters): (facet: Facet) => boolean {
     terms.every((term) => facet.haystack.includes(term));
 }
 
-export function facetMatches(facet: Facet, filters: JobFilters): boolean {
+function facetMatches(facet: Facet, filters: JobFilters): boolean {
   return facetFilter(filters)(facet);
 }
 

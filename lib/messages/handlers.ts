@@ -319,7 +319,7 @@ export function createHandlers({
       try {
         return await handler(data, context);
       } finally {
-        setTimeout(() => summaries.refresh().catch((error) => console.error('Job Lens: could not update match scores', error)), 0);
+        setTimeout(() => void summaries.refresh().catch((error) => console.error('Job Lens: could not update match scores', error)), 0);
       }
     };
   }

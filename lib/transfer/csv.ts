@@ -7,7 +7,7 @@ import type { JobRecord } from '../store/schema';
  * The program the job counts against, by the name the popup gives it: the same one the limit
  * counts (the user's correction first, else the posting's), empty for a job in no program.
  */
-export function programOf(job: JobRecord): string | null {
+function programOf(job: JobRecord): string | null {
   return programOfJob(job)?.label ?? null;
 }
 

@@ -14,6 +14,7 @@ import { openDb, type JobLensDb } from '../../../lib/store/db';
 import { confirmApplication, recordPostingSeen, setStatus } from '../../../lib/store/jobs';
 import { createSummaryRefresher } from '../../../lib/store/match-summary';
 import { makePosting } from '../store/factory';
+import { localNoon } from '../../../lib/date';
 
 const profile = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, `../../fixtures/profiles/${name}.json`), 'utf8'));
 const NOW = new Date('2026-03-01T10:00:00Z');
@@ -41,7 +42,8 @@ describe('marksFor', () => {
   it("marks only the jobs with a row, with status, application date and the places left in the job's program", async () => {
     const { first, second } = await seed();
     await setStatus(db, second.jobId, 'saved', NOW);
-    await confirmApplication(db, first.jobId, NOW, '2026-02-10T12:00:00.000Z');
+    // An application date is the user's local day, kept as its local noon.
+    await confirmApplication(db, first.jobId, NOW, localNoon('2026-02-10'));
     const { views } = await marksFor(db, [first.jobId, second.jobId, '7999999999999999999'], NOW);
     expect(Object.keys(views).sort()).toEqual([first.jobId, second.jobId].sort());
     const program = (await db.jobs.get(first.jobId))!;
