@@ -176,10 +176,12 @@ describe('chromium: trust boundaries', () => {
     try {
       const row = await jobRow(HOSTILE.posting.jobId);
       expect(row.title).toBe(HOSTILE.posting.title);
-      // Leave the content script time to announce itself, as WXT's did at start.
-      await new Promise((r) => setTimeout(r, 500));
-      const seen = await page.evaluate(readObservations);
-      expect(seen.sent).toBeGreaterThan(10);
+      // Leave the content script time to announce itself, as WXT's did at start: the page goes on
+      // answering the handshake (every 25 ms, slower when the browser is busy) meanwhile.
+      const seen = await waitFor('the page to have answered the handshake more than 10 times', async () => {
+        const observed = await page.evaluate(readObservations);
+        return observed.sent > 10 ? observed : undefined;
+      });
       // The page's own posts come back to it; anything else would be ours.
       const ours = seen.seen.filter((text) => !text.includes('"messageId":"page"'));
       expect(ours).toEqual([]);
