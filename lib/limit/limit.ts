@@ -12,9 +12,11 @@
 import { localDay, localDayYearBefore } from '../date';
 import { hasIntake, type Program } from '../program/program';
 import { FAQ_LIMIT_PER_PROGRAM } from '../sites/programs';
+import type { SITES } from '../posting/constants';
 
 export type { Program };
-type LimitSite = 'tiktok' | 'bytedance';
+/** The posting's own list of sites (Zod-free, so the limit stays runnable everywhere). */
+type LimitSite = (typeof SITES)[number];
 
 /** Where Job Lens learnt of an application. */
 type ApplicationSource = 'user' | 'site-confirmation' | 'site-duplicate' | 'site-history';

@@ -7,6 +7,9 @@ import { CAPITAL_B_OR_M, hint, hintsOf } from './hints';
 import { listOr } from './text';
 import { SEASON_SOURCE, type Season } from '../text/calendar';
 
+/** The profile's own word for where a degree stands. */
+type EducationStatus = Education['status'];
+
 /**
  * Degree, enrolment and graduation lines. A held higher degree meets a lower one ("Bachelor's
  * degree or above" is met by a Master), except while the line asks what you are *currently
@@ -37,7 +40,7 @@ export interface DegreeRequirement {
   anyLevel: boolean;
   /** Only these levels count (title tags, "currently pursuing"); else higher degrees count too. */
   exact: boolean;
-  status: 'pursuing' | 'completed' | null;
+  status: EducationStatus | null;
   equivalentExperience: boolean;
   fields: FieldRequirement | null;
 }
@@ -87,7 +90,7 @@ export function readDegree(text: string, hints = hintsOf(text)): DegreeRequireme
 }
 
 /** "pursuing" with a graduation already past counts as completed. */
-function effectiveStatus(e: Education, ctx: MatchContext): 'pursuing' | 'completed' {
+function effectiveStatus(e: Education, ctx: MatchContext): EducationStatus {
   return e.status === 'pursuing' && monthIndex(e.graduation) >= ctx.thisMonth ? 'pursuing' : 'completed';
 }
 

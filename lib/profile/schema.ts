@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEGREE_LEVELS } from '../posting/constants';
+import { DEGREE_LEVELS, EDUCATION_STATUSES } from '../posting/constants';
 
 /**
  * The candidate's profile. Field names are a contract: the options page edits this shape, the
@@ -17,7 +17,7 @@ const isoDate = z
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a year and month (YYYY-MM)');
 const entry = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
-const EducationStatusSchema = z.enum(['pursuing', 'completed']);
+const EducationStatusSchema = z.enum(EDUCATION_STATUSES);
 
 const EducationSchema = z.strictObject({
   level: z.enum(DEGREE_LEVELS),

@@ -1,4 +1,4 @@
-import { DEGREE_LEVELS } from '../posting/constants';
+import { DEGREE_LEVELS, type EDUCATION_STATUSES } from '../posting/constants';
 import { findSkills, skillIndex, type SkillIndex } from '../skills/lookup';
 import { MONTHS as CALENDAR_MONTHS, SHORT_MONTHS, type Season } from '../text/calendar';
 import { escapeRegExp } from '../text/regexp';
@@ -17,12 +17,13 @@ import { venuesWithYear } from './venue-scan';
  */
 
 type DegreeLevel = (typeof DEGREE_LEVELS)[number];
+type EducationStatus = (typeof EDUCATION_STATUSES)[number];
 
 export interface ProposedDegree {
   level: DegreeLevel;
   /** '' when the line names no field. */
   field: string;
-  status: 'pursuing' | 'completed';
+  status: EducationStatus;
   /** YYYY-MM when the text gives a month; a bare year (YYYY) or '' otherwise, for the user to complete. */
   graduation: string;
   /** The résumé line(s) it was read from. */
