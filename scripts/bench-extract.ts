@@ -1,6 +1,6 @@
 // `npm run bench:extract`: how long reading a posting takes in a real browser, next to the
 // cheapest thing any reader must do at least once — walk the page's text nodes (the floor).
-// The aim (issue 2) is within 3x of the floor on every fixture. It prints; it never fails on a
+// The aim is within 3x of the floor on every fixture. It prints; it never fails on a
 // slow number, only when it cannot measure at all.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -1,4 +1,4 @@
-// `npm run bench:store`: the database at 10,000 saved jobs, in headless Chromium (issue 3). An
+// `npm run bench:store`: the database at 10,000 saved jobs, in headless Chromium. An
 // export file of 10,000 realistic jobs is imported with the real `importJson` (aim: under 3 s),
 // then the popup's two queries run against the full database: the 50 most recent jobs and the
 // limit state (aim: under 20 ms each). The store code is bundled into a page on a loopback http

@@ -18,7 +18,7 @@ import { launchPopupChromium, type PopupChromium } from './popup-driver';
 import { startFixtureServer, type FixtureServer } from './server';
 
 /**
- * Applications and the two-application limit in real Chromium (issue 3): two campus jobs visited,
+ * Applications and the two-application limit in real Chromium: two campus jobs visited,
  * the first one's application form opened (started, not counted), confirmed as the popup does
  * (1/2, amber, the last-slot banner on a job page), a second application (2/2, red, "limit
  * reached" on the next form, naming both in order, dismissible), then the browser closed and

@@ -6,7 +6,7 @@ import { installAddonInProfile, launchFirefoxProfile, rgb, serveApplyForm, type 
 import { startFixtureServer, type FixtureServer } from './server';
 
 /**
- * Applications and the limit in Firefox (issue 3): a job captured, its application form opened
+ * Applications and the limit in Firefox: a job captured, its application form opened
  * (started, not counted) and confirmed (1/2, amber), the last-slot banner on another job's page,
  * then Firefox closed and started again on the same profile with everything still there and the
  * badge worked out again at start-up. The add-on is installed in the profile, as a user's would be,

@@ -9,7 +9,7 @@ import { accessibleTexts, launchPopupChromium, runAxe, type PopupChromium } from
 import { startFixtureServer, type FixtureServer } from './server';
 
 /**
- * The popup in real Chromium, the way a candidate uses it (issue 5): a profile, two job pages,
+ * The popup in real Chromium, the way a candidate uses it: a profile, two job pages,
  * the popup for the current tab with its highlights, two applications marked in the popup, the
  * "2/2" badge, and a third job's application form showing the page banner. Screenshots of each
  * step go to test-results/popup/ for a person to look at when a check fails.

@@ -6,7 +6,7 @@ import { ADDON_ID, ADDON_UUID, openAddonPage, startFirefox } from './firefox';
 import { startFixtureServer, type FixtureServer } from './server';
 
 /**
- * The popup in Firefox (issue 5): a job page is captured, the popup lists it, and the popup for
+ * The popup in Firefox: a job page is captured, the popup lists it, and the popup for
  * that tab shows the job with its requirement lines, first without a profile, then highlighted
  * once one is saved. Launch settings as in firefox.ts (proxy to the fixture server, pinned UUID).
  */

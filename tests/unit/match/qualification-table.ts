@@ -2,9 +2,9 @@
  * Labelled qualification lines and the verdict each fixture profile should get.
  * Columns: line, expected kind, then the verdict for tests/fixtures/profiles/
  * phd-researcher.json, masters-student.json and bachelors-student.json.
- * Source: "seed-000/002/003" = tests' seeds (/work/shared/seeds, as extracted into
- * tests/fixtures/postings); "tiktok" = wording seen on lifeattiktok.com postings (careers-site.md
- * quotes) or modelled on it; "trap" = word-boundary and context traps.
+ * Source: "seed-000/002/003" = the three real postings kept as tests/fixtures/postings; "tiktok" =
+ * wording seen on lifeattiktok.com postings or modelled on it; "trap" = word-boundary and context
+ * traps.
  *
  * Assessed with now = 2025-10-01 and a Singapore "2026 Start" posting as context (on-site lines
  * that name no place use its location).
