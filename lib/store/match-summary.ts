@@ -3,6 +3,7 @@ import { matchPosting } from '../match';
 import { summarizeMatch, type MatchSummary } from '../match/summary';
 import type { Profile } from '../profile/schema';
 import { loadProfile } from '../profile/store';
+import { coalesced } from '../coalesce';
 import type { JobLensDb } from './db';
 import type { JobRecord } from './schema';
 
@@ -148,8 +149,6 @@ export function createSummaryRefresher(db: JobLensDb, now: () => Date, options: 
   let cleanFor: string | null = null;
   /** Bumped by `invalidate`: a run that saw an older generation must not call the database clean. */
   let generation = 0;
-  let running: Promise<void> | null = null;
-  let again = false;
 
   const keyOf = (target: SummaryTarget | null) => (target ? `${target.profileUpdatedAt}|${target.day}` : 'none');
 
@@ -165,11 +164,12 @@ export function createSummaryRefresher(db: JobLensDb, now: () => Date, options: 
     return true;
   }
 
-  async function runOnce(): Promise<void> {
+  /** One pass; true when it must run again (the profile, the day or the generation moved). */
+  async function runOnce(): Promise<boolean> {
     const at = now();
     const startedIn = generation;
     const target = await summaryTarget(db, at);
-    if (keyOf(target) === cleanFor) return;
+    if (keyOf(target) === cleanFor) return false;
     // Told once the refresh ends, whatever it rewrote (what the careers pages' marks show changed).
     const counted = { changed: 0 };
     try {
@@ -177,43 +177,25 @@ export function createSummaryRefresher(db: JobLensDb, now: () => Date, options: 
       for (;;) {
         const ids = await staleSummaryIds(db, target, chunk);
         if (ids.length === 0) break;
-        if (!(await rescore(ids, target, at, counted))) {
-          again = true;
-          return;
-        }
+        if (!(await rescore(ids, target, at, counted))) return true;
       }
       // Rows with no summary at all (imported, restored, or saved before the profile existed).
       if (target !== null) {
         await quiet();
-        if (!(await rescore(await unscoredJobIds(db, target), target, at, counted))) {
-          again = true;
-          return;
-        }
+        if (!(await rescore(await unscoredJobIds(db, target), target, at, counted))) return true;
       }
-      if (generation === startedIn) cleanFor = keyOf(target);
-      else again = true;
+      if (generation !== startedIn) return true;
+      cleanFor = keyOf(target);
+      return false;
     } finally {
       if (counted.changed > 0) options.onChange?.();
     }
   }
 
+  const run = coalesced(runOnce);
   function refresh(): Promise<void> {
     askedAt = Date.now();
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          await runOnce();
-        } while (again);
-      } finally {
-        running = null;
-      }
-    })();
-    return running;
+    return run();
   }
 
   return {
