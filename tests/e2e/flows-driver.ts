@@ -6,6 +6,7 @@ import { applyFormOf, fixtureNamed, FIXTURES_DIR, jobFixtures, loadFixtures, typ
 import type { Row } from './harness';
 import { serveApplyForm, serveJobCopies, syntheticJobIds } from './limit-driver';
 import type { FixtureServer } from './server';
+import { attribute, walk, type DomNode } from './dom-tree';
 
 /**
  * What the flows end-to-end tests in both browsers share: the pages (job pages, their forms, the
@@ -101,25 +102,7 @@ export async function dumpDatabase(readStore: (store: string) => Promise<Row[]>)
   return JSON.stringify(await Promise.all(stores.map(readStore)));
 }
 
-interface DomNode {
-  nodeType: number;
-  localName?: string;
-  nodeValue?: string;
-  attributes?: string[];
-  children?: DomNode[];
-  shadowRoots?: DomNode[];
-  backendNodeId: number;
-}
-function* walk(node: DomNode): Generator<DomNode> {
-  yield node;
-  for (const root of node.shadowRoots ?? []) yield* walk(root);
-  for (const child of node.children ?? []) yield* walk(child);
-}
-const classOf = (node: DomNode) => {
-  const list = node.attributes ?? [];
-  for (let i = 0; i < list.length; i += 2) if (list[i] === 'class') return list[i + 1];
-  return undefined;
-};
+const classOf = (node: DomNode) => attribute(node, 'class');
 
 /** The page note as Chromium holds it, inside its closed shadow root (DevTools pierces it; pages cannot). */
 export async function readNote(page: Page): Promise<{ text: string; undoButton: number | undefined } | null> {

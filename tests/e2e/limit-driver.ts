@@ -7,6 +7,7 @@ import { ADDON_ID, ADDON_UUID, openAddonPage, startFirefox } from './firefox';
 import type { Fixture, JobFixture } from './fixtures';
 import { FIREFOX_PATH, readStoreInExtension, requireBrowser, requireBuild, type Row } from './harness';
 import type { FixtureServer } from './server';
+import { attribute, find, textOf, walk, type DomNode } from './dom-tree';
 
 /**
  * What the limit end-to-end tests need beyond the shared harness: application forms and job pages
@@ -42,36 +43,6 @@ export function serveJobCopies(server: FixtureServer, job: JobFixture, jobIds: r
 export function syntheticJobIds(count: number, prefix = '76000000000000'): string[] {
   return Array.from({ length: count }, (_, i) => `${prefix}${String(i + 1).padStart(5, '0')}`);
 }
-
-interface DomNode {
-  nodeType: number;
-  localName?: string;
-  nodeValue?: string;
-  attributes?: string[];
-  children?: DomNode[];
-  shadowRoots?: (DomNode & { shadowRootType?: string })[];
-  backendNodeId: number;
-}
-
-function attribute(node: DomNode, name: string): string | undefined {
-  const list = node.attributes ?? [];
-  for (let i = 0; i < list.length; i += 2) if (list[i] === name) return list[i + 1];
-  return undefined;
-}
-
-function* walk(node: DomNode): Generator<DomNode> {
-  yield node;
-  for (const root of node.shadowRoots ?? []) yield* walk(root);
-  for (const child of node.children ?? []) yield* walk(child);
-}
-
-const find = (node: DomNode, test: (n: DomNode) => boolean) => {
-  for (const n of walk(node)) if (test(n)) return n;
-  return undefined;
-};
-
-const textOf = (node: DomNode): string =>
-  [...walk(node)].filter((n) => n.nodeType === 3).map((n) => n.nodeValue ?? '').join('');
 
 export interface BannerView {
   /** "closed" is what the extension promises the careers site's scripts. */

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { LINE_TAG, MARK_TAG } from '../../lib/marks/types';
+import { attribute, textOf, walk, type DomNode } from './dom-tree';
 import { fixtureNamed, loadFixtures, type Fixture } from './fixtures';
 
 /**
@@ -11,32 +12,8 @@ import { fixtureNamed, loadFixtures, type Fixture } from './fixtures';
 export const RESULTS: Fixture = fixtureNamed(loadFixtures(), 'tiktok-search-results');
 export const resultId = (n: number) => `74${String(n).padStart(17, '0')}`;
 
-interface DomNode {
-  nodeId?: number;
-  backendNodeId?: number;
-  nodeType: number;
-  localName?: string;
-  nodeValue?: string;
-  attributes?: string[];
-  children?: DomNode[];
-  shadowRoots?: (DomNode & { shadowRootType?: string })[];
-}
-
-const attr = (node: DomNode, name: string) => {
-  const list = node.attributes ?? [];
-  for (let i = 0; i < list.length; i += 2) if (list[i] === name) return list[i + 1];
-  return undefined;
-};
-
-function* walk(node: DomNode): Generator<DomNode> {
-  yield node;
-  for (const root of node.shadowRoots ?? []) yield* walk(root);
-  for (const child of node.children ?? []) yield* walk(child);
-}
-
-const textOf = (node: DomNode) => [...walk(node)].filter((n) => n.nodeType === 3).map((n) => n.nodeValue ?? '').join('');
 const byClass = (node: DomNode, cls: string) =>
-  [...walk(node)].find((n) => (attr(n, 'class') ?? '').split(' ').includes(cls));
+  [...walk(node)].find((n) => (attribute(n, 'class') ?? '').split(' ').includes(cls));
 
 export interface MarkSeen {
   jobId: string;
@@ -53,7 +30,7 @@ export async function readMarks(page: Page): Promise<MarkSeen[]> {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
     const found: MarkSeen[] = [];
     const visit = (node: DomNode, href: string | undefined) => {
-      const here = node.localName === 'a' ? attr(node, 'href') : href;
+      const here = node.localName === 'a' ? attribute(node, 'href') : href;
       if (node.localName === MARK_TAG) {
         const shadow = node.shadowRoots?.[0];
         const m = shadow && byClass(shadow, 'm');
@@ -63,7 +40,7 @@ export async function readMarks(page: Page): Promise<MarkSeen[]> {
           text: m ? textOf(m) : '',
           label: shadow && byClass(shadow, 's') ? textOf(byClass(shadow, 's')!) : '',
           tip: shadow && byClass(shadow, 't') ? textOf(byClass(shadow, 't')!) : '',
-          tone: (m && attr(m, 'class')?.replace(/^m ?/, '')) ?? '',
+          tone: (m && attribute(m, 'class')?.replace(/^m ?/, '')) ?? '',
         });
       }
       for (const child of node.children ?? []) visit(child, here);
@@ -104,8 +81,8 @@ export async function readLine(page: Page): Promise<LineSeen | null> {
             shadowRootType: shadow?.shadowRootType ?? 'none',
             after: previous ? textOf(previous) : '',
             button: main ? textOf(main) : '',
-            expanded: main && attr(main, 'aria-expanded'),
-            detailsHidden: details ? attr(details, 'hidden') !== undefined : true,
+            expanded: main && attribute(main, 'aria-expanded'),
+            detailsHidden: details ? attribute(details, 'hidden') !== undefined : true,
             details: details ? textOf(details) : '',
           };
         }
