@@ -16,22 +16,13 @@ import { performance } from 'node:perf_hooks';
 import { matchPosting, type MatchablePosting } from '../lib/match/match';
 import { ProfileSchema } from '../lib/profile/schema';
 import data from '../lib/skills/skills.json';
+import { seededRandom } from '../tests/seeded-random';
 
 const COUNT = 10_000;
 const ROOT = resolve(import.meta.dirname, '..');
 
 // Deterministic, so runs are comparable.
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(20251001);
+const random = seededRandom(20251001);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 const some = <T>(xs: readonly T[], n: number): T[] => Array.from({ length: n }, () => pick(xs));
 const skills = (data as { skills: { name: string }[] }).skills.map((s) => s.name);

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { venuesWithYear } from '../../../lib/resume/venue-scan';
+import { seededRandom } from '../../seeded-random';
 
 // The expression the scan replaced, kept here as the reference the scan must agree with; it runs
 // only on the short strings below.
 const REFERENCE = /(?<![\p{L}.])((?:[A-Z][a-z]*){0,2}[A-Z]{2,}[A-Za-z&]*(?:[-\s][A-Z]{2,}[A-Za-z]*)?)\s*['’]?((?:19|20)\d{2}|\d{2})(?!\d)/gu;
 const reference = (text: string) => [...text.matchAll(REFERENCE)].map((m) => ({ venue: m[1]!, year: m[2]! }));
-
-/** A small deterministic generator (mulberry32), so a failure names a string that stays the same. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('venue and year scan', () => {
   it('finds what publication entries write', () => {
@@ -35,7 +24,7 @@ describe('venue and year scan', () => {
 
   it('agrees with the expression it replaced on every string of a generated set', () => {
     const alphabet = ['A', 'B', 'I', 'C', 'M', 'L', 'a', 'e', 'r', '&', '.', '-', ' ', ' ', '\t', '\u00a0', "'", '’', '1', '9', '2', '0', '3', '4', 'é', 'É', '(', ',', '𝐀'];
-    const next = random(20261202);
+    const next = seededRandom(20261202);
     let compared = 0;
     let withMatches = 0;
     for (let n = 0; n < 40_000; n++) {
@@ -55,7 +44,7 @@ describe('venue and year scan', () => {
 
   it('agrees on shapes built from the parts the expression names', () => {
     const parts = ['NeurIPS', 'ICML', 'IEEE', 'Ab', 'AbCd', 'AbCdEF', 'AbCdEfGH', 'A', 'a', '&', 'TPAMI', 'Tpami', '.', '-', ' ', '  ', "'", '’', '2023', '23', '1999', '19', '20234', '7', 'é', '(', ')'];
-    const next = random(7);
+    const next = seededRandom(7);
     for (let n = 0; n < 20_000; n++) {
       const count = 1 + Math.floor(next() * 7);
       let text = '';
