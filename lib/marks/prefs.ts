@@ -1,5 +1,3 @@
-import type { KeyValueArea } from '../backup/copy';
-import { SITES } from '../posting/constants';
 import type { Site } from '../posting/schema';
 
 /**
@@ -16,6 +14,11 @@ export interface MarksPrefs {
 export const PREFS_KEY = 'pageMarks';
 export const DEFAULT_PREFS: MarksPrefs = { enabled: true, dismissedSites: [] };
 
+export interface KeyValueArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
 export interface PrefsStore {
   get(): Promise<MarksPrefs>;
   set(prefs: MarksPrefs): Promise<void>;
@@ -28,7 +31,7 @@ export function parsePrefs(value: unknown): MarksPrefs {
   return {
     enabled: typeof enabled === 'boolean' ? enabled : DEFAULT_PREFS.enabled,
     dismissedSites: Array.isArray(dismissedSites)
-      ? dismissedSites.filter((s): s is Site => (SITES as readonly unknown[]).includes(s))
+      ? dismissedSites.filter((s): s is Site => s === 'tiktok' || s === 'bytedance')
       : [],
   };
 }
