@@ -19,17 +19,6 @@ import {
   type StoredStatus,
 } from './status';
 
-/** The in-memory database a session runs on when it cannot use the one on disk, filled from the copy. */
-async function openCopyInMemory(openMemory: () => JobLensDb, copy: Backup | null): Promise<{ db: JobLensDb; summary: RestoreSummary | null }> {
-  const db = openMemory();
-  await db.open();
-  return { db, summary: copy ? await restoreFromBackup(db, copy) : null };
-}
-
-/** What the user is told of a session on the copy: nothing lost, what is kept, until when. */
-const onCopyText = (until: string) =>
-  `Nothing in it was deleted. Until ${until}, Job Lens runs on its backup copy: your applications, statuses, notes and profile are shown and kept; postings viewed meanwhile are kept in memory until then.`;
-
 /** How often a session running on the copy for a failed database tries the database again. */
 const RETURN_EVERY_MS = 5_000;
 
@@ -280,8 +269,10 @@ export class DataKeeper {
       why = error;
     }
     try {
+      const memory = this.deps.openMemory();
+      await memory.open();
       const copy = await readBackup(this.deps.area).catch(() => null);
-      const { db: memory } = await openCopyInMemory(this.deps.openMemory, copy?.kind === 'ok' ? copy.backup : null);
+      if (copy?.kind === 'ok') await restoreFromBackup(memory, copy.backup);
       this.db = memory;
       this.mode = 'memory';
       this.onCopyForDiskTrouble = true;
@@ -292,7 +283,7 @@ export class DataKeeper {
     await this.deps.session?.set({ [MODE_KEY]: 'memory' }).catch(() => undefined);
     await this.notify(
       'unavailable',
-      `Job Lens lost the use of its database while the browser ran (${isStoragePressure(why) ? 'the disk is full' : messageOf(why)}). ${onCopyText('it opens again')} If your disk is full, free some space.`,
+      `Job Lens lost the use of its database while the browser ran (${isStoragePressure(why) ? 'the disk is full' : messageOf(why)}). Nothing in it was deleted. Until it opens again, Job Lens runs on its backup copy: your applications, statuses, notes and profile are shown and kept; postings viewed meanwhile are kept in memory until then. If your disk is full, free some space.`,
     );
     for (const listener of this.switchListeners) listener();
     return true;
@@ -439,7 +430,9 @@ export async function startStore(deps: StartDeps): Promise<StartResult> {
     `${describeRestored(summary)} from its backup copy. Postings come back as you view them again.`;
 
   const memory = async (why: [Notice['kind'], string]) => {
-    const { db: mem, summary } = await openCopyInMemory(deps.openMemory, copy);
+    const mem = deps.openMemory();
+    await mem.open();
+    const summary = copy ? await restoreFromBackup(mem, copy) : null;
     return finish(mem, 'memory', 'memory', summary, why);
   };
 
@@ -450,7 +443,7 @@ export async function startStore(deps: StartDeps): Promise<StartResult> {
     const then = full ? ' Free some space: Job Lens then opens its database again and puts into it what you recorded meanwhile.' : '';
     const started = await memory([
       'unavailable',
-      `Job Lens ${what} (${why}). ${onCopyText('it can')}${then}`,
+      `Job Lens ${what} (${why}). Nothing in it was deleted. Until it can, Job Lens runs on its backup copy: your applications, statuses, notes and profile are shown and kept; postings viewed meanwhile are kept in memory until then.${then}`,
     ]);
     started.keeper.onCopyForDiskTrouble = true;
     return started;
