@@ -3,7 +3,7 @@ import { watchUntil } from '../lib/capture/settle';
 import { FLOWS_GLOBAL, type FlowsEntry } from '../lib/flows/inject';
 import { showsDuplicateDialog, showsSubmission } from '../lib/flows/page';
 import { readHistory } from '../lib/history/read';
-import { pageRuntime, sendMessage, transportOf } from '../lib/messages/client';
+import { sendMessage, type Transport } from '../lib/messages/client';
 import { classifyUrl } from '../lib/sites/urls';
 
 // Glue only, like the job content script, for the account pages: the form (its "already applied"
@@ -11,10 +11,14 @@ import { classifyUrl } from '../lib/sites/urls';
 // job content script finds itself on one of them, so job pages never load this code. It carries no
 // Zod, no React and no polyfill: the browser's own runtime.sendMessage answers with a promise.
 export default defineUnlistedScript(() => {
-  const scope = globalThis as unknown as Record<string, FlowsEntry | undefined>;
+  const scope = globalThis as unknown as Record<string, FlowsEntry | undefined> & {
+    browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+    chrome?: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+  };
   // Injected twice (two quick navigations): the first copy already follows the page.
   if (scope[FLOWS_GLOBAL]) return;
-  const transport = transportOf(pageRuntime());
+  const runtime = (scope.browser ?? scope.chrome)!.runtime;
+  const transport: Transport = (message) => runtime.sendMessage(message);
   const debug = (message: string) => {
     if (import.meta.env.DEV) console.debug(`[Job Lens] ${message}`);
   };

@@ -1,6 +1,6 @@
 import { createPageMarks, trackFocus } from '../lib/marks/controller';
 import { MARKS_CHANGED, MARKS_GLOBAL } from '../lib/marks/types';
-import { pageRuntime, sendMessage, transportOf } from '../lib/messages/client';
+import { sendMessage, type Transport } from '../lib/messages/client';
 import { classifyUrl } from '../lib/sites/urls';
 
 // The marks on the careers site's own pages: seen, saved and applied jobs in search results, and
@@ -16,12 +16,12 @@ interface Runtime {
 }
 
 export default defineUnlistedScript(() => {
-  const scope = globalThis as unknown as Record<string, true | undefined>;
+  const scope = globalThis as unknown as Record<string, true | undefined> & { browser?: { runtime: Runtime }; chrome?: { runtime: Runtime } };
   // Injected again (a setting turned on, the first job saved) into a tab that already runs it.
   if (scope[MARKS_GLOBAL]) return;
   scope[MARKS_GLOBAL] = true;
-  const runtime = pageRuntime<Runtime>();
-  const transport = transportOf(runtime);
+  const runtime = (scope.browser ?? scope.chrome)!.runtime;
+  const transport: Transport = (message) => runtime.sendMessage(message);
 
   // The site's app changes its address without loading a page, and every such change redraws
   // the page: the address is compared whenever the page changes (a string comparison).

@@ -14,25 +14,6 @@ export interface SendOptions {
 
 export type Transport = (message: Envelope) => Promise<unknown>;
 
-interface PageRuntime {
-  sendMessage(message: unknown): Promise<unknown>;
-}
-
-/**
- * The browser's own runtime in a script the background injects into a page, where there is no
- * polyfill: Firefox's `browser`, else Chrome's `chrome`; both answer `runtime.sendMessage` with a
- * promise.
- */
-export function pageRuntime<R extends PageRuntime = PageRuntime>(): R {
-  const scope = globalThis as { browser?: { runtime: R }; chrome?: { runtime: R } };
-  return (scope.browser ?? scope.chrome)!.runtime;
-}
-
-export const transportOf =
-  (runtime: PageRuntime): Transport =>
-  (message) =>
-    runtime.sendMessage(message);
-
 export async function sendMessage<K extends MessageName>(
   transport: Transport,
   name: K,
