@@ -1,6 +1,5 @@
 import type { JobPosting } from '../lib/posting/schema';
 import type { JobStatus } from '../lib/store/schema';
-import { SHORT_MONTHS } from '../lib/text/calendar';
 
 export const SITE_NAMES = { tiktok: 'TikTok', bytedance: 'ByteDance' } as const;
 
@@ -26,11 +25,13 @@ export function localDateTime(instant: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 /** "11 May 2026" from an ISO date, read as a calendar day (no time zone shift). */
 export function calendarDate(isoDate: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
   if (!m) return isoDate;
-  return `${Number(m[3])} ${SHORT_MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+  return `${Number(m[3])} ${MONTH_NAMES[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
 }
 
 export function commitmentText(commitment: JobPosting['commitment']): string | null {

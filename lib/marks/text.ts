@@ -1,4 +1,3 @@
-import { SHORT_MONTHS } from '../text/calendar';
 import type { JobMark, LineView, MarkView } from './types';
 
 /**
@@ -6,13 +5,14 @@ import type { JobMark, LineView, MarkView } from './types';
  * local calendar days, as the user keeps them; the year shows only when it is not this year's.
  */
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** Long enough for a reason, short enough for a tooltip. */
 const TIP_MAX = 160;
 
 export function shortDay(iso: string, now: Date): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  const day = `${d.getDate()} ${SHORT_MONTHS[d.getMonth()]}`;
+  const day = `${d.getDate()} ${MONTHS[d.getMonth()]}`;
   return d.getFullYear() === now.getFullYear() ? day : `${day} ${d.getFullYear()}`;
 }
 
