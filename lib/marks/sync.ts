@@ -1,4 +1,3 @@
-import { coalesced } from '../coalesce';
 import type { JobLensDb } from '../store/db';
 import type { PrefsStore } from './prefs';
 
@@ -25,19 +24,37 @@ async function marksWanted(prefs: PrefsStore, db: JobLensDb): Promise<boolean> {
 export function createMarksTabs(d: MarksTabsDeps) {
   const wanted = async () => marksWanted(d.prefs, await d.db());
   // Many changes in a row (a burst of saves, a rescoring in chunks) become one round of messages.
-  const changed = coalesced(async () => {
+  let running: Promise<void> | null = null;
+  let again = false;
+  const round = async () => {
     const want = await wanted();
     for (const tabId of await d.careersTabs()) {
       const answered = (await d.tell(tabId).catch(() => undefined)) === true;
       if (!answered && want) await d.inject(tabId).catch(() => undefined);
     }
-  });
+  };
   return {
     /** A careers page finished loading in `tabId`: a new document, without the script. */
     async loaded(tabId: number): Promise<void> {
       if (await wanted()) await d.inject(tabId);
     },
     /** Something the marks show may have changed. */
-    changed,
+    changed(): Promise<void> {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        try {
+          do {
+            again = false;
+            await round();
+          } while (again);
+        } finally {
+          running = null;
+        }
+      })();
+      return running;
+    },
   };
 }

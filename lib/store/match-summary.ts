@@ -3,7 +3,6 @@ import { matchPosting } from '../match';
 import { summarizeMatch, type MatchSummary } from '../match/summary';
 import type { Profile } from '../profile/schema';
 import { loadProfile } from '../profile/store';
-import { coalesced } from '../coalesce';
 import type { JobLensDb } from './db';
 import type { JobRecord } from './schema';
 
@@ -149,6 +148,8 @@ export function createSummaryRefresher(db: JobLensDb, now: () => Date, options: 
   let cleanFor: string | null = null;
   /** Bumped by `invalidate`: a run that saw an older generation must not call the database clean. */
   let generation = 0;
+  let running: Promise<void> | null = null;
+  let again = false;
 
   const keyOf = (target: SummaryTarget | null) => (target ? `${target.profileUpdatedAt}|${target.day}` : 'none');
 
@@ -164,12 +165,11 @@ export function createSummaryRefresher(db: JobLensDb, now: () => Date, options: 
     return true;
   }
 
-  /** One pass; true when it must run again (the profile, the day or the generation moved). */
-  async function runOnce(): Promise<boolean> {
+  async function runOnce(): Promise<void> {
     const at = now();
     const startedIn = generation;
     const target = await summaryTarget(db, at);
-    if (keyOf(target) === cleanFor) return false;
+    if (keyOf(target) === cleanFor) return;
     // Told once the refresh ends, whatever it rewrote (what the careers pages' marks show changed).
     const counted = { changed: 0 };
     try {
@@ -177,25 +177,43 @@ export function createSummaryRefresher(db: JobLensDb, now: () => Date, options: 
       for (;;) {
         const ids = await staleSummaryIds(db, target, chunk);
         if (ids.length === 0) break;
-        if (!(await rescore(ids, target, at, counted))) return true;
+        if (!(await rescore(ids, target, at, counted))) {
+          again = true;
+          return;
+        }
       }
       // Rows with no summary at all (imported, restored, or saved before the profile existed).
       if (target !== null) {
         await quiet();
-        if (!(await rescore(await unscoredJobIds(db, target), target, at, counted))) return true;
+        if (!(await rescore(await unscoredJobIds(db, target), target, at, counted))) {
+          again = true;
+          return;
+        }
       }
-      if (generation !== startedIn) return true;
-      cleanFor = keyOf(target);
-      return false;
+      if (generation === startedIn) cleanFor = keyOf(target);
+      else again = true;
     } finally {
       if (counted.changed > 0) options.onChange?.();
     }
   }
 
-  const run = coalesced(runOnce);
   function refresh(): Promise<void> {
     askedAt = Date.now();
-    return run();
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await runOnce();
+        } while (again);
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
   }
 
   return {
