@@ -21,6 +21,14 @@ import {
 
 /** How often a session running on the copy for a failed database tries the database again. */
 const RETURN_EVERY_MS = 5_000;
+/**
+ * How often job views whose save failed are tried again. A write refused for a full disk can still
+ * be refused for a moment after space is freed (Chromium's view of the free space lags), so a
+ * view is not given up at its first refusal.
+ */
+const UNSAVED_RETRY_MS = 3_000;
+/** Views held for a retry at most; the oldest goes first (it comes back when the job is viewed again). */
+const UNSAVED_MAX = 50;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
 
@@ -83,6 +91,8 @@ export interface KeeperDeps {
   session?: KeyValueArea;
   /** An in-memory database of the same schema, for when IndexedDB cannot be used. */
   openMemory?: () => JobLensDb;
+  /** Runs `retry` after `ms` (a timer by default; the tests call it themselves). */
+  later?: (retry: () => Promise<void>, ms: number) => void;
 }
 
 /**
@@ -321,6 +331,85 @@ export class DataKeeper {
     return true;
   }
 
+  /**
+   * Job views whose save was refused for storage (a full disk), by job id, with what saves each.
+   * A view is the one change the user makes without knowing it, and so cannot be asked to repeat:
+   * it is kept here and saved once the database takes writes again. Only in memory: the posting
+   * can be read again from the site, and nothing else is written to a disk that is full.
+   */
+  private readonly unsaved = new Map<string, () => Promise<unknown>>();
+  private lastUnsavedTry = Number.NEGATIVE_INFINITY;
+  private retryPlanned = false;
+  /** A round is running (the timer's and a message's must not both save the same view). */
+  private savingUnsaved = false;
+
+  /** Holds a view whose save failed; a later view of the same job replaces it. */
+  holdUnsaved(jobId: string, save: () => Promise<unknown>): void {
+    this.unsaved.delete(jobId);
+    this.unsaved.set(jobId, save);
+    // It was just refused: the next try waits its turn.
+    this.lastUnsavedTry = this.deps.now().getTime();
+    for (const oldest of this.unsaved.keys()) {
+      if (this.unsaved.size <= UNSAVED_MAX) break;
+      this.unsaved.delete(oldest);
+    }
+    this.planRetry();
+  }
+
+  /** How many job views wait to be saved. */
+  get unsavedCount(): number {
+    return this.unsaved.size;
+  }
+
+  private planRetry(): void {
+    if (this.retryPlanned || this.unsaved.size === 0) return;
+    this.retryPlanned = true;
+    const later = this.deps.later ?? ((retry, ms) => void setTimeout(() => void retry(), ms));
+    later(() => {
+      this.retryPlanned = false;
+      return this.saveUnsaved();
+    }, UNSAVED_RETRY_MS);
+  }
+
+  /**
+   * Tries the held views again, in the order they were made, at most once per `UNSAVED_RETRY_MS`
+   * (at a message, or by the timer while nothing else comes). The first still refused for
+   * storage stops the round: the disk is still full. One that fails otherwise (the posting no
+   * longer valid for this database) is dropped, as its first attempt would have been.
+   */
+  async saveUnsaved(): Promise<void> {
+    if (this.unsaved.size === 0 || this.savingUnsaved) return;
+    const now = this.deps.now().getTime();
+    if (now - this.lastUnsavedTry < UNSAVED_RETRY_MS) {
+      this.planRetry();
+      return;
+    }
+    this.lastUnsavedTry = now;
+    this.savingUnsaved = true;
+    let saved = 0;
+    try {
+      for (const [jobId, save] of [...this.unsaved]) {
+        try {
+          await save();
+          saved += 1;
+        } catch (error) {
+          if (isStorageFailure(error)) break;
+        }
+        // A newer view of the same job held meanwhile stays for the next round.
+        if (this.unsaved.get(jobId) === save) this.unsaved.delete(jobId);
+      }
+    } finally {
+      this.savingUnsaved = false;
+    }
+    if (saved > 0) {
+      await this.notify(
+        'restored',
+        `Job Lens has now saved ${saved === 1 ? 'a job' : `${saved} jobs`} you viewed while it could not write to its database.`,
+      );
+    }
+    this.planRetry();
+  }
+
   /** A handler's database write failed: nothing was written, the copy keeps the last good state. */
   async writeFailed(error: unknown): Promise<void> {
     const at = this.deps.now().toISOString();
@@ -357,24 +446,33 @@ export function withBackup(handlers: Handlers | (() => Handlers), keeper: DataKe
   for (const name of Object.keys(current()) as MessageName[]) {
     const scopeOf = BACKUP_SCOPES[name] as (data: unknown) => BackupScope | null;
     const run = (data: unknown, context: unknown) => (current()[name] as (data: unknown, context: unknown) => Promise<unknown>)(data, context);
+    const save = async (data: unknown, context: unknown) => {
+      const value = await run(data, context);
+      const scope = scopeOf(data);
+      if (scope) await keeper.afterWrite(scope);
+      return value;
+    };
     wrapped[name] = async (data: unknown, context: unknown) => {
-      let value: unknown;
       try {
         await keeper.returnToDisk();
         await keeper.reopenIfFailed();
+        await keeper.saveUnsaved();
         if (name === 'posting:seen') await keeper.healBeforeSeen((data as RequestOf<'posting:seen'>).posting.jobId);
-        value = await run(data, context);
+      } catch (error) {
+        // Housekeeping for earlier failures never keeps this message from being tried.
+        if (!isStorageFailure(error)) throw error;
+      }
+      try {
+        return await save(data, context);
       } catch (error) {
         if (!isStorageFailure(error)) throw error;
         if (!(await keeper.fallBackToCopy())) {
           await keeper.writeFailed(error);
+          if (name === 'posting:seen') keeper.holdUnsaved((data as RequestOf<'posting:seen'>).posting.jobId, () => save(data, context));
           throw error;
         }
-        value = await run(data, context);
+        return save(data, context);
       }
-      const scope = scopeOf(data);
-      if (scope) await keeper.afterWrite(scope);
-      return value;
     };
   }
   return wrapped as Handlers;

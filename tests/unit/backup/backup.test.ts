@@ -660,6 +660,89 @@ describe('a write that fails', () => {
     expect((await sendAgain('data:status', {})).status.notices).toEqual([]);
   });
 
+  describe('a job view refused for a full disk', () => {
+    const diskFull = () => Object.assign(new Error('QuotaExceededError'), { name: 'QuotaExceededError' });
+    /** The background with its retry timer in the test's hands. */
+    async function backgroundWithTimer() {
+      const timers: (() => Promise<void>)[] = [];
+      const { keeper } = await startStore({ ...depsFor(() => openDb(uniqueName())), later: (retry) => void timers.push(retry) });
+      return { keeper, send: backgroundOf(keeper), timers };
+    }
+    it('is saved once the database takes writes again, without the user viewing the job again', async () => {
+      const { keeper, send, timers } = await backgroundWithTimer();
+      const posting = makePosting({ jobId: '7600000000000000011', extractedAt: tick().toISOString() });
+      const spy = vi.spyOn(keeper.db.jobs, 'add').mockRejectedValue(diskFull());
+      await expect(send('posting:seen', { posting })).rejects.toThrow(/QuotaExceeded/);
+      expect(keeper.unsavedCount).toBe(1);
+      expect(timers).toHaveLength(1);
+
+      // Still full at the first retry: kept, and tried again later.
+      tick();
+      await timers.shift()!();
+      expect(await keeper.db.jobs.get(posting.jobId)).toBeUndefined();
+      expect(keeper.unsavedCount).toBe(1);
+      expect(timers).toHaveLength(1);
+
+      spy.mockRestore();
+      tick();
+      await timers.shift()!();
+      expect(await keeper.db.jobs.get(posting.jobId)).toMatchObject({ jobId: posting.jobId, title: posting.title, status: 'seen' });
+      expect(keeper.unsavedCount).toBe(0);
+      expect(timers).toHaveLength(0);
+      const status = (await send('data:status', {})).status;
+      expect(status.lastWriteFailure).toBeNull();
+      expect(status.notices.find((n) => n.kind === 'restored')?.text).toBe(
+        'Job Lens has now saved a job you viewed while it could not write to its database.',
+      );
+    });
+
+    it('is saved before the next message is answered, once a few seconds have passed', async () => {
+      const { keeper, send } = await backgroundWithTimer();
+      const first = makePosting({ jobId: '7600000000000000012', extractedAt: tick().toISOString() });
+      const spy = vi.spyOn(keeper.db.jobs, 'add').mockRejectedValue(diskFull());
+      await expect(send('posting:seen', { posting: first })).rejects.toThrow();
+      spy.mockRestore();
+      // Within the retry interval nothing is tried: a busy page's messages do not each retry.
+      clock = new Date(clock.getTime() + 1_000);
+      await send('data:status', {});
+      expect(keeper.unsavedCount).toBe(1);
+      clock = new Date(clock.getTime() + 3_000);
+      const second = makePosting({ jobId: '7600000000000000013', extractedAt: clock.toISOString() });
+      await send('posting:seen', { posting: second });
+      expect((await keeper.db.jobs.bulkGet([first.jobId, second.jobId])).map((row) => row?.jobId)).toEqual([first.jobId, second.jobId]);
+      // The first view came before the second and is recorded so: the limit's order is by time.
+      expect(keeper.unsavedCount).toBe(0);
+    });
+
+    it('keeps the latest view of each job and at most 50 views, the oldest dropped first', async () => {
+      const { keeper, send, timers } = await backgroundWithTimer();
+      const spy = vi.spyOn(keeper.db.jobs, 'add').mockRejectedValue(diskFull());
+      const ids = Array.from({ length: 52 }, (_, i) => `76000000000000001${String(i).padStart(2, '0')}`);
+      for (const jobId of ids) await expect(send('posting:seen', { posting: makePosting({ jobId, extractedAt: tick().toISOString() }) })).rejects.toThrow();
+      const again = makePosting({ jobId: ids[5]!, title: 'Data Engineer Intern (read again)', extractedAt: tick().toISOString() });
+      await expect(send('posting:seen', { posting: again })).rejects.toThrow();
+      expect(keeper.unsavedCount).toBe(50);
+      expect(timers).toHaveLength(1);
+      spy.mockRestore();
+      tick();
+      await timers.shift()!();
+      const kept = new Set((await keeper.db.jobs.toCollection().primaryKeys()) as string[]);
+      // 53 views of 52 jobs, 50 kept: the two oldest jobs not viewed again are the ones dropped.
+      expect(ids.filter((id) => !kept.has(id))).toEqual([ids[0], ids[1]]);
+      expect((await keeper.db.jobs.get(ids[5]!))?.title).toBe('Data Engineer Intern (read again)');
+    });
+
+    it('never holds a change the user made: the popup tells them it failed, and they act again', async () => {
+      const { keeper, send, timers } = await backgroundWithTimer();
+      const { noted } = await recordSomeData(send);
+      const spy = vi.spyOn(keeper.db.jobs, 'put').mockRejectedValue(diskFull());
+      await expect(send('job:setNotes', { jobId: noted.jobId, notes: 'Call back on Monday.' })).rejects.toThrow();
+      spy.mockRestore();
+      expect(keeper.unsavedCount).toBe(0);
+      expect(timers).toHaveLength(0);
+    });
+  });
+
   it('never writes a copy computed from a database that failed to read', async () => {
     const { keeper } = await startStore(depsFor(() => openDb(uniqueName())));
     const send = backgroundOf(keeper);
