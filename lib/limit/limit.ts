@@ -12,11 +12,10 @@
 import { localDay, localDayYearBefore } from '../date';
 import { hasIntake, type Program } from '../program/program';
 import { FAQ_LIMIT_PER_PROGRAM } from '../sites/programs';
-import type { SITES } from '../posting/constants';
+// A type only: erased from the build, so the limit stays free of Zod wherever it runs.
+import type { Site } from '../posting/schema';
 
 export type { Program };
-/** The posting's own list of sites (Zod-free, so the limit stays runnable everywhere). */
-type LimitSite = (typeof SITES)[number];
 
 /** Where Job Lens learnt of an application. */
 type ApplicationSource = 'user' | 'site-confirmation' | 'site-duplicate' | 'site-history';
@@ -28,7 +27,7 @@ type ApplicationSource = 'user' | 'site-confirmation' | 'site-duplicate' | 'site
  */
 export interface LimitApplicationInput {
   jobId: string | null;
-  site: LimitSite;
+  site: Site;
   title: string;
   /** The program it counts against; null counts against nothing. */
   program: Program | null;
@@ -54,7 +53,7 @@ type LimitStateName = 'ok' | 'last-one' | 'reached' | 'over';
 export interface LimitApplication {
   jobId: string | null;
   title: string;
-  site: LimitSite;
+  site: Site;
   appliedAt: string;
   status: string;
   source: ApplicationSource;

@@ -1,4 +1,4 @@
-import { DEGREE_LEVELS, type EDUCATION_STATUSES } from '../posting/constants';
+import type { Education } from '../profile/schema';
 import { findSkills, skillIndex, type SkillIndex } from '../skills/lookup';
 import { MONTHS as CALENDAR_MONTHS, SHORT_MONTHS, type Season } from '../text/calendar';
 import { escapeRegExp } from '../text/regexp';
@@ -16,14 +16,14 @@ import { venuesWithYear } from './venue-scan';
  * Pure: the current date comes in as a parameter (a graduation after it means "pursuing").
  */
 
-type DegreeLevel = (typeof DEGREE_LEVELS)[number];
-type EducationStatus = (typeof EDUCATION_STATUSES)[number];
+type DegreeLevel = Education['level'];
 
+/** A profile's education entry as proposed: the same level and status, with its field and date maybe incomplete. */
 export interface ProposedDegree {
   level: DegreeLevel;
   /** '' when the line names no field. */
   field: string;
-  status: EducationStatus;
+  status: Education['status'];
   /** YYYY-MM when the text gives a month; a bare year (YYYY) or '' otherwise, for the user to complete. */
   graduation: string;
   /** The résumé line(s) it was read from. */
