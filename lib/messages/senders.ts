@@ -1,5 +1,5 @@
 import type { JobPosting } from '../posting/schema';
-import { JOB_HOSTS } from '../sites/hosts';
+import { careersHost } from '../sites/hosts';
 import { classifyUrl, type PageKind } from '../sites/urls';
 import type { MessageName, RequestOf } from './protocol';
 
@@ -186,8 +186,6 @@ export interface Self {
 
 export type SenderVerdict = { ok: true; context: MessageContext } | { ok: false; error: string };
 
-const CAREERS_HOSTS: readonly string[] = JOB_HOSTS;
-
 /**
  * Who sent a message, from what the browser says about the sender (never from the message):
  * another extension, or a web page through `externally_connectable` (none is declared), is
@@ -219,7 +217,7 @@ export function classifySender(sender: RawSender, self: Self): SenderVerdict {
     return { ok: false, error: 'refused: the sender and its tab are on different sites' };
   }
   const page = tabUrl ?? url;
-  if (page.protocol !== 'https:' || !CAREERS_HOSTS.includes(page.hostname.toLowerCase())) {
+  if (page.protocol !== 'https:' || careersHost(page.hostname) === null) {
     return { ok: false, error: `refused: ${page.protocol}//${page.hostname} is not a careers site Job Lens reads` };
   }
   return {

@@ -1,4 +1,5 @@
 import type { Site } from '../posting/schema';
+import { CANONICAL_HOST, careersHost } from './hosts';
 
 /**
  * What a URL on the careers hosts is. Query strings and fragments never matter: links carry
@@ -20,15 +21,6 @@ export type PageKind =
   | { kind: 'referral'; site: Site }
   | { kind: 'other' };
 
-/** Each host: its site, and whether it is the older address (careers.tiktok.com, jobs.bytedance.com). */
-const HOSTS: Readonly<Record<string, readonly [Site, boolean]>> = {
-  'lifeattiktok.com': ['tiktok', false],
-  'www.lifeattiktok.com': ['tiktok', false],
-  'careers.tiktok.com': ['tiktok', true],
-  'joinbytedance.com': ['bytedance', false],
-  'www.joinbytedance.com': ['bytedance', false],
-  'jobs.bytedance.com': ['bytedance', true],
-};
 /** Referral pages: `/referral/tiktok/…` on every TikTok host, `/referral/pc/…` on jobs.bytedance.com. */
 const REFERRAL_PREFIX: Readonly<Record<Site, string>> = { tiktok: '/referral/tiktok', bytedance: '/referral/pc' };
 // jobs.bytedance.com prefixes most pages with a locale (`/en/`, `/zh-CN/`).
@@ -40,21 +32,16 @@ const ACCOUNT = /^\/(?:resume\/(applied)|position\/(application)|(login))$/i;
 
 /** The site a careers host belongs to, whatever the page; null for any other host. */
 export function siteOfHost(hostname: string): Site | null {
-  const host = hostname.toLowerCase();
-  return Object.hasOwn(HOSTS, host) ? HOSTS[host]![0] : null;
+  return careersHost(hostname)?.site ?? null;
 }
 
 /** The one address we keep for a job, whichever of its old or new links the user followed. */
 export function canonicalJobUrl(site: Site, jobId: string): string {
-  return site === 'tiktok'
-    ? `https://lifeattiktok.com/search/${jobId}`
-    : `https://joinbytedance.com/search/${jobId}`;
+  return `https://${CANONICAL_HOST[site]}/search/${jobId}`;
 }
 
 export function canonicalApplyUrl(site: Site, jobId: string): string {
-  return site === 'tiktok'
-    ? `https://lifeattiktok.com/resume/${jobId}/apply`
-    : `https://joinbytedance.com/resume/${jobId}/apply`;
+  return `https://${CANONICAL_HOST[site]}/resume/${jobId}/apply`;
 }
 
 /**
@@ -66,9 +53,9 @@ export function canonicalApplyUrl(site: Site, jobId: string): string {
  */
 export function classifyUrl(url: URL): PageKind {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { kind: 'other' };
-  const host = url.hostname.toLowerCase();
-  if (!Object.hasOwn(HOSTS, host)) return { kind: 'other' };
-  const [site, old] = HOSTS[host]!;
+  const known = careersHost(url.hostname);
+  if (!known) return { kind: 'other' };
+  const { site, older: old } = known;
   let path = url.pathname.replace(/\/$/, '');
   let viaReferral = false;
   let locale = false;
