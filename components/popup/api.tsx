@@ -1,4 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import { failureMessage } from '../../lib/messages/client';
 import type { MessageName, RequestOf, ResponseOf } from '../../lib/messages/protocol';
 import type { JobLensDb } from '../../lib/store/db';
 
@@ -40,8 +41,5 @@ export function useApi(): PopupApi {
   return api;
 }
 
-/** A message failure as one sentence for the user (the background's reason, without the message name). */
-export function errorText(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/^[a-z]+:[a-zA-Z]+ failed: /, '');
-}
+/** A message failure as one sentence for the user. */
+export const errorText = failureMessage;

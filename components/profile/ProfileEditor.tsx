@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { failureMessage } from '../../lib/messages/client';
 import { PROFILE_ROW_ID, type Profile } from '../../lib/profile/schema';
 import { loadProfile, type HasProfileTable } from '../../lib/profile/store';
 import { canonicalSkill } from '../../lib/skills/lookup';
@@ -63,11 +64,6 @@ type Status =
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-/** The background's refusal without the protocol's prefix ("invalid profile:save: …"). */
-function reasonOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/^(?:invalid )?profile:save(?: failed)?:\s*/, '');
-}
 
 const normalizeSkill = (typed: string) => {
   const target = canonicalSkill(typed);
@@ -188,7 +184,7 @@ export function ProfileEditor({ api }: { api: ProfilePageApi }) {
       setElsewhere(null);
       setStatus({ kind: 'saved', at: updatedAt });
     } catch (error) {
-      setStatus({ kind: 'failed', text: `Not saved: ${reasonOf(error)}` });
+      setStatus({ kind: 'failed', text: `Not saved: ${failureMessage(error)}` });
     } finally {
       savingJson.current = null;
     }

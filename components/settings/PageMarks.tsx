@@ -1,3 +1,4 @@
+import { failureMessage } from '../../lib/messages/client';
 import { useEffect, useId, useState } from 'react';
 import type { MarksPrefs } from '../../lib/marks/prefs';
 
@@ -20,7 +21,7 @@ export function PageMarks({ api }: { api: PageMarksApi }) {
   const id = useId();
 
   useEffect(() => {
-    api.load().then(setPrefs, (error: unknown) => setMessage(`Could not read the setting: ${String(error)}`));
+    api.load().then(setPrefs, (error: unknown) => setMessage(`Could not read the setting: ${failureMessage(error)}`));
   }, [api]);
 
   const save = (enabled: boolean, restoreLine: boolean) => {
@@ -29,7 +30,7 @@ export function PageMarks({ api }: { api: PageMarksApi }) {
         setPrefs(next);
         setMessage(restoreLine ? 'The job page line is back on every site.' : enabled ? 'Marks are on.' : 'Marks are off.');
       },
-      (error: unknown) => setMessage(`Not saved: ${String(error)}`),
+      (error: unknown) => setMessage(`Not saved: ${failureMessage(error)}`),
     );
   };
 

@@ -1,3 +1,4 @@
+import { failureMessage } from '../../lib/messages/client';
 import { useEffect, useId, useState } from 'react';
 
 export interface PrivateWindowsApi {
@@ -28,7 +29,7 @@ export function PrivateWindows({ api }: { api: PrivateWindowsApi }) {
         setRecord(value);
         setStatus({ kind: 'ready' });
       })
-      .catch((error: unknown) => live && setStatus({ kind: 'error', message: `Could not read the setting: ${messageOf(error)}` }));
+      .catch((error: unknown) => live && setStatus({ kind: 'error', message: `Could not read the setting: ${failureMessage(error)}` }));
     return () => {
       live = false;
     };
@@ -40,7 +41,7 @@ export function PrivateWindows({ api }: { api: PrivateWindowsApi }) {
       setRecord(await api.save(next));
       setStatus({ kind: 'ready' });
     } catch (error) {
-      setStatus({ kind: 'error', message: `Not saved: ${messageOf(error)}` });
+      setStatus({ kind: 'error', message: `Not saved: ${failureMessage(error)}` });
     }
   };
 
@@ -69,6 +70,4 @@ export function PrivateWindows({ api }: { api: PrivateWindowsApi }) {
   );
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+

@@ -1,3 +1,4 @@
+import { failureMessage } from '../../lib/messages/client';
 import type { MessageName, RequestOf, ResponseOf } from '../../lib/messages/protocol';
 import type { JobLensDb } from '../../lib/store/db';
 
@@ -9,7 +10,4 @@ export interface SettingsApi {
 }
 
 /** A failed message as one sentence for the user. */
-export function failure(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/^[a-z]+:[a-zA-Z]+ failed: /, '');
-}
+export const failure = failureMessage;

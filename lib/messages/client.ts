@@ -1,4 +1,4 @@
-import type { Envelope, MessageName, Reply, RequestOf, ResponseOf } from './protocol';
+import type { Envelope, Failure, FailureCode, MessageName, Reply, RequestOf, ResponseOf } from './protocol';
 
 /**
  * Sends a message to the background and waits for its answer. MV3 may have stopped the service
@@ -26,7 +26,7 @@ export async function sendMessage<K extends MessageName>(
       const reply = (await transport({ name, data } as Envelope)) as Reply<ResponseOf<K>> | undefined;
       if (reply && typeof reply === 'object' && 'ok' in reply) {
         // The background understood and refused: retrying would not change its answer.
-        if (!reply.ok) throw new RefusedError(reply.error);
+        if (!reply.ok) throw new RefusedError(name, reply);
         return reply.value;
       }
     } catch (error) {
@@ -38,6 +38,25 @@ export async function sendMessage<K extends MessageName>(
   throw new Error(`${name}: ${lastError} after ${attempts} attempts`);
 }
 
+/** A failed send as one sentence for the user: the background's own, shown as it is. */
+export function failureMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The background's answer was a failure. `message` is the background's sentence as it is, for
+ * the page to show; `code` and `path` are for code that must tell failures apart.
+ */
 export class RefusedError extends Error {
   override name = 'RefusedError';
+  readonly code: FailureCode;
+  readonly path: string | undefined;
+  readonly messageName: MessageName;
+
+  constructor(messageName: MessageName, failure: Failure) {
+    super(failure.message);
+    this.code = failure.code;
+    this.path = failure.path;
+    this.messageName = messageName;
+  }
 }

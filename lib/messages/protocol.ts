@@ -162,4 +162,32 @@ export interface Envelope<K extends MessageName = MessageName> {
   data: RequestOf<K>;
 }
 
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * Why the background answered without a value. Code branches on `code`; people read `message`,
+ * a sentence shown as it is (nothing parses it); `path` names the payload field an invalid
+ * message got wrong.
+ */
+export type FailureCode =
+  /** Not shaped as a Job Lens message at all. */
+  | 'not-a-message'
+  /** A name this background does not know (an older or newer build's). */
+  | 'unknown-message'
+  /** The sender may not send it: not Job Lens, not a careers page's top frame, or not this kind of page. */
+  | 'wrong-sender'
+  /** The payload fails its schema. */
+  | 'invalid'
+  /** A careers page's payload is not about the page's own job or site. */
+  | 'refused'
+  /** A job page in a private window, which the user has not allowed to be recorded. */
+  | 'private-window'
+  /** The handler ran and failed: the database refused a write, or the change is not allowed. */
+  | 'failed';
+
+export interface Failure {
+  ok: false;
+  code: FailureCode;
+  message: string;
+  path?: string;
+}
+
+export type Reply<T> = { ok: true; value: T } | Failure;

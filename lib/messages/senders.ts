@@ -184,7 +184,7 @@ export interface Self {
   baseUrl: string;
 }
 
-export type SenderVerdict = { ok: true; context: MessageContext } | { ok: false; error: string };
+export type SenderVerdict = { ok: true; context: MessageContext } | { ok: false; message: string };
 
 /**
  * Who sent a message, from what the browser says about the sender (never from the message):
@@ -193,9 +193,9 @@ export type SenderVerdict = { ok: true; context: MessageContext } | { ok: false;
  * top frame of a careers page over https.
  */
 export function classifySender(sender: RawSender, self: Self): SenderVerdict {
-  if (sender.id !== self.id) return { ok: false, error: 'refused: the message is not from Job Lens' };
+  if (sender.id !== self.id) return { ok: false, message: 'the message is not from Job Lens' };
   const url = parseUrl(sender.url);
-  if (!url) return { ok: false, error: 'refused: the sender has no address' };
+  if (!url) return { ok: false, message: 'the sender has no address' };
   const base = parseUrl(self.baseUrl);
   // Compared by scheme and host: URL.origin is "null" for schemes the URL standard does not know.
   if (base && url.protocol === base.protocol && url.host === base.host && url.host !== '') {
@@ -205,20 +205,20 @@ export function classifySender(sender: RawSender, self: Self): SenderVerdict {
     };
   }
   const tabId = sender.tab?.id;
-  if (tabId === undefined) return { ok: false, error: 'refused: a page message must come from a tab' };
+  if (tabId === undefined) return { ok: false, message: 'a page message must come from a tab' };
   if (sender.frameId !== undefined && sender.frameId !== 0) {
-    return { ok: false, error: 'refused: Job Lens only reads the top frame of a careers page' };
+    return { ok: false, message: 'Job Lens only reads the top frame of a careers page' };
   }
   // After a client-side navigation (history.pushState) Chromium still reports the document's first
   // URL as `sender.url`; the tab's URL is the one the user sees. Both come from the browser, and a
   // same-document navigation cannot change the origin, so the two must agree on it.
   const tabUrl = parseUrl(sender.tab?.url);
   if (tabUrl && `${tabUrl.protocol}//${tabUrl.host}` !== `${url.protocol}//${url.host}`) {
-    return { ok: false, error: 'refused: the sender and its tab are on different sites' };
+    return { ok: false, message: 'the sender and its tab are on different sites' };
   }
   const page = tabUrl ?? url;
   if (page.protocol !== 'https:' || careersHost(page.hostname) === null) {
-    return { ok: false, error: `refused: ${page.protocol}//${page.hostname} is not a careers site Job Lens reads` };
+    return { ok: false, message: `${page.protocol}//${page.hostname} is not a careers site Job Lens reads` };
   }
   return {
     ok: true,

@@ -140,8 +140,9 @@ export async function launchPopupChromium(serverPort: number, options: LaunchOpt
         const reply = (await page.evaluate(
           (message) => chrome.runtime.sendMessage(message),
           { name, data } as { name: string; data: unknown },
-        )) as { ok: boolean; value?: unknown; error?: string };
-        if (!reply?.ok) throw new Error(`${name}: ${reply?.error ?? 'no answer'}`);
+        )) as { ok: boolean; value?: unknown; code?: string; message?: string; error?: string };
+        // A release before 0.2 answered a failure with `error` alone (the upgrade test runs one).
+        if (!reply?.ok) throw new Error(`${name}: ${reply?.code ? `${reply.code}: ` : ''}${reply?.message ?? reply?.error ?? 'no answer'}`);
         return reply.value;
       } finally {
         await page.close();

@@ -136,7 +136,7 @@ describe('chromium: trust boundaries', () => {
       const otherJobId = fixtureNamed(jobs, 'tiktok-seed-000').posting.jobId;
       for (const message of privilegedMessages(jobId, otherJobId)) {
         const reply = await run(message);
-        expect(reply, message.name).toMatchObject({ ok: false, error: expect.stringMatching(/^refused: /) });
+        expect(reply, message.name).toMatchObject({ ok: false, code: expect.stringMatching(/^(?:wrong-sender|refused)$/) });
       }
       // Nothing changed: the job is there with its status and notes, no cycle start, no profile.
       const after = (await browser.readStore('jobs')).find((r) => r.jobId === jobId) as Row;

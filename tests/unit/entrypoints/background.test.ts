@@ -112,14 +112,17 @@ describe("the background's main()", () => {
   it("refuses a message from another extension, and a job page's message about another job", async () => {
     background.main();
     const posting = makePosting({ jobId: '7600000000000000903' });
-    await expect(sendMessage(transportFrom(sender('other extension')), 'limit:get', {}, { attempts: 1 })).rejects.toThrow(/not from Job Lens/);
+    await expect(sendMessage(transportFrom(sender('other extension')), 'limit:get', {}, { attempts: 1 })).rejects.toMatchObject({
+      code: 'wrong-sender',
+      message: 'the message is not from Job Lens',
+    });
     await expect(
       sendMessage(transportFrom(sender('job page', '7600000000000000999')), 'posting:seen', { posting }, { attempts: 1 }),
-    ).rejects.toThrow(/the tab shows tiktok job 7600000000000000999/);
+    ).rejects.toMatchObject({ code: 'refused', message: expect.stringContaining('the tab shows tiktok job 7600000000000000999') });
     // A privileged message from a content script is refused whatever it names.
     await expect(
       sendMessage(transportFrom(sender('job page', posting.jobId)), 'data:deleteAll', { confirm: 'x' } as never, { attempts: 1 }),
-    ).rejects.toThrow(/refused/);
+    ).rejects.toMatchObject({ code: 'wrong-sender', message: 'data:deleteAll is not accepted from a content script' });
     const db = openDb();
     expect(await db.jobs.count()).toBe(0);
     db.close();

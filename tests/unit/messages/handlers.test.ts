@@ -23,7 +23,7 @@ function read(html: string, at: string) {
 function tabAt(url: string): MessageContext {
   const self = { id: 'job-lens-test', baseUrl: 'chrome-extension://job-lens-test/' };
   const verdict = classifySender({ id: self.id, url, frameId: 0, tab: { id: 5, url, incognito: false } }, self);
-  if (!verdict.ok) throw new Error(verdict.error);
+  if (!verdict.ok) throw new Error(verdict.message);
   return verdict.context;
 }
 
@@ -64,7 +64,7 @@ describe('background handlers', () => {
     const route = createRouter(createHandlers({ db, now: () => new Date() }));
     const posting = { ...read(page('Build.'), '2026-11-01T10:00:00Z'), title: '' };
     const reply = await route({ name: 'posting:seen', data: { posting } }, tabAt(URL_A.href));
-    expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('posting.title') });
+    expect(reply).toMatchObject({ ok: false, code: 'invalid', path: 'posting.title', message: expect.stringContaining('posting.title') });
     expect(await db.jobs.count()).toBe(0);
     db.close();
   });
@@ -108,7 +108,7 @@ describe('application flow through messages', () => {
 
     // "applied" needs a date: refused with a reason, nothing changes.
     const refused = await route({ name: 'job:setStatus', data: { jobId: ids[1], status: 'interviewing' } });
-    expect(refused).toMatchObject({ ok: false, error: expect.stringContaining('needs the date') });
+    expect(refused).toMatchObject({ ok: false, code: 'failed', message: expect.stringContaining('needs the date') });
 
     const second = await route({ name: 'job:setStatus', data: { jobId: ids[1], status: 'applied', appliedAt: '2026-11-02' } });
     expect(second).toMatchObject({ ok: true, value: { limit: { programs: [{ used: 2, state: 'reached' }] } } });
@@ -142,7 +142,7 @@ describe('profile:save', () => {
 
     const bad = { ...profile, education: [{ ...profile.education[0], graduation: 'June 2027' }] };
     const reply = await route({ name: 'profile:save', data: { profile: bad } });
-    expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('profile.education.0.graduation') });
+    expect(reply).toMatchObject({ ok: false, code: 'invalid', path: 'profile.education.0.graduation', message: expect.stringContaining('profile.education.0.graduation') });
     expect((await db.profile.get('me'))?.data).toMatchObject({ education: [{ graduation: '2027-06' }] });
     db.close();
   });

@@ -65,7 +65,7 @@ describe('message router', () => {
     const context = { sender: 'extension' as const, senderUrl: 'chrome-extension://abc/popup.html' };
     const reply = await route({ name: 'posting:seen', data: { posting: posting() } }, context);
     // posting:seen is a content-script message: an extension page is refused.
-    expect(reply).toEqual({ ok: false, error: 'refused: posting:seen is not accepted from an extension page' });
+    expect(reply).toEqual({ ok: false, code: 'wrong-sender', message: 'posting:seen is not accepted from an extension page' });
     expect(h['posting:seen']).not.toHaveBeenCalled();
     expect(await route({ name: 'limit:get', data: {} }, context)).toEqual({ ok: true, value: { limit: LIMIT } });
     expect(h['limit:get']).toHaveBeenCalledWith({}, context);
@@ -78,18 +78,18 @@ describe('message router', () => {
       { name: 'posting:seen', data: { posting: bad } },
       { sender: 'content', tabId: 1, senderUrl: 'https://lifeattiktok.com/search/7512345678901234567', page: { kind: 'job', site: 'tiktok', jobId: '7512345678901234567', canonicalUrl: 'https://lifeattiktok.com/search/7512345678901234567', viaReferral: false }, incognito: false },
     );
-    expect(reply.ok).toBe(false);
-    expect(!reply.ok && reply.error).toMatch(/posting\.jobId/);
-    expect(!reply.ok && reply.error).toMatch(/posting\.startDates\.0/);
+    expect(reply).toMatchObject({ ok: false, code: 'invalid', path: 'posting.jobId' });
+    // Every field it got wrong (up to three) is named, for the log; the first is `path`.
+    expect(!reply.ok && reply.message).toMatch(/^posting\.jobId: .*; posting\.startDates\.0: /);
     expect(h['posting:seen']).not.toHaveBeenCalled();
   });
 
   it('refuses unknown and malformed messages', async () => {
     const route = createRouter(handlers());
-    expect(await route({ name: 'db:drop', data: {} })).toEqual({ ok: false, error: 'unknown message db:drop' });
-    expect(await route({ name: 'toString', data: {} })).toEqual({ ok: false, error: 'unknown message toString' });
-    expect(await route('posting:seen')).toEqual({ ok: false, error: 'not a Job Lens message' });
-    expect((await route({ name: 'limit:get', data: { extra: 1 } })).ok).toBe(false);
+    expect(await route({ name: 'db:drop', data: {} })).toEqual({ ok: false, code: 'unknown-message', message: 'unknown message db:drop' });
+    expect(await route({ name: 'toString', data: {} })).toEqual({ ok: false, code: 'unknown-message', message: 'unknown message toString' });
+    expect(await route('posting:seen')).toEqual({ ok: false, code: 'not-a-message', message: 'not a Job Lens message' });
+    expect(await route({ name: 'limit:get', data: { extra: 1 } })).toMatchObject({ ok: false, code: 'invalid' });
   });
 
   it('turns a failing handler into an error reply', async () => {
@@ -97,7 +97,7 @@ describe('message router', () => {
     h['limit:get'] = async () => {
       throw new Error('database closed');
     };
-    expect(await createRouter(h)({ name: 'limit:get', data: {} })).toEqual({ ok: false, error: 'limit:get failed: database closed' });
+    expect(await createRouter(h)({ name: 'limit:get', data: {} })).toEqual({ ok: false, code: 'failed', message: 'database closed' });
   });
 });
 

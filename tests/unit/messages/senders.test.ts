@@ -147,8 +147,8 @@ describe('messages by sender', () => {
       expect(calls).toHaveLength(1);
       expect(calls[0]!.context.sender).toBe(who.startsWith('content') ? 'content' : 'extension');
     } else {
-      expect(reply.ok).toBe(false);
-      expect(!reply.ok && reply.error).toMatch(/^refused: /);
+      // Refused by who sent it, or (a careers page's message) by what the page is.
+      expect(reply).toMatchObject({ ok: false, code: expect.stringMatching(/^(?:wrong-sender|refused)$/) });
       expect(calls).toHaveLength(0);
     }
   });
@@ -171,7 +171,8 @@ describe('what a content script sends is tied to its tab', () => {
     const reply = await gate({ name: 'posting:seen', data: { posting: elsewhere } }, contentSender);
     expect(reply).toEqual({
       ok: false,
-      error: `refused: posting:seen: the posting is tiktok job ${OTHER_ID}, but the tab shows tiktok job ${JOB_ID}`,
+      code: 'refused',
+      message: `posting:seen: the posting is tiktok job ${OTHER_ID}, but the tab shows tiktok job ${JOB_ID}`,
     });
     const otherSite = { ...posting(), site: 'bytedance' as const };
     expect((await gate({ name: 'posting:seen', data: { posting: otherSite } }, contentSender)).ok).toBe(false);
@@ -199,7 +200,7 @@ describe('what a content script sends is tied to its tab', () => {
     expect(await gate({ name: 'marks:get', data: { jobIds: [JOB_ID, OTHER_ID] } }, list)).toEqual({ ok: true, value: {} });
     expect(calls[0]!.data).toEqual({ jobIds: [JOB_ID, OTHER_ID] });
     const other = await gate({ name: 'marks:get', data: { jobIds: [], lineFor: OTHER_ID } }, contentSender);
-    expect(other).toEqual({ ok: false, error: "refused: marks:get: the line is only for the tab's own job" });
+    expect(other).toEqual({ ok: false, code: 'refused', message: "marks:get: the line is only for the tab's own job" });
     expect((await gate({ name: 'marks:get', data: { jobIds: [], lineFor: JOB_ID } }, list)).ok).toBe(false);
     expect(calls).toHaveLength(1);
   });
@@ -208,8 +209,7 @@ describe('what a content script sends is tied to its tab', () => {
     const { calls, gate } = gateWith();
     const sender = SENDERS['content script on an application form']!;
     const reply = await gate({ name: 'apply:started', data: { site: 'tiktok', jobId: OTHER_ID } }, sender);
-    expect(reply.ok).toBe(false);
-    expect(!reply.ok && reply.error).toContain(`tab shows tiktok job ${JOB_ID}`);
+    expect(reply).toMatchObject({ ok: false, code: 'refused', message: expect.stringContaining(`tab shows tiktok job ${JOB_ID}`) });
     expect(calls).toHaveLength(0);
   });
 
@@ -218,7 +218,7 @@ describe('what a content script sends is tied to its tab', () => {
     let allowed = false;
     const { calls, gate } = gateWith(async () => allowed);
     const refused = await gate({ name: 'posting:seen', data: { posting: posting() } }, incognito);
-    expect(refused).toEqual({ ok: false, error: 'refused: posting:seen from a private window is not recorded (the options page can allow it)' });
+    expect(refused).toEqual({ ok: false, code: 'private-window', message: 'posting:seen from a private window is not recorded (the options page can allow it)' });
     expect((await gate({ name: 'limit:get', data: {} }, incognito)).ok).toBe(true);
     expect(calls.map((c) => c.name)).toEqual(['limit:get']);
     allowed = true;
@@ -241,7 +241,8 @@ describe('classifySender', () => {
     const gate = createSenderGate(async (message) => handler(message), () => SELF);
     expect(await gate({ name: 'job:delete', data: { jobId: JOB_ID } }, SENDERS['another extension']!)).toEqual({
       ok: false,
-      error: 'refused: the message is not from Job Lens',
+      code: 'wrong-sender',
+      message: 'the message is not from Job Lens',
     });
     expect(handler).not.toHaveBeenCalled();
   });

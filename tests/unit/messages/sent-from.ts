@@ -11,14 +11,14 @@ export const SELF = { id: 'job-lens@test', baseUrl: 'chrome-extension://joblenst
  */
 export function fromTab(tabUrl: string, tabId = 7): MessageContext {
   const verdict = classifySender({ id: SELF.id, url: tabUrl, frameId: 0, tab: { id: tabId, url: tabUrl, incognito: false } }, SELF);
-  if (!verdict.ok) throw new Error(`the test's tab is refused: ${verdict.error}`);
+  if (!verdict.ok) throw new Error(`the test's tab is refused: ${verdict.message}`);
   return verdict.context;
 }
 
 /** The context of a message from an extension page (the popup). */
 function fromPopup(): MessageContext {
   const verdict = classifySender({ id: SELF.id, url: `${SELF.baseUrl}popup.html` }, SELF);
-  if (!verdict.ok) throw new Error(`the popup is refused: ${verdict.error}`);
+  if (!verdict.ok) throw new Error(`the popup is refused: ${verdict.message}`);
   return verdict.context;
 }
 

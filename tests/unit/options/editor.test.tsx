@@ -197,7 +197,7 @@ describe('options page: validation next to each field', () => {
   });
 
   it('reports the background\'s refusal in the status line', async () => {
-    const page = open(freshDb(), { refuse: 'profile:save failed: the database is full' });
+    const page = open(freshDb(), { refuse: 'the database is full' });
     await ready();
     await page.user.type(screen.getByLabelText('Add a language'), 'English{Enter}');
     await page.user.click(saveButton());

@@ -38,7 +38,7 @@ export function renderOptions(db: JobLensDb = freshDb(), { refuse }: { refuse?: 
       sendMessage(
         async (message) => {
           sent.push(message);
-          return refuse ? { ok: false, error: refuse } : route(message);
+          return refuse ? { ok: false, code: 'failed', message: refuse } : route(message);
         },
         'profile:save',
         { profile },

@@ -39,7 +39,7 @@ function setup(refuse?: string) {
     save: async (record) =>
       (
         await sendMessage(
-          async (message) => (refuse ? { ok: false, error: refuse } : route(message)),
+          async (message) => (refuse ? { ok: false, code: 'failed', message: refuse } : route(message)),
           'settings:setRecordPrivate',
           { recordPrivateWindows: record },
           { attempts: 1 },
@@ -96,7 +96,7 @@ describe('the popup on a private window’s job tab', () => {
     };
     const fromTab = (incognito: boolean) => {
       const verdict = classifySender({ id: SELF.id, url: JOB_URL, frameId: 0, tab: { id: 9, url: JOB_URL, incognito } }, SELF);
-      if (!verdict.ok) throw new Error(verdict.error);
+      if (!verdict.ok) throw new Error(verdict.message);
       return verdict.context;
     };
     const seen = (incognito: boolean) =>
@@ -113,7 +113,7 @@ describe('the popup on a private window’s job tab', () => {
   it('says in one line that the job was not recorded and why, with a way to the setting', async () => {
     const { db, seen, renderPopup, optionsOpened } = popupSetup();
     const refused = await seen(true);
-    expect(refused).toMatchObject({ ok: false, error: expect.stringContaining('private window is not recorded') });
+    expect(refused).toMatchObject({ ok: false, code: 'private-window', message: expect.stringContaining('private window is not recorded') });
     expect(await db.jobs.get(JOB_ID)).toBeUndefined();
 
     renderPopup(true);
