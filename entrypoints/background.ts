@@ -173,6 +173,11 @@ export default defineBackground(() => {
     if (change.url === undefined && change.status !== 'complete') return;
     // A careers page loaded a new document: the marks script, when wanted (redone after each load).
     if (change.status === 'complete' && isCareersPage(tab.url)) marksTabs.loaded(tabId).catch(() => undefined);
+    // Any other page (another site, or one of Job Lens's own, such as the popup opened as a tab) shows
+    // the overall badge without a repaint: it is reached only by loading a new document, and the browser
+    // drops a tab's own badge then. Working out the limit there would read every application on every
+    // page load anywhere, in the way of a popup reading its first screen.
+    if (!isCareersPage(tab.url)) return;
     database()
       .then((db) => loadLimitState(db, new Date()))
       .then((state) => paintTab(state, tabId, tab.url))

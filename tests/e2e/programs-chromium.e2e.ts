@@ -180,6 +180,22 @@ describe('chromium: the application limit per program', () => {
     await experiencedForm.close();
   });
 
+  it('a tab that leaves a careers job for another page shows the overall badge again (the browser drops the tab’s own)', async () => {
+    const page = await browser.open(EXPERIENCED.url.href);
+    await tabBadgeReads(page, '');
+    const worker = await browser.serviceWorker();
+    const tabId = await worker.evaluate(async (href: string) => (await chrome.tabs.query({})).find((t) => t.url === href)?.id ?? null, page.url());
+    expect(tabId).not.toBeNull();
+    // Another site's address is not visible to the extension: the tab is followed by its id.
+    await page.goto('about:blank');
+    const badge = await waitFor('the tab’s badge to read the overall 2/2', async () => {
+      const text = await worker.evaluate((id: number) => chrome.action.getBadgeText({ tabId: id }), tabId!);
+      return text === '2/2' ? text : undefined;
+    });
+    expect(badge).toBe('2/2');
+    await page.close();
+  });
+
   it('an application to the experienced-hire job counts against nothing', async () => {
     await browser.send('job:setStatus', { jobId: EXPERIENCED.posting.jobId, status: 'applied', appliedAt: new Date().toISOString() });
     const { limit } = (await browser.send('limit:get', {})) as { limit: { programs: { used: number }[]; uncounted: number } };

@@ -161,6 +161,27 @@ describe('firefox: the application limit per program', () => {
     expect((await pageLimit(EXPERIENCED.posting.jobId)).count).toBeNull();
   });
 
+  it('a tab that leaves a careers job for another page shows the overall badge again (the browser drops the tab’s own)', async () => {
+    const page = await firefox.open(EXPERIENCED.url.href);
+    await tabBadgeReads(page, '');
+    const tabId = await extension.evaluate(async (href: string) => {
+      const api = (globalThis as unknown as { browser: ExtensionApi }).browser;
+      return (await api.tabs.query({})).find((t) => t.url === href)?.id ?? null;
+    }, page.url());
+    expect(tabId).not.toBeNull();
+    // Another site's address is not visible to the extension: the tab is followed by its id.
+    await page.goto('about:blank');
+    const badge = await waitFor('the tab’s badge to read the overall 2/2', async () => {
+      const text = await extension.evaluate(
+        (id: number) => (globalThis as unknown as { browser: ExtensionApi }).browser.browserAction.getBadgeText({ tabId: id }),
+        tabId!,
+      );
+      return text === '2/2' ? text : undefined;
+    });
+    expect(badge).toBe('2/2');
+    await page.close();
+  });
+
   it('keeps the banner closed across a reload at the same count, and shows it again at a new count', async () => {
     const page = await firefox.open(THIRD.url.href);
     await bannerShown(page);
