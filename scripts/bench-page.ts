@@ -7,7 +7,9 @@
 //   minus the same page in the browser without the extension.
 // Time is CDP Performance.getMetrics: script, style and layout durations of the page's renderer
 // main thread (content scripts run there too). Aims: under 2 ms per render, 5 ms per job view.
-// Then a DevTools trace of job page loads splits that time by script (job.js, marks.js).
+// Then DevTools traces of list renders and of job page loads split that time by script (job.js,
+// marks.js), style and layout, in wall time and in the main thread's own CPU time (which the
+// other loads of a shared machine inflate less).
 // It prints; it fails only when it cannot measure.
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { extractFromHtml } from '../lib/extract/node';
@@ -98,38 +100,74 @@ interface Breakdown {
   layout: number;
 }
 
+/** A trace's wall times and the same events' thread (CPU) times. */
+interface Traced {
+  wall: Breakdown;
+  cpu: Breakdown;
+}
+
+type TraceEvent = { name: string; ph: string; dur?: number; tdur?: number; pid: number; tid: number; args?: { data?: { url?: string } } };
+
+/** Runs `act` under a DevTools trace of `page` and returns the trace's events. */
+async function tracing(page: Page, act: () => Promise<void>): Promise<TraceEvent[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+  await act();
+  const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  await done;
+  await cdp.detach();
+  return events;
+}
+
+/** The events' time by kind on the page's main thread (the one that laid it out most). */
+function split(events: TraceEvent[]): Traced {
+  const counts = new Map<string, number>();
+  for (const e of events) if (e.name === 'Layout') counts.set(`${e.pid}:${e.tid}`, (counts.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+  const main = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const wall: Breakdown = { 'job.js': 0, 'marks.js': 0, style: 0, layout: 0 };
+  const cpu: Breakdown = { ...wall };
+  for (const e of events) {
+    if (`${e.pid}:${e.tid}` !== main || e.ph !== 'X' || !e.dur) continue;
+    let key: keyof Breakdown | null = null;
+    if (e.name === 'UpdateLayoutTree') key = 'style';
+    else if (e.name === 'Layout') key = 'layout';
+    else if (e.name === 'EvaluateScript' || e.name === 'FunctionCall') {
+      const file = (e.args?.data?.url ?? '').split('/').pop();
+      if (file === 'job.js' || file === 'marks.js') key = file;
+    }
+    if (key === null) continue;
+    wall[key] += e.dur / 1000;
+    cpu[key] += (e.tdur ?? 0) / 1000;
+  }
+  return { wall, cpu };
+}
+
 /**
  * Where a job view's time goes: a trace of one load, its script time split by the script that ran
  * (the events name their file), and the style and layout passes. Nested events are counted once.
  */
-async function traceJobView(context: BrowserContext, url: string): Promise<Breakdown> {
+async function traceJobView(context: BrowserContext, url: string): Promise<Traced> {
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  const events: { name: string; ph: string; dur?: number; pid: number; tid: number; args?: { data?: { url?: string } } }[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
-  await page.goto(url, { waitUntil: 'load' });
-  await sleep(JOB_SETTLE_MS);
-  const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.end');
-  await done;
+  const events = await tracing(page, async () => {
+    await page.goto(url, { waitUntil: 'load' });
+    await sleep(JOB_SETTLE_MS);
+  });
   await page.close();
-  // The page's main thread is the one that laid it out most.
-  const counts = new Map<string, number>();
-  for (const e of events) if (e.name === 'Layout') counts.set(`${e.pid}:${e.tid}`, (counts.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
-  const main = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const out: Breakdown = { 'job.js': 0, 'marks.js': 0, style: 0, layout: 0 };
-  for (const e of events) {
-    if (`${e.pid}:${e.tid}` !== main || e.ph !== 'X' || !e.dur) continue;
-    const ms = e.dur / 1000;
-    if (e.name === 'UpdateLayoutTree') out.style += ms;
-    else if (e.name === 'Layout') out.layout += ms;
-    else if (e.name === 'EvaluateScript' || e.name === 'FunctionCall') {
-      const file = (e.args?.data?.url ?? '').split('/').pop();
-      if (file === 'job.js' || file === 'marks.js') out[file] += ms;
-    }
-  }
-  return out;
+  return split(events);
+}
+
+/** The same split for one re-render of the list and what it sets off. */
+async function traceRender(page: Page): Promise<Traced> {
+  await sleep(QUIET_MS);
+  return split(
+    await tracing(page, async () => {
+      await page.evaluate(() => (window as unknown as { __jobList: { render(): void } }).__jobList.render());
+      await sleep(QUIET_MS);
+    }),
+  );
 }
 
 function rowsFor(ids: string[], now: Date): JobRecord[] {
@@ -210,11 +248,15 @@ async function main() {
       to.total.push(...from.total);
       to.own.push(...from.own);
     };
+    const tracedRender: Traced[] = [];
+    const tracedRenderOff: Traced[] = [];
     for (let i = 0; i < RUNS; i++) {
       add(renderExt, await timeRenders(withExt, 1));
+      tracedRender.push(await traceRender(withExt));
       await ext.send('marks:setPrefs', { enabled: false });
       await waitFor('the marks to go', async () => ((await readMarks(withExt)).length === 0 ? true : undefined));
       add(renderOff, await timeRenders(withExt, 1));
+      tracedRenderOff.push(await traceRender(withExt));
       add(renderPlain, await timeRenders(noExt, 1));
       await ext.send('marks:setPrefs', { enabled: true });
       await waitFor('the marks back', async () => ((await readMarks(withExt)).length === KNOWN ? true : undefined));
@@ -233,8 +275,8 @@ async function main() {
       await ext.send('marks:setPrefs', { enabled: true });
     }
 
-    const traced: Breakdown[] = [];
-    const tracedOff: Breakdown[] = [];
+    const traced: Traced[] = [];
+    const tracedOff: Traced[] = [];
     for (let i = 0; i < JOB_RUNS; i++) {
       traced.push(await traceJobView(ext.context, jobUrl!));
       await ext.send('marks:setPrefs', { enabled: false });
@@ -288,8 +330,21 @@ async function main() {
         ],
       ],
     );
-    const part = (list: Breakdown[], key: keyof Breakdown) => ms(median(list.map((b) => b[key])));
-    console.log(`\nWhere a job view's time goes (DevTools trace of ${JOB_RUNS} loads each; script events nest, a style or layout forced by a script is in both):\n`);
+    const part = (list: Traced[], key: keyof Breakdown) =>
+      `${ms(median(list.map((b) => b.wall[key])))} (CPU ${ms(median(list.map((b) => b.cpu[key])))})`;
+    console.log(
+      `\nWhere a list render's time goes (DevTools trace of ${RUNS} renders each, wall time and the main thread's CPU time):\n`,
+    );
+    printTable(
+      ['list render', 'marks.js (evaluate + calls)', 'style', 'layout'],
+      [
+        ['marks on', part(tracedRender, 'marks.js'), part(tracedRender, 'style'), part(tracedRender, 'layout')],
+        ['marks off', part(tracedRenderOff, 'marks.js'), part(tracedRenderOff, 'style'), part(tracedRenderOff, 'layout')],
+      ],
+    );
+    console.log(
+      `\nWhere a job view's time goes (DevTools trace of ${JOB_RUNS} loads each, wall time and the main thread's CPU time; script events nest, a style or layout forced by a script is in both):\n`,
+    );
     printTable(
       ['job view', 'job.js (evaluate + calls)', 'marks.js (evaluate + calls)', 'style', 'layout'],
       [

@@ -7,8 +7,11 @@ import { LINE_TAG, MARK_TAG, MAX_IDS_PER_BATCH, type MarksReply, type MarkView }
  * One MutationObserver; its records are coalesced into one pass per `batchMs` (changes that are
  * only our own marks are ignored, so drawing never triggers another pass), each pass asks the
  * background once for at most MAX_IDS_PER_BATCH ids it has not asked about, and answers are
- * cached until `refresh()` (a change to the jobs or the setting). Nothing runs while the page is
- * still. Dependencies come in as parameters, so unit tests drive it with fake timers.
+ * cached until `refresh()` (a change to the jobs or the setting). The first change after a quiet
+ * spell is drawn from that cache at once, in the observer's callback: the marks then go in
+ * before the browser styles and lays out the page's own render, which costs one layout instead
+ * of a second one of the whole list a batch later. Nothing runs while the page is still.
+ * Dependencies come in as parameters, so unit tests drive it with fake timers.
  */
 
 export interface MarksDeps {
@@ -80,9 +83,20 @@ export function createPageMarks(d: MarksDeps): PageMarks {
     }, ms);
   };
 
+  /** Set for BATCH_MS after a drawing from the cache, so that a busy page gets the batched passes only. */
+  let cooling: number | null = null;
+
+  const onChange = () => {
+    if (timer !== null || running || cooling !== null || !css) return schedule(BATCH_MS);
+    cooling = d.setTimeout(() => {
+      cooling = null;
+    }, BATCH_MS);
+    void pass(true);
+  };
+
   const start = () => {
     unobserve ??= d.observe((records) => {
-      if (records.some(isPageChange)) schedule(BATCH_MS);
+      if (records.some(isPageChange)) onChange();
     });
     schedule(0);
   };
@@ -91,13 +105,18 @@ export function createPageMarks(d: MarksDeps): PageMarks {
     unobserve?.();
     unobserve = null;
     if (timer !== null) d.clearTimeout(timer);
-    timer = null;
+    if (cooling !== null) d.clearTimeout(cooling);
+    timer = cooling = null;
     removeAll(d.doc, MARK_TAG);
     removeAll(d.doc, LINE_TAG);
   };
 
-  /** One pass: find the cards, ask about the new ones, draw. Never two at once. */
-  const pass = async (): Promise<void> => {
+  /**
+   * One pass: find the cards, ask about the new ones, draw. Never two at once. A pass `fromCache`
+   * asks nothing: it draws the cards whose answers it has, synchronously, and leaves the rest
+   * (and the job page line) to a batched pass.
+   */
+  const pass = async (fromCache = false): Promise<void> => {
     if (running) return void (again = true);
     running = true;
     try {
@@ -107,6 +126,11 @@ export function createPageMarks(d: MarksDeps): PageMarks {
       const ask: string[] = [];
       for (const id of cards.keys()) if (!views.has(id) && ask.push(id) >= MAX_IDS_PER_BATCH) break;
       const lineFor = current && !lineShown && lineTries < MAX_LINE_TRIES ? current : undefined;
+      if (fromCache && (ask.length > 0 || lineFor)) {
+        again = true;
+        if (css) for (const [id, card] of cards) if (views.has(id)) paintMark(doc, card, views.get(id)!, css.mark);
+        return;
+      }
       if (ask.length > 0 || lineFor) {
         requests++;
         const reply = await d.fetch(ask, lineFor);

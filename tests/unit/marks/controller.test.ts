@@ -93,6 +93,37 @@ describe('page marks', () => {
     marks.stop();
   });
 
+  it('draws a re-render of known cards in the observer callback, before any timer, and batches a busy page', async () => {
+    const { marks, asked } = setUp(3, (j) => j !== id(2));
+    marks.start();
+    await settle();
+    const list = document.getElementById('list')!;
+    // The app replaces the cards with new nodes for the same jobs: the answers are cached.
+    list.innerHTML = [1, 2, 3].map(cardHtml).join('');
+    // The observer's callback runs as a microtask; no timer has fired yet.
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(markedIds()).toEqual([id(1), id(3)]);
+    // Another render right after it waits for the batch, drawn then.
+    list.innerHTML = [3, 1].map(cardHtml).join('');
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(markedIds()).toEqual([]);
+    await settle();
+    expect(markedIds()).toEqual([id(3), id(1)]);
+    // A card it has not asked about is asked about in the batch; the known ones are drawn at once.
+    await vi.advanceTimersByTimeAsync(BATCH_MS * 3);
+    list.innerHTML = [1, 4].map(cardHtml).join('');
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(markedIds()).toEqual([id(1)]);
+    expect(asked).toHaveLength(1);
+    await settle();
+    expect(asked).toEqual([[id(1), id(2), id(3)], [id(4)]]);
+    expect(markedIds()).toEqual([id(1), id(4)]);
+    marks.stop();
+  });
+
   it('coalesces a burst of changes into one pass', async () => {
     const { marks, asked } = setUp(1, () => true);
     marks.start();
