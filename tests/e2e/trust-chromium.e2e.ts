@@ -151,7 +151,7 @@ describe('chromium: trust boundaries', () => {
       // A posting for another job, from this tab, is refused.
       const other = fixtureNamed(jobs, 'tiktok-seed-000');
       const elsewhere = await run({ name: 'posting:seen', data: { posting: postingFor(other) } });
-      expect(elsewhere).toMatchObject({ ok: false, error: expect.stringContaining(`but the tab shows tiktok job ${jobId}`) });
+      expect(elsewhere).toMatchObject({ ok: false, code: 'refused', message: expect.stringContaining(`but the tab shows tiktok job ${jobId}`) });
       expect((await browser.readStore('jobs')).some((r) => r.jobId === other.posting.jobId)).toBe(false);
 
       // This tab's own job goes through, stored under the tab's address whatever the message says.
