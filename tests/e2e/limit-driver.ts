@@ -167,7 +167,7 @@ interface ExtensionApi {
     getBadgeBackgroundColor(details: object): Promise<number[]>;
     setBadgeText(details: object): Promise<void>;
   };
-  runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> };
+  runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value?: unknown; code?: string; message?: string }> };
 }
 
 /**
@@ -216,7 +216,7 @@ export async function launchFirefoxProfile(serverPort: number, profileDir: strin
         (message) => (globalThis as unknown as { browser: ExtensionApi }).browser.runtime.sendMessage(message),
         { name, data } as { name: string; data: unknown },
       );
-      if (!reply?.ok) throw new Error(`${name}: ${reply?.error ?? 'no answer'}`);
+      if (!reply?.ok) throw new Error(`${name}: ${reply?.code ?? 'no answer'}: ${reply?.message ?? ''}`);
       return reply.value;
     },
     close: () => browser.close(),
