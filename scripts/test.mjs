@@ -44,6 +44,9 @@ const STEPS = [
   { id: 'types', title: 'type check (tsc --noEmit)', cmd: [bin('tsc'), '--noEmit'] },
   // typescript-eslint and the React hooks rules, from their own install (tools/lint).
   { id: 'lint', title: 'lint (eslint)', cmd: [join(ROOT, 'tools/lint/node_modules/.bin/eslint'), '.'] },
+  // One formatting for every source file (.prettierrc.json; .prettierignore keeps the committed
+  // data files and the hand-wrapped prose out); `npm run fix` rewrites what it reports.
+  { id: 'format', title: 'format (prettier --check)', cmd: [bin('prettier'), '--check', '.', '--log-level', 'warn'] },
   // Unused files, exports and dependencies (knip.jsonc says what is run by name).
   { id: 'knip', title: 'dead code (knip)', cmd: [bin('knip'), '--no-progress'] },
   { id: 'unit', title: 'unit tests (vitest)', cmd: vitest('unit') },
