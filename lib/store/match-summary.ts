@@ -121,6 +121,9 @@ export interface RefreshOptions {
   quietMs?: number;
   /** Lets the caller's other work run between chunks (a macrotask by default). */
   pause?: () => Promise<void>;
+  /** The quiet wait's clock and timer (`Date.now` and `setTimeout` by default; the tests drive both). */
+  clock?: () => number;
+  sleep?: (ms: number) => Promise<void>;
   /** Called after a refresh that rewrote any summary (what the careers pages' marks show changed). */
   onChange?: () => void;
 }
@@ -139,10 +142,12 @@ export function createSummaryRefresher(db: JobLensDb, now: () => Date, options: 
   const chunk = options.chunk ?? 40;
   const quietMs = options.quietMs ?? 1000;
   const pause = options.pause ?? macrotask;
+  const clock = options.clock ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   /** When `refresh` was last asked for (every message asks). */
   let askedAt = 0;
   const quiet = async () => {
-    for (let wait = quietMs; wait > 0; wait = askedAt + quietMs - Date.now()) await new Promise((r) => setTimeout(r, wait));
+    for (let wait = quietMs; wait > 0; wait = askedAt + quietMs - clock()) await sleep(wait);
   };
   /** The target of the last complete refresh, as `profileUpdatedAt|day`; a cheap "still fresh". */
   let cleanFor: string | null = null;
@@ -198,7 +203,7 @@ export function createSummaryRefresher(db: JobLensDb, now: () => Date, options: 
   }
 
   function refresh(): Promise<void> {
-    askedAt = Date.now();
+    askedAt = clock();
     if (running) {
       again = true;
       return running;

@@ -124,6 +124,41 @@ describe('stored summaries', () => {
     expect((await db.jobs.toArray()).every((j) => j.match !== null)).toBe(true);
   });
 
+  it('looks for jobs with no summary only once no message has asked for a refresh for a quiet second', async () => {
+    await setProfile(new Date('2025-11-15T08:00:00'));
+    // Imported without a summary: found only by the look that reads every key.
+    await addJob(db, { jobId: PHD_JOB });
+    let t = 10_000;
+    const waits: { ms: number; done: () => void }[] = [];
+    const refresher = createSummaryRefresher(db, () => NOW, {
+      pause: async () => {},
+      quietMs: 1000,
+      clock: () => t,
+      sleep: (ms) => new Promise<void>((done) => waits.push({ ms, done })),
+    });
+    const nextWait = async () => {
+      for (let i = 0; i < 100 && waits.length === 0; i += 1) await new Promise((r) => setTimeout(r, 0));
+      return waits.shift()!;
+    };
+    const scored = async () => (await db.jobs.get(PHD_JOB))!.match !== null;
+    const finished = refresher.refresh();
+    const first = await nextWait();
+    expect(first.ms).toBe(1000);
+    // A message 600 ms in (a popup reading its first screen asks too): the wait starts again from it.
+    t += 600;
+    void refresher.refresh();
+    t += 400;
+    first.done();
+    const second = await nextWait();
+    expect(second.ms).toBe(600);
+    expect(await scored()).toBe(false);
+    t += 600;
+    second.done();
+    await finished;
+    expect(await scored()).toBe(true);
+    expect(waits).toEqual([]);
+  });
+
   it('a refresh asked for while one runs is not lost: the newest profile wins', async () => {
     for (const jobId of [PHD_JOB, BIGDATA_JOB]) await addJob(db, { jobId });
     await setProfile(new Date('2025-11-15T08:00:00'));
