@@ -1,18 +1,8 @@
 import type { JobPosting } from '../lib/posting/schema';
-import type { JobStatus } from '../lib/store/schema';
 
 export const SITE_NAMES = { tiktok: 'TikTok', bytedance: 'ByteDance' } as const;
 
-export const STATUS_LABELS: Record<JobStatus, string> = {
-  // "Seen" beside a "Save job" button read as saved: a job only looked at is "Viewed".
-  seen: 'Viewed',
-  saved: 'Saved',
-  applied: 'Applied',
-  interviewing: 'Interviewing',
-  offer: 'Offer',
-  rejected: 'Rejected',
-  withdrawn: 'Withdrawn',
-};
+export { STATUS_LABELS } from '../lib/store/status-words';
 
 export { localDay } from '../lib/date';
 

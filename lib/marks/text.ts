@@ -1,3 +1,5 @@
+import { STATUS_LABELS } from '../store/status-words';
+import { SHORT_MONTHS } from '../text/calendar';
 import type { JobMark, LineView, MarkView } from './types';
 
 /**
@@ -5,30 +7,19 @@ import type { JobMark, LineView, MarkView } from './types';
  * local calendar days, as the user keeps them; the year shows only when it is not this year's.
  */
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** Long enough for a reason, short enough for a tooltip. */
 const TIP_MAX = 160;
 
 export function shortDay(iso: string, now: Date): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  const day = `${d.getDate()} ${MONTHS[d.getMonth()]}`;
+  const day = `${d.getDate()} ${SHORT_MONTHS[d.getMonth()]}`;
   return d.getFullYear() === now.getFullYear() ? day : `${day} ${d.getFullYear()}`;
 }
 
-const STATUS_WORDS: Record<JobMark['status'], string> = {
-  seen: 'Seen',
-  saved: 'Saved',
-  applied: 'Applied',
-  interviewing: 'Interviewing',
-  offer: 'Offer',
-  rejected: 'Rejected',
-  withdrawn: 'Withdrawn',
-};
-
-/** "Seen", "Applied on 2 Jun", "Interviewing, applied on 2 Jun". */
+/** "Viewed", "Applied on 2 Jun", "Interviewing, applied on 2 Jun". */
 export function statusText(mark: JobMark, now: Date): string {
-  const word = STATUS_WORDS[mark.status];
+  const word = STATUS_LABELS[mark.status];
   const day = mark.appliedAt ? shortDay(mark.appliedAt, now) : '';
   if (!day) return word;
   return mark.status === 'applied' ? `Applied on ${day}` : `${word}, applied on ${day}`;

@@ -69,8 +69,8 @@ describe('chromium: marks on the careers site', () => {
     expect(await list.evaluate(() => (window as unknown as { __jobList: { state: { renders: number } } }).__jobList.state.renders)).toBeGreaterThan(0);
     for (const mark of marks) {
       expect(mark.shadowRootType).toBe('closed');
-      expect(mark.text).toMatch(/^Seen/);
-      expect(mark.label).toMatch(/^Job Lens: Seen/);
+      expect(mark.text).toMatch(/^Viewed/);
+      expect(mark.label).toMatch(/^Job Lens: Viewed/);
     }
     // The page's scripts find the host but cannot open it.
     expect(await list.evaluate(() => document.querySelector('job-lens-mark')?.shadowRoot ?? 'no root')).toBe('no root');
@@ -170,7 +170,7 @@ describe('chromium: marks on the careers site', () => {
     expect(line.shadowRootType).toBe('closed');
     expect(line.after).toBe(JOB.posting.title);
     expect(line.button).toContain(`1 place left in ${program}`);
-    expect(line.button).toMatch(/Seen$/);
+    expect(line.button).toMatch(/Viewed$/);
     expect([line.expanded, line.detailsHidden]).toEqual(['false', true]);
     const names = await accessibleNodes(page);
     expect(names.some((n) => n.role === 'button' && n.name === `Job Lens: ${line.button}`)).toBe(true);

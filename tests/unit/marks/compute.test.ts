@@ -59,7 +59,7 @@ describe('marksFor', () => {
     const row = (await db.jobs.get(first.jobId))!;
     expect(row.match ?? null).toBeNull();
     expect(matchPart(row)).toEqual({ score: null, eligible: null, blocker: null });
-    expect((await marksFor(db, [first.jobId], NOW)).views[first.jobId]!.text).toBe('Seen');
+    expect((await marksFor(db, [first.jobId], NOW)).views[first.jobId]!.text).toBe('Viewed');
   });
 
   it('shows the stored match summary: score, and the first blocker of a job the profile is not eligible for', async () => {
@@ -85,7 +85,7 @@ describe('marksFor', () => {
     const row = (await db.jobs.get(first.jobId))!;
     const stored = { ...row, match: { ...row.match!, score: 91, eligible: true, firstBlocker: null } };
     await db.jobs.put(stored);
-    expect((await marksFor(db, [first.jobId], NOW)).views[first.jobId]!.text).toBe('Seen · 91%');
+    expect((await marksFor(db, [first.jobId], NOW)).views[first.jobId]!.text).toBe('Viewed · 91%');
   });
 
   it('gives the job page line with the saved title', async () => {
@@ -93,7 +93,7 @@ describe('marksFor', () => {
     const { line, views } = await marksFor(db, [], NOW, first.jobId);
     expect(views).toEqual({});
     expect(line?.title).toBe(first.title);
-    expect(line?.text).toBe('Seen');
+    expect(line?.text).toBe('Viewed');
   });
 });
 
@@ -106,7 +106,7 @@ describe('marks messages', () => {
     const get = (data: object, context = job) => route({ name: 'marks:get', data }, context);
     expect(await get({ jobIds: [first.jobId], lineFor: first.jobId })).toMatchObject({
       ok: true,
-      value: { enabled: true, lineDismissed: false, views: { [first.jobId]: { text: 'Seen' } }, line: { text: 'Seen' } },
+      value: { enabled: true, lineDismissed: false, views: { [first.jobId]: { text: 'Viewed' } }, line: { text: 'Viewed' } },
     });
     await route({ name: 'marks:dismissLine', data: {} }, job);
     expect(await get({ jobIds: [], lineFor: first.jobId })).toMatchObject({ ok: true, value: { lineDismissed: true, line: null } });

@@ -28,17 +28,17 @@ describe('mark texts', () => {
   });
 
   it('shows only the status for a job seen and not scored, with no tooltip', () => {
-    expect(markView(mark(), now)).toEqual({ text: 'Seen', label: 'Job Lens: Seen', tip: null, tone: '' });
+    expect(markView(mark(), now)).toEqual({ text: 'Viewed', label: 'Job Lens: Viewed', tip: null, tone: '' });
     expect(markView(mark({ status: 'saved', score: 64, eligible: true }), now).label).toBe('Job Lens: Saved · match 64');
   });
 
   it('names the places left only at or near the program limit', () => {
     const program = (used: number) => ({ label: 'Early Careers', used, limit: 2 });
-    expect(markView(mark({ program: program(0) }), now).label).toBe('Job Lens: Seen');
+    expect(markView(mark({ program: program(0) }), now).label).toBe('Job Lens: Viewed');
     const last = markView(mark({ program: program(1) }), now);
-    expect([last.label, last.tone]).toEqual(['Job Lens: Seen · 1 place left in Early Careers', 'warn']);
+    expect([last.label, last.tone]).toEqual(['Job Lens: Viewed · 1 place left in Early Careers', 'warn']);
     const none = markView(mark({ program: program(2) }), now);
-    expect([none.text, none.tone]).toEqual(['Seen · No places left', 'bad']);
+    expect([none.text, none.tone]).toEqual(['Viewed · No places left', 'bad']);
     expect(none.label).toContain('no places left in Early Careers (2 of 2 used)');
   });
 
@@ -69,6 +69,6 @@ describe('mark texts', () => {
       'Early Careers: 1 of 2 applications used, 1 left',
       'Status: Saved',
     ]);
-    expect(lineView(mark({ score: 77, eligible: true }), 't', now).text).toBe('Match 77% · Seen');
+    expect(lineView(mark({ score: 77, eligible: true }), 't', now).text).toBe('Match 77% · Viewed');
   });
 });
