@@ -103,7 +103,8 @@ export default defineBackground(() => {
   const marksTabs = createMarksTabs({
     prefs: marksPrefs,
     db: database,
-    careersTabs: async () => (await browser.tabs.query({ url: [...JOB_HOST_MATCHES] })).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])),
+    careersTabs: async () =>
+      (await browser.tabs.query({ url: [...JOB_HOST_MATCHES] })).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])),
     tell: (tabId) => browser.tabs.sendMessage(tabId, MARKS_CHANGED, { frameId: 0 }),
     inject: inject(MARKS_FILE),
   });
@@ -152,7 +153,10 @@ export default defineBackground(() => {
     keeper.onSwitch(() => {
       handlers = handlersFor(keeper.db);
     });
-    return createRouter(withBackup(() => handlers, keeper), { recordsPrivateWindows: () => getRecordPrivateWindows(keeper.db) });
+    return createRouter(
+      withBackup(() => handlers, keeper),
+      { recordsPrivateWindows: () => getRecordPrivateWindows(keeper.db) },
+    );
   });
   // Every message passes the sender check first: who sent it is read from the browser's `sender`,
   // and what a content script may send is tied to its own tab (lib/messages/senders.ts).

@@ -80,7 +80,12 @@ export default defineUnlistedScript(() => {
       );
     } else if (page.kind === 'login' && page.formJobId !== null) {
       // The background remembers for this tab the form the sign-in leads to.
-      sendMessage(transport, 'apply:started', { site: page.site, jobId: page.formJobId, viaReferral: page.viaReferral, signIn: true }).catch((error) => debug(String(error)));
+      sendMessage(transport, 'apply:started', {
+        site: page.site,
+        jobId: page.formJobId,
+        viaReferral: page.viaReferral,
+        signIn: true,
+      }).catch((error) => debug(String(error)));
     }
   };
 

@@ -16,7 +16,10 @@ interface Runtime {
 }
 
 export default defineUnlistedScript(() => {
-  const scope = globalThis as unknown as Record<string, true | undefined> & { browser?: { runtime: Runtime }; chrome?: { runtime: Runtime } };
+  const scope = globalThis as unknown as Record<string, true | undefined> & {
+    browser?: { runtime: Runtime };
+    chrome?: { runtime: Runtime };
+  };
   // Injected again (a setting turned on, the first job saved) into a tab that already runs it.
   if (scope[MARKS_GLOBAL]) return;
   scope[MARKS_GLOBAL] = true;
@@ -47,7 +50,11 @@ export default defineUnlistedScript(() => {
     },
     setTimeout: (fn, ms) => window.setTimeout(fn, ms),
     clearTimeout: (id) => window.clearTimeout(id),
-    openPopup: () => sendMessage(transport, 'marks:openPopup', {}).then((r) => r.opened, () => false),
+    openPopup: () =>
+      sendMessage(transport, 'marks:openPopup', {}).then(
+        (r) => r.opened,
+        () => false,
+      ),
     dismissLine: () => void sendMessage(transport, 'marks:dismissLine', {}).catch(() => undefined),
   });
   trackFocus(document);

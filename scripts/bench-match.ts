@@ -31,10 +31,32 @@ const list = (n: number, joiner: string) => {
   return xs.length > 1 ? `${xs.slice(0, -1).join(', ')}${joiner}${xs[xs.length - 1]}` : xs[0]!;
 };
 
-const FIELDS = ['Computer Science', 'Data Science', 'Statistics', 'Mathematics', 'Electrical Engineering', 'Information Systems', 'Computer Engineering', 'Software Engineering'];
-const LEVELS = ["a PhD", "a Master's Degree", "an Undergraduate/Master's degree", "a Bachelor's or Master's degree", 'a degree/master'];
+const FIELDS = [
+  'Computer Science',
+  'Data Science',
+  'Statistics',
+  'Mathematics',
+  'Electrical Engineering',
+  'Information Systems',
+  'Computer Engineering',
+  'Software Engineering',
+];
+const LEVELS = ['a PhD', "a Master's Degree", "an Undergraduate/Master's degree", "a Bachelor's or Master's degree", 'a degree/master'];
 const CITIES = ['Singapore', 'San Jose', 'London', 'Sydney', 'Dublin', 'Jakarta', 'Seattle', 'Tokyo', 'Los Angeles', 'Berlin'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 const SOFT = [
   'Collaborative, data-driven, ownership, communication, analytical mindset',
   'Strong coding and trouble shooting ability.',
@@ -45,7 +67,8 @@ const SOFT = [
 
 const lineMakers: (() => string)[] = [
   () => `Currently pursuing ${pick(LEVELS)} in ${some(FIELDS, 3).join(', ')} or a related technical discipline`,
-  () => `Undergraduate, or Postgraduate who is currently pursuing a degree/master in ${some(FIELDS, 2).join(', ')} or a related technical major.`,
+  () =>
+    `Undergraduate, or Postgraduate who is currently pursuing a degree/master in ${some(FIELDS, 2).join(', ')} or a related technical major.`,
   () => `Familiar with ${list(3, '/')} development, familiar with Linux multi-threaded /multi-process`,
   () => `Familiar with at least one of ${list(3, ', ')} etc., with big data parallel processing experience`,
   () => `Familiar with many open source frameworks in the field of big data, e.g.${list(6, ',')} etc.`,
@@ -55,10 +78,12 @@ const lineMakers: (() => string)[] = [
   () => `${Math.ceil(random() * 5)}+ years of experience with ${list(2, ' or ')} in production`,
   () => `Must be able to commit to ${pick([10, 12, 16, 24])} weeks during Summer ${pick([2026, 2027])}`,
   () => `Successful candidates must be able to commit to at least ${pick([3, 4, 6])} months long internship period.`,
-  () => `Successful candidates must be able to commit to either of the following Internships - From ${pick(MONTHS)} to ${pick(MONTHS)} - From ${pick(MONTHS)} to ${pick(MONTHS)}`,
+  () =>
+    `Successful candidates must be able to commit to either of the following Internships - From ${pick(MONTHS)} to ${pick(MONTHS)} - From ${pick(MONTHS)} to ${pick(MONTHS)}`,
   () => `Able to work on-site at our ${pick(CITIES)} office for a minimum of ${pick(['two', 'three', 'four'])} days per week`,
   () => `Expected graduation between ${pick(MONTHS)} ${pick([2025, 2026])} and ${pick(MONTHS)} ${pick([2026, 2027])}`,
-  () => `First-author publications in top conferences (${some(['NeurIPS', 'ICML', 'ICLR', 'CVPR', 'ACL', 'KDD'], 3).join(', ')}) are preferred`,
+  () =>
+    `First-author publications in top conferences (${some(['NeurIPS', 'ICML', 'ICLR', 'CVPR', 'ACL', 'KDD'], 3).join(', ')}) are preferred`,
   () => `Fluent in English and ${pick(['Mandarin', 'Japanese', 'Korean', 'Indonesian', 'Spanish'])}`,
   () => `Must be authorized to work in ${pick(CITIES)} without visa sponsorship`,
   () => pick(SOFT),
@@ -82,7 +107,13 @@ function posting(): MatchablePosting {
     degreeLevels: pick([['PhD'], ['Bachelor', 'Master'], ['Master'], []] as const).slice(),
     locations: [pick(CITIES)],
     onsiteDaysPerWeek: pick([null, 3, 5]),
-    internshipPeriods: random() < 0.5 ? [{ from: 'January', to: 'June', onboardBy: `${cohortYear}-01-12` }, { from: 'May', to: 'August', onboardBy: null }] : [],
+    internshipPeriods:
+      random() < 0.5
+        ? [
+            { from: 'January', to: 'June', onboardBy: `${cohortYear}-01-12` },
+            { from: 'May', to: 'August', onboardBy: null },
+          ]
+        : [],
     startDates: random() < 0.3 ? [`${cohortYear}-05-11`, `${cohortYear}-05-18`, `${cohortYear}-06-08`] : [],
     commitment: pick([null, { amount: 3, unit: 'month' as const }, { amount: 12, unit: 'week' as const }]),
     cohort: `${cohortYear} Start`,
@@ -124,7 +155,9 @@ console.log(row('every line assessed', cold));
 console.log(row('with the line cache ', cached));
 // CPU time is the steadier figure on a shared machine; wall time is what a user waits.
 console.log(`machine: load average ${loadavg()[0]!.toFixed(2)} on ${availableParallelism()} cores`);
-console.log(`target: < 1000 ms for all ${COUNT} — ${cached.wall < 1000 ? 'met' : 'NOT met'} with the cache, ${cold.wall < 1000 ? 'met' : 'NOT met'} without`);
+console.log(
+  `target: < 1000 ms for all ${COUNT} — ${cached.wall < 1000 ? 'met' : 'NOT met'} with the cache, ${cold.wall < 1000 ? 'met' : 'NOT met'} without`,
+);
 
 if (process.argv.includes('--digest')) {
   const digest = (cache: boolean) => {

@@ -175,7 +175,10 @@ function rowsFor(ids: string[], now: Date): JobRecord[] {
   if (!result.ok) throw new Error(`cannot read ${JOB.name}: ${result.reason}`);
   return ids.map((jobId, i) =>
     JobRecordSchema.parse({
-      ...newJobRecord({ ...result.posting, jobId, url: `https://lifeattiktok.com/search/${jobId}`, title: `${result.posting.title} #${i}` }, now.toISOString()),
+      ...newJobRecord(
+        { ...result.posting, jobId, url: `https://lifeattiktok.com/search/${jobId}`, title: `${result.posting.title} #${i}` },
+        now.toISOString(),
+      ),
       ...(i % 5 === 0 ? { status: 'saved', statusHistory: [{ status: 'saved', at: now.toISOString() }] } : {}),
     }),
   );
@@ -332,9 +335,7 @@ async function main() {
     );
     const part = (list: Traced[], key: keyof Breakdown) =>
       `${ms(median(list.map((b) => b.wall[key])))} (CPU ${ms(median(list.map((b) => b.cpu[key])))})`;
-    console.log(
-      `\nWhere a list render's time goes (DevTools trace of ${RUNS} renders each, wall time and the main thread's CPU time):\n`,
-    );
+    console.log(`\nWhere a list render's time goes (DevTools trace of ${RUNS} renders each, wall time and the main thread's CPU time):\n`);
     printTable(
       ['list render', 'marks.js (evaluate + calls)', 'style', 'layout'],
       [

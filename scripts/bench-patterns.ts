@@ -22,25 +22,30 @@ const log = (line: string) => process.env.BENCH_DEBUG && console.error(line);
 
 function print(name: string, report: HarnessReport | BrowserReport): void {
   const at = (size: number) => (size === SIZE ? '64k' : `${size / 1000}k (stopped)`);
-  const patterns = [...report.patterns].sort((a, b) => (a.size - b.size) || (b.worstMs - a.worstMs));
+  const patterns = [...report.patterns].sort((a, b) => a.size - b.size || b.worstMs - a.worstMs);
   const linear = report.patterns.filter((p) => p.size === SIZE && p.worstMs <= 50).length;
   console.log(`\n### ${name}: ${report.patterns.length} patterns, ${linear} under 50 ms at 64k; the worst ${SHOW}\n`);
   printTable(
     ['pattern', 'where', 'worst input', 'size', 'ms', '×/doubling'],
-    patterns.slice(0, SHOW).map((p) => [
-      `/${p.source.length > 48 ? `${p.source.slice(0, 45)}...` : p.source}/${p.flags}`,
-      p.where,
-      p.input,
-      at(p.size),
-      p.error ? p.error.slice(0, 40) : p.worstMs.toFixed(1),
-      p.growth === null ? '' : p.growth.toFixed(1),
-    ]),
+    patterns
+      .slice(0, SHOW)
+      .map((p) => [
+        `/${p.source.length > 48 ? `${p.source.slice(0, 45)}...` : p.source}/${p.flags}`,
+        p.where,
+        p.input,
+        at(p.size),
+        p.error ? p.error.slice(0, 40) : p.worstMs.toFixed(1),
+        p.growth === null ? '' : p.growth.toFixed(1),
+      ]),
   );
-  const cases = [...report.cases].sort((a, b) => (a.size - b.size) || (b.ms - a.ms));
+  const cases = [...report.cases].sort((a, b) => a.size - b.size || b.ms - a.ms);
   console.log(`\nentry points on hostile text (${report.cases.length} cases), the worst ${SHOW}:\n`);
-  printTable(['case', 'size', 'ms'], cases.slice(0, SHOW).map((c) => [c.name, at(c.size), c.error ? c.error.slice(0, 40) : c.ms.toFixed(1)]));
+  printTable(
+    ['case', 'size', 'ms'],
+    cases.slice(0, SHOW).map((c) => [c.name, at(c.size), c.error ? c.error.slice(0, 40) : c.ms.toFixed(1)]),
+  );
   const pages = report.cases.filter((c) => c.name.startsWith('extractPosting'));
-  const worstPage = [...pages].sort((a, b) => (a.size - b.size) || (b.ms - a.ms))[0];
+  const worstPage = [...pages].sort((a, b) => a.size - b.size || b.ms - a.ms)[0];
   if (worstPage) console.log(`\nworst page: ${worstPage.name}, ${worstPage.ms.toFixed(1)} ms at ${at(worstPage.size)}`);
 }
 
@@ -50,7 +55,12 @@ print('Node', nodeReport);
 if (!process.argv.includes('--node-only')) {
   const nodePatterns = collectPatterns(() => exerciseEverything(env, corpus));
   const inPage = async (name: string, page: PageRunner) => {
-    const raw = await runHarnessInPage(page, corpus, { stopAboveMs: STOP_ABOVE_MS }, { log, caseOptions: { stopAboveMs: CASE_STOP_ABOVE_MS } });
+    const raw = await runHarnessInPage(
+      page,
+      corpus,
+      { stopAboveMs: STOP_ABOVE_MS },
+      { log, caseOptions: { stopAboveMs: CASE_STOP_ABOVE_MS } },
+    );
     print(name, { patterns: placeFromNode(raw.patterns, nodePatterns), cases: raw.cases });
   };
   const call = (evaluate: (src: string) => Promise<unknown>): PageRunner => ({
@@ -58,10 +68,17 @@ if (!process.argv.includes('--node-only')) {
     call: (fn, arg) => evaluate(`(${fn.toString()})(globalThis.__jobLensPatterns, ${JSON.stringify(arg)})`) as Promise<never>,
   });
 
-  const c = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: false, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const c = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: false,
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
   try {
     const page = await c.newPage();
-    await inPage('Chromium', call((src) => page.evaluate(src)));
+    await inPage(
+      'Chromium',
+      call((src) => page.evaluate(src)),
+    );
   } finally {
     await c.close();
   }
@@ -75,7 +92,10 @@ if (!process.argv.includes('--node-only')) {
   try {
     const page = await f.newPage();
     await page.goto('about:blank');
-    await inPage('Firefox', call((src) => page.evaluate(src)));
+    await inPage(
+      'Firefox',
+      call((src) => page.evaluate(src)),
+    );
   } finally {
     await f.close();
   }

@@ -87,7 +87,7 @@ function makeRows(count: number, postings: JobPosting[], now: Date, profileUpdat
       ...record,
       match,
       status,
-        appliedAt: status === 'applied' || status === 'rejected' ? seenAt : null,
+      appliedAt: status === 'applied' || status === 'rejected' ? seenAt : null,
       notes: i % 7 === 0 ? 'Referral from a friend on the team' : '',
     };
     // Validating 100,000 rows would take longer than the measurement; the first of each kind is enough.
@@ -165,7 +165,11 @@ async function rescore(browser: PopupChromium, day: string): Promise<{ totalS: n
     const result = await page.evaluate(
       async ({ day, profile }) => {
         const send = (message: unknown) =>
-          (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: { updatedAt?: string } }> } } }).chrome.runtime.sendMessage(message);
+          (
+            globalThis as unknown as {
+              chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: { updatedAt?: string } }> } };
+            }
+          ).chrome.runtime.sendMessage(message);
         // Every row carries a summary here, so all are fresh once the index holds no other
         // profile or day: two key lookups, where counting 100,000 entries would itself keep the
         // database busy and slow the background being measured.
@@ -228,7 +232,10 @@ async function measure(browser: PopupChromium, best: string, { full }: { full: b
   const popup = await browser.openPopup();
   try {
     const first = await popup.evaluate(
-      ([name]) => ({ first: performance.getEntriesByName(name!)[0]!.startTime, rowsShown: document.querySelectorAll('[role="listitem"]').length }),
+      ([name]) => ({
+        first: performance.getEntriesByName(name!)[0]!.startTime,
+        rowsShown: document.querySelectorAll('[role="listitem"]').length,
+      }),
       [FIRST_RENDER],
     );
     // The user picks "Best match" once the list has settled (its whole order read, keys only);
@@ -306,7 +313,16 @@ async function main(): Promise<number> {
   const postings = fixturePostings(now);
   // No page is ever loaded from the careers hosts here; the port only has to be a number.
   const browser = await launchPopupChromium(9);
-  const results: { size: number; first: number[]; order: number[]; sorted: number[]; all: number | null; search: Run['search']; rowsShown: number; seedS: number }[] = [];
+  const results: {
+    size: number;
+    first: number[];
+    order: number[];
+    sorted: number[];
+    all: number | null;
+    search: Run['search'];
+    rowsShown: number;
+    seedS: number;
+  }[] = [];
   try {
     await browser.send('limit:get', {}); // the background opens (and so creates) the database
     const { updatedAt } = (await browser.send('profile:save', { profile: PROFILE })) as { updatedAt: string };
@@ -347,7 +363,18 @@ async function main(): Promise<number> {
   }
 
   const base = median(results[0]!.first);
-  const header = ['saved jobs', 'first render ms (median)', 'min–max', 'rows rendered', 'whole order read ms', 'best match first ms', 'search: first match ms', 'search: all jobs ms', 'vs 10 jobs', 'aim'];
+  const header = [
+    'saved jobs',
+    'first render ms (median)',
+    'min–max',
+    'rows rendered',
+    'whole order read ms',
+    'best match first ms',
+    'search: first match ms',
+    'search: all jobs ms',
+    'vs 10 jobs',
+    'aim',
+  ];
   const rows = results.map((r) => {
     const m = median(r.first);
     const ratio = m / base;

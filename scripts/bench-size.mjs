@@ -29,7 +29,10 @@ for (const build of BUILDS) {
     if (CHECK) failures.push(`no ${build} build: run \`npx wxt build${build.startsWith('firefox') ? ' -b firefox' : ''}\` first`);
     continue;
   }
-  const files = readdirSync(dir).filter((f) => f.endsWith('.js')).sort().map((f) => `content-scripts/${f}`);
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .sort()
+    .map((f) => `content-scripts/${f}`);
   // The scripts the background injects into careers tabs that need them run on the page too.
   for (const injected of INJECTED) if (existsSync(join(ROOT, '.output', build, injected))) files.push(injected);
   for (const file of files) {
@@ -63,7 +66,7 @@ console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const row of rows) console.log(line(row));
 console.log(
-  'sizes as built by `wxt build` (1 kB = 1000 bytes). Content scripts call the browser\'s own promise-based ' +
+  "sizes as built by `wxt build` (1 kB = 1000 bytes). Content scripts call the browser's own promise-based " +
     'runtime.sendMessage; wxt.config.ts keeps webextension-polyfill (~10 kB) for the background and pages only.',
 );
 if (CHECK && failures.length > 0) {

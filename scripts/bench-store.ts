@@ -30,8 +30,30 @@ const QUERY_AIM_MS = 20;
 const NOW = new Date('2026-03-15T09:30:00.000Z');
 const DAY = 24 * 60 * 60 * 1000;
 
-const PLACES = ['Singapore', 'London', 'San Jose', 'Seattle', 'Sydney', 'Jakarta', 'Dublin', 'Tokyo', 'Los Angeles', 'Shanghai', 'Dubai', 'São Paulo'];
-const TEAMS = ['TikTok Live', 'Trust and Safety', 'E-commerce', 'Search', 'Ads Platform', 'Data Platform', 'Seed', 'Recommendation Architecture'];
+const PLACES = [
+  'Singapore',
+  'London',
+  'San Jose',
+  'Seattle',
+  'Sydney',
+  'Jakarta',
+  'Dublin',
+  'Tokyo',
+  'Los Angeles',
+  'Shanghai',
+  'Dubai',
+  'São Paulo',
+];
+const TEAMS = [
+  'TikTok Live',
+  'Trust and Safety',
+  'E-commerce',
+  'Search',
+  'Ads Platform',
+  'Data Platform',
+  'Seed',
+  'Recommendation Architecture',
+];
 const NOTES = [
   'Referral from a senior at uni; ask about team size.',
   'Deadline unclear — check again next week.',
@@ -72,7 +94,7 @@ function makeExport(count: number): { file: ExportFile; applied: string[] } {
   for (let i = 0; i < count; i++) {
     const base = bases[i % bases.length]!;
     const jobId = `74${String(i).padStart(17, '0')}`;
-    const firstSeen = NOW.getTime() - Math.round(((i * 7919) % count) / count * span) - 3600_000;
+    const firstSeen = NOW.getTime() - Math.round((((i * 7919) % count) / count) * span) - 3600_000;
     const lastSeen = Math.min(NOW.getTime() - 60_000, firstSeen + ((i * 104_729) % 40) * DAY);
     const posting: JobPosting = {
       ...base,
@@ -95,7 +117,7 @@ function makeExport(count: number): { file: ExportFile; applied: string[] } {
       status = 'applied';
       appliedAt = iso(NOW.getTime() - (i === 41 ? 40 : 12) * DAY);
     } else if (i % 250 === 7 && firstSeen < NOW.getTime() - 400 * DAY) {
-      status = (['rejected', 'withdrawn', 'interviewing', 'offer'] as const)[(i / 250) % 4 | 0]!;
+      status = (['rejected', 'withdrawn', 'interviewing', 'offer'] as const)[((i / 250) % 4) | 0]!;
       appliedAt = userAt;
     } else if (i % 9 === 0) {
       status = 'saved';
@@ -300,8 +322,10 @@ const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(2));
 function checkAnswers(m: InPage, file: ExportFile, applied: string[]): string[] {
   const problems: string[] = [];
   if (m.imported.jobsAdded !== file.jobs.length) problems.push(`import added ${m.imported.jobsAdded} jobs, not ${file.jobs.length}`);
-  if (m.imported.versionsAdded !== file.versions.length) problems.push(`import added ${m.imported.versionsAdded} earlier copies, not ${file.versions.length}`);
-  if (m.reimported.jobsUnchanged !== file.jobs.length) problems.push(`re-import left ${m.reimported.jobsUnchanged} jobs unchanged, not all`);
+  if (m.imported.versionsAdded !== file.versions.length)
+    problems.push(`import added ${m.imported.versionsAdded} earlier copies, not ${file.versions.length}`);
+  if (m.reimported.jobsUnchanged !== file.jobs.length)
+    problems.push(`re-import left ${m.reimported.jobsUnchanged} jobs unchanged, not all`);
   if (m.count !== file.jobs.length) problems.push(`the database holds ${m.count} jobs, not ${file.jobs.length}`);
   const newest = [...file.jobs].sort((a, b) => b.lastSeenAt.localeCompare(a.lastSeenAt)).slice(0, 50);
   if (JSON.stringify(m.recent.lastSeen) !== JSON.stringify(newest.map((j) => j.lastSeenAt))) {
@@ -346,13 +370,69 @@ async function main(): Promise<number> {
     printTable(
       ['what', 'runs', 'median ms', 'min ms', 'max ms', 'first ms', 'aim'],
       [
-        ['importJson, 10,000 jobs into an empty database', String(m.importMs.length), fmt(median(m.importMs)), fmt(Math.min(...m.importMs)), fmt(Math.max(...m.importMs)), fmt(m.importMs[0]!), aim(median(m.importMs), IMPORT_AIM_MS)],
-        ['  its JSON.parse, alone', String(m.jsonParseMs.length), fmt(median(m.jsonParseMs)), fmt(Math.min(...m.jsonParseMs)), fmt(Math.max(...m.jsonParseMs)), fmt(m.jsonParseMs[0]!), ''],
-        ['  its JSON.parse + Zod (parseExport), alone', String(m.parseExportMs.length), fmt(median(m.parseExportMs)), fmt(Math.min(...m.parseExportMs)), fmt(Math.max(...m.parseExportMs)), fmt(m.parseExportMs[0]!), ''],
-        ['  floor: the same rows in one bulkPut, nothing else', String(m.bulkPutMs.length), fmt(median(m.bulkPutMs)), fmt(Math.min(...m.bulkPutMs)), fmt(Math.max(...m.bulkPutMs)), fmt(m.bulkPutMs[0]!), ''],
-        ['importJson, the same file again (merge, all unchanged)', String(m.reimportMs.length), fmt(median(m.reimportMs)), fmt(Math.min(...m.reimportMs)), fmt(Math.max(...m.reimportMs)), fmt(m.reimportMs[0]!), ''],
-        ['listRecent(db, 50)', String(m.recent.ms.length), fmt(median(m.recent.ms)), fmt(Math.min(...m.recent.ms)), fmt(Math.max(...m.recent.ms)), fmt(m.recent.coldMs), aim(median(m.recent.ms), QUERY_AIM_MS)],
-        ['loadLimitState(db, now)', String(m.limit.ms.length), fmt(median(m.limit.ms)), fmt(Math.min(...m.limit.ms)), fmt(Math.max(...m.limit.ms)), fmt(m.limit.coldMs), aim(median(m.limit.ms), QUERY_AIM_MS)],
+        [
+          'importJson, 10,000 jobs into an empty database',
+          String(m.importMs.length),
+          fmt(median(m.importMs)),
+          fmt(Math.min(...m.importMs)),
+          fmt(Math.max(...m.importMs)),
+          fmt(m.importMs[0]!),
+          aim(median(m.importMs), IMPORT_AIM_MS),
+        ],
+        [
+          '  its JSON.parse, alone',
+          String(m.jsonParseMs.length),
+          fmt(median(m.jsonParseMs)),
+          fmt(Math.min(...m.jsonParseMs)),
+          fmt(Math.max(...m.jsonParseMs)),
+          fmt(m.jsonParseMs[0]!),
+          '',
+        ],
+        [
+          '  its JSON.parse + Zod (parseExport), alone',
+          String(m.parseExportMs.length),
+          fmt(median(m.parseExportMs)),
+          fmt(Math.min(...m.parseExportMs)),
+          fmt(Math.max(...m.parseExportMs)),
+          fmt(m.parseExportMs[0]!),
+          '',
+        ],
+        [
+          '  floor: the same rows in one bulkPut, nothing else',
+          String(m.bulkPutMs.length),
+          fmt(median(m.bulkPutMs)),
+          fmt(Math.min(...m.bulkPutMs)),
+          fmt(Math.max(...m.bulkPutMs)),
+          fmt(m.bulkPutMs[0]!),
+          '',
+        ],
+        [
+          'importJson, the same file again (merge, all unchanged)',
+          String(m.reimportMs.length),
+          fmt(median(m.reimportMs)),
+          fmt(Math.min(...m.reimportMs)),
+          fmt(Math.max(...m.reimportMs)),
+          fmt(m.reimportMs[0]!),
+          '',
+        ],
+        [
+          'listRecent(db, 50)',
+          String(m.recent.ms.length),
+          fmt(median(m.recent.ms)),
+          fmt(Math.min(...m.recent.ms)),
+          fmt(Math.max(...m.recent.ms)),
+          fmt(m.recent.coldMs),
+          aim(median(m.recent.ms), QUERY_AIM_MS),
+        ],
+        [
+          'loadLimitState(db, now)',
+          String(m.limit.ms.length),
+          fmt(median(m.limit.ms)),
+          fmt(Math.min(...m.limit.ms)),
+          fmt(Math.max(...m.limit.ms)),
+          fmt(m.limit.coldMs),
+          aim(median(m.limit.ms), QUERY_AIM_MS),
+        ],
       ],
     );
     const withDates = file.jobs.filter((j) => j.appliedAt !== null).length;

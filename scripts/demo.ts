@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   step(`serving ${fixtures.length} saved pages as lifeattiktok.com and joinbytedance.com; Chromium ${headed ? 'in a window' : 'headless'}`);
   const browser = await launchPopupChromium(server.port, { headed, viewport: { width: 1280, height: 860 } });
   try {
-    step('options page: load a master\'s student profile and save it');
+    step("options page: load a master's student profile and save it");
     const options = await browser.extensionPage('options.html');
     const scratch = mkdtempSync(join(tmpdir(), 'job-lens-demo-'));
     await options.setInputFiles('input[type="file"]', profileForToday(scratch));
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
     const badge = await browser.badge();
     step(`toolbar badge: ${badge.text}`);
 
-    step('opening a third job\'s application form: the page warns that the limit is reached');
+    step("opening a third job's application form: the page warns that the limit is reached");
     const thirdPage = await browser.open(third.url.href);
     for (let i = 0; i < 100 && (await saved()) < 3; i++) await thirdPage.waitForTimeout(100);
     await thirdPage.close();

@@ -66,7 +66,8 @@ function main(argv: string[]): void {
   if (!/^[a-z0-9][a-z0-9-]{0,80}$/.test(name)) fail(`a fixture name is lower-case letters, digits and dashes: ${name}`);
   const htmlPath = join(FIXTURES, `${name}.html`);
   const expectedPath = join(FIXTURES, `${name}.expected.json`);
-  if (!force && (existsSync(htmlPath) || existsSync(expectedPath))) fail(`${htmlPath.replace(/\.html$/, '')} exists; choose --name or add --force`);
+  if (!force && (existsSync(htmlPath) || existsSync(expectedPath)))
+    fail(`${htmlPath.replace(/\.html$/, '')} exists; choose --name or add --force`);
 
   const result = extractFromHtml(html, url, new Date());
   const origin = /^\s*<!--([\s\S]*?)-->/.exec(html)?.[1]?.trim();

@@ -64,8 +64,7 @@ const allowed = [];
 const problems = [];
 for (const error of report.errors ?? []) problems.push({ kind: 'error', ...error });
 for (const warning of report.warnings ?? []) {
-  const innerHtml =
-    warning.code === 'UNSAFE_VAR_ASSIGNMENT' && /innerHTML/.test(warning.message ?? '') && isPageBundle(warning.file ?? '');
+  const innerHtml = warning.code === 'UNSAFE_VAR_ASSIGNMENT' && /innerHTML/.test(warning.message ?? '') && isPageBundle(warning.file ?? '');
   if (innerHtml && isReactDomInnerHtml(warning.file, warning.line, warning.column)) allowed.push(warning);
   else problems.push({ kind: 'warning', ...warning });
 }

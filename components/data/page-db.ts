@@ -73,7 +73,10 @@ export async function openPageDb(
  * the mode may be a stopped worker's.
  */
 async function backgroundRunsOnCopy(send: Send, session: KeyValueArea | undefined): Promise<boolean> {
-  const noted = await session?.get(MODE_KEY).then((items) => items[MODE_KEY], () => undefined);
+  const noted = await session?.get(MODE_KEY).then(
+    (items) => items[MODE_KEY],
+    () => undefined,
+  );
   if (noted !== 'memory') return false;
   return send('data:status', {}).then(
     ({ status }) => status.mode === 'memory',

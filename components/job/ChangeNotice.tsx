@@ -102,10 +102,7 @@ export function ChangeNotice({ job }: { job: JobRecord }) {
           ))}
         </details>
       )}
-      <button
-        type="button"
-        onClick={() => api.send('job:acknowledgeChange', { jobId: job.jobId }).catch((e) => setError(errorText(e)))}
-      >
+      <button type="button" onClick={() => api.send('job:acknowledgeChange', { jobId: job.jobId }).catch((e) => setError(errorText(e)))}>
         Got it
       </button>
       {error && <p className="error">{error}</p>}

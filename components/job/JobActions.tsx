@@ -92,20 +92,24 @@ export function JobActions({ job, limit }: { job: JobRecord; limit: LimitState |
 
   const setStatus = (status: JobStatus, moveFocus: boolean) => {
     const appliedAt = isSubmitted(status) && job.appliedAt === null ? appliedAtFor(appliedOn) : undefined;
-    const what = isSubmitted(status) && job.appliedAt === null
-      ? `Recorded: ${STATUS_LABELS[status]} on ${localDay(appliedAt!)}. It counts against the limit.`
-      : `Status: ${STATUS_LABELS[status]}`;
-    return run(
-      what,
-      () => api.send('job:setStatus', { jobId: job.jobId, status, ...(appliedAt ? { appliedAt } : {}) }),
-      { undo: { label: STATUS_LABELS[job.status], status: job.status, appliedAt: job.appliedAt }, moveFocus },
-    );
+    const what =
+      isSubmitted(status) && job.appliedAt === null
+        ? `Recorded: ${STATUS_LABELS[status]} on ${localDay(appliedAt!)}. It counts against the limit.`
+        : `Status: ${STATUS_LABELS[status]}`;
+    return run(what, () => api.send('job:setStatus', { jobId: job.jobId, status, ...(appliedAt ? { appliedAt } : {}) }), {
+      undo: { label: STATUS_LABELS[job.status], status: job.status, appliedAt: job.appliedAt },
+      moveFocus,
+    });
   };
 
   // Undo goes away once used: the focus moves to the status menu, which is always there.
   const undoLast = (u: Undo) =>
     run(`Back to ${u.label}`, async () => {
-      await api.send('job:setStatus', { jobId: job.jobId, status: u.status, ...(u.appliedAt && isSubmitted(u.status) ? { appliedAt: u.appliedAt } : {}) });
+      await api.send('job:setStatus', {
+        jobId: job.jobId,
+        status: u.status,
+        ...(u.appliedAt && isSubmitted(u.status) ? { appliedAt: u.appliedAt } : {}),
+      });
       statusRef.current?.focus();
     });
 
@@ -128,14 +132,7 @@ export function JobActions({ job, limit }: { job: JobRecord; limit: LimitState |
       {job.appliedAt === null ? (
         <div className="field-row">
           <label htmlFor={`${ids}-date`}>Applied on</label>
-          <input
-            id={`${ids}-date`}
-            type="date"
-            value={appliedOn}
-            max={today}
-            required
-            onChange={(e) => setAppliedOn(e.target.value)}
-          />
+          <input id={`${ids}-date`} type="date" value={appliedOn} max={today} required onChange={(e) => setAppliedOn(e.target.value)} />
           <button
             type="button"
             className="primary"
@@ -165,11 +162,7 @@ export function JobActions({ job, limit }: { job: JobRecord; limit: LimitState |
             </option>
           ))}
         </select>
-        <button
-          type="button"
-          aria-disabled={pick === job.status}
-          onClick={() => pick !== job.status && void setStatus(pick, false)}
-        >
+        <button type="button" aria-disabled={pick === job.status} onClick={() => pick !== job.status && void setStatus(pick, false)}>
           Set status
         </button>
       </div>
@@ -181,8 +174,8 @@ export function JobActions({ job, limit }: { job: JobRecord; limit: LimitState |
         </p>
       )}
       <p className="meta" data-testid="counting-statuses">
-        Applied, Interviewing, Offer, Rejected and Withdrawn all count against the limit: a rejected
-        or withdrawn application still used its slot.
+        Applied, Interviewing, Offer, Rejected and Withdrawn all count against the limit: a rejected or withdrawn application still used its
+        slot.
       </p>
 
       <p role="status" className={message?.kind === 'error' ? 'error' : 'meta'} data-testid="action-message">
@@ -288,7 +281,11 @@ function Notes({ job }: { job: JobRecord }) {
         onBlur={save}
       />
       <p id={`${id}-notes-state`} className={state === 'error' ? 'error' : 'meta'} data-testid="notes-state">
-        {state === 'pending' ? 'Saving as you type…' : state === 'error' ? 'Not saved yet: it will be tried again as you type or close.' : 'Notes are saved as you type.'}
+        {state === 'pending'
+          ? 'Saving as you type…'
+          : state === 'error'
+            ? 'Not saved yet: it will be tried again as you type or close.'
+            : 'Notes are saved as you type.'}
       </p>
     </div>
   );

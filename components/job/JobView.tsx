@@ -12,7 +12,8 @@ import { ChangeNotice } from './ChangeNotice';
 import { ProgramPicker } from '../limit/ProgramPicker';
 import { Qualifications } from './Qualifications';
 
-export type ProfileState = { status: 'loading' } | { status: 'none' } | { status: 'invalid'; reason: string } | { status: 'ready'; profile: Profile };
+export type ProfileState =
+  { status: 'loading' } | { status: 'none' } | { status: 'invalid'; reason: string } | { status: 'ready'; profile: Profile };
 
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   return (
@@ -138,9 +139,7 @@ export function JobView({
 
       <dl className="facts">
         {job.startDates.length > 0 && <Fact term="Start dates">{job.startDates.map(calendarDate).join(', ')}</Fact>}
-        {job.internshipPeriods.length > 0 && (
-          <Fact term="Internship">{job.internshipPeriods.map(internshipText).join('; or ')}</Fact>
-        )}
+        {job.internshipPeriods.length > 0 && <Fact term="Internship">{job.internshipPeriods.map(internshipText).join('; or ')}</Fact>}
         {job.commitment && <Fact term="Commitment">{commitmentText(job.commitment)}</Fact>}
         {job.onsiteDaysPerWeek !== null && (
           <Fact term="On site">

@@ -34,7 +34,9 @@ export const VERDICTS: Record<Verdict, { icon: string; label: string; explain: s
 export function evidenceLines(evidence: Evidence): string[] {
   const lines: string[] = [];
   for (const m of evidence.matched) {
-    lines.push(m.requirement === m.profile ? `Matches “${m.profile}” in your profile` : `“${m.requirement}” matches “${m.profile}” in your profile`);
+    lines.push(
+      m.requirement === m.profile ? `Matches “${m.profile}” in your profile` : `“${m.requirement}” matches “${m.profile}” in your profile`,
+    );
   }
   if (evidence.missing.length > 0) lines.push(`Missing: ${evidence.missing.join(', ')}`);
   lines.push(...evidence.notes);

@@ -179,12 +179,16 @@ export function SavedJobsView({
     // The list is filtered again a few times a second, not after every chunk: at 100,000 jobs
     // each filtering goes over every id, and 200 of them cost more than reading the rows.
     let shownAt = -Infinity;
-    void loadFacets(db, (chunk) => {
-      for (const f of chunk) facets.current.set(f.jobId, f);
-      if (performance.now() - shownAt < FILTER_EVERY_MS) return;
-      shownAt = performance.now();
-      setFacetVersion((v) => v + 1);
-    }, { cancelled: () => cancelled }).then(() => {
+    void loadFacets(
+      db,
+      (chunk) => {
+        for (const f of chunk) facets.current.set(f.jobId, f);
+        if (performance.now() - shownAt < FILTER_EVERY_MS) return;
+        shownAt = performance.now();
+        setFacetVersion((v) => v + 1);
+      },
+      { cancelled: () => cancelled },
+    ).then(() => {
       if (cancelled) return;
       setFacetVersion((v) => v + 1);
       setFacetsDone(true);
@@ -269,11 +273,15 @@ export function SavedJobsView({
   });
   const onRowKey = (event: KeyboardEvent, index: number) => {
     const target =
-      event.key === 'ArrowDown' ? index + 1
-      : event.key === 'ArrowUp' ? index - 1
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? count - 1
-      : null;
+      event.key === 'ArrowDown'
+        ? index + 1
+        : event.key === 'ArrowUp'
+          ? index - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? count - 1
+              : null;
     if (target === null || target < 0 || target >= count) return;
     event.preventDefault();
     virtualizer.scrollToIndex(target, { align: 'auto' });
@@ -303,126 +311,126 @@ export function SavedJobsView({
 
   function list() {
     return (
-    <section className="saved" aria-labelledby="saved-title">
-      <h2 id="saved-title" className="visually-hidden">
-        Jobs you viewed
-      </h2>
-      <div className="filters" role="search" aria-label="Search and filter your jobs">
-        <input
-          type="search"
-          aria-label="Search your jobs"
-          placeholder="Search site, title, code, team, location, notes"
-          value={filters.text}
-          onFocus={askFacets}
-          onChange={(e) => set('text', e.target.value)}
-        />
-        <div className="filter-row">
-          <label>
-            Status
-            <select value={filters.status} onChange={(e) => set('status', e.target.value as JobFilters['status'])}>
-              {STATUS_FILTERS.map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_FILTER_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Site
-            <select value={filters.site} onFocus={askFacets} onChange={(e) => set('site', e.target.value as JobFilters['site'])}>
-              <option value="all">All</option>
-              {SITES.map((s) => (
-                <option key={s} value={s}>
-                  {SITE_NAMES[s]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Degree
-            <select value={filters.degree} onFocus={askFacets} onChange={(e) => set('degree', e.target.value as JobFilters['degree'])}>
-              <option value="all">All</option>
-              {DEGREE_LEVELS.map((d) => (
-                <option key={d} value={d}>
-                  {d}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Location
-            <select value={filters.location} onFocus={askFacets} onChange={(e) => set('location', e.target.value)}>
-              <option value="all">All</option>
-              {!facetsDone && (
-                <option value="" disabled>
-                  Reading places…
-                </option>
-              )}
-              {places.map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Sort by
-            <select value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
-              {SORT_KEYS.map((k) => (
-                <option key={k} value={k} disabled={k === 'score' && !scored}>
-                  {SORT_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={filters.eligibleOnly}
-              disabled={!scored}
-              onChange={(e) => set('eligibleOnly', e.target.checked)}
-            />
-            Eligible only
-          </label>
-        </div>
-      </div>
-
-      <p className="count" role="status" data-testid="job-count">
-        {countText}
-      </p>
-      {filtering && (
-        <button type="button" className="link clear-filters" onClick={() => setFilters(NO_FILTERS)}>
-          Clear filters
-        </button>
-      )}
-
-      {count === 0 && listIds !== undefined ? (
-        <p className="empty">{searching ? 'Searching…' : 'No job matches these filters.'}</p>
-      ) : (
-        <div ref={scrollRef} className="job-scroll" data-testid="job-list">
-          <div role="list" aria-label="Jobs you viewed" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((item) => {
-              const job = rowAt(item.index);
-              return (
-                <div
-                  key={job?.jobId ?? `pending-${item.index}`}
-                  role="listitem"
-                  className="job-row"
-                  data-job-id={job?.jobId}
-                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}
-                >
-                  {job ? (
-                    <Row job={job} onOpen={onOpen} onKeyDown={onRowKey} index={item.index} count={count} />
-                  ) : (
-                    <span className="meta row-loading">Loading…</span>
-                  )}
-                </div>
-              );
-            })}
+      <section className="saved" aria-labelledby="saved-title">
+        <h2 id="saved-title" className="visually-hidden">
+          Jobs you viewed
+        </h2>
+        <div className="filters" role="search" aria-label="Search and filter your jobs">
+          <input
+            type="search"
+            aria-label="Search your jobs"
+            placeholder="Search site, title, code, team, location, notes"
+            value={filters.text}
+            onFocus={askFacets}
+            onChange={(e) => set('text', e.target.value)}
+          />
+          <div className="filter-row">
+            <label>
+              Status
+              <select value={filters.status} onChange={(e) => set('status', e.target.value as JobFilters['status'])}>
+                {STATUS_FILTERS.map((s) => (
+                  <option key={s} value={s}>
+                    {STATUS_FILTER_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Site
+              <select value={filters.site} onFocus={askFacets} onChange={(e) => set('site', e.target.value as JobFilters['site'])}>
+                <option value="all">All</option>
+                {SITES.map((s) => (
+                  <option key={s} value={s}>
+                    {SITE_NAMES[s]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Degree
+              <select value={filters.degree} onFocus={askFacets} onChange={(e) => set('degree', e.target.value as JobFilters['degree'])}>
+                <option value="all">All</option>
+                {DEGREE_LEVELS.map((d) => (
+                  <option key={d} value={d}>
+                    {d}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Location
+              <select value={filters.location} onFocus={askFacets} onChange={(e) => set('location', e.target.value)}>
+                <option value="all">All</option>
+                {!facetsDone && (
+                  <option value="" disabled>
+                    Reading places…
+                  </option>
+                )}
+                {places.map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Sort by
+              <select value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
+                {SORT_KEYS.map((k) => (
+                  <option key={k} value={k} disabled={k === 'score' && !scored}>
+                    {SORT_LABELS[k]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={filters.eligibleOnly}
+                disabled={!scored}
+                onChange={(e) => set('eligibleOnly', e.target.checked)}
+              />
+              Eligible only
+            </label>
           </div>
         </div>
-      )}
-    </section>
+
+        <p className="count" role="status" data-testid="job-count">
+          {countText}
+        </p>
+        {filtering && (
+          <button type="button" className="link clear-filters" onClick={() => setFilters(NO_FILTERS)}>
+            Clear filters
+          </button>
+        )}
+
+        {count === 0 && listIds !== undefined ? (
+          <p className="empty">{searching ? 'Searching…' : 'No job matches these filters.'}</p>
+        ) : (
+          <div ref={scrollRef} className="job-scroll" data-testid="job-list">
+            <div role="list" aria-label="Jobs you viewed" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {items.map((item) => {
+                const job = rowAt(item.index);
+                return (
+                  <div
+                    key={job?.jobId ?? `pending-${item.index}`}
+                    role="listitem"
+                    className="job-row"
+                    data-job-id={job?.jobId}
+                    style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}
+                  >
+                    {job ? (
+                      <Row job={job} onOpen={onOpen} onKeyDown={onRowKey} index={item.index} count={count} />
+                    ) : (
+                      <span className="meta row-loading">Loading…</span>
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+        )}
+      </section>
     );
   }
 }

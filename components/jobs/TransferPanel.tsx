@@ -6,11 +6,7 @@ import { plural } from '../format';
 import { errorText, useApi } from '../popup/api';
 
 function importSummaryText(summary: ImportSummary): string {
-  const parts = [
-    `${plural(summary.jobsAdded, 'job')} added`,
-    `${summary.jobsUpdated} updated`,
-    `${summary.jobsUnchanged} unchanged`,
-  ];
+  const parts = [`${plural(summary.jobsAdded, 'job')} added`, `${summary.jobsUpdated} updated`, `${summary.jobsUnchanged} unchanged`];
   if (summary.versionsAdded > 0) parts.push(`${plural(summary.versionsAdded, 'earlier version')} kept`);
   if (summary.profileUpdated) parts.push('profile updated');
   return `Imported: ${parts.join(', ')}.`;

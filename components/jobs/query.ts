@@ -89,7 +89,18 @@ export function facetOf(job: JobRecord): Facet {
   } catch {
     // A stored URL always parses; an unreadable one only loses its host words.
   }
-  const haystack = [SITE_NAMES[job.site], host, job.title, job.jobCode, job.category, job.team, job.cohort, job.employmentType, job.notes, ...job.locations]
+  const haystack = [
+    SITE_NAMES[job.site],
+    host,
+    job.title,
+    job.jobCode,
+    job.category,
+    job.team,
+    job.cohort,
+    job.employmentType,
+    job.notes,
+    ...job.locations,
+  ]
     .filter(Boolean)
     .join('\n')
     .toLowerCase();

@@ -33,7 +33,12 @@ export function headRows(db: JobLensDb, sort: SortKey, limit: number): Promise<J
 }
 
 export async function idsWithStatus(db: JobLensDb, statuses: readonly JobStatus[]): Promise<Set<string>> {
-  return new Set((await db.jobs.where('status').anyOf([...statuses]).primaryKeys()) as string[]);
+  return new Set(
+    (await db.jobs
+      .where('status')
+      .anyOf([...statuses])
+      .primaryKeys()) as string[],
+  );
 }
 
 /** Jobs whose stored summary says they are eligible (rank 200 and above, see lib/match/summary.ts). */

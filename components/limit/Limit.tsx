@@ -20,7 +20,12 @@ function limitSummary(state: LimitState, focus: HeaderFocus): string {
 }
 
 export function LimitHeader({ state, focus }: { state: LimitState | undefined; focus?: HeaderFocus }) {
-  if (!state) return <p className="limit-summary" aria-busy="true">Counting applications…</p>;
+  if (!state)
+    return (
+      <p className="limit-summary" aria-busy="true">
+        Counting applications…
+      </p>
+    );
   const count = focus !== undefined ? focus.count : fullestProgram(state);
   return (
     <p className={`limit-summary limit-${count?.state ?? 'ok'}`} data-testid="limit-summary">
@@ -97,8 +102,8 @@ export function ProgramList({ state }: { state: LimitState | undefined }) {
       ))}
       {state.uncounted > 0 && (
         <p className="meta" data-testid="uncounted">
-          {state.uncounted === 1 ? '1 application' : `${state.uncounted} applications`} to jobs with no application limit
-          (experienced hires): counted against nothing.
+          {state.uncounted === 1 ? '1 application' : `${state.uncounted} applications`} to jobs with no application limit (experienced
+          hires): counted against nothing.
         </p>
       )}
     </section>

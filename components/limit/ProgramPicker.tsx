@@ -62,12 +62,7 @@ export function ProgramPicker({ job }: { job: JobRecord }) {
       {editing && (
         <div className="field-row">
           <label htmlFor={`${ids}-program`}>Counts against</label>
-          <select
-            id={`${ids}-program`}
-            value={picked}
-            disabled={choices === null}
-            onChange={(e) => setPicked(e.target.value)}
-          >
+          <select id={`${ids}-program`} value={picked} disabled={choices === null} onChange={(e) => setPicked(e.target.value)}>
             <option value={AS_POSTED}>As the posting says ({posted ? posted.label : 'no limit'})</option>
             <option value={NONE}>No limit (counts against nothing)</option>
             {(choices ?? []).map((c) => (

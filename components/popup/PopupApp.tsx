@@ -109,8 +109,8 @@ function NotReadYet({ page, state }: { page: Exclude<PageKind, { kind: 'other' }
     return (
       <div className="callout closed" data-testid="job-gone">
         <p>
-          <strong>This job is no longer open.</strong> The site shows “page not found” for it: the posting was taken
-          down or its link is wrong. Nothing was kept.
+          <strong>This job is no longer open.</strong> The site shows “page not found” for it: the posting was taken down or its link is
+          wrong. Nothing was kept.
         </p>
       </div>
     );
@@ -180,7 +180,6 @@ export function PopupApp({ page, privateTab = false }: { page: PageKind | undefi
   const detailJob = useLiveQuery(async () => (detailId ? ((await db.jobs.get(detailId)) ?? null) : null), [db, detailId]);
   const recordsPrivate = useLiveQuery(async () => (privateTab ? getRecordPrivateWindows(db) : undefined), [db, privateTab]);
 
-
   const profile: ProfileState = useMemo(() => {
     if (loaded === undefined) return { status: 'loading' };
     if (!loaded.ok) return { status: 'invalid', reason: loaded.reason };
@@ -189,8 +188,7 @@ export function PopupApp({ page, privateTab = false }: { page: PageKind | undefi
   }, [loaded]);
   const usableProfile = profile.status === 'ready' && !isEmptyProfile(profile.profile) ? profile.profile : null;
 
-  const firstScreenReady =
-    page !== undefined && limit !== undefined && (showCurrent ? currentJob !== undefined : recent !== undefined);
+  const firstScreenReady = page !== undefined && limit !== undefined && (showCurrent ? currentJob !== undefined : recent !== undefined);
   const marked = useRef(false);
   useEffect(() => {
     if (!firstScreenReady || marked.current) return;
@@ -233,7 +231,13 @@ export function PopupApp({ page, privateTab = false }: { page: PageKind | undefi
       ) : (
         <JobView job={currentJob} profile={profile} limit={limit} />
       );
-    if (page.kind === 'job') body = <>{body}<SnapshotButton /></>;
+    if (page.kind === 'job')
+      body = (
+        <>
+          {body}
+          <SnapshotButton />
+        </>
+      );
   } else {
     body = (
       <>

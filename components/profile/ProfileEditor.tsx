@@ -4,15 +4,7 @@ import { failureMessage } from '../../lib/messages/client';
 import { PROFILE_ROW_ID, type Profile } from '../../lib/profile/schema';
 import { loadProfile, type HasProfileTable } from '../../lib/profile/store';
 import { canonicalSkill } from '../../lib/skills/lookup';
-import {
-  describePath,
-  draftFromProfile,
-  draftFromUnknown,
-  mergeProposals,
-  skillKey,
-  validateDraft,
-  type ProfileDraft,
-} from './draft';
+import { describePath, draftFromProfile, draftFromUnknown, mergeProposals, skillKey, validateDraft, type ProfileDraft } from './draft';
 import { FieldContext, type FieldState } from './Field';
 import { profileFileName, profileFileText, readProfileFile } from './file';
 import { ResumeImport } from './ResumeImport';
@@ -47,7 +39,12 @@ interface Stored {
 async function readStored(db: HasProfileTable): Promise<Stored> {
   const loaded = await loadProfile(db);
   if (loaded.ok) {
-    return { draft: draftFromProfile(loaded.profile), profile: loaded.updatedAt ? loaded.profile : null, updatedAt: loaded.updatedAt, problem: null };
+    return {
+      draft: draftFromProfile(loaded.profile),
+      profile: loaded.updatedAt ? loaded.profile : null,
+      updatedAt: loaded.updatedAt,
+      problem: null,
+    };
   }
   // Shown as far as it goes, with the schema's complaint, so the user can repair it.
   const row = await db.profile.get(PROFILE_ROW_ID);
@@ -63,7 +60,6 @@ type Status =
   | { kind: 'note'; text: string };
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 
 const normalizeSkill = (typed: string) => {
   const target = canonicalSkill(typed);
@@ -214,7 +210,9 @@ export function ProfileEditor({ api }: { api: ProfilePageApi }) {
     }
     setDraft(draftFromProfile(result.profile));
     setTouched(new Set());
-    setFileMessage(`Loaded ${file.name}${result.fromExport ? ' (the profile part of a Job Lens export)' : ''} into the form. Review it, then save.`);
+    setFileMessage(
+      `Loaded ${file.name}${result.fromExport ? ' (the profile part of a Job Lens export)' : ''} into the form. Review it, then save.`,
+    );
   };
 
   return (
@@ -222,8 +220,8 @@ export function ProfileEditor({ api }: { api: ProfilePageApi }) {
       {problem ? (
         <div role="alert" className="banner">
           <p>
-            Your saved profile does not pass the checks: {problem}. It is shown below as far as it could be read; fix the
-            marked fields and save.
+            Your saved profile does not pass the checks: {problem}. It is shown below as far as it could be read; fix the marked fields and
+            save.
           </p>
         </div>
       ) : null}
@@ -302,8 +300,8 @@ export function ProfileEditor({ api }: { api: ProfilePageApi }) {
       <section className="card" aria-labelledby="transfer-title">
         <h2 id="transfer-title">Export and import</h2>
         <p>
-          Your profile travels with the rest of your data: the full export from the Job Lens toolbar button holds your jobs,
-          notes and this profile, and its import restores them.
+          Your profile travels with the rest of your data: the full export from the Job Lens toolbar button holds your jobs, notes and this
+          profile, and its import restores them.
           {api.dataPageUrl ? (
             <>
               {' '}

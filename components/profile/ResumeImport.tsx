@@ -28,7 +28,11 @@ function itemsOf(p: Proposals): Item[] {
         d.level,
         d.field || '(field not found)',
         d.status,
-        d.graduation === '' ? 'graduation not found' : /^\d{4}$/.test(d.graduation) ? `graduation ${d.graduation} (month not given)` : `graduation ${d.graduation}`,
+        d.graduation === ''
+          ? 'graduation not found'
+          : /^\d{4}$/.test(d.graduation)
+            ? `graduation ${d.graduation} (month not given)`
+            : `graduation ${d.graduation}`,
       ].join(' · '),
       source: d.source,
     })),
@@ -48,7 +52,13 @@ function itemsOf(p: Proposals): Item[] {
     })),
     ...p.languages.map((l, index) => ({ key: `l${index}`, group: 'languages' as const, index, label: l.entry, source: l.source })),
     ...p.locations.map((l, index) => ({ key: `c${index}`, group: 'locations' as const, index, label: l.name, source: l.source })),
-    ...p.availability.map((a, index) => ({ key: `a${index}`, group: 'availability' as const, index, label: `${a.from} to ${a.to}`, source: a.source })),
+    ...p.availability.map((a, index) => ({
+      key: `a${index}`,
+      group: 'availability' as const,
+      index,
+      label: `${a.from} to ${a.to}`,
+      source: a.source,
+    })),
     ...p.experience.map((x, index) => ({
       key: `x${index}`,
       group: 'experience' as const,
@@ -66,7 +76,15 @@ function itemsOf(p: Proposals): Item[] {
   ];
 }
 
-const KEY_PREFIX: Record<keyof Proposals, string> = { degrees: 'd', skills: 's', publications: 'p', languages: 'l', locations: 'c', availability: 'a', experience: 'x' };
+const KEY_PREFIX: Record<keyof Proposals, string> = {
+  degrees: 'd',
+  skills: 's',
+  publications: 'p',
+  languages: 'l',
+  locations: 'c',
+  availability: 'a',
+  experience: 'x',
+};
 
 function counts(p: Proposals): string {
   const parts = [
@@ -99,7 +117,11 @@ export function ResumeImport({ draft, now, onAccept }: { draft: ProfileDraft; no
       parsed = parseResume(text, now());
     } catch (error) {
       setProposals(null);
-      setMessage(error instanceof Error && error.name === 'ResumeTooLongError' ? error.message : `Could not read this text: ${error instanceof Error ? error.message : String(error)}`);
+      setMessage(
+        error instanceof Error && error.name === 'ResumeTooLongError'
+          ? error.message
+          : `Could not read this text: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return;
     }
     const fresh = newProposals(draft, parsed);
@@ -150,13 +172,7 @@ export function ResumeImport({ draft, now, onAccept }: { draft: ProfileDraft; no
       <h2 id={`${uid}-title`}>Fill from your résumé</h2>
       <div className="field">
         <label htmlFor={`${uid}-text`}>Paste your résumé text</label>
-        <textarea
-          id={`${uid}-text`}
-          rows={8}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          aria-describedby={`${uid}-hint`}
-        />
+        <textarea id={`${uid}-text`} rows={8} value={text} onChange={(e) => setText(e.target.value)} aria-describedby={`${uid}-hint`} />
         <p id={`${uid}-hint`} className="hint">
           Read on this page only and never stored; up to {MAX_RESUME_CHARS.toLocaleString('en')} characters. Also finds languages,
           locations, availability and work experience. You choose what goes into your profile.

@@ -62,9 +62,7 @@ function Rows<T>({
           <legend>
             {noun[0]!.toUpperCase() + noun.slice(1)} {i + 1}
           </legend>
-          <div className="row-fields">
-            {render(row, i, (patch) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r))))}
-          </div>
+          <div className="row-fields">{render(row, i, (patch) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r))))}</div>
           <button
             type="button"
             className="secondary"
@@ -114,8 +112,20 @@ export function EducationSection({ rows, update }: { rows: EducationDraft[]; upd
             onChange={(level) => set({ level })}
             options={DEGREE_OPTIONS.map((d) => ({ value: d, label: d }))}
           />
-          <TextField path={`education.${i}.field`} label="Field of study" value={row.field} onChange={(field) => set({ field })} hint="As your university names it, e.g. Computer Science." />
-          <SelectField path={`education.${i}.status`} label="Status" value={row.status} onChange={(status) => set({ status })} options={STATUS_OPTIONS} />
+          <TextField
+            path={`education.${i}.field`}
+            label="Field of study"
+            value={row.field}
+            onChange={(field) => set({ field })}
+            hint="As your university names it, e.g. Computer Science."
+          />
+          <SelectField
+            path={`education.${i}.status`}
+            label="Status"
+            value={row.status}
+            onChange={(status) => set({ status })}
+            options={STATUS_OPTIONS}
+          />
           <TextField
             path={`education.${i}.graduation`}
             label="Graduation (YYYY-MM)"
@@ -164,7 +174,13 @@ export function PublicationsSection({ rows, update }: { rows: PublicationDraft[]
       firstField={(i) => `publications.${i}.venue`}
       render={(row, i, set) => (
         <>
-          <TextField path={`publications.${i}.venue`} label="Venue" value={row.venue} onChange={(venue) => set({ venue })} hint="e.g. NeurIPS." />
+          <TextField
+            path={`publications.${i}.venue`}
+            label="Venue"
+            value={row.venue}
+            onChange={(venue) => set({ venue })}
+            hint="e.g. NeurIPS."
+          />
           <TextField
             path={`publications.${i}.year`}
             label="Year"
@@ -173,7 +189,12 @@ export function PublicationsSection({ rows, update }: { rows: PublicationDraft[]
             inputMode="numeric"
             maxLength={4}
           />
-          <CheckboxField path={`publications.${i}.firstAuthor`} label="First author" checked={row.firstAuthor} onChange={(firstAuthor) => set({ firstAuthor })} />
+          <CheckboxField
+            path={`publications.${i}.firstAuthor`}
+            label="First author"
+            checked={row.firstAuthor}
+            onChange={(firstAuthor) => set({ firstAuthor })}
+          />
         </>
       )}
     />
@@ -193,8 +214,20 @@ export function WorkAuthorizationSection({ rows, update }: { rows: ProfileDraft[
       firstField={(i) => `workAuthorization.${i}.country`}
       render={(row, i, set) => (
         <>
-          <TextField path={`workAuthorization.${i}.country`} label="Country" value={row.country} onChange={(country) => set({ country })} hint="e.g. Singapore." />
-          <SelectField path={`workAuthorization.${i}.status`} label="Status" value={row.status} onChange={(status) => set({ status })} options={WORK_AUTHORIZATION_OPTIONS} />
+          <TextField
+            path={`workAuthorization.${i}.country`}
+            label="Country"
+            value={row.country}
+            onChange={(country) => set({ country })}
+            hint="e.g. Singapore."
+          />
+          <SelectField
+            path={`workAuthorization.${i}.status`}
+            label="Status"
+            value={row.status}
+            onChange={(status) => set({ status })}
+            options={WORK_AUTHORIZATION_OPTIONS}
+          />
         </>
       )}
     />
@@ -214,9 +247,26 @@ export function ExperienceSection({ rows, update }: { rows: ExperienceDraft[]; u
       firstField={(i) => `experience.${i}.title`}
       render={(row, i, set) => (
         <>
-          <TextField path={`experience.${i}.title`} label="Role" value={row.title} onChange={(title) => set({ title })} hint="e.g. Software Engineer Intern." />
-          <TextField path={`experience.${i}.organization`} label="Organisation (optional)" value={row.organization} onChange={(organization) => set({ organization })} />
-          <TextField path={`experience.${i}.from`} label="From (YYYY-MM)" value={row.from} onChange={(from) => set({ from })} inputMode="numeric" />
+          <TextField
+            path={`experience.${i}.title`}
+            label="Role"
+            value={row.title}
+            onChange={(title) => set({ title })}
+            hint="e.g. Software Engineer Intern."
+          />
+          <TextField
+            path={`experience.${i}.organization`}
+            label="Organisation (optional)"
+            value={row.organization}
+            onChange={(organization) => set({ organization })}
+          />
+          <TextField
+            path={`experience.${i}.from`}
+            label="From (YYYY-MM)"
+            value={row.from}
+            onChange={(from) => set({ from })}
+            inputMode="numeric"
+          />
           <TextField
             path={`experience.${i}.to`}
             label="To (YYYY-MM)"
@@ -225,7 +275,12 @@ export function ExperienceSection({ rows, update }: { rows: ExperienceDraft[]; u
             inputMode="numeric"
             hint="Leave empty while you are still there."
           />
-          <CheckboxField path={`experience.${i}.internship`} label="Internship" checked={row.internship} onChange={(internship) => set({ internship })} />
+          <CheckboxField
+            path={`experience.${i}.internship`}
+            label="Internship"
+            checked={row.internship}
+            onChange={(internship) => set({ internship })}
+          />
         </>
       )}
     />

@@ -1,11 +1,6 @@
 import type { z } from 'zod';
 import { DEGREE_LEVELS } from '../../lib/posting/constants';
-import {
-  ProfileSchema,
-  WORK_AUTHORIZATION_STATUSES,
-  type Profile,
-  type ProfileInput,
-} from '../../lib/profile/schema';
+import { ProfileSchema, WORK_AUTHORIZATION_STATUSES, type Profile, type ProfileInput } from '../../lib/profile/schema';
 import { languageIn } from '../../lib/match/languages';
 import type {
   ProposedAvailability,
@@ -60,7 +55,16 @@ export const emptyWorkAuthorization = () => ({ country: '', status: 'citizen' })
 export const emptyExperience = (): ExperienceDraft => ({ title: '', organization: '', from: '', to: '', internship: false });
 
 export function emptyDraft(): ProfileDraft {
-  return { education: [], skills: [], languages: [], availability: [], locations: [], publications: [], workAuthorization: [], experience: [] };
+  return {
+    education: [],
+    skills: [],
+    languages: [],
+    availability: [],
+    locations: [],
+    publications: [],
+    workAuthorization: [],
+    experience: [],
+  };
 }
 
 export function draftFromProfile(profile: Profile): ProfileDraft {
@@ -72,7 +76,13 @@ export function draftFromProfile(profile: Profile): ProfileDraft {
     locations: [...profile.locations],
     publications: profile.publications.map((p) => ({ venue: p.venue, year: String(p.year), firstAuthor: p.firstAuthor })),
     workAuthorization: profile.workAuthorization.map((w) => ({ ...w })),
-    experience: profile.experience.map((x) => ({ title: x.title, organization: x.organization, from: x.from, to: x.to ?? '', internship: x.internship })),
+    experience: profile.experience.map((x) => ({
+      title: x.title,
+      organization: x.organization,
+      from: x.from,
+      to: x.to ?? '',
+      internship: x.internship,
+    })),
   };
 }
 
@@ -266,7 +276,13 @@ export function mergeProposals(draft: ProfileDraft, accepted: Proposals): Profil
     availability: [...draft.availability, ...fresh.availability.map((a) => ({ from: a.from, to: a.to }))],
     experience: [
       ...draft.experience,
-      ...fresh.experience.map((x) => ({ title: x.title, organization: x.organization, from: x.from, to: x.to ?? '', internship: x.internship })),
+      ...fresh.experience.map((x) => ({
+        title: x.title,
+        organization: x.organization,
+        from: x.from,
+        to: x.to ?? '',
+        internship: x.internship,
+      })),
     ],
   };
 }

@@ -95,8 +95,8 @@ export function DataSection({ api }: { api: DataSectionApi }) {
           <>
             <dt>Where</dt>
             <dd data-testid="data-mode">
-              This browser keeps no database for Job Lens (private browsing): applications, statuses, notes and your profile are
-              kept in the extension&apos;s storage, postings only until the browser closes.
+              This browser keeps no database for Job Lens (private browsing): applications, statuses, notes and your profile are kept in the
+              extension&apos;s storage, postings only until the browser closes.
             </dd>
           </>
         )}
@@ -110,8 +110,8 @@ export function DataSection({ api }: { api: DataSectionApi }) {
         )}
       </dl>
       <p className="hint">
-        Job Lens keeps a second, small copy of your applications, statuses, notes, settings and profile, and restores them
-        from it if the database is lost.
+        Job Lens keeps a second, small copy of your applications, statuses, notes, settings and profile, and restores them from it if the
+        database is lost.
       </p>
     </section>
   );

@@ -87,8 +87,7 @@ export function DeleteData({ api }: { api: SettingsApi }) {
 
       <h3>Delete everything</h3>
       <p className="hint">
-        Every job, application, note, earlier copy, setting and your profile. This cannot be undone; export first if you may want
-        them back.
+        Every job, application, note, earlier copy, setting and your profile. This cannot be undone; export first if you may want them back.
       </p>
       <div className="field">
         <label htmlFor={`${ids}-phrase`}>Type “{DELETE_ALL_PHRASE}” to confirm</label>

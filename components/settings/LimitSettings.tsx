@@ -48,9 +48,8 @@ export function LimitSettings({ api }: { api: SettingsApi }) {
       <p className="hint">TikTok's Early Careers FAQ:</p>
       <blockquote className="hint">{FAQ_LIMIT_SENTENCE}</blockquote>
       <p className="hint">
-        Job Lens counts each application against its own program (track and intake, such as “Undergrad/Master Intern · 2026
-        Start”), TikTok and ByteDance jobs together, in the order you applied. Jobs whose posting states no limit (experienced
-        hires) count against nothing.
+        Job Lens counts each application against its own program (track and intake, such as “Undergrad/Master Intern · 2026 Start”), TikTok
+        and ByteDance jobs together, in the order you applied. Jobs whose posting states no limit (experienced hires) count against nothing.
       </p>
       <div className="field-checkbox">
         <input
@@ -65,7 +64,9 @@ export function LimitSettings({ api }: { api: SettingsApi }) {
             );
           }}
         />
-        <label htmlFor={`${ids}-strict`}>Strict reading: count all my early-career applications against one limit, whatever the program</label>
+        <label htmlFor={`${ids}-strict`}>
+          Strict reading: count all my early-career applications against one limit, whatever the program
+        </label>
       </div>
       <div className="field">
         <label htmlFor={`${ids}-cycle`}>Recruiting cycle starts on</label>
@@ -106,8 +107,7 @@ export function LimitSettings({ api }: { api: SettingsApi }) {
             const override = job.programOverride;
             return (
               <li key={job.jobId} data-job-id={job.jobId}>
-                <strong>{job.title}</strong>: counts against{' '}
-                {override === 'none' ? 'nothing (no limit)' : override?.label}
+                <strong>{job.title}</strong>: counts against {override === 'none' ? 'nothing (no limit)' : override?.label}
                 <span className="hint"> (the posting says {posted ? posted.label : 'no limit'})</span>{' '}
                 <button
                   type="button"

@@ -38,8 +38,8 @@ export function PageMarks({ api }: { api: PageMarksApi }) {
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Marks on the careers site</h2>
       <p className="hint">
-        On TikTok and ByteDance search results, jobs you have opened show what Job Lens knows (status, match, places left), and
-        job pages show a line under the title. Jobs you have not opened show nothing.
+        On TikTok and ByteDance search results, jobs you have opened show what Job Lens knows (status, match, places left), and job pages
+        show a line under the title. Jobs you have not opened show nothing.
       </p>
       <label className="field field-checkbox">
         <input

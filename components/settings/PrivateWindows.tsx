@@ -58,8 +58,8 @@ export function PrivateWindows({ api }: { api: PrivateWindowsApi }) {
         Record job pages I view in private windows
       </label>
       <p className="hint">
-        Off by default: jobs you view in a private window are not saved, and opening an application form there is not
-        recorded. The browser must also allow Job Lens in private windows.
+        Off by default: jobs you view in a private window are not saved, and opening an application form there is not recorded. The browser
+        must also allow Job Lens in private windows.
       </p>
       {status.kind === 'error' ? (
         <p className="field-error" role="alert">
@@ -69,5 +69,3 @@ export function PrivateWindows({ api }: { api: PrivateWindowsApi }) {
     </section>
   );
 }
-
-

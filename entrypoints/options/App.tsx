@@ -28,8 +28,8 @@ export function App({
       <header className="page-header">
         <h1>Your profile</h1>
         <p>
-          Job Lens checks each qualification line of a posting against this profile and says why it is met or not. It stays on
-          this computer; nothing is sent anywhere.{' '}
+          Job Lens checks each qualification line of a posting against this profile and says why it is met or not. It stays on this
+          computer; nothing is sent anywhere.{' '}
           <a href="/PRIVACY.txt" target="_blank" rel="noreferrer">
             What Job Lens reads and keeps
           </a>

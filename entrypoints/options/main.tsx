@@ -52,6 +52,12 @@ const pageMarks: PageMarksApi = {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App api={api} data={data} privateWindows={privateWindows} pageMarks={pageMarks} settings={{ db: pageDb.db, send, now: () => new Date() }} />
+    <App
+      api={api}
+      data={data}
+      privateWindows={privateWindows}
+      pageMarks={pageMarks}
+      settings={{ db: pageDb.db, send, now: () => new Date() }}
+    />
   </StrictMode>,
 );

@@ -30,9 +30,10 @@ interface CurrentTab {
 async function currentTab(): Promise<CurrentTab> {
   try {
     const tabParam = Number(params.get('tab'));
-    const tab = Number.isInteger(tabParam) && tabParam > 0
-      ? await browser.tabs.get(tabParam)
-      : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+    const tab =
+      Number.isInteger(tabParam) && tabParam > 0
+        ? await browser.tabs.get(tabParam)
+        : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
     currentTabId = tab?.id;
     // `url` is only visible on the careers hosts (host permissions), which is all we need.
     return { page: tab?.url ? classifyUrl(new URL(tab.url)) : { kind: 'other' }, incognito: tab?.incognito === true };
@@ -65,9 +66,7 @@ const api: PopupApi = {
     if (currentTabId === undefined) return null;
     try {
       const answer = (await browser.tabs.sendMessage(currentTabId, { name: 'page:state' })) as
-        | { jobId?: unknown; state?: unknown }
-        | null
-        | undefined;
+        { jobId?: unknown; state?: unknown } | null | undefined;
       const states = ['reading', 'read', 'gone', 'unreadable'] as const;
       if (!answer || typeof answer.jobId !== 'string' || !states.includes(answer.state as (typeof states)[number])) return null;
       return { jobId: answer.jobId, state: answer.state as (typeof states)[number] };

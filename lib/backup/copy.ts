@@ -1,13 +1,6 @@
 import type { JobLensDb } from '../store/db';
 import type { JobRecord } from '../store/schema';
-import {
-  BACKUP_JOB_FIELDS,
-  BACKUP_KEY,
-  BackupSchema,
-  emptyBackup,
-  type Backup,
-  type BackupJob,
-} from './schema';
+import { BACKUP_JOB_FIELDS, BACKUP_KEY, BackupSchema, emptyBackup, type Backup, type BackupJob } from './schema';
 
 /** The part of `browser.storage.local` the copy needs; tests pass fakeBrowser's or a failing one. */
 export interface KeyValueArea {
@@ -80,7 +73,10 @@ const chains = new WeakMap<KeyValueArea, Promise<unknown>>();
 function serialised<T>(area: KeyValueArea, run: () => Promise<T>): Promise<T> {
   const previous = chains.get(area) ?? Promise.resolve();
   const next = previous.then(run, run);
-  chains.set(area, next.catch(() => undefined));
+  chains.set(
+    area,
+    next.catch(() => undefined),
+  );
   return next;
 }
 

@@ -154,7 +154,8 @@ export class DataKeeper {
    */
   private async persist(): Promise<void> {
     await this.deps.session?.set({ [STATUS_KEY]: this.stored }).catch(() => undefined);
-    if (this.stored.lastWriteFailure !== null || this.mode === 'memory' && this.stored.notices.some((n) => n.kind === 'unavailable')) return;
+    if (this.stored.lastWriteFailure !== null || (this.mode === 'memory' && this.stored.notices.some((n) => n.kind === 'unavailable')))
+      return;
     try {
       await this.deps.area.set({ [STATUS_KEY]: this.stored });
     } catch {
@@ -326,7 +327,10 @@ export class DataKeeper {
     memory.close();
     await this.deps.session?.set({ [MODE_KEY]: 'indexeddb' }).catch(() => undefined);
     this.stored = { ...this.stored, notices: this.stored.notices.filter((n) => n.kind !== 'unavailable') };
-    await this.notify('restored', 'Job Lens can use its database again and has put into it what you recorded while it ran on its backup copy.');
+    await this.notify(
+      'restored',
+      'Job Lens can use its database again and has put into it what you recorded while it ran on its backup copy.',
+    );
     for (const listener of this.switchListeners) listener();
     return true;
   }
@@ -445,7 +449,8 @@ export function withBackup(handlers: Handlers | (() => Handlers), keeper: DataKe
   const wrapped = {} as Record<MessageName, unknown>;
   for (const name of Object.keys(current()) as MessageName[]) {
     const scopeOf = BACKUP_SCOPES[name] as (data: unknown) => BackupScope | null;
-    const run = (data: unknown, context: unknown) => (current()[name] as (data: unknown, context: unknown) => Promise<unknown>)(data, context);
+    const run = (data: unknown, context: unknown) =>
+      (current()[name] as (data: unknown, context: unknown) => Promise<unknown>)(data, context);
     const save = async (data: unknown, context: unknown) => {
       const value = await run(data, context);
       const scope = scopeOf(data);
@@ -516,7 +521,13 @@ export async function startStore(deps: StartDeps): Promise<StartResult> {
     copyProblem = messageOf(error);
   }
 
-  const finish = async (db: JobLensDb, mode: StorageMode, outcome: StartOutcome, restored: RestoreSummary | null, notice?: [Notice['kind'], string]) => {
+  const finish = async (
+    db: JobLensDb,
+    mode: StorageMode,
+    outcome: StartOutcome,
+    restored: RestoreSummary | null,
+    notice?: [Notice['kind'], string],
+  ) => {
     const keeper = new DataKeeper(deps, db, mode);
     await deps.session?.set({ [MODE_KEY]: mode }).catch(() => undefined);
     await keeper.load();

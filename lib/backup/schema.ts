@@ -72,12 +72,8 @@ export function emptyBackup(at: string): Backup {
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, writtenAt: at, jobs: {}, settings: [], profile: null, siteApplications: [] };
 }
 
-
 export function isEmptyBackup(backup: Backup): boolean {
   return (
-    Object.keys(backup.jobs).length === 0 &&
-    backup.profile === null &&
-    backup.settings.length === 0 &&
-    backup.siteApplications.length === 0
+    Object.keys(backup.jobs).length === 0 && backup.profile === null && backup.settings.length === 0 && backup.siteApplications.length === 0
   );
 }

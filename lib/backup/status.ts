@@ -68,7 +68,9 @@ export function readStoredStatus(raw: unknown): StoredStatus {
 export function isStorageFailure(error: unknown): boolean {
   if (!(error instanceof Error) && !(typeof error === 'object' && error !== null && 'name' in error)) return false;
   const name = String((error as { name: unknown }).name);
-  return /QuotaExceeded|UnknownError|InvalidStateError|AbortError|DatabaseClosed|OpenFailed|DataError|VersionError|Upgrade|MissingAPI|NotFoundError|TransactionInactive|ReadOnly|Timeout/.test(name);
+  return /QuotaExceeded|UnknownError|InvalidStateError|AbortError|DatabaseClosed|OpenFailed|DataError|VersionError|Upgrade|MissingAPI|NotFoundError|TransactionInactive|ReadOnly|Timeout/.test(
+    name,
+  );
 }
 
 /**
@@ -81,7 +83,8 @@ export function isStoragePressure(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 4; depth += 1) {
     const name = String((e as { name?: unknown }).name ?? '');
     const message = String((e as { message?: unknown }).message ?? '');
-    if (name === 'QuotaExceededError' || /\bfull disk\b|\bdisk (?:is )?full\b|\bquota\b|\bno space\b|\bnot enough space\b/i.test(message)) return true;
+    if (name === 'QuotaExceededError' || /\bfull disk\b|\bdisk (?:is )?full\b|\bquota\b|\bno space\b|\bnot enough space\b/i.test(message))
+      return true;
     e = (e as { inner?: unknown }).inner;
   }
   return false;

@@ -42,7 +42,11 @@ export class LocationChange extends Event {
 }
 
 interface NavigationLike {
-  addEventListener(type: 'navigate', listener: (event: Event & { destination?: { url?: string } }) => void, options?: AddEventListenerOptions): void;
+  addEventListener(
+    type: 'navigate',
+    listener: (event: Event & { destination?: { url?: string } }) => void,
+    options?: AddEventListenerOptions,
+  ): void;
 }
 
 export class ContentScriptContext implements Surface {

@@ -8,15 +8,15 @@
  */
 
 // Elements dropped with everything inside them.
-const DROPPED = 'script,style,link,meta,noscript,template,iframe,frame,object,embed,svg,canvas,video,audio,img,picture,source,input,textarea,select,option';
+const DROPPED =
+  'script,style,link,meta,noscript,template,iframe,frame,object,embed,svg,canvas,video,audio,img,picture,source,input,textarea,select,option';
 // Attributes kept; every other one (event handlers, href, src, data-*, ids, values) goes.
 const KEPT_ATTRIBUTES = new Set(['class', 'style', 'hidden', 'role', 'aria-hidden', 'lang', 'dir']);
 // Addresses of the careers sites are part of the posting (the contact address); any other is not kept.
 const EMAIL = /[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}/g;
 const SITE_EMAIL = /@(?:[\w-]+\.)*(?:tiktok|bytedance)\.com$/i;
 
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The page address without its query and fragment, which can carry referral tokens and tracking. */
 export const snapshotUrl = (url: URL): string => `${url.origin}${url.pathname}`;

@@ -18,9 +18,7 @@ import { isWhiteSpace } from '../text/spaces';
 
 type MarkerKind = 'duties' | 'minimum' | 'preferred' | 'intro';
 export type Token =
-  | { type: 'marker'; kind: MarkerKind }
-  | { type: 'item'; text: string }
-  | { type: 'text'; text: string; lineStart: boolean };
+  { type: 'marker'; kind: MarkerKind } | { type: 'item'; text: string } | { type: 'text'; text: string; lineStart: boolean };
 
 const ALL_MARKERS = [...DUTY_MARKERS, ...MINIMUM_MARKERS, ...PREFERRED_MARKERS, ...INTRO_MARKERS];
 
@@ -30,7 +28,10 @@ const ALL_MARKERS = [...DUTY_MARKERS, ...MINIMUM_MARKERS, ...PREFERRED_MARKERS, 
 // include…" in a sentence is not one. The look-behind reads one character and the pattern has no
 // look-ahead: what follows is checked on a few characters (sortMarker), so no run is rescanned.
 const MARKER_RE = new RegExp(
-  `(?:^|(?<=[\\s.;:!?)\\]]))(${[...ALL_MARKERS].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(\\s*:)?`,
+  `(?:^|(?<=[\\s.;:!?)\\]]))(${[...ALL_MARKERS]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')})(\\s*:)?`,
   'gi',
 );
 // The marker pattern is tried at every position; most lines hold none of its words at all.
@@ -39,7 +40,12 @@ const MARKER_WORDS = new RegExp(
   'i',
 );
 const MARKER_KINDS = new Map<string, MarkerKind>();
-for (const [list, kind] of [[DUTY_MARKERS, 'duties'], [MINIMUM_MARKERS, 'minimum'], [PREFERRED_MARKERS, 'preferred'], [INTRO_MARKERS, 'intro']] as const) {
+for (const [list, kind] of [
+  [DUTY_MARKERS, 'duties'],
+  [MINIMUM_MARKERS, 'minimum'],
+  [PREFERRED_MARKERS, 'preferred'],
+  [INTRO_MARKERS, 'intro'],
+] as const) {
   for (const m of list) MARKER_KINDS.set(m.toLowerCase(), kind);
 }
 const LIST_AFTER = /^\s?(?:[-–•·*]|\d{1,2}[.)]\s)/;
@@ -86,18 +92,20 @@ interface NumberState {
 
 function findCuts(text: string, numbers: NumberState): Cut[] {
   const cuts: Cut[] = [];
-  if (MARKER_WORDS.test(text)) for (const m of text.matchAll(MARKER_RE)) {
-    if (isMarkerAt(text, m)) cuts.push({ start: m.index, end: m.index + m[0].length, marker: MARKER_KINDS.get(m[1]!.toLowerCase())! });
-  }
+  if (MARKER_WORDS.test(text))
+    for (const m of text.matchAll(MARKER_RE)) {
+      if (isMarkerAt(text, m)) cuts.push({ start: m.index, end: m.index + m[0].length, marker: MARKER_KINDS.get(m[1]!.toLowerCase())! });
+    }
   if (BULLET_HINT.test(text)) for (const m of text.matchAll(BULLET_RE)) cuts.push({ start: m.index, end: m.index + m[0].length });
   // Numbers are markers only as a run 1, 2, 3…: "in 2026. PhD" or "version 2. The" are not lists.
-  if (NUMBER_HINT.test(text)) for (const m of text.matchAll(NUMBER_RE)) {
-    const n = Number(m[1]);
-    if (n === 1) numbers.expected = 1;
-    if (n !== numbers.expected) continue;
-    cuts.push({ start: m.index, end: m.index + m[0].length });
-    numbers.expected++;
-  }
+  if (NUMBER_HINT.test(text))
+    for (const m of text.matchAll(NUMBER_RE)) {
+      const n = Number(m[1]);
+      if (n === 1) numbers.expected = 1;
+      if (n !== numbers.expected) continue;
+      cuts.push({ start: m.index, end: m.index + m[0].length });
+      numbers.expected++;
+    }
   cuts.sort((a, b) => a.start - b.start);
   // A marker phrase swallows the bullet right after it ("Minimum Qualifications: - Undergraduate").
   const merged: Cut[] = [];

@@ -120,12 +120,14 @@ function readHeader(lines: readonly Line[], from: number, to: number): Header {
 }
 
 function splitList(value: string): string[] {
-  return value
-    // Line texts carry single spaces, so one `\s?` each side is all there is; `\s*` around an
-    // alternation would be retried at every position of a run.
-    .split(/\s?(?:[;|/]|,(?=\s?[A-Z]))\s?/)
-    .map((v) => v.trim())
-    .filter(Boolean);
+  return (
+    value
+      // Line texts carry single spaces, so one `\s?` each side is all there is; `\s*` around an
+      // alternation would be retried at every position of a run.
+      .split(/\s?(?:[;|/]|,(?=\s?[A-Z]))\s?/)
+      .map((v) => v.trim())
+      .filter(Boolean)
+  );
 }
 
 const EMPLOYMENT_SET = new Set(EMPLOYMENT_TYPES.map((t) => t.toLowerCase()));
@@ -357,12 +359,10 @@ function extract(doc: ParentNode, url: URL, now: Date): ExtractResult {
 
   const responsibilities = readResponsibilities(tokenize(sections.responsibilities));
   const qualifications = readQualifications(tokenize(sections.qualifications));
-  const minimumQualifications = qualifications.minimum.length > 0 || qualifications.preferred.length > 0
-    ? qualifications.minimum
-    : responsibilities.minimum;
-  const preferredQualifications = qualifications.minimum.length > 0 || qualifications.preferred.length > 0
-    ? qualifications.preferred
-    : responsibilities.preferred;
+  const minimumQualifications =
+    qualifications.minimum.length > 0 || qualifications.preferred.length > 0 ? qualifications.minimum : responsibilities.minimum;
+  const preferredQualifications =
+    qualifications.minimum.length > 0 || qualifications.preferred.length > 0 ? qualifications.preferred : responsibilities.preferred;
 
   const responsibilitiesText = sections.responsibilities.map((l) => l.text).join('\n');
   const qualificationsText = sections.qualifications.map((l) => l.text).join('\n');

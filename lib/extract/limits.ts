@@ -41,9 +41,12 @@ export function trimToLimits(posting: JobPosting): string[] {
   const record = posting as unknown as Record<string, string | null | unknown[]>;
   for (const [field, limit] of Object.entries(LIMITS)) {
     const value = record[field]!;
-    const trimmed = typeof limit === 'number'
-      ? typeof value === 'string' ? cutText(value, limit) : value
-      : (value as unknown[]).slice(0, limit[0]).map((item) => (limit[1] ? cutText(item as string, limit[1]) : item));
+    const trimmed =
+      typeof limit === 'number'
+        ? typeof value === 'string'
+          ? cutText(value, limit)
+          : value
+        : (value as unknown[]).slice(0, limit[0]).map((item) => (limit[1] ? cutText(item as string, limit[1]) : item));
     const changed = Array.isArray(trimmed)
       ? trimmed.length < (value as unknown[]).length || trimmed.some((item, i) => item !== (value as unknown[])[i])
       : trimmed !== value;

@@ -38,7 +38,10 @@ const LIST_ITEM = 4;
 // line; skipped ones are never part of what a person reads (`__next_f` script chunks carry the
 // page's text JSON-escaped: reading them would duplicate every line); every other element, custom
 // ones included, starts a new line. The common blocks are listed only to be answered at once.
-const KIND_BY_LOCAL_NAME = new Map<string, number>([['br', BREAK], ['li', LIST_ITEM]]);
+const KIND_BY_LOCAL_NAME = new Map<string, number>([
+  ['br', BREAK],
+  ['li', LIST_ITEM],
+]);
 for (const [kind, names] of [
   [INLINE_ELEMENT, 'a abbr b bdi bdo cite code data dfn em font i kbd label mark q s samp small span strong sub sup time u var wbr'],
   [SKIP, 'script style noscript template head svg iframe object canvas select textarea input img video audio'],
@@ -50,7 +53,13 @@ for (const [kind, names] of [
 // Landmarks: 1 the site's own (navigation), 2 the site's own unless inside content (a page's
 // header and footer), 3 content, inside which a header or footer belongs to the content.
 const LANDMARKS = new Map<string, number>([
-  ['nav', 1], ['header', 2], ['footer', 2], ['main', 3], ['article', 3], ['section', 3], ['aside', 3],
+  ['nav', 1],
+  ['header', 2],
+  ['footer', 2],
+  ['main', 3],
+  ['article', 3],
+  ['section', 3],
+  ['aside', 3],
 ]);
 const SITE = 8;
 const CONTENT = 16;
@@ -82,8 +91,7 @@ function hiddenElements(root: ParentNode): Set<Element> | null {
 
 // A piece starting with white space or closing punctuation needs no space before it.
 function startsJoined(code: number): boolean {
-  return code === 44 || code === 46 || code === 59 || code === 58 || code === 33 || code === 63 || code === 41 ||
-    isWhiteSpace(code);
+  return code === 44 || code === 46 || code === 59 || code === 58 || code === 33 || code === 63 || code === 41 || isWhiteSpace(code);
 }
 const isSpace = (code: number) => code === 32 || code === 10 || code === 9 || code === 13 || code === 160;
 
@@ -146,7 +154,12 @@ export function readLines(root: ParentNode, maxLines = Number.POSITIVE_INFINITY,
       const normalised = hasText ? collapseSpaces(pieces === null ? first : pieces.join('')).trim() : '';
       if (normalised) {
         if (lines.length >= maxLines) throw new TooManyLinesError(`more than ${maxLines} lines`);
-        const line: Line = { text: normalised, segments: segments.length < MAX_SEGMENTS ? segments : [normalised], soft: soft || startedSoft, listItem: lineInList };
+        const line: Line = {
+          text: normalised,
+          segments: segments.length < MAX_SEGMENTS ? segments : [normalised],
+          soft: soft || startedSoft,
+          listItem: lineInList,
+        };
         if (lineSite) line.site = true;
         lines.push(line);
       }
@@ -248,7 +261,10 @@ export function readLines(root: ParentNode, maxLines = Number.POSITIVE_INFINITY,
       const landmark = LANDMARKS.get((node as Element).localName);
       // A header outside the content is the site's when it holds the navigation: a job's own
       // header (title, label rows) may sit outside main in a page built of divs.
-      if (landmark === 1 || (landmark === 2 && contentDepth === 0 && ((node as Element).localName === 'footer' || (node as Element).querySelector('nav')))) {
+      if (
+        landmark === 1 ||
+        (landmark === 2 && contentDepth === 0 && ((node as Element).localName === 'footer' || (node as Element).querySelector('nav')))
+      ) {
         entry |= SITE;
         siteDepth++;
       } else if (landmark === 3) {

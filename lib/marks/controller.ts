@@ -44,8 +44,7 @@ export function isPageChange(r: MutationRecord): boolean {
  * The marker attribute carries no data: the page may see it, not what the mark says.
  */
 export function trackFocus(doc: Document): void {
-  const toggle = (e: Event, on: boolean) =>
-    (e.target as Element).closest?.('a')?.querySelector(MARK_TAG)?.toggleAttribute('focus', on);
+  const toggle = (e: Event, on: boolean) => (e.target as Element).closest?.('a')?.querySelector(MARK_TAG)?.toggleAttribute('focus', on);
   doc.addEventListener('focusin', (e) => toggle(e, true));
   doc.addEventListener('focusout', (e) => toggle(e, false));
 }

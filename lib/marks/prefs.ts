@@ -30,9 +30,7 @@ export function parsePrefs(value: unknown): MarksPrefs {
   const { enabled, dismissedSites } = value as Record<string, unknown>;
   return {
     enabled: typeof enabled === 'boolean' ? enabled : DEFAULT_PREFS.enabled,
-    dismissedSites: Array.isArray(dismissedSites)
-      ? dismissedSites.filter((s): s is Site => s === 'tiktok' || s === 'bytedance')
-      : [],
+    dismissedSites: Array.isArray(dismissedSites) ? dismissedSites.filter((s): s is Site => s === 'tiktok' || s === 'bytedance') : [],
   };
 }
 

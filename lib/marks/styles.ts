@@ -6,7 +6,8 @@
  */
 // Not `all: initial`: resetting every property of every mark costs style time on each render of a
 // long list. Only what a mark inherits from the site's title is reset.
-const BASE = ':host{font:400 12px/18px system-ui,sans-serif;color:initial;letter-spacing:normal;word-spacing:normal;text-transform:none;text-indent:0;text-align:left;text-shadow:none;white-space:normal;visibility:visible;cursor:auto}.s{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}';
+const BASE =
+  ':host{font:400 12px/18px system-ui,sans-serif;color:initial;letter-spacing:normal;word-spacing:normal;text-transform:none;text-indent:0;text-align:left;text-shadow:none;white-space:normal;visibility:visible;cursor:auto}.s{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}';
 const TONES =
   '.m{color:#1f3a5f;background:#e8eef8;border:1px solid #8ea6c8}.warn{color:#6b3600;background:#fff4e0;border-color:#d39b45}.bad{color:#8a1c1c;background:#fdecec;border-color:#dc9a9a}' +
   '@media(prefers-color-scheme:dark){.m{color:#dbe7ff;background:#1b2638;border-color:#4a6283}.warn{color:#ffd89a;background:#38280c;border-color:#8a6a2a}.bad{color:#ffc2c2;background:#3a1717;border-color:#8a4a4a}}';

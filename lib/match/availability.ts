@@ -62,15 +62,22 @@ const WINDOW = new RegExp(
   'g',
 );
 const WINDOW_WITH_YEAR = new RegExp(`\\b(${M})\\s*(?:-|–|to)\\s*(${M})\\s+(20\\d\\d)\\b`, 'g');
-const DURATION = new RegExp(`\\b(${NUMBER_PATTERN})\\s*(?:\\+\\s*)?(?:(?:-|–|to)\\s*${NUMBER_PATTERN}\\s*)?[\\s-]*(weeks?|months?)\\b`, 'i');
-const DURATION_CONTEXT = /\bcommit|\bavailab|\bstart|\bfor\b|\binternship|\bduration|\bperiod\b|\blong\b|\bruns?\b|\blasts?\b|\bminimum\b|\bat least\b|\bfull[- ]time\b|\bprogram|\bwork for\b/i;
+const DURATION = new RegExp(
+  `\\b(${NUMBER_PATTERN})\\s*(?:\\+\\s*)?(?:(?:-|–|to)\\s*${NUMBER_PATTERN}\\s*)?[\\s-]*(weeks?|months?)\\b`,
+  'i',
+);
+const DURATION_CONTEXT =
+  /\bcommit|\bavailab|\bstart|\bfor\b|\binternship|\bduration|\bperiod\b|\blong\b|\bruns?\b|\blasts?\b|\bminimum\b|\bat least\b|\bfull[- ]time\b|\bprogram|\bwork for\b/i;
 const SEASON_YEAR = new RegExp(`\\b(${SEASON_SOURCE})\\s*(?:of\\s+)?(20\\d\\d)\\b|\\b(20\\d\\d)\\s+(${SEASON_SOURCE})\\b`, 'i');
 const SEASON_ALONE = new RegExp(`\\b(${SEASON_SOURCE})\\s+(?:internship|intern|term|semester|start|cohort|programme|program)\\b`, 'i');
 const DATE_MDY = new RegExp(`\\b(${M})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(20\\d\\d)\\b`, 'g');
 const DATE_DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${M})\\s*,?\\s+(20\\d\\d)\\b`, 'g');
 const DATE_ISO = /\b(20\d\d)-(\d\d)-(\d\d)\b/g;
 const START_CUE = /\bstart|\bonboard|\bcommenc|\bbegin|\bjoin/i;
-const START_MONTH = new RegExp(`\\b(?:start(?:ing)?|onboard(?:ing)?|commenc\\w*|begin(?:ning)?|join(?:ing)?)\\s+(?:[\\w-]+\\s+){0,3}?(?:in|from|by)\\s+(${M})\\s*,?\\s*(20\\d\\d)?`, 'i');
+const START_MONTH = new RegExp(
+  `\\b(?:start(?:ing)?|onboard(?:ing)?|commenc\\w*|begin(?:ning)?|join(?:ing)?)\\s+(?:[\\w-]+\\s+){0,3}?(?:in|from|by)\\s+(${M})\\s*,?\\s*(20\\d\\d)?`,
+  'i',
+);
 const ONWARDS = new RegExp(`\\bfrom\\s+(${M})\\s*,?\\s*(20\\d\\d)\\s*(?:onwards?|or later)`, 'i');
 
 function parseDay(text: string): Day | null {
@@ -107,8 +114,16 @@ function windowFrom(fromMonth: number, toMonth: number, year: number, onboardBy:
 
 // Every availability wording names a month, a week or month count, a season, a start word or an ISO date.
 const AVAILABILITY_WORDS = hint([
-  ...SHORT_MONTHS.map((m) => m.toLowerCase()), 'week', 'month',
-  ...SEASONS, 'start', 'onboard', 'commenc', 'begin', 'join', '####-##-##',
+  ...SHORT_MONTHS.map((m) => m.toLowerCase()),
+  'week',
+  'month',
+  ...SEASONS,
+  'start',
+  'onboard',
+  'commenc',
+  'begin',
+  'join',
+  '####-##-##',
 ]);
 // Words each pattern below cannot match without, so a line runs only the patterns it can meet.
 const FROM_WORD = hint(['from']);
@@ -116,7 +131,8 @@ const FOUR_DIGITS = hint(['####']);
 const WEEK_OR_MONTH = hint(['week', 'month']);
 const SEASON_WORD = hint([...SEASONS]);
 const START_WORD = hint(['start', 'onboard', 'commenc', 'begin', 'join']);
-const AVAILABILITY_HINT = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|weeks?\b|months?\b|summer|spring|fall\b|autumn|winter|start|onboard|commenc|begin|join|\d{4}-\d\d-\d\d/i;
+const AVAILABILITY_HINT =
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|weeks?\b|months?\b|summer|spring|fall\b|autumn|winter|start|onboard|commenc|begin|join|\d{4}-\d\d-\d\d/i;
 
 export function readAvailability(text: string, ctx: MatchContext, hints = hintsOf(text)): AvailabilityRequirement | null {
   // The words without their boundaries first: most lines have none of them.
@@ -150,7 +166,11 @@ export function readAvailability(text: string, ctx: MatchContext, hints = hintsO
 
   let duration: AvailabilityRequirement['duration'] = null;
   const d = hints & WEEK_OR_MONTH ? DURATION.exec(text) : null;
-  if (d && DURATION_CONTEXT.test(text) && !/^\s*(?:of\s+)?(?:\w+\s+)?(?:experience|work experience)/i.test(text.slice(d.index + d[0].length, d.index + d[0].length + 30))) {
+  if (
+    d &&
+    DURATION_CONTEXT.test(text) &&
+    !/^\s*(?:of\s+)?(?:\w+\s+)?(?:experience|work experience)/i.test(text.slice(d.index + d[0].length, d.index + d[0].length + 30))
+  ) {
     const amount = parseNumber(d[1]!);
     if (amount) duration = { amount, unit: d[2]!.toLowerCase().startsWith('week') ? 'week' : 'month', words: d[0] };
   }
@@ -267,7 +287,10 @@ export function assessAvailability(req: AvailabilityRequirement, ctx: MatchConte
     if (best !== 'met') {
       const wanted = req.windows.length > 1 ? `one of: ${req.windows.map((w) => w.label).join('; ')}` : req.windows[0]!.label;
       evidence.missing.push(`available ${wanted}`);
-      if (leastShort < Infinity) evidence.notes.push(`closest: ${bestText} (${leastShort} days short${best === 'partial' ? `; up to ${SHORTFALL_ALLOWANCE_DAYS} days short counts as partly met` : ''})`);
+      if (leastShort < Infinity)
+        evidence.notes.push(
+          `closest: ${bestText} (${leastShort} days short${best === 'partial' ? `; up to ${SHORTFALL_ALLOWANCE_DAYS} days short counts as partly met` : ''})`,
+        );
       reasons.push(`Needs you available ${wanted}`);
     }
     verdict = worst(verdict, best);
@@ -320,14 +343,17 @@ export function assessAvailability(req: AvailabilityRequirement, ctx: MatchConte
       const wanted = [
         duration ? durationLabel(duration) : null,
         req.season ? `during ${req.season.label}` : null,
-        req.starts.length ? `starting ${req.starts.map((s) => (s.to === null ? `from ${dayLabel(s.from)}` : s.from === s.to ? dayLabel(s.from) : `in ${monthLabel(monthIndexOfDay(s.from))}`)).join(' or ')}` : null,
+        req.starts.length
+          ? `starting ${req.starts.map((s) => (s.to === null ? `from ${dayLabel(s.from)}` : s.from === s.to ? dayLabel(s.from) : `in ${monthLabel(monthIndexOfDay(s.from))}`)).join(' or ')}`
+          : null,
       ]
         .filter(Boolean)
         .join(' ');
       evidence.missing.push(`available ${wanted}`);
       if (longest > 0) {
         const short = duration && shortest < Infinity ? `, ${shortest} days short` : '';
-        const allowance = best === 'partial' ? `; up to ${SHORTFALL_ALLOWANCE_DAYS + DURATION_SLACK_DAYS} days short counts as partly met` : '';
+        const allowance =
+          best === 'partial' ? `; up to ${SHORTFALL_ALLOWANCE_DAYS + DURATION_SLACK_DAYS} days short counts as partly met` : '';
         evidence.notes.push(`you are available for ${weeksIn(longest)} weeks of it${short}${allowance}`);
       }
       reasons.push(`Needs you available ${wanted}`);

@@ -178,5 +178,3 @@ export function emptyEvidence(): Evidence {
 export function aspect(kind: LineKind, verdict: Verdict, evidence: Evidence, hard = false, reason?: string): Aspect {
   return reason === undefined ? { kind, verdict, evidence, hard } : { kind, verdict, evidence, hard, reason };
 }
-
-

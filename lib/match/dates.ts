@@ -13,7 +13,15 @@ export function dayOf(year: number, month: number, date: number): Day {
   // Whole numbers in a sane range are counted by arithmetic (Howard Hinnant's days-from-civil),
   // which the bench showed cheaper than Date.UTC; anything else (years 0–99, which Date.UTC reads
   // as 19xx, fractions, NaN) keeps Date.UTC's own reading.
-  if (Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(date) && year >= 100 && year <= 100_000 && Math.abs(month) <= 1_000_000 && Math.abs(date) <= 1_000_000) {
+  if (
+    Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(date) &&
+    year >= 100 &&
+    year <= 100_000 &&
+    Math.abs(month) <= 1_000_000 &&
+    Math.abs(date) <= 1_000_000
+  ) {
     // Month 13 is January of the next year, month 0 December of the one before, as in Date.UTC.
     const m0 = month - 1;
     const y = year + Math.floor(m0 / 12);

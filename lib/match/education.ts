@@ -20,17 +20,21 @@ const RANK: Record<DegreeLevel, number> = { Bachelor: 1, Master: 2, PhD: 3 };
 const LEVELS: DegreeLevel[] = ['Bachelor', 'Master', 'PhD'];
 
 const PHD = /\b(?:ph\.?\s?d\b\.?|doctorate|doctoral|doctor of philosophy|dphil)/i;
-const MASTER = /\b(?:master'?s?(?![\w-])|m\.s\.|m\.sc\b\.?|msc\b|m\.eng\b\.?|meng\b|mphil\b|mba\b)|\bMS\b(?!\s*(?:Office|Excel|SQL|Word|Teams|Azure))/i;
+const MASTER =
+  /\b(?:master'?s?(?![\w-])|m\.s\.|m\.sc\b\.?|msc\b|m\.eng\b\.?|meng\b|mphil\b|mba\b)|\bMS\b(?!\s*(?:Office|Excel|SQL|Word|Teams|Azure))/i;
 const MASTER_CS = /\bMS\b(?!\s*(?:Office|Excel|SQL|Word|Teams|Azure))/;
 const POSTGRAD = /\b(?:post-?graduate|graduate (?:degree|student|program|programme|studies|school))s?\b/i;
-const BACHELOR = /\b(?:bachelor'?s?(?![\w-])|bachelors\b|under-?graduate|undergrad\b|b\.s\.|b\.sc\b\.?|bsc\b|b\.eng\b\.?|beng\b|b\.?tech\b|b\.a\.)/i;
+const BACHELOR =
+  /\b(?:bachelor'?s?(?![\w-])|bachelors\b|under-?graduate|undergrad\b|b\.s\.|b\.sc\b\.?|bsc\b|b\.eng\b\.?|beng\b|b\.?tech\b|b\.a\.)/i;
 const BACHELOR_CS = /\b(?:BS|BA)\b/;
 const ANY_DEGREE = /\b(?:degree|diploma|university student|college student)\b/i;
 
 const PURSUING =
   /\b(?:currently\s+(?:pursuing|enrolled|studying|attending|a\s+student|in\s+(?:a|an|the|your)\b)|pursuing|enrolled|enrol?ment|current(?:ly)?\s+(?:a\s+)?(?:full-time\s+)?(?:university\s+|college\s+)?students?|must be a student|are a student|studying (?:for|towards?))/i;
-const COMPLETED = /\b(?:hold(?:s|ing)?|obtained|have completed|completed|possess(?:es)?|earned|graduated (?:with|from)|have graduated|degree holders?)\b/i;
-const AT_LEAST = /\b(?:or (?:above|higher|more advanced|equivalent degree)|and above|or a higher degree|at least (?:a|an)\b|minimum (?:of )?(?:a|an)\b)/i;
+const COMPLETED =
+  /\b(?:hold(?:s|ing)?|obtained|have completed|completed|possess(?:es)?|earned|graduated (?:with|from)|have graduated|degree holders?)\b/i;
+const AT_LEAST =
+  /\b(?:or (?:above|higher|more advanced|equivalent degree)|and above|or a higher degree|at least (?:a|an)\b|minimum (?:of )?(?:a|an)\b)/i;
 const EQUIVALENT_EXPERIENCE = /\bequivalent (?:practical |work |industry |professional )?experience\b/i;
 
 export interface DegreeRequirement {
@@ -46,7 +50,29 @@ export interface DegreeRequirement {
 }
 
 // Cheap test first: most lines name no degree, and the field scan is the costly part.
-const DEGREE_HINT = hint(['degree', 'bachelor', 'master', 'phd', 'ph.d', 'ph. d', 'doctor', 'graduate', 'undergrad', 'diploma', 'dphil', 'mphil', 'msc', 'bsc', 'meng', 'beng', 'm.eng', 'b.eng', 'b.tech', 'btech', 'mba']);
+const DEGREE_HINT = hint([
+  'degree',
+  'bachelor',
+  'master',
+  'phd',
+  'ph.d',
+  'ph. d',
+  'doctor',
+  'graduate',
+  'undergrad',
+  'diploma',
+  'dphil',
+  'mphil',
+  'msc',
+  'bsc',
+  'meng',
+  'beng',
+  'm.eng',
+  'b.eng',
+  'b.tech',
+  'btech',
+  'mba',
+]);
 const DEGREE_ABBREVIATION = /\b[BM]\.?(?:S|A)\b/;
 
 const PHD_LEVELS: DegreeLevel[] = ['PhD'];
@@ -121,11 +147,17 @@ function finishedInTime(e: Education, ctx: MatchContext): boolean {
   return end !== null && monthIndex(e.graduation) <= end;
 }
 
-export function assessDegree(req: DegreeRequirement, ctx: MatchContext, kindWhenNoLevel: 'degree-field' | 'enrolment' = 'degree-field'): Aspect {
+export function assessDegree(
+  req: DegreeRequirement,
+  ctx: MatchContext,
+  kindWhenNoLevel: 'degree-field' | 'enrolment' = 'degree-field',
+): Aspect {
   const kind = req.anyLevel && !req.fields ? kindWhenNoLevel : 'degree-field';
   const evidence = emptyEvidence();
   const entries = ctx.profile.education;
-  const wanted = req.anyLevel ? 'a degree' : `a ${listOr(req.levels.map((l) => LEVEL_NAMES[l]))}${req.levels.length === 1 && req.levels[0] === 'PhD' ? '' : ' degree'}`;
+  const wanted = req.anyLevel
+    ? 'a degree'
+    : `a ${listOr(req.levels.map((l) => LEVEL_NAMES[l]))}${req.levels.length === 1 && req.levels[0] === 'PhD' ? '' : ' degree'}`;
   if (entries.length === 0) {
     evidence.notes.push('your profile lists no education');
     return aspect(kind, 'unknown', evidence, true);
@@ -185,7 +217,9 @@ export function assessDegree(req: DegreeRequirement, ctx: MatchContext, kindWhen
   const e = candidates[0]!;
   evidence.matched.push({ requirement: levelWords, profile: describeEducation(e) });
   const named = req.fields.named.map((n) => n.text);
-  evidence.missing.push(`a degree in ${listOr([...named, ...req.fields.broad.map((b) => `a ${b} field`)])}${req.fields.related ? ' or a related field' : ''}`);
+  evidence.missing.push(
+    `a degree in ${listOr([...named, ...req.fields.broad.map((b) => `a ${b} field`)])}${req.fields.related ? ' or a related field' : ''}`,
+  );
   if (unknownNote) evidence.notes.push(unknownNote);
   // The level is right; a different field is a shortfall, not an eligibility wall.
   return aspect(kind, 'partial', evidence, true);
@@ -247,12 +281,21 @@ const YEAR_GRADS = /\b(20\d\d)\s+(?:graduates?|grads?)\b|\bclass(?:es)? of\s+(20
 const FINAL_YEAR = /\bfinal[- ]year\b|\blast year of (?:study|studies|(?:your|their) degree)\b/i;
 const PENULTIMATE = /\bpenultimate[- ]year\b|\bpre-final[- ]year\b|\bsecond[- ]to[- ]last year\b/i;
 // "recent graduates", "graduated within the past 12 months", "graduated in the last two years".
-const RECENT = new RegExp(`\\brecent(?:ly)?[- ]grad\\w*|\\bgraduated (?:with)?in the (?:past|last) (?:(${NUMBER_PATTERN}) )?(months?|years?)`, 'i');
+const RECENT = new RegExp(
+  `\\brecent(?:ly)?[- ]grad\\w*|\\bgraduated (?:with)?in the (?:past|last) (?:(${NUMBER_PATTERN}) )?(months?|years?)`,
+  'i',
+);
 const RETURN_TO_SCHOOL =
   /\b(?:return(?:ing)?|go(?:ing)? back)\s+to\s+(?:school|university|college|(?:your|their)\s+(?:studies|degree|program|programme))|\bat least one (?:semester|term|quarter|year)\b[^.;]{0,80}\b(?:remaining|left|after)\b|\b(?:continue|continuing) (?:your|their) (?:studies|education|degree)|\bremaining (?:semester|term|quarter)\b/i;
 
 // Months a season's graduations fall in (northern-hemisphere university terms).
-const GRADUATION_SEASONS: Readonly<Record<Season, [number, number]>> = { spring: [3, 6], summer: [6, 9], fall: [9, 12], autumn: [9, 12], winter: [12, 14] };
+const GRADUATION_SEASONS: Readonly<Record<Season, [number, number]>> = {
+  spring: [3, 6],
+  summer: [6, 9],
+  fall: [9, 12],
+  autumn: [9, 12],
+  winter: [12, 14],
+};
 
 function ym(month: string | undefined, year: string, end: boolean): number {
   const y = Number(year);
@@ -267,7 +310,20 @@ function ym(month: string | undefined, year: string, end: boolean): number {
 
 // Cheap gates: the window patterns all start from a graduation word and need a year.
 const GRADUATION_WORD = hint(['graduat', 'class of', 'classes of', 'completion', 'finish', 'complet', 'obtain']);
-const OTHER_HINT = hint(['final', 'penultimate', 'to-last', 'to last', 'semester', 'term', 'quarter', 'return', 'going back', 'continu', 'remaining', 'recent']);
+const OTHER_HINT = hint([
+  'final',
+  'penultimate',
+  'to-last',
+  'to last',
+  'semester',
+  'term',
+  'quarter',
+  'return',
+  'going back',
+  'continu',
+  'remaining',
+  'recent',
+]);
 
 export function readGraduation(text: string, ctx: MatchContext, hints = hintsOf(text)): GraduationRequirement | null {
   const windowed = (hints & GRADUATION_WORD) !== 0 && /20\d\d/.test(text);
@@ -301,7 +357,13 @@ export function readGraduation(text: string, ctx: MatchContext, hints = hintsOf(
   const recentFrom = recent ? ctx.thisMonth - recentMonths(recent) : null;
   m = FINAL_YEAR.exec(text);
   // "final year or recent graduate" is the span of both.
-  if (m) return { from: recentFrom ?? ctx.thisMonth, to: ctx.thisMonth + 12, words: recent ? `${m[0]} or ${recent[0]}` : m[0], recent: recent !== null };
+  if (m)
+    return {
+      from: recentFrom ?? ctx.thisMonth,
+      to: ctx.thisMonth + 12,
+      words: recent ? `${m[0]} or ${recent[0]}` : m[0],
+      recent: recent !== null,
+    };
   if (recent) return { from: recentFrom, to: ctx.thisMonth, words: recent[0], recent: true };
   m = PENULTIMATE.exec(text);
   if (m) return { from: ctx.thisMonth + 12, to: ctx.thisMonth + 24, words: m[0] };
@@ -325,9 +387,12 @@ function internshipEnd(ctx: MatchContext): number | null {
 }
 
 function describeWindow(req: GraduationRequirement): string {
-  if (req.afterInternship) return `graduation after ${req.from === null ? 'the internship' : `the internship ends (${monthLabel(req.from - 1)})`}`;
+  if (req.afterInternship)
+    return `graduation after ${req.from === null ? 'the internship' : `the internship ends (${monthLabel(req.from - 1)})`}`;
   if (req.from !== null && req.to !== null) {
-    return req.from === req.to ? `graduation in ${monthLabel(req.from)}` : `graduation between ${monthLabel(req.from)} and ${monthLabel(req.to)}`;
+    return req.from === req.to
+      ? `graduation in ${monthLabel(req.from)}`
+      : `graduation between ${monthLabel(req.from)} and ${monthLabel(req.to)}`;
   }
   if (req.from !== null) return `graduation in or after ${monthLabel(req.from)}`;
   return `graduation by ${monthLabel(req.to!)}`;
@@ -359,7 +424,9 @@ export function assessGraduation(req: GraduationRequirement, ctx: MatchContext, 
   const pursuing = entries.filter((e) => e.status === 'pursuing');
   const pool = req.recent || pursuing.length === 0 ? entries : pursuing;
   // A degree of exactly the level named also answers ("obtain your Bachelor's before …").
-  const hit = pool.find((e) => inWindow(req, e)) ?? (degree && !degree.anyLevel ? all.find((e) => degree.levels.includes(e.level) && inWindow(req, e)) : undefined);
+  const hit =
+    pool.find((e) => inWindow(req, e)) ??
+    (degree && !degree.anyLevel ? all.find((e) => degree.levels.includes(e.level) && inWindow(req, e)) : undefined);
   const wanted = describeWindow(req);
   if (hit) {
     evidence.matched.push({ requirement: wanted, profile: describeEducation(hit) });

@@ -17,31 +17,169 @@ interface Field {
 }
 
 const FIELDS: Field[] = [
-  { id: 'computer-science', names: ['computer science', 'cs', 'computing', 'computer sciences', 'informatics', 'computer and information science', 'computer & information science', 'comp sci'], categories: ['technical', 'quantitative', 'engineering', 'stem'] },
+  {
+    id: 'computer-science',
+    names: [
+      'computer science',
+      'cs',
+      'computing',
+      'computer sciences',
+      'informatics',
+      'computer and information science',
+      'computer & information science',
+      'comp sci',
+    ],
+    categories: ['technical', 'quantitative', 'engineering', 'stem'],
+  },
   { id: 'software-engineering', names: ['software engineering', 'software development'], categories: ['technical', 'engineering', 'stem'] },
-  { id: 'computer-engineering', names: ['computer engineering', 'ce', 'computer systems engineering'], categories: ['technical', 'engineering', 'quantitative', 'stem'] },
-  { id: 'electrical-engineering', names: ['electrical engineering', 'electronic engineering', 'electronics engineering', 'electronics', 'ee', 'ece', 'electrical and computer engineering', 'electrical & computer engineering', 'electronic information engineering', 'microelectronics'], categories: ['technical', 'engineering', 'quantitative', 'stem'] },
-  { id: 'information-systems', names: ['information systems', 'information technology', 'it', 'information science', 'information management', 'information engineering'], categories: ['technical', 'stem'] },
-  { id: 'data-science', names: ['data science', 'data analytics', 'analytics', 'business analytics', 'data engineering'], categories: ['technical', 'quantitative', 'stem'] },
-  { id: 'artificial-intelligence', names: ['artificial intelligence', 'ai', 'machine learning', 'robotics', 'intelligent systems', 'intelligence science'], categories: ['technical', 'quantitative', 'engineering', 'stem'] },
-  { id: 'cybersecurity', names: ['cybersecurity', 'cyber security', 'information security', 'network security', 'security'], categories: ['technical', 'engineering', 'stem'] },
-  { id: 'telecommunications', names: ['telecommunications', 'telecommunication engineering', 'communication engineering', 'communications engineering', 'information and communication engineering'], categories: ['technical', 'engineering', 'stem'] },
-  { id: 'automation', names: ['automation', 'control engineering', 'control science', 'control systems', 'mechatronics'], categories: ['engineering', 'technical', 'stem'] },
-  { id: 'statistics', names: ['statistics', 'biostatistics', 'applied statistics', 'statistical science', 'statistics and data science'], categories: ['quantitative', 'technical', 'stem'] },
-  { id: 'mathematics', names: ['mathematics', 'math', 'maths', 'applied mathematics', 'applied math', 'pure mathematics', 'computational mathematics', 'mathematics and statistics'], categories: ['quantitative', 'technical', 'stem'] },
+  {
+    id: 'computer-engineering',
+    names: ['computer engineering', 'ce', 'computer systems engineering'],
+    categories: ['technical', 'engineering', 'quantitative', 'stem'],
+  },
+  {
+    id: 'electrical-engineering',
+    names: [
+      'electrical engineering',
+      'electronic engineering',
+      'electronics engineering',
+      'electronics',
+      'ee',
+      'ece',
+      'electrical and computer engineering',
+      'electrical & computer engineering',
+      'electronic information engineering',
+      'microelectronics',
+    ],
+    categories: ['technical', 'engineering', 'quantitative', 'stem'],
+  },
+  {
+    id: 'information-systems',
+    names: [
+      'information systems',
+      'information technology',
+      'it',
+      'information science',
+      'information management',
+      'information engineering',
+    ],
+    categories: ['technical', 'stem'],
+  },
+  {
+    id: 'data-science',
+    names: ['data science', 'data analytics', 'analytics', 'business analytics', 'data engineering'],
+    categories: ['technical', 'quantitative', 'stem'],
+  },
+  {
+    id: 'artificial-intelligence',
+    names: ['artificial intelligence', 'ai', 'machine learning', 'robotics', 'intelligent systems', 'intelligence science'],
+    categories: ['technical', 'quantitative', 'engineering', 'stem'],
+  },
+  {
+    id: 'cybersecurity',
+    names: ['cybersecurity', 'cyber security', 'information security', 'network security', 'security'],
+    categories: ['technical', 'engineering', 'stem'],
+  },
+  {
+    id: 'telecommunications',
+    names: [
+      'telecommunications',
+      'telecommunication engineering',
+      'communication engineering',
+      'communications engineering',
+      'information and communication engineering',
+    ],
+    categories: ['technical', 'engineering', 'stem'],
+  },
+  {
+    id: 'automation',
+    names: ['automation', 'control engineering', 'control science', 'control systems', 'mechatronics'],
+    categories: ['engineering', 'technical', 'stem'],
+  },
+  {
+    id: 'statistics',
+    names: ['statistics', 'biostatistics', 'applied statistics', 'statistical science', 'statistics and data science'],
+    categories: ['quantitative', 'technical', 'stem'],
+  },
+  {
+    id: 'mathematics',
+    names: [
+      'mathematics',
+      'math',
+      'maths',
+      'applied mathematics',
+      'applied math',
+      'pure mathematics',
+      'computational mathematics',
+      'mathematics and statistics',
+    ],
+    categories: ['quantitative', 'technical', 'stem'],
+  },
   { id: 'physics', names: ['physics', 'applied physics', 'astrophysics'], categories: ['quantitative', 'science', 'technical', 'stem'] },
-  { id: 'operations-research', names: ['operations research', 'operational research', 'industrial engineering', 'management science', 'systems engineering'], categories: ['quantitative', 'engineering', 'technical', 'stem'] },
+  {
+    id: 'operations-research',
+    names: ['operations research', 'operational research', 'industrial engineering', 'management science', 'systems engineering'],
+    categories: ['quantitative', 'engineering', 'technical', 'stem'],
+  },
   { id: 'economics', names: ['economics', 'econometrics', 'quantitative economics'], categories: ['quantitative'] },
-  { id: 'finance', names: ['finance', 'financial engineering', 'quantitative finance', 'financial mathematics', 'actuarial science'], categories: ['quantitative', 'business'] },
-  { id: 'engineering-other', names: ['mechanical engineering', 'civil engineering', 'chemical engineering', 'aerospace engineering', 'biomedical engineering', 'materials science', 'materials engineering'], categories: ['engineering', 'quantitative', 'stem'] },
-  { id: 'bioinformatics', names: ['bioinformatics', 'computational biology'], categories: ['technical', 'quantitative', 'science', 'stem'] },
-  { id: 'science-other', names: ['biology', 'chemistry', 'neuroscience', 'cognitive science', 'earth science', 'natural sciences'], categories: ['science', 'stem'] },
-  { id: 'linguistics', names: ['linguistics', 'computational linguistics', 'language technology'], categories: ['humanities', 'technical'] },
-  { id: 'hci', names: ['human-computer interaction', 'hci', 'interaction design', 'user experience design', 'ux design'], categories: ['design', 'technical'] },
-  { id: 'design', names: ['design', 'graphic design', 'visual design', 'product design', 'industrial design', 'fine arts'], categories: ['design'] },
-  { id: 'business', names: ['business', 'business administration', 'management', 'marketing', 'commerce', 'accounting', 'mba', 'supply chain management'], categories: ['business'] },
-  { id: 'communications', names: ['communications', 'journalism', 'media studies', 'public relations', 'advertising'], categories: ['humanities', 'business'] },
-  { id: 'social-science', names: ['psychology', 'sociology', 'political science', 'international relations', 'law', 'public policy'], categories: ['humanities'] },
+  {
+    id: 'finance',
+    names: ['finance', 'financial engineering', 'quantitative finance', 'financial mathematics', 'actuarial science'],
+    categories: ['quantitative', 'business'],
+  },
+  {
+    id: 'engineering-other',
+    names: [
+      'mechanical engineering',
+      'civil engineering',
+      'chemical engineering',
+      'aerospace engineering',
+      'biomedical engineering',
+      'materials science',
+      'materials engineering',
+    ],
+    categories: ['engineering', 'quantitative', 'stem'],
+  },
+  {
+    id: 'bioinformatics',
+    names: ['bioinformatics', 'computational biology'],
+    categories: ['technical', 'quantitative', 'science', 'stem'],
+  },
+  {
+    id: 'science-other',
+    names: ['biology', 'chemistry', 'neuroscience', 'cognitive science', 'earth science', 'natural sciences'],
+    categories: ['science', 'stem'],
+  },
+  {
+    id: 'linguistics',
+    names: ['linguistics', 'computational linguistics', 'language technology'],
+    categories: ['humanities', 'technical'],
+  },
+  {
+    id: 'hci',
+    names: ['human-computer interaction', 'hci', 'interaction design', 'user experience design', 'ux design'],
+    categories: ['design', 'technical'],
+  },
+  {
+    id: 'design',
+    names: ['design', 'graphic design', 'visual design', 'product design', 'industrial design', 'fine arts'],
+    categories: ['design'],
+  },
+  {
+    id: 'business',
+    names: ['business', 'business administration', 'management', 'marketing', 'commerce', 'accounting', 'mba', 'supply chain management'],
+    categories: ['business'],
+  },
+  {
+    id: 'communications',
+    names: ['communications', 'journalism', 'media studies', 'public relations', 'advertising'],
+    categories: ['humanities', 'business'],
+  },
+  {
+    id: 'social-science',
+    names: ['psychology', 'sociology', 'political science', 'international relations', 'law', 'public policy'],
+    categories: ['humanities'],
+  },
 ];
 
 // Broad phrases and what they accept.
@@ -102,7 +240,11 @@ export function readFieldRequirement(text: string, hints = hintsOf(text)): Field
   }
   const broad: Category[] = [];
   if (blank) for (const b of BROAD) if (b.pattern.test(rest)) broad.push(b.category);
-  const related = (hints & RELATED_WORDS) !== 0 && /\b(?:related|relevant|similar|equivalent|other)\s+(?:\w+\s+){0,2}(?:fields?|disciplines?|majors?|areas?|subjects?|degrees?|programs?|programmes?|backgrounds?|studies)\b/i.test(text);
+  const related =
+    (hints & RELATED_WORDS) !== 0 &&
+    /\b(?:related|relevant|similar|equivalent|other)\s+(?:\w+\s+){0,2}(?:fields?|disciplines?|majors?|areas?|subjects?|degrees?|programs?|programmes?|backgrounds?|studies)\b/i.test(
+      text,
+    );
   if (named.length === 0 && broad.length === 0) return null;
   return { named, broad, related };
 }
@@ -139,5 +281,11 @@ export function checkField(candidate: string, req: FieldRequirement): FieldVerdi
     const own = new Set(req.named.map((n) => n.field.categories[0]));
     if (field.categories.some((c) => own.has(c))) return { ok: true, how: 'related field' };
   }
-  return { ok: false, how: `${candidate} is not ${req.named.map((n) => n.text).concat(req.broad.map((b) => `a ${b} field`)).join(', ')}` };
+  return {
+    ok: false,
+    how: `${candidate} is not ${req.named
+      .map((n) => n.text)
+      .concat(req.broad.map((b) => `a ${b} field`))
+      .join(', ')}`,
+  };
 }

@@ -47,8 +47,10 @@ const ALIASES = [...byAlias.keys()].sort((a, b) => b.length - a.length);
 const ANY_LANGUAGE = new RegExp(`\\b(?:${ALIASES.join('|')})\\b`, 'gi');
 const PROFICIENCY =
   /\bfluen\w*|\bproficien\w*|\bnative\b|\bbilingual\b|\bspoken\b|\bwritten\b|\bspeak\w*|\blanguages?\b|\bbusiness[- ]level\b|\bworking knowledge\b|\bcommand of\b|\bcommunicat\w* (?:in|skills in)\b|\bmother tongue\b|\bverbal\b/i;
-const HIGH_LEVEL = /\bfluen\w*|\bnative\b|\bbilingual\b|\bbusiness[- ]level\b|\bprofessional\b|\bexcellent\b|\bstrong\b|\bfull professional\b|\bmother tongue\b/i;
-const LOW_PROFILE_LEVEL = /\b(?:basic|beginner|elementary|conversational|intermediate|limited|learning|a1|a2|b1|hsk\s*[1-3]|jlpt\s*n[3-5]|topik\s*[1-3])\b/i;
+const HIGH_LEVEL =
+  /\bfluen\w*|\bnative\b|\bbilingual\b|\bbusiness[- ]level\b|\bprofessional\b|\bexcellent\b|\bstrong\b|\bfull professional\b|\bmother tongue\b/i;
+const LOW_PROFILE_LEVEL =
+  /\b(?:basic|beginner|elementary|conversational|intermediate|limited|learning|a1|a2|b1|hsk\s*[1-3]|jlpt\s*n[3-5]|topik\s*[1-3])\b/i;
 
 /** The first language a text names ("Mandarin (fluent)" → "Mandarin"), or null. */
 export function languageIn(text: string): string | null {
@@ -65,9 +67,25 @@ export interface LanguageRequirement {
   unnamed: string | null;
 }
 
-const UNNAMED = /\bthe (?:local|market'?s?|native|country'?s?|region'?s?|relevant (?:local )?)\s*(?:market\s+)?languages?\b|\blocal languages?\b/i;
+const UNNAMED =
+  /\bthe (?:local|market'?s?|native|country'?s?|region'?s?|relevant (?:local )?)\s*(?:market\s+)?languages?\b|\blocal languages?\b/i;
 
-const PROFICIENCY_HINT = hint(['fluen', 'proficien', 'native', 'bilingual', 'spoken', 'written', 'speak', 'language', 'business', 'working knowledge', 'command of', 'communicat', 'mother tongue', 'verbal']);
+const PROFICIENCY_HINT = hint([
+  'fluen',
+  'proficien',
+  'native',
+  'bilingual',
+  'spoken',
+  'written',
+  'speak',
+  'language',
+  'business',
+  'working knowledge',
+  'command of',
+  'communicat',
+  'mother tongue',
+  'verbal',
+]);
 
 export function readLanguages(text: string, hints = hintsOf(text)): LanguageRequirement | null {
   if (!(hints & PROFICIENCY_HINT) || !PROFICIENCY.test(text)) return null;
@@ -90,8 +108,16 @@ export function readLanguages(text: string, hints = hintsOf(text)): LanguageRequ
     prev = f;
   }
   // "English or Mandarin" at the end of a comma list makes the whole list any-of.
-  if (/\bor\b/i.test(text) && !/\band\b/i.test(text.slice(found[0]!.start, found[found.length - 1]!.end)) && /\beither\b|\bone of\b|\bor\b/i.test(text.slice(found[0]!.start, found[found.length - 1]!.end))) {
-    return { items: [{ names: items.flatMap((i) => i.names), words: items.flatMap((i) => i.words) }], high: HIGH_LEVEL.test(text), unnamed };
+  if (
+    /\bor\b/i.test(text) &&
+    !/\band\b/i.test(text.slice(found[0]!.start, found[found.length - 1]!.end)) &&
+    /\beither\b|\bone of\b|\bor\b/i.test(text.slice(found[0]!.start, found[found.length - 1]!.end))
+  ) {
+    return {
+      items: [{ names: items.flatMap((i) => i.names), words: items.flatMap((i) => i.words) }],
+      high: HIGH_LEVEL.test(text),
+      unnamed,
+    };
   }
   return { items, high: HIGH_LEVEL.test(text), unnamed };
 }
@@ -144,7 +170,8 @@ export function assessLanguages(req: LanguageRequirement, ctx: MatchContext): As
   // Languages joined by "and" are each needed: one missing leaves the line unmet.
   const total = req.items.length;
   let verdict: Verdict = met + partial < total ? 'unmet' : met === total ? 'met' : 'partial';
-  if (verdict !== 'met' && evidence.missing.length === 0 && partial === 0) evidence.missing.push(listAnd(req.items.map((i) => listOr(i.words))));
+  if (verdict !== 'met' && evidence.missing.length === 0 && partial === 0)
+    evidence.missing.push(listAnd(req.items.map((i) => listOr(i.words))));
   // English is never the whole answer to "the local language and English".
   if (req.unnamed && verdict !== 'unmet') {
     evidence.notes.push(`the line asks for ${req.unnamed} without naming it, so that part cannot be checked`);

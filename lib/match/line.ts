@@ -84,7 +84,7 @@ export function assessLine(text: string, ctx: MatchContext): LineAssessment {
   const years = hints & YEAR_WORD && !availability ? readYears(unasked) : null;
   // "5+ years with Python" is an experience line without the word.
   if (years && (experience || (items.length > 0 && YEARS_WITH.test(unasked.slice(unasked.indexOf(years.words) + years.words.length))))) {
-    aspects.push(experienceYears(assessYears(years, ctx), items.length ? assessSkills(skillText, ctx, items)?.aspect ?? null : null));
+    aspects.push(experienceYears(assessYears(years, ctx), items.length ? (assessSkills(skillText, ctx, items)?.aspect ?? null) : null));
   } else if (items.length) {
     aspects.push(assessSkills(skillText, ctx, items)!.aspect);
   } else if (aspects.length === 0 && experience) {
@@ -124,9 +124,32 @@ const HOPE =
 // The object comes before the cue ("Knowledge of Kafka is nice to have"): the whole clause is.
 const OPTIONAL = /\bnice[- ]to[- ]have\b|\bnot (?:essential|required|mandatory|a requirement)\b|\boptional\b/i;
 const SOFT_WORDS = hint([
-  'interest', 'passion', 'curio', 'enthusias', 'eager', 'willing', 'desire to', 'keen to', 'open to', 'happy to', 'to learn', 'to pick up',
-  'quickly', 'quick learner', 'appetite', 'excited', 'attitude', 'ownership', 'mindset', 'nice to have', 'nice-to-have', 'not essential',
-  'not required', 'not mandatory', 'not a requirement', 'optional',
+  'interest',
+  'passion',
+  'curio',
+  'enthusias',
+  'eager',
+  'willing',
+  'desire to',
+  'keen to',
+  'open to',
+  'happy to',
+  'to learn',
+  'to pick up',
+  'quickly',
+  'quick learner',
+  'appetite',
+  'excited',
+  'attitude',
+  'ownership',
+  'mindset',
+  'nice to have',
+  'nice-to-have',
+  'not essential',
+  'not required',
+  'not mandatory',
+  'not a requirement',
+  'optional',
 ]);
 // Clauses end at ";" and at a sentence's end, not at the dots of "e.g." or "Node.js"; nothing is dropped.
 const CLAUSE = /(?:[^;.]|\.(?!\s+[A-Z]))+(?:[;.]|$)|[;.]/g;

@@ -59,7 +59,8 @@ function trackedContext(posting: Partial<MatchablePosting>, profile: Profile, no
   }
   const firstStart = posting.startDates?.[0];
   const defaultYear =
-    cohortYear ?? (firstOnboard ? yearOfDay(parseIsoDay(firstOnboard)) : firstStart ? yearOfDay(parseIsoDay(firstStart)) : yearOfDay(today));
+    cohortYear ??
+    (firstOnboard ? yearOfDay(parseIsoDay(firstOnboard)) : firstStart ? yearOfDay(parseIsoDay(firstStart)) : yearOfDay(today));
   const windows = posting.internshipPeriods?.length ? windowsOfPeriods(posting.internshipPeriods, defaultYear) : [];
   const facts: PostingFacts = {
     locations: posting.locations ?? [],
@@ -91,7 +92,8 @@ const REGULAR = /\b(?:regular|full[- ]time|permanent)\b/i;
 function isGraduatePosting(posting: Partial<MatchablePosting>): boolean {
   const title = posting.title ?? '';
   if (INTERN.test(title) || INTERN.test(posting.employmentType ?? '') || INTERN.test(posting.cohort ?? '')) return false;
-  if (GRADUATE_TITLE.test(title.replace(UNDERGRADUATE, ' ')) || GRADUATE_TITLE.test((posting.cohort ?? '').replace(UNDERGRADUATE, ' '))) return true;
+  if (GRADUATE_TITLE.test(title.replace(UNDERGRADUATE, ' ')) || GRADUATE_TITLE.test((posting.cohort ?? '').replace(UNDERGRADUATE, ' ')))
+    return true;
   return Boolean(posting.cohort && REGULAR.test(posting.employmentType ?? ''));
 }
 
@@ -135,13 +137,21 @@ function runCheck(input: CheckInput, ctx: MatchContext): Check {
     case 'degreeLevels': {
       const { levels } = input;
       const text = `Degree level in the title: ${levels.join('/')}`;
-      const a = assessDegree({ levels, words: [levels.join('/')], anyLevel: false, exact: true, status: null, equivalentExperience: false, fields: null }, ctx);
+      const a = assessDegree(
+        { levels, words: [levels.join('/')], anyLevel: false, exact: true, status: null, equivalentExperience: false, fields: null },
+        ctx,
+      );
       return check('degreeLevels', text, combine(text, [a]));
     }
     case 'commitment': {
       const { commitment } = input;
       const text = `Commit to at least ${commitment.amount} ${commitment.unit}${commitment.amount === 1 ? '' : 's'}`;
-      const req: AvailabilityRequirement = { windows: [], duration: { amount: commitment.amount, unit: commitment.unit, words: text }, season: null, starts: [] };
+      const req: AvailabilityRequirement = {
+        windows: [],
+        duration: { amount: commitment.amount, unit: commitment.unit, words: text },
+        season: null,
+        starts: [],
+      };
       return check('commitment', text, combine(text, [assessAvailability(req, ctx)]));
     }
     case 'internshipPeriods': {
@@ -156,7 +166,9 @@ function runCheck(input: CheckInput, ctx: MatchContext): Check {
       const starts = startDates.map((d) => ({ from: parseIsoDay(d), to: parseIsoDay(d), label: isoOfDay(parseIsoDay(d)) }));
       const req: AvailabilityRequirement = {
         windows: [],
-        duration: commitment ? { amount: commitment.amount, unit: commitment.unit, words: `${commitment.amount} ${commitment.unit}s` } : null,
+        duration: commitment
+          ? { amount: commitment.amount, unit: commitment.unit, words: `${commitment.amount} ${commitment.unit}s` }
+          : null,
         season: null,
         starts,
       };
@@ -167,13 +179,21 @@ function runCheck(input: CheckInput, ctx: MatchContext): Check {
       const { locations, days } = input;
       const places: Place[] = locations.map((l) => placeOf(l) ?? { text: l, city: l.trim().toLowerCase(), country: '' });
       const text = `Work location: ${locations.join(' or ')}${days ? `, on site ${days} days a week` : ''}`;
-      const a = assessLocation({ places, words: locations.join(', '), fromPosting: false, daysPerWeek: days ? `${days} days a week` : null }, ctx);
+      const a = assessLocation(
+        { places, words: locations.join(', '), fromPosting: false, daysPerWeek: days ? `${days} days a week` : null },
+        ctx,
+      );
       return check('locations', text, combine(text, [a]));
     }
   }
 }
 
-function eligibility(posting: Partial<MatchablePosting>, ctx: TrackedContext, covered: Set<LineKind>, cache: ProfileCache | null): { results: EligibilityResult[]; blockers: string[] } {
+function eligibility(
+  posting: Partial<MatchablePosting>,
+  ctx: TrackedContext,
+  covered: Set<LineKind>,
+  cache: ProfileCache | null,
+): { results: EligibilityResult[]; blockers: string[] } {
   const inputs: CheckInput[] = [];
   const levels = posting.degreeLevels ?? [];
   if (levels.length && !covered.has('degree-field') && !covered.has('enrolment')) inputs.push({ source: 'degreeLevels', levels });
@@ -184,7 +204,8 @@ function eligibility(posting: Partial<MatchablePosting>, ctx: TrackedContext, co
   const startDates = posting.startDates ?? [];
   if (startDates.length && !covered.has('start-dates')) inputs.push({ source: 'startDates', startDates, commitment });
   const locations = posting.locations ?? [];
-  if (locations.length && !covered.has('location')) inputs.push({ source: 'locations', locations, days: posting.onsiteDaysPerWeek ?? null });
+  if (locations.length && !covered.has('location'))
+    inputs.push({ source: 'locations', locations, days: posting.onsiteDaysPerWeek ?? null });
 
   const results: EligibilityResult[] = [];
   const blockers: string[] = [];
@@ -232,7 +253,13 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function remember<A, T>(store: Map<string, Entry<T>[]>, key: string, ctx: TrackedContext, compute: (arg: A, ctx: MatchContext) => T, arg: A): T {
+function remember<A, T>(
+  store: Map<string, Entry<T>[]>,
+  key: string,
+  ctx: TrackedContext,
+  compute: (arg: A, ctx: MatchContext) => T,
+  arg: A,
+): T {
   let entries = store.get(key);
   if (entries) {
     for (const e of entries) if (ctx.valuesOf(e.used) === e.values) return e.value;
@@ -267,7 +294,7 @@ export interface MatchOptions {
 export function matchPosting(posting: Partial<MatchablePosting>, profile: Profile, now: Date, options: MatchOptions = {}): MatchReport {
   const index = options.index ?? skillIndex();
   const ctx = trackedContext(posting, profile, now, index);
-  const cache = options.cache ?? true ? cacheFor(ctx) : null;
+  const cache = (options.cache ?? true) ? cacheFor(ctx) : null;
   const blockers: string[] = [];
   const covered = new Set<LineKind>();
   const minimum: LineResult[] = [];

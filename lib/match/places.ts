@@ -12,39 +12,148 @@ import { escapeRegExp } from '../text/regexp';
 
 const CITIES: Record<string, string> = {
   singapore: 'Singapore',
-  sydney: 'Australia', melbourne: 'Australia', brisbane: 'Australia', perth: 'Australia',
-  london: 'United Kingdom', manchester: 'United Kingdom', edinburgh: 'United Kingdom',
-  dublin: 'Ireland', paris: 'France', berlin: 'Germany', munich: 'Germany', hamburg: 'Germany', amsterdam: 'Netherlands',
-  madrid: 'Spain', barcelona: 'Spain', milan: 'Italy', rome: 'Italy', warsaw: 'Poland', stockholm: 'Sweden', zurich: 'Switzerland',
-  brussels: 'Belgium', lisbon: 'Portugal', istanbul: 'Turkey', dubai: 'United Arab Emirates', 'abu dhabi': 'United Arab Emirates',
-  riyadh: 'Saudi Arabia', cairo: 'Egypt', 'tel aviv': 'Israel', johannesburg: 'South Africa', nairobi: 'Kenya', lagos: 'Nigeria',
-  jakarta: 'Indonesia', 'kuala lumpur': 'Malaysia', bangkok: 'Thailand', 'ho chi minh city': 'Vietnam', hanoi: 'Vietnam',
-  manila: 'Philippines', seoul: 'South Korea', tokyo: 'Japan', osaka: 'Japan', 'hong kong': 'Hong Kong', taipei: 'Taiwan',
-  beijing: 'China', shanghai: 'China', shenzhen: 'China', hangzhou: 'China', guangzhou: 'China', chengdu: 'China', wuhan: 'China', nanjing: 'China',
-  bengaluru: 'India', bangalore: 'India', mumbai: 'India', 'new delhi': 'India', karachi: 'Pakistan',
-  'los angeles': 'United States', 'san jose': 'United States', 'san francisco': 'United States', 'mountain view': 'United States',
-  'palo alto': 'United States', 'menlo park': 'United States', seattle: 'United States', bellevue: 'United States', 'new york': 'United States',
-  'new york city': 'United States', austin: 'United States', chicago: 'United States', 'washington d.c.': 'United States',
-  'washington dc': 'United States', boston: 'United States', miami: 'United States', atlanta: 'United States', nashville: 'United States',
-  toronto: 'Canada', vancouver: 'Canada', 'mexico city': 'Mexico', 'são paulo': 'Brazil', 'sao paulo': 'Brazil', 'buenos aires': 'Argentina', bogota: 'Colombia',
+  sydney: 'Australia',
+  melbourne: 'Australia',
+  brisbane: 'Australia',
+  perth: 'Australia',
+  london: 'United Kingdom',
+  manchester: 'United Kingdom',
+  edinburgh: 'United Kingdom',
+  dublin: 'Ireland',
+  paris: 'France',
+  berlin: 'Germany',
+  munich: 'Germany',
+  hamburg: 'Germany',
+  amsterdam: 'Netherlands',
+  madrid: 'Spain',
+  barcelona: 'Spain',
+  milan: 'Italy',
+  rome: 'Italy',
+  warsaw: 'Poland',
+  stockholm: 'Sweden',
+  zurich: 'Switzerland',
+  brussels: 'Belgium',
+  lisbon: 'Portugal',
+  istanbul: 'Turkey',
+  dubai: 'United Arab Emirates',
+  'abu dhabi': 'United Arab Emirates',
+  riyadh: 'Saudi Arabia',
+  cairo: 'Egypt',
+  'tel aviv': 'Israel',
+  johannesburg: 'South Africa',
+  nairobi: 'Kenya',
+  lagos: 'Nigeria',
+  jakarta: 'Indonesia',
+  'kuala lumpur': 'Malaysia',
+  bangkok: 'Thailand',
+  'ho chi minh city': 'Vietnam',
+  hanoi: 'Vietnam',
+  manila: 'Philippines',
+  seoul: 'South Korea',
+  tokyo: 'Japan',
+  osaka: 'Japan',
+  'hong kong': 'Hong Kong',
+  taipei: 'Taiwan',
+  beijing: 'China',
+  shanghai: 'China',
+  shenzhen: 'China',
+  hangzhou: 'China',
+  guangzhou: 'China',
+  chengdu: 'China',
+  wuhan: 'China',
+  nanjing: 'China',
+  bengaluru: 'India',
+  bangalore: 'India',
+  mumbai: 'India',
+  'new delhi': 'India',
+  karachi: 'Pakistan',
+  'los angeles': 'United States',
+  'san jose': 'United States',
+  'san francisco': 'United States',
+  'mountain view': 'United States',
+  'palo alto': 'United States',
+  'menlo park': 'United States',
+  seattle: 'United States',
+  bellevue: 'United States',
+  'new york': 'United States',
+  'new york city': 'United States',
+  austin: 'United States',
+  chicago: 'United States',
+  'washington d.c.': 'United States',
+  'washington dc': 'United States',
+  boston: 'United States',
+  miami: 'United States',
+  atlanta: 'United States',
+  nashville: 'United States',
+  toronto: 'Canada',
+  vancouver: 'Canada',
+  'mexico city': 'Mexico',
+  'são paulo': 'Brazil',
+  'sao paulo': 'Brazil',
+  'buenos aires': 'Argentina',
+  bogota: 'Colombia',
 };
 
 const COUNTRY_ALIASES: Record<string, string> = {
-  'united states': 'United States', 'united states of america': 'United States', usa: 'United States', us: 'United States', 'u.s.': 'United States', 'u.s.a.': 'United States', america: 'United States',
-  'united kingdom': 'United Kingdom', uk: 'United Kingdom', 'u.k.': 'United Kingdom', britain: 'United Kingdom', 'great britain': 'United Kingdom', england: 'United Kingdom',
-  'united arab emirates': 'United Arab Emirates', uae: 'United Arab Emirates',
-  'south korea': 'South Korea', korea: 'South Korea', 'republic of korea': 'South Korea',
-  china: 'China', "mainland china": 'China', 'hong kong': 'Hong Kong', 'hong kong sar': 'Hong Kong', taiwan: 'Taiwan',
+  'united states': 'United States',
+  'united states of america': 'United States',
+  usa: 'United States',
+  us: 'United States',
+  'u.s.': 'United States',
+  'u.s.a.': 'United States',
+  america: 'United States',
+  'united kingdom': 'United Kingdom',
+  uk: 'United Kingdom',
+  'u.k.': 'United Kingdom',
+  britain: 'United Kingdom',
+  'great britain': 'United Kingdom',
+  england: 'United Kingdom',
+  'united arab emirates': 'United Arab Emirates',
+  uae: 'United Arab Emirates',
+  'south korea': 'South Korea',
+  korea: 'South Korea',
+  'republic of korea': 'South Korea',
+  china: 'China',
+  'mainland china': 'China',
+  'hong kong': 'Hong Kong',
+  'hong kong sar': 'Hong Kong',
+  taiwan: 'Taiwan',
 };
 for (const country of new Set(Object.values(CITIES))) COUNTRY_ALIASES[country.toLowerCase()] ??= country;
 
 const REGIONS: Record<string, string[]> = {
-  europe: ['United Kingdom', 'Ireland', 'France', 'Germany', 'Netherlands', 'Spain', 'Italy', 'Poland', 'Sweden', 'Switzerland', 'Belgium', 'Portugal'],
+  europe: [
+    'United Kingdom',
+    'Ireland',
+    'France',
+    'Germany',
+    'Netherlands',
+    'Spain',
+    'Italy',
+    'Poland',
+    'Sweden',
+    'Switzerland',
+    'Belgium',
+    'Portugal',
+  ],
   eu: ['Ireland', 'France', 'Germany', 'Netherlands', 'Spain', 'Italy', 'Poland', 'Sweden', 'Belgium', 'Portugal'],
   'southeast asia': ['Singapore', 'Indonesia', 'Malaysia', 'Thailand', 'Vietnam', 'Philippines'],
   sea: ['Singapore', 'Indonesia', 'Malaysia', 'Thailand', 'Vietnam', 'Philippines'],
   'north america': ['United States', 'Canada', 'Mexico'],
-  apac: ['Singapore', 'Australia', 'Indonesia', 'Malaysia', 'Thailand', 'Vietnam', 'Philippines', 'Japan', 'South Korea', 'Hong Kong', 'Taiwan', 'India'],
+  apac: [
+    'Singapore',
+    'Australia',
+    'Indonesia',
+    'Malaysia',
+    'Thailand',
+    'Vietnam',
+    'Philippines',
+    'Japan',
+    'South Korea',
+    'Hong Kong',
+    'Taiwan',
+    'India',
+  ],
   'middle east': ['United Arab Emirates', 'Saudi Arabia', 'Israel', 'Turkey', 'Egypt'],
   'greater china': ['China', 'Hong Kong', 'Taiwan'],
 };
@@ -83,14 +192,16 @@ export function placeOf(name: string): Place | null {
   const key = name.trim().toLowerCase().replace(/\s+/g, ' ');
   // Own keys only: a profile's "constructor" or "toString" is text, not a place.
   if (Object.hasOwn(CITIES, key)) place = { text: name.trim(), city: key, country: CITIES[key]! };
-  else if (Object.hasOwn(COUNTRY_ALIASES, key)) place = { text: name.trim(), city: key === 'singapore' || key === 'hong kong' ? key : null, country: COUNTRY_ALIASES[key]! };
+  else if (Object.hasOwn(COUNTRY_ALIASES, key))
+    place = { text: name.trim(), city: key === 'singapore' || key === 'hong kong' ? key : null, country: COUNTRY_ALIASES[key]! };
   else place = null;
   if (placeCache.size < 1000) placeCache.set(name, place);
   return place;
 }
 
 /** What a profile location stands for, worked out once per entry: profiles are matched against many postings. */
-type Coverage = { kind: 'anywhere' } | { kind: 'bay-area' } | { kind: 'region'; countries: string[] } | { kind: 'place'; own: Place | null };
+type Coverage =
+  { kind: 'anywhere' } | { kind: 'bay-area' } | { kind: 'region'; countries: string[] } | { kind: 'place'; own: Place | null };
 const coverageCache = new Map<string, Coverage>();
 
 function coverageOf(profileLocation: string): Coverage {
@@ -98,7 +209,8 @@ function coverageOf(profileLocation: string): Coverage {
   if (cached) return cached;
   const key = profileLocation.trim().toLowerCase().replace(/\s+/g, ' ');
   let coverage: Coverage;
-  if (/^(?:anywhere|any location|worldwide|global|open to relocation|willing to relocate(?: anywhere)?)$/.test(key)) coverage = { kind: 'anywhere' };
+  if (/^(?:anywhere|any location|worldwide|global|open to relocation|willing to relocate(?: anywhere)?)$/.test(key))
+    coverage = { kind: 'anywhere' };
   else if (key === 'bay area' || key === 'sf bay area' || key === 'silicon valley') coverage = { kind: 'bay-area' };
   else if (Object.hasOwn(REGIONS, key)) coverage = { kind: 'region', countries: REGIONS[key]! };
   else coverage = { kind: 'place', own: placeOf(profileLocation) ?? findPlaces(profileLocation)[0] ?? null };
@@ -114,15 +226,24 @@ function covers(profileLocation: string, place: Place): boolean {
   if (coverage.kind === 'region') return coverage.countries.includes(place.country);
   const own = coverage.own;
   if (!own) return false;
-  if (own.city && place.city) return own.city === place.city || (own.city === 'bangalore' && place.city === 'bengaluru') || (own.city === 'bengaluru' && place.city === 'bangalore');
+  if (own.city && place.city)
+    return (
+      own.city === place.city ||
+      (own.city === 'bangalore' && place.city === 'bengaluru') ||
+      (own.city === 'bengaluru' && place.city === 'bangalore')
+    );
   // A country covers its cities; a city does not cover its whole country.
   if (!own.city || own.city === 'singapore' || own.city === 'hong kong') return own.country === place.country;
   return false;
 }
 
 // "office" the place, not Microsoft Office the software.
-const OFFICE = '(?<!(?:microsoft|ms|google|open|libre)\\s)\\boffice\\b(?!\\s*(?:suite|software|tools?|applications?|apps?|365|skills|products))';
-const ONSITE = new RegExp(`\\bon-?\\s?site\\b|\\bin[- ]person\\b|${OFFICE}|\\bhybrid\\b|\\brelocat\\w*|\\bbased in\\b|\\blocated in\\b|\\bcommut\\w*|\\bwork(?:ing)? (?:in|from|at)\\b`, 'i');
+const OFFICE =
+  '(?<!(?:microsoft|ms|google|open|libre)\\s)\\boffice\\b(?!\\s*(?:suite|software|tools?|applications?|apps?|365|skills|products))';
+const ONSITE = new RegExp(
+  `\\bon-?\\s?site\\b|\\bin[- ]person\\b|${OFFICE}|\\bhybrid\\b|\\brelocat\\w*|\\bbased in\\b|\\blocated in\\b|\\bcommut\\w*|\\bwork(?:ing)? (?:in|from|at)\\b`,
+  'i',
+);
 const ONSITE_WITHOUT_PLACE = new RegExp(`\\bon-?\\s?site\\b|\\bin[- ]person\\b|\\bin[- ]office\\b|\\bhybrid\\b|${OFFICE}`, 'i');
 const DAYS_PER_WEEK = /\b(\d|one|two|three|four|five)\s+days?\s+(?:a|per|each)\s+week\b/i;
 
@@ -168,7 +289,13 @@ export function assessLocation(req: LocationRequirement, ctx: MatchContext): Asp
   }
   const wanted = listOr([...new Set(req.places.map((p) => p.text))]);
   evidence.missing.push(`can work in ${wanted}`);
-  return aspect('location', 'unmet', evidence, true, `Needs you to work on site in ${wanted}; your profile's places: ${ctx.profile.locations.join(', ')}`);
+  return aspect(
+    'location',
+    'unmet',
+    evidence,
+    true,
+    `Needs you to work on site in ${wanted}; your profile's places: ${ctx.profile.locations.join(', ')}`,
+  );
 }
 
 // ——— work authorisation ———
@@ -184,8 +311,10 @@ const STATUS_WORDS: Record<WorkAuthorization['status'], string> = {
 const WORK_AUTH =
   /\bauthori[sz](?:ed|ation) to work\b|\bwork(?:ing)? authori[sz]ation\b|\bright to work\b|\bwork permit\b|\bwork visa\b|\bvisa sponsorship\b|\bsponsor(?:ship)?\b|\bcitizens?(?:hip)?\b|\bpermanent residen(?:ts?|cy)\b|\b(?:full )?work(?:ing)? rights\b|\beligib(?:le|ility) to work\b|\blegally (?:able|entitled|authori[sz]ed) to work\b/i;
 const PR = /\bPRs?\b/;
-const NO_SPONSORSHIP = /\b(?:without|no|not (?:be )?(?:able|possible) to (?:provide|offer)?\s*|unable to (?:provide|offer)?\s*|does not (?:provide|offer)|will not)\s*(?:\w+\s+){0,2}sponsor/i;
-const SPONSORSHIP_OFFERED = /\bsponsorship (?:is |will be )?(?:available|provided|offered|possible)\b|\b(?:we|will|can) (?:provide |offer )?(?:visa )?sponsor(?:ship)?\b(?! not)/i;
+const NO_SPONSORSHIP =
+  /\b(?:without|no|not (?:be )?(?:able|possible) to (?:provide|offer)?\s*|unable to (?:provide|offer)?\s*|does not (?:provide|offer)|will not)\s*(?:\w+\s+){0,2}sponsor/i;
+const SPONSORSHIP_OFFERED =
+  /\bsponsorship (?:is |will be )?(?:available|provided|offered|possible)\b|\b(?:we|will|can) (?:provide |offer )?(?:visa )?sponsor(?:ship)?\b(?! not)/i;
 // A line that names citizens or permanent residents asks for that status, not just a permit.
 const CITIZEN_OR_PR = /\bcitizens?(?:hip)?\b|\bpermanent residen(?:ts?|cy)\b/i;
 
@@ -204,7 +333,15 @@ export function readWorkAuthorization(text: string, ctx: MatchContext, hints = h
   // "Visa sponsorship is available" asks nothing of the candidate.
   if (!cue || SPONSORSHIP_OFFERED.test(text)) return null;
   let countries = [...new Set(findPlaces(text).map((p) => p.country))];
-  if (countries.length === 0) countries = [...new Set(ctx.posting.locations.map(placeOf).filter((p): p is Place => p !== null).map((p) => p.country))];
+  if (countries.length === 0)
+    countries = [
+      ...new Set(
+        ctx.posting.locations
+          .map(placeOf)
+          .filter((p): p is Place => p !== null)
+          .map((p) => p.country),
+      ),
+    ];
   const citizenOrPrOnly = (CITIZEN_OR_PR.test(text) || PR.test(text)) && !/\bnot required\b/i.test(text);
   return { countries, citizenOrPrOnly, noSponsorship: NO_SPONSORSHIP.test(text), words: cue[0] };
 }

@@ -27,7 +27,6 @@ export interface SkillHoldings {
   barInNames: boolean;
 }
 
-
 export function holdSkills(entries: string[], index: SkillIndex): SkillHoldings {
   const names = new Map<string, string>();
   const groups = new Map<string, string>();
@@ -76,7 +75,8 @@ const EXAMPLE_CUE =
   /(?:\be\.g\.?|\beg\.|\bsuch as\b|\bincluding(?: but not limited to)?|\bincl\.|\blike\b|\bfor example\b|\bfor instance\b|\bi\.e\.?|\bespecially\b|\bpreferably\b|\bideally\b)/gi;
 // "with" after white space read from the start of the run only (every cue ends in a non-space, so
 // the search never starts inside one): `\s+with` is otherwise retried from each space of a long run.
-const REGION_END = /;|\.(?:\s|$)|\betc\b\.?|,?(?<!\s)\s+with\b|\band other\b|\bis (?:a )?(?:plus|preferred|required|desired)|\bare (?:a )?(?:plus|preferred|required)/gi;
+const REGION_END =
+  /;|\.(?:\s|$)|\betc\b\.?|,?(?<!\s)\s+with\b|\band other\b|\bis (?:a )?(?:plus|preferred|required|desired)|\bare (?:a )?(?:plus|preferred|required)/gi;
 
 interface Region {
   start: number;
@@ -103,7 +103,20 @@ function regionEnd(text: string, from: number): number {
 // The cues' words without their boundaries: most lines have none, and each pattern runs only on
 // lines that have its own.
 const ANY_CUE_WORDS = hint(['at least one', 'one or more', 'any of', 'any one of', 'one of', 'either']);
-const EXAMPLE_CUE_WORDS = hint(['e.g', 'eg.', 'such as', 'including', 'incl.', 'like', 'for example', 'for instance', 'i.e', 'especially', 'preferably', 'ideally']);
+const EXAMPLE_CUE_WORDS = hint([
+  'e.g',
+  'eg.',
+  'such as',
+  'including',
+  'incl.',
+  'like',
+  'for example',
+  'for instance',
+  'i.e',
+  'especially',
+  'preferably',
+  'ideally',
+]);
 const CUES: readonly [RegExp, boolean, number][] = [
   [ANY_CUE, false, ANY_CUE_WORDS],
   [EXAMPLE_CUE, true, EXAMPLE_CUE_WORDS],

@@ -130,7 +130,10 @@ export type ReportSummary = z.infer<typeof ReportSummarySchema>;
 /** Weight of a required line (minimum or eligibility) and of a preferred one in the score. */
 const SCORE_WEIGHTS = { required: 3, preferred: 1 } as const;
 
-export function countVerdicts(lines: readonly { verdict: Verdict }[], into: VerdictCounts = { met: 0, partial: 0, unmet: 0, unknown: 0 }): VerdictCounts {
+export function countVerdicts(
+  lines: readonly { verdict: Verdict }[],
+  into: VerdictCounts = { met: 0, partial: 0, unmet: 0, unknown: 0 },
+): VerdictCounts {
   for (const { verdict } of lines) into[verdict]++;
   return into;
 }

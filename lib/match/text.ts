@@ -9,7 +9,11 @@ const TRAILING = /[;；,，\s]+$/;
 
 export function cleanLine(line: string, typographic = TYPOGRAPHIC.test(line)): string {
   let text = line;
-  if (typographic) text = text.replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/\u00a0/g, ' ');
+  if (typographic)
+    text = text
+      .replace(/[’‘`]/g, "'")
+      .replace(/[“”]/g, '"')
+      .replace(/\u00a0/g, ' ');
   text = text.replace(MARKER, '');
   const last = text.charCodeAt(text.length - 1);
   // Only when the line ends in a separator or space (rare), to keep the common case to one pass.
@@ -24,7 +28,6 @@ export function clauses(line: string): string[] {
     .map((c) => c.trim())
     .filter(Boolean);
 }
-
 
 export function listOr(items: string[]): string {
   if (items.length <= 1) return items.length === 1 ? items[0]! : '';

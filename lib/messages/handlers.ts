@@ -221,7 +221,8 @@ export function createHandlers({
       let form = remembered;
       if (!form) {
         const sole = await soleOpenForm(db, site, at, await tabs.sessionStart(at));
-        if (sole) form = { site: sole.site, jobId: sole.jobId, viaReferral: sole.viaReferral === true, at: sole.applyStartedAt!, recordedAt: null };
+        if (sole)
+          form = { site: sole.site, jobId: sole.jobId, viaReferral: sole.viaReferral === true, at: sole.applyStartedAt!, recordedAt: null };
       }
       if (!form) return { recorded: 'unknown-form', recordingId: null, title: null, limit: await limit() };
       const viaReferral = form.viaReferral || (page?.kind === 'applied' && page.viaReferral);
@@ -241,7 +242,11 @@ export function createHandlers({
       requireCareersPage(context, 'apply:duplicate');
       const form = tabId !== undefined ? await tabs.formOf(tabId, at) : null;
       if (!form) return { recorded: false, limit: await limit() };
-      const outcome = await recordFromSite(db, { site: form.site, jobId: form.jobId, viaReferral: form.viaReferral, kind: 'duplicate' }, at);
+      const outcome = await recordFromSite(
+        db,
+        { site: form.site, jobId: form.jobId, viaReferral: form.viaReferral, kind: 'duplicate' },
+        at,
+      );
       return { recorded: outcome.recorded !== 'none', limit: await limit() };
     },
     'apply:undo': async ({ recordingId }, { tabId }) => {
@@ -258,7 +263,11 @@ export function createHandlers({
       // Rows belong to the account of the site they were read on: the host says which.
       const site = senderSite(context);
       if (!site) throw new Error('history:read comes only from a careers history page');
-      const summary = await mergeHistory(db, rows.map((row) => ({ ...row, site })), now());
+      const summary = await mergeHistory(
+        db,
+        rows.map((row) => ({ ...row, site })),
+        now(),
+      );
       return { summary, limit: await limit() };
     },
     'flows:load': async (_data, context) => {

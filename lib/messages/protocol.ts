@@ -29,7 +29,10 @@ const historyRow = z
     jobId: jobId.nullable(),
     viaReferral: z.boolean(),
     status: z.string().max(200).nullable(),
-    appliedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?$/).nullable(),
+    appliedAt: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?$/)
+      .nullable(),
   })
   .strict();
 

@@ -11,9 +11,7 @@ import { DEGREE_LEVELS, EDUCATION_STATUSES } from '../posting/constants';
  * reported instead of silently ignored.
  */
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected an ISO date (YYYY-MM-DD)');
+const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected an ISO date (YYYY-MM-DD)');
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a year and month (YYYY-MM)');
 const entry = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
@@ -46,13 +44,7 @@ const PublicationSchema = z.strictObject({
  * citizen, permanent-resident and work-permit can work without sponsorship; student-visa depends
  * on the role and is reported as partial; needs-sponsorship cannot work there without a visa.
  */
-export const WORK_AUTHORIZATION_STATUSES = [
-  'citizen',
-  'permanent-resident',
-  'work-permit',
-  'student-visa',
-  'needs-sponsorship',
-] as const;
+export const WORK_AUTHORIZATION_STATUSES = ['citizen', 'permanent-resident', 'work-permit', 'student-visa', 'needs-sponsorship'] as const;
 const WorkAuthorizationSchema = z.strictObject({
   /** Country name as commonly written ("Singapore", "United States", "UK"). */
   country: entry(100),

@@ -7,9 +7,7 @@ export interface HasProfileTable {
   profile: EntityTable<ProfileRow, 'id'>;
 }
 
-export type LoadedProfile =
-  | { ok: true; profile: Profile; updatedAt: string | null }
-  | { ok: false; reason: string };
+export type LoadedProfile = { ok: true; profile: Profile; updatedAt: string | null } | { ok: false; reason: string };
 
 /**
  * Reads the one profile row. No row yet is an empty profile (the matcher then answers `unknown`).
@@ -22,7 +20,10 @@ export async function loadProfile(db: HasProfileTable): Promise<LoadedProfile> {
   const parsed = ProfileSchema.safeParse(row.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, reason: `stored profile is invalid at ${issue?.path.join('.') || '(profile)'}: ${issue?.message ?? 'unknown error'}` };
+    return {
+      ok: false,
+      reason: `stored profile is invalid at ${issue?.path.join('.') || '(profile)'}: ${issue?.message ?? 'unknown error'}`,
+    };
   }
   return { ok: true, profile: parsed.data, updatedAt: row.updatedAt };
 }

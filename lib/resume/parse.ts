@@ -137,7 +137,10 @@ function readLines(text: string): Line[] {
   const lines: Line[] = [];
   let section: Section = null;
   for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
-    const textOfLine = raw.replace(/[\u00a0\u2000-\u200b\u3000]/g, ' ').replace(/\*\*/g, '').trim();
+    const textOfLine = raw
+      .replace(/[\u00a0\u2000-\u200b\u3000]/g, ' ')
+      .replace(/\*\*/g, '')
+      .trim();
     if (!textOfLine) continue;
     const heading = headingOf(textOfLine);
     if (heading) section = heading;
@@ -158,7 +161,9 @@ const MONTHS: Readonly<Record<string, number>> = Object.fromEntries([
 // The month a term ends in, as universities use the words for graduation ("Spring 2026" is May).
 const SEASONS: Readonly<Partial<Record<Season, number>>> = { spring: 5, summer: 8, fall: 12, autumn: 12 };
 
-const MONTH_WORD = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+const MONTH_WORD = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 const DATE_PATTERN = new RegExp(
   [
     `\\b(?<monthWord>${MONTH_WORD})\\.?\\s*,?\\s*(?<monthWordYear>(?:19|20)\\d{2})\\b`,
@@ -268,8 +273,19 @@ function degreeMentions(line: Line): DegreeMention[] {
 }
 
 // "Master of Engineering" with nothing after names its field; "Master of Science" does not.
-const DEGREE_OF = /^\s*of\s+(?:the\s+)?(Science|Arts|Engineering|Technology|Philosophy|Business Administration|Laws|Fine Arts|Applied Science|Computing|Commerce|Education|Public Health|Public Policy)\b/i;
-const FIELD_FROM_DEGREE_OF = new Set(['engineering', 'business administration', 'laws', 'computing', 'commerce', 'education', 'public health', 'public policy', 'fine arts']);
+const DEGREE_OF =
+  /^\s*of\s+(?:the\s+)?(Science|Arts|Engineering|Technology|Philosophy|Business Administration|Laws|Fine Arts|Applied Science|Computing|Commerce|Education|Public Health|Public Policy)\b/i;
+const FIELD_FROM_DEGREE_OF = new Set([
+  'engineering',
+  'business administration',
+  'laws',
+  'computing',
+  'commerce',
+  'education',
+  'public health',
+  'public policy',
+  'fine arts',
+]);
 const FIELD_STOP = new RegExp(
   [
     '\\s*[,;|(\\[•·]',
@@ -306,7 +322,8 @@ function fieldAfter(rest: string): string {
   }
   // One white-space run before the bracket and one after it: `\s*(?:…)?\s*` splits a long run every way.
   text = text.replace(/^\s*(?:\([^)]*\)\s*)?(?:degree\s+)?(?:in|:|,|[–—-])\s*/i, '');
-  if (/^\s*(?:at|from)\b/i.test(text) || /^\s*(?:[A-Z][\w&.-]*\s+){0,4}(?:University|College|Institute|School)\b/.test(text)) return fallback;
+  if (/^\s*(?:at|from)\b/i.test(text) || /^\s*(?:[A-Z][\w&.-]*\s+){0,4}(?:University|College|Institute|School)\b/.test(text))
+    return fallback;
   const stop = FIELD_STOP.exec(text);
   // The trailer from the start of its run only (not retried from each of its characters).
   const field = (stop ? text.slice(0, stop.index) : text).replace(/(?<![\s.,:;–—-])[\s.,:;–—-]+$/, '').trim();
@@ -316,7 +333,8 @@ function fieldAfter(rest: string): string {
   return field;
 }
 
-const PURSUING = /\b(?:expected|exp\.|anticipated|candidate|pursuing|in progress|ongoing|present|current(?:ly)?|to be (?:conferred|awarded)|student|now)\b/i;
+const PURSUING =
+  /\b(?:expected|exp\.|anticipated|candidate|pursuing|in progress|ongoing|present|current(?:ly)?|to be (?:conferred|awarded)|student|now)\b/i;
 
 /** The last date of the first text that has one: a range's end ("Sep 2022 – Jun 2026") is the graduation. */
 function graduationFrom(texts: string[]): { value: string; open: boolean; text: string } | null {
@@ -414,14 +432,16 @@ const NAME_WORD = /^[\p{Lu}][\p{L}'’-]*\.?$/u;
 function nameOf(lines: Line[]): string | null {
   const first = lines[0];
   if (!first || first.isHeading) return null;
-  const text = first.text.replace(/^(?:name\s*[:：]\s*)/i, '').split(/\s*[|,•·–—]\s*|\s{2,}/)[0]!.trim();
+  const text = first.text
+    .replace(/^(?:name\s*[:：]\s*)/i, '')
+    .split(/\s*[|,•·–—]\s*|\s{2,}/)[0]!
+    .trim();
   const words = text.split(/\s+/);
   if (words.length < 2 || words.length > 4 || text.length > 48) return null;
   if (!words.every((w) => NAME_WORD.test(w) || /^[\p{Lu}]{2,}$/u.test(w))) return null;
   // A name in capitals ("JANE DOE") is written as a name elsewhere.
   return words.map((w) => (w === w.toUpperCase() ? w[0] + w.slice(1).toLowerCase() : w)).join(' ');
 }
-
 
 /** The ways a name opens an author list: "Jane Doe", "J. Doe", "Doe, J.", "Doe J", "Doe Jane". */
 function firstAuthorPattern(name: string): RegExp {
@@ -440,9 +460,38 @@ function firstAuthorPattern(name: string): RegExp {
 
 const QUOTED = /["“”][^"“”]{3,}["“”]/g;
 const PAREN_ACRONYM = /\((?:[^()]*?\s)?((?:[A-Z][a-z]*){0,2}[A-Z]{2,}[A-Za-z&]*)(?:\s*['’]?((?:19|20)?\d{2}))?\)/g;
-const IN_VENUE = /(?:^|[\s.,])In(?::|\s)\s*(?:Proc(?:eedings|\.)?\s+(?:of\s+)?)?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)\s+)?(?:(?:19|20)\d{2}\s+)?([^,.(]+?)(?=\s*[,.(]|\s+(?:19|20)\d{2}|$)/;
+const IN_VENUE =
+  /(?:^|[\s.,])In(?::|\s)\s*(?:Proc(?:eedings|\.)?\s+(?:of\s+)?)?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)\s+)?(?:(?:19|20)\d{2}\s+)?([^,.(]+?)(?=\s*[,.(]|\s+(?:19|20)\d{2}|$)/;
 // Acronyms that are parts of titles or of the page, not venues.
-const NOT_VENUES = new Set(['LLM', 'LLMS', 'GPU', 'GPUS', 'CPU', 'AI', 'ML', 'NLP', 'CV', 'RL', 'DNN', 'CNN', 'RNN', 'GAN', 'GANS', 'API', 'SQL', 'USA', 'UK', 'USD', 'GPA', 'TBD', 'PDF', 'DOI', 'URL', 'IEEE', 'ACM']);
+const NOT_VENUES = new Set([
+  'LLM',
+  'LLMS',
+  'GPU',
+  'GPUS',
+  'CPU',
+  'AI',
+  'ML',
+  'NLP',
+  'CV',
+  'RL',
+  'DNN',
+  'CNN',
+  'RNN',
+  'GAN',
+  'GANS',
+  'API',
+  'SQL',
+  'USA',
+  'UK',
+  'USD',
+  'GPA',
+  'TBD',
+  'PDF',
+  'DOI',
+  'URL',
+  'IEEE',
+  'ACM',
+]);
 
 function venueOf(entry: string): { venue: string; year: number | null } | null {
   const text = entry.replace(QUOTED, ' ');
@@ -526,7 +575,8 @@ function proposeLanguages(lines: Line[]): ProposedLanguage[] {
 }
 
 // Lines that say where the candidate can work, not where they once did.
-const LOCATION_CUE = /^(?:(?:current |preferred |work )?locations?|based in|address)\s*[:：–—-]?\s*|\b(?:based in|open to (?:relocat\w*|work(?:ing)? in)|willing to (?:relocate|work) (?:to|in)|relocat\w* to|able to work in)\b/i;
+const LOCATION_CUE =
+  /^(?:(?:current |preferred |work )?locations?|based in|address)\s*[:：–—-]?\s*|\b(?:based in|open to (?:relocat\w*|work(?:ing)? in)|willing to (?:relocate|work) (?:to|in)|relocat\w* to|able to work in)\b/i;
 const CONTACT = /@|\+?\d[\d\s()-]{7,}\d/;
 
 function proposeLocations(lines: Line[]): ProposedLocation[] {
@@ -629,7 +679,11 @@ function proposeExperience(lines: Line[]): ProposedExperience[] {
     const before = line.text.slice(0, dates[0]!.index).replace(BULLET, '').replace(TITLE_TRAILER, '').trim();
     // A range alone on its line belongs to the line above ("Data Analyst Intern, Grab").
     const above = lines[i - 1];
-    const titleText = before || (above && !above.isHeading && above.section === 'experience' && datesIn(above.text).length === 0 ? above.text.replace(BULLET, '') : '');
+    const titleText =
+      before ||
+      (above && !above.isHeading && above.section === 'experience' && datesIn(above.text).length === 0
+        ? above.text.replace(BULLET, '')
+        : '');
     if (!titleText) return;
     const [title, ...rest] = titleText.split(TITLE_SPLIT).filter(Boolean);
     if (!title || title.length > 200) return;
@@ -661,7 +715,13 @@ export function parseResume(text: string, now: Date, index: SkillIndex = skillIn
     name,
     degrees: proposeDegrees(lines, now),
     // Paper titles name research topics ("Graph Learning at Scale"), not skills the candidate claims.
-    skills: proposeSkills(lines.filter((l) => l.section !== 'publications').map((l) => l.text).join('\n'), index),
+    skills: proposeSkills(
+      lines
+        .filter((l) => l.section !== 'publications')
+        .map((l) => l.text)
+        .join('\n'),
+      index,
+    ),
     publications: proposePublications(lines, name),
     languages: proposeLanguages(lines),
     locations: proposeLocations(lines),

@@ -56,7 +56,8 @@ export const PREFERRED_MARKERS = [
 export const INTRO_MARKERS = ['About the team', 'Team Introduction'];
 
 /** Header navigation and image texts that can stand right before the category line. */
-export const NAV_LINES = /^(?:logo|locations|early careers|blog|jobs|life|students|teams|triangle icon|home|search|sign in|log in|english|menu)$/i;
+export const NAV_LINES =
+  /^(?:logo|locations|early careers|blog|jobs|life|students|teams|triangle icon|home|search|sign in|log in|english|menu)$/i;
 
 /**
  * The site's footer, as whole lines: the links, the copyright line, the slogan (which may carry the
@@ -119,11 +120,23 @@ export const NOT_FOUND_HEADINGS = [/^(?:404\s*)?page not found$/i];
  * white space before the dash is trimmed after the cut): a leading or trailing `\s*` would be
  * retried at every position of a run of spaces.
  */
-export const TITLE_SUFFIXES = /[-|–—]\s*(?:Life at TikTok|TikTok Careers?|TikTok Jobs|TikTok|ByteDance Careers?|ByteDance Jobs|ByteDance|Join ByteDance)$/i;
+export const TITLE_SUFFIXES =
+  /[-|–—]\s*(?:Life at TikTok|TikTok Careers?|TikTok Jobs|TikTok|ByteDance Careers?|ByteDance Jobs|ByteDance|Join ByteDance)$/i;
 
 export const EMPLOYMENT_TYPES = [
-  'Intern', 'Internship', 'Regular', 'Full-time', 'Full time', 'Part-time', 'Part time',
-  'Contract', 'Contractor', 'Temporary', 'Permanent', 'Graduate', 'Campus',
+  'Intern',
+  'Internship',
+  'Regular',
+  'Full-time',
+  'Full time',
+  'Part-time',
+  'Part time',
+  'Contract',
+  'Contractor',
+  'Temporary',
+  'Permanent',
+  'Graduate',
+  'Campus',
 ];
 
 /** Title tags for degree levels, e.g. "(BS/MS)". */
@@ -133,10 +146,7 @@ export const DEGREE_TAG = /\((?:(?:BS|BA|MS|MA|MSc|PhD|Ph\.D\.?)\s*(?:\/\s*)?)+\
  * The page a submitted form ends on (`/resume/applied`). Every route ships the whole CMS text in a
  * hidden block, so these count only where they are visible.
  */
-export const SUBMITTED_LINES: readonly RegExp[] = [
-  /^We have received your resume\b/i,
-  /^We(?: have|'ve|’ve) received your application\b/i,
-];
+export const SUBMITTED_LINES: readonly RegExp[] = [/^We have received your resume\b/i, /^We(?: have|'ve|’ve) received your application\b/i];
 
 /** The dialog on the form when the job was applied to before: its title and its sentence, both visible. */
 export const DUPLICATE_TITLE_LINES: readonly RegExp[] = [/^Application Failed\b/i];
@@ -147,12 +157,25 @@ export const HISTORY_REFERRAL_LINE = /^Applied via referral$/i;
 /** The row's date and time, e.g. `2026-06-02 06:05` (seconds and slashes tolerated). */
 export const HISTORY_DATE = /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::\d{2})?)?/;
 /** The statuses the site shows for an application; a row's other short lines are not guessed at. */
-export const HISTORY_STATUSES = /^(?:resume screening|screening|application (?:submitted|received|in review|under review)|submitted|under review|in review|in progress|evaluating|evaluation|assessment|online assessment|written test|(?:first |second |third |final |hr |technical )?interview(?:ing| stage| in progress|s)?|offer(?: stage| extended| accepted| declined)?|hired|onboarding|talent pool|not selected|not suitable|unsuccessful|rejected|process (?:ended|closed|completed)|closed|ended|withdrawn|cancelled|canceled)$/i;
+export const HISTORY_STATUSES =
+  /^(?:resume screening|screening|application (?:submitted|received|in review|under review)|submitted|under review|in review|in progress|evaluating|evaluation|assessment|online assessment|written test|(?:first |second |third |final |hr |technical )?interview(?:ing| stage| in progress|s)?|offer(?: stage| extended| accepted| declined)?|hired|onboarding|talent pool|not selected|not suitable|unsuccessful|rejected|process (?:ended|closed|completed)|closed|ended|withdrawn|cancelled|canceled)$/i;
 /** Label words before a row's value ("Status: Resume screening") or heading a table column. */
 export const HISTORY_LABELS = {
   status: ['Status', 'Application status', 'Progress', 'Stage'],
-  appliedAt: ['Applied on', 'Applied at', 'Application time', 'Application date', 'Apply time', 'Applied', 'Submitted on', 'Submission time', 'Date', 'Time'],
+  appliedAt: [
+    'Applied on',
+    'Applied at',
+    'Application time',
+    'Application date',
+    'Apply time',
+    'Applied',
+    'Submitted on',
+    'Submission time',
+    'Date',
+    'Time',
+  ],
   title: ['Position', 'Position name', 'Job', 'Job title', 'Title'],
 } as const;
 /** Buttons and headings on the history page, never a job title. */
-export const HISTORY_CHROME = /^(?:my applications?|applications?|application history|application records?|applied jobs|applied positions|view|view details?|details|withdraw(?: application)?|more|expand|collapse|load more|no more|back|cancel|confirm|ok)$/i;
+export const HISTORY_CHROME =
+  /^(?:my applications?|applications?|application history|application records?|applied jobs|applied positions|view|view details?|details|withdraw(?: application)?|more|expand|collapse|load more|no more|back|cancel|confirm|ok)$/i;

@@ -73,9 +73,7 @@ export function classifyUrl(url: URL): PageKind {
   }
   const job = SEARCH_JOB.exec(path) ?? POSITION_JOB.exec(path);
   if (job) {
-    const allowed = job[0].startsWith('/search/')
-      ? !old && !viaReferral
-      : viaReferral || (old && locale === (site === 'bytedance'));
+    const allowed = job[0].startsWith('/search/') ? !old && !viaReferral : viaReferral || (old && locale === (site === 'bytedance'));
     if (!allowed) return { kind: 'other' };
     return { kind: 'job', site, jobId: job[1]!, canonicalUrl: canonicalJobUrl(site, job[1]!), viaReferral };
   }

@@ -157,7 +157,8 @@ export function buildSkillIndex(list: SkillList): SkillIndex {
       // another word ("sparks", "hives").
       const phrase = /\s/.test(form.trim());
       const acronym = /^[A-Z]{2,}$/.test(form);
-      if ((phrase || acronym) && !(skill.commonWord ?? []).includes(form)) registerPlural(form, { kind: 'skill', name: skill.name }, cs.has(form));
+      if ((phrase || acronym) && !(skill.commonWord ?? []).includes(form))
+        registerPlural(form, { kind: 'skill', name: skill.name }, cs.has(form));
     }
   }
   root.filter = firstWordFilter(root);
@@ -175,14 +176,51 @@ export function skillIndex(): SkillIndex {
 const SENTENCE_BREAKS = new Set(['.', ';', ':', '!', '?', '•', '·', '-', '–', '—', '(', '*']);
 // A common-word form at a sentence start still names the skill when one of these follows.
 const SKILL_CONTEXT_NEXT = new Set([
-  'and', 'or', 'programming', 'language', 'languages', 'lang', 'development', 'developer', 'developers',
-  'experience', 'services', 'microservices', 'code', 'coding', 'skills', 'proficiency', 'knowledge',
-  'native', 'hooks', 'components', 'framework', 'backend', 'frontend',
+  'and',
+  'or',
+  'programming',
+  'language',
+  'languages',
+  'lang',
+  'development',
+  'developer',
+  'developers',
+  'experience',
+  'services',
+  'microservices',
+  'code',
+  'coding',
+  'skills',
+  'proficiency',
+  'knowledge',
+  'native',
+  'hooks',
+  'components',
+  'framework',
+  'backend',
+  'frontend',
 ]);
 // "Grade C", "Plan B", "Type R": a letter that names a class, not a language.
 const LETTER_PREFIXES = new Set([
-  'grade', 'plan', 'type', 'class', 'level', 'vitamin', 'section', 'appendix', 'part', 'option', 'tier',
-  'series', 'round', 'group', 'team', 'phase', 'category', 'model', 'line',
+  'grade',
+  'plan',
+  'type',
+  'class',
+  'level',
+  'vitamin',
+  'section',
+  'appendix',
+  'part',
+  'option',
+  'tier',
+  'series',
+  'round',
+  'group',
+  'team',
+  'phase',
+  'category',
+  'model',
+  'line',
 ]);
 
 function atSentenceStart(tokens: TokenList, i: number): boolean {
@@ -209,7 +247,8 @@ function accepts(entry: Entry, tokens: TokenList, from: number, to: number): boo
   }
   if (entry.commonWord && atSentenceStart(tokens, from)) {
     const next = to;
-    if (next < tokens.count && tokens.word(next) && /^[a-z]/.test(tokens.text(next)) && !SKILL_CONTEXT_NEXT.has(tokens.lower(next))) return false;
+    if (next < tokens.count && tokens.word(next) && /^[a-z]/.test(tokens.text(next)) && !SKILL_CONTEXT_NEXT.has(tokens.lower(next)))
+      return false;
   }
   return true;
 }

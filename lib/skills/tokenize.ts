@@ -226,12 +226,16 @@ export function tokenizeInto(text: string, list: TokenList): void {
       const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
       if (c === 46 /* . */ && isAlnum(next)) {
         // "Node.js", "ASP.NET", "H.264" join; "end.Next" (lowercase then capital) is two sentences.
-        if ((i - start <= DOT_STOP_MAX && DOT_STOPS.has(text.slice(start, i).toLowerCase())) || (isLower(text.charCodeAt(i - 1)) && isUpper(next))) break;
+        if (
+          (i - start <= DOT_STOP_MAX && DOT_STOPS.has(text.slice(start, i).toLowerCase())) ||
+          (isLower(text.charCodeAt(i - 1)) && isUpper(next))
+        )
+          break;
         h = (Math.imul(h, 31) + c) | 0;
         i++;
         continue;
       }
-      if ((c === 45 /* - */ || c === 38 /* & */) && isAlnum(next)) {
+      if ((c === 45 /* - */ || c === 38) /* & */ && isAlnum(next)) {
         if (c === 45) hyphen = true;
         h = (Math.imul(h, 31) + c) | 0;
         i++;

@@ -43,12 +43,7 @@ export function openDb(name: string = DB_NAME, upTo: number = LATEST_VERSION, op
 }
 
 /** `openDb` over a given list of versions: the tests add a hypothetical next one. */
-export function openDbWith(
-  migrations: readonly Migration[],
-  name: string,
-  upTo: number = Infinity,
-  options?: DexieOptions,
-): JobLensDb {
+export function openDbWith(migrations: readonly Migration[], name: string, upTo: number = Infinity, options?: DexieOptions): JobLensDb {
   const db = new Dexie(name, options) as JobLensDb;
   for (const step of migrations) {
     if (step.version > upTo) break;

@@ -3,13 +3,7 @@ import { localNoon } from '../date';
 import type { Site } from '../posting/schema';
 import type { JobLensDb } from './db';
 import { isSubmittedStatus } from './jobs';
-import {
-  JobRecordSchema,
-  SiteApplicationRowSchema,
-  type JobRecord,
-  type JobStatus,
-  type SiteApplicationRow,
-} from './schema';
+import { JobRecordSchema, SiteApplicationRowSchema, type JobRecord, type JobStatus, type SiteApplicationRow } from './schema';
 
 /**
  * Applications recorded from what the site shows: the confirmation page after a form, the
@@ -299,7 +293,8 @@ export async function adoptSiteApplication(db: JobLensDb, jobId: string, now: Da
       next = markApplied(job, row.appliedDateUnknown ? null : row.appliedAt, now.toISOString(), row.viaReferral);
       if (row.appliedDateUnknown) next = { ...next, appliedAt: row.appliedAt };
     }
-    if (row.source === 'history') next = { ...next, siteStatus: { text: row.status, appliedAt: row.appliedDateUnknown ? null : row.appliedAt, readAt: row.readAt } };
+    if (row.source === 'history')
+      next = { ...next, siteStatus: { text: row.status, appliedAt: row.appliedDateUnknown ? null : row.appliedAt, readAt: row.readAt } };
     await db.jobs.put(JobRecordSchema.parse(next));
     await db.siteApplications.bulkDelete(found.map((r) => r.key));
     return true;
@@ -313,7 +308,6 @@ export async function markViaReferral(db: JobLensDb, jobId: string): Promise<voi
     if (job && job.viaReferral !== true) await db.jobs.put(JobRecordSchema.parse({ ...job, viaReferral: true }));
   });
 }
-
 
 /**
  * When the tab's own memory of its form is gone because the browser restarted between the form

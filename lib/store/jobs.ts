@@ -28,14 +28,10 @@ export type SeenOutcome =
   /** An extraction older than the stored one (tabs racing): only `lastSeenAt` moves. */
   | 'stale';
 
-export type SeenResult =
-  | { ok: true; outcome: SeenOutcome; job: JobRecord }
-  | { ok: false; reason: string };
+export type SeenResult = { ok: true; outcome: SeenOutcome; job: JobRecord } | { ok: false; reason: string };
 
 export type JobUpdateFailure = 'not-found' | 'invalid-input' | 'needs-applied-date';
-export type JobUpdateResult =
-  | { ok: true; job: JobRecord }
-  | { ok: false; reason: JobUpdateFailure; message: string };
+export type JobUpdateResult = { ok: true; job: JobRecord } | { ok: false; reason: JobUpdateFailure; message: string };
 
 const JobIdSchema = JobPostingSchema.shape.jobId;
 
@@ -247,21 +243,14 @@ export function setNotes(db: JobLensDb, jobId: string, notes: string, now: Date)
  */
 export function recordApplyStarted(db: JobLensDb, jobId: string, now: Date): Promise<JobUpdateResult> {
   const at = now.toISOString();
-  return updateJob(db, jobId, (job) =>
-    job.appliedAt !== null ? job : { ...job, applyStartedAt: at, userUpdatedAt: at },
-  );
+  return updateJob(db, jobId, (job) => (job.appliedAt !== null ? job : { ...job, applyStartedAt: at, userUpdatedAt: at }));
 }
 
 /**
  * The user confirms they submitted. The date defaults to when they opened the form, which is
  * closer to the real submission than the moment they answer the prompt.
  */
-export function confirmApplication(
-  db: JobLensDb,
-  jobId: string,
-  now: Date,
-  appliedAt?: string,
-): Promise<JobUpdateResult> {
+export function confirmApplication(db: JobLensDb, jobId: string, now: Date, appliedAt?: string): Promise<JobUpdateResult> {
   const at = now.toISOString();
   return updateJob(db, jobId, (job) => {
     const given = parseAppliedAt(appliedAt, now);
@@ -319,9 +308,7 @@ export async function recordPostingGone(db: JobLensDb, jobId: string, now: Date)
 
 /** The user has looked at what changed in the posting; the mark goes, the earlier copies stay. */
 export function acknowledgeChange(db: JobLensDb, jobId: string): Promise<JobUpdateResult> {
-  return updateJob(db, jobId, (job) =>
-    job.changedAt === null ? job : { ...job, changedAt: null, changedFields: [] },
-  );
+  return updateJob(db, jobId, (job) => (job.changedAt === null ? job : { ...job, changedAt: null, changedFields: [] }));
 }
 
 /**
@@ -342,7 +329,11 @@ export function getJob(db: JobLensDb, jobId: string): Promise<JobRecord | undefi
 
 /** The most recently seen jobs, newest first (the popup's list). */
 export function listRecent(db: JobLensDb, limit: number): Promise<JobRecord[]> {
-  return db.jobs.orderBy('lastSeenAt').reverse().limit(Math.max(0, Math.floor(limit))).toArray();
+  return db.jobs
+    .orderBy('lastSeenAt')
+    .reverse()
+    .limit(Math.max(0, Math.floor(limit)))
+    .toArray();
 }
 
 export function listByStatus(db: JobLensDb, status: JobStatus): Promise<JobRecord[]> {

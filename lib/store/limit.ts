@@ -1,12 +1,5 @@
 import { bannerContent, type BannerContent } from '../banner/content';
-import {
-  computeLimitState,
-  countFor,
-  dismissalKey,
-  type LimitApplicationInput,
-  type LimitState,
-  type ProgramCount,
-} from '../limit/limit';
+import { computeLimitState, countFor, dismissalKey, type LimitApplicationInput, type LimitState, type ProgramCount } from '../limit/limit';
 import { deriveProgram, effectiveProgram, intakeOf, programFor, type Program, type ProgramOverride } from '../program/program';
 import { ProgramOverrideSchema } from '../program/schema';
 import { PROGRAM_TRACKS, type ProgramTrack } from '../sites/programs';
@@ -94,11 +87,7 @@ export async function loadLimit(
 }
 
 /** The limit state (see `loadLimit`). */
-export async function loadLimitState(
-  db: JobLensDb,
-  now: Date,
-  extra: readonly LimitApplicationInput[] = [],
-): Promise<LimitState> {
+export async function loadLimitState(db: JobLensDb, now: Date, extra: readonly LimitApplicationInput[] = []): Promise<LimitState> {
   return (await loadLimit(db, now, extra)).state;
 }
 
@@ -160,9 +149,12 @@ export async function setProgramOverride(
 /** Jobs whose program the user corrected, most recently seen first (the settings page lists them). */
 export async function listProgramOverrides(db: JobLensDb): Promise<JobRecord[]> {
   const rows: JobRecord[] = [];
-  await db.jobs.orderBy('lastSeenAt').reverse().each((job) => {
-    if (job.programOverride != null) rows.push(job);
-  });
+  await db.jobs
+    .orderBy('lastSeenAt')
+    .reverse()
+    .each((job) => {
+      if (job.programOverride != null) rows.push(job);
+    });
   return rows;
 }
 
@@ -176,7 +168,10 @@ export async function programChoices(db: JobLensDb, job: JobRecord): Promise<Pro
   const add = (p: Program | null) => {
     if (p && !found.has(p.key)) found.set(p.key, p);
   };
-  await db.jobs.where('applicationLimit.max').above(0).each((row) => add(deriveProgram(row)));
+  await db.jobs
+    .where('applicationLimit.max')
+    .above(0)
+    .each((row) => add(deriveProgram(row)));
   await db.jobs.orderBy('appliedAt').each((row) => add(programOfJob(row)));
   const intake = intakeOf(job);
   for (const track of Object.keys(PROGRAM_TRACKS) as ProgramTrack[]) add(programFor(track, intake));

@@ -35,7 +35,6 @@ export type PostingVersion = z.infer<typeof PostingVersionSchema>;
 export const SettingRowSchema = latest.V3SettingRowSchema;
 export type SettingRow = z.infer<typeof SettingRowSchema>;
 
-
 /**
  * Compile-time guards: the latest version must spell out exactly today's posting and profile.
  * Adding a field to `JobPostingSchema` or `ProfileSchema` fails to compile here until a new
@@ -52,7 +51,10 @@ void summaryIsLatest;
 /** Settings as the rest of the code sees them, defaults filled in. */
 export const SettingsSchema = z.object({
   /** First day of the recruiting cycle (YYYY-MM-DD); null = the last 12 months. */
-  cycleStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)').nullable(),
+  cycleStart: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)')
+    .nullable(),
   /** Count every early-career application against one limit, whatever its program. */
   strictLimit: z.boolean(),
 });
@@ -72,9 +74,7 @@ export interface ProfileRow {
 const POSTING_FIELDS = Object.keys(StoredPostingSchema.shape) as (keyof JobPosting)[];
 
 /** The posting fields whose change we show the user; identity and timestamps are not "text". */
-export const TRACKED_FIELDS = POSTING_FIELDS.filter(
-  (key) => key !== 'jobId' && key !== 'url' && key !== 'site' && key !== 'extractedAt',
-);
+export const TRACKED_FIELDS = POSTING_FIELDS.filter((key) => key !== 'jobId' && key !== 'url' && key !== 'site' && key !== 'extractedAt');
 
 /** The posting part of a stored job, for version snapshots and comparisons. */
 export function postingOf(record: JobPosting): JobPosting {

@@ -45,7 +45,6 @@ export const FORMAT_STEPS: readonly FormatStep[] = [
   { version: v2.VERSION, schema: v2.fileSchema, fromPrevious: v2.fromV1 },
 ];
 
-
 export type ReadResult =
   | { ok: true; file: ExportFile }
   | { ok: false; reason: 'newer'; version: number }

@@ -54,11 +54,7 @@ const refuse = (reason: string): { ok: false; message: string } => ({
  * the latest. Anything wrong anywhere refuses the file: a partial import would leave the user
  * unsure what they have. `steps` is for tests of a hypothetical next format version.
  */
-export function parseExport(
-  text: string,
-  limits: ImportLimits = IMPORT_LIMITS,
-  steps: readonly FormatStep[] = FORMAT_STEPS,
-): ParseResult {
+export function parseExport(text: string, limits: ImportLimits = IMPORT_LIMITS, steps: readonly FormatStep[] = FORMAT_STEPS): ParseResult {
   if (typeof text !== 'string') return refuse('The file could not be read as text.');
   if (text.length > limits.maxChars) {
     return refuse(`The file is too large (${text.length} characters; the limit is ${limits.maxChars}).`);
@@ -74,7 +70,9 @@ export function parseExport(
   }
   const top = data as Record<string, unknown>;
   if (top.format !== EXPORT_FORMAT) {
-    return refuse(`The file is not a Job Lens export (format is ${JSON.stringify(top.format ?? null).slice(0, 60)}, expected "${EXPORT_FORMAT}").`);
+    return refuse(
+      `The file is not a Job Lens export (format is ${JSON.stringify(top.format ?? null).slice(0, 60)}, expected "${EXPORT_FORMAT}").`,
+    );
   }
   const read = readExportFile(top, limits, steps);
   if (!read.ok) {
@@ -155,11 +153,7 @@ const newer = (a: string | null, b: string | null) => (a ?? '') > (b ?? '');
  * - the status history: both, merged, so no recorded change is lost;
  * - first and last seen: the earliest and the latest.
  */
-function mergeJobRecords(
-  existing: JobRecord,
-  incoming: JobRecord,
-  now: Date,
-): { job: JobRecord; replaced: JobPosting | null } {
+function mergeJobRecords(existing: JobRecord, incoming: JobRecord, now: Date): { job: JobRecord; replaced: JobPosting | null } {
   const takeIncomingPosting = incoming.extractedAt > existing.extractedAt;
   const base = takeIncomingPosting ? postingOf(incoming) : postingOf(existing);
   const changed = takeIncomingPosting ? changedFieldsBetween(postingOf(existing), base) : [];
@@ -190,7 +184,8 @@ function mergeJobRecords(
     appliedDateUnknown: application.appliedDateUnknown ?? false,
     applyAskAgainAt: application.applyAskAgainAt ?? null,
     // The site's status read last is the site's current word.
-    siteStatus: (incoming.siteStatus?.readAt ?? '') > (existing.siteStatus?.readAt ?? '') ? incoming.siteStatus : (existing.siteStatus ?? null),
+    siteStatus:
+      (incoming.siteStatus?.readAt ?? '') > (existing.siteStatus?.readAt ?? '') ? incoming.siteStatus : (existing.siteStatus ?? null),
     // Derived from the database's own profile and recomputed by the background: the file's is not kept.
     match: existing.match ?? null,
     // Whether the site still shows the job is as current as the copy of the posting that wins.
@@ -205,19 +200,13 @@ function sameRecord(a: JobRecord, b: JobRecord): boolean {
   return RECORD_KEYS.every((key) => JSON.stringify(a[key]) === JSON.stringify(b[key]));
 }
 
-const versionKey = (v: { jobId: string; savedAt: string; posting: JobPosting }) =>
-  `${v.jobId}|${v.savedAt}|${v.posting.extractedAt}`;
+const versionKey = (v: { jobId: string; savedAt: string; posting: JobPosting }) => `${v.jobId}|${v.savedAt}|${v.posting.extractedAt}`;
 
 /**
  * Validates the whole file, then merges it in one transaction: either every job, version,
  * setting and the profile is written, or (refusal, or any failure while writing) none is.
  */
-export async function importJson(
-  db: JobLensDb,
-  text: string,
-  now: Date,
-  limits: ImportLimits = IMPORT_LIMITS,
-): Promise<ImportResult> {
+export async function importJson(db: JobLensDb, text: string, now: Date, limits: ImportLimits = IMPORT_LIMITS): Promise<ImportResult> {
   const parsed = parseExport(text, limits);
   if (!parsed.ok) return parsed;
   try {
@@ -233,12 +222,7 @@ export async function importJson(
  * database's origin, so a file of any size up to the limit needs no message (Chrome refuses a
  * message over 64 MiB). A file whose size alone is over the limit is refused without reading it.
  */
-export async function importBlob(
-  db: JobLensDb,
-  blob: Blob,
-  now: Date,
-  limits: ImportLimits = IMPORT_LIMITS,
-): Promise<ImportResult> {
+export async function importBlob(db: JobLensDb, blob: Blob, now: Date, limits: ImportLimits = IMPORT_LIMITS): Promise<ImportResult> {
   // A UTF-8 character takes at most 3 bytes per UTF-16 code unit, so a larger file is over for sure.
   if (blob.size > 3 * limits.maxChars) {
     return refuse(`The file is too large (${blob.size} bytes; the limit is ${limits.maxChars} characters).`);

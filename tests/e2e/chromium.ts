@@ -23,8 +23,7 @@ export async function launchChromium(serverPort: number): Promise<ExtensionBrows
       const page = await browser.open(url);
       return {
         // Arguments here are plain data, which Playwright passes through unchanged.
-        evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) =>
-          page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown),
+        evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown),
         click: (selector) => page.click(selector),
         close: () => page.close(),
       };

@@ -34,5 +34,8 @@ export function find(node: DomNode, test: (n: DomNode) => boolean): DomNode | un
 }
 
 export function textOf(node: DomNode): string {
-  return [...walk(node)].filter((n) => n.nodeType === 3).map((n) => n.nodeValue ?? '').join('');
+  return [...walk(node)]
+    .filter((n) => n.nodeType === 3)
+    .map((n) => n.nodeValue ?? '')
+    .join('');
 }

@@ -85,7 +85,11 @@ export async function openAddonPage(
   const page = await browser.newPage();
   if (viewport) await setViewport(page, viewport);
   page.goto(url).catch(() => undefined);
-  await waitFor(`${url} to open`, async () => ((await page.evaluate(() => location.href).catch(() => '')) === url ? true : undefined), timeoutMs);
+  await waitFor(
+    `${url} to open`,
+    async () => ((await page.evaluate(() => location.href).catch(() => '')) === url ? true : undefined),
+    timeoutMs,
+  );
   return page;
 }
 
@@ -130,8 +134,7 @@ export async function launchFirefox(serverPort: number): Promise<ExtensionBrowse
       await page.goto(url, { waitUntil: 'load' });
       return {
         // puppeteer's typing wants a tuple of arguments; the function takes exactly one.
-        evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) =>
-          page.evaluate(fn as (arg: unknown) => R, arg as unknown) as Promise<R>,
+        evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate(fn as (arg: unknown) => R, arg as unknown) as Promise<R>,
         click: (selector) => page.click(selector),
         close: () => page.close(),
       };

@@ -62,11 +62,8 @@ export function loadFixtures(dir: string = FIXTURES_DIR): Fixture[] {
 }
 
 export function jobFixtures(fixtures: Fixture[]): JobFixture[] {
-  return fixtures
-    .filter((f) => f.expected.expect === 'job')
-    .map((f) => ({ ...f, posting: f.expected.posting as JobFixture['posting'] }));
+  return fixtures.filter((f) => f.expected.expect === 'job').map((f) => ({ ...f, posting: f.expected.posting as JobFixture['posting'] }));
 }
-
 
 /** The fixture of that name; a missing one stops the run with its name rather than failing later. */
 export function fixtureNamed<F extends Fixture>(fixtures: readonly F[], name: string): F {

@@ -181,7 +181,9 @@ describe('chromium: applications recorded from the site', () => {
     expect(await used()).toBe(7);
     // Each in its own program: the PhD job and its copies, and the BS/MS jobs with the history's row,
     // whose site date (months ago) makes BS/MS the program applied to first.
-    const { limit: byProgram } = (await browser.send('limit:get', {})) as { limit: { programs: { program: { label: string }; used: number }[] } };
+    const { limit: byProgram } = (await browser.send('limit:get', {})) as {
+      limit: { programs: { program: { label: string }; used: number }[] };
+    };
     expect(byProgram.programs.map((p) => [p.program.label, p.used])).toEqual([
       ['Undergrad/Master Intern · 2026 Start', 3],
       ['PhD Intern · 2026 Start', 4],

@@ -113,7 +113,12 @@ export async function readNote(page: Page): Promise<{ text: string; undoButton: 
     if (!host) return null;
     const nodes = [...walk(host)];
     const p = nodes.find((n) => n.localName === 'p');
-    const text = p ? [...walk(p)].filter((n) => n.nodeType === 3).map((n) => n.nodeValue ?? '').join('') : '';
+    const text = p
+      ? [...walk(p)]
+          .filter((n) => n.nodeType === 3)
+          .map((n) => n.nodeValue ?? '')
+          .join('')
+      : '';
     return { text, undoButton: nodes.find((n) => n.localName === 'button' && classOf(n) === 'undo')?.backendNodeId };
   } finally {
     await cdp.detach();
@@ -125,7 +130,9 @@ export async function clickNode(page: Page, backendNodeId: number): Promise<void
   const cdp = await page.context().newCDPSession(page);
   let quad: number[];
   try {
-    ({ model: { border: quad } } = (await cdp.send('DOM.getBoxModel', { backendNodeId })) as { model: { border: number[] } });
+    ({
+      model: { border: quad },
+    } = (await cdp.send('DOM.getBoxModel', { backendNodeId })) as { model: { border: number[] } });
   } finally {
     await cdp.detach();
   }

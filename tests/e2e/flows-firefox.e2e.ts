@@ -2,7 +2,16 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTE_TAG } from '../../lib/banner/note';
 import { FIREFOX_BUILD, freshProfileDir, snapshotBuild, waitFor, type Row } from './harness';
-import { APPLIED_URL, dumpDatabase, HISTORY_URL, localInstant, REFERRAL_APPLIED_URL, serveFlowPages, TOKEN, type FlowPages } from './flows-driver';
+import {
+  APPLIED_URL,
+  dumpDatabase,
+  HISTORY_URL,
+  localInstant,
+  REFERRAL_APPLIED_URL,
+  serveFlowPages,
+  TOKEN,
+  type FlowPages,
+} from './flows-driver';
 import { installAddonInProfile, launchFirefoxProfile, type FirefoxSession } from './limit-driver';
 import { startFixtureServer, type FixtureServer } from './server';
 
@@ -26,11 +35,13 @@ describe('firefox: applications recorded from the site', () => {
   const used = async () =>
     ((await firefox.send('limit:get', {})) as { limit: { programs: { used: number }[] } }).limit.programs.reduce((n, p) => n + p.used, 0);
   const noteShown = (page: Page) =>
-    waitFor('the note on the page', async () =>
-      (await page.evaluate((tag) => {
-        const host = document.querySelector(tag);
-        return host ? { closed: host.shadowRoot === null, text: host.textContent } : null;
-      }, NOTE_TAG)) ?? undefined,
+    waitFor(
+      'the note on the page',
+      async () =>
+        (await page.evaluate((tag) => {
+          const host = document.querySelector(tag);
+          return host ? { closed: host.shadowRoot === null, text: host.textContent } : null;
+        }, NOTE_TAG)) ?? undefined,
     );
   const openForm = async (jobUrl: string, jobId: string, formUrl: string) => {
     const job = await firefox.open(jobUrl);
@@ -102,7 +113,9 @@ describe('firefox: applications recorded from the site', () => {
     expect(applied.appliedAt).toBe(localInstant(pages.elsewhereDate));
     const spaAfter = await row(spa.posting.jobId, 'with the site status', (r) => r.siteStatus !== null);
     expect([spaAfter.status, spaAfter.appliedAt]).toEqual([spaBefore.status, spaBefore.appliedAt]);
-    await waitFor('the application never seen', async () => ((await firefox.readStore('siteApplications')).length === 1 ? true : undefined));
+    await waitFor('the application never seen', async () =>
+      (await firefox.readStore('siteApplications')).length === 1 ? true : undefined,
+    );
     expect(await used()).toBe(5);
     await history.close();
   });
@@ -133,7 +146,9 @@ describe('firefox: applications recorded from the site', () => {
     expect(await used()).toBe(7);
     // Each in its own program: the PhD job and its copies, and the BS/MS jobs with the history's row,
     // whose site date (months ago) makes BS/MS the program applied to first.
-    const { limit: byProgram } = (await firefox.send('limit:get', {})) as { limit: { programs: { program: { label: string }; used: number }[] } };
+    const { limit: byProgram } = (await firefox.send('limit:get', {})) as {
+      limit: { programs: { program: { label: string }; used: number }[] };
+    };
     expect(byProgram.programs.map((p) => [p.program.label, p.used])).toEqual([
       ['Undergrad/Master Intern · 2026 Start', 3],
       ['PhD Intern · 2026 Start', 4],

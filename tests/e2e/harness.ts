@@ -151,7 +151,15 @@ export function pick(row: Row, keys: readonly string[]): Row {
  * `--headless` is Chromium's new headless mode, which runs extensions (Playwright's own headless
  * shell does not), so launches pass `headless: false` and add this flag unless a window is wanted.
  */
-export function chromiumArgs({ extensionDir, serverPort, headed = false }: { extensionDir: string; serverPort: number; headed?: boolean }): string[] {
+export function chromiumArgs({
+  extensionDir,
+  serverPort,
+  headed = false,
+}: {
+  extensionDir: string;
+  serverPort: number;
+  headed?: boolean;
+}): string[] {
   const rules = JOB_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${serverPort}`).join(', ');
   return [
     ...(headed ? [] : ['--headless']),

@@ -50,7 +50,14 @@ describe('chromium: importing a file over 64 MiB', () => {
     expect(digest.count).toBe(BIG_JOBS);
     for (const row of digest.rows) {
       const want = expectedDigest(row);
-      expect({ jobId: row[0], titleEnd: row[1].slice(-want.titleEnd.length), url: row[2], descriptionLength: row[3], notes: row[4], applied: row[5] !== null }).toEqual(want);
+      expect({
+        jobId: row[0],
+        titleEnd: row[1].slice(-want.titleEnd.length),
+        url: row[2],
+        descriptionLength: row[3],
+        notes: row[4],
+        applied: row[5] !== null,
+      }).toEqual(want);
     }
     await waitFor('the badge to show 2/2', async () => ((await browser.badge()).text === '2/2' ? true : undefined), 10_000);
   }, 90_000);

@@ -92,7 +92,14 @@ export function digestJobs(): Promise<{ count: number; rows: [string, string, st
           return;
         }
         const r = c.value as Record<string, unknown>;
-        rows.push([String(r.jobId), String(r.title), String(r.url), String(r.description).length, String(r.notes), (r.appliedAt as string | null) ?? null]);
+        rows.push([
+          String(r.jobId),
+          String(r.title),
+          String(r.url),
+          String(r.description).length,
+          String(r.notes),
+          (r.appliedAt as string | null) ?? null,
+        ]);
         c.continue();
       };
     };

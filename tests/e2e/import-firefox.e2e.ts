@@ -53,11 +53,20 @@ describe('firefox: importing a file over 64 MiB', () => {
     expect(digest.count).toBe(BIG_JOBS);
     for (const row of digest.rows) {
       const want = expectedDigest(row);
-      expect({ jobId: row[0], titleEnd: row[1].slice(-want.titleEnd.length), url: row[2], descriptionLength: row[3], notes: row[4], applied: row[5] !== null }).toEqual(want);
+      expect({
+        jobId: row[0],
+        titleEnd: row[1].slice(-want.titleEnd.length),
+        url: row[2],
+        descriptionLength: row[3],
+        notes: row[4],
+        applied: row[5] !== null,
+      }).toEqual(want);
     }
     const badge = () =>
       page.evaluate(() =>
-        (globalThis as unknown as { browser: { browserAction: { getBadgeText(d: object): Promise<string> } } }).browser.browserAction.getBadgeText({}),
+        (
+          globalThis as unknown as { browser: { browserAction: { getBadgeText(d: object): Promise<string> } } }
+        ).browser.browserAction.getBadgeText({}),
       );
     await waitFor('the badge to show 2/2', async () => ((await badge()) === '2/2' ? true : undefined), 10_000);
   }, 90_000);

@@ -169,8 +169,12 @@ describe('chromium: applications and the limit, across a restart', () => {
     );
     // Scribble on the badge: if it reads 2/2 after the restart, the background worked it out
     // again from the database rather than the browser keeping what was last shown.
-    await (await browser.serviceWorker()).evaluate(() =>
-      (globalThis as unknown as { chrome: { action: { setBadgeText(d: object): Promise<void> } } }).chrome.action.setBadgeText({ text: '?' }),
+    await (
+      await browser.serviceWorker()
+    ).evaluate(() =>
+      (globalThis as unknown as { chrome: { action: { setBadgeText(d: object): Promise<void> } } }).chrome.action.setBadgeText({
+        text: '?',
+      }),
     );
     expect((await browser.badge()).text).toBe('?');
     const oldExtensionId = browser.extensionId;
@@ -187,7 +191,9 @@ describe('chromium: applications and the limit, across a restart', () => {
 
     // The banner closed at 2 of 2 before the restart stays closed at that count after it.
     const tab = await browser.open(THIRD.url.href);
-    const { page } = (await browser.send('limit:get', { jobId: THIRD.posting.jobId })) as { page: { dismissed: boolean; count: { used: number } } };
+    const { page } = (await browser.send('limit:get', { jobId: THIRD.posting.jobId })) as {
+      page: { dismissed: boolean; count: { used: number } };
+    };
     expect([page.count.used, page.dismissed]).toEqual([2, true]);
     await sleep(1500);
     expect(await readBanner(tab)).toBeNull();

@@ -90,7 +90,9 @@ export async function clickBannerClose(page: Page, banner: BannerView): Promise<
   const cdp = await page.context().newCDPSession(page);
   let quad: number[];
   try {
-    ({ model: { border: quad } } = (await cdp.send('DOM.getBoxModel', { backendNodeId: banner.closeButton })) as {
+    ({
+      model: { border: quad },
+    } = (await cdp.send('DOM.getBoxModel', { backendNodeId: banner.closeButton })) as {
       model: { border: number[] };
     });
   } finally {
@@ -206,16 +208,17 @@ export async function launchFirefoxProfile(serverPort: number, profileDir: strin
         return { text: await browserAction.getBadgeText({}), color: await browserAction.getBadgeBackgroundColor({}) };
       }),
     scribbleBadge: async (text) => {
-      await (await extension()).evaluate(
-        (value) => (globalThis as unknown as { browser: ExtensionApi }).browser.browserAction.setBadgeText({ text: value }),
-        text,
-      );
+      await (
+        await extension()
+      ).evaluate((value) => (globalThis as unknown as { browser: ExtensionApi }).browser.browserAction.setBadgeText({ text: value }), text);
     },
     async send(name, data) {
-      const reply = await (await extension()).evaluate(
-        (message) => (globalThis as unknown as { browser: ExtensionApi }).browser.runtime.sendMessage(message),
-        { name, data } as { name: string; data: unknown },
-      );
+      const reply = await (
+        await extension()
+      ).evaluate((message) => (globalThis as unknown as { browser: ExtensionApi }).browser.runtime.sendMessage(message), { name, data } as {
+        name: string;
+        data: unknown;
+      });
       if (!reply?.ok) throw new Error(`${name}: ${reply?.code ?? 'no answer'}: ${reply?.message ?? ''}`);
       return reply.value;
     },

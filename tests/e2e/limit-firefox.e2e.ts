@@ -113,7 +113,9 @@ describe('firefox: capture, applications and the badge, across a restart', () =>
     expect(byId(await firefox.readStore('jobs'))).toEqual(before);
     const badge = await badgeReads('1/2');
     expect(badge.color.slice(0, 3)).toEqual(rgb(BADGE_COLORS.warning));
-    const { limit } = (await firefox.send('limit:get', {})) as { limit: { programs: { applications: { jobId: string; title: string }[] }[] } };
+    const { limit } = (await firefox.send('limit:get', {})) as {
+      limit: { programs: { applications: { jobId: string; title: string }[] }[] };
+    };
     expect(limit.programs[0]!.applications.map((a) => [a.jobId, a.title])).toEqual([[APPLIED.posting.jobId, APPLIED.posting.title]]);
   });
 });

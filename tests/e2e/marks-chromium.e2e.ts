@@ -3,7 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureNamed, jobFixtures, loadFixtures } from './fixtures';
 import { CHROME_BUILD, snapshotBuild, sleep, waitFor } from './harness';
 import { serveJobCopies } from './limit-driver';
-import { accessibleNodes, clickInLine, contrast, layout, markColors, readLine, readMarks, RESULTS, resultId, type MarkSeen } from './marks-driver';
+import {
+  accessibleNodes,
+  clickInLine,
+  contrast,
+  layout,
+  markColors,
+  readLine,
+  readMarks,
+  RESULTS,
+  resultId,
+  type MarkSeen,
+} from './marks-driver';
 import { launchPopupChromium, runAxe, type PopupChromium } from './popup-driver';
 import { startFixtureServer, type FixtureServer } from './server';
 import { programOfJob } from '../../lib/store/limit';
@@ -66,7 +77,9 @@ describe('chromium: marks on the careers site', () => {
   it('marks the seen jobs of the list only, in closed shadow roots, after the page has rendered its list again', async () => {
     list = await browser.open(RESULTS_URL);
     const marks = await marksAre(list, FIRST_PAGE_SEEN);
-    expect(await list.evaluate(() => (window as unknown as { __jobList: { state: { renders: number } } }).__jobList.state.renders)).toBeGreaterThan(0);
+    expect(
+      await list.evaluate(() => (window as unknown as { __jobList: { state: { renders: number } } }).__jobList.state.renders),
+    ).toBeGreaterThan(0);
     for (const mark of marks) {
       expect(mark.shadowRootType).toBe('closed');
       expect(mark.text).toMatch(/^Viewed/);
@@ -97,7 +110,7 @@ describe('chromium: marks on the careers site', () => {
     expect(contrast(dark.background, 'rgb(0, 0, 0)')).toBeLessThan(contrast(light.background, 'rgb(0, 0, 0)'));
   });
 
-  it('leaves the site\'s buttons where they were and every card clickable; a card grows by at most the mark\'s line', async () => {
+  it("leaves the site's buttons where they were and every card clickable; a card grows by at most the mark's line", async () => {
     const withMarks = await layout(list);
     await browser.send('marks:setPrefs', { enabled: false });
     await marksAre(list, []);
@@ -108,7 +121,9 @@ describe('chromium: marks on the careers site', () => {
       expect(card.hit, `card ${card.jobId} clickable`).toBe(true);
       expect([card.x, card.w]).toEqual([bare.x, bare.w]);
       expect(card.h - bare.h).toBeGreaterThanOrEqual(0);
-      expect(card.h - bare.h, `card ${card.jobId} grows by one line at most`).toBeLessThanOrEqual(FIRST_PAGE_SEEN.includes(card.jobId) ? 26 : 0);
+      expect(card.h - bare.h, `card ${card.jobId} grows by one line at most`).toBeLessThanOrEqual(
+        FIRST_PAGE_SEEN.includes(card.jobId) ? 26 : 0,
+      );
     }
     const above = (b: { y: number }) => b.y < without.cards[0]!.y;
     expect(withMarks.buttons.filter(above)).toEqual(without.buttons.filter(above));
@@ -146,7 +161,7 @@ describe('chromium: marks on the careers site', () => {
     await marksAre(list, FIRST_PAGE_SEEN);
   });
 
-  it('marks the same jobs on the ByteDance board\'s results', async () => {
+  it("marks the same jobs on the ByteDance board's results", async () => {
     const page = await browser.open(BYTEDANCE_RESULTS);
     await marksAre(page, FIRST_PAGE_SEEN);
     await page.close();

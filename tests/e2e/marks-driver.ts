@@ -12,8 +12,7 @@ import { fixtureNamed, loadFixtures, type Fixture } from './fixtures';
 export const RESULTS: Fixture = fixtureNamed(loadFixtures(), 'tiktok-search-results');
 export const resultId = (n: number) => `74${String(n).padStart(17, '0')}`;
 
-const byClass = (node: DomNode, cls: string) =>
-  [...walk(node)].find((n) => (attribute(n, 'class') ?? '').split(' ').includes(cls));
+const byClass = (node: DomNode, cls: string) => [...walk(node)].find((n) => (attribute(n, 'class') ?? '').split(' ').includes(cls));
 
 export interface MarkSeen {
   jobId: string;
@@ -73,7 +72,10 @@ export async function readLine(page: Page): Promise<LineSeen | null> {
       for (let i = 0; i < kids.length; i++) {
         const kid = kids[i]!;
         if (kid.localName === LINE_TAG) {
-          previous = kids.slice(0, i).reverse().find((k) => k.nodeType === 1);
+          previous = kids
+            .slice(0, i)
+            .reverse()
+            .find((k) => k.nodeType === 1);
           const shadow = kid.shadowRoots?.[0];
           const main = shadow && byClass(shadow, 'b');
           const details = shadow && byClass(shadow, 'd');
@@ -147,7 +149,9 @@ export async function clickInLine(page: Page, cls: string): Promise<void> {
     const host = [...walk(root)].find((n) => n.localName === LINE_TAG);
     const button = host?.shadowRoots?.[0] && byClass(host.shadowRoots[0], cls);
     if (!button?.backendNodeId) throw new Error(`no ${cls} button in the line`);
-    ({ model: { border: quad } } = (await cdp.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId })) as {
+    ({
+      model: { border: quad },
+    } = (await cdp.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId })) as {
       model: { border: number[] };
     });
   } finally {

@@ -128,7 +128,11 @@ describe('firefox: marks on the careers site', () => {
       page.evaluate((tag: string) => {
         const host = document.querySelector(tag);
         if (!host) return undefined;
-        return { after: host.previousElementSibling?.textContent ?? '', open: host.shadowRoot !== null, height: host.getBoundingClientRect().height };
+        return {
+          after: host.previousElementSibling?.textContent ?? '',
+          open: host.shadowRoot !== null,
+          height: host.getBoundingClientRect().height,
+        };
       }, LINE_TAG),
     );
     expect(line).toMatchObject({ after: JOB.posting.title, open: false });

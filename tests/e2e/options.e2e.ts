@@ -2,7 +2,17 @@ import type { Browser as FirefoxBrowser, Page as FirefoxPage } from 'puppeteer-c
 import type { Page as ChromiumPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADDON_ID, ADDON_UUID, openAddonPage, startFirefox } from './firefox';
-import { FIREFOX_BUILD, FIREFOX_PATH, readStoreInExtension, requireBrowser, requireBuild, SAVE_TIMEOUT_MS, sleep, waitFor, type Row } from './harness';
+import {
+  FIREFOX_BUILD,
+  FIREFOX_PATH,
+  readStoreInExtension,
+  requireBrowser,
+  requireBuild,
+  SAVE_TIMEOUT_MS,
+  sleep,
+  waitFor,
+  type Row,
+} from './harness';
 import { launchPopupChromium, runAxe, type PopupChromium } from './popup-driver';
 
 /**
@@ -55,7 +65,9 @@ function focusById(id: string): boolean {
   return document.activeElement === element && element !== null;
 }
 function focusButton(name: string): boolean {
-  const button = [...document.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === name);
+  const button = [...document.querySelectorAll('button')].find(
+    (b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === name,
+  );
   button?.focus();
   return button !== undefined && document.activeElement === button;
 }
@@ -90,7 +102,9 @@ async function statusText(page: Driver): Promise<string> {
 }
 
 async function fillAndSave(page: Driver, readProfile: () => Promise<Row[]>) {
-  await waitFor('the options page to render', async () => ((await statusText(page).catch(() => '')) === 'Not saved yet.' ? true : undefined));
+  await waitFor('the options page to render', async () =>
+    (await statusText(page).catch(() => '')) === 'Not saved yet.' ? true : undefined,
+  );
 
   // A degree, with a graduation the schema refuses.
   await activate(page, 'Add degree');
@@ -144,7 +158,9 @@ async function fillAndSave(page: Driver, readProfile: () => Promise<Row[]>) {
   const resumeBox = await page.evaluate(() => document.querySelector('textarea')!.id, null);
   await page.evaluate(setValue, { id: resumeBox, value: RESUME });
   await activate(page, 'Find degrees, skills and publications');
-  await waitFor('the résumé checklist', async () => ((await page.evaluate(() => document.querySelectorAll('.checklist input[type=checkbox]').length, null)) > 0 ? true : undefined));
+  await waitFor('the résumé checklist', async () =>
+    (await page.evaluate(() => document.querySelectorAll('.checklist input[type=checkbox]').length, null)) > 0 ? true : undefined,
+  );
   expect(await page.evaluate(() => [...document.querySelectorAll('.checklist label')].map((l) => l.textContent), null)).toEqual([
     'Master · Computer Science · pursuing · graduation 2026-06',
     'Go',
@@ -201,8 +217,12 @@ describe('chromium: the options page', () => {
     select: async (selector, value) => void (await page.selectOption(selector, value)),
   });
 
-  it('is the manifest\'s options page, opened in a tab', async () => {
-    const manifest = await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { options_ui?: unknown } } } }).chrome.runtime.getManifest().options_ui);
+  it("is the manifest's options page, opened in a tab", async () => {
+    const manifest = await page.evaluate(
+      () =>
+        (globalThis as unknown as { chrome: { runtime: { getManifest(): { options_ui?: unknown } } } }).chrome.runtime.getManifest()
+          .options_ui,
+    );
     expect(manifest).toEqual({ page: 'options.html', open_in_tab: true });
   });
 
@@ -254,7 +274,9 @@ describe('firefox: the options page', () => {
     // The page shares the extension's origin, so it reads the background's database directly.
     await fillAndSave(driver(), () => page.evaluate(readStoreInExtension, 'profile'));
     await sleep(300);
-    await waitFor('the page after reload', async () => ((await page.evaluate(() => location.href).catch(() => '')) === OPTIONS_URL ? true : undefined));
+    await waitFor('the page after reload', async () =>
+      (await page.evaluate(() => location.href).catch(() => '')) === OPTIONS_URL ? true : undefined,
+    );
     await afterReload(driver());
   });
 });

@@ -46,14 +46,25 @@ export async function runHarnessInPage(
   const patterns: PatternTiming[] = [];
   for (let i = 0; i < collected.length; i += chunk) {
     const part = collected.slice(i, i + chunk);
-    patterns.push(...(await page.call((api, [p, o]: [CollectedPattern[], AttackOptions]) => api.attack(p, o), [part, options] as [CollectedPattern[], AttackOptions])));
+    patterns.push(
+      ...(await page.call((api, [p, o]: [CollectedPattern[], AttackOptions]) => api.attack(p, o), [part, options] as [
+        CollectedPattern[],
+        AttackOptions,
+      ])),
+    );
     log?.(`patterns ${Math.min(i + chunk, collected.length)}/${collected.length}`);
   }
   const names = await page.call((api, c: Corpus) => api.caseNames(c), corpus);
   const cases: CaseTiming[] = [];
   for (let i = 0; i < names.length; i += chunk) {
     const part = names.slice(i, i + chunk);
-    cases.push(...(await page.call((api, [c, n, o]: [Corpus, string[], AttackOptions]) => api.cases(c, n, o), [corpus, part, caseOptions] as [Corpus, string[], AttackOptions])));
+    cases.push(
+      ...(await page.call((api, [c, n, o]: [Corpus, string[], AttackOptions]) => api.cases(c, n, o), [corpus, part, caseOptions] as [
+        Corpus,
+        string[],
+        AttackOptions,
+      ])),
+    );
   }
   return { patterns, cases };
 }

@@ -25,10 +25,15 @@ export function definePatternSuite(platform: Platform, open: () => Promise<{ pag
       nodePatterns = collectPatterns(() => exerciseEverything({ parseHtml: parseDocument, now: new Date('2026-11-01T10:00:00Z') }, corpus));
       const opened = await open();
       close = opened.close;
-      const raw = await runHarnessInPage(opened.page, corpus, { stopAboveMs: BROWSER_PATTERN_BUDGET_MS }, {
-        caseOptions: { stopAboveMs: BROWSER_CASE_BUDGET_MS },
-        log: process.env.E2E_DEBUG ? (l) => console.log(`[${platform}] ${l}`) : undefined,
-      });
+      const raw = await runHarnessInPage(
+        opened.page,
+        corpus,
+        { stopAboveMs: BROWSER_PATTERN_BUDGET_MS },
+        {
+          caseOptions: { stopAboveMs: BROWSER_CASE_BUDGET_MS },
+          log: process.env.E2E_DEBUG ? (l) => console.log(`[${platform}] ${l}`) : undefined,
+        },
+      );
       report = { patterns: placeFromNode(raw.patterns, nodePatterns), cases: raw.cases };
     }, 1_200_000);
     afterAll(async () => {
@@ -46,19 +51,31 @@ export function definePatternSuite(platform: Platform, open: () => Promise<{ pag
       const pending = PENDING[platform].patterns;
       const over = report.patterns
         .filter((t) => t.error || t.size !== SIZE || t.worstMs > BROWSER_PATTERN_BUDGET_MS)
-        .map((t) => ({ key: `/${t.source}/${t.flags}`, line: `${t.where} /${t.source.slice(0, 60)}/${t.flags}: ${t.worstMs.toFixed(0)} ms at ${t.size} of ${t.input}${t.error ? ` ${t.error}` : ''}` }));
+        .map((t) => ({
+          key: `/${t.source}/${t.flags}`,
+          line: `${t.where} /${t.source.slice(0, 60)}/${t.flags}: ${t.worstMs.toFixed(0)} ms at ${t.size} of ${t.input}${t.error ? ` ${t.error}` : ''}`,
+        }));
       expect(over.filter((o) => !pending.includes(o.key)).map((o) => o.line)).toEqual([]);
       // Pending entries must stay clearly slow (over half the budget, or stopped earlier), so noise cannot flip them.
       const wellWithin = (key: string) =>
-        report.patterns.some((t) => `/${t.source}/${t.flags}` === key && !t.error && t.size === SIZE && t.worstMs <= BROWSER_PATTERN_BUDGET_MS / 2);
+        report.patterns.some(
+          (t) => `/${t.source}/${t.flags}` === key && !t.error && t.size === SIZE && t.worstMs <= BROWSER_PATTERN_BUDGET_MS / 2,
+        );
       expect(pending.filter(wellWithin), 'pending patterns now within budget: remove them').toEqual([]);
-      expect(pending.filter((key) => !report.patterns.some((t) => `/${t.source}/${t.flags}` === key)), 'pending patterns no longer run').toEqual([]);
+      expect(
+        pending.filter((key) => !report.patterns.some((t) => `/${t.source}/${t.flags}` === key)),
+        'pending patterns no longer run',
+      ).toEqual([]);
     });
 
     it('keeps every entry point within its budget on hostile 64k inputs', () => {
       const pending = PENDING[platform].cases;
       const over = report.cases.filter((c) => c.error || c.size !== SIZE || c.ms > BROWSER_CASE_BUDGET_MS);
-      expect(over.filter((c) => !pending.includes(c.name)).map((c) => `${c.name}: ${c.ms.toFixed(0)} ms at ${c.size}${c.error ? ` ${c.error}` : ''}`)).toEqual([]);
+      expect(
+        over
+          .filter((c) => !pending.includes(c.name))
+          .map((c) => `${c.name}: ${c.ms.toFixed(0)} ms at ${c.size}${c.error ? ` ${c.error}` : ''}`),
+      ).toEqual([]);
       const wellWithin = (name: string) =>
         report.cases.some((c) => c.name === name && !c.error && c.size === SIZE && c.ms <= BROWSER_CASE_BUDGET_MS / 2);
       expect(pending.filter(wellWithin), 'pending cases now within budget: remove them').toEqual([]);

@@ -121,7 +121,10 @@ describe('chromium: the popup', () => {
   });
 
   it('marks two applications in the popup; the header, banner and badge say 2 of 2', async () => {
-    for (const [i, fixture] of [[0, BIG_DATA], [1, DATA_SCIENTIST]] as const) {
+    for (const [i, fixture] of [
+      [0, BIG_DATA],
+      [1, DATA_SCIENTIST],
+    ] as const) {
       const popup = await browser.openPopup(tabs[i]);
       await popup.click('button:has-text("Mark applied")');
       await popup.waitForSelector('[data-testid="applied-on"]');
@@ -134,7 +137,10 @@ describe('chromium: the popup', () => {
     const banner = popup.locator('[data-testid="limit-banner"]');
     expect(await banner.textContent()).toContain('Limit reached: 2 of 2');
     const order = await banner.locator('li').allTextContents();
-    expect(order.map((t) => t.split(' (')[0])).toEqual([BIG_DATA.posting.title.split(' (')[0], DATA_SCIENTIST.posting.title.split(' (')[0]]);
+    expect(order.map((t) => t.split(' (')[0])).toEqual([
+      BIG_DATA.posting.title.split(' (')[0],
+      DATA_SCIENTIST.posting.title.split(' (')[0],
+    ]);
     await popup.close();
 
     const badge = await waitFor('the badge to read 2/2', async () => {
@@ -187,7 +193,9 @@ describe('chromium: the popup', () => {
     // The list shows all three jobs; the search narrows it.
     expect(await popup.locator('[role="listitem"]').count()).toBe(3);
     await popup.fill('input[type="search"]', 'big data');
-    await waitFor('the search to narrow the list', async () => ((await popup.locator('[role="listitem"]').count()) === 1 ? true : undefined));
+    await waitFor('the search to narrow the list', async () =>
+      (await popup.locator('[role="listitem"]').count()) === 1 ? true : undefined,
+    );
     expect(await popup.locator('[role="listitem"]').textContent()).toContain('Big Data Engineer Intern');
     await popup.close();
   });
@@ -211,7 +219,10 @@ describe('chromium: the popup', () => {
     expect(await blockers.textContent()).toMatch(/PhD/);
     const [blockerTop, firstLineTop] = await Promise.all([
       blockers.evaluate((el) => el.getBoundingClientRect().top),
-      popup.locator('[data-testid="qualification"]').first().evaluate((el) => el.getBoundingClientRect().top),
+      popup
+        .locator('[data-testid="qualification"]')
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().top),
     ]);
     expect(blockerTop).toBeLessThan(firstLineTop);
     await popup.close();

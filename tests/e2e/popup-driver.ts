@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { CHROME_BUILD, CHROMIUM_PATH, chromiumArgs, freshProfileDir, readStoreInExtension, requireBrowser, requireBuild, type Row } from './harness';
+import {
+  CHROME_BUILD,
+  CHROMIUM_PATH,
+  chromiumArgs,
+  freshProfileDir,
+  readStoreInExtension,
+  requireBrowser,
+  requireBuild,
+  type Row,
+} from './harness';
 
 /**
  * Chromium with the built extension, driven to the popup: the popup end-to-end test, `npm run
@@ -75,8 +84,7 @@ export async function launchPopupChromium(serverPort: number, options: LaunchOpt
 
   const isOurs = (worker: Worker) => worker.url().startsWith('chrome-extension://');
   const serviceWorker = async (): Promise<Worker> =>
-    context.serviceWorkers().find(isOurs) ??
-    (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }));
+    context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }));
   const extensionId = new URL((await serviceWorker()).url()).host;
 
   const extensionPage = async (path = 'manifest.json') => {
@@ -137,10 +145,10 @@ export async function launchPopupChromium(serverPort: number, options: LaunchOpt
     async send(name, data) {
       const page = await extensionPage();
       try {
-        const reply = (await page.evaluate(
-          (message) => chrome.runtime.sendMessage(message),
-          { name, data } as { name: string; data: unknown },
-        )) as { ok: boolean; value?: unknown; code?: string; message?: string; error?: string };
+        const reply = (await page.evaluate((message) => chrome.runtime.sendMessage(message), { name, data } as {
+          name: string;
+          data: unknown;
+        })) as { ok: boolean; value?: unknown; code?: string; message?: string; error?: string };
         // A release before 0.2 answered a failure with `error` alone (the upgrade test runs one).
         if (!reply?.ok) throw new Error(`${name}: ${reply?.code ? `${reply.code}: ` : ''}${reply?.message ?? reply?.error ?? 'no answer'}`);
         return reply.value;
@@ -165,7 +173,16 @@ export async function runAxe(page: Page): Promise<{ id: string; impact: string |
   const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(`${source};void 0`);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({
       id: v.id,
@@ -186,7 +203,10 @@ export async function accessibleTexts(page: Page): Promise<string[]> {
     const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
       nodes: { name?: { value?: unknown }; ignored?: boolean }[];
     };
-    return nodes.filter((n) => !n.ignored).map((n) => String(n.name?.value ?? '')).filter(Boolean);
+    return nodes
+      .filter((n) => !n.ignored)
+      .map((n) => String(n.name?.value ?? ''))
+      .filter(Boolean);
   } finally {
     await cdp.detach();
   }

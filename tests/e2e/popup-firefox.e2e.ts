@@ -62,7 +62,8 @@ describe('firefox: the popup', () => {
   it('shows the current-job view for that tab, asking for a profile, then highlighted once one is saved', async () => {
     if (!BIG_DATA) throw new Error('fixture tiktok-seed-003 is missing');
     const tabId = await extension.evaluate(async (href: string) => {
-      const api = (globalThis as unknown as { browser: { tabs: { query: (q: object) => Promise<{ id?: number; url?: string }[]> } } }).browser;
+      const api = (globalThis as unknown as { browser: { tabs: { query: (q: object) => Promise<{ id?: number; url?: string }[]> } } })
+        .browser;
       return (await api.tabs.query({})).find((t) => t.url === href)?.id ?? null;
     }, BIG_DATA.url.href);
     expect(tabId).not.toBeNull();
@@ -75,7 +76,10 @@ describe('firefox: the popup', () => {
     expect(plain.slice(0, 4)).toEqual(BIG_DATA.expected.posting!.minimumQualifications);
 
     const reply = await popup.evaluate(
-      (message) => (globalThis as unknown as { browser: { runtime: { sendMessage: (m: unknown) => Promise<{ ok: boolean }> } } }).browser.runtime.sendMessage(message),
+      (message) =>
+        (
+          globalThis as unknown as { browser: { runtime: { sendMessage: (m: unknown) => Promise<{ ok: boolean }> } } }
+        ).browser.runtime.sendMessage(message),
       {
         name: 'profile:save',
         data: {

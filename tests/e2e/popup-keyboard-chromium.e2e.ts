@@ -163,12 +163,16 @@ describe('chromium: the popup by keyboard', () => {
   it('asks the pending question in one line, and lists jobs best match first with the blocker on the row', async () => {
     if (!APPLY_FORM) throw new Error('no apply-form fixture');
     const form = await browser.open(APPLY_FORM.url.href);
-    await waitFor('the form to be recorded as started', async () => ((await row(ALGORITHM_PHD.posting.jobId)).applyStartedAt ? true : undefined));
+    await waitFor('the form to be recorded as started', async () =>
+      (await row(ALGORITHM_PHD.posting.jobId)).applyStartedAt ? true : undefined,
+    );
     const popup = await browser.openPopup(undefined, { width: 400 });
     for (const width of [300, 400]) {
       await popup.setViewportSize({ width, height: 600 });
       const boxes = await popup.$eval('[data-testid="pending-item"] .pending-line', (line) =>
-        [line.querySelector('.pending-question')!, ...line.querySelectorAll('button')].map((el) => el.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom })),
+        [line.querySelector('.pending-question')!, ...line.querySelectorAll('button')]
+          .map((el) => el.getBoundingClientRect())
+          .map((r) => ({ top: r.top, bottom: r.bottom })),
       );
       const tops = boxes.map((b) => Math.round(b.top));
       // One line: the question and both buttons overlap vertically.

@@ -44,12 +44,15 @@ describe('firefox: the popup by keyboard', () => {
   let browser: Browser;
   let reader: Page;
   const row = async (jobId: string) =>
-    waitFor(`job ${jobId} in the database`, async () => (await reader.evaluate(readStoreInExtension, 'jobs')).find((r) => r.jobId === jobId));
+    waitFor(`job ${jobId} in the database`, async () =>
+      (await reader.evaluate(readStoreInExtension, 'jobs')).find((r) => r.jobId === jobId),
+    );
 
   /** The popup for the tab showing `url`, as the toolbar button would open it. */
   async function popupFor(url: string): Promise<Page> {
     const tabId = await reader.evaluate(async (href: string) => {
-      const api = (globalThis as unknown as { browser: { tabs: { query: (q: object) => Promise<{ id?: number; url?: string }[]> } } }).browser;
+      const api = (globalThis as unknown as { browser: { tabs: { query: (q: object) => Promise<{ id?: number; url?: string }[]> } } })
+        .browser;
       return (await api.tabs.query({})).find((t) => t.url === href)?.id ?? null;
     }, url);
     if (tabId === null) throw new Error(`no tab shows ${url}`);
@@ -66,7 +69,10 @@ describe('firefox: the popup by keyboard', () => {
     expect(await browser.installExtension(FIREFOX_BUILD)).toBe(ADDON_ID);
     reader = await open(browser, POPUP);
     const reply = await reader.evaluate(
-      (message) => (globalThis as unknown as { browser: { runtime: { sendMessage: (m: unknown) => Promise<{ ok: boolean }> } } }).browser.runtime.sendMessage(message),
+      (message) =>
+        (
+          globalThis as unknown as { browser: { runtime: { sendMessage: (m: unknown) => Promise<{ ok: boolean }> } } }
+        ).browser.runtime.sendMessage(message),
       {
         name: 'profile:save',
         data: {
@@ -108,7 +114,9 @@ describe('firefox: the popup by keyboard', () => {
     await popup.keyboard.press('Enter');
     await waitFor('the application to be recorded', async () => ((await row(jobId)).status === 'applied' ? true : undefined));
     await waitFor('the confirmation', async () =>
-      ((await popup.$eval('[data-testid="action-message"]', (p) => p.textContent ?? '')).includes('counts against the limit') ? true : undefined),
+      (await popup.$eval('[data-testid="action-message"]', (p) => p.textContent ?? '')).includes('counts against the limit')
+        ? true
+        : undefined,
     );
     expect(await active(popup)).toMatchObject({ tag: 'button', text: 'Set status' });
 

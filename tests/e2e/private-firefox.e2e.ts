@@ -85,13 +85,19 @@ describe('firefox, permanent private browsing: Job Lens runs on its storage.loca
         }),
     );
     expect(probe).toBe('InvalidStateError');
-    expect(await list.evaluate(() => (globalThis as unknown as { browser: { extension: { inIncognitoContext: boolean } } }).browser.extension.inIncognitoContext)).toBe(true);
+    expect(
+      await list.evaluate(
+        () => (globalThis as unknown as { browser: { extension: { inIncognitoContext: boolean } } }).browser.extension.inIncognitoContext,
+      ),
+    ).toBe(true);
   });
 
   it('says once why, and lists a job viewed in a tab', async () => {
     await rendered(list);
-    const notice = await waitFor('the private-mode notice', async () =>
-      (await list.$eval('[data-testid="data-notice"][data-kind="private-mode"]', (el) => el.textContent).catch(() => null)) ?? undefined,
+    const notice = await waitFor(
+      'the private-mode notice',
+      async () =>
+        (await list.$eval('[data-testid="data-notice"][data-kind="private-mode"]', (el) => el.textContent).catch(() => null)) ?? undefined,
     );
     expect(notice).toContain('postings are kept only until the browser closes');
     // Every window is private here, and private windows are recorded only when the user allows it:
@@ -107,7 +113,9 @@ describe('firefox, permanent private browsing: Job Lens runs on its storage.loca
     expect(await box.evaluate((i) => (i as HTMLInputElement).checked)).toBe(false);
     await box.click();
     await waitFor('the setting to be saved', async () =>
-      (await options.$eval(RECORD_PRIVATE, (i) => (i as HTMLInputElement).checked && !(i as HTMLInputElement).disabled).catch(() => false)) ? true : undefined,
+      (await options.$eval(RECORD_PRIVATE, (i) => (i as HTMLInputElement).checked && !(i as HTMLInputElement).disabled).catch(() => false))
+        ? true
+        : undefined,
     );
     await options.close();
 
@@ -134,7 +142,8 @@ describe('firefox, permanent private browsing: Job Lens runs on its storage.loca
 
   it('records an application from the popup and shows it, with the count, kept in the copy', async () => {
     const tabId = await list.evaluate(
-      async (href: string) => (await (globalThis as unknown as { browser: BrowserApi }).browser.tabs.query({})).find((t) => t.url === href)?.id ?? null,
+      async (href: string) =>
+        (await (globalThis as unknown as { browser: BrowserApi }).browser.tabs.query({})).find((t) => t.url === href)?.id ?? null,
       JOB.url.href,
     );
     expect(tabId).not.toBeNull();
@@ -144,8 +153,9 @@ describe('firefox, permanent private browsing: Job Lens runs on its storage.loca
     expect(await popup.$eval('[data-testid="limit-summary"]', (el) => el.textContent)).toContain('0 of 2');
 
     await popup.click('::-p-text(Mark applied)');
-    const applied = await waitFor('the popup to show the application', async () =>
-      (await popup.$eval('[data-testid="applied-on"]', (el) => el.textContent).catch(() => null)) ?? undefined,
+    const applied = await waitFor(
+      'the popup to show the application',
+      async () => (await popup.$eval('[data-testid="applied-on"]', (el) => el.textContent).catch(() => null)) ?? undefined,
     );
     expect(applied).toMatch(/^Applied on /);
     expect(await popup.$eval('[data-testid="limit-summary"]', (el) => el.textContent)).toContain('1 of 2');
@@ -155,13 +165,19 @@ describe('firefox, permanent private browsing: Job Lens runs on its storage.loca
     await rendered(reopened);
     expect(await reopened.$eval('[data-testid="applied-on"]', (el) => el.textContent)).toBe(applied);
 
-    const copy = await reopened.evaluate(async () => (await (globalThis as unknown as { browser: BrowserApi }).browser.storage.local.get('jobLensBackup')).jobLensBackup);
+    const copy = await reopened.evaluate(
+      async () => (await (globalThis as unknown as { browser: BrowserApi }).browser.storage.local.get('jobLensBackup')).jobLensBackup,
+    );
     const entry = (copy as { jobs: Record<string, { status: string; appliedAt: string | null; title: string }> }).jobs[JOB.posting.jobId];
     expect(entry).toMatchObject({ status: 'applied', title: JOB.posting.title });
     expect(entry?.appliedAt).toEqual(expect.any(String));
 
-    const status = await reopened.evaluate(async () =>
-      ((await (globalThis as unknown as { browser: BrowserApi }).browser.runtime.sendMessage({ name: 'data:status', data: {} })).value as { status: unknown }).status,
+    const status = await reopened.evaluate(
+      async () =>
+        (
+          (await (globalThis as unknown as { browser: BrowserApi }).browser.runtime.sendMessage({ name: 'data:status', data: {} }))
+            .value as { status: unknown }
+        ).status,
     );
     expect(status).toMatchObject({ mode: 'memory', lastWriteFailure: null, backupJobs: 1 });
     const settings = (copy as { settings: { key: string; value: unknown }[] }).settings;
@@ -182,18 +198,29 @@ describe('firefox, permanent private browsing: Job Lens runs on its storage.loca
     expect(await popup.$eval('[data-testid="limit-summary"]', (el) => el.textContent)).toContain('1 of 2');
     // Told once: the private-mode notice was dismissed in the first session.
     expect(await popup.$('[data-testid="data-notice"]')).toBeNull();
-    const snapshot = (await popup.evaluate(async () =>
-      ((await (globalThis as unknown as { browser: BrowserApi }).browser.runtime.sendMessage({ name: 'data:snapshot', data: {} })).value),
+    const snapshot = (await popup.evaluate(
+      async () =>
+        (await (globalThis as unknown as { browser: BrowserApi }).browser.runtime.sendMessage({ name: 'data:snapshot', data: {} })).value,
     )) as { jobs: { jobId: string; status: string; appliedAt: string | null; description: string; extractedAt: string }[] };
     // The choice to record private windows is a setting, back from the copy too.
     const options = await openPage(OPTIONS);
-    const checked = await waitFor('the private-windows setting', async () =>
-      (await options.$eval(RECORD_PRIVATE, (i) => ((i as HTMLInputElement).disabled ? undefined : (i as HTMLInputElement).checked)).catch(() => undefined)),
+    const checked = await waitFor(
+      'the private-windows setting',
+      async () =>
+        await options
+          .$eval(RECORD_PRIVATE, (i) => ((i as HTMLInputElement).disabled ? undefined : (i as HTMLInputElement).checked))
+          .catch(() => undefined),
     );
     expect(checked).toBe(true);
     await options.close();
     expect(snapshot.jobs).toEqual([
-      expect.objectContaining({ jobId: JOB.posting.jobId, status: 'applied', appliedAt: expect.any(String), description: '', extractedAt: '1970-01-01T00:00:00.000Z' }),
+      expect.objectContaining({
+        jobId: JOB.posting.jobId,
+        status: 'applied',
+        appliedAt: expect.any(String),
+        description: '',
+        extractedAt: '1970-01-01T00:00:00.000Z',
+      }),
     ]);
   });
 });

@@ -45,9 +45,11 @@ describe('chromium, an incognito window: a job viewed there is not recorded unle
   let popup: Page;
 
   const storedJobIds = async () =>
-    ((await control.evaluate(async () => (await chrome.runtime.sendMessage({ name: 'data:snapshot', data: {} })).value)) as { jobs: { jobId: string }[] }).jobs.map(
-      (j) => j.jobId,
-    );
+    (
+      (await control.evaluate(async () => (await chrome.runtime.sendMessage({ name: 'data:snapshot', data: {} })).value)) as {
+        jobs: { jobId: string }[];
+      }
+    ).jobs.map((j) => j.jobId);
 
   beforeAll(async () => {
     requireBrowser(CHROMIUM_PATH);

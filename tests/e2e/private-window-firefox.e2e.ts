@@ -49,9 +49,12 @@ describe('firefox, a private window: a job viewed there is not recorded unless a
   let popup: Page;
 
   const storedJobIds = async () =>
-    ((await control.evaluate(async () => (await (globalThis as unknown as { browser: BrowserApi }).browser.runtime.sendMessage({ name: 'data:snapshot', data: {} })).value)) as { jobs: { jobId: string }[] }).jobs.map(
-      (j) => j.jobId,
-    );
+    (
+      (await control.evaluate(
+        async () =>
+          (await (globalThis as unknown as { browser: BrowserApi }).browser.runtime.sendMessage({ name: 'data:snapshot', data: {} })).value,
+      )) as { jobs: { jobId: string }[] }
+    ).jobs.map((j) => j.jobId);
   /** The page the add-on opened (the driver loses track of add-on pages' navigations; the page knows its address). */
   const pageAt = (prefix: string) =>
     waitFor(`a page at ${prefix}`, async () => {
@@ -83,7 +86,9 @@ describe('firefox, a private window: a job viewed there is not recorded unless a
   });
 
   it('reads the job in the private window and records nothing', async () => {
-    expect(await control.evaluate(() => (globalThis as unknown as { browser: BrowserApi }).browser.extension.inIncognitoContext)).toBe(false);
+    expect(await control.evaluate(() => (globalThis as unknown as { browser: BrowserApi }).browser.extension.inIncognitoContext)).toBe(
+      false,
+    );
     const opened = await control.evaluate(async (url) => {
       const win = await (globalThis as unknown as { browser: BrowserApi }).browser.windows.create({ incognito: true, url });
       return { windowId: win.id, incognito: win.incognito, tabId: win.tabs?.[0]?.id };
@@ -92,7 +97,10 @@ describe('firefox, a private window: a job viewed there is not recorded unless a
     privateWindow = { windowId: opened.windowId!, tabId: opened.tabId! };
     // The content script there read the posting (and sent it): what it tells the popup.
     const state = await waitFor('the private tab to read the job', async () => {
-      const answer = (await control.evaluate((id) => (globalThis as unknown as { browser: BrowserApi }).browser.tabs.sendMessage(id, { name: 'page:state' }).catch(() => null), privateWindow.tabId)) as {
+      const answer = (await control.evaluate(
+        (id) => (globalThis as unknown as { browser: BrowserApi }).browser.tabs.sendMessage(id, { name: 'page:state' }).catch(() => null),
+        privateWindow.tabId,
+      )) as {
         jobId: string;
         state: string;
       } | null;
@@ -104,14 +112,18 @@ describe('firefox, a private window: a job viewed there is not recorded unless a
 
   it('the popup in that window says in one line why, and leads to the setting', async () => {
     await control.evaluate(
-      ({ url, windowId }) => (globalThis as unknown as { browser: BrowserApi }).browser.tabs.create({ windowId, url }).then(() => undefined),
+      ({ url, windowId }) =>
+        (globalThis as unknown as { browser: BrowserApi }).browser.tabs.create({ windowId, url }).then(() => undefined),
       { url: `${POPUP}?tab=${privateWindow.tabId}`, windowId: privateWindow.windowId },
     );
     popup = await pageAt(`${POPUP}?tab=`);
     expect(await popup.evaluate(() => (globalThis as unknown as { browser: BrowserApi }).browser.extension.inIncognitoContext)).toBe(true);
-    const line = await waitFor('the not-recorded line', async () =>
-      (await popup.$eval('[data-testid="private-not-recorded"]', (el) => ({ text: el.textContent ?? '', lines: el.querySelectorAll('p').length })).catch(() => null)) ??
-      undefined,
+    const line = await waitFor(
+      'the not-recorded line',
+      async () =>
+        (await popup
+          .$eval('[data-testid="private-not-recorded"]', (el) => ({ text: el.textContent ?? '', lines: el.querySelectorAll('p').length }))
+          .catch(() => null)) ?? undefined,
     );
     expect(line.lines).toBe(1);
     expect(line.text).toContain('Not recorded: this is a private window');
@@ -126,7 +138,9 @@ describe('firefox, a private window: a job viewed there is not recorded unless a
     expect(await box.evaluate((i) => (i as HTMLInputElement).checked)).toBe(false);
     await box.click();
     await waitFor('the setting to be saved', async () =>
-      (await options.$eval(RECORD_PRIVATE, (i) => (i as HTMLInputElement).checked && !(i as HTMLInputElement).disabled).catch(() => false)) ? true : undefined,
+      (await options.$eval(RECORD_PRIVATE, (i) => (i as HTMLInputElement).checked && !(i as HTMLInputElement).disabled).catch(() => false))
+        ? true
+        : undefined,
     );
     // Allowed, the line goes from the popup (it follows the stored choice).
     await waitFor('the line to go', async () => ((await popup.$('[data-testid="private-not-recorded"]')) === null ? true : undefined));
@@ -135,7 +149,10 @@ describe('firefox, a private window: a job viewed there is not recorded unless a
   it('once allowed, the same page reloaded is recorded and the popup shows the job', async () => {
     await control.evaluate((id) => (globalThis as unknown as { browser: BrowserApi }).browser.tabs.reload(id), privateWindow.tabId);
     await waitFor('the job to be recorded', async () => ((await storedJobIds()).includes(JOB.posting.jobId) ? true : undefined));
-    const title = await waitFor('the job in the popup', async () => (await popup.$eval('#job-title', (h) => h.textContent).catch(() => null)) ?? undefined);
+    const title = await waitFor(
+      'the job in the popup',
+      async () => (await popup.$eval('#job-title', (h) => h.textContent).catch(() => null)) ?? undefined,
+    );
     expect(title).toBe(JOB.posting.title);
   });
 });

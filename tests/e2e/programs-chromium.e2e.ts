@@ -96,7 +96,8 @@ describe('chromium: the application limit per program', () => {
       await row(job.posting.jobId);
       await tab.close();
     }
-    for (const job of [FIRST, SECOND]) await browser.send('job:setStatus', { jobId: job.posting.jobId, status: 'applied', appliedAt: new Date().toISOString() });
+    for (const job of [FIRST, SECOND])
+      await browser.send('job:setStatus', { jobId: job.posting.jobId, status: 'applied', appliedAt: new Date().toISOString() });
     const { limit } = (await browser.send('limit:get', {})) as {
       limit: { programs: { program: { key: string; label: string }; used: number; state: string; applications: { jobId: string }[] }[] };
     };
@@ -184,7 +185,10 @@ describe('chromium: the application limit per program', () => {
     const page = await browser.open(EXPERIENCED.url.href);
     await tabBadgeReads(page, '');
     const worker = await browser.serviceWorker();
-    const tabId = await worker.evaluate(async (href: string) => (await chrome.tabs.query({})).find((t) => t.url === href)?.id ?? null, page.url());
+    const tabId = await worker.evaluate(
+      async (href: string) => (await chrome.tabs.query({})).find((t) => t.url === href)?.id ?? null,
+      page.url(),
+    );
     expect(tabId).not.toBeNull();
     // Another site's address is not visible to the extension: the tab is followed by its id.
     await page.goto('about:blank');

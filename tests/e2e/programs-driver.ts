@@ -86,4 +86,3 @@ export async function layoutsWhileScrolling(page: Evaluates): Promise<Layout[]> 
 export function closeButtonPoint(banner: Rect): { x: number; y: number } {
   return { x: banner.right - 4 - 14 - 2, y: banner.top + 4 + 14 + 2 };
 }
-

@@ -73,7 +73,10 @@ describe('firefox: the application limit per program', () => {
       const api = (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser;
       return JSON.stringify(await api.runtime.sendMessage({ name: 'limit:get', data: { jobId: id } }));
     }, jobId);
-    const reply = JSON.parse(text) as { ok: boolean; value: { page: { count: { used: number; limit: number; state: string } | null; dismissed: boolean } } };
+    const reply = JSON.parse(text) as {
+      ok: boolean;
+      value: { page: { count: { used: number; limit: number; state: string } | null; dismissed: boolean } };
+    };
     if (!reply.ok) throw new Error(text);
     return reply.value.page;
   };
@@ -102,7 +105,8 @@ describe('firefox: the application limit per program', () => {
       await row(job.posting.jobId);
       await tab.close();
     }
-    for (const job of [FIRST, SECOND]) await firefox.send('job:setStatus', { jobId: job.posting.jobId, status: 'applied', appliedAt: new Date().toISOString() });
+    for (const job of [FIRST, SECOND])
+      await firefox.send('job:setStatus', { jobId: job.posting.jobId, status: 'applied', appliedAt: new Date().toISOString() });
     const { limit } = (await firefox.send('limit:get', {})) as { limit: { programs: { program: { label: string }; used: number }[] } };
     expect(limit.programs.map((p) => [p.program.label, p.used])).toEqual([['Undergrad/Master Intern · 2026 Start', 2]]);
     await waitFor('the overall badge to read 2/2', async () => ((await firefox.badge()).text === '2/2' ? true : undefined));
@@ -119,7 +123,12 @@ describe('firefox: the application limit per program', () => {
     expect(banner!.width).toBeLessThanOrEqual(BANNER_MAX_WIDTH);
     expect(banner!.height).toBeLessThanOrEqual(BANNER_MAX_COLLAPSED_HEIGHT);
     // The site's scripts see an empty element.
-    expect(await page.evaluate((tag: string) => { const h = document.querySelector(tag)!; return [h.shadowRoot, h.textContent]; }, BANNER_TAG)).toEqual([null, '']);
+    expect(
+      await page.evaluate((tag: string) => {
+        const h = document.querySelector(tag)!;
+        return [h.shadowRoot, h.textContent];
+      }, BANNER_TAG),
+    ).toEqual([null, '']);
     await page.close();
   });
 

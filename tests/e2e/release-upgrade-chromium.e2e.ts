@@ -31,7 +31,8 @@ const PROFILE = {
   locations: ['Singapore'],
 };
 
-const keyOf = (store: string, row: Row) => String(store === 'versions' ? row.id : store === 'settings' ? row.key : store === 'profile' ? row.id : row.jobId);
+const keyOf = (store: string, row: Row) =>
+  String(store === 'versions' ? row.id : store === 'settings' ? row.key : store === 'profile' ? row.id : row.jobId);
 
 async function readAll(browser: PopupChromium): Promise<Record<string, Map<string, Row>>> {
   const out: Record<string, Map<string, Row>> = {};
@@ -79,7 +80,11 @@ describe('chromium: a profile made by release 0.1.0, opened by the new build', (
     );
     await form.close();
     await browser.send('apply:confirm', { jobId: ALGORITHM_PHD.posting.jobId });
-    await browser.send('job:setStatus', { jobId: DATA_SCIENTIST.posting.jobId, status: 'applied', appliedAt: new Date().toISOString().slice(0, 10) });
+    await browser.send('job:setStatus', {
+      jobId: DATA_SCIENTIST.posting.jobId,
+      status: 'applied',
+      appliedAt: new Date().toISOString().slice(0, 10),
+    });
     await browser.send('job:setStatus', { jobId: DATA_SCIENTIST.posting.jobId, status: 'interviewing' });
     await browser.send('job:setStatus', { jobId: BIG_DATA.posting.jobId, status: 'saved' });
     await browser.send('job:setNotes', { jobId: BIG_DATA.posting.jobId, notes: 'Ask Mei about the team.\nReferral: "Sam", =not yet' });
@@ -87,9 +92,26 @@ describe('chromium: a profile made by release 0.1.0, opened by the new build', (
     // The posting changed on the site since the first visit: the earlier copy goes to `versions`.
     const stored = (await browser.readStore('jobs')).find((r) => r.jobId === BIG_DATA.posting.jobId)!;
     const posting = Object.fromEntries(
-      Object.entries(stored).filter(([key]) => !['status', 'statusHistory', 'notes', 'notesUpdatedAt', 'appliedAt', 'applyStartedAt', 'userUpdatedAt', 'firstSeenAt', 'lastSeenAt', 'changedAt', 'changedFields'].includes(key)),
+      Object.entries(stored).filter(
+        ([key]) =>
+          ![
+            'status',
+            'statusHistory',
+            'notes',
+            'notesUpdatedAt',
+            'appliedAt',
+            'applyStartedAt',
+            'userUpdatedAt',
+            'firstSeenAt',
+            'lastSeenAt',
+            'changedAt',
+            'changedFields',
+          ].includes(key),
+      ),
     );
-    await browser.send('posting:seen', { posting: { ...posting, locations: ['Singapore', 'Shanghai'], extractedAt: new Date().toISOString() } });
+    await browser.send('posting:seen', {
+      posting: { ...posting, locations: ['Singapore', 'Shanghai'], extractedAt: new Date().toISOString() },
+    });
     await browser.send('settings:setCycleStart', { cycleStart: '2025-09-01' });
     await browser.send('profile:save', { profile: PROFILE });
 
@@ -153,5 +175,10 @@ describe('chromium: a profile made by release 0.1.0, opened by the new build', (
 
 /** `waitForJobRow` takes the shared suite's browser interface; only `readStore` is used. */
 function browserShim(browser: PopupChromium) {
-  return { name: 'chromium', open: () => Promise.reject(new Error('unused')), readStore: (s: string) => browser.readStore(s), close: async () => {} };
+  return {
+    name: 'chromium',
+    open: () => Promise.reject(new Error('unused')),
+    readStore: (s: string) => browser.readStore(s),
+    close: async () => {},
+  };
 }

@@ -79,9 +79,7 @@ function navigationSimulation(timings: NavTimings): void {
     state.busy = true;
     const target = new URL(href, location.href);
     const previous = Array.from(region(document).childNodes).filter((n) => !ownScript(n));
-    const response = fetch(target.pathname + target.search, { headers: { 'x-e2e-fragment': '1' } }).then((r) =>
-      r.text(),
-    );
+    const response = fetch(target.pathname + target.search, { headers: { 'x-e2e-fragment': '1' } }).then((r) => r.text());
     history.pushState({}, '', target.href);
     if (mode === 'stale') {
       show(previous.map((n) => n.cloneNode(true)));
@@ -95,7 +93,11 @@ function navigationSimulation(timings: NavTimings): void {
     // DOMParser marks scripts as already run, so the fixture's own script chunks stay inert here.
     const doc = new DOMParser().parseFromString(await response, 'text/html');
     setHeadTitle(doc.title);
-    show(Array.from(region(doc).childNodes).filter((n) => !ownScript(n)).map((n) => document.importNode(n, true)));
+    show(
+      Array.from(region(doc).childNodes)
+        .filter((n) => !ownScript(n))
+        .map((n) => document.importNode(n, true)),
+    );
     state.rendered.push(target.pathname);
     state.busy = false;
   }

@@ -25,7 +25,8 @@ const PERSONAL = 'jane.doe@example.org';
 const TYPED = '+44 7700 900123';
 const TOKEN = 'SECRET123';
 // What the snapshot drops with its content, as the popup's sanitiser lists them.
-const DROPPED = 'script,style,link,meta,noscript,template,iframe,frame,object,embed,svg,canvas,video,audio,img,picture,source,input,textarea,select,option';
+const DROPPED =
+  'script,style,link,meta,noscript,template,iframe,frame,object,embed,svg,canvas,video,audio,img,picture,source,input,textarea,select,option';
 
 /** The page's texts in document order, outside the elements a snapshot drops. */
 function textsIn(root: ParentNode & Node, dropped: string): string[] {
@@ -63,7 +64,9 @@ describe('chromium: the popup saves a snapshot of the job page', () => {
 
   it('saves the file from the popup on a job page a signed-in user has open', async () => {
     tab = await browser.open(`${JOB.url.href}&token=${TOKEN}#top`);
-    await waitFor('the job in the database', async () => ((await browser.readStore('jobs')).some((r) => r.jobId === JOB.posting.jobId) ? true : undefined));
+    await waitFor('the job in the database', async () =>
+      (await browser.readStore('jobs')).some((r) => r.jobId === JOB.posting.jobId) ? true : undefined,
+    );
     // What a signed-in page carries besides the posting; the phone number is typed, as a user would.
     await tab.evaluate(
       ({ personal, token }) => {
@@ -84,15 +87,22 @@ describe('chromium: the popup saves a snapshot of the job page', () => {
     );
     await tab.getByLabel('Phone').fill(TYPED);
     liveTexts = await tab.evaluate(
-      ({ dropped, source }) => (new Function('root', 'dropped', `return (${source})(root, dropped)`) as (r: Node, d: string) => string[])(document.body, dropped),
+      ({ dropped, source }) =>
+        (new Function('root', 'dropped', `return (${source})(root, dropped)`) as (r: Node, d: string) => string[])(document.body, dropped),
       { dropped: DROPPED, source: textsIn.toString() },
     );
 
     const popup = await browser.openPopup(tab);
-    const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'This posting was read wrong: save a snapshot' }).click()]);
+    const [download] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByRole('button', { name: 'This posting was read wrong: save a snapshot' }).click(),
+    ]);
     const path = join(scratch.dir, download.suggestedFilename());
     await download.saveAs(path);
-    const status = await waitFor('the popup to say it saved', async () => (await popup.locator('p.snapshot [role="status"]').textContent())?.trim() || undefined);
+    const status = await waitFor(
+      'the popup to say it saved',
+      async () => (await popup.locator('p.snapshot [role="status"]').textContent())?.trim() || undefined,
+    );
     saved = { name: download.suggestedFilename(), text: readFileSync(path, 'utf8'), path, status };
     expect(saved.name).toMatch(new RegExp(`^job-lens-snapshot-${JOB.posting.jobId}-\\d{4}-\\d{2}-\\d{2}\\.html$`));
     expect(saved.status).toBe(`Saved ${saved.name}: the job page without scripts, form fields or your details. Attach it to your report.`);
@@ -102,11 +112,32 @@ describe('chromium: the popup saves a snapshot of the job page', () => {
     const manifest = JSON.parse(readFileSync(join(CHROME_BUILD, 'manifest.json'), 'utf8')) as { version: string };
     expect(snapshotPageUrl(saved.text)).toBe(`https://lifeattiktok.com/search/${JOB.posting.jobId}`);
     expect(saved.text).toContain(`<meta name="job-lens:version" content="${manifest.version}">`);
-    expect(saved.text.startsWith(`<!-- Job Lens snapshot of https://lifeattiktok.com/search/${JOB.posting.jobId}, extension ${manifest.version}, saved `)).toBe(true);
+    expect(
+      saved.text.startsWith(
+        `<!-- Job Lens snapshot of https://lifeattiktok.com/search/${JOB.posting.jobId}, extension ${manifest.version}, saved `,
+      ),
+    ).toBe(true);
   });
 
   it('keeps nothing personal and nothing that runs', () => {
-    for (const absent of [PERSONAL, TYPED, TOKEN, 'spread=', 'my notes', '<script', '<input', '<textarea', '<img', '<iframe', 'onclick', 'href=', 'src=', 'data-user', 'window.secret', 'tracker.example']) {
+    for (const absent of [
+      PERSONAL,
+      TYPED,
+      TOKEN,
+      'spread=',
+      'my notes',
+      '<script',
+      '<input',
+      '<textarea',
+      '<img',
+      '<iframe',
+      'onclick',
+      'href=',
+      'src=',
+      'data-user',
+      'window.secret',
+      'tracker.example',
+    ]) {
       expect(saved.text, absent).not.toContain(absent);
     }
     expect(saved.text).toContain('Signed in as [address removed]');
@@ -125,15 +156,24 @@ describe('chromium: the popup saves a snapshot of the job page', () => {
     const url = new URL(snapshotPageUrl(saved.text)!);
     const read = extractFromHtml(saved.text, url, new Date());
     if (!read.ok) throw new Error(`the snapshot does not read as a job: ${read.reason}`);
-    for (const [field, value] of Object.entries(JOB.posting)) expect(read.posting[field as keyof typeof read.posting], field).toEqual(value);
+    for (const [field, value] of Object.entries(JOB.posting))
+      expect(read.posting[field as keyof typeof read.posting], field).toEqual(value);
 
-    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/fixture.ts', saved.path, '--name', 'report-from-e2e'], {
-      cwd: ROOT,
-      env: { ...process.env, JOB_LENS_FIXTURES_DIR: scratch.dir },
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/fixture.ts', saved.path, '--name', 'report-from-e2e'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, JOB_LENS_FIXTURES_DIR: scratch.dir },
+        encoding: 'utf8',
+      },
+    );
     expect(run.status, run.stderr).toBe(0);
-    const expected = JSON.parse(readFileSync(join(scratch.dir, 'report-from-e2e.expected.json'), 'utf8')) as { expect: string; url: string; posting: Record<string, unknown> };
+    const expected = JSON.parse(readFileSync(join(scratch.dir, 'report-from-e2e.expected.json'), 'utf8')) as {
+      expect: string;
+      url: string;
+      posting: Record<string, unknown>;
+    };
     expect(expected.expect).toBe('job');
     expect(expected.url).toBe(url.href);
     for (const [field, value] of Object.entries(JOB.posting)) expect(expected.posting[field], field).toEqual(value);

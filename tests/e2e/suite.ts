@@ -1,16 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyUrl } from '../../lib/sites/urls';
 import { jobFixtures, loadFixtures, type Fixture, type JobFixture } from './fixtures';
-import {
-  CONTENT_GIVE_UP_MS,
-  pick,
-  sleep,
-  waitFor,
-  waitForJobRow,
-  type ExtensionBrowser,
-  type Row,
-  type Tab,
-} from './harness';
+import { CONTENT_GIVE_UP_MS, pick, sleep, waitFor, waitForJobRow, type ExtensionBrowser, type Row, type Tab } from './harness';
 import { startFixtureServer, type FixtureServer } from './server';
 
 /**
@@ -225,17 +216,12 @@ export function defineExtensionSuite(browserName: string, launch: Launch): void 
       if (!tab || !first || !second) throw new Error('needs the previous test to have run');
       const watch = await watchRows(session.browser);
       try {
-        await tab.evaluate(
-          (path: string) => {
-            const nav = (window as unknown as { __e2eNav: { go: (h: string, m: string) => Promise<void> } }).__e2eNav;
-            void nav.go(path, 'stale');
-          },
-          second.url.pathname,
-        );
+        await tab.evaluate((path: string) => {
+          const nav = (window as unknown as { __e2eNav: { go: (h: string, m: string) => Promise<void> } }).__e2eNav;
+          void nav.go(path, 'stale');
+        }, second.url.pathname);
         await waitFor('the stale navigation to finish', async () =>
-          (await tab!.evaluate(() => (window as unknown as { __e2eNav: { busy: boolean } }).__e2eNav.busy, null))
-            ? undefined
-            : true,
+          (await tab!.evaluate(() => (window as unknown as { __e2eNav: { busy: boolean } }).__e2eNav.busy, null)) ? undefined : true,
         );
         const row = await waitForJobRow(session.browser, second.posting.jobId);
         expectPosting(row, second);

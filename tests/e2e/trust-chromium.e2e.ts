@@ -53,7 +53,10 @@ function privilegedMessages(jobId: string, otherJobId: string): { name: string; 
     { name: 'apply:submitted', data: {} },
     { name: 'apply:duplicate', data: {} },
     { name: 'apply:undo', data: { recordingId: 'recording-1' } },
-    { name: 'history:read', data: { rows: [{ title: 'Written by the page', jobId, viaReferral: false, status: 'Applied', appliedAt: '2026-01-05' }] } },
+    {
+      name: 'history:read',
+      data: { rows: [{ title: 'Written by the page', jobId, viaReferral: false, status: 'Applied', appliedAt: '2026-01-05' }] },
+    },
     { name: 'flows:load', data: {} },
     // From a job page, but naming another job than the tab's: it would close that job.
     { name: 'posting:gone', data: { site: 'tiktok', jobId: otherJobId } },
@@ -61,13 +64,15 @@ function privilegedMessages(jobId: string, otherJobId: string): { name: string; 
 }
 
 /** The content script's isolated world in that page, found the way DevTools lists it. */
-async function isolatedWorld(page: Page): Promise<{ cdp: CDPSession; run: (message: unknown) => Promise<{ ok: boolean; error?: string; value?: unknown }> }> {
+async function isolatedWorld(
+  page: Page,
+): Promise<{ cdp: CDPSession; run: (message: unknown) => Promise<{ ok: boolean; error?: string; value?: unknown }> }> {
   const cdp = await page.context().newCDPSession(page);
   const contexts: { id: number; name: string; auxData?: { type?: string; isDefault?: boolean } }[] = [];
   cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
   await cdp.send('Runtime.enable');
   const world = await waitFor(
-    'the content script\'s isolated world',
+    "the content script's isolated world",
     async () => contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Job Lens'),
     10_000,
   );
@@ -78,7 +83,8 @@ async function isolatedWorld(page: Page): Promise<{ cdp: CDPSession; run: (messa
       awaitPromise: true,
       returnByValue: true,
     });
-    if (result.exceptionDetails) throw new Error(`in the isolated world: ${result.exceptionDetails.exception?.description ?? result.exceptionDetails.text}`);
+    if (result.exceptionDetails)
+      throw new Error(`in the isolated world: ${result.exceptionDetails.exception?.description ?? result.exceptionDetails.text}`);
     return result.result.value as { ok: boolean; error?: string; value?: unknown };
   };
   return { cdp, run };
@@ -127,7 +133,7 @@ describe('chromium: trust boundaries', () => {
     expect([...manifest.permissions].sort()).toEqual(['scripting', 'storage', 'unlimitedStorage']);
   });
 
-  it('refuses every privileged message from the content script\'s world; its own tab\'s posting still goes through', async () => {
+  it("refuses every privileged message from the content script's world; its own tab's posting still goes through", async () => {
     const jobId = ISOLATED.posting.jobId;
     const page = await browser.open(ISOLATED.url.href);
     const saved = await jobRow(jobId);
@@ -151,7 +157,11 @@ describe('chromium: trust boundaries', () => {
       // A posting for another job, from this tab, is refused.
       const other = fixtureNamed(jobs, 'tiktok-seed-000');
       const elsewhere = await run({ name: 'posting:seen', data: { posting: postingFor(other) } });
-      expect(elsewhere).toMatchObject({ ok: false, code: 'refused', message: expect.stringContaining(`but the tab shows tiktok job ${jobId}`) });
+      expect(elsewhere).toMatchObject({
+        ok: false,
+        code: 'refused',
+        message: expect.stringContaining(`but the tab shows tiktok job ${jobId}`),
+      });
       expect((await browser.readStore('jobs')).some((r) => r.jobId === other.posting.jobId)).toBe(false);
 
       // This tab's own job goes through, stored under the tab's address whatever the message says.
@@ -169,7 +179,7 @@ describe('chromium: trust boundaries', () => {
     }
   });
 
-  it('keeps working on a page that answers WXT\'s handshake, and tells the page nothing', async () => {
+  it("keeps working on a page that answers WXT's handshake, and tells the page nothing", async () => {
     const url = new URL(HOSTILE.url.href);
     server.addPage(url.href, hostilePage(HOSTILE.html, [browser.extensionId]));
     const page = await browser.open(url.href);
@@ -185,7 +195,9 @@ describe('chromium: trust boundaries', () => {
       // The page's own posts come back to it; anything else would be ours.
       const ours = seen.seen.filter((text) => !text.includes('"messageId":"page"'));
       expect(ours).toEqual([]);
-      expect(seen.seen.join('\n').replaceAll(`${browser.extensionId}:job:wxt:content-script-started`, '')).not.toContain(browser.extensionId);
+      expect(seen.seen.join('\n').replaceAll(`${browser.extensionId}:job:wxt:content-script-started`, '')).not.toContain(
+        browser.extensionId,
+      );
       expect(await page.evaluate(documentWithoutOwnScript)).not.toContain(browser.extensionId);
     } finally {
       await page.close();

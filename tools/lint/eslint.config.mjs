@@ -8,7 +8,17 @@ import tseslint from 'typescript-eslint';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tools/**/node_modules/**', 'test-results/**', 'dist/**', 'tests/fixtures/releases/**'] },
+  {
+    ignores: [
+      '.output/**',
+      '.wxt/**',
+      'node_modules/**',
+      'tools/**/node_modules/**',
+      'test-results/**',
+      'dist/**',
+      'tests/fixtures/releases/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   // A disable that no longer silences anything is an error, so none outlives its reason.
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },

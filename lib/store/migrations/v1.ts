@@ -20,8 +20,18 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (Y
 const isoDateTime = z.iso.datetime();
 const pageText = (max: number) => z.string().max(max);
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
 
 /** The posting as the extractor of version 1 produced it, field for field. */
@@ -42,9 +52,7 @@ export const V1PostingSchema = z.object({
   minimumQualifications: z.array(pageText(5_000)).max(200),
   preferredQualifications: z.array(pageText(5_000)).max(200),
   startDates: z.array(isoDate).max(100),
-  internshipPeriods: z
-    .array(z.object({ from: z.enum(MONTHS), to: z.enum(MONTHS), onboardBy: isoDate.nullable() }))
-    .max(20),
+  internshipPeriods: z.array(z.object({ from: z.enum(MONTHS), to: z.enum(MONTHS), onboardBy: isoDate.nullable() })).max(20),
   commitment: z.object({ amount: z.number().int().positive().max(120), unit: z.enum(['week', 'month']) }).nullable(),
   applicationLimit: z
     .object({

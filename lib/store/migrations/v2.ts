@@ -57,10 +57,10 @@ export const V2JobRowSchema = V2PostingSchema.extend({
   changedAt: isoDateTime.nullable(),
   // Version 2's code writes at most 50 field names; version 1's rows had no bound.
   changedFields: z.array(z.string()),
-}).refine(
-  (row) => row.appliedAt !== null || !(V2_APPLIED_STATUSES as readonly string[]).includes(row.status),
-  { message: 'a submitted status needs appliedAt', path: ['appliedAt'] },
-);
+}).refine((row) => row.appliedAt !== null || !(V2_APPLIED_STATUSES as readonly string[]).includes(row.status), {
+  message: 'a submitted status needs appliedAt',
+  path: ['appliedAt'],
+});
 export type V2JobRow = z.infer<typeof V2JobRowSchema>;
 
 export const V2VersionRowSchema = z.object({
@@ -74,15 +74,16 @@ export type V2VersionRow = z.infer<typeof V2VersionRowSchema>;
 export const V2SettingRowSchema = z.discriminatedUnion('key', [
   z.object({
     key: z.literal('cycleStart'),
-    value: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)').nullable(),
+    value: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)')
+      .nullable(),
     updatedAt: isoDateTime,
   }),
 ]);
 export type V2SettingRow = z.infer<typeof V2SettingRowSchema>;
 
-const profileDate = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected an ISO date (YYYY-MM-DD)');
+const profileDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected an ISO date (YYYY-MM-DD)');
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a year and month (YYYY-MM)');
 const entry = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
@@ -154,7 +155,10 @@ export function upgradeJobRowV1toV2(row: V1JobRow): V2JobRow {
  * fields and is kept as it was otherwise; the user's data is never dropped here.
  */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
-  await tx.table('jobs').toCollection().modify((row: V1JobRow) => {
-    Object.assign(row, upgradeJobRowV1toV2(row));
-  });
+  await tx
+    .table('jobs')
+    .toCollection()
+    .modify((row: V1JobRow) => {
+      Object.assign(row, upgradeJobRowV1toV2(row));
+    });
 }

@@ -64,7 +64,10 @@ export const V3SiteStatusSchema = z.object({
 
 /** A program as the user names it when correcting a job: `<track>:<intake>` and what they read. */
 export const V3ProgramSchema = z.object({
-  key: z.string().regex(/^[a-z0-9-]+:[a-z0-9-]+$/, 'expected a program key like intern-bsms:2026-start').max(80),
+  key: z
+    .string()
+    .regex(/^[a-z0-9-]+:[a-z0-9-]+$/, 'expected a program key like intern-bsms:2026-start')
+    .max(80),
   label: z.string().min(1).max(120),
 });
 
@@ -140,7 +143,11 @@ export const V3SettingRowSchema = z.discriminatedUnion('key', [
   /** The strict reading of the limit: every early-career application against one limit. */
   z.object({ key: z.literal('strictLimit'), value: z.boolean(), updatedAt: isoDateTime }),
   /** Page banners the user closed, one `<program key>@<used>/<limit>` each, newest last. */
-  z.object({ key: z.literal('bannerDismissed'), value: z.array(z.string().max(200)).max(100), updatedAt: isoDateTime }),  /** Whether job pages seen in private windows are recorded (no row: off). */
+  z.object({
+    key: z.literal('bannerDismissed'),
+    value: z.array(z.string().max(200)).max(100),
+    updatedAt: isoDateTime,
+  }) /** Whether job pages seen in private windows are recorded (no row: off). */,
   z.object({ key: z.literal('recordPrivateWindows'), value: z.boolean(), updatedAt: isoDateTime }),
 ]);
 export type V3SettingRow = z.infer<typeof V3SettingRowSchema>;
@@ -187,12 +194,18 @@ export function upgradeProfileV2toV3(profile: V2Profile): V3Profile {
  * The new table starts empty.
  */
 export async function upgradeToV3(tx: Transaction): Promise<void> {
-  await tx.table('jobs').toCollection().modify((row: V2JobRow) => {
-    Object.assign(row, upgradeJobRowV2toV3(row));
-  });
-  await tx.table('profile').toCollection().modify((row: { data?: unknown }) => {
-    if (typeof row.data === 'object' && row.data !== null && !Array.isArray(row.data)) {
-      row.data = upgradeProfileV2toV3(row.data as V2Profile);
-    }
-  });
+  await tx
+    .table('jobs')
+    .toCollection()
+    .modify((row: V2JobRow) => {
+      Object.assign(row, upgradeJobRowV2toV3(row));
+    });
+  await tx
+    .table('profile')
+    .toCollection()
+    .modify((row: { data?: unknown }) => {
+      if (typeof row.data === 'object' && row.data !== null && !Array.isArray(row.data)) {
+        row.data = upgradeProfileV2toV3(row.data as V2Profile);
+      }
+    });
 }

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  V2JobRowSchema,
-  V2PostingSchema,
-  V2ProfileSchema,
-  V2SettingRowSchema,
-} from '../../store/migrations/v2';
+import { V2JobRowSchema, V2PostingSchema, V2ProfileSchema, V2SettingRowSchema } from '../../store/migrations/v2';
 
 /**
  * Export format version 1, frozen: the file as the first release wrote it. Its rows are the rows of

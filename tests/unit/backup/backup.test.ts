@@ -150,7 +150,11 @@ describe('the copy follows every kind of change', () => {
     // A visit refreshes an existing entry's title and time, nothing else.
     tick();
     await send('posting:seen', { posting: { ...job, title: 'Data Engineer Intern (renamed)', extractedAt: clock.toISOString() } });
-    expect((await copy()).jobs[job.jobId]).toMatchObject({ title: 'Data Engineer Intern (renamed)', notes: 'Referral from Ana', lastSeenAt: clock.toISOString() });
+    expect((await copy()).jobs[job.jobId]).toMatchObject({
+      title: 'Data Engineer Intern (renamed)',
+      notes: 'Referral from Ana',
+      lastSeenAt: clock.toISOString(),
+    });
 
     await send('job:delete', { jobId: job.jobId });
     expect(Object.keys((await copy()).jobs)).toEqual([other.jobId]);
@@ -161,7 +165,19 @@ describe('the copy follows every kind of change', () => {
       format: 'job-lens-export',
       version: 1,
       exportedAt: clock.toISOString(),
-      jobs: [{ ...(await keeper.db.jobs.get(other.jobId))!, ...imported, status: 'saved', notes: 'from the laptop', notesUpdatedAt: clock.toISOString(), appliedAt: null, applyStartedAt: null, statusHistory: [{ status: 'saved', at: clock.toISOString() }], userUpdatedAt: clock.toISOString() }],
+      jobs: [
+        {
+          ...(await keeper.db.jobs.get(other.jobId))!,
+          ...imported,
+          status: 'saved',
+          notes: 'from the laptop',
+          notesUpdatedAt: clock.toISOString(),
+          appliedAt: null,
+          applyStartedAt: null,
+          statusHistory: [{ status: 'saved', at: clock.toISOString() }],
+          userUpdatedAt: clock.toISOString(),
+        },
+      ],
       versions: [],
       settings: [],
       profile: null,
@@ -224,7 +240,7 @@ describe('restore at start', () => {
       description: '',
       minimumQualifications: [],
     });
-    expect((await fresh.jobs.get(recorded.noted.jobId))).toMatchObject({
+    expect(await fresh.jobs.get(recorded.noted.jobId)).toMatchObject({
       url: 'https://joinbytedance.com/search/7600000000000000002',
       notes: 'Ask Mei about the team; deadline in April.',
       status: 'saved',
@@ -253,7 +269,13 @@ describe('restore at start', () => {
     const reply = await backgroundOf(keeper)('posting:seen', { posting: visit });
     expect(reply.outcome).toBe('updated');
     const row = await fresh.jobs.get(visit.jobId);
-    expect(row).toMatchObject({ description: visit.description, minimumQualifications: visit.minimumQualifications, status: 'applied', changedAt: null, changedFields: [] });
+    expect(row).toMatchObject({
+      description: visit.description,
+      minimumQualifications: visit.minimumQualifications,
+      status: 'applied',
+      changedAt: null,
+      changedFields: [],
+    });
     expect(await fresh.versions.count()).toBe(0);
   });
 
@@ -263,7 +285,9 @@ describe('restore at start', () => {
     const open = () => {
       opens += 1;
       const db = openDb(name);
-      return opens === 1 ? throwingOnOpen(db, Object.assign(new Error('Internal error opening backing store for indexedDB.open.'), { name: 'UnknownError' })) : db;
+      return opens === 1
+        ? throwingOnOpen(db, Object.assign(new Error('Internal error opening backing store for indexedDB.open.'), { name: 'UnknownError' }))
+        : db;
     };
     const { keeper, outcome, restored } = await startStore(depsFor(open));
     expect(outcome).toBe('recreated');
@@ -341,9 +365,13 @@ describe('restore at start', () => {
 
 describe('a full disk at start', () => {
   // Chromium's words when the disk is full as the database opens, and the quota error a write gets.
-  const fullDisk = () => Object.assign(new Error('Encountered full disk while opening backing store for indexedDB.open.'), { name: 'UnknownError' });
+  const fullDisk = () =>
+    Object.assign(new Error('Encountered full disk while opening backing store for indexedDB.open.'), { name: 'UnknownError' });
   const quota = () =>
-    Object.assign(new Error('QuotaExceededError'), { name: 'QuotaExceededError', inner: new DOMException('The quota has been exceeded.', 'QuotaExceededError') });
+    Object.assign(new Error('QuotaExceededError'), {
+      name: 'QuotaExceededError',
+      inner: new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+    });
 
   async function sessionWithData() {
     const name = uniqueName();
@@ -358,7 +386,9 @@ describe('a full disk at start', () => {
     expect(isStoragePressure(fullDisk())).toBe(true);
     expect(isStoragePressure(quota())).toBe(true);
     expect(isStoragePressure({ name: 'OpenFailedError', message: 'OpenFailedError', inner: quota() })).toBe(true);
-    expect(isStoragePressure(Object.assign(new Error('Internal error opening backing store for indexedDB.open.'), { name: 'UnknownError' }))).toBe(false);
+    expect(
+      isStoragePressure(Object.assign(new Error('Internal error opening backing store for indexedDB.open.'), { name: 'UnknownError' })),
+    ).toBe(false);
     expect(isStoragePressure(new Error('upgrade to version 9 failed'))).toBe(false);
     expect(isStoragePressure(null)).toBe(false);
   });
@@ -373,11 +403,18 @@ describe('a full disk at start', () => {
     expect(notice?.text).toContain('Free some space');
     // What the user recorded is there for this session, from the copy.
     expect(await keeper.db.jobs.get(recorded.applied.jobId)).toMatchObject({ status: 'applied' });
-    expect(await keeper.db.jobs.get(recorded.noted.jobId)).toMatchObject({ status: 'saved', notes: 'Ask Mei about the team; deadline in April.' });
+    expect(await keeper.db.jobs.get(recorded.noted.jobId)).toMatchObject({
+      status: 'saved',
+      notes: 'Ask Mei about the team; deadline in April.',
+    });
     expect(applicationsKnown(await loadLimitState(keeper.db, clock))).toBe(1);
     // The database itself still holds every row, postings included: nothing was deleted.
     const check = openDb(name);
-    expect((await check.jobs.toArray()).map((r) => r.jobId).sort()).toEqual([recorded.applied.jobId, recorded.noted.jobId, recorded.plain.jobId]);
+    expect((await check.jobs.toArray()).map((r) => r.jobId).sort()).toEqual([
+      recorded.applied.jobId,
+      recorded.noted.jobId,
+      recorded.plain.jobId,
+    ]);
     expect((await check.jobs.get(recorded.plain.jobId))?.description).toBe(recorded.plain.description);
     check.close();
   });
@@ -405,7 +442,11 @@ describe('a full disk at start', () => {
     expect(next.outcome).toBe('restored');
     expect(next.restored).toMatchObject({ jobs: 0, updated: 2, applications: 1, notes: 1, profile: true, settings: 1 });
     const db = next.keeper.db;
-    expect(await db.jobs.get(recorded.noted.jobId)).toMatchObject({ status: 'applied', appliedAt: '2026-03-01T12:00:00.000Z', notes: 'Applied after the call with Mei.' });
+    expect(await db.jobs.get(recorded.noted.jobId)).toMatchObject({
+      status: 'applied',
+      appliedAt: '2026-03-01T12:00:00.000Z',
+      notes: 'Applied after the call with Mei.',
+    });
     expect((await db.jobs.get(recorded.noted.jobId))?.statusHistory.map((c) => c.status)).toEqual(['saved', 'applied']);
     // The plain job keeps its posting (it was never lost) and takes the status.
     expect(await db.jobs.get(recorded.plain.jobId)).toMatchObject({ status: 'saved', description: recorded.plain.description });
@@ -413,7 +454,9 @@ describe('a full disk at start', () => {
     expect((await db.profile.get('me'))?.data).toMatchObject({ skills: ['Python', 'Spark', 'Airflow'] });
     expect((await db.settings.get('cycleStart'))?.value).toBe('2025-10-01');
     expect(applicationsKnown(await loadLimitState(db, clock))).toBe(2);
-    expect(next.keeper.status().notices.at(-1)?.text).toMatch(/^Job Lens found its database behind its backup copy and restored 1 application, 1 other job status, 1 note, your profile and your settings/);
+    expect(next.keeper.status().notices.at(-1)?.text).toMatch(
+      /^Job Lens found its database behind its backup copy and restored 1 application, 1 other job status, 1 note, your profile and your settings/,
+    );
 
     // Caught up: the start after that finds nothing to do.
     db.close();
@@ -457,7 +500,12 @@ describe('a full disk at start', () => {
     expect(direct.mirrored).toBe(false);
     // Where the background said nothing but "indexeddb", the page does not wait for it at all.
     await startStore(depsFor(() => openDb(name)));
-    const quick = await openPageDb(() => Promise.reject(new Error('not asked')), () => openDb(name), area, sessionArea);
+    const quick = await openPageDb(
+      () => Promise.reject(new Error('not asked')),
+      () => openDb(name),
+      area,
+      sessionArea,
+    );
     expect(quick.mirrored).toBe(false);
   });
 
@@ -475,7 +523,12 @@ describe('a full disk at start', () => {
     // Chromium closes the database under the worker and refuses to open it again.
     const lost = keeper.db;
     lost.close();
-    vi.spyOn(lost, 'open').mockImplementation(() => Dexie.Promise.reject(Object.assign(new Error('Internal error opening backing store for indexedDB.open.'), { name: 'UnknownError' })) as ReturnType<JobLensDb['open']>);
+    vi.spyOn(lost, 'open').mockImplementation(
+      () =>
+        Dexie.Promise.reject(
+          Object.assign(new Error('Internal error opening backing store for indexedDB.open.'), { name: 'UnknownError' }),
+        ) as ReturnType<JobLensDb['open']>,
+    );
 
     // The message that finds it lost is answered from the copy, and the next ones too.
     const snapshot = await send('data:snapshot', {});
@@ -543,7 +596,11 @@ describe('a full disk at start', () => {
     expect(applicationsKnown(limit)).toBe(1);
     expect(await fakeBrowser.storage.session.get('jobLensMode')).toEqual({ jobLensMode: 'indexeddb' });
     const check = openDb(name);
-    expect(await check.jobs.get(recorded.noted.jobId)).toMatchObject({ notes: 'Written on the copy.', status: 'saved', description: recorded.noted.description });
+    expect(await check.jobs.get(recorded.noted.jobId)).toMatchObject({
+      notes: 'Written on the copy.',
+      status: 'saved',
+      description: recorded.noted.description,
+    });
     expect(await check.jobs.get(fresh.jobId)).toMatchObject({ title: fresh.title, description: fresh.description });
     expect((await check.jobs.get(recorded.plain.jobId))?.description).toBe(recorded.plain.description);
     check.close();
@@ -575,7 +632,10 @@ describe('a full disk at start', () => {
     db.close();
     const next = await startStore(depsFor(() => openDb(name)));
     expect(next.outcome).toBe('opened');
-    expect(await next.keeper.db.jobs.get(recorded.noted.jobId)).toMatchObject({ status: 'saved', notes: 'written while the copy could not be' });
+    expect(await next.keeper.db.jobs.get(recorded.noted.jobId)).toMatchObject({
+      status: 'saved',
+      notes: 'written while the copy could not be',
+    });
   });
 });
 
@@ -636,9 +696,9 @@ describe('a write that fails', () => {
     const { applied } = await recordSomeData(send);
     const before = await copy();
 
-    const spy = vi.spyOn(keeper.db.jobs, 'put').mockRejectedValue(
-      Object.assign(new Error('QuotaExceededError: the disk is full'), { name: 'QuotaExceededError' }),
-    );
+    const spy = vi
+      .spyOn(keeper.db.jobs, 'put')
+      .mockRejectedValue(Object.assign(new Error('QuotaExceededError: the disk is full'), { name: 'QuotaExceededError' }));
     tick();
     await expect(send('job:setStatus', { jobId: applied.jobId, status: 'interviewing' })).rejects.toThrow(/disk is full/);
     spy.mockRestore();
@@ -649,7 +709,9 @@ describe('a write that fails', () => {
     // The notice is kept in storage.session, for the popup opened after the worker restarted, and
     // not in storage.local: a write to a full disk can damage the store the copy is in.
     expect((await fakeBrowser.storage.session.get('jobLensStatus')).jobLensStatus).toMatchObject({ notices: [{ kind: 'write-failed' }] });
-    expect(((await fakeBrowser.storage.local.get('jobLensStatus')).jobLensStatus as { notices?: unknown[] } | undefined)?.notices ?? []).toEqual([]);
+    expect(
+      ((await fakeBrowser.storage.local.get('jobLensStatus')).jobLensStatus as { notices?: unknown[] } | undefined)?.notices ?? [],
+    ).toEqual([]);
     keeper.db.close();
     const restarted = await startStore(depsFor(() => openDb(keeper.db.name)));
     expect(restarted.keeper.status().notices.map((n) => n.kind)).toEqual(['write-failed']);
@@ -718,7 +780,8 @@ describe('a write that fails', () => {
       const { keeper, send, timers } = await backgroundWithTimer();
       const spy = vi.spyOn(keeper.db.jobs, 'add').mockRejectedValue(diskFull());
       const ids = Array.from({ length: 52 }, (_, i) => `76000000000000001${String(i).padStart(2, '0')}`);
-      for (const jobId of ids) await expect(send('posting:seen', { posting: makePosting({ jobId, extractedAt: tick().toISOString() }) })).rejects.toThrow();
+      for (const jobId of ids)
+        await expect(send('posting:seen', { posting: makePosting({ jobId, extractedAt: tick().toISOString() }) })).rejects.toThrow();
       const again = makePosting({ jobId: ids[5]!, title: 'Data Engineer Intern (read again)', extractedAt: tick().toISOString() });
       await expect(send('posting:seen', { posting: again })).rejects.toThrow();
       expect(keeper.unsavedCount).toBe(50);
@@ -796,7 +859,11 @@ describe('where IndexedDB is unavailable (Firefox, "Never remember history")', (
     const { noted } = await recordSomeData(send);
     const page = await openPageDb(send, privateOpen(name));
     expect(page.mirrored).toBe(true);
-    expect((await page.db.jobs.toArray()).map((r) => r.jobId).sort()).toEqual(['7600000000000000001', '7600000000000000002', '7600000000000000003']);
+    expect((await page.db.jobs.toArray()).map((r) => r.jobId).sort()).toEqual([
+      '7600000000000000001',
+      '7600000000000000002',
+      '7600000000000000003',
+    ]);
     await send('job:setStatus', { jobId: noted.jobId, status: 'rejected', appliedAt: '2026-02-20' });
     await page.refresh();
     expect(await page.db.jobs.get(noted.jobId)).toMatchObject({ status: 'rejected', appliedAt: '2026-02-20T12:00:00.000Z' });
@@ -807,7 +874,8 @@ describe('where IndexedDB is unavailable (Firefox, "Never remember history")', (
     const { keeper } = await startStore(depsFor(() => openDb(name)));
     const send = backgroundOf(keeper);
     const { applied } = await recordSomeData(send);
-    const broken = () => throwingOnOpen(openDb(name), Object.assign(new Error('Encountered full disk while opening backing store'), { name: 'UnknownError' }));
+    const broken = () =>
+      throwingOnOpen(openDb(name), Object.assign(new Error('Encountered full disk while opening backing store'), { name: 'UnknownError' }));
     const page = await openPageDb(send, broken, area);
     expect(page.mirrored).toBe(true);
     expect(await page.db.jobs.count()).toBe(3);
@@ -821,7 +889,10 @@ describe('where IndexedDB is unavailable (Firefox, "Never remember history")', (
   });
 
   it('opens the database itself where IndexedDB works', async () => {
-    const page = await openPageDb(() => Promise.reject(new Error('not asked')), () => openDb(uniqueName()));
+    const page = await openPageDb(
+      () => Promise.reject(new Error('not asked')),
+      () => openDb(uniqueName()),
+    );
     expect(page.mirrored).toBe(false);
   });
 });
@@ -922,7 +993,12 @@ describe("the site's own applications", () => {
     tick();
     await send('apply:later', { jobId: pending.jobId });
     const before = await keeper.db.jobs.bulkGet([referred.jobId, pending.jobId]);
-    expect(before[0]).toMatchObject({ viaReferral: true, appliedDateUnknown: true, siteStatus: { text: 'Resume screening' }, programOverride: { key: 'intern-bsms:2026-start' } });
+    expect(before[0]).toMatchObject({
+      viaReferral: true,
+      appliedDateUnknown: true,
+      siteStatus: { text: 'Resume screening' },
+      programOverride: { key: 'intern-bsms:2026-start' },
+    });
     expect(before[1]?.applyAskAgainAt).not.toBeNull();
 
     const fresh = openDb(uniqueName());

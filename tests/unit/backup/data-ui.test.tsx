@@ -18,11 +18,19 @@ import { contextFor } from '../messages/sent-from';
 
 const NOW = new Date('2026-03-02T09:00:00.000Z');
 let count = 0;
-const area = { get: (k: string) => fakeBrowser.storage.local.get(k), set: (i: Record<string, unknown>) => fakeBrowser.storage.local.set(i) };
+const area = {
+  get: (k: string) => fakeBrowser.storage.local.get(k),
+  set: (i: Record<string, unknown>) => fakeBrowser.storage.local.set(i),
+};
 
 async function background() {
   count += 1;
-  const { keeper } = await startStore({ area, now: () => NOW, open: () => openDb(`job-lens-ui-${count}`), openMemory: () => openMemoryDb(`mem-ui-${count}`) });
+  const { keeper } = await startStore({
+    area,
+    now: () => NOW,
+    open: () => openDb(`job-lens-ui-${count}`),
+    openMemory: () => openMemoryDb(`mem-ui-${count}`),
+  });
   const route = createRouter(withBackup(createHandlers({ db: keeper.db, now: () => NOW, data: keeper }), keeper));
   // Each message from where the extension sends it: a content script's from its tab, the rest from the popup.
   const send: Send = (name, data) => sendMessage((m) => route(m, contextFor(name, data)), name, data, { attempts: 1 });

@@ -29,7 +29,12 @@ const countOf = (apps: LimitApplicationInput[]) => countFor(computeLimitState({ 
 
 const doc = (html = JOB_PAGE) => parseHTML(html).document as unknown as Document;
 
-const first = applied('7001', 'Big Data Engineer Intern (Live Recommendation) - 2026 Start (BS/MS)', 'tiktok', local('2025-10-02T12:00:00'));
+const first = applied(
+  '7001',
+  'Big Data Engineer Intern (Live Recommendation) - 2026 Start (BS/MS)',
+  'tiktok',
+  local('2025-10-02T12:00:00'),
+);
 const second = applied('7002', 'Backend Engineer Intern - 2026 Start (BS/MS)', 'bytedance', local('2025-10-20T12:00:00'));
 const lastOne = countOf([first]);
 const reached = countOf([second, first]);

@@ -78,7 +78,11 @@ describe("the background's main()", () => {
   it('paints the toolbar badge at start from the applications already in the database', async () => {
     await anApplicationOnDisk('7600000000000000901');
     background.main();
-    await until('the badge', () => fakeBrowser.action.getBadgeText({}), (t) => t === '1/2');
+    await until(
+      'the badge',
+      () => fakeBrowser.action.getBadgeText({}),
+      (t) => t === '1/2',
+    );
     expect(await fakeBrowser.action.getTitle({})).toMatch(/1 of 2/);
   });
 
@@ -99,12 +103,24 @@ describe("the background's main()", () => {
     const db = openDb();
     expect(await db.jobs.get(posting.jobId)).toMatchObject({ status: 'applied' });
     db.close();
-    await until('the overall badge', () => fakeBrowser.action.getBadgeText({}), (t) => t === '1/2');
-    await until("the job tab's badge", () => fakeBrowser.action.getBadgeText({ tabId }), (t) => t === '1/2');
+    await until(
+      'the overall badge',
+      () => fakeBrowser.action.getBadgeText({}),
+      (t) => t === '1/2',
+    );
+    await until(
+      "the job tab's badge",
+      () => fakeBrowser.action.getBadgeText({ tabId }),
+      (t) => t === '1/2',
+    );
     // A tab off the careers site is not the background's to paint: it shows the overall badge.
     expect(await fakeBrowser.action.getBadgeText({ tabId: otherId })).toBe('');
     // The careers tab's marks are told that what they show changed; the other tab is not.
-    await until('the marks told', async () => told.mock.calls.map(([id]) => id), (ids) => ids.includes(tabId));
+    await until(
+      'the marks told',
+      async () => told.mock.calls.map(([id]) => id),
+      (ids) => ids.includes(tabId),
+    );
     expect(told).toHaveBeenCalledWith(tabId, MARKS_CHANGED, { frameId: 0 });
     expect(told.mock.calls.map(([id]) => id)).not.toContain(otherId);
   });
@@ -139,7 +155,11 @@ describe("the background's main()", () => {
     vi.spyOn(fakeBrowser, 'browserAction', 'get').mockReturnValue(browserAction as never);
     await anApplicationOnDisk('7600000000000000904');
     background.main();
-    await until('the badge painted', async () => painted, (texts) => texts.includes('1/2'));
+    await until(
+      'the badge painted',
+      async () => painted,
+      (texts) => texts.includes('1/2'),
+    );
     expect(browserAction.setTitle).toHaveBeenCalledWith(expect.objectContaining({ title: expect.stringMatching(/1 of 2/) }));
   });
 });

@@ -99,10 +99,13 @@ describe('every pattern of the extractor runs in linear time on 64k-character ad
     ['headTitle', (doc: Document) => headTitle(doc)],
     ['readLines', (doc: Document) => readLines(doc.body)],
     ['takeSnapshot', (doc: Document) => takeSnapshot(doc, JOB_URL, '0.1.0', NOW)],
-    ['extractPosting', (doc: Document) => {
-      const result = extractPosting(doc, JOB_URL, NOW);
-      if (!result.ok && !/too large|no label rows|no job title/.test(result.reason)) throw new Error(result.reason);
-    }],
+    [
+      'extractPosting',
+      (doc: Document) => {
+        const result = extractPosting(doc, JOB_URL, NOW);
+        if (!result.ok && !/too large|no label rows|no job title/.test(result.reason)) throw new Error(result.reason);
+      },
+    ],
   ] as const) {
     it(`${name} on a page carrying the string in every place it reads`, () => {
       const slow: string[] = [];
@@ -136,7 +139,9 @@ describe('the scans that replace patterns read what the patterns read', () => {
   it('strips a site suffix from the head title, spaces around the dash included', () => {
     const doc = parseDocument('<html><head><title>Data Intern   -   TikTok Careers   </title></head><body></body></html>');
     expect(headTitle(doc)).toBe('Data Intern');
-    const double = parseDocument('<html><head><meta property="og:title" content="Live - Strategy Intern | Life at TikTok"></head><body></body></html>');
+    const double = parseDocument(
+      '<html><head><meta property="og:title" content="Live - Strategy Intern | Life at TikTok"></head><body></body></html>',
+    );
     expect(headTitle(double)).toBe('Live - Strategy Intern');
   });
 });

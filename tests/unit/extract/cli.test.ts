@@ -34,16 +34,24 @@ describe('extract CLI', { timeout: 60_000 }, () => {
   });
 
   it('works through the npm script named in the README', () => {
-    const result = spawnSync('npm', ['run', '-s', 'extract', '--', join(FIXTURES, 'bytedance-dl.html'), '--url', 'https://joinbytedance.com/search/7446129018345213187'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      'npm',
+      ['run', '-s', 'extract', '--', join(FIXTURES, 'bytedance-dl.html'), '--url', 'https://joinbytedance.com/search/7446129018345213187'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).site).toBe('bytedance');
   });
 
   it('prints nothing on stdout and one line on stderr for a page that is not a job, exit 2', () => {
-    const { code, stdout, stderr } = run([join(FIXTURES, 'tiktok-search-list.html'), '--url', 'https://lifeattiktok.com/search?keyword=engineer']);
+    const { code, stdout, stderr } = run([
+      join(FIXTURES, 'tiktok-search-list.html'),
+      '--url',
+      'https://lifeattiktok.com/search?keyword=engineer',
+    ]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);
@@ -51,7 +59,11 @@ describe('extract CLI', { timeout: 60_000 }, () => {
   });
 
   it('treats a dead job under a job URL as not a job', () => {
-    const { code, stdout, stderr } = run([join(FIXTURES, 'tiktok-dead-job.html'), '--url', 'https://lifeattiktok.com/search/7400000000000000001']);
+    const { code, stdout, stderr } = run([
+      join(FIXTURES, 'tiktok-dead-job.html'),
+      '--url',
+      'https://lifeattiktok.com/search/7400000000000000001',
+    ]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);

@@ -13,10 +13,19 @@ import {
 
 describe('application limit', () => {
   it.each([
-    ['Candidates can apply to a maximum of two positions and will be considered for jobs in the order you apply. The application limit is applicable to TikTok and its affiliates\' jobs globally.', { max: 2, scope: 'affiliates-global', inOrder: true }],
-    ['Candidates can apply to a maximum of TWO positions and will be considered for jobs in the order you applied for. The application limit is applicable to ByteDance and its affiliates\' jobs globally.', { max: 2, scope: 'affiliates-global', inOrder: true }],
+    [
+      "Candidates can apply to a maximum of two positions and will be considered for jobs in the order you apply. The application limit is applicable to TikTok and its affiliates' jobs globally.",
+      { max: 2, scope: 'affiliates-global', inOrder: true },
+    ],
+    [
+      "Candidates can apply to a maximum of TWO positions and will be considered for jobs in the order you applied for. The application limit is applicable to ByteDance and its affiliates' jobs globally.",
+      { max: 2, scope: 'affiliates-global', inOrder: true },
+    ],
     ['Candidates can apply to a maximum of 3 positions.', { max: 3, scope: 'company', inOrder: false }],
-    ['Candidates can apply for a maximum of Three roles and will be considered in the order they applied.', { max: 3, scope: 'company', inOrder: true }],
+    [
+      'Candidates can apply for a maximum of Three roles and will be considered in the order they applied.',
+      { max: 3, scope: 'company', inOrder: true },
+    ],
   ])('%s', (text, expected) => {
     expect(parseApplicationLimit(text)).toEqual(expected);
   });
@@ -29,11 +38,11 @@ describe('application limit', () => {
 
 describe('dates and windows', () => {
   it('reads the start-date list and nothing after it', () => {
-    expect(parseStartDates('Summer Start Dates: - May 11th, 2026 - May 18th, 2026 - June 1st, 2026. Please state your availability clearly. From May 25, 2026 on we …')).toEqual([
-      '2026-05-11',
-      '2026-05-18',
-      '2026-06-01',
-    ]);
+    expect(
+      parseStartDates(
+        'Summer Start Dates: - May 11th, 2026 - May 18th, 2026 - June 1st, 2026. Please state your availability clearly. From May 25, 2026 on we …',
+      ),
+    ).toEqual(['2026-05-11', '2026-05-18', '2026-06-01']);
     expect(parseStartDates('Start Date: 12 Jan 2026')).toEqual(['2026-01-12']);
     expect(parseStartDates('Start dates are flexible.')).toEqual([]);
   });
@@ -43,7 +52,11 @@ describe('dates and windows', () => {
   });
 
   it('reads internship windows with and without onboarding dates', () => {
-    expect(parseInternshipPeriods('either of the following Internships - From January to June (onboard by 12 Jan 2026) - From May to August (onboard by 11 May 2026)')).toEqual([
+    expect(
+      parseInternshipPeriods(
+        'either of the following Internships - From January to June (onboard by 12 Jan 2026) - From May to August (onboard by 11 May 2026)',
+      ),
+    ).toEqual([
       { from: 'January', to: 'June', onboardBy: '2026-01-12' },
       { from: 'May', to: 'August', onboardBy: '2026-05-11' },
     ]);
@@ -91,7 +104,9 @@ describe('title facts', () => {
   });
 
   it('takes the contact address after "reach out to us at", not any address', () => {
-    expect(parseContactEmail('Send logs to ops@example.com. If you have any questions, please reach out to us at apac-earlycareers@tiktok.com.')).toBe('apac-earlycareers@tiktok.com');
+    expect(
+      parseContactEmail('Send logs to ops@example.com. If you have any questions, please reach out to us at apac-earlycareers@tiktok.com.'),
+    ).toBe('apac-earlycareers@tiktok.com');
     expect(parseContactEmail('If you have any questions, please reach out to us at https://careers.tiktok.com/help')).toBeNull();
     expect(parseContactEmail('No address here')).toBeNull();
   });

@@ -62,7 +62,10 @@ describe('sub-headings', () => {
       'Share what you learn about the team with others.',
       'Qualificationsless text stays text.',
     ]) {
-      expect(tokenize([line(text)]).some((t) => t.type === 'marker'), text).toBe(false);
+      expect(
+        tokenize([line(text)]).some((t) => t.type === 'marker'),
+        text,
+      ).toBe(false);
     }
   });
 });

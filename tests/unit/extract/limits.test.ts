@@ -23,10 +23,22 @@ describe("the extractor's limits are the schema's", () => {
   const TEXT_LIMITS = Object.entries(LIMITS).filter((e): e is [string, number] => typeof e[1] === 'number');
   const LIST_LIMITS = Object.entries(LIMITS).filter((e): e is [string, readonly [number, number]] => typeof e[1] !== 'number');
   it('cover every text and list field of the posting that comes from the page', () => {
-    expect(Object.keys(LIMITS).sort()).toEqual(
-      ['category', 'cohort', 'description', 'employmentType', 'internshipPeriods', 'jobCode', 'jobInformation', 'locations',
-        'minimumQualifications', 'preferredQualifications', 'responsibilities', 'startDates', 'team', 'title'],
-    );
+    expect(Object.keys(LIMITS).sort()).toEqual([
+      'category',
+      'cohort',
+      'description',
+      'employmentType',
+      'internshipPeriods',
+      'jobCode',
+      'jobInformation',
+      'locations',
+      'minimumQualifications',
+      'preferredQualifications',
+      'responsibilities',
+      'startDates',
+      'team',
+      'title',
+    ]);
   });
   for (const [field, max] of TEXT_LIMITS) {
     it(`${field}: ${max} characters`, () => {

@@ -28,9 +28,21 @@ describe('extraction on bad input', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const p = result.posting;
-    expect([p.responsibilities, p.minimumQualifications, p.preferredQualifications, p.startDates, p.degreeLevels]).toEqual([[], [], [], [], []]);
+    expect([p.responsibilities, p.minimumQualifications, p.preferredQualifications, p.startDates, p.degreeLevels]).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [],
+    ]);
     expect([p.jobCode, p.employmentType, p.cohort, p.commitment, p.applicationLimit, p.onsiteDaysPerWeek, p.contactEmail]).toEqual([
-      null, null, null, null, null, null, null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
     ]);
     expect(p.description).toBe('');
   });

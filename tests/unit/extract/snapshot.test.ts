@@ -31,13 +31,32 @@ describe('takeSnapshot', () => {
   const snapshot = takeSnapshot(parseDocument(html), url, '0.1.0', NOW);
 
   it('opens with its origin: the page address without query, the extension version, the time', () => {
-    expect(snapshot.startsWith(`<!-- Job Lens snapshot of ${snapshotUrl(url)}, extension 0.1.0, saved 2026-11-01T12:00:00.000Z`)).toBe(true);
+    expect(snapshot.startsWith(`<!-- Job Lens snapshot of ${snapshotUrl(url)}, extension 0.1.0, saved 2026-11-01T12:00:00.000Z`)).toBe(
+      true,
+    );
     expect(snapshotPageUrl(snapshot)).toBe('https://lifeattiktok.com/search/7511946310275172616');
   });
 
   it('keeps no scripts, form controls, frames, images, handlers, link addresses or personal data', () => {
-    for (const absent of ['<script', '<input', '<textarea', '<select', '<iframe', '<img', 'onerror', 'onclick', 'href=', 'src=', 'data-user',
-      'SECRET123', 'jane.doe@example.org', '+44 7700', 'window.secret', 'tracker.example', '__next_f']) {
+    for (const absent of [
+      '<script',
+      '<input',
+      '<textarea',
+      '<select',
+      '<iframe',
+      '<img',
+      'onerror',
+      'onclick',
+      'href=',
+      'src=',
+      'data-user',
+      'SECRET123',
+      'jane.doe@example.org',
+      '+44 7700',
+      'window.secret',
+      'tracker.example',
+      '__next_f',
+    ]) {
       expect(snapshot, absent).not.toContain(absent);
     }
     expect(snapshot).toContain('[address removed]');

@@ -34,7 +34,13 @@ function background(store = new Map<string, unknown>(), clock: () => Date = () =
   const send = <K extends MessageName>(name: K, data: RequestOf<K>, where: { tabId?: number; senderUrl?: string } = {}) => {
     const context: MessageContext =
       where.senderUrl !== undefined && where.tabId !== undefined
-        ? { sender: 'content', tabId: where.tabId, senderUrl: where.senderUrl, page: classifyUrl(new URL(where.senderUrl)), incognito: false }
+        ? {
+            sender: 'content',
+            tabId: where.tabId,
+            senderUrl: where.senderUrl,
+            page: classifyUrl(new URL(where.senderUrl)),
+            incognito: false,
+          }
         : { sender: 'extension', ...where };
     return (handlers[name] as (d: RequestOf<K>, c: MessageContext) => Promise<ResponseOf<K>>)(data, context);
   };
@@ -57,7 +63,12 @@ const formUrl = (jobId: string) => `https://lifeattiktok.com/resume/${jobId}/app
 const APPLIED_URL = 'https://lifeattiktok.com/resume/applied';
 
 async function everything(): Promise<string> {
-  return JSON.stringify([await db.jobs.toArray(), await db.versions.toArray(), await db.siteApplications.toArray(), await db.settings.toArray()]);
+  return JSON.stringify([
+    await db.jobs.toArray(),
+    await db.versions.toArray(),
+    await db.siteApplications.toArray(),
+    await db.settings.toArray(),
+  ]);
 }
 
 describe('a form, then the confirmation page, in the same tab', () => {
@@ -73,7 +84,12 @@ describe('a form, then the confirmation page, in the same tab', () => {
     const reply = await bg.send('apply:submitted', {}, { tabId: 7, senderUrl: APPLIED_URL });
     expect([reply.recorded, reply.title, applicationsKnown(reply.limit)]).toEqual(['job', job.title, 1]);
     const applied = await getJob(db, job.jobId);
-    expect([applied?.status, applied?.appliedAt, applied?.applyStartedAt, applied?.appliedDateUnknown]).toEqual(['applied', NOW.toISOString(), null, false]);
+    expect([applied?.status, applied?.appliedAt, applied?.applyStartedAt, applied?.appliedDateUnknown]).toEqual([
+      'applied',
+      NOW.toISOString(),
+      null,
+      false,
+    ]);
     expect((await getJob(db, other.jobId))?.appliedAt).toBeNull();
     // Only the other tab's form is still a question for the popup.
     expect((await pendingConfirmations(db, NOW)).map((j) => j.jobId)).toEqual([other.jobId]);
@@ -87,8 +103,12 @@ describe('a form, then the confirmation page, in the same tab', () => {
     const job = await savedJob();
     const bg = background();
     await bg.send('apply:started', { site: 'tiktok', jobId: job.jobId }, { tabId: 7, senderUrl: formUrl(job.jobId) });
-    await expect(bg.send('apply:submitted', {}, { tabId: 7, senderUrl: 'https://example.com/resume/applied' })).rejects.toThrow(/careers page/);
-    await expect(bg.send('apply:started', { site: 'bytedance', jobId: job.jobId }, { tabId: 7, senderUrl: formUrl(job.jobId) })).rejects.toThrow(/tiktok page/);
+    await expect(bg.send('apply:submitted', {}, { tabId: 7, senderUrl: 'https://example.com/resume/applied' })).rejects.toThrow(
+      /careers page/,
+    );
+    await expect(
+      bg.send('apply:started', { site: 'bytedance', jobId: job.jobId }, { tabId: 7, senderUrl: formUrl(job.jobId) }),
+    ).rejects.toThrow(/tiktok page/);
     expect((await getJob(db, job.jobId))?.appliedAt).toBeNull();
   });
 
@@ -97,7 +117,11 @@ describe('a form, then the confirmation page, in the same tab', () => {
     const job = await savedJob();
     const bg = background();
     // Job page loaded, then the form and the confirmation reached by the single-page app.
-    await bg.send('apply:started', { site: 'tiktok', jobId: job.jobId }, { tabId: 7, senderUrl: `https://lifeattiktok.com/search/${job.jobId}` });
+    await bg.send(
+      'apply:started',
+      { site: 'tiktok', jobId: job.jobId },
+      { tabId: 7, senderUrl: `https://lifeattiktok.com/search/${job.jobId}` },
+    );
     const reply = await bg.send('apply:submitted', {}, { tabId: 7, senderUrl: `https://lifeattiktok.com/search/${job.jobId}` });
     expect(reply.recorded).toBe('job');
   });
@@ -151,7 +175,9 @@ describe('a form, then the confirmation page, in the same tab', () => {
     const job = await savedJob();
     const bg = background();
     const login = `https://lifeattiktok.com/login?redirect_path=${encodeURIComponent(`/resume/${job.jobId}/apply`)}`;
-    expect((await bg.send('apply:started', { site: 'tiktok', jobId: job.jobId, signIn: true }, { tabId: 7, senderUrl: login })).recorded).toBe(false);
+    expect(
+      (await bg.send('apply:started', { site: 'tiktok', jobId: job.jobId, signIn: true }, { tabId: 7, senderUrl: login })).recorded,
+    ).toBe(false);
     expect((await getJob(db, job.jobId))?.applyStartedAt).toBeNull();
     expect((await bg.send('apply:submitted', {}, { tabId: 7, senderUrl: APPLIED_URL })).recorded).toBe('job');
   });
@@ -219,11 +245,21 @@ describe('referral links', () => {
     const posting = makePosting();
     const bg = background();
     const referralForm = `https://lifeattiktok.com/referral/tiktok/resume/${posting.jobId}/apply?${TOKEN}`;
-    expect((await bg.send('apply:started', { site: 'tiktok', jobId: posting.jobId, viaReferral: true }, { tabId: 3, senderUrl: referralForm })).recorded).toBe(false);
+    expect(
+      (await bg.send('apply:started', { site: 'tiktok', jobId: posting.jobId, viaReferral: true }, { tabId: 3, senderUrl: referralForm }))
+        .recorded,
+    ).toBe(false);
     const reply = await bg.send('apply:submitted', {}, { tabId: 3, senderUrl: 'https://lifeattiktok.com/referral/tiktok/resume/applied' });
     expect([reply.recorded, applicationsKnown(reply.limit)]).toEqual(['site', 1]);
     expect(await db.siteApplications.toArray()).toEqual([
-      expect.objectContaining({ site: 'tiktok', jobId: posting.jobId, title: null, appliedAt: NOW.toISOString(), viaReferral: true, source: 'confirmation' }),
+      expect.objectContaining({
+        site: 'tiktok',
+        jobId: posting.jobId,
+        title: null,
+        appliedAt: NOW.toISOString(),
+        viaReferral: true,
+        source: 'confirmation',
+      }),
     ]);
 
     // The page arrives with the referral URL the user followed, token and all (a bug or a hostile page).
@@ -248,7 +284,11 @@ describe('referral links', () => {
     await freshDb();
     const job = await savedJob();
     const bg = background();
-    await bg.send('apply:started', { site: 'tiktok', jobId: job.jobId, viaReferral: true }, { tabId: 3, senderUrl: `https://careers.tiktok.com/referral/tiktok/resume/${job.jobId}/apply?${TOKEN}` });
+    await bg.send(
+      'apply:started',
+      { site: 'tiktok', jobId: job.jobId, viaReferral: true },
+      { tabId: 3, senderUrl: `https://careers.tiktok.com/referral/tiktok/resume/${job.jobId}/apply?${TOKEN}` },
+    );
     await bg.send('apply:submitted', {}, { tabId: 3, senderUrl: 'https://lifeattiktok.com/referral/tiktok/resume/applied' });
     expect(await db.jobs.count()).toBe(1);
     const row = await getJob(db, job.jobId);
@@ -309,8 +349,14 @@ describe('the history page', () => {
 
   it('brings each row in: applied elsewhere gets the site date, the user’s own status and date stay, a job never seen is kept and counted', async () => {
     await freshDb();
-    const algorithm = await savedJob({ jobId: '7525331248713058591', title: 'Algorithm Engineer Intern (Global Live - Strategy) - 2026 Start (PhD)' });
-    const bigData = await savedJob({ jobId: '7511946310275172616', title: 'Big Data Engineer Intern (TikTok Live Recommendation Architecture) - 2026 Start (BS/MS)' });
+    const algorithm = await savedJob({
+      jobId: '7525331248713058591',
+      title: 'Algorithm Engineer Intern (Global Live - Strategy) - 2026 Start (PhD)',
+    });
+    const bigData = await savedJob({
+      jobId: '7511946310275172616',
+      title: 'Big Data Engineer Intern (TikTok Live Recommendation Architecture) - 2026 Start (BS/MS)',
+    });
     // The user recorded Big Data themselves, earlier than the site's date, and moved on to interviews.
     await setStatus(db, bigData.jobId, 'interviewing', NOW, { appliedAt: '2026-05-27' });
     const userBigData = await getJob(db, bigData.jobId);
@@ -396,7 +442,9 @@ describe('the history page', () => {
   it('is refused from a page off the careers sites, and without a sender', async () => {
     await freshDb();
     const rows = [{ title: 'X', jobId: null, viaReferral: false, status: null, appliedAt: null }];
-    await expect(background().send('history:read', { rows }, { senderUrl: 'https://example.com/position/application' })).rejects.toThrow(/history page/);
+    await expect(background().send('history:read', { rows }, { senderUrl: 'https://example.com/position/application' })).rejects.toThrow(
+      /history page/,
+    );
     await expect(background().send('history:read', { rows }, {})).rejects.toThrow(/history page/);
     expect(await db.siteApplications.count()).toBe(0);
   });

@@ -34,7 +34,9 @@ describe('the confirmation page and the duplicate dialog, read by their visible 
   it('needs both the title and the sentence of the dialog', () => {
     const titleOnly = parseDocument('<html><body><main><h2>Application Failed</h2><p>Please try again later.</p></main></body></html>');
     expect(showsDuplicateDialog(titleOnly)).toBe(false);
-    const curly = parseDocument('<html><body><div role="dialog"><p>Application Failed</p><p>You’ve already applied for this job. Unable to apply again.</p></div></body></html>');
+    const curly = parseDocument(
+      '<html><body><div role="dialog"><p>Application Failed</p><p>You’ve already applied for this job. Unable to apply again.</p></div></body></html>',
+    );
     expect(showsDuplicateDialog(curly)).toBe(true);
   });
 });

@@ -71,7 +71,9 @@ describe('the page note', () => {
     const handle = renderSubmittedNote(doc, hostile, undo);
     expect(doc.querySelectorAll(NOTE_TAG)).toHaveLength(1);
     const box = handle.root.querySelector('[role="status"]')!;
-    expect(box.querySelector('p')!.textContent).toBe(`Job Lens recorded your application to ${hostile} today. It counts towards your limit.`);
+    expect(box.querySelector('p')!.textContent).toBe(
+      `Job Lens recorded your application to ${hostile} today. It counts towards your limit.`,
+    );
     expect(handle.root.querySelector('img')).toBeNull();
     const button = handle.root.querySelector<HTMLButtonElement>('button.undo')!;
     button.click();

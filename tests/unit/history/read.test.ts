@@ -38,7 +38,10 @@ describe('readHistory', () => {
   });
 
   it('reads div cards with labelled values and the referral badge, a status it does not know included because it is labelled', () => {
-    const page = readHistory(fixture('tiktok-history-referral.html'), new URL('https://lifeattiktok.com/referral/tiktok/position/application'));
+    const page = readHistory(
+      fixture('tiktok-history-referral.html'),
+      new URL('https://lifeattiktok.com/referral/tiktok/position/application'),
+    );
     expect(page).toEqual({
       site: 'tiktok',
       rows: [
@@ -88,7 +91,13 @@ describe('readHistory', () => {
       '<html><body><main><div class="p-6"><h1>My Applications</h1><div class="mt-8"><div class="card"><div class="flex"><div>Security Engineer Intern (Product Security - Web &amp; Mobile) - 2026 Start (BS/MS)</div></div><div class="flex gap-4"><span>Written test</span><span>2026-06-04 12:00</span></div></div></div></div></main></body></html>',
     );
     expect(readHistory(doc, TIKTOK)?.rows).toEqual([
-      { title: 'Security Engineer Intern (Product Security - Web & Mobile) - 2026 Start (BS/MS)', jobId: null, viaReferral: false, status: 'Written test', appliedAt: '2026-06-04T12:00' },
+      {
+        title: 'Security Engineer Intern (Product Security - Web & Mobile) - 2026 Start (BS/MS)',
+        jobId: null,
+        viaReferral: false,
+        status: 'Written test',
+        appliedAt: '2026-06-04T12:00',
+      },
     ]);
   });
 
@@ -103,7 +112,9 @@ describe('readHistory', () => {
   });
 
   it('reads nothing from a page still showing its loading shell, and nothing off the history URL', () => {
-    const shell = parseDocument('<html><body><main><div aria-label="Loading"></div><div hidden><p>Resume screening</p><p>2026-01-01 00:00</p></div></main></body></html>');
+    const shell = parseDocument(
+      '<html><body><main><div aria-label="Loading"></div><div hidden><p>Resume screening</p><p>2026-01-01 00:00</p></div></main></body></html>',
+    );
     expect(readHistory(shell, TIKTOK)).toEqual({ site: 'tiktok', rows: [] });
     expect(readHistory(fixture('tiktok-history.html'), new URL('https://lifeattiktok.com/search/7525331248713058591'))).toBeNull();
   });

@@ -24,7 +24,12 @@ const PHD_2026 = programFor('intern-phd', '2026 Start');
 const GRAD_2026 = programFor('graduate', '2026 Start');
 const BSMS_ANY = programFor('intern-bsms', null);
 
-function app(jobId: string | null, appliedAt: string, program: typeof BSMS_2026 | null, extra: Partial<LimitApplicationInput> = {}): LimitApplicationInput {
+function app(
+  jobId: string | null,
+  appliedAt: string,
+  program: typeof BSMS_2026 | null,
+  extra: Partial<LimitApplicationInput> = {},
+): LimitApplicationInput {
   return {
     jobId,
     site: 'tiktok',
@@ -93,7 +98,11 @@ describe('computeLimitState, per program', () => {
 
   it('three applications against two: over', () => {
     const applications = ['01', '02', '03'].map((d, i) => app(`700${i}`, local(`2025-10-${d}T12:00:00`), BSMS_2026));
-    expect(computeLimitState({ applications, settings: perProgram, now }).programs[0]).toMatchObject({ used: 3, remaining: 0, state: 'over' });
+    expect(computeLimitState({ applications, settings: perProgram, now }).programs[0]).toMatchObject({
+      used: 3,
+      remaining: 0,
+      state: 'over',
+    });
   });
 
   it('rejected and withdrawn applications still count', () => {
@@ -120,7 +129,11 @@ describe('computeLimitState, per program', () => {
 
   it('reads a program’s limit from its postings, the FAQ’s two where none states one', () => {
     const three = [app('7001', local('2025-10-01T12:00:00'), GRAD_2026, { limit: 3 })];
-    expect(computeLimitState({ applications: three, settings: perProgram, now }).programs[0]).toMatchObject({ limit: 3, remaining: 2, state: 'ok' });
+    expect(computeLimitState({ applications: three, settings: perProgram, now }).programs[0]).toMatchObject({
+      limit: 3,
+      remaining: 2,
+      state: 'ok',
+    });
     const fromHistory = [app(null, local('2025-10-01T12:00:00'), GRAD_2026, { limit: null, source: 'site-history' })];
     expect(computeLimitState({ applications: fromHistory, settings: perProgram, now }).programs[0]).toMatchObject({ limit: 2, used: 1 });
   });
@@ -133,7 +146,11 @@ describe('computeLimitState, per program', () => {
       limit: null,
       source: 'site-history',
     });
-    const state = computeLimitState({ applications: [app('7001', local('2025-10-01T12:00:00'), BSMS_2026), history], settings: perProgram, now });
+    const state = computeLimitState({
+      applications: [app('7001', local('2025-10-01T12:00:00'), BSMS_2026), history],
+      settings: perProgram,
+      now,
+    });
     const count = countFor(state, BSMS_2026, 2)!;
     expect(count.state).toBe('reached');
     expect(count.applications[1]).toMatchObject({ jobId: null, title, status: 'Resume screening', source: 'site-history' });
@@ -179,7 +196,9 @@ describe('computeLimitState, the strict reading', () => {
   it('uses the cycle as its window, since programs of every intake meet there', () => {
     const old = [app('7000', local('2024-06-01T12:00:00'), BSMS_2026), ...applications];
     expect(computeLimitState({ applications: old, settings: strict, now }).programs[0]!.used).toBe(2);
-    expect(computeLimitState({ applications: old, settings: perProgram, now }).programs.find((p) => p.program.key === BSMS_2026.key)!.used).toBe(2);
+    expect(
+      computeLimitState({ applications: old, settings: perProgram, now }).programs.find((p) => p.program.key === BSMS_2026.key)!.used,
+    ).toBe(2);
   });
 });
 

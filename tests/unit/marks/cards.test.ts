@@ -33,7 +33,7 @@ describe('which links are job cards', () => {
     expect(jobIdOfLink(null, BASE)).toBeNull();
   });
 
-  it('marks one link per job (a title link and a button link to the same job), and never the page\'s own job', () => {
+  it("marks one link per job (a title link and a button link to the same job), and never the page's own job", () => {
     const d = doc(`<main><a href="/search/7400000000000000001"><h3>A</h3></a><a href="/search/7400000000000000001">Apply</a>
       <a href="/search/7400000000000000002"><h3>B</h3></a><a href="/search/7400000000000000003">C</a></main>`);
     const cards = findCards(d, BASE, '7400000000000000003');
@@ -47,7 +47,9 @@ describe('which links are job cards', () => {
   });
 
   it('puts the mark in the card title: a heading, else the styled div that comes first', () => {
-    const d = doc('<a id="h" href="/search/1"><span>Tag</span><h3>T</h3></a><a id="d" href="/search/2"><div>Title</div><div>Place</div></a>');
+    const d = doc(
+      '<a id="h" href="/search/1"><span>Tag</span><h3>T</h3></a><a id="d" href="/search/2"><div>Title</div><div>Place</div></a>',
+    );
     expect(titleOf(d.getElementById('h')!).localName).toBe('h3');
     expect(titleOf(d.getElementById('d')!).textContent).toBe('Title');
   });
@@ -56,7 +58,9 @@ describe('which links are job cards', () => {
     const title = 'Data Engineer Intern (Payments) - 2026 Start (BS/MS)';
     const h1 = doc(`<html><head><title>${title}</title></head><body><div>Data</div><h1>${title}</h1></body></html>`);
     expect(titleElement(h1, title)?.localName).toBe('h1');
-    const div = doc(`<html><head><title>${title}</title></head><body><div class="x"><div class="t">Data  Engineer Intern (Payments) -\n 2026 Start (BS/MS)</div></div></body></html>`);
+    const div = doc(
+      `<html><head><title>${title}</title></head><body><div class="x"><div class="t">Data  Engineer Intern (Payments) -\n 2026 Start (BS/MS)</div></div></body></html>`,
+    );
     expect(titleElement(div, title)?.className).toBe('t');
     expect(titleElement(div, 'Another job')).toBeNull();
   });

@@ -35,7 +35,13 @@ async function seed() {
 }
 
 /** A content script's context on a careers page of `url`, as the sender check makes it. */
-const fromPage = (url: string): MessageContext => ({ sender: 'content', tabId: 7, senderUrl: url, page: classifyUrl(new URL(url)), incognito: false });
+const fromPage = (url: string): MessageContext => ({
+  sender: 'content',
+  tabId: 7,
+  senderUrl: url,
+  page: classifyUrl(new URL(url)),
+  incognito: false,
+});
 const LIST = 'https://lifeattiktok.com/search?keyword=intern';
 
 describe('marksFor', () => {
@@ -114,7 +120,10 @@ describe('marks messages', () => {
     expect(await get({ jobIds: [], lineFor: first.jobId }, onByteDance)).toMatchObject({ value: { lineDismissed: false } });
 
     await route({ name: 'marks:setPrefs', data: { enabled: false } });
-    expect(await get({ jobIds: [first.jobId] }, fromPage(LIST))).toMatchObject({ ok: true, value: { enabled: false, views: {}, line: null } });
+    expect(await get({ jobIds: [first.jobId] }, fromPage(LIST))).toMatchObject({
+      ok: true,
+      value: { enabled: false, views: {}, line: null },
+    });
     await route({ name: 'marks:setPrefs', data: { enabled: true, restoreLine: true } });
     expect(await get({ jobIds: [], lineFor: first.jobId })).toMatchObject({ value: { enabled: true, lineDismissed: false } });
     // Every change to the setting reaches the open pages (the dismissal too).

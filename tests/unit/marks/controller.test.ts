@@ -138,7 +138,11 @@ describe('page marks', () => {
 
   it('asks again after refresh, and removes every mark and stops observing when marks are off', async () => {
     let on = true;
-    const { marks, asked } = setUp(4, () => true, () => on);
+    const { marks, asked } = setUp(
+      4,
+      () => true,
+      () => on,
+    );
     marks.start();
     await settle();
     expect(markedIds()).toHaveLength(4);

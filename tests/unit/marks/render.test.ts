@@ -16,12 +16,22 @@ describe('drawing', () => {
   it('writes page and stored text as text, never as markup', () => {
     document.body.innerHTML = '<a href="/search/7400000000000000001"><div>T</div></a>';
     const card = document.querySelector('a')!;
-    paintMark(document, card, { text: '<img src=x onerror=alert(1)>', label: 'Job Lens: <b>x</b>', tip: '<script>', tone: 'bad' }, MARK_STYLES.mark);
+    paintMark(
+      document,
+      card,
+      { text: '<img src=x onerror=alert(1)>', label: 'Job Lens: <b>x</b>', tip: '<script>', tone: 'bad' },
+      MARK_STYLES.mark,
+    );
     expect(card.querySelectorAll(MARK_TAG)).toHaveLength(1);
     expect(document.querySelector('img')).toBeNull();
     // Drawing the same view again keeps the host; a new view replaces it; none removes it.
     const host = card.querySelector(MARK_TAG);
-    paintMark(document, card, { text: '<img src=x onerror=alert(1)>', label: 'Job Lens: <b>x</b>', tip: '<script>', tone: 'bad' }, MARK_STYLES.mark);
+    paintMark(
+      document,
+      card,
+      { text: '<img src=x onerror=alert(1)>', label: 'Job Lens: <b>x</b>', tip: '<script>', tone: 'bad' },
+      MARK_STYLES.mark,
+    );
     expect(card.querySelector(MARK_TAG)).toBe(host);
     paintMark(document, card, { text: 'Seen', label: 'Job Lens: Seen', tip: null, tone: '' }, MARK_STYLES.mark);
     expect(card.querySelector(MARK_TAG)).not.toBe(host);

@@ -57,7 +57,13 @@ describe('mark texts', () => {
 
   it('makes the job page line: not eligible with the first blocker, places, status, and details to expand', () => {
     const line = lineView(
-      mark({ status: 'saved', score: 40, eligible: false, blocker: 'needs a PhD in progress', program: { label: 'Early Careers', used: 1, limit: 2 } }),
+      mark({
+        status: 'saved',
+        score: 40,
+        eligible: false,
+        blocker: 'needs a PhD in progress',
+        program: { label: 'Early Careers', used: 1, limit: 2 },
+      }),
       'Research Scientist Intern',
       now,
     );

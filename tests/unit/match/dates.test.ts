@@ -7,10 +7,27 @@ const utc = (y: number, m: number, d: number) => Math.floor(Date.UTC(y, m - 1, d
 
 describe('dayOf', () => {
   it('agrees with Date.UTC on every day from 1895 to 2105', () => {
-    for (let y = 1895; y <= 2105; y++) for (let m = 1; m <= 12; m++) for (let d = 1; d <= 31; d++) expect(dayOf(y, m, d)).toBe(utc(y, m, d));
+    for (let y = 1895; y <= 2105; y++)
+      for (let m = 1; m <= 12; m++) for (let d = 1; d <= 31; d++) expect(dayOf(y, m, d)).toBe(utc(y, m, d));
   });
   it('overflows months and days as Date.UTC does', () => {
-    for (const [y, m, d] of [[2026, 13, 1], [2026, 0, 1], [2026, -1, 15], [2026, 25, 3], [2026, 2, 31], [2026, 3, 0], [2026, 1, -40], [2024, 2, 29], [2100, 2, 29], [2000, 2, 29], [400, 3, 1], [100, 1, 1], [-5, 7, 4], [99, 12, 31], [0, 1, 1]])
+    for (const [y, m, d] of [
+      [2026, 13, 1],
+      [2026, 0, 1],
+      [2026, -1, 15],
+      [2026, 25, 3],
+      [2026, 2, 31],
+      [2026, 3, 0],
+      [2026, 1, -40],
+      [2024, 2, 29],
+      [2100, 2, 29],
+      [2000, 2, 29],
+      [400, 3, 1],
+      [100, 1, 1],
+      [-5, 7, 4],
+      [99, 12, 31],
+      [0, 1, 1],
+    ])
       expect(dayOf(y!, m!, d!), `${y}-${m}-${d}`).toBe(utc(y!, m!, d!));
   });
   it('keeps Date.UTC for fractions and NaN', () => {

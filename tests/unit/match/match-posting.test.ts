@@ -16,12 +16,19 @@ afterEach(() => {
 
 describe('matchPosting on saved postings', () => {
   it('every fixture posting validates against the posting schema', () => {
-    for (const name of ['seed-000-algorithm-phd', 'seed-002-data-scientist-bsms', 'seed-003-big-data-bsms', 'us-summer-2026-swe-bsms', 'sydney-grad-onsite-bsms', 'london-research-phd']) {
+    for (const name of [
+      'seed-000-algorithm-phd',
+      'seed-002-data-scientist-bsms',
+      'seed-003-big-data-bsms',
+      'us-summer-2026-swe-bsms',
+      'sydney-grad-onsite-bsms',
+      'london-research-phd',
+    ]) {
       expect(JobPostingSchema.safeParse(read(`postings/${name}.json`)).success, name).toBe(true);
     }
   });
 
-  it('keeps the posting\'s order and text, and returns a report that passes its schema', () => {
+  it("keeps the posting's order and text, and returns a report that passes its schema", () => {
     const p = posting('seed-000-algorithm-phd');
     const report = matchPosting(p, profile('phd-researcher'), NOW);
     expect(MatchReportSchema.safeParse(report).success).toBe(true);
@@ -29,7 +36,7 @@ describe('matchPosting on saved postings', () => {
     expect(report.preferred.map((l) => l.text)).toEqual(p.preferredQualifications);
   });
 
-  it('seed 000 (PhD intern, Singapore): the PhD researcher fits; the master\'s student is blocked on degree level', () => {
+  it("seed 000 (PhD intern, Singapore): the PhD researcher fits; the master's student is blocked on degree level", () => {
     const p = posting('seed-000-algorithm-phd');
     const phd = matchPosting(p, profile('phd-researcher'), NOW);
     expect(phd.blockers).toEqual([]);
@@ -37,7 +44,9 @@ describe('matchPosting on saved postings', () => {
     const ms = matchPosting(p, profile('masters-student'), NOW);
     expect(ms.minimum[0]).toMatchObject({ kind: 'degree-field', verdict: 'unmet' });
     expect(ms.blockers).toHaveLength(1);
-    expect(ms.blockers[0]).toBe("Needs a PhD in progress; you have Master's in Data Science, graduating Dec 2026; Bachelor's in Statistics, graduated Jun 2024");
+    expect(ms.blockers[0]).toBe(
+      "Needs a PhD in progress; you have Master's in Data Science, graduating Dec 2026; Bachelor's in Statistics, graduated Jun 2024",
+    );
   });
 
   it('reads eligibility stated outside the qualification lists: commitment, periods, location', () => {
@@ -53,7 +62,7 @@ describe('matchPosting on saved postings', () => {
     expect(report.blockers.some((b) => /Singapore/.test(b) && /London, Dublin, Sydney/.test(b))).toBe(true);
   });
 
-  it('uses the posting\'s start dates with its commitment', () => {
+  it("uses the posting's start dates with its commitment", () => {
     const report = matchPosting(posting('us-summer-2026-swe-bsms'), profile('masters-student'), NOW);
     const starts = report.eligibility.find((e) => e.source === 'startDates')!;
     // Available until 2026-06-30: no listed start leaves 12 weeks.
@@ -69,10 +78,15 @@ describe('matchPosting on saved postings', () => {
 
   it('a graduate posting asks for a degree finished by the end of its start year, from the title tag too', () => {
     // The Sydney graduate posting without its degree line: the (BS/MS) tag is then checked.
-    const p = { ...posting('sydney-grad-onsite-bsms'), minimumQualifications: ['Solid programming skills in at least one of Java, Go, C++ or Python'] };
+    const p = {
+      ...posting('sydney-grad-onsite-bsms'),
+      minimumQualifications: ['Solid programming skills in at least one of Java, Go, C++ or Python'],
+    };
     const bs = matchPosting(p, profile('bachelors-student'), NOW);
     expect(bs.eligibility.find((e) => e.source === 'degreeLevels')).toMatchObject({ kind: 'degree-field', verdict: 'unmet' });
-    expect(bs.blockers).toContain("Needs a Bachelor's or Master's degree completed by Dec 2026, when this graduate role starts; you have Bachelor's in Computer Engineering, graduating May 2027");
+    expect(bs.blockers).toContain(
+      "Needs a Bachelor's or Master's degree completed by Dec 2026, when this graduate role starts; you have Bachelor's in Computer Engineering, graduating May 2027",
+    );
     // Graduating in December 2026 is in time; a PhD in progress until 2027 does not count, the held bachelor's does.
     expect(matchPosting(p, profile('masters-student'), NOW).eligibility.find((e) => e.source === 'degreeLevels')!.verdict).toBe('met');
     const phd = matchPosting(p, profile('phd-researcher'), NOW).eligibility.find((e) => e.source === 'degreeLevels')!;
@@ -80,7 +94,9 @@ describe('matchPosting on saved postings', () => {
     expect(phd.evidence.matched[0]!.profile).toBe("Bachelor's in Mathematics, graduated Jun 2021");
     // The same tag on an internship asks for the degree in progress, as before.
     const intern = { ...p, title: 'Software Engineer Intern (Trust and Safety) - 2026 Start (BS/MS)', employmentType: 'Intern' };
-    expect(matchPosting(intern, profile('bachelors-student'), NOW).eligibility.find((e) => e.source === 'degreeLevels')!.verdict).toBe('met');
+    expect(matchPosting(intern, profile('bachelors-student'), NOW).eligibility.find((e) => e.source === 'degreeLevels')!.verdict).toBe(
+      'met',
+    );
   });
 
   it('never hides a blocker behind a high score', () => {
@@ -103,12 +119,28 @@ describe('matchPosting on saved postings', () => {
 });
 
 describe('score', () => {
-  const base = { degreeLevels: [], locations: [], onsiteDaysPerWeek: null, internshipPeriods: [], startDates: [], commitment: null, cohort: null };
+  const base = {
+    degreeLevels: [],
+    locations: [],
+    onsiteDaysPerWeek: null,
+    internshipPeriods: [],
+    startDates: [],
+    commitment: null,
+    cohort: null,
+  };
   const ms = () => profile('masters-student');
 
   it('weighs a minimum line more than a preferred one', () => {
-    const minMet = matchPosting({ ...base, minimumQualifications: ['Proficient in SQL'], preferredQualifications: ['Experience with Kubernetes'] }, ms(), NOW);
-    const prefMet = matchPosting({ ...base, minimumQualifications: ['Experience with Kubernetes'], preferredQualifications: ['Proficient in SQL'] }, ms(), NOW);
+    const minMet = matchPosting(
+      { ...base, minimumQualifications: ['Proficient in SQL'], preferredQualifications: ['Experience with Kubernetes'] },
+      ms(),
+      NOW,
+    );
+    const prefMet = matchPosting(
+      { ...base, minimumQualifications: ['Experience with Kubernetes'], preferredQualifications: ['Proficient in SQL'] },
+      ms(),
+      NOW,
+    );
     expect(minMet.score).toBe(75);
     expect(prefMet.score).toBe(25);
   });
@@ -116,7 +148,11 @@ describe('score', () => {
   it('does not count unknown lines against the candidate', () => {
     const plain = matchPosting({ ...base, minimumQualifications: ['Proficient in SQL'], preferredQualifications: [] }, ms(), NOW);
     const withSoft = matchPosting(
-      { ...base, minimumQualifications: ['Proficient in SQL', 'Strong communication skills', 'A passion for short video'], preferredQualifications: ['Previous internship experience'] },
+      {
+        ...base,
+        minimumQualifications: ['Proficient in SQL', 'Strong communication skills', 'A passion for short video'],
+        preferredQualifications: ['Previous internship experience'],
+      },
       ms(),
       NOW,
     );
@@ -125,7 +161,11 @@ describe('score', () => {
   });
 
   it('gives partial lines half credit', () => {
-    const report = matchPosting({ ...base, minimumQualifications: ['Experience with SQL and Kubernetes'], preferredQualifications: [] }, ms(), NOW);
+    const report = matchPosting(
+      { ...base, minimumQualifications: ['Experience with SQL and Kubernetes'], preferredQualifications: [] },
+      ms(),
+      NOW,
+    );
     expect(report.minimum[0]!.verdict).toBe('partial');
     expect(report.score).toBe(50);
   });
@@ -136,7 +176,10 @@ describe('empty profile', () => {
     for (const name of ['seed-000-algorithm-phd', 'seed-002-data-scientist-bsms', 'us-summer-2026-swe-bsms', 'london-research-phd']) {
       const report = matchPosting(posting(name), ProfileSchema.parse({}), NOW);
       const all = [...report.minimum, ...report.preferred, ...report.eligibility];
-      expect(all.every((l) => l.verdict === 'unknown'), name).toBe(true);
+      expect(
+        all.every((l) => l.verdict === 'unknown'),
+        name,
+      ).toBe(true);
       expect(report.blockers, name).toEqual([]);
       expect(report.score, name).toBeNull();
     }
@@ -158,7 +201,15 @@ describe('line cache', () => {
 
   it('does not reuse a line across postings whose facts differ', () => {
     const student = profile('bachelors-student');
-    const base = { degreeLevels: [], onsiteDaysPerWeek: null, internshipPeriods: [], startDates: [], commitment: null, cohort: null, preferredQualifications: [] };
+    const base = {
+      degreeLevels: [],
+      onsiteDaysPerWeek: null,
+      internshipPeriods: [],
+      startDates: [],
+      commitment: null,
+      cohort: null,
+      preferredQualifications: [],
+    };
     const line = ['Must be able to work on-site three days a week'];
     const london = matchPosting({ ...base, locations: ['London'], minimumQualifications: line }, student, NOW);
     const singapore = matchPosting({ ...base, locations: ['Singapore'], minimumQualifications: line }, student, NOW);
@@ -179,7 +230,19 @@ describe('determinism', () => {
   });
 
   it('follows the `now` it is given (a pursuing degree whose graduation has passed counts as completed)', () => {
-    const line = { ...{ degreeLevels: [], locations: [], onsiteDaysPerWeek: null, internshipPeriods: [], startDates: [], commitment: null, cohort: null }, minimumQualifications: ['Currently enrolled in a university degree program'], preferredQualifications: [] };
+    const line = {
+      ...{
+        degreeLevels: [],
+        locations: [],
+        onsiteDaysPerWeek: null,
+        internshipPeriods: [],
+        startDates: [],
+        commitment: null,
+        cohort: null,
+      },
+      minimumQualifications: ['Currently enrolled in a university degree program'],
+      preferredQualifications: [],
+    };
     const student = profile('masters-student');
     expect(matchPosting(line, student, NOW).minimum[0]!.verdict).toBe('met');
     expect(matchPosting(line, student, new Date('2027-03-01T00:00:00Z')).minimum[0]!.verdict).toBe('unmet');

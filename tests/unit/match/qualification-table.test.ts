@@ -6,7 +6,12 @@ import { GRADUATE_CONTEXT, GRADUATE_ROWS, ROWS } from './qualification-table';
 
 const profile = (name: string) =>
   ProfileSchema.parse(JSON.parse(readFileSync(new URL(`../../fixtures/profiles/${name}.json`, import.meta.url), 'utf8')));
-const PROFILES = { grad: profile('recent-graduate'), phd: profile('phd-researcher'), ms: profile('masters-student'), bs: profile('bachelors-student') };
+const PROFILES = {
+  grad: profile('recent-graduate'),
+  phd: profile('phd-researcher'),
+  ms: profile('masters-student'),
+  bs: profile('bachelors-student'),
+};
 const NOW = new Date('2025-10-01T00:00:00Z');
 const CONTEXT = { cohort: '2026 Start', locations: ['Singapore'] };
 

@@ -3,8 +3,7 @@ import data from '../../../lib/skills/skills.json';
 import { SkillListSchema } from '../../../lib/skills/schema';
 import { buildSkillIndex, canonicalSkill, findSkills, suggestSkills } from '../../../lib/skills/lookup';
 
-const names = (text: string) =>
-  findSkills(text).map((m) => (m.target.kind === 'skill' ? m.target.name : `[${m.target.id}]`));
+const names = (text: string) => findSkills(text).map((m) => (m.target.kind === 'skill' ? m.target.name : `[${m.target.id}]`));
 
 describe('skills.json', () => {
   it('passes its schema', () => {
@@ -12,11 +11,22 @@ describe('skills.json', () => {
     expect(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues.slice(0, 3))).toBe(true);
   });
 
-  it('holds at least 300 skills across the postings\' fields', () => {
+  it("holds at least 300 skills across the postings' fields", () => {
     const list = SkillListSchema.parse(data);
     expect(list.skills.length).toBeGreaterThanOrEqual(300);
     const inGroup = (g: string) => list.skills.filter((s) => s.groups.includes(g)).length;
-    for (const g of ['deep-learning-framework', 'big-data', 'stream-processing', 'nosql', 'cloud-platform', 'network-protocol', 'mobile', 'frontend-framework', 'security', 'bi-tool']) {
+    for (const g of [
+      'deep-learning-framework',
+      'big-data',
+      'stream-processing',
+      'nosql',
+      'cloud-platform',
+      'network-protocol',
+      'mobile',
+      'frontend-framework',
+      'security',
+      'bi-tool',
+    ]) {
       expect(inGroup(g), g).toBeGreaterThan(0);
     }
   });
@@ -60,10 +70,18 @@ describe('findSkills: word boundaries and context', () => {
     ['Excel the tool', 'Advanced skills in Excel and SQL', ['Excel', 'SQL']],
     ['Spring the season is not Spring Boot', 'Spring 2026 internship', []],
     ['React the verb', 'React quickly to incidents', []],
-    ['e.g. glued to a name', 'big data, e.g.Hadoop, Hive,Flink, FlinkSQL,Spark', ['[big-data]', 'Hadoop', 'Hive', 'Flink', 'FlinkSQL', 'Spark']],
+    [
+      'e.g. glued to a name',
+      'big data, e.g.Hadoop, Hive,Flink, FlinkSQL,Spark',
+      ['[big-data]', 'Hadoop', 'Hive', 'Flink', 'FlinkSQL', 'Spark'],
+    ],
     ['names with dots', 'Node.js, Vue.js, ASP.NET, .NET Core', ['Node.js', 'Vue', 'ASP.NET', 'ASP.NET']],
     ['Ali Cloud is Alibaba Cloud', 'Ali Cloud or Aliyun', ['Alibaba Cloud', 'Alibaba Cloud']],
-    ['group: deep learning frameworks', 'deep learning frameworks such as PyTorch, TensorFlow, JAX, PaddlePaddle', ['[deep-learning-framework]', 'PyTorch', 'TensorFlow', 'JAX', 'PaddlePaddle']],
+    [
+      'group: deep learning frameworks',
+      'deep learning frameworks such as PyTorch, TensorFlow, JAX, PaddlePaddle',
+      ['[deep-learning-framework]', 'PyTorch', 'TensorFlow', 'JAX', 'PaddlePaddle'],
+    ],
     ['head noun shared across a slash', 'large-scale recommend/advertising systems', ['[recommendation]', '[advertising]']],
     ['hyphenated suffix', 'Python-based tooling', ['Python']],
     ['plural of an alias', 'LLMs and CNNs', ['[llm]', 'CNN']],
@@ -99,7 +117,11 @@ describe('profile entries and suggestions', () => {
   });
 
   it('builds an index from any valid list (the bundled one is not special)', () => {
-    const index = buildSkillIndex({ version: 9, groups: { g: { label: 'gizmo', phrases: ['gizmo kit'] } }, skills: [{ name: 'Widget', aliases: ['wdg'], groups: ['g'] }] });
+    const index = buildSkillIndex({
+      version: 9,
+      groups: { g: { label: 'gizmo', phrases: ['gizmo kit'] } },
+      skills: [{ name: 'Widget', aliases: ['wdg'], groups: ['g'] }],
+    });
     expect(findSkills('a wdg and gizmo kits', index).map((m) => m.text)).toEqual(['wdg', 'gizmo kits']);
   });
 });

@@ -2,7 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { matchLine, matchPosting } from '../../../lib/match/match';
 import { MatchReportSchema, type MatchReport } from '../../../lib/match/report';
-import { minimumLine, ReportSummarySchema, reportSummaryOf, requirementsLine, summarizeMatch, summarizeReport } from '../../../lib/match/summary';
+import {
+  minimumLine,
+  ReportSummarySchema,
+  reportSummaryOf,
+  requirementsLine,
+  summarizeMatch,
+  summarizeReport,
+} from '../../../lib/match/summary';
 import { JobPostingSchema } from '../../../lib/posting/schema';
 import { ProfileSchema } from '../../../lib/profile/schema';
 import { GRADUATE_CONTEXT, GRADUATE_ROWS, ROWS } from './qualification-table';
@@ -18,15 +25,25 @@ const PROFILES = readdirSync(dir('profiles'))
 const NOW = new Date('2025-10-01T00:00:00Z');
 
 const reports: [string, MatchReport][] = [];
-for (const [p, posting] of POSTINGS) for (const [q, profile] of PROFILES) reports.push([`${p} × ${q}`, matchPosting(posting, profile, NOW)]);
+for (const [p, posting] of POSTINGS)
+  for (const [q, profile] of PROFILES) reports.push([`${p} × ${q}`, matchPosting(posting, profile, NOW)]);
 // Every table line as a one-line posting, for every table profile.
 for (const [, profile] of PROFILES) {
-  for (const [, line] of ROWS) reports.push([line, matchPosting({ minimumQualifications: [line], preferredQualifications: [], cohort: '2026 Start', locations: ['Singapore'] }, profile, NOW)]);
-  for (const [, line] of GRADUATE_ROWS) reports.push([line, matchPosting({ ...GRADUATE_CONTEXT, minimumQualifications: [line], preferredQualifications: [] }, profile, NOW)]);
+  for (const [, line] of ROWS)
+    reports.push([
+      line,
+      matchPosting(
+        { minimumQualifications: [line], preferredQualifications: [], cohort: '2026 Start', locations: ['Singapore'] },
+        profile,
+        NOW,
+      ),
+    ]);
+  for (const [, line] of GRADUATE_ROWS)
+    reports.push([line, matchPosting({ ...GRADUATE_CONTEXT, minimumQualifications: [line], preferredQualifications: [] }, profile, NOW)]);
 }
 
 describe('summarizeReport', () => {
-  it('has the report\'s score, eligibility and first blocker, and passes its schema', () => {
+  it("has the report's score, eligibility and first blocker, and passes its schema", () => {
     for (const [name, report] of reports) {
       const summary = summarizeReport(report);
       expect(ReportSummarySchema.safeParse(summary).success, name).toBe(true);
@@ -62,7 +79,9 @@ describe('summarizeReport', () => {
   });
 
   it('words the requirements line for what could not be checked', () => {
-    expect(requirementsLine({ required: { met: 2, partial: 0, unmet: 0, unknown: 2 } })).toBe('2 of 2 requirements met · 2 cannot be checked');
+    expect(requirementsLine({ required: { met: 2, partial: 0, unmet: 0, unknown: 2 } })).toBe(
+      '2 of 2 requirements met · 2 cannot be checked',
+    );
     expect(requirementsLine({ required: { met: 1, partial: 1, unmet: 1, unknown: 0 } })).toBe('1 of 3 requirements met (1 partly)');
     expect(requirementsLine({ required: { met: 0, partial: 0, unmet: 0, unknown: 3 } })).toBe('3 cannot be checked');
     expect(requirementsLine({ required: { met: 1, partial: 0, unmet: 0, unknown: 0 } })).toBe('1 of 1 requirement met');
@@ -77,7 +96,9 @@ describe('summarizeReport', () => {
       expect(summary, name).toEqual(reportSummaryOf(stored));
       expect(summary.firstBlocker, name).toBe(stored.firstBlocker);
       // On the minimum lines alone the two lines are one wording, "minimum" aside.
-      expect(requirementsLine({ required: stored.minimum }), name).toBe(minimumLine(stored.minimum).replace(/minimum requirement/, 'requirement') || 'No requirement could be checked');
+      expect(requirementsLine({ required: stored.minimum }), name).toBe(
+        minimumLine(stored.minimum).replace(/minimum requirement/, 'requirement') || 'No requirement could be checked',
+      );
     }
   });
 });
@@ -116,7 +137,9 @@ describe('plain words in reasons and evidence', () => {
   it('says why a line that names a skill was not counted: it only hopes for it', () => {
     const bs = PROFILES.find(([f]) => f === 'bachelors-student.json')![1];
     for (const line of ['Willingness to learn Go and Kubernetes', 'Knowledge of Kafka or Flink is nice to have']) {
-      expect(matchLine(line, bs, NOW).evidence.notes, line).toEqual(['an interest, attitude or nice-to-have, not a requirement; never counted against you']);
+      expect(matchLine(line, bs, NOW).evidence.notes, line).toEqual([
+        'an interest, attitude or nice-to-have, not a requirement; never counted against you',
+      ]);
     }
   });
 
@@ -125,7 +148,11 @@ describe('plain words in reasons and evidence', () => {
     const partial = matchLine('Able to commit to 13 weeks starting in June 2026', bs, NOW);
     expect(partial.verdict).toBe('partial');
     expect(partial.evidence.notes.join(' ')).toMatch(/\d+ days short; up to 21 days short counts as partly met/);
-    const unmet = matchLine('Must be able to commit to 12 weeks during Summer 2026', PROFILES.find(([f]) => f === 'masters-student.json')![1], NOW);
+    const unmet = matchLine(
+      'Must be able to commit to 12 weeks during Summer 2026',
+      PROFILES.find(([f]) => f === 'masters-student.json')![1],
+      NOW,
+    );
     expect(unmet.verdict).toBe('unmet');
     expect(unmet.evidence.notes.join(' ')).toMatch(/8 weeks of it, 23 days short/);
   });

@@ -39,6 +39,10 @@ describe('tokenize keys', () => {
   }
 
   it('reads "C ++" as C++', () => {
-    expect(tokenize('C ++ and c + + or C++').filter((t) => t.word).map((t) => t.text)).toEqual(['C++', 'and', 'C++', 'or', 'C++']);
+    expect(
+      tokenize('C ++ and c + + or C++')
+        .filter((t) => t.word)
+        .map((t) => t.text),
+    ).toEqual(['C++', 'and', 'C++', 'or', 'C++']);
   });
 });

@@ -39,11 +39,20 @@ describe('background handlers', () => {
     let clock = new Date('2026-11-01T10:00:00Z');
     const route = createRouter(createHandlers({ db, now: () => clock }));
 
-    const first = await route({ name: 'posting:seen', data: { posting: read(page('Build services.'), '2026-11-01T10:00:00Z') } }, tabAt(URL_A.href));
-    expect(first).toMatchObject({ ok: true, value: { outcome: 'created', limit: { programs: [] }, page: { program: null, count: null, dismissed: false } } });
+    const first = await route(
+      { name: 'posting:seen', data: { posting: read(page('Build services.'), '2026-11-01T10:00:00Z') } },
+      tabAt(URL_A.href),
+    );
+    expect(first).toMatchObject({
+      ok: true,
+      value: { outcome: 'created', limit: { programs: [] }, page: { program: null, count: null, dismissed: false } },
+    });
 
     clock = new Date('2026-11-02T10:00:00Z');
-    const again = await route({ name: 'posting:seen', data: { posting: read(page('Build and run services.'), '2026-11-02T10:00:00Z') } }, tabAt(URL_A.href));
+    const again = await route(
+      { name: 'posting:seen', data: { posting: read(page('Build and run services.'), '2026-11-02T10:00:00Z') } },
+      tabAt(URL_A.href),
+    );
     expect(again).toMatchObject({ ok: true, value: { outcome: 'changed' } });
 
     const rows = await db.jobs.toArray();
@@ -86,7 +95,11 @@ describe('application flow through messages', () => {
     const badges: string[] = [];
     let clock = new Date('2026-11-02T10:00:00Z');
     const route = createRouter(
-      createHandlers({ db, now: () => clock, onLimitChange: (l) => void badges.push(`${overallBadge(l).text} ${fullestProgram(l)?.state ?? 'ok'}`) }),
+      createHandlers({
+        db,
+        now: () => clock,
+        onLimitChange: (l) => void badges.push(`${overallBadge(l).text} ${fullestProgram(l)?.state ?? 'ok'}`),
+      }),
     );
     const ids = ['7500000000000000001', '7500000000000000002', '7500000000000000003'];
     for (const [i, id] of ids.entries()) {
@@ -97,8 +110,14 @@ describe('application flow through messages', () => {
     expect(badges.at(-1)).toBe('0/2 ok');
 
     // Opening the form is not applying.
-    const started = await route({ name: 'apply:started', data: { site: 'tiktok', jobId: ids[0] } }, tabAt(`https://lifeattiktok.com/resume/${ids[0]}/apply`));
-    expect(started).toMatchObject({ ok: true, value: { recorded: true, limit: { programs: [] }, page: { program: { key: 'graduate:2026-start' }, count: { used: 0 } } } });
+    const started = await route(
+      { name: 'apply:started', data: { site: 'tiktok', jobId: ids[0] } },
+      tabAt(`https://lifeattiktok.com/resume/${ids[0]}/apply`),
+    );
+    expect(started).toMatchObject({
+      ok: true,
+      value: { recorded: true, limit: { programs: [] }, page: { program: { key: 'graduate:2026-start' }, count: { used: 0 } } },
+    });
 
     clock = new Date('2026-11-02T11:00:00Z');
     expect(await route({ name: 'apply:confirm', data: { jobId: ids[0] } })).toMatchObject({
@@ -119,7 +138,12 @@ describe('application flow through messages', () => {
     expect(badges.slice(-2)).toEqual(['1/2 last-one', '2/2 reached']);
 
     // A form opened for a job never read is answered, not recorded.
-    expect(await route({ name: 'apply:started', data: { site: 'bytedance', jobId: '7599999999999999999' } }, tabAt('https://joinbytedance.com/resume/7599999999999999999/apply'))).toMatchObject({
+    expect(
+      await route(
+        { name: 'apply:started', data: { site: 'bytedance', jobId: '7599999999999999999' } },
+        tabAt('https://joinbytedance.com/resume/7599999999999999999/apply'),
+      ),
+    ).toMatchObject({
       ok: true,
       value: { recorded: false, limit: { programs: [{ used: 2 }] }, page: { program: null, count: null } },
     });
@@ -136,13 +160,21 @@ describe('profile:save', () => {
       skills: ['Python', 'SQL'],
       locations: ['Singapore'],
     };
-    expect(await route({ name: 'profile:save', data: { profile } })).toEqual({ ok: true, value: { updatedAt: '2026-11-02T10:00:00.000Z' } });
+    expect(await route({ name: 'profile:save', data: { profile } })).toEqual({
+      ok: true,
+      value: { updatedAt: '2026-11-02T10:00:00.000Z' },
+    });
     const row = await db.profile.get('me');
     expect(row).toMatchObject({ id: 'me', updatedAt: '2026-11-02T10:00:00.000Z', data: { skills: ['Python', 'SQL'], languages: [] } });
 
     const bad = { ...profile, education: [{ ...profile.education[0], graduation: 'June 2027' }] };
     const reply = await route({ name: 'profile:save', data: { profile: bad } });
-    expect(reply).toMatchObject({ ok: false, code: 'invalid', path: 'profile.education.0.graduation', message: expect.stringContaining('profile.education.0.graduation') });
+    expect(reply).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      path: 'profile.education.0.graduation',
+      message: expect.stringContaining('profile.education.0.graduation'),
+    });
     expect((await db.profile.get('me'))?.data).toMatchObject({ education: [{ graduation: '2027-06' }] });
     db.close();
   });

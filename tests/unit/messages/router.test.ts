@@ -76,7 +76,19 @@ describe('message router', () => {
     const bad = { ...posting(), jobId: 'abc', startDates: ['next May'] };
     const reply = await createRouter(h)(
       { name: 'posting:seen', data: { posting: bad } },
-      { sender: 'content', tabId: 1, senderUrl: 'https://lifeattiktok.com/search/7512345678901234567', page: { kind: 'job', site: 'tiktok', jobId: '7512345678901234567', canonicalUrl: 'https://lifeattiktok.com/search/7512345678901234567', viaReferral: false }, incognito: false },
+      {
+        sender: 'content',
+        tabId: 1,
+        senderUrl: 'https://lifeattiktok.com/search/7512345678901234567',
+        page: {
+          kind: 'job',
+          site: 'tiktok',
+          jobId: '7512345678901234567',
+          canonicalUrl: 'https://lifeattiktok.com/search/7512345678901234567',
+          viaReferral: false,
+        },
+        incognito: false,
+      },
     );
     expect(reply).toMatchObject({ ok: false, code: 'invalid', path: 'posting.jobId' });
     // Every field it got wrong (up to three) is named, for the log; the first is `path`.
@@ -87,7 +99,11 @@ describe('message router', () => {
   it('refuses unknown and malformed messages', async () => {
     const route = createRouter(handlers());
     expect(await route({ name: 'db:drop', data: {} })).toEqual({ ok: false, code: 'unknown-message', message: 'unknown message db:drop' });
-    expect(await route({ name: 'toString', data: {} })).toEqual({ ok: false, code: 'unknown-message', message: 'unknown message toString' });
+    expect(await route({ name: 'toString', data: {} })).toEqual({
+      ok: false,
+      code: 'unknown-message',
+      message: 'unknown message toString',
+    });
     expect(await route('posting:seen')).toEqual({ ok: false, code: 'not-a-message', message: 'not a Job Lens message' });
     expect(await route({ name: 'limit:get', data: { extra: 1 } })).toMatchObject({ ok: false, code: 'invalid' });
   });

@@ -44,7 +44,11 @@ const SAMPLES: { [K in MessageName]: RequestOf<K> } = {
   'apply:submitted': {},
   'apply:duplicate': {},
   'apply:undo': { recordingId: 'rec-1' },
-  'history:read': { rows: [{ title: 'Software Engineer Intern', jobId: null, viaReferral: false, status: 'Resume screening', appliedAt: '2026-06-02T06:05' }] },
+  'history:read': {
+    rows: [
+      { title: 'Software Engineer Intern', jobId: null, viaReferral: false, status: 'Resume screening', appliedAt: '2026-06-02T06:05' },
+    ],
+  },
   'flows:load': {},
   'banner:load': {},
   'banner:dismiss': { key: 'intern-bsms:2026-start@2/2' },
@@ -69,13 +73,26 @@ const SENDERS: Record<string, RawSender> = {
   'content script on an application form': { id: SELF.id, url: APPLY_URL, frameId: 0, tab: tab(APPLY_URL) },
   'content script on the confirmation page': { id: SELF.id, url: APPLIED_URL, frameId: 0, tab: tab(APPLIED_URL) },
   'content script on the history page': { id: SELF.id, url: HISTORY_URL, frameId: 0, tab: tab(HISTORY_URL) },
-  'content script on the search list': { id: SELF.id, url: 'https://lifeattiktok.com/search?keyword=intern', frameId: 0, tab: tab('https://lifeattiktok.com/search?keyword=intern') },
+  'content script on the search list': {
+    id: SELF.id,
+    url: 'https://lifeattiktok.com/search?keyword=intern',
+    frameId: 0,
+    tab: tab('https://lifeattiktok.com/search?keyword=intern'),
+  },
   'the popup': { id: SELF.id, url: `${SELF.baseUrl}popup.html`, frameId: 0 },
   'the options page in a tab': { id: SELF.id, url: `${SELF.baseUrl}options.html`, frameId: 0, tab: tab(`${SELF.baseUrl}options.html`) },
-  'another extension': { id: 'zyxwvutsrqponmlkzyxwvutsrqponmlk', url: 'chrome-extension://zyxwvutsrqponmlkzyxwvutsrqponmlk/background.html' },
+  'another extension': {
+    id: 'zyxwvutsrqponmlkzyxwvutsrqponmlk',
+    url: 'chrome-extension://zyxwvutsrqponmlkzyxwvutsrqponmlk/background.html',
+  },
   'a web page (externally_connectable)': { url: JOB_URL, frameId: 0, tab: tab(JOB_URL) },
   'our id on a page that is not a careers site': { id: SELF.id, url: 'https://example.com/', frameId: 0, tab: tab('https://example.com/') },
-  'a careers page over plain http': { id: SELF.id, url: `http://lifeattiktok.com/search/${JOB_ID}`, frameId: 0, tab: tab(`http://lifeattiktok.com/search/${JOB_ID}`) },
+  'a careers page over plain http': {
+    id: SELF.id,
+    url: `http://lifeattiktok.com/search/${JOB_ID}`,
+    frameId: 0,
+    tab: tab(`http://lifeattiktok.com/search/${JOB_ID}`),
+  },
   'a careers page in a frame': { id: SELF.id, url: JOB_URL, frameId: 3, tab: tab('https://example.com/') },
   'a careers sender in a tab of another site': { id: SELF.id, url: JOB_URL, frameId: 0, tab: tab('https://example.com/') },
   'a careers URL with no tab': { id: SELF.id, url: JOB_URL },
@@ -106,7 +123,16 @@ const EXTENSION_MESSAGES: MessageName[] = [
 ];
 /** What each sender may do, written out (not derived from the table under test). */
 const ALLOWED: Record<keyof typeof SENDERS, MessageName[]> = {
-  'content script on a job page': ['posting:seen', 'posting:gone', 'limit:get', 'banner:load', 'banner:dismiss', 'marks:get', 'marks:dismissLine', 'marks:openPopup'],
+  'content script on a job page': [
+    'posting:seen',
+    'posting:gone',
+    'limit:get',
+    'banner:load',
+    'banner:dismiss',
+    'marks:get',
+    'marks:dismissLine',
+    'marks:openPopup',
+  ],
   'content script on an application form': ['apply:started', 'limit:get', 'apply:duplicate', 'flows:load', 'banner:load', 'banner:dismiss'],
   'content script on the confirmation page': ['limit:get', 'apply:submitted', 'apply:undo', 'flows:load'],
   'content script on the history page': ['limit:get', 'history:read', 'flows:load'],
@@ -127,10 +153,13 @@ const ALLOWED: Record<keyof typeof SENDERS, MessageName[]> = {
 function recordingHandlers() {
   const calls: { name: MessageName; data: unknown; context: MessageContext }[] = [];
   const handlers = Object.fromEntries(
-    NAMES.map((name) => [name, async (data: unknown, context: MessageContext) => {
-      calls.push({ name, data, context });
-      return {};
-    }]),
+    NAMES.map((name) => [
+      name,
+      async (data: unknown, context: MessageContext) => {
+        calls.push({ name, data, context });
+        return {};
+      },
+    ]),
   ) as unknown as Handlers;
   return { calls, handlers };
 }
@@ -218,7 +247,11 @@ describe('what a content script sends is tied to its tab', () => {
     let allowed = false;
     const { calls, gate } = gateWith(async () => allowed);
     const refused = await gate({ name: 'posting:seen', data: { posting: posting() } }, incognito);
-    expect(refused).toEqual({ ok: false, code: 'private-window', message: 'posting:seen from a private window is not recorded (the options page can allow it)' });
+    expect(refused).toEqual({
+      ok: false,
+      code: 'private-window',
+      message: 'posting:seen from a private window is not recorded (the options page can allow it)',
+    });
     expect((await gate({ name: 'limit:get', data: {} }, incognito)).ok).toBe(true);
     expect(calls.map((c) => c.name)).toEqual(['limit:get']);
     allowed = true;
@@ -230,7 +263,10 @@ describe('what a content script sends is tied to its tab', () => {
 describe('classifySender', () => {
   it('knows Firefox extension pages by their moz-extension origin', () => {
     const self = { id: 'job-lens@job-lens.local', baseUrl: 'moz-extension://6f1e0b9a-3c1d-4e55-9a7b-2d8c4f0e1a57/' };
-    expect(classifySender({ id: self.id, url: `${self.baseUrl}popup.html` }, self)).toMatchObject({ ok: true, context: { sender: 'extension' } });
+    expect(classifySender({ id: self.id, url: `${self.baseUrl}popup.html` }, self)).toMatchObject({
+      ok: true,
+      context: { sender: 'extension' },
+    });
     // URL.origin is "null" for schemes the URL standard does not know; the host must match.
     expect(classifySender({ id: self.id, url: 'moz-extension://00000000-0000-0000-0000-000000000000/popup.html' }, self).ok).toBe(false);
     expect(classifySender({ id: self.id, url: 'other-scheme://6f1e0b9a-3c1d-4e55-9a7b-2d8c4f0e1a57/popup.html' }, self).ok).toBe(false);
@@ -238,7 +274,10 @@ describe('classifySender', () => {
 
   it('refuses a foreign sender before anything is read', async () => {
     const handler = vi.fn();
-    const gate = createSenderGate(async (message) => handler(message), () => SELF);
+    const gate = createSenderGate(
+      async (message) => handler(message),
+      () => SELF,
+    );
     expect(await gate({ name: 'job:delete', data: { jobId: JOB_ID } }, SENDERS['another extension']!)).toEqual({
       ok: false,
       code: 'wrong-sender',

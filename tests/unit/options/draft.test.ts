@@ -35,7 +35,7 @@ describe('validateDraft', () => {
     });
   });
 
-  it('names every invalid field by its path, with the schema\'s message or a plain one for types and limits', () => {
+  it("names every invalid field by its path, with the schema's message or a plain one for types and limits", () => {
     const result = validateDraft(
       draft({
         education: [{ level: 'PhD', field: '  ', status: 'pursuing', graduation: '2026-13' }],
@@ -108,7 +108,10 @@ Publications
 - Sam Lee, A. Tan. Fast joins. KDD 2024.`;
 
   it('offers only what the profile lacks: "golang" on the résumé is the Go already listed', () => {
-    const current = draft({ skills: ['Go', 'sql'], education: [{ level: 'Master', field: 'data science', status: 'pursuing', graduation: '' }] });
+    const current = draft({
+      skills: ['Go', 'sql'],
+      education: [{ level: 'Master', field: 'data science', status: 'pursuing', graduation: '' }],
+    });
     const fresh = newProposals(current, parseResume(resume, now));
     expect(fresh.degrees).toEqual([]);
     expect(fresh.skills.map((s) => s.name)).toEqual(['Python', 'Spark']);
@@ -168,9 +171,15 @@ describe('profile files', () => {
     expect(readProfileFile(JSON.stringify(profile))).toMatchObject({ ok: true, fromExport: false, profile: { skills: ['Python'] } });
     const exported = { format: 'job-lens-export', version: 1, profile: { id: 'me', data: profile, updatedAt: '2025-11-15T10:00:00.000Z' } };
     expect(readProfileFile(JSON.stringify(exported))).toMatchObject({ ok: true, fromExport: true });
-    expect(readProfileFile(JSON.stringify({ ...exported, profile: null }))).toEqual({ ok: false, reason: 'this Job Lens export has no profile in it' });
+    expect(readProfileFile(JSON.stringify({ ...exported, profile: null }))).toEqual({
+      ok: false,
+      reason: 'this Job Lens export has no profile in it',
+    });
     expect(readProfileFile('{ not json')).toEqual({ ok: false, reason: 'the file is not JSON' });
-    expect(readProfileFile(JSON.stringify({ skils: ['Python'] }))).toMatchObject({ ok: false, reason: expect.stringMatching(/skils|unrecognized/i) });
+    expect(readProfileFile(JSON.stringify({ skils: ['Python'] }))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/skils|unrecognized/i),
+    });
     expect(readProfileFile(JSON.stringify({ education: [{ ...profile.education[0], graduation: '2027' }] }))).toEqual({
       ok: false,
       reason: 'education.0.graduation: expected a year and month (YYYY-MM)',

@@ -70,9 +70,11 @@ describe('options page: filling and saving a profile', () => {
     await user.type(skills, 'pytorch, Spark, sql{Enter}');
     await user.type(skills, 'Golang{Enter}');
     expect(screen.getByText('Go is already in the list.')).toBeTruthy();
-    expect(within(screen.getByRole('list', { name: /Add a skill/ })).getAllByRole('listitem').map((li) => li.firstChild!.textContent)).toEqual([
-      'Go', 'PyTorch', 'Spark', 'SQL',
-    ]);
+    expect(
+      within(screen.getByRole('list', { name: /Add a skill/ }))
+        .getAllByRole('listitem')
+        .map((li) => li.firstChild!.textContent),
+    ).toEqual(['Go', 'PyTorch', 'Spark', 'SQL']);
 
     await user.type(screen.getByLabelText('Add a language'), 'English (fluent){Enter}Mandarin (native){Enter}');
 
@@ -158,7 +160,7 @@ describe('options page: filling and saving a profile', () => {
 });
 
 describe('options page: validation next to each field', () => {
-  it('shows the schema\'s message once a field is left, linked by aria-invalid and aria-describedby', async () => {
+  it("shows the schema's message once a field is left, linked by aria-invalid and aria-describedby", async () => {
     const { user } = open();
     await ready();
     await user.click(screen.getByRole('button', { name: 'Add degree' }));
@@ -196,7 +198,7 @@ describe('options page: validation next to each field', () => {
     expect(await storedRow(page)).toBeUndefined();
   });
 
-  it('reports the background\'s refusal in the status line', async () => {
+  it("reports the background's refusal in the status line", async () => {
     const page = open(freshDb(), { refuse: 'the database is full' });
     await ready();
     await page.user.type(screen.getByLabelText('Add a language'), 'English{Enter}');
@@ -312,15 +314,21 @@ describe('options page: proposals from a résumé', () => {
 
     const checklist = screen.getByRole('group', { name: 'Found in your résumé' });
     const degrees = within(checklist).getByRole('group', { name: 'Degrees' });
-    expect(within(degrees).getAllByRole('checkbox').map((c) => c.closest('li')!.querySelector('label')!.textContent)).toEqual([
+    expect(
+      within(degrees)
+        .getAllByRole('checkbox')
+        .map((c) => c.closest('li')!.querySelector('label')!.textContent),
+    ).toEqual([
       'Master · Data Science · pursuing · graduation 2026-12',
       'Bachelor · Computer Science · completed · graduation 2024 (month not given)',
     ]);
     // Python is already in the profile, so it is not asked about.
     const skills = within(checklist).getByRole('group', { name: 'Skills' });
-    expect(within(skills).getAllByRole('checkbox').map((c) => c.closest('li')!.querySelector('label')!.textContent)).toEqual([
-      'Go', 'Spark', 'Tableau',
-    ]);
+    expect(
+      within(skills)
+        .getAllByRole('checkbox')
+        .map((c) => c.closest('li')!.querySelector('label')!.textContent),
+    ).toEqual(['Go', 'Spark', 'Tableau']);
     expect(within(skills).getByText('golang')).toBeTruthy();
     expect(screen.getByText(/already in your profile/)).toBeTruthy();
     // Focus lands on the first proposal.
@@ -351,7 +359,14 @@ describe('options page: proposals from a résumé', () => {
 
   it('proposes languages, locations and availability, never a degree the profile has, and says why it cannot read a text', async () => {
     const db = freshDb();
-    await saveProfile(db, ProfileSchema.parse({ education: [{ level: 'Bachelor', field: 'Computer Science', status: 'pursuing', graduation: '2027-05' }], languages: ['English'] }), NOW);
+    await saveProfile(
+      db,
+      ProfileSchema.parse({
+        education: [{ level: 'Bachelor', field: 'Computer Science', status: 'pursuing', graduation: '2027-05' }],
+        languages: ['English'],
+      }),
+      NOW,
+    );
     const page = open(db);
     const { user } = page;
     await ready();
@@ -379,13 +394,20 @@ describe('options page: proposals from a résumé', () => {
     const checklist = screen.getByRole('group', { name: 'Found in your résumé' });
     // The bachelor's is in the profile already; English too.
     expect(within(checklist).queryByRole('group', { name: 'Degrees' })).toBeNull();
-    const labels = (name: string) => within(within(checklist).getByRole('group', { name })).getAllByRole('checkbox').map((c) => c.closest('li')!.querySelector('label')!.textContent);
+    const labels = (name: string) =>
+      within(within(checklist).getByRole('group', { name }))
+        .getAllByRole('checkbox')
+        .map((c) => c.closest('li')!.querySelector('label')!.textContent);
     expect(labels('Languages')).toEqual(['Mandarin (fluent)']);
     expect(labels('Locations')).toEqual(['Singapore']);
     expect(labels('Availability')).toEqual(['2026-05-11 to 2026-08-28']);
     expect(labels('Experience')).toEqual(['Data Analyst Intern · Grab · 2024-06 to 2024-08 · internship']);
     await user.click(within(checklist).getByRole('button', { name: 'Add 4 selected to the form' }));
-    expect(screen.getByText('Added 0 degrees, 0 skills, 0 publications, 1 language, 1 location, 1 availability period and 1 role to the form. Review them, then save.')).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Added 0 degrees, 0 skills, 0 publications, 1 language, 1 location, 1 availability period and 1 role to the form. Review them, then save.',
+      ),
+    ).toBeTruthy();
     expect((within(group('Role 1')).getByLabelText('From (YYYY-MM)') as HTMLInputElement).value).toBe('2024-06');
     expect((within(group('Role 1')).getByLabelText('Internship') as HTMLInputElement).checked).toBe(true);
     expect(screen.getByRole('button', { name: 'Remove language Mandarin (fluent)' })).toBeTruthy();
@@ -417,7 +439,10 @@ describe('options page: export, import and changes elsewhere', () => {
     expect(ProfileSchema.parse(JSON.parse(download!.text))).toEqual(ProfileSchema.parse(MASTER));
 
     const other = { ...MASTER, skills: ['R', 'Tableau'] };
-    await user.upload(screen.getByLabelText('Load a profile file (JSON)'), new File([JSON.stringify(other)], 'mine.json', { type: 'application/json' }));
+    await user.upload(
+      screen.getByLabelText('Load a profile file (JSON)'),
+      new File([JSON.stringify(other)], 'mine.json', { type: 'application/json' }),
+    );
     await screen.findByText('Loaded mine.json into the form. Review it, then save.');
     expect(screen.getByRole('button', { name: 'Remove skill Tableau' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Remove skill Python' })).toBeNull();
@@ -425,7 +450,9 @@ describe('options page: export, import and changes elsewhere', () => {
 
     await user.upload(screen.getByLabelText('Load a profile file (JSON)'), new File(['{"skills": "Python"}'], 'bad.json'));
     await screen.findByText(/^Not loaded: skills: /);
-    expect(screen.getByRole('link', { name: 'Open the Job Lens data page' }).getAttribute('href')).toBe('chrome-extension://test/popup.html');
+    expect(screen.getByRole('link', { name: 'Open the Job Lens data page' }).getAttribute('href')).toBe(
+      'chrome-extension://test/popup.html',
+    );
   });
 
   it('follows a change made elsewhere when the form is unchanged, and asks when it is not', async () => {

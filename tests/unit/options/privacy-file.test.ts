@@ -7,7 +7,9 @@ import config from '../../../wxt.config';
 describe('privacy notice in the build', () => {
   it('ships as PRIVACY.txt, copied from PRIVACY.md', async () => {
     const files: { relativeDest: string; absoluteSrc?: string }[] = [];
-    const hook = (config.hooks as Record<string, ((wxt: unknown, files: unknown[]) => unknown) | undefined> | undefined)?.['build:publicAssets'];
+    const hook = (config.hooks as Record<string, ((wxt: unknown, files: unknown[]) => unknown) | undefined> | undefined)?.[
+      'build:publicAssets'
+    ];
     await hook?.({}, files);
     const privacy = files.find((f) => f.relativeDest === 'PRIVACY.txt');
     expect(privacy?.absoluteSrc).toBeDefined();

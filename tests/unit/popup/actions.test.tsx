@@ -62,7 +62,9 @@ describe('status: nothing recorded by browsing, every record undoable, focus kep
     await userEvent.click(screen.getByRole('button', { name: 'Set status' }));
     await waitFor(async () => expect((await db.jobs.get(BIGDATA_JOB))?.status).toBe('applied'));
     expect((await db.jobs.get(BIGDATA_JOB))?.appliedAt).toBe(NOW.toISOString());
-    await waitFor(() => expect(screen.getByTestId('action-message').textContent).toContain('Recorded: Applied on 2025-11-15. It counts against the limit.'));
+    await waitFor(() =>
+      expect(screen.getByTestId('action-message').textContent).toContain('Recorded: Applied on 2025-11-15. It counts against the limit.'),
+    );
   });
 
   it('"Mark applied" records the date and offers Undo, which gets the focus and takes the application back', async () => {
@@ -101,7 +103,9 @@ describe('status: nothing recorded by browsing, every record undoable, focus kep
   it('says which statuses still count against the limit', async () => {
     await addJob(db, { jobId: BIGDATA_JOB });
     renderWithApi(api, <PopupApp page={jobPage(BIGDATA_JOB)} />);
-    expect((await screen.findByTestId('counting-statuses')).textContent).toMatch(/Applied, Interviewing, Offer, Rejected and Withdrawn all count/);
+    expect((await screen.findByTestId('counting-statuses')).textContent).toMatch(
+      /Applied, Interviewing, Offer, Rejected and Withdrawn all count/,
+    );
   });
 });
 
@@ -184,12 +188,22 @@ describe('the job view: eligibility first, then the rest of what was kept', () =
     renderWithApi(api, <PopupApp page={jobPage(BIGDATA_JOB)} />);
     const history = await screen.findByTestId('status-history');
     expect(history.querySelector('summary')?.textContent).toBe('Status history (2)');
-    expect(within(history).getAllByRole('listitem').map((li) => li.textContent?.split(' ·')[0])).toEqual(['Applied', 'Saved']);
+    expect(
+      within(history)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent?.split(' ·')[0]),
+    ).toEqual(['Applied', 'Saved']);
     const job = (await db.jobs.get(BIGDATA_JOB))!;
     const responsibilities = screen.getByTestId('responsibilities') as HTMLDetailsElement;
     expect(responsibilities.open).toBe(false);
-    expect(within(responsibilities).getAllByRole('listitem').map((li) => li.textContent)).toEqual(job.responsibilities);
-    expect(screen.getByRole('link', { name: 'campus-recruiting@example.com' }).getAttribute('href')).toBe('mailto:campus-recruiting@example.com');
+    expect(
+      within(responsibilities)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(job.responsibilities);
+    expect(screen.getByRole('link', { name: 'campus-recruiting@example.com' }).getAttribute('href')).toBe(
+      'mailto:campus-recruiting@example.com',
+    );
   });
 });
 
@@ -202,11 +216,16 @@ describe('a dead job', () => {
   });
 
   it('asks again while the tab is still reading, and says so when the page could not be read', async () => {
-    const answers = [{ jobId: BIGDATA_JOB, state: 'reading' as const }, { jobId: BIGDATA_JOB, state: 'unreadable' as const }];
+    const answers = [
+      { jobId: BIGDATA_JOB, state: 'reading' as const },
+      { jobId: BIGDATA_JOB, state: 'unreadable' as const },
+    ];
     api.askPage = async () => answers.shift() ?? null;
     renderWithApi(api, <PopupApp page={jobPage(BIGDATA_JOB)} />);
     expect((await screen.findByTestId('not-read-yet')).textContent).toContain('reading this job');
-    await waitFor(() => expect(screen.getByTestId('not-read-yet').textContent).toContain('could not read a job on this page'), { timeout: 2500 });
+    await waitFor(() => expect(screen.getByTestId('not-read-yet').textContent).toContain('could not read a job on this page'), {
+      timeout: 2500,
+    });
   });
 
   it('marks a kept job closed, in its view and on its row', async () => {
@@ -225,7 +244,9 @@ describe('a dead job', () => {
     const job = await addJob(db, { jobId: BIGDATA_JOB });
     await api.sendFromTab(jobUrl(BIGDATA_JOB), 'posting:gone', { site: 'tiktok', jobId: BIGDATA_JOB });
     const { postingOf } = await import('../../../lib/store/schema');
-    await api.sendFromTab(jobUrl(BIGDATA_JOB), 'posting:seen', { posting: { ...postingOf(job), extractedAt: new Date('2025-11-15T09:30:00').toISOString() } });
+    await api.sendFromTab(jobUrl(BIGDATA_JOB), 'posting:seen', {
+      posting: { ...postingOf(job), extractedAt: new Date('2025-11-15T09:30:00').toISOString() },
+    });
     expect((await db.jobs.get(BIGDATA_JOB))?.closedAt).toBeNull();
   });
 
@@ -242,9 +263,15 @@ describe('the pending question', () => {
     renderWithApi(api, <PopupApp page={{ kind: 'other' }} />);
     const item = await screen.findByTestId('pending-item');
     const line = item.querySelector('.pending-line')!;
-    expect(within(line as HTMLElement).getAllByRole('button').map((b) => b.textContent)).toEqual(['Yes, I submitted it', 'Not yet', 'I did not apply']);
+    expect(
+      within(line as HTMLElement)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Yes, I submitted it', 'Not yet', 'I did not apply']);
     const question = line.querySelector('.pending-question')!;
-    expect(question.getAttribute('title')).toBe('Did you submit your application to Algorithm Engineer Intern (Global Live - Strategy) - 2026 Start (PhD)? (TikTok, form opened 2025-11-14)');
+    expect(question.getAttribute('title')).toBe(
+      'Did you submit your application to Algorithm Engineer Intern (Global Live - Strategy) - 2026 Start (PhD)? (TikTok, form opened 2025-11-14)',
+    );
     await act(async () => {});
   });
 });

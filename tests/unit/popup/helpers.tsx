@@ -82,7 +82,12 @@ export function renderWithApi(api: PopupApi, ui: ReactNode) {
   return render(<ApiProvider api={api}>{ui}</ApiProvider>);
 }
 
-export async function addJob(db: JobLensDb, overrides: Partial<JobPosting> = {}, seenAt = local('2025-11-10T09:00:00'), extra: Partial<JobRecord> = {}): Promise<JobRecord> {
+export async function addJob(
+  db: JobLensDb,
+  overrides: Partial<JobPosting> = {},
+  seenAt = local('2025-11-10T09:00:00'),
+  extra: Partial<JobRecord> = {},
+): Promise<JobRecord> {
   const record = { ...newJobRecord(makePosting(overrides), seenAt), ...extra };
   await db.jobs.put(record);
   return record;
@@ -129,8 +134,18 @@ export function giveListLayout(height = 340, width = 420): () => void {
     (scrollTo as (...a: unknown[]) => void).apply(this, args);
     if (this.classList.contains('job-scroll')) this.dispatchEvent(new Event('scroll'));
   } as typeof proto.scrollTo;
-  Object.defineProperty(proto, 'clientHeight', { configurable: true, get(this: HTMLElement) { return sized(this, height, original.clientHeight); } });
-  Object.defineProperty(proto, 'clientWidth', { configurable: true, get(this: HTMLElement) { return sized(this, width, original.clientWidth); } });
+  Object.defineProperty(proto, 'clientHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return sized(this, height, original.clientHeight);
+    },
+  });
+  Object.defineProperty(proto, 'clientWidth', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return sized(this, width, original.clientWidth);
+    },
+  });
   // The scrollable height is the inner box's, which the list sets in its style.
   Object.defineProperty(proto, 'scrollHeight', {
     configurable: true,

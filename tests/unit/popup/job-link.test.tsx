@@ -11,7 +11,7 @@ import { addJob, BIGDATA_JOB, freshDb, NOW, PHD_JOB, renderWithApi, testApi } fr
 afterEach(() => cleanup());
 
 describe("a job's link is built from its site and id", () => {
-  it('the popup opens the site\'s own address even when the stored row holds another URL', async () => {
+  it("the popup opens the site's own address even when the stored row holds another URL", async () => {
     const db = freshDb();
     await addJob(db, { jobId: BIGDATA_JOB, site: 'bytedance', url: 'https://evil.example/phish' });
     renderWithApi(testApi(db), <PopupApp page={classifyUrl(new URL(`https://joinbytedance.com/search/${BIGDATA_JOB}`))} />);
@@ -23,7 +23,11 @@ describe("a job's link is built from its site and id", () => {
 
   it('a posting sent with another URL is stored under its canonical address', async () => {
     const db = freshDb();
-    await recordPostingSeen(db, makePosting({ jobId: PHD_JOB, url: `https://careers.tiktok.com/position/${PHD_JOB}/detail?spread=X` }), NOW);
+    await recordPostingSeen(
+      db,
+      makePosting({ jobId: PHD_JOB, url: `https://careers.tiktok.com/position/${PHD_JOB}/detail?spread=X` }),
+      NOW,
+    );
     expect((await db.jobs.get(PHD_JOB))!.url).toBe(`https://lifeattiktok.com/search/${PHD_JOB}`);
   });
 });

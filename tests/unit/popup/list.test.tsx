@@ -116,7 +116,11 @@ describe('jobs list before the count arrives', () => {
   it('says it is counting rather than showing the first page size as the total', () => {
     renderWithApi(testApi(db), <SavedJobsView recent={all.slice(0, 40)} total={undefined} scored={false} onOpen={() => {}} />);
     expect(screen.getByTestId('job-count').textContent).toBe('Counting your jobs…');
-    expect(within(screen.getByRole('list', { name: 'Jobs you viewed' })).getAllByRole('listitem')[0]!.getAttribute('data-job-id')).toBe(all[0]!.jobId);
+    expect(
+      within(screen.getByRole('list', { name: 'Jobs you viewed' }))
+        .getAllByRole('listitem')[0]!
+        .getAttribute('data-job-id'),
+    ).toBe(all[0]!.jobId);
   });
 
   it('knows an empty table from an empty first page, without counting', () => {

@@ -61,7 +61,10 @@ describe('popup: saved jobs view', () => {
 
     const list = await screen.findByRole('list', { name: 'Jobs you viewed' });
     await waitFor(() => expect(screen.getByTestId('job-count').textContent).toBe('3 jobs'));
-    const order = () => within(list).getAllByRole('listitem').map((li) => li.getAttribute('data-job-id'));
+    const order = () =>
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.getAttribute('data-job-id'));
     expect(order()).toEqual([BIGDATA_JOB, DATA_SCIENTIST_JOB, PHD_JOB]);
 
     await userEvent.type(screen.getByRole('searchbox', { name: 'Search your jobs' }), 'scientist');
@@ -94,13 +97,18 @@ describe('popup: saved jobs view', () => {
     const list = await screen.findByRole('list', { name: 'Jobs you viewed' });
     await waitFor(() => expect(screen.getByTestId('job-count').textContent).toBe('3 jobs'));
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'score');
-    const order = () => within(list).getAllByRole('listitem').map((li) => li.getAttribute('data-job-id'));
+    const order = () =>
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.getAttribute('data-job-id'));
     // The PhD posting is ruled out for a master's student: last, whatever its score.
     await waitFor(() => expect(order().at(-1)).toBe(PHD_JOB));
     const byRank = [...stored].sort((a, b) => b.match!.rank - a.match!.rank).map((j) => j.jobId);
     expect(order()).toEqual(byRank);
     const eligibleScores = stored.filter((j) => j.match!.eligible).map((j) => j.match!.score!);
-    const chips = within(list).getAllByRole('listitem').map((li) => Number(li.querySelector('.score-chip')?.textContent));
+    const chips = within(list)
+      .getAllByRole('listitem')
+      .map((li) => Number(li.querySelector('.score-chip')?.textContent));
     expect(chips.slice(0, eligibleScores.length)).toEqual([...eligibleScores].sort((a, b) => b - a));
     const phdRow = list.querySelector(`[data-job-id="${PHD_JOB}"]`)!;
     expect(within(phdRow as HTMLElement).getByTestId('row-blocker').textContent).toBe(`✗ Not eligible: ${phd.firstBlocker}`);
@@ -156,9 +164,7 @@ describe('popup: the current job', () => {
     expect(screen.getByTestId('job-subtitle').textContent).toBe('A257111A · Singapore · Intern · 2026 Start · PhD');
     expect(screen.getByText('At least 3 months')).toBeTruthy();
     expect(screen.getByText('January to June; or May to August')).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Open on TikTok' }).getAttribute('href')).toBe(
-      `https://lifeattiktok.com/search/${PHD_JOB}`,
-    );
+    expect(screen.getByRole('link', { name: 'Open on TikTok' }).getAttribute('href')).toBe(`https://lifeattiktok.com/search/${PHD_JOB}`);
   });
 
   it('asks for a profile instead of marking everything red when there is none', async () => {
@@ -254,7 +260,11 @@ describe('popup: the limit and pending applications', () => {
     const banner = await screen.findByTestId('limit-banner');
     expect(screen.getByTestId('limit-summary').textContent).toBe('Undergrad/Master Intern · 2026 Start: 2 of 2 used');
     expect(banner.textContent).toContain('Limit reached: 2 of 2 · Undergrad/Master Intern · 2026 Start');
-    expect(within(banner).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect(
+      within(banner)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
       'First applied Intern - 2026 Start (BS/MS) (TikTok, applied 2025-11-01)',
       'Second applied Intern - 2026 Start (BS/MS) (TikTok, applied 2025-11-05)',
     ]);
@@ -339,12 +349,26 @@ describe('popup: the limit and pending applications', () => {
 
 describe('popup: the limit per program', () => {
   it('warns on a job of the full program but not on a Graduate job or an experienced-hire job', async () => {
-    const bsms = (jobId: string, title: string) => ({ jobId, title: `${title} Intern - 2026 Start (BS/MS)`, degreeLevels: ['Bachelor' as const, 'Master' as const] });
+    const bsms = (jobId: string, title: string) => ({
+      jobId,
+      title: `${title} Intern - 2026 Start (BS/MS)`,
+      degreeLevels: ['Bachelor' as const, 'Master' as const],
+    });
     await addJob(db, bsms('7500000000000000010', 'First'), undefined, { status: 'applied', appliedAt: local('2025-11-01T12:00:00') });
     await addJob(db, bsms('7500000000000000011', 'Second'), undefined, { status: 'applied', appliedAt: local('2025-11-02T12:00:00') });
     await addJob(db, bsms('7500000000000000012', 'Third'));
-    await addJob(db, { jobId: '7500000000000000013', title: 'Software Engineer Graduate (Search) - 2026 Start (BS/MS)', employmentType: 'Regular' });
-    await addJob(db, { jobId: '7500000000000000014', title: 'Staff Engineer - Ads', employmentType: 'Regular', cohort: null, applicationLimit: null });
+    await addJob(db, {
+      jobId: '7500000000000000013',
+      title: 'Software Engineer Graduate (Search) - 2026 Start (BS/MS)',
+      employmentType: 'Regular',
+    });
+    await addJob(db, {
+      jobId: '7500000000000000014',
+      title: 'Staff Engineer - Ads',
+      employmentType: 'Regular',
+      cohort: null,
+      applicationLimit: null,
+    });
 
     renderWithApi(api, <PopupApp page={jobPage('7500000000000000012')} />);
     await waitFor(() => expect(screen.getByTestId('limit-summary').textContent).toBe('Undergrad/Master Intern · 2026 Start: 2 of 2 used'));
@@ -451,7 +475,11 @@ describe('popup: export and import', () => {
     await screen.findByRole('list', { name: 'Jobs you viewed' });
     const truncated = '{"format":"job-lens","version":1,"jobs":[{"jobId":"75';
     await userEvent.upload(screen.getByTestId('import-input'), new File([truncated], 'broken.json', { type: 'application/json' }));
-    await waitFor(() => expect(screen.getByTestId('transfer-message').textContent).toMatch(/^Import refused, nothing was changed\. The file is not valid JSON/));
+    await waitFor(() =>
+      expect(screen.getByTestId('transfer-message').textContent).toMatch(
+        /^Import refused, nothing was changed\. The file is not valid JSON/,
+      ),
+    );
     expect(screen.getByTestId('transfer-message').className).toBe('error');
     expect(await db.jobs.count()).toBe(1);
   });

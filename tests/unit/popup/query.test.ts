@@ -8,12 +8,52 @@ import { records } from './helpers';
 type Spec = Partial<JobPosting> & Partial<JobRecord>;
 
 const specs: Spec[] = [
-  { title: 'Data Scientist Intern - 2026 Start (BS/MS)', site: 'tiktok', locations: ['Singapore'], degreeLevels: ['Bachelor', 'Master'], status: 'saved' },
-  { title: 'Algorithm Engineer Intern (Global Live - Strategy) - 2026 Start (PhD)', site: 'tiktok', locations: ['Singapore'], degreeLevels: ['PhD'], status: 'applied', appliedAt: '2025-10-02T12:00:00.000Z' },
-  { title: 'Backend Engineer Intern (Douyin) - 2026 Start', site: 'bytedance', locations: ['Beijing'], degreeLevels: ['Bachelor'], status: 'seen', notes: 'ask Wei about the team' },
-  { title: 'Software Engineer Intern (Live Infrastructure)', site: 'tiktok', locations: ['San Jose', 'Seattle'], degreeLevels: ['Bachelor', 'Master'], status: 'applied', appliedAt: '2025-11-01T12:00:00.000Z' },
-  { title: 'Machine Learning Engineer Graduate (Search)', site: 'bytedance', locations: ['Singapore'], degreeLevels: ['Master', 'PhD'], status: 'rejected', appliedAt: '2025-09-20T12:00:00.000Z' },
-  { title: 'Big Data Engineer Intern (TikTok Live Recommendation Architecture)', site: 'tiktok', locations: ['Singapore'], degreeLevels: ['Bachelor', 'Master'], status: 'seen' },
+  {
+    title: 'Data Scientist Intern - 2026 Start (BS/MS)',
+    site: 'tiktok',
+    locations: ['Singapore'],
+    degreeLevels: ['Bachelor', 'Master'],
+    status: 'saved',
+  },
+  {
+    title: 'Algorithm Engineer Intern (Global Live - Strategy) - 2026 Start (PhD)',
+    site: 'tiktok',
+    locations: ['Singapore'],
+    degreeLevels: ['PhD'],
+    status: 'applied',
+    appliedAt: '2025-10-02T12:00:00.000Z',
+  },
+  {
+    title: 'Backend Engineer Intern (Douyin) - 2026 Start',
+    site: 'bytedance',
+    locations: ['Beijing'],
+    degreeLevels: ['Bachelor'],
+    status: 'seen',
+    notes: 'ask Wei about the team',
+  },
+  {
+    title: 'Software Engineer Intern (Live Infrastructure)',
+    site: 'tiktok',
+    locations: ['San Jose', 'Seattle'],
+    degreeLevels: ['Bachelor', 'Master'],
+    status: 'applied',
+    appliedAt: '2025-11-01T12:00:00.000Z',
+  },
+  {
+    title: 'Machine Learning Engineer Graduate (Search)',
+    site: 'bytedance',
+    locations: ['Singapore'],
+    degreeLevels: ['Master', 'PhD'],
+    status: 'rejected',
+    appliedAt: '2025-09-20T12:00:00.000Z',
+  },
+  {
+    title: 'Big Data Engineer Intern (TikTok Live Recommendation Architecture)',
+    site: 'tiktok',
+    locations: ['Singapore'],
+    degreeLevels: ['Bachelor', 'Master'],
+    status: 'seen',
+  },
 ];
 const rows = records(specs.length, (i) => specs[i]!);
 const titles = (list: { title: string }[]) => list.map((r) => r.title.split(' ')[0]);
@@ -44,10 +84,7 @@ describe('filterJobs', () => {
     expect(titles(filterJobs(rows, { ...NO_FILTERS, status: 'viewed' }))).toEqual(['Backend', 'Big']);
     expect(titles(filterJobs(rows, { ...NO_FILTERS, site: 'bytedance' }))).toEqual(['Backend', 'Machine']);
     expect(titles(filterJobs(rows, { ...NO_FILTERS, degree: 'PhD' }))).toEqual(['Algorithm', 'Machine']);
-    expect(titles(filterJobs(rows, { ...NO_FILTERS, location: 'Singapore', degree: 'Master', site: 'tiktok' }))).toEqual([
-      'Data',
-      'Big',
-    ]);
+    expect(titles(filterJobs(rows, { ...NO_FILTERS, location: 'Singapore', degree: 'Master', site: 'tiktok' }))).toEqual(['Data', 'Big']);
   });
 });
 

@@ -37,7 +37,10 @@ describe('summarizeMatch', () => {
       expect(summary.minimum.met).toBe(report.minimum.filter((l) => l.verdict === 'met').length);
       expect(summary.rank).toBe(rankOf(summary.eligible, summary.score));
     }
-    const phd = summarizeMatch(matchPosting(makePosting({ jobId: PHD_JOB }), profile, NOW), { profileUpdatedAt: NOW.toISOString(), day: '2025-11-15' });
+    const phd = summarizeMatch(matchPosting(makePosting({ jobId: PHD_JOB }), profile, NOW), {
+      profileUpdatedAt: NOW.toISOString(),
+      day: '2025-11-15',
+    });
     expect(phd.eligible).toBe(false);
     // The reason alone, without where the matcher read it.
     expect(phd.firstBlocker).toMatch(/PhD/);
@@ -59,7 +62,9 @@ describe('summarizeMatch', () => {
   });
 
   it('takes the provenance off every kind of blocker the matcher writes', () => {
-    expect(blockerReason('needs currently pursuing a PhD degree (minimum: "Currently pursuing a PhD in…")')).toBe('needs currently pursuing a PhD degree');
+    expect(blockerReason('needs currently pursuing a PhD degree (minimum: "Currently pursuing a PhD in…")')).toBe(
+      'needs currently pursuing a PhD degree',
+    );
     expect(blockerReason('not available in Singapore (posting: Singapore)')).toBe('not available in Singapore');
     expect(blockerReason('needs a work permit')).toBe('needs a work permit');
   });
@@ -82,7 +87,9 @@ describe('stored summaries', () => {
     expect(await staleJobIds(db, await summaryTarget(db, now))).toHaveLength(3);
     await refresher.refresh();
     const first = await db.jobs.toArray();
-    expect(first.every((j) => j.match?.day === '2025-11-15' && j.match.profileUpdatedAt === new Date('2025-11-15T08:00:00').toISOString())).toBe(true);
+    expect(
+      first.every((j) => j.match?.day === '2025-11-15' && j.match.profileUpdatedAt === new Date('2025-11-15T08:00:00').toISOString()),
+    ).toBe(true);
     expect(first.map((j) => j.match!.score)).toEqual(first.map((j) => matchPosting(j, profile, now).score));
     expect(await staleJobIds(db, await summaryTarget(db, now))).toEqual([]);
 
@@ -92,7 +99,10 @@ describe('stored summaries', () => {
     expect((await db.jobs.toArray()).map((j) => j.match!.day)).toEqual(['2025-11-16', '2025-11-16', '2025-11-16']);
 
     // A new profile: recomputed against it; an empty one: the summaries go.
-    await setProfile(new Date('2025-11-16T08:00:00'), { ...MASTER_STUDENT, education: [{ level: 'PhD', field: 'Computer Science', status: 'pursuing', graduation: '2027-06' }] });
+    await setProfile(new Date('2025-11-16T08:00:00'), {
+      ...MASTER_STUDENT,
+      education: [{ level: 'PhD', field: 'Computer Science', status: 'pursuing', graduation: '2027-06' }],
+    });
     await refresher.refresh();
     const phd = (await db.jobs.get(PHD_JOB))!.match!;
     expect(phd.profileUpdatedAt).toBe(new Date('2025-11-16T08:00:00').toISOString());
@@ -193,7 +203,11 @@ describe('stored summaries', () => {
 
     // The same job, its text changed so that a blocker appears: rescored at once, though the
     // profile and the day are the same.
-    const edited = { ...makePosting({ jobId: BIGDATA_JOB }), minimumQualifications: ['Currently pursuing a PhD in Computer Science'], extractedAt: new Date('2025-11-15T11:00:00').toISOString() };
+    const edited = {
+      ...makePosting({ jobId: BIGDATA_JOB }),
+      minimumQualifications: ['Currently pursuing a PhD in Computer Science'],
+      extractedAt: new Date('2025-11-15T11:00:00').toISOString(),
+    };
     await handlers['posting:seen']({ posting: edited }, page);
     const after = (await db.jobs.get(BIGDATA_JOB))!.match!;
     expect(after.eligible).toBe(false);
@@ -225,7 +239,8 @@ describe('finding stale summaries without reading rows', () => {
       const row = await addJob(db, { jobId: idOf(i) });
       // Fresh, for an older profile, for yesterday, or none at all, in an uneven mix.
       const kind = [0, 0, 1, 0, 2, 3, 0][i % 7]!;
-      const summary = kind === 3 ? null : summarizeMatch(matchPosting(row, profile, NOW), kind === 0 ? target : kind === 1 ? older : yesterday);
+      const summary =
+        kind === 3 ? null : summarizeMatch(matchPosting(row, profile, NOW), kind === 0 ? target : kind === 1 ? older : yesterday);
       await db.jobs.put({ ...row, match: summary });
       if (kind !== 0) expected.push(row.jobId);
     }
@@ -264,7 +279,9 @@ describe('finding stale summaries without reading rows', () => {
 
     // Messages sent while 200 jobs wait to be rescored, 40 per transaction.
     const during = chunks;
-    const noted = handlers['job:setNotes']({ jobId: idOf(199), notes: 'typed while scores were updated' }, page).then(() => events.push('job:setNotes answered'));
+    const noted = handlers['job:setNotes']({ jobId: idOf(199), notes: 'typed while scores were updated' }, page).then(() =>
+      events.push('job:setNotes answered'),
+    );
     const limit = handlers['limit:get']({}, page).then(() => events.push('limit:get answered'));
     await Promise.all([noted, limit]);
     const answeredAfter = chunks;
@@ -288,10 +305,15 @@ describe('the list order from indexes', () => {
   it('is the same order sortJobs gives over the rows, for every sort', async () => {
     await setProfile(new Date('2025-11-15T08:00:00'));
     for (let i = 0; i < 12; i++) {
-      await addJob(db, { jobId: `750000000000000010${String(i).padStart(2, '0')}` }, new Date(Date.UTC(2025, 10, 1 + (i % 5), i)).toISOString(), {
-        status: i % 4 === 0 ? 'applied' : 'seen',
-        appliedAt: i % 4 === 0 ? new Date(Date.UTC(2025, 10, 1 + i)).toISOString() : null,
-      });
+      await addJob(
+        db,
+        { jobId: `750000000000000010${String(i).padStart(2, '0')}` },
+        new Date(Date.UTC(2025, 10, 1 + (i % 5), i)).toISOString(),
+        {
+          status: i % 4 === 0 ? 'applied' : 'seen',
+          appliedAt: i % 4 === 0 ? new Date(Date.UTC(2025, 10, 1 + i)).toISOString() : null,
+        },
+      );
     }
     // Some jobs scored, some not yet (as while the background is still at it).
     const ids = ((await db.jobs.toCollection().primaryKeys()) as string[]).slice(0, 8);
@@ -306,7 +328,16 @@ describe('the list order from indexes', () => {
   it('gives a row written before summaries none, and no closed mark, through the version 3 upgrade', async () => {
     const row = await addJob(db, { jobId: PHD_JOB });
     // The row as version 2 wrote it: none of the fields version 3 added.
-    const { match: _m, closedAt: _c, viaReferral: _r, appliedDateUnknown: _u, applyAskAgainAt: _a, siteStatus: _s, programOverride: _p, ...v2 } = row;
+    const {
+      match: _m,
+      closedAt: _c,
+      viaReferral: _r,
+      appliedDateUnknown: _u,
+      applyAskAgainAt: _a,
+      siteStatus: _s,
+      programOverride: _p,
+      ...v2
+    } = row;
     const name = `job-lens-popup-v2-${Math.random()}`;
     const old = openDb(name, 2);
     await old.jobs.put(v2 as unknown as JobRecord);

@@ -15,7 +15,14 @@ describe('ProfileSchema', () => {
 
   it('fills every list with [] for an empty object', () => {
     expect(ProfileSchema.parse({})).toEqual({
-      education: [], skills: [], languages: [], availability: [], locations: [], publications: [], workAuthorization: [], experience: [],
+      education: [],
+      skills: [],
+      languages: [],
+      availability: [],
+      locations: [],
+      publications: [],
+      workAuthorization: [],
+      experience: [],
     });
   });
 

@@ -12,14 +12,44 @@ const LIMIT = { max: 2 };
 
 const TABLE: Row[] = [
   // Undergrad/Master interns, every tag and intake the site uses
-  ['Big Data Engineer Intern (Live Recommendation Architecture) - 2026 Start (BS/MS)', 'Intern', ['Bachelor', 'Master'], true, 'intern-bsms:2026-start'],
-  ['Data Scientist Intern (Live Operation Intelligence) - 2026 Start (BS/MS)', null, ['Bachelor', 'Master'], true, 'intern-bsms:2026-start'],
+  [
+    'Big Data Engineer Intern (Live Recommendation Architecture) - 2026 Start (BS/MS)',
+    'Intern',
+    ['Bachelor', 'Master'],
+    true,
+    'intern-bsms:2026-start',
+  ],
+  [
+    'Data Scientist Intern (Live Operation Intelligence) - 2026 Start (BS/MS)',
+    null,
+    ['Bachelor', 'Master'],
+    true,
+    'intern-bsms:2026-start',
+  ],
   ['Backend Software Engineer Intern (Search) - 2026 Summer (BS/MS)', 'Intern', ['Bachelor', 'Master'], true, 'intern-bsms:2026-summer'],
-  ['Machine Learning Engineer Intern (Trust and Safety - Content Understanding) - 2026 Start (MS)', 'Intern', ['Master'], true, 'intern-bsms:2026-start'],
+  [
+    'Machine Learning Engineer Intern (Trust and Safety - Content Understanding) - 2026 Start (MS)',
+    'Intern',
+    ['Master'],
+    true,
+    'intern-bsms:2026-start',
+  ],
   ['Frontend Engineer Intern (Creation Tools) - 2026 Start (BS)', 'Intern', ['Bachelor'], true, 'intern-bsms:2026-start'],
-  ['Security Engineer Intern (Product Security - Web & Mobile) - 2026 Start (BS/MS)', 'Intern', ['Bachelor', 'Master'], true, 'intern-bsms:2026-start'],
+  [
+    'Security Engineer Intern (Product Security - Web & Mobile) - 2026 Start (BS/MS)',
+    'Intern',
+    ['Bachelor', 'Master'],
+    true,
+    'intern-bsms:2026-start',
+  ],
   ['Product Designer Intern (Commerce Experience) - 2027 Start (BS/MS)', 'Intern', [], true, 'intern-bsms:2027-start'],
-  ['Software Engineer Intern (Ads Infrastructure) - 2025 Summer (BS/MS)', 'Intern', ['Bachelor', 'Master'], true, 'intern-bsms:2025-summer'],
+  [
+    'Software Engineer Intern (Ads Infrastructure) - 2025 Summer (BS/MS)',
+    'Intern',
+    ['Bachelor', 'Master'],
+    true,
+    'intern-bsms:2025-summer',
+  ],
   ['Site Reliability Engineer Intern - 2026 Start (BS/MS)', 'Intern', ['Bachelor', 'Master', 'PhD'], true, 'intern-bsms:2026-start'],
   ['Data Engineer Intern (Payments) – 2026 Start (BS/MS)', 'Internship', ['Bachelor'], true, 'intern-bsms:2026-start'],
   ['Research Engineer Intern (Speech) - 2026 Start (BS/MS/PhD)', 'Intern', ['Bachelor', 'Master', 'PhD'], true, 'intern-bsms:2026-start'],
@@ -35,7 +65,13 @@ const TABLE: Row[] = [
   ['Product Manager Intern (Monetization) - 2026 Summer (MBA)', 'Intern', ['Master'], true, 'intern-mba:2026-summer'],
   ['MBA Strategy Intern (Global Business Solutions) - 2026 Summer', 'Intern', ['Master'], true, 'intern-mba:2026-summer'],
   // Graduates
-  ['Software Engineer Graduate (Search Infrastructure) - 2026 Start (BS/MS)', 'Regular', ['Bachelor', 'Master'], true, 'graduate:2026-start'],
+  [
+    'Software Engineer Graduate (Search Infrastructure) - 2026 Start (BS/MS)',
+    'Regular',
+    ['Bachelor', 'Master'],
+    true,
+    'graduate:2026-start',
+  ],
   ['Frontend Engineer Graduate (Live) - 2027 Start (BS/MS)', 'Regular', ['Bachelor', 'Master'], true, 'graduate:2027-start'],
   ['Data Analyst Graduate (Trust and Safety) - 2026 Start (BS)', 'Regular', ['Bachelor'], true, 'graduate:2026-start'],
   ['Software Engineer (Video Platform) - 2026 Start (BS/MS)', 'Regular', ['Bachelor', 'Master'], true, 'graduate:2026-start'],
@@ -49,7 +85,13 @@ const TABLE: Row[] = [
   // ByteDance wording (joinbytedance.com / jobs.bytedance.com)
   ['Backend Software Engineer Intern (Data Platform) - 2025 Start', 'Intern', ['Bachelor'], true, 'intern-bsms:2025-start'],
   ['Research Scientist Intern (Seed - Large Language Models) - 2026 Start (PhD)', 'Intern', ['PhD'], true, 'intern-phd:2026-start'],
-  ['Software Development Engineer Intern (Doubao - Infrastructure) - 2026 Start (BS/MS)', 'Intern', ['Bachelor', 'Master'], true, 'intern-bsms:2026-start'],
+  [
+    'Software Development Engineer Intern (Doubao - Infrastructure) - 2026 Start (BS/MS)',
+    'Intern',
+    ['Bachelor', 'Master'],
+    true,
+    'intern-bsms:2026-start',
+  ],
   ['Research Scientist Graduate (Seed - Robotics) - 2026 Start (PhD)', 'Regular', ['PhD'], true, 'graduate-phd:2026-start'],
   ['Software Engineer Graduate (Volcano Engine) - 2026 Start (BS/MS)', 'Regular', ['Bachelor', 'Master'], true, 'graduate:2026-start'],
   // A limit sentence but no intake in the title (older pages, project interns)
@@ -103,7 +145,15 @@ describe('deriveProgram', () => {
     };
     expect(deriveProgram(older)).toEqual({ key: 'intern-bsms:2025-start', label: 'Undergrad/Master Intern · 2025 Start' });
     // "PhD Graduates - 2027 Start" in that row, with a title that says neither.
-    expect(deriveProgram({ title: 'Research Scientist (Speech)', employmentType: 'Regular', degreeLevels: ['PhD'], cohort: '2027 Start', applicationLimit: LIMIT })?.key).toBe('graduate-phd:2027-start');
+    expect(
+      deriveProgram({
+        title: 'Research Scientist (Speech)',
+        employmentType: 'Regular',
+        degreeLevels: ['PhD'],
+        cohort: '2027 Start',
+        applicationLimit: LIMIT,
+      })?.key,
+    ).toBe('graduate-phd:2027-start');
   });
 
   it('gives every program a stable key: the same posting read twice, the same key', () => {
@@ -134,7 +184,9 @@ describe('deriveProgram on every job fixture', () => {
     const { readFileSync, readdirSync } = await import('node:fs');
     const dir = new URL('../../fixtures/', import.meta.url);
     const programs: Record<string, string | null> = {};
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.expected.json')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.expected.json'))
+      .sort()) {
       const fixture = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as { expect: string; posting?: ProgramInput };
       if (fixture.expect === 'job') programs[file.replace('.expected.json', '')] = deriveProgram(fixture.posting!)?.key ?? null;
     }

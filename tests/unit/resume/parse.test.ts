@@ -92,15 +92,26 @@ BS Physics 2020, MS Statistics 2022`;
     const text = (line: string) => `Education\n${line}`;
     const one = (line: string, now = NOW) => parseResume(text(line), now).degrees[0];
     expect(one('Master of Computing (Artificial Intelligence), Feb 2025 – Present')).toMatchObject({
-      level: 'Master', field: 'Computing', status: 'pursuing', graduation: '',
+      level: 'Master',
+      field: 'Computing',
+      status: 'pursuing',
+      graduation: '',
     });
     expect(one("Master's degree in Statistics — expected May 2026")).toMatchObject({ status: 'pursuing', graduation: '2026-05' });
     expect(one('Doctor of Philosophy, Machine Learning, 09/2019 - 06/2024')).toMatchObject({
-      level: 'PhD', field: 'Machine Learning', status: 'completed', graduation: '2024-06',
+      level: 'PhD',
+      field: 'Machine Learning',
+      status: 'completed',
+      graduation: '2024-06',
     });
     expect(one('M.S. in Statistics, Jun 2025', new Date('2025-01-10T00:00:00Z'))).toMatchObject({ status: 'pursuing' });
     expect(one('M.S. in Statistics, Jun 2025', new Date('2025-07-10T00:00:00Z'))).toMatchObject({ status: 'completed' });
-    expect(one('BSc Economics, Fall 2026')).toMatchObject({ level: 'Bachelor', field: 'Economics', graduation: '2026-12', status: 'pursuing' });
+    expect(one('BSc Economics, Fall 2026')).toMatchObject({
+      level: 'Bachelor',
+      field: 'Economics',
+      graduation: '2026-12',
+      status: 'pursuing',
+    });
   });
 });
 
@@ -108,7 +119,19 @@ describe('parseResume: skills', () => {
   it('proposes canonical skills in the order they appear, with the words as written', () => {
     const skills = parseResume(PHD_RESUME, NOW).skills;
     expect(skills.map((s) => s.name)).toEqual([
-      'PyTorch', 'JAX', 'C++', 'CUDA', 'Kubernetes', 'Python', 'C', 'Go', 'SQL', 'Spark', 'Hadoop', 'Docker', 'Git',
+      'PyTorch',
+      'JAX',
+      'C++',
+      'CUDA',
+      'Kubernetes',
+      'Python',
+      'C',
+      'Go',
+      'SQL',
+      'Spark',
+      'Hadoop',
+      'Docker',
+      'Git',
     ]);
     expect(skills.find((s) => s.name === 'Go')!.source).toBe('golang');
   });
@@ -117,7 +140,13 @@ describe('parseResume: skills', () => {
     const text = 'Led R&D on a go-to-market plan. Go above and beyond. Built JavaScript apps. Sparked interest.';
     expect(parseResume(text, NOW).skills.map((s) => s.name)).toEqual(['JavaScript']);
     expect(parseResume(MASTERS_RESUME, NOW).skills.map((s) => s.name)).toEqual([
-      'Excel', 'Tableau', 'Hive', 'Spark SQL', 'A/B testing', 'R', 'scikit-learn',
+      'Excel',
+      'Tableau',
+      'Hive',
+      'Spark SQL',
+      'A/B testing',
+      'R',
+      'scikit-learn',
     ]);
   });
 
@@ -138,7 +167,7 @@ describe('parseResume: publications', () => {
       { venue: 'ICML', year: 2025, firstAuthor: true },
     ]);
     // A numbered entry that wraps onto the next line is one entry.
-    expect(parsed.publications[1]!.source).toContain('(KDD \'23), 2023.');
+    expect(parsed.publications[1]!.source).toContain("(KDD '23), 2023.");
   });
 
   it('without a name, only an explicit "first author" counts; entries without a venue are left out', () => {
@@ -155,7 +184,16 @@ describe('parseResume: publications', () => {
   });
 
   it('finds nothing in empty or unrelated text', () => {
-    expect(parseResume('', NOW)).toEqual({ name: null, degrees: [], skills: [], publications: [], languages: [], locations: [], availability: [], experience: [] });
+    expect(parseResume('', NOW)).toEqual({
+      name: null,
+      degrees: [],
+      skills: [],
+      publications: [],
+      languages: [],
+      locations: [],
+      availability: [],
+      experience: [],
+    });
     expect(parseResume('Dear hiring manager, I am excited to apply.', NOW).degrees).toEqual([]);
   });
 });
@@ -193,7 +231,10 @@ describe('parseResume: languages, locations, availability', () => {
 
   it('proposes each language with its level as written, from a Languages section or a "Languages:" line', () => {
     expect(parsed.languages.map((l) => l.entry)).toEqual(['English (native)', 'Mandarin (fluent)', 'Malay - conversational']);
-    expect(parseResume('Skills: Python\nLanguages: Japanese (JLPT N2); Korean', NOW).languages.map((l) => l.entry)).toEqual(['Japanese (JLPT N2)', 'Korean']);
+    expect(parseResume('Skills: Python\nLanguages: Japanese (JLPT N2); Korean', NOW).languages.map((l) => l.entry)).toEqual([
+      'Japanese (JLPT N2)',
+      'Korean',
+    ]);
   });
 
   it('proposes where the candidate can work, not where a past employer was', () => {

@@ -4,7 +4,8 @@ import { seededRandom } from '../../seeded-random';
 
 // The expression the scan replaced, kept here as the reference the scan must agree with; it runs
 // only on the short strings below.
-const REFERENCE = /(?<![\p{L}.])((?:[A-Z][a-z]*){0,2}[A-Z]{2,}[A-Za-z&]*(?:[-\s][A-Z]{2,}[A-Za-z]*)?)\s*['’]?((?:19|20)\d{2}|\d{2})(?!\d)/gu;
+const REFERENCE =
+  /(?<![\p{L}.])((?:[A-Z][a-z]*){0,2}[A-Z]{2,}[A-Za-z&]*(?:[-\s][A-Z]{2,}[A-Za-z]*)?)\s*['’]?((?:19|20)\d{2}|\d{2})(?!\d)/gu;
 const reference = (text: string) => [...text.matchAll(REFERENCE)].map((m) => ({ venue: m[1]!, year: m[2]! }));
 
 describe('venue and year scan', () => {
@@ -23,7 +24,37 @@ describe('venue and year scan', () => {
   });
 
   it('agrees with the expression it replaced on every string of a generated set', () => {
-    const alphabet = ['A', 'B', 'I', 'C', 'M', 'L', 'a', 'e', 'r', '&', '.', '-', ' ', ' ', '\t', '\u00a0', "'", '’', '1', '9', '2', '0', '3', '4', 'é', 'É', '(', ',', '𝐀'];
+    const alphabet = [
+      'A',
+      'B',
+      'I',
+      'C',
+      'M',
+      'L',
+      'a',
+      'e',
+      'r',
+      '&',
+      '.',
+      '-',
+      ' ',
+      ' ',
+      '\t',
+      '\u00a0',
+      "'",
+      '’',
+      '1',
+      '9',
+      '2',
+      '0',
+      '3',
+      '4',
+      'é',
+      'É',
+      '(',
+      ',',
+      '𝐀',
+    ];
     const next = seededRandom(20261202);
     let compared = 0;
     let withMatches = 0;
@@ -43,7 +74,35 @@ describe('venue and year scan', () => {
   });
 
   it('agrees on shapes built from the parts the expression names', () => {
-    const parts = ['NeurIPS', 'ICML', 'IEEE', 'Ab', 'AbCd', 'AbCdEF', 'AbCdEfGH', 'A', 'a', '&', 'TPAMI', 'Tpami', '.', '-', ' ', '  ', "'", '’', '2023', '23', '1999', '19', '20234', '7', 'é', '(', ')'];
+    const parts = [
+      'NeurIPS',
+      'ICML',
+      'IEEE',
+      'Ab',
+      'AbCd',
+      'AbCdEF',
+      'AbCdEfGH',
+      'A',
+      'a',
+      '&',
+      'TPAMI',
+      'Tpami',
+      '.',
+      '-',
+      ' ',
+      '  ',
+      "'",
+      '’',
+      '2023',
+      '23',
+      '1999',
+      '19',
+      '20234',
+      '7',
+      'é',
+      '(',
+      ')',
+    ];
     const next = seededRandom(7);
     for (let n = 0; n < 20_000; n++) {
       const count = 1 + Math.floor(next() * 7);

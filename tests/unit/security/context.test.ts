@@ -76,7 +76,9 @@ describe('content script context', () => {
     const ctx = new ContentScriptContext('job');
     const changes: string[] = [];
     const dispatch = vi.spyOn(window, 'dispatchEvent');
-    ctx.addEventListener(window, 'wxt:locationchange', (event: LocationChange) => changes.push(`${event.oldUrl.pathname}→${event.newUrl.pathname}`));
+    ctx.addEventListener(window, 'wxt:locationchange', (event: LocationChange) =>
+      changes.push(`${event.oldUrl.pathname}→${event.newUrl.pathname}`),
+    );
     history.pushState({}, '', '/search/7512345678901234567');
     vi.advanceTimersByTime(1100);
     expect(changes).toEqual([`/→/search/7512345678901234567`]);
@@ -100,7 +102,9 @@ describe('content script context', () => {
       Object.getOwnPropertyNames(proto).filter((name) => name !== 'constructor' && !['watchLocation'].includes(name));
     const handshake = ['stopOldScripts', 'verifyScriptStartedEvent', 'listenForNewerScripts'];
     expect(members(ContentScriptContext.prototype).sort()).toEqual(
-      members(WxtContext.prototype).filter((name) => !handshake.includes(name)).sort(),
+      members(WxtContext.prototype)
+        .filter((name) => !handshake.includes(name))
+        .sort(),
     );
   });
 });

@@ -26,10 +26,17 @@ const env: HarnessEnv = {
 const api = {
   collect: (corpus: Corpus) => collectPatterns(() => exerciseEverything(env, corpus), env.placeOf),
   attack: (patterns: CollectedPattern[], options: AttackOptions) => patterns.map((p) => attackPattern(p, options)),
-  caseNames: (corpus: Corpus) => blackBoxCases(env, corpus.profiles.map((p) => parseProfile(p))).map((c) => c.name),
+  caseNames: (corpus: Corpus) =>
+    blackBoxCases(
+      env,
+      corpus.profiles.map((p) => parseProfile(p)),
+    ).map((c) => c.name),
   cases: (corpus: Corpus, names: string[], options: AttackOptions) =>
     timeCases(
-      blackBoxCases(env, corpus.profiles.map((p) => parseProfile(p))).filter((c) => names.includes(c.name)),
+      blackBoxCases(
+        env,
+        corpus.profiles.map((p) => parseProfile(p)),
+      ).filter((c) => names.includes(c.name)),
       options,
     ),
 };

@@ -75,11 +75,88 @@ const now = () => (typeof performance !== 'undefined' ? performance.now() : Date
 // Adversarial shapes: a unit repeated to the size, then an ending that fails most matches late.
 
 const GENERIC_UNITS = [
-  ' ', '\t', '\n', '\u00A0', '\u200B', '\u3000', 'a', 'A', 'é', '1', '.', ',', ';', ':', '-', '–', '/', '(', ')', '[', '@',
-  '&', "'", '"', '*', '•', '_', '+', '#', '%', '|', '?', '!', '\\', 'a.', 'a@', 'a-', 'a ', 'A ', 'Aa', '1.', '1,', '1 ',
-  '1-', '- ', '. ', ', ', ' -', ' / ', '.a', 'a1', 'a.b@', 'x@y.', 'ab', 'aa.', 'A-', 'A.', '1/', '12:', '2026 ', 'May ',
-  'and ', 'or ', 'of ', 'in ', 'e.g. ', 'BS/', 'MS ', 'Python ', 'C++ ', ' or ', ', and ', 'at least ', 'years ', 'https://',
-  'www.', '<b>', '&amp;', 'a\n', ' \n', '.\n', '-\n',
+  ' ',
+  '\t',
+  '\n',
+  '\u00A0',
+  '\u200B',
+  '\u3000',
+  'a',
+  'A',
+  'é',
+  '1',
+  '.',
+  ',',
+  ';',
+  ':',
+  '-',
+  '–',
+  '/',
+  '(',
+  ')',
+  '[',
+  '@',
+  '&',
+  "'",
+  '"',
+  '*',
+  '•',
+  '_',
+  '+',
+  '#',
+  '%',
+  '|',
+  '?',
+  '!',
+  '\\',
+  'a.',
+  'a@',
+  'a-',
+  'a ',
+  'A ',
+  'Aa',
+  '1.',
+  '1,',
+  '1 ',
+  '1-',
+  '- ',
+  '. ',
+  ', ',
+  ' -',
+  ' / ',
+  '.a',
+  'a1',
+  'a.b@',
+  'x@y.',
+  'ab',
+  'aa.',
+  'A-',
+  'A.',
+  '1/',
+  '12:',
+  '2026 ',
+  'May ',
+  'and ',
+  'or ',
+  'of ',
+  'in ',
+  'e.g. ',
+  'BS/',
+  'MS ',
+  'Python ',
+  'C++ ',
+  ' or ',
+  ', and ',
+  'at least ',
+  'years ',
+  'https://',
+  'www.',
+  '<b>',
+  '&amp;',
+  'a\n',
+  ' \n',
+  '.\n',
+  '-\n',
 ];
 const ENDINGS = ['', '!', '\u0001'];
 
@@ -126,7 +203,8 @@ function defaultPlace(stack: string): string | null {
   for (const line of lines) {
     if (/patterns-harness|RegExp\.|String\.|at new RegExp/.test(line) && !/\/lib\/|\/components\//.test(line)) continue;
     // linkedom and its parsers stand in for the browser's DOM: they do not run in the extension.
-    if (/node_modules\/(linkedom|htmlparser2|entities|domhandler|uhyphen|css-select|css-what|nth-check|cssom|boolbase)/.test(line)) return null;
+    if (/node_modules\/(linkedom|htmlparser2|entities|domhandler|uhyphen|css-select|css-what|nth-check|cssom|boolbase)/.test(line))
+      return null;
     const at = line.match(/((?:lib|components|node_modules\/[^/]+)\/[^\s:()]+):(\d+)/);
     if (at) return `${at[1]}:${at[2]}`;
   }
@@ -134,7 +212,10 @@ function defaultPlace(stack: string): string | null {
 }
 
 /** Runs `work` with every regex execution recorded; returns the distinct patterns (sticky flag from split dropped). */
-export function collectPatterns(work: () => void, placeOf: (stack: string) => string | null | undefined = defaultPlace): CollectedPattern[] {
+export function collectPatterns(
+  work: () => void,
+  placeOf: (stack: string) => string | null | undefined = defaultPlace,
+): CollectedPattern[] {
   const found = new Map<string, CollectedPattern>();
   const seen = new WeakSet<RegExp>();
   const original = RegExp.prototype.exec;
@@ -181,7 +262,8 @@ export function exerciseEverything(env: HarnessEnv, corpus: Corpus): void {
     if (!result.ok) continue;
     JobPostingSchema.safeParse(result.posting);
     for (const profile of profiles) matchPosting(result.posting, profile, env.now);
-    for (const value of [result.posting.title, result.posting.team, result.posting.locations.join('; '), result.posting.url]) csvCell(value);
+    for (const value of [result.posting.title, result.posting.team, result.posting.locations.join('; '), result.posting.url])
+      csvCell(value);
   }
   for (const text of corpus.resumes) parseResume(text, env.now);
   for (const profile of profiles) ProfileSchema.safeParse(profile);
@@ -321,12 +403,48 @@ export function blackBoxCases(env: HarnessEnv, profiles: Profile[]): BlackBoxCas
     cases.push({ name: `extractPosting: a bullet of ${name}`, at: extract((t) => PAGE({ item: t }), text) });
     cases.push({ name: `extractPosting: Job Information of ${name}`, at: extract((t) => PAGE({ info: t }), text) });
     cases.push({ name: `extractPosting: location of ${name}`, at: extract((t) => PAGE({ location: t }), text) });
-    cases.push({ name: `matchLine: ${name}`, at: (n) => { const t = text(n); return () => profiles.forEach((p) => matchLine(t, p, env.now)); } });
-    cases.push({ name: `parseResume: ${name}`, at: (n) => { const t = text(n); return () => void parseResume(t, env.now); } });
-    cases.push({ name: `parseResume: lines of ${name}`, at: (n) => { const t = text(n).replace(/(.{80})/g, '$1\n'); return () => void parseResume(t, env.now); } });
-    cases.push({ name: `classifyUrl: path of ${name}`, at: (n) => { const u = `https://lifeattiktok.com/search/${encodeURIComponent(text(n))}`; return () => void classifyUrl(new URL(u)); } });
-    cases.push({ name: `csvCell: ${name}`, at: (n) => { const t = text(n); return () => void csvCell(t); } });
-    cases.push({ name: `suggestSkill: ${name}`, at: (n) => { const t = text(n).slice(0, 2_000); return () => void suggestSkill(t); } });
+    cases.push({
+      name: `matchLine: ${name}`,
+      at: (n) => {
+        const t = text(n);
+        return () => profiles.forEach((p) => matchLine(t, p, env.now));
+      },
+    });
+    cases.push({
+      name: `parseResume: ${name}`,
+      at: (n) => {
+        const t = text(n);
+        return () => void parseResume(t, env.now);
+      },
+    });
+    cases.push({
+      name: `parseResume: lines of ${name}`,
+      at: (n) => {
+        const t = text(n).replace(/(.{80})/g, '$1\n');
+        return () => void parseResume(t, env.now);
+      },
+    });
+    cases.push({
+      name: `classifyUrl: path of ${name}`,
+      at: (n) => {
+        const u = `https://lifeattiktok.com/search/${encodeURIComponent(text(n))}`;
+        return () => void classifyUrl(new URL(u));
+      },
+    });
+    cases.push({
+      name: `csvCell: ${name}`,
+      at: (n) => {
+        const t = text(n);
+        return () => void csvCell(t);
+      },
+    });
+    cases.push({
+      name: `suggestSkill: ${name}`,
+      at: (n) => {
+        const t = text(n).slice(0, 2_000);
+        return () => void suggestSkill(t);
+      },
+    });
   }
   return cases;
 }
@@ -348,7 +466,12 @@ export function timeCases(cases: BlackBoxCase[], options: AttackOptions = {}, lo
           timing.ms = Math.min(timing.ms, clock() - again);
         }
       } catch (error) {
-        timing = { name, ms: clock() - started, size: n, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+        timing = {
+          name,
+          ms: clock() - started,
+          size: n,
+          error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        };
         break;
       }
       if (timing.ms > stopAboveMs) break;
@@ -364,7 +487,12 @@ export interface HarnessReport {
 }
 
 /** The whole harness: collect, attack each pattern, run the black-box cases. */
-export function runHarness(env: HarnessEnv, corpus: Corpus, options: AttackOptions = {}, caseOptions: AttackOptions = options): HarnessReport {
+export function runHarness(
+  env: HarnessEnv,
+  corpus: Corpus,
+  options: AttackOptions = {},
+  caseOptions: AttackOptions = options,
+): HarnessReport {
   const collected = collectPatterns(() => exerciseEverything(env, corpus), env.placeOf ?? defaultPlace);
   env.log?.(`${collected.length} patterns collected`);
   const patterns = collected.map((p, i) => {

@@ -3,15 +3,7 @@ import { parseDocument } from '../../../lib/extract/node';
 import { parseProfile } from '../../../lib/match/match';
 import { nodeCorpus } from './patterns-corpus';
 import { PENDING, PENDING_AREAS } from './patterns-pending';
-import {
-  attackPattern,
-  blackBoxCases,
-  collectPatterns,
-  exerciseEverything,
-  SIZE,
-  timeCases,
-  type HarnessEnv,
-} from './patterns-harness';
+import { attackPattern, blackBoxCases, collectPatterns, exerciseEverything, SIZE, timeCases, type HarnessEnv } from './patterns-harness';
 
 // Every pattern the code runs on page or pasted text, on 64k-character adversarial strings, with
 // a time budget per pattern; then the public entry points themselves on hostile 64k inputs.
@@ -31,8 +23,20 @@ const keyOf = (p: { source: string; flags: string }) => `/${p.source}/${p.flags}
 describe('patterns on page and pasted text', () => {
   it('finds the patterns of every area the text reaches', () => {
     expect(patterns.length).toBeGreaterThan(150);
-    for (const area of ['lib/extract/', 'lib/match/', 'lib/skills/', 'lib/resume/', 'lib/sites/urls.ts', 'lib/transfer/csv.ts', 'components/profile/', 'node_modules/zod/']) {
-      expect(patterns.some((p) => p.where.startsWith(area)), area).toBe(true);
+    for (const area of [
+      'lib/extract/',
+      'lib/match/',
+      'lib/skills/',
+      'lib/resume/',
+      'lib/sites/urls.ts',
+      'lib/transfer/csv.ts',
+      'components/profile/',
+      'node_modules/zod/',
+    ]) {
+      expect(
+        patterns.some((p) => p.where.startsWith(area)),
+        area,
+      ).toBe(true);
     }
     expect(patterns.some((p) => p.where.startsWith('node_modules/linkedom'))).toBe(false);
   });
@@ -45,16 +49,20 @@ describe('patterns on page and pasted text', () => {
     }
   });
 
-  it.each(patterns.map((p) => [`${p.where} ${keyOf(p)}`, p] as const))('%s', (_name, pattern) => {
-    const key = keyOf(pattern);
-    const timing = attackPattern(pattern, { stopAboveMs: PATTERN_BUDGET_MS });
-    const within = !timing.error && timing.size === SIZE && timing.worstMs <= PATTERN_BUDGET_MS;
-    const report = `${timing.worstMs.toFixed(1)} ms at ${timing.size} characters of ${timing.input}${timing.error ? ` (${timing.error})` : ''}`;
-    // A pending entry must stay clearly slow (over half its budget at 64k, or stopped earlier): noise cannot flip it.
-    const wellWithin = !timing.error && timing.size === SIZE && timing.worstMs <= PATTERN_BUDGET_MS / 2;
-    if (PENDING_PATTERNS.includes(key)) expect(wellWithin, `now within budget (${report}): remove it from the pending list`).toBe(false);
-    else expect(within, report).toBe(true);
-  }, 60_000);
+  it.each(patterns.map((p) => [`${p.where} ${keyOf(p)}`, p] as const))(
+    '%s',
+    (_name, pattern) => {
+      const key = keyOf(pattern);
+      const timing = attackPattern(pattern, { stopAboveMs: PATTERN_BUDGET_MS });
+      const within = !timing.error && timing.size === SIZE && timing.worstMs <= PATTERN_BUDGET_MS;
+      const report = `${timing.worstMs.toFixed(1)} ms at ${timing.size} characters of ${timing.input}${timing.error ? ` (${timing.error})` : ''}`;
+      // A pending entry must stay clearly slow (over half its budget at 64k, or stopped earlier): noise cannot flip it.
+      const wellWithin = !timing.error && timing.size === SIZE && timing.worstMs <= PATTERN_BUDGET_MS / 2;
+      if (PENDING_PATTERNS.includes(key)) expect(wellWithin, `now within budget (${report}): remove it from the pending list`).toBe(false);
+      else expect(within, report).toBe(true);
+    },
+    60_000,
+  );
 });
 
 describe('entry points on hostile 64k inputs', () => {
@@ -65,12 +73,16 @@ describe('entry points on hostile 64k inputs', () => {
     for (const name of PENDING_CASES) expect(cases.map((c) => c.name)).toContain(name);
   });
 
-  it.each(cases.map((c) => [c.name, c] as const))('%s', (name, c) => {
-    const [timing] = timeCases([c], { stopAboveMs: CASE_BUDGET_MS });
-    const within = !timing!.error && timing!.size === SIZE && timing!.ms <= CASE_BUDGET_MS;
-    const report = `${timing!.ms.toFixed(1)} ms at ${timing!.size} characters${timing!.error ? ` (${timing!.error})` : ''}`;
-    const wellWithin = !timing!.error && timing!.size === SIZE && timing!.ms <= CASE_BUDGET_MS / 2;
-    if (PENDING_CASES.includes(name)) expect(wellWithin, `now within budget (${report}): remove it from the pending list`).toBe(false);
-    else expect(within, report).toBe(true);
-  }, 60_000);
+  it.each(cases.map((c) => [c.name, c] as const))(
+    '%s',
+    (name, c) => {
+      const [timing] = timeCases([c], { stopAboveMs: CASE_BUDGET_MS });
+      const within = !timing!.error && timing!.size === SIZE && timing!.ms <= CASE_BUDGET_MS;
+      const report = `${timing!.ms.toFixed(1)} ms at ${timing!.size} characters${timing!.error ? ` (${timing!.error})` : ''}`;
+      const wellWithin = !timing!.error && timing!.size === SIZE && timing!.ms <= CASE_BUDGET_MS / 2;
+      if (PENDING_CASES.includes(name)) expect(wellWithin, `now within budget (${report}): remove it from the pending list`).toBe(false);
+      else expect(within, report).toBe(true);
+    },
+    60_000,
+  );
 });

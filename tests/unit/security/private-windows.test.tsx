@@ -113,7 +113,11 @@ describe('the popup on a private window’s job tab', () => {
   it('says in one line that the job was not recorded and why, with a way to the setting', async () => {
     const { db, seen, renderPopup, optionsOpened } = popupSetup();
     const refused = await seen(true);
-    expect(refused).toMatchObject({ ok: false, code: 'private-window', message: expect.stringContaining('private window is not recorded') });
+    expect(refused).toMatchObject({
+      ok: false,
+      code: 'private-window',
+      message: expect.stringContaining('private window is not recorded'),
+    });
     expect(await db.jobs.get(JOB_ID)).toBeUndefined();
 
     renderPopup(true);

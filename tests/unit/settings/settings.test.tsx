@@ -10,7 +10,18 @@ import { FAQ_LIMIT_SENTENCE } from '../../../lib/sites/programs';
 import { loadLimitState } from '../../../lib/store/limit';
 import { getSettings } from '../../../lib/store/settings';
 import type { JobLensDb } from '../../../lib/store/db';
-import { addJob, BIGDATA_JOB, closeDb, DATA_SCIENTIST_JOB, freshDb, NOW, PHD_JOB, renderWithApi, testApi, type TestApi } from '../popup/helpers';
+import {
+  addJob,
+  BIGDATA_JOB,
+  closeDb,
+  DATA_SCIENTIST_JOB,
+  freshDb,
+  NOW,
+  PHD_JOB,
+  renderWithApi,
+  testApi,
+  type TestApi,
+} from '../popup/helpers';
 import { local } from '../local-time';
 
 let db: JobLensDb;
@@ -26,7 +37,13 @@ afterEach(async () => {
 
 const SENIOR = '7500000000000000003';
 const senior = () =>
-  addJob(db, { jobId: SENIOR, title: 'Senior Backend Engineer - Shop Seller Growth', employmentType: 'Regular', cohort: null, applicationLimit: null });
+  addJob(db, {
+    jobId: SENIOR,
+    title: 'Senior Backend Engineer - Shop Seller Growth',
+    employmentType: 'Regular',
+    cohort: null,
+    applicationLimit: null,
+  });
 
 describe('LimitSettings', () => {
   it('shows the FAQ’s sentence beside the strict reading, off by default, and turns it on and off', async () => {
@@ -132,12 +149,16 @@ describe('ProgramPicker', () => {
     const select = (await screen.findByRole('combobox', { name: 'Counts against' })) as HTMLSelectElement;
     await waitFor(() => expect(select.disabled).toBe(false));
     const options = Array.from(select.options).map((o) => o.textContent);
-    expect(options).toEqual(expect.arrayContaining(['No limit (counts against nothing)', 'PhD Intern · 2026 Start', 'Graduate · 2026 Start']));
+    expect(options).toEqual(
+      expect.arrayContaining(['No limit (counts against nothing)', 'PhD Intern · 2026 Start', 'Graduate · 2026 Start']),
+    );
     await userEvent.selectOptions(select, 'PhD Intern · 2026 Start');
     // Choosing in the list changes nothing yet.
     expect((await db.jobs.get(BIGDATA_JOB))?.programOverride).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(async () => expect((await db.jobs.get(BIGDATA_JOB))?.programOverride).toEqual({ key: 'intern-phd:2026-start', label: 'PhD Intern · 2026 Start' }));
+    await waitFor(async () =>
+      expect((await db.jobs.get(BIGDATA_JOB))?.programOverride).toEqual({ key: 'intern-phd:2026-start', label: 'PhD Intern · 2026 Start' }),
+    );
     const saved = (await db.jobs.get(BIGDATA_JOB))!;
     rerender(
       <ApiProvider api={api}>

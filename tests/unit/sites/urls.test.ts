@@ -8,54 +8,127 @@ const TT_FORM = `https://lifeattiktok.com/resume/${ID}/apply`;
 const BD_JOB = `https://joinbytedance.com/search/${ID}`;
 const BD_FORM = `https://joinbytedance.com/resume/${ID}/apply`;
 
-const job = (site: 'tiktok' | 'bytedance', canonicalUrl: string, viaReferral = false): PageKind =>
-  ({ kind: 'job', site, jobId: ID, canonicalUrl, viaReferral });
-const form = (site: 'tiktok' | 'bytedance', canonicalUrl: string, viaReferral = false): PageKind =>
-  ({ kind: 'apply', site, jobId: ID, canonicalUrl, viaReferral });
-const page = (kind: 'applied' | 'history', site: 'tiktok' | 'bytedance', viaReferral = false): PageKind =>
-  ({ kind, site, viaReferral });
-const login = (site: 'tiktok' | 'bytedance', formJobId: string | null, viaReferral = false): PageKind =>
-  ({ kind: 'login', site, viaReferral, formJobId });
+const job = (site: 'tiktok' | 'bytedance', canonicalUrl: string, viaReferral = false): PageKind => ({
+  kind: 'job',
+  site,
+  jobId: ID,
+  canonicalUrl,
+  viaReferral,
+});
+const form = (site: 'tiktok' | 'bytedance', canonicalUrl: string, viaReferral = false): PageKind => ({
+  kind: 'apply',
+  site,
+  jobId: ID,
+  canonicalUrl,
+  viaReferral,
+});
+const page = (kind: 'applied' | 'history', site: 'tiktok' | 'bytedance', viaReferral = false): PageKind => ({ kind, site, viaReferral });
+const login = (site: 'tiktok' | 'bytedance', formJobId: string | null, viaReferral = false): PageKind => ({
+  kind: 'login',
+  site,
+  viaReferral,
+  formJobId,
+});
 
 // Every recognised shape, with what it must be classified as. Each URL is also checked against
 // every other expectation below: a pattern that matched another shape's URLs would fail here.
 const CASES: readonly { name: string; url: string; want: PageKind }[] = [
   { name: 'TikTok job', url: TT_JOB, want: job('tiktok', TT_JOB) },
   { name: 'TikTok job with tracking query', url: `${TT_JOB}?spread=5MWH5CQ`, want: job('tiktok', TT_JOB) },
-  { name: 'TikTok job, www and utm', url: `https://www.lifeattiktok.com/search/${ID}/?utm_source=linkedin#top`, want: job('tiktok', TT_JOB) },
+  {
+    name: 'TikTok job, www and utm',
+    url: `https://www.lifeattiktok.com/search/${ID}/?utm_source=linkedin#top`,
+    want: job('tiktok', TT_JOB),
+  },
   { name: 'old TikTok job link', url: `https://careers.tiktok.com/position/${ID}/detail?spread=X`, want: job('tiktok', TT_JOB) },
   { name: 'ByteDance job', url: BD_JOB, want: job('bytedance', BD_JOB) },
   { name: 'old ByteDance job link', url: `https://jobs.bytedance.com/en/position/${ID}/detail`, want: job('bytedance', BD_JOB) },
   { name: 'old ByteDance job, zh-CN', url: `https://jobs.bytedance.com/zh-CN/position/${ID}/detail`, want: job('bytedance', BD_JOB) },
   { name: 'TikTok application form', url: TT_FORM, want: form('tiktok', TT_FORM) },
-  { name: 'TikTok application form, old host', url: `https://careers.tiktok.com/resume/${ID}/apply?spread=1`, want: form('tiktok', TT_FORM) },
+  {
+    name: 'TikTok application form, old host',
+    url: `https://careers.tiktok.com/resume/${ID}/apply?spread=1`,
+    want: form('tiktok', TT_FORM),
+  },
   { name: 'ByteDance application form', url: BD_FORM, want: form('bytedance', BD_FORM) },
-  { name: 'ByteDance application form on jobs.bytedance.com', url: `https://jobs.bytedance.com/en/resume/${ID}/apply`, want: form('bytedance', BD_FORM) },
+  {
+    name: 'ByteDance application form on jobs.bytedance.com',
+    url: `https://jobs.bytedance.com/en/resume/${ID}/apply`,
+    want: form('bytedance', BD_FORM),
+  },
   // Referral links: the same job and canonical address, flagged, whatever the token.
-  { name: 'TikTok referral form', url: `https://lifeattiktok.com/referral/tiktok/resume/${ID}/apply?${TOKEN}`, want: form('tiktok', TT_FORM, true) },
-  { name: 'TikTok referral form, old host', url: `https://careers.tiktok.com/referral/tiktok/resume/${ID}/apply?${TOKEN}`, want: form('tiktok', TT_FORM, true) },
-  { name: 'TikTok referral job page', url: `https://lifeattiktok.com/referral/tiktok/position/${ID}/detail?${TOKEN}`, want: job('tiktok', TT_JOB, true) },
-  { name: 'ByteDance referral job page', url: `https://jobs.bytedance.com/referral/pc/position/${ID}/detail?${TOKEN}`, want: job('bytedance', BD_JOB, true) },
-  { name: 'ByteDance referral form', url: `https://jobs.bytedance.com/referral/pc/resume/${ID}/apply?${TOKEN}`, want: form('bytedance', BD_FORM, true) },
+  {
+    name: 'TikTok referral form',
+    url: `https://lifeattiktok.com/referral/tiktok/resume/${ID}/apply?${TOKEN}`,
+    want: form('tiktok', TT_FORM, true),
+  },
+  {
+    name: 'TikTok referral form, old host',
+    url: `https://careers.tiktok.com/referral/tiktok/resume/${ID}/apply?${TOKEN}`,
+    want: form('tiktok', TT_FORM, true),
+  },
+  {
+    name: 'TikTok referral job page',
+    url: `https://lifeattiktok.com/referral/tiktok/position/${ID}/detail?${TOKEN}`,
+    want: job('tiktok', TT_JOB, true),
+  },
+  {
+    name: 'ByteDance referral job page',
+    url: `https://jobs.bytedance.com/referral/pc/position/${ID}/detail?${TOKEN}`,
+    want: job('bytedance', BD_JOB, true),
+  },
+  {
+    name: 'ByteDance referral form',
+    url: `https://jobs.bytedance.com/referral/pc/resume/${ID}/apply?${TOKEN}`,
+    want: form('bytedance', BD_FORM, true),
+  },
   // Confirmation, history and sign-in, in every form.
   { name: 'TikTok confirmation', url: 'https://lifeattiktok.com/resume/applied', want: page('applied', 'tiktok') },
   { name: 'TikTok confirmation, old host', url: 'https://careers.tiktok.com/resume/applied/', want: page('applied', 'tiktok') },
-  { name: 'TikTok referral confirmation', url: 'https://lifeattiktok.com/referral/tiktok/resume/applied', want: page('applied', 'tiktok', true) },
+  {
+    name: 'TikTok referral confirmation',
+    url: 'https://lifeattiktok.com/referral/tiktok/resume/applied',
+    want: page('applied', 'tiktok', true),
+  },
   { name: 'ByteDance confirmation', url: 'https://joinbytedance.com/resume/applied', want: page('applied', 'bytedance') },
-  { name: 'ByteDance referral confirmation', url: 'https://jobs.bytedance.com/referral/pc/resume/applied', want: page('applied', 'bytedance', true) },
+  {
+    name: 'ByteDance referral confirmation',
+    url: 'https://jobs.bytedance.com/referral/pc/resume/applied',
+    want: page('applied', 'bytedance', true),
+  },
   { name: 'TikTok history', url: 'https://lifeattiktok.com/position/application', want: page('history', 'tiktok') },
-  { name: 'TikTok referral history', url: 'https://lifeattiktok.com/referral/tiktok/position/application', want: page('history', 'tiktok', true) },
+  {
+    name: 'TikTok referral history',
+    url: 'https://lifeattiktok.com/referral/tiktok/position/application',
+    want: page('history', 'tiktok', true),
+  },
   { name: 'ByteDance history', url: 'https://jobs.bytedance.com/en/position/application', want: page('history', 'bytedance') },
-  { name: 'ByteDance referral history', url: 'https://jobs.bytedance.com/referral/pc/position/application', want: page('history', 'bytedance', true) },
-  { name: 'TikTok sign-in before a form', url: 'https://lifeattiktok.com/login?redirect_path=%2Fresume%2F' + ID + '%2Fapply', want: login('tiktok', ID) },
+  {
+    name: 'ByteDance referral history',
+    url: 'https://jobs.bytedance.com/referral/pc/position/application',
+    want: page('history', 'bytedance', true),
+  },
+  {
+    name: 'TikTok sign-in before a form',
+    url: 'https://lifeattiktok.com/login?redirect_path=%2Fresume%2F' + ID + '%2Fapply',
+    want: login('tiktok', ID),
+  },
   { name: 'TikTok sign-in, nothing to return to', url: 'https://lifeattiktok.com/login', want: login('tiktok', null) },
   {
     name: 'TikTok referral sign-in before a referral form',
     url: `https://lifeattiktok.com/referral/tiktok/login?${TOKEN}&redirect_path=${encodeURIComponent(`/referral/tiktok/resume/${ID}/apply`)}`,
     want: login('tiktok', ID, true),
   },
-  { name: 'TikTok sign-in returning to the history', url: 'https://lifeattiktok.com/login?redirect_path=%2Fposition%2Fapplication', want: login('tiktok', null) },
-  { name: 'ByteDance sign-in before a form', url: `https://jobs.bytedance.com/en/login?redirect_path=%2Fen%2Fresume%2F${ID}%2Fapply`, want: login('bytedance', ID) },
+  {
+    name: 'TikTok sign-in returning to the history',
+    url: 'https://lifeattiktok.com/login?redirect_path=%2Fposition%2Fapplication',
+    want: login('tiktok', null),
+  },
+  {
+    name: 'ByteDance sign-in before a form',
+    url: `https://jobs.bytedance.com/en/login?redirect_path=%2Fen%2Fresume%2F${ID}%2Fapply`,
+    want: login('bytedance', ID),
+  },
   { name: 'TikTok referral landing', url: `https://lifeattiktok.com/referral/tiktok?${TOKEN}`, want: { kind: 'referral', site: 'tiktok' } },
 ];
 
@@ -120,8 +193,15 @@ describe('classifyUrl', () => {
   });
 
   it('names no form for a sign-in page that returns to another host or a bad path', () => {
-    for (const redirect of [`//evil.example/resume/${ID}/apply`, `https://evil.example/resume/${ID}/apply`, `/\\evil.example/resume/${ID}/apply`, `resume/${ID}/apply`]) {
-      expect(classifyUrl(new URL(`https://lifeattiktok.com/login?redirect_path=${encodeURIComponent(redirect)}`))).toEqual(login('tiktok', null));
+    for (const redirect of [
+      `//evil.example/resume/${ID}/apply`,
+      `https://evil.example/resume/${ID}/apply`,
+      `/\\evil.example/resume/${ID}/apply`,
+      `resume/${ID}/apply`,
+    ]) {
+      expect(classifyUrl(new URL(`https://lifeattiktok.com/login?redirect_path=${encodeURIComponent(redirect)}`))).toEqual(
+        login('tiktok', null),
+      );
     }
   });
 

@@ -105,7 +105,11 @@ describe('statuses', () => {
     await setStatus(db, id!, 'applied', t('2025-10-03T10:00:00Z'), { appliedAt: '2025-10-03' });
     await setNotes(db, id!, 'Referred by Sam', t('2025-10-03T10:05:00Z'));
     const job = await getJob(db, id!);
-    await recordPostingSeen(db, { ...makePosting({ jobId: id! }), title: 'Renamed', extractedAt: '2025-10-05T00:00:00.000Z' }, t('2025-10-05T00:00:00Z'));
+    await recordPostingSeen(
+      db,
+      { ...makePosting({ jobId: id! }), title: 'Renamed', extractedAt: '2025-10-05T00:00:00.000Z' },
+      t('2025-10-05T00:00:00Z'),
+    );
     const after = await getJob(db, id!);
     expect(after).toMatchObject({
       title: 'Renamed',
@@ -169,7 +173,10 @@ describe('the apply flow', () => {
 
   it('an unknown job cannot be started', async () => {
     await withJobs(1);
-    expect(await recordApplyStarted(db, '7000000000000000002', t('2025-10-08T10:00:00Z'))).toMatchObject({ ok: false, reason: 'not-found' });
+    expect(await recordApplyStarted(db, '7000000000000000002', t('2025-10-08T10:00:00Z'))).toMatchObject({
+      ok: false,
+      reason: 'not-found',
+    });
   });
 });
 
@@ -191,7 +198,11 @@ describe('queries', () => {
 
   it('deletes a job with its earlier copies', async () => {
     const [id] = await withJobs(1);
-    await recordPostingSeen(db, makePosting({ jobId: id!, title: 'Changed', extractedAt: '2025-10-05T00:00:00.000Z' }), t('2025-10-05T00:00:00Z'));
+    await recordPostingSeen(
+      db,
+      makePosting({ jobId: id!, title: 'Changed', extractedAt: '2025-10-05T00:00:00.000Z' }),
+      t('2025-10-05T00:00:00Z'),
+    );
     expect(await deleteJob(db, id!)).toBe(true);
     expect(await getJob(db, id!)).toBeUndefined();
     expect(await getVersions(db, id!)).toEqual([]);

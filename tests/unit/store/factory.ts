@@ -21,7 +21,8 @@ const TEMPLATES = [
     cohort: '2026 Start',
     description:
       'With the enormous growth of live streaming in recent years, our mission is to inspire real-time interactions ' +
-      'and help live streamers connect to people from all corners of the globe. ' + LIMIT_SENTENCE,
+      'and help live streamers connect to people from all corners of the globe. ' +
+      LIMIT_SENTENCE,
     responsibilities: [
       'Participate in the optimization of ByteDance LIVE monetization business and serve the LIVE experience of billions of global users;',
       'Adopt cutting-edge machine learning model to scientifically model massive user behaviour and consumption data;',
@@ -47,7 +48,8 @@ const TEMPLATES = [
     cohort: '2026 Start',
     description:
       'Our TikTok Live Recommendation Architecture Team is responsible for building up and optimizing the architecture ' +
-      'for live broadcast recommendation system. ' + LIMIT_SENTENCE,
+      'for live broadcast recommendation system. ' +
+      LIMIT_SENTENCE,
     responsibilities: ['Build and optimize the storage and computing systems behind live recommendation.'],
     minimumQualifications: ['Currently pursuing a Bachelor or Master degree in Computer Science or a related field.'],
     preferredQualifications: ['Experience with Flink, Spark or Hive.'],
@@ -64,7 +66,8 @@ const TEMPLATES = [
     cohort: '2026 Start',
     description:
       "The Live Platform Intelligence team's mission is to use model-driven and data-driven ways to promote core " +
-      'indicators on LIVE revenue and creator engagement. ' + LIMIT_SENTENCE,
+      'indicators on LIVE revenue and creator engagement. ' +
+      LIMIT_SENTENCE,
     responsibilities: [
       'Drive understanding of product usage and user behavior in the field of Live ecosystem.',
       'Support strategic planning and execution for long term business plans through in-depth analysis.',

@@ -100,10 +100,7 @@ describe('recordPostingSeen', () => {
         new Date(day2.getTime() + i * 1000),
       ),
     );
-    const edits = [
-      setNotes(db, posting.jobId, 'Ask about team size', day2),
-      setStatus(db, posting.jobId, 'saved', day2),
-    ];
+    const edits = [setNotes(db, posting.jobId, 'Ask about team size', day2), setStatus(db, posting.jobId, 'saved', day2)];
     const results = await Promise.all([...visits, ...edits]);
     expect(results.every((r) => r.ok)).toBe(true);
     const job = await getJob(db, posting.jobId);

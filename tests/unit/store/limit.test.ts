@@ -39,9 +39,19 @@ const GRAD = 'graduate:2026-start';
 const bsms = (o = {}) =>
   makePosting({ title: 'Big Data Engineer Intern (Live Recommendation) - 2026 Start (BS/MS)', degreeLevels: ['Bachelor', 'Master'], ...o });
 const graduate = () =>
-  makePosting({ title: 'Software Engineer Graduate (Search) - 2026 Start (BS/MS)', employmentType: 'Regular', degreeLevels: ['Bachelor', 'Master'] });
+  makePosting({
+    title: 'Software Engineer Graduate (Search) - 2026 Start (BS/MS)',
+    employmentType: 'Regular',
+    degreeLevels: ['Bachelor', 'Master'],
+  });
 const experienced = () =>
-  makePosting({ title: 'Senior Backend Engineer - Shop Seller Growth', employmentType: 'Regular', cohort: null, degreeLevels: ['Bachelor'], applicationLimit: null });
+  makePosting({
+    title: 'Senior Backend Engineer - Shop Seller Growth',
+    employmentType: 'Regular',
+    cohort: null,
+    degreeLevels: ['Bachelor'],
+    applicationLimit: null,
+  });
 
 async function seen(...postings: ReturnType<typeof makePosting>[]) {
   for (const p of postings) await recordPostingSeen(db, p, seenAt);
@@ -145,7 +155,13 @@ describe('loadLimitState', () => {
   it('gives the same answer as computing over every job, without reading them all', async () => {
     fresh();
     const three = { max: 3, scope: 'affiliates-global', inOrder: true } as const;
-    const postings = [experienced(), bsms({ applicationLimit: three }), experienced(), ...Array.from({ length: 30 }, () => bsms({ applicationLimit: three })), bsms()];
+    const postings = [
+      experienced(),
+      bsms({ applicationLimit: three }),
+      experienced(),
+      ...Array.from({ length: 30 }, () => bsms({ applicationLimit: three })),
+      bsms(),
+    ];
     await seen(...postings);
     await apply(postings[0]!.jobId, '2025-11-01');
     await apply(postings[1]!.jobId, '2025-11-02');
@@ -197,7 +213,10 @@ describe('program corrections', () => {
     fresh();
     const [a] = await seen(bsms());
     expect(await setProgramOverride(db, a!.jobId, { key: 'Not a key', label: 'x' }, now)).toMatchObject({ ok: false });
-    expect(await setProgramOverride(db, '7999999999999999999', 'none', now)).toMatchObject({ ok: false, message: expect.stringContaining('no job') });
+    expect(await setProgramOverride(db, '7999999999999999999', 'none', now)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('no job'),
+    });
     expect((await db.jobs.get(a!.jobId))!.programOverride).toBeNull();
   });
 
@@ -240,9 +259,16 @@ describe('program corrections', () => {
 
   it('offers every program seen so far and each track of the job’s intake', async () => {
     fresh();
-    const [a] = await seen(bsms(), graduate(), experienced(), makePosting({ title: 'Research Intern (Speech) - 2027 Start (PhD)', degreeLevels: ['PhD'], cohort: '2027 Start' }));
+    const [a] = await seen(
+      bsms(),
+      graduate(),
+      experienced(),
+      makePosting({ title: 'Research Intern (Speech) - 2027 Start (PhD)', degreeLevels: ['PhD'], cohort: '2027 Start' }),
+    );
     const choices = (await programChoices(db, (await db.jobs.get(a!.jobId))!)).map((p) => p.key);
-    expect(choices).toEqual(expect.arrayContaining([BSMS, GRAD, 'intern-phd:2027-start', 'intern-phd:2026-start', 'graduate-mba:2026-start']));
+    expect(choices).toEqual(
+      expect.arrayContaining([BSMS, GRAD, 'intern-phd:2027-start', 'intern-phd:2026-start', 'graduate-mba:2026-start']),
+    );
     expect(new Set(choices).size).toBe(choices.length);
   });
 });
@@ -256,8 +282,15 @@ describe('page limit and banner dismissals', () => {
     let page = await pageLimitFor(db, state, c!.jobId);
     expect(page).toMatchObject({ program: { key: BSMS }, count: { used: 1, limit: 2 }, dismissed: false });
 
-    expect(page.banner).toMatchObject({ title: 'Job Lens: 1 place left: 1 of 2 used', dismissKey: dismissalKey(page.count!), onForm: false });
-    expect((await pageLimitFor(db, state, c!.jobId, true)).banner).toMatchObject({ onForm: true, consequence: 'This would be your last place in this program.' });
+    expect(page.banner).toMatchObject({
+      title: 'Job Lens: 1 place left: 1 of 2 used',
+      dismissKey: dismissalKey(page.count!),
+      onForm: false,
+    });
+    expect((await pageLimitFor(db, state, c!.jobId, true)).banner).toMatchObject({
+      onForm: true,
+      consequence: 'This would be your last place in this program.',
+    });
     await dismissBanner(db, dismissalKey(page.count!), now);
     expect(await pageLimitFor(db, state, c!.jobId)).toMatchObject({ dismissed: true, banner: null });
     // Another job of the same program at the same count: dismissed too.
@@ -266,7 +299,11 @@ describe('page limit and banner dismissals', () => {
     await apply(b!.jobId, '2025-10-02');
     state = await loadLimitState(db, now);
     page = await pageLimitFor(db, state, c!.jobId);
-    expect(page).toMatchObject({ count: { used: 2, state: 'reached' }, dismissed: false, banner: { title: 'Job Lens: Limit reached: 2 of 2' } });
+    expect(page).toMatchObject({
+      count: { used: 2, state: 'reached' },
+      dismissed: false,
+      banner: { title: 'Job Lens: Limit reached: 2 of 2' },
+    });
     expect(countFor(state, null, null)).toBeNull();
   });
 
@@ -285,7 +322,20 @@ describe('deleteAllData', () => {
     await setStrictLimit(db, true, now);
     await db.profile.put({ id: 'me', data: {}, updatedAt: now.toISOString() });
     // An application the site showed for a job never saved: its own table since version 3.
-    await mergeHistory(db, [{ site: 'tiktok', jobId: '7500000000000000777', title: 'Data Engineer Intern - 2026 Start (BS/MS)', viaReferral: false, status: 'Resume screening', appliedAt: '2025-10-03T10:00' }], now);
+    await mergeHistory(
+      db,
+      [
+        {
+          site: 'tiktok',
+          jobId: '7500000000000000777',
+          title: 'Data Engineer Intern - 2026 Start (BS/MS)',
+          viaReferral: false,
+          status: 'Resume screening',
+          appliedAt: '2025-10-03T10:00',
+        },
+      ],
+      now,
+    );
     expect(db.tables.map((t) => t.name).sort()).toEqual(['jobs', 'profile', 'settings', 'siteApplications', 'versions']);
     for (const table of db.tables.filter((t) => t.name !== 'versions')) expect(await table.count()).toBeGreaterThan(0);
     await deleteAllData(db);
@@ -341,12 +391,17 @@ describe('the messages for programs, the strict reading, dismissals and deletion
     const [a] = await seen(bsms());
     const badges: string[] = [];
     const route = createRouter(createHandlers({ db, now: () => now, onLimitChange: (l) => void badges.push(String(l.strict)) }));
-    expect(await route({ name: 'job:setProgram', data: { jobId: a!.jobId, program: { key: 'bad key', label: 'x' } } })).toMatchObject({ ok: false });
+    expect(await route({ name: 'job:setProgram', data: { jobId: a!.jobId, program: { key: 'bad key', label: 'x' } } })).toMatchObject({
+      ok: false,
+    });
     expect(await route({ name: 'job:setProgram', data: { jobId: a!.jobId, program: 'nothing' } })).toMatchObject({ ok: false });
     expect((await db.jobs.get(a!.jobId))!.programOverride).toBeNull();
     expect(await route({ name: 'job:setProgram', data: { jobId: a!.jobId, program: 'none' } })).toMatchObject({ ok: true });
     expect(await route({ name: 'settings:setStrictLimit', data: { strict: 'yes' } })).toMatchObject({ ok: false });
-    expect(await route({ name: 'settings:setStrictLimit', data: { strict: true } })).toMatchObject({ ok: true, value: { limit: { strict: true } } });
+    expect(await route({ name: 'settings:setStrictLimit', data: { strict: true } })).toMatchObject({
+      ok: true,
+      value: { limit: { strict: true } },
+    });
     expect(badges.at(-1)).toBe('true');
     // The page banner is closed on the careers page: its content script sends the dismissal.
     const jobTab = fromTab(`https://lifeattiktok.com/search/${a!.jobId}`);

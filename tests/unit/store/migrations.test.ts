@@ -155,7 +155,11 @@ describe('upgrade of a version 1 database (tests/fixtures/db/v1.json)', () => {
     expect(imported).toMatchObject({ ok: true, summary: { jobsAdded: 6, versionsAdded: 1 } });
     expect((await getJob(copy, long.jobId))!.notes).toBe(long.notes);
 
-    const revisit = await recordPostingSeen(db, { ...makePosting({ jobId: long.jobId }), extractedAt: '2025-09-02T00:00:00.000Z' }, new Date('2025-09-02T00:00:00Z'));
+    const revisit = await recordPostingSeen(
+      db,
+      { ...makePosting({ jobId: long.jobId }), extractedAt: '2025-09-02T00:00:00.000Z' },
+      new Date('2025-09-02T00:00:00Z'),
+    );
     expect(revisit).toMatchObject({ ok: true, outcome: 'changed' });
     expect(await setStatus(db, long.jobId, 'interviewing', new Date('2025-09-03T00:00:00Z'))).toMatchObject({ ok: true });
     const after = (await getJob(db, long.jobId))!;
@@ -168,7 +172,11 @@ describe('upgrade of a version 1 database (tests/fixtures/db/v1.json)', () => {
   });
 
   it('upgrades rows at every version 1 bound that version 2 writes more tightly (changed fields: count and length)', async () => {
-    const row = { ...v1Job('seen'), changedAt: '2025-08-04T10:15:01.000Z', changedFields: Array.from({ length: 60 }, (_, i) => `field-${i}-${'x'.repeat(150)}`) };
+    const row = {
+      ...v1Job('seen'),
+      changedAt: '2025-08-04T10:15:01.000Z',
+      changedFields: Array.from({ length: 60 }, (_, i) => `field-${i}-${'x'.repeat(150)}`),
+    };
     expect(V1JobRowSchema.safeParse(row).success).toBe(true);
     await writeDbFixture('v1-bounds', { ...V1, tables: { jobs: [row], versions: [], profile: [] } });
     const db = open('v1-bounds');
@@ -235,7 +243,9 @@ describe('a version 2 database (tests/fixtures/db/v2.json)', () => {
     // Usable: a visit, a status change, a site row, an export that re-imports whole.
     const now = new Date('2025-11-05T00:00:00Z');
     const seen = v2Jobs.find((row) => row.status === 'seen' && row.applyStartedAt === null)!;
-    expect(await recordPostingSeen(db, { ...makePosting({ jobId: seen.jobId }), extractedAt: now.toISOString() }, now)).toMatchObject({ ok: true });
+    expect(await recordPostingSeen(db, { ...makePosting({ jobId: seen.jobId }), extractedAt: now.toISOString() }, now)).toMatchObject({
+      ok: true,
+    });
     expect(await setStatus(db, seen.jobId, 'applied', now, { appliedAt: '2025-11-04' })).toMatchObject({ ok: true });
     expect(await getJob(db, seen.jobId)).toMatchObject({ status: 'applied', ...V3_DEFAULTS });
     const siteRow = {
@@ -270,9 +280,13 @@ describe('a hypothetical next version that adds a field', () => {
       version: LATEST_VERSION + 1,
       stores: V3_STORES,
       upgrade: (tx: Transaction) =>
-        tx.table('jobs').toCollection().modify((row: Record<string, unknown>) => {
-          row.cohortYear = null;
-        }).then(() => undefined),
+        tx
+          .table('jobs')
+          .toCollection()
+          .modify((row: Record<string, unknown>) => {
+            row.cohortYear = null;
+          })
+          .then(() => undefined),
     },
   ];
 

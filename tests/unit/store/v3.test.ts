@@ -39,7 +39,15 @@ function v2Row(overrides: Partial<V2JobRow> = {}): V2JobRow {
   });
 }
 
-const DEFAULTS = { viaReferral: false, appliedDateUnknown: false, applyAskAgainAt: null, siteStatus: null, programOverride: null, match: null, closedAt: null };
+const DEFAULTS = {
+  viaReferral: false,
+  appliedDateUnknown: false,
+  applyAskAgainAt: null,
+  siteStatus: null,
+  programOverride: null,
+  match: null,
+  closedAt: null,
+};
 
 describe('version 3', () => {
   it('is the latest version, and adds only the siteApplications table', () => {
@@ -78,7 +86,9 @@ describe('version 3', () => {
       { ...broken, ...DEFAULTS },
     ]);
     for (const row of (await v3.jobs.toArray()).slice(0, 2)) expect(JobRecordSchema.safeParse(row).error).toBeUndefined();
-    expect(await v3.profile.toArray()).toEqual([{ id: 'me', data: { skills: ['SQL'], experience: [] }, updatedAt: '2026-05-01T08:00:00.000Z' }]);
+    expect(await v3.profile.toArray()).toEqual([
+      { id: 'me', data: { skills: ['SQL'], experience: [] }, updatedAt: '2026-05-01T08:00:00.000Z' },
+    ]);
     expect(await v3.settings.toArray()).toEqual([{ key: 'cycleStart', value: '2025-09-01', updatedAt: '2026-05-01T08:00:00.000Z' }]);
     expect(await v3.siteApplications.count()).toBe(0);
   });
@@ -113,7 +123,9 @@ describe('version 3', () => {
     expect(ok({ programOverride: { key: 'intern-bsms:2026-start', label: 'BS/MS intern, 2026 start' } })).toBe(true);
     expect(ok({ programOverride: 'none' })).toBe(true);
     expect(ok({ programOverride: { key: 'Intern BSMS', label: 'x' } })).toBe(false);
-    expect(ok({ siteStatus: { text: 'Resume screening', appliedAt: '2026-05-02T08:00:00.000Z', readAt: '2026-05-03T08:00:00.000Z' } })).toBe(true);
+    expect(
+      ok({ siteStatus: { text: 'Resume screening', appliedAt: '2026-05-02T08:00:00.000Z', readAt: '2026-05-03T08:00:00.000Z' } }),
+    ).toBe(true);
     expect(ok({ siteStatus: { text: 'Resume screening', appliedAt: 'yesterday', readAt: '2026-05-03T08:00:00.000Z' } })).toBe(false);
     expect(ok({ shortened: ['responsibilities'] })).toBe(true);
     expect(ok({ viaReferral: 'yes' })).toBe(false);
@@ -138,7 +150,9 @@ describe('version 3', () => {
     const at = '2026-05-02T08:00:00.000Z';
     expect(V3SettingRowSchema.safeParse({ key: 'strictLimit', value: true, updatedAt: at }).success).toBe(true);
     expect(V3SettingRowSchema.safeParse({ key: 'strictLimit', value: 'yes', updatedAt: at }).success).toBe(false);
-    expect(V3SettingRowSchema.safeParse({ key: 'bannerDismissed', value: ['intern-bsms:2026-start@1/2'], updatedAt: at }).success).toBe(true);
+    expect(V3SettingRowSchema.safeParse({ key: 'bannerDismissed', value: ['intern-bsms:2026-start@1/2'], updatedAt: at }).success).toBe(
+      true,
+    );
     expect(V3SettingRowSchema.safeParse({ key: 'cycleStart', value: '2025-09-01', updatedAt: at }).success).toBe(true);
     expect(V3SettingRowSchema.safeParse({ key: 'theme', value: 'dark', updatedAt: at }).success).toBe(false);
 

@@ -8,8 +8,28 @@ describe('number words', () => {
   it('reads digits and every word from one to twenty, in any case', () => {
     expect(parseNumber('15')).toBe(15);
     expect(parseNumber('007')).toBe(7);
-    const words = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
-      'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+    const words = [
+      'one',
+      'two',
+      'three',
+      'four',
+      'five',
+      'six',
+      'seven',
+      'eight',
+      'nine',
+      'ten',
+      'eleven',
+      'twelve',
+      'thirteen',
+      'fourteen',
+      'fifteen',
+      'sixteen',
+      'seventeen',
+      'eighteen',
+      'nineteen',
+      'twenty',
+    ];
     words.forEach((word, i) => {
       expect(parseNumber(word)).toBe(i + 1);
       expect(parseNumber(word.toUpperCase())).toBe(i + 1);

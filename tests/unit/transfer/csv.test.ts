@@ -109,7 +109,10 @@ describe('the program column', () => {
   const cellOf = (job: JobRecord, header: string) => parseCsv(jobsToCsv([job]))[1]![CSV_HEADERS.indexOf(header)];
 
   it('is the program the limit counts the job against, by its label', () => {
-    const phd = newJobRecord(makePosting({ title: 'Research Scientist Intern - 2026 Start (PhD)', cohort: '2026 Start' }), '2025-10-01T09:00:00.000Z');
+    const phd = newJobRecord(
+      makePosting({ title: 'Research Scientist Intern - 2026 Start (PhD)', cohort: '2026 Start' }),
+      '2025-10-01T09:00:00.000Z',
+    );
     expect(cellOf(phd, 'program')).toBe('PhD Intern · 2026 Start');
     expect(cellOf(phd, 'program')).toBe(programOfJob(phd)!.label);
   });
@@ -122,7 +125,10 @@ describe('the program column', () => {
   });
 
   it('is empty for a posting that states no application limit (an experienced hire)', () => {
-    const job = newJobRecord(makePosting({ title: 'Senior Data Engineer', employmentType: 'Regular', cohort: null, applicationLimit: null }), '2025-10-01T09:00:00.000Z');
+    const job = newJobRecord(
+      makePosting({ title: 'Senior Data Engineer', employmentType: 'Regular', cohort: null, applicationLimit: null }),
+      '2025-10-01T09:00:00.000Z',
+    );
     expect(cellOf(job, 'program')).toBe('');
   });
 });

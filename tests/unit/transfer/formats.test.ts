@@ -39,7 +39,15 @@ async function snapshot(db: JobLensDb) {
 }
 
 /** What format 2 (and database version 3) gives a format 1 job row, spelt out here rather than taken from the code under test. */
-const V3_DEFAULTS = { viaReferral: false, appliedDateUnknown: false, applyAskAgainAt: null, siteStatus: null, programOverride: null, match: null, closedAt: null } as const;
+const V3_DEFAULTS = {
+  viaReferral: false,
+  appliedDateUnknown: false,
+  applyAskAgainAt: null,
+  siteStatus: null,
+  programOverride: null,
+  match: null,
+  closedAt: null,
+} as const;
 const UPGRADED_JOBS = FIXTURE.jobs.map((job) => ({ ...job, ...V3_DEFAULTS }));
 const UPGRADED_PROFILE = { ...FIXTURE.profile!, data: { ...FIXTURE.profile!.data, experience: [] } };
 
@@ -86,10 +94,19 @@ describe('the export of format version 1 (tests/fixtures/exports/v1.json)', () =
       ok: false,
       message: 'Import refused, nothing was changed. The file was made by a newer Job Lens (export version 3); update the extension first.',
     });
-    expect(parseExport(JSON.stringify({ ...FIXTURE, version: 0 }))).toMatchObject({ ok: false, message: expect.stringContaining('no export version Job Lens knows') });
-    expect(parseExport(JSON.stringify({ ...FIXTURE, version: '1' }))).toMatchObject({ ok: false, message: expect.stringContaining('no export version') });
+    expect(parseExport(JSON.stringify({ ...FIXTURE, version: 0 }))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('no export version Job Lens knows'),
+    });
+    expect(parseExport(JSON.stringify({ ...FIXTURE, version: '1' }))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('no export version'),
+    });
     // A format 1 body that claims format 2 is read by format 2's schema, which its rows do not meet.
-    expect(parseExport(JSON.stringify({ ...FIXTURE, version: 2 }))).toMatchObject({ ok: false, message: expect.stringContaining('jobs[0].viaReferral') });
+    expect(parseExport(JSON.stringify({ ...FIXTURE, version: 2 }))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('jobs[0].viaReferral'),
+    });
   });
 });
 
@@ -98,8 +115,7 @@ describe('a hypothetical next format version that adds a field', () => {
   const NextJobRowSchema = V3JobRowSchema.extend({ cohortYear: z.number().int().nullable() });
   const next: FormatStep = {
     version: 3,
-    schema: (limits) =>
-      formatV2.fileSchema(limits).extend({ version: z.literal(3), jobs: z.array(NextJobRowSchema).max(limits.maxJobs) }),
+    schema: (limits) => formatV2.fileSchema(limits).extend({ version: z.literal(3), jobs: z.array(NextJobRowSchema).max(limits.maxJobs) }),
     fromPrevious: (file: formatV2.File) => ({ ...file, version: 3, jobs: file.jobs.map((job) => ({ ...job, cohortYear: null })) }),
   };
   const steps = [...FORMAT_STEPS, next];
@@ -151,7 +167,15 @@ describe('what a file may not decide', () => {
     const stored = await snapshot(db);
     const now = NOW.toISOString();
     for (const job of stored.jobs) {
-      expect(job).toMatchObject({ extractedAt: now, firstSeenAt: now, lastSeenAt: now, changedAt: now, notesUpdatedAt: now, userUpdatedAt: now, applyStartedAt: now });
+      expect(job).toMatchObject({
+        extractedAt: now,
+        firstSeenAt: now,
+        lastSeenAt: now,
+        changedAt: now,
+        notesUpdatedAt: now,
+        userUpdatedAt: now,
+        applyStartedAt: now,
+      });
       if (job.appliedAt !== null) expect(job.appliedAt).toBe(now);
       for (const change of job.statusHistory) expect(change.at).toBe(now);
     }
@@ -185,20 +209,27 @@ describe('what a file may not decide', () => {
       const host = job.site === 'tiktok' ? 'lifeattiktok.com' : 'joinbytedance.com';
       expect(job.url).toBe(`https://${host}/search/${job.jobId}`);
     }
-    for (const version of await db.versions.toArray()) expect(version.posting.url).toMatch(/^https:\/\/(lifeattiktok|joinbytedance)\.com\/search\/\d+$/);
+    for (const version of await db.versions.toArray())
+      expect(version.posting.url).toMatch(/^https:\/\/(lifeattiktok|joinbytedance)\.com\/search\/\d+$/);
   });
 });
 
 describe('importBlob: the file read and written in the extension page', () => {
   it('imports a file and refuses a bad one whole, leaving the database as it was', async () => {
     const db = fresh();
-    expect(await importBlob(db, new Blob([FIXTURE_TEXT], { type: 'application/json' }), NOW)).toMatchObject({ ok: true, summary: { jobsAdded: 6 } });
+    expect(await importBlob(db, new Blob([FIXTURE_TEXT], { type: 'application/json' }), NOW)).toMatchObject({
+      ok: true,
+      summary: { jobsAdded: 6 },
+    });
     const before = await snapshot(db);
     const truncated = new Blob([FIXTURE_TEXT.slice(0, FIXTURE_TEXT.length / 2)]);
     expect(await importBlob(db, truncated, NOW)).toMatchObject({ ok: false, message: expect.stringContaining('may be truncated') });
     const bad = JSON.parse(FIXTURE_TEXT);
     bad.jobs[5].title = '';
-    expect(await importBlob(db, new Blob([JSON.stringify(bad)]), NOW)).toMatchObject({ ok: false, message: expect.stringContaining('jobs[5].title') });
+    expect(await importBlob(db, new Blob([JSON.stringify(bad)]), NOW)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('jobs[5].title'),
+    });
     expect(await snapshot(db)).toEqual(before);
   });
 
@@ -206,7 +237,12 @@ describe('importBlob: the file read and written in the extension page', () => {
     const db = fresh();
     const blob = new Blob([FIXTURE_TEXT]);
     let read = false;
-    Object.defineProperty(blob, 'text', { value: async () => { read = true; return FIXTURE_TEXT; } });
+    Object.defineProperty(blob, 'text', {
+      value: async () => {
+        read = true;
+        return FIXTURE_TEXT;
+      },
+    });
     const result = await importBlob(db, blob, NOW, { ...IMPORT_LIMITS, maxChars: Math.floor(FIXTURE_TEXT.length / 4) });
     expect(result).toMatchObject({ ok: false, message: expect.stringContaining('too large') });
     expect(read).toBe(false);

@@ -22,7 +22,10 @@ describe('the import in the popup page', () => {
       return send(name, data);
     };
     renderWithApi(api, <TransferPanel />);
-    await userEvent.upload(screen.getByTestId('import-input'), new File([FIXTURE_TEXT], 'job-lens-2025-11-03.json', { type: 'application/json' }));
+    await userEvent.upload(
+      screen.getByTestId('import-input'),
+      new File([FIXTURE_TEXT], 'job-lens-2025-11-03.json', { type: 'application/json' }),
+    );
     await waitFor(() => expect(screen.getByTestId('transfer-message').textContent).toMatch(/^Imported: 6 jobs added/));
     expect(await db.jobs.count()).toBe(6);
     // Only the notice that data came in went through a message (the background then recomputes the
@@ -35,8 +38,15 @@ describe('the import in the popup page', () => {
     const db = freshDb();
     const api = testApi(db);
     renderWithApi(api, <TransferPanel />);
-    await userEvent.upload(screen.getByTestId('import-input'), new File([FIXTURE_TEXT.slice(0, 5000)], 'cut.json', { type: 'application/json' }));
-    await waitFor(() => expect(screen.getByTestId('transfer-message').textContent).toMatch(/^Import refused, nothing was changed\. The file is not valid JSON/));
+    await userEvent.upload(
+      screen.getByTestId('import-input'),
+      new File([FIXTURE_TEXT.slice(0, 5000)], 'cut.json', { type: 'application/json' }),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('transfer-message').textContent).toMatch(
+        /^Import refused, nothing was changed\. The file is not valid JSON/,
+      ),
+    );
     expect(await db.jobs.count()).toBe(0);
     expect(api.badges).toEqual([]);
   });

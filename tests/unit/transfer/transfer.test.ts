@@ -1,12 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type JobLensDb } from '../../../lib/store/db';
-import {
-  getJob,
-  getVersions,
-  recordPostingSeen,
-  setNotes,
-  setStatus,
-} from '../../../lib/store/jobs';
+import { getJob, getVersions, recordPostingSeen, setNotes, setStatus } from '../../../lib/store/jobs';
 import { mergeHistory } from '../../../lib/store/flows';
 import { JobRecordSchema, type JobRecord } from '../../../lib/store/schema';
 import { getSettings, setCycleStart } from '../../../lib/store/settings';
@@ -71,7 +65,16 @@ async function populated() {
   // An application the site's history page showed for a job never opened here.
   await mergeHistory(
     db,
-    [{ site: 'tiktok', jobId: '7500000000000000777', title: 'Data Engineer Intern (Ads) - 2026 Start (BS/MS)', viaReferral: false, status: 'Resume screening', appliedAt: '2025-09-05T10:00' }],
+    [
+      {
+        site: 'tiktok',
+        jobId: '7500000000000000777',
+        title: 'Data Engineer Intern (Ads) - 2026 Start (BS/MS)',
+        viaReferral: false,
+        status: 'Resume screening',
+        appliedAt: '2025-09-05T10:00',
+      },
+    ],
     t('2025-09-13T08:00:00Z'),
   );
   return { db, postings };
@@ -87,7 +90,9 @@ describe('export', () => {
     expect(file.versions[0]).not.toHaveProperty('id');
     expect(file.settings).toEqual([{ key: 'cycleStart', value: '2025-09-01', updatedAt: '2025-09-10T08:00:00.000Z' }]);
     expect(file.profile?.data).toMatchObject({ skills: ['Python', 'SQL'] });
-    expect(file.profile?.data.experience).toEqual([{ title: 'Data Intern', organization: 'A retail start-up', from: '2025-06', to: '2025-08', internship: true }]);
+    expect(file.profile?.data.experience).toEqual([
+      { title: 'Data Intern', organization: 'A retail start-up', from: '2025-06', to: '2025-08', internship: true },
+    ]);
     expect(file.siteApplications).toEqual(await db.siteApplications.toArray());
     expect(file.siteApplications).toHaveLength(1);
   });
@@ -236,7 +241,11 @@ describe('import merge', () => {
   it('an older extraction in the file does not overwrite the newer one here', async () => {
     const { db, postings } = await populated();
     const file = JSON.parse(await exportJson(db, t('2025-10-01T00:00:00Z')));
-    await recordPostingSeen(db, { ...postings[3]!, title: 'Newest title', extractedAt: '2025-10-09T00:00:00.000Z' }, t('2025-10-09T00:00:00Z'));
+    await recordPostingSeen(
+      db,
+      { ...postings[3]!, title: 'Newest title', extractedAt: '2025-10-09T00:00:00.000Z' },
+      t('2025-10-09T00:00:00Z'),
+    );
     await importJson(db, JSON.stringify(file), t('2025-10-10T00:00:00Z'));
     expect((await getJob(db, postings[3]!.jobId))?.title).toBe('Newest title');
   });
@@ -314,9 +323,15 @@ describe('import refusal', () => {
 
   it('refuses the same job twice and earlier copies of jobs the file does not hold', async () => {
     const file = await validFile();
-    await expectRefused(JSON.stringify({ ...file, jobs: [...file.jobs, file.jobs[1]] }), /jobs\[4\]\.jobId: job \d+ appears twice \(also jobs\[1\]\)/);
+    await expectRefused(
+      JSON.stringify({ ...file, jobs: [...file.jobs, file.jobs[1]] }),
+      /jobs\[4\]\.jobId: job \d+ appears twice \(also jobs\[1\]\)/,
+    );
     const orphan = { ...file.versions[0], jobId: '7000000000000000123' };
-    await expectRefused(JSON.stringify({ ...file, versions: [...file.versions, orphan] }), /versions\[1\]\.jobId: no job 7000000000000000123/);
+    await expectRefused(
+      JSON.stringify({ ...file, versions: [...file.versions, orphan] }),
+      /versions\[1\]\.jobId: no job 7000000000000000123/,
+    );
   });
 
   it('refuses files over the size and count limits', async () => {
