@@ -458,15 +458,12 @@ export function withBackup(handlers: Handlers | (() => Handlers), keeper: DataKe
       return value;
     };
     wrapped[name] = async (data: unknown, context: unknown) => {
-      try {
-        await keeper.returnToDisk();
-        await keeper.reopenIfFailed();
-        await keeper.saveUnsaved();
-        if (name === 'posting:seen') await keeper.healBeforeSeen((data as RequestOf<'posting:seen'>).posting.jobId);
-      } catch (error) {
-        // Housekeeping for earlier failures never keeps this message from being tried.
-        if (!isStorageFailure(error)) throw error;
-      }
+      // Housekeeping for earlier failures; each step catches its own errors, so none keeps this
+      // message from being tried.
+      await keeper.returnToDisk();
+      await keeper.reopenIfFailed();
+      await keeper.saveUnsaved();
+      if (name === 'posting:seen') await keeper.healBeforeSeen((data as RequestOf<'posting:seen'>).posting.jobId);
       try {
         return await save(data, context);
       } catch (error) {
