@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { JobPosting } from '../../lib/posting/schema';
 import { getVersions } from '../../lib/store/jobs';
 import type { JobRecord } from '../../lib/store/schema';
-import { errorText, useApi } from '../popup/api';
+import { useApi } from '../popup/api';
+import { failureMessage } from '../../lib/messages/client';
 
 const FIELD_LABELS: Partial<Record<keyof JobPosting, string>> = {
   title: 'Title',
@@ -102,7 +103,10 @@ export function ChangeNotice({ job }: { job: JobRecord }) {
           ))}
         </details>
       )}
-      <button type="button" onClick={() => api.send('job:acknowledgeChange', { jobId: job.jobId }).catch((e) => setError(errorText(e)))}>
+      <button
+        type="button"
+        onClick={() => api.send('job:acknowledgeChange', { jobId: job.jobId }).catch((e) => setError(failureMessage(e)))}
+      >
         Got it
       </button>
       {error && <p className="error">{error}</p>}

@@ -5,7 +5,8 @@ import { APPLIED_STATUSES, JOB_STATUSES, type JobRecord, type JobStatus } from '
 import { localNoon } from '../../lib/date';
 import { localDay, localDateTime, STATUS_LABELS } from '../format';
 import { SiteStatusLine } from './SiteStatus';
-import { errorText, useApi } from '../popup/api';
+import { useApi } from '../popup/api';
+import { failureMessage } from '../../lib/messages/client';
 
 const isSubmitted = (status: JobStatus) => APPLIED_STATUSES.includes(status);
 
@@ -78,7 +79,7 @@ export function JobActions({ job, limit }: { job: JobRecord; limit: LimitState |
       setUndo(after?.undo ?? null);
       if (after?.undo && after.moveFocus) setFocusUndo(true);
     } catch (error) {
-      setMessage({ kind: 'error', text: errorText(error) });
+      setMessage({ kind: 'error', text: failureMessage(error) });
     } finally {
       busy.current = false;
       setBusyView(false);

@@ -3,7 +3,8 @@ import { exportCsv } from '../../lib/transfer/csv';
 import { exportFileName, exportJson } from '../../lib/transfer/export';
 import { importBlob, type ImportSummary } from '../../lib/transfer/import';
 import { plural } from '../format';
-import { errorText, useApi } from '../popup/api';
+import { useApi } from '../popup/api';
+import { failureMessage } from '../../lib/messages/client';
 
 function importSummaryText(summary: ImportSummary): string {
   const parts = [`${plural(summary.jobsAdded, 'job')} added`, `${summary.jobsUpdated} updated`, `${summary.jobsUnchanged} unchanged`];
@@ -32,7 +33,7 @@ export function TransferPanel() {
       api.download(exportFileName(now, kind), text, kind === 'json' ? 'application/json' : 'text/csv');
       setMessage({ kind: 'done', text: `Exported ${kind.toUpperCase()}.` });
     } catch (error) {
-      setMessage({ kind: 'error', text: `Export failed: ${errorText(error)}` });
+      setMessage({ kind: 'error', text: `Export failed: ${failureMessage(error)}` });
     }
   };
 
@@ -52,7 +53,7 @@ export function TransferPanel() {
       await api.send('data:imported', {}).catch(() => undefined);
       setMessage({ kind: 'done', text: importSummaryText(result.summary) });
     } catch (error) {
-      setMessage({ kind: 'error', text: errorText(error) });
+      setMessage({ kind: 'error', text: failureMessage(error) });
     } finally {
       input.value = '';
       setBusy(false);

@@ -2,7 +2,8 @@ import { useId, useState } from 'react';
 import { deriveProgram, type Program } from '../../lib/program/program';
 import { programChoices, programOfJob } from '../../lib/store/limit';
 import type { JobRecord } from '../../lib/store/schema';
-import { errorText, useApi } from '../popup/api';
+import { useApi } from '../popup/api';
+import { failureMessage } from '../../lib/messages/client';
 
 const AS_POSTED = '';
 const NONE = 'none';
@@ -32,7 +33,7 @@ export function ProgramPicker({ job }: { job: JobRecord }) {
     try {
       setChoices(await programChoices(api.db, job));
     } catch (error) {
-      setMessage({ kind: 'error', text: errorText(error) });
+      setMessage({ kind: 'error', text: failureMessage(error) });
     }
   };
 
@@ -43,7 +44,7 @@ export function ProgramPicker({ job }: { job: JobRecord }) {
       setEditing(false);
       setMessage({ kind: 'done', text: next === null ? 'Program: as the posting says' : 'Program corrected' });
     } catch (error) {
-      setMessage({ kind: 'error', text: errorText(error) });
+      setMessage({ kind: 'error', text: failureMessage(error) });
     }
   };
 

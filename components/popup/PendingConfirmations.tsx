@@ -4,7 +4,8 @@ import { countForJob } from '../../lib/store/limit';
 import type { JobRecord } from '../../lib/store/schema';
 import { localDay, SITE_NAMES } from '../format';
 import { localNoon } from '../../lib/date';
-import { errorText, useApi } from './api';
+import { useApi } from './api';
+import { failureMessage } from '../../lib/messages/client';
 
 /**
  * Opening an application form is not applying: each opened form whose confirmation page Job Lens
@@ -49,7 +50,7 @@ function PendingItem({ job, limit }: { job: JobRecord; limit: LimitState | undef
     try {
       await api.send(name, { jobId: job.jobId });
     } catch (e) {
-      setError(errorText(e));
+      setError(failureMessage(e));
       setBusy(false);
     }
   };
@@ -103,7 +104,7 @@ function DateItem({ job }: { job: JobRecord }) {
     try {
       await api.send('apply:confirm', { jobId: job.jobId, appliedAt });
     } catch (e) {
-      setError(errorText(e));
+      setError(failureMessage(e));
       setBusy(false);
     }
   };

@@ -1,5 +1,4 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import { failureMessage } from '../../lib/messages/client';
 import type { MessageName, RequestOf, ResponseOf } from '../../lib/messages/protocol';
 import type { JobLensDb } from '../../lib/store/db';
 
@@ -40,6 +39,3 @@ export function useApi(): PopupApi {
   if (!api) throw new Error('useApi outside ApiProvider');
   return api;
 }
-
-/** A message failure as one sentence for the user. */
-export const errorText = failureMessage;

@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { DELETE_ALL_PHRASE } from '../../lib/store/erase';
 import type { JobRecord } from '../../lib/store/schema';
-import { failure, type SettingsApi } from './api';
+import type { SettingsApi } from './api';
+import { failureMessage } from '../../lib/messages/client';
 
 const MAX_RESULTS = 20;
 
@@ -38,7 +39,7 @@ export function DeleteData({ api }: { api: SettingsApi }) {
       await action();
       setMessage({ kind: 'done', text: done });
     } catch (error) {
-      setMessage({ kind: 'error', text: failure(error) });
+      setMessage({ kind: 'error', text: failureMessage(error) });
     } finally {
       setBusy(false);
       setArmed(null);

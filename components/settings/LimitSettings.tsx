@@ -4,7 +4,8 @@ import { deriveProgram } from '../../lib/program/program';
 import { FAQ_LIMIT_SENTENCE } from '../../lib/sites/programs';
 import { listProgramOverrides } from '../../lib/store/limit';
 import { getSettings } from '../../lib/store/settings';
-import { failure, type SettingsApi } from './api';
+import type { SettingsApi } from './api';
+import { failureMessage } from '../../lib/messages/client';
 
 /**
  * How the limit is counted: per program (the FAQ's reading, the default) or strictly, every
@@ -36,7 +37,7 @@ export function LimitSettings({ api }: { api: SettingsApi }) {
       await action();
       setMessage({ kind: 'done', text: done });
     } catch (error) {
-      setMessage({ kind: 'error', text: failure(error) });
+      setMessage({ kind: 'error', text: failureMessage(error) });
     } finally {
       setBusy(false);
     }

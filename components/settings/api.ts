@@ -1,4 +1,3 @@
-import { failureMessage } from '../../lib/messages/client';
 import type { MessageName, RequestOf, ResponseOf } from '../../lib/messages/protocol';
 import type { JobLensDb } from '../../lib/store/db';
 
@@ -8,6 +7,3 @@ export interface SettingsApi {
   send<K extends MessageName>(name: K, data: RequestOf<K>): Promise<ResponseOf<K>>;
   now(): Date;
 }
-
-/** A failed message as one sentence for the user. */
-export const failure = failureMessage;
