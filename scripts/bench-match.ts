@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { matchPosting, type MatchablePosting } from '../lib/match/match';
 import { ProfileSchema } from '../lib/profile/schema';
 import data from '../lib/skills/skills.json';
+import { MONTHS } from '../lib/text/calendar';
 import { seededRandom } from '../tests/seeded-random';
 
 const COUNT = 10_000;
@@ -43,20 +44,6 @@ const FIELDS = [
 ];
 const LEVELS = ['a PhD', "a Master's Degree", "an Undergraduate/Master's degree", "a Bachelor's or Master's degree", 'a degree/master'];
 const CITIES = ['Singapore', 'San Jose', 'London', 'Sydney', 'Dublin', 'Jakarta', 'Seattle', 'Tokyo', 'Los Angeles', 'Berlin'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 const SOFT = [
   'Collaborative, data-driven, ownership, communication, analytical mindset',
   'Strong coding and trouble shooting ability.',
