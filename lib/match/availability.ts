@@ -1,5 +1,6 @@
 import type { Commitment, InternshipPeriod } from '../posting/schema';
-import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
+import { aspect, emptyEvidence, type Aspect } from './aspect';
+import type { MatchContext } from './context';
 import {
   MONTH_PATTERN,
   NUMBER_PATTERN,
@@ -15,6 +16,7 @@ import {
   yearOfDay,
   type Day,
   type Period,
+  type Window,
 } from './dates';
 import { MONTH_NAMES, dayLabel, monthIndexOfDay, monthLabel } from './dates';
 import { hint, hintsOf } from './hints';
@@ -31,10 +33,6 @@ import type { LineKind, Verdict } from './report';
  * before its last day; a duration allows a week of slack.
  */
 
-export interface Window extends Period {
-  onboardBy: Day | null;
-  label: string;
-}
 interface StartWindow {
   from: Day;
   to: Day | null;

@@ -1,20 +1,7 @@
 import type { Profile } from '../profile/schema';
 import type { SkillIndex } from '../skills/lookup';
-import type { Window } from './availability';
-import type { Day } from './dates';
-import type { Evidence, LineKind, Verdict } from './report';
-import type { SkillHoldings } from './skills';
-
-/** One checkable part of a line; a line may have several (a degree and a graduation window). */
-export interface Aspect {
-  kind: LineKind;
-  verdict: Verdict;
-  evidence: Evidence;
-  /** Unmet hard aspects are blockers: the candidate is not eligible, whatever else they meet. */
-  hard: boolean;
-  /** Short reason shown in the blockers list when a hard aspect is unmet. */
-  reason?: string;
-}
+import type { Day, Window } from './dates';
+import type { SkillHoldings } from './holdings';
 
 /** Posting facts the line assessors may use; all optional so single lines can be assessed alone. */
 export interface PostingFacts {
@@ -169,12 +156,4 @@ class TrackedFacts implements PostingFacts {
     this._ctx.used |= ONBOARDING_END;
     return this._facts.onboardingEnd;
   }
-}
-
-export function emptyEvidence(): Evidence {
-  return { matched: [], missing: [], notes: [] };
-}
-
-export function aspect(kind: LineKind, verdict: Verdict, evidence: Evidence, hard = false, reason?: string): Aspect {
-  return reason === undefined ? { kind, verdict, evidence, hard } : { kind, verdict, evidence, hard, reason };
 }

@@ -111,6 +111,11 @@ export interface Period {
   from: Day;
   to: Day;
 }
+/** A date window of a posting (an internship period), with its onboard-by day and how it was written. */
+export interface Window extends Period {
+  onboardBy: Day | null;
+  label: string;
+}
 export function overlapDays(a: Period, b: Period): number {
   return Math.max(0, Math.min(a.to, b.to) - Math.max(a.from, b.from) + 1);
 }

@@ -1,6 +1,7 @@
 import type { DegreeLevel } from '../posting/schema';
 import type { Education } from '../profile/schema';
-import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
+import { aspect, emptyEvidence, type Aspect } from './aspect';
+import type { MatchContext } from './context';
 import { MONTH_PATTERN, NUMBER_PATTERN, monthIndex, monthIndexOfDay, monthLabel, monthNumber, parseNumber, yearMonthLabel } from './dates';
 import { checkField, readFieldRequirement, type FieldRequirement } from './fields';
 import { CAPITAL_B_OR_M, hint, hintsOf } from './hints';

@@ -1,5 +1,6 @@
 import type { Experience } from '../profile/schema';
-import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
+import { aspect, emptyEvidence, type Aspect } from './aspect';
+import type { MatchContext } from './context';
 import { NUMBER_PATTERN, monthIndex, parseNumber } from './dates';
 import type { Verdict } from './report';
 

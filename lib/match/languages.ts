@@ -1,4 +1,5 @@
-import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
+import { aspect, emptyEvidence, type Aspect } from './aspect';
+import type { MatchContext } from './context';
 import { hint, hintsOf } from './hints';
 import type { Verdict } from './report';
 import { listAnd, listOr } from './text';

@@ -1,5 +1,6 @@
 import { assessAvailability, readAvailability } from './availability';
-import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
+import { aspect, emptyEvidence, type Aspect } from './aspect';
+import type { MatchContext } from './context';
 import { assessDegree, assessEnrolment, assessGraduation, readDegree, readEnrolment, readGraduation } from './education';
 import { assessLanguages, readLanguages } from './languages';
 import { assessLocation, assessWorkAuthorization, readLocation, readWorkAuthorization } from './places';

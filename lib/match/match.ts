@@ -1,14 +1,15 @@
 import type { Commitment, DegreeLevel, JobPosting } from '../posting/schema';
 import { ProfileSchema, type Profile } from '../profile/schema';
 import { skillIndex, type SkillIndex } from '../skills/lookup';
-import { assessAvailability, windowsOfPeriods, type AvailabilityRequirement, type Window } from './availability';
-import { aspect, TrackedContext, type MatchContext, type PostingFacts } from './context';
-import { dayOfDate, monthIndexOfDay, parseIsoDay, isoOfDay, yearOfDay, type Day } from './dates';
+import { assessAvailability, windowsOfPeriods, type AvailabilityRequirement } from './availability';
+import { aspect } from './aspect';
+import { TrackedContext, type MatchContext, type PostingFacts } from './context';
+import { dayOfDate, monthIndexOfDay, parseIsoDay, isoOfDay, yearOfDay, type Day, type Window } from './dates';
 import { assessDegree } from './education';
 import { combine, assessLine, type LineAssessment } from './line';
 import { assessLocation, placeOf, type Place } from './places';
 import type { EligibilityResult, LineKind, LineResult, MatchReport } from './report';
-import { holdSkills, type SkillHoldings } from './skills';
+import { holdSkills, type SkillHoldings } from './holdings';
 import { countVerdicts, scoreOfCounts } from './summary';
 
 /**

@@ -1,5 +1,6 @@
 import type { WorkAuthorization } from '../profile/schema';
-import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
+import { aspect, emptyEvidence, type Aspect } from './aspect';
+import type { MatchContext } from './context';
 import { CAPITAL_PR, hint, hintsOf } from './hints';
 import { listOr } from './text';
 import { escapeRegExp } from '../text/regexp';

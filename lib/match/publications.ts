@@ -1,4 +1,5 @@
-import { aspect, emptyEvidence, type Aspect, type MatchContext } from './context';
+import { aspect, emptyEvidence, type Aspect } from './aspect';
+import type { MatchContext } from './context';
 import { parseNumber } from './dates';
 import { hint, hintsOf } from './hints';
 import { listOr } from './text';
