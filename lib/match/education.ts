@@ -4,7 +4,7 @@ import { aspect, emptyEvidence, type Aspect } from './aspect';
 import type { MatchContext } from './context';
 import { MONTH_PATTERN, NUMBER_PATTERN, monthIndex, monthIndexOfDay, monthLabel, monthNumber, parseNumber, yearMonthLabel } from './dates';
 import { checkField, readFieldRequirement, type FieldRequirement } from './fields';
-import { CAPITAL_B_OR_M, hint, hintsOf } from './hints';
+import { CAPITAL_B_OR_M, hint } from './hints';
 import { listOr } from './text';
 import { SEASON_SOURCE, type Season } from '../text/calendar';
 
@@ -89,7 +89,7 @@ function take(text: string, re: RegExp, add: DegreeLevel[], levels: Set<DegreeLe
   }
 }
 
-export function readDegree(text: string, hints = hintsOf(text)): DegreeRequirement | null {
+export function readDegree(text: string, hints: number): DegreeRequirement | null {
   if (!(hints & DEGREE_HINT) && !(hints & CAPITAL_B_OR_M && DEGREE_ABBREVIATION.test(text))) return null;
   const levels = new Set<DegreeLevel>();
   const found: { word: string; at: number }[] = [];
@@ -229,7 +229,7 @@ export function assessDegree(
 /** Lines that need current enrolment without naming a degree ("must be a current university student"). */
 const ENROLMENT_HINT = hint(['pursu', 'enrol', 'student', 'studying']);
 
-export function readEnrolment(text: string, hints = hintsOf(text)): boolean {
+export function readEnrolment(text: string, hints: number): boolean {
   if (!(hints & ENROLMENT_HINT)) return false;
   return PURSUING.test(text) && /\b(?:student|university|college|school|degree|program|programme|studies|enrolled)\b/i.test(text);
 }
@@ -326,7 +326,7 @@ const OTHER_HINT = hint([
   'recent',
 ]);
 
-export function readGraduation(text: string, ctx: MatchContext, hints = hintsOf(text)): GraduationRequirement | null {
+export function readGraduation(text: string, ctx: MatchContext, hints: number): GraduationRequirement | null {
   const windowed = (hints & GRADUATION_WORD) !== 0 && /20\d\d/.test(text);
   if (!windowed && !(hints & OTHER_HINT)) return null;
   let m = windowed ? BETWEEN.exec(text) : null;
@@ -413,7 +413,7 @@ function graduationOf(e: Education): string {
  * progress if there is one, else the last completed. A master's student's old bachelor's does not
  * meet "graduating by June 2026", unless the line asks about a bachelor's or for recent graduates.
  */
-export function assessGraduation(req: GraduationRequirement, ctx: MatchContext, degree: DegreeRequirement | null = null): Aspect {
+export function assessGraduation(req: GraduationRequirement, ctx: MatchContext, degree: DegreeRequirement | null): Aspect {
   const evidence = emptyEvidence();
   const all = ctx.profile.education;
   if (all.length === 0) {

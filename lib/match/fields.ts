@@ -5,7 +5,7 @@
  * the field's own, used for "or a related field".
  */
 
-import { hint, hintsOf } from './hints';
+import { hint } from './hints';
 import { escapeRegExp } from '../text/regexp';
 
 type Category = 'technical' | 'quantitative' | 'engineering' | 'stem' | 'science' | 'business' | 'design' | 'humanities';
@@ -225,7 +225,7 @@ const BROAD_WORDS = hint(['quantitative', 'stem', 'technical', 'engineering']);
 const RELATED_WORDS = hint(['related', 'relevant', 'similar', 'equivalent', 'other']);
 
 /** Finds the fields a degree line names. Returns null when it names none. */
-export function readFieldRequirement(text: string, hints = hintsOf(text)): FieldRequirement | null {
+export function readFieldRequirement(text: string, hints: number): FieldRequirement | null {
   const named: FieldRequirement['named'] = [];
   // Only the broad patterns read the line with the names blanked: build it only when they run.
   const blank = (hints & BROAD_WORDS) !== 0;

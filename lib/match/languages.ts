@@ -1,6 +1,6 @@
 import { aspect, emptyEvidence, type Aspect } from './aspect';
 import type { MatchContext } from './context';
-import { hint, hintsOf } from './hints';
+import { hint } from './hints';
 import type { Verdict } from './report';
 import { listAnd, listOr } from './text';
 
@@ -88,7 +88,7 @@ const PROFICIENCY_HINT = hint([
   'verbal',
 ]);
 
-export function readLanguages(text: string, hints = hintsOf(text)): LanguageRequirement | null {
+export function readLanguages(text: string, hints: number): LanguageRequirement | null {
   if (!(hints & PROFICIENCY_HINT) || !PROFICIENCY.test(text)) return null;
   ANY_LANGUAGE.lastIndex = 0;
   const found: { name: string; word: string; start: number; end: number }[] = [];

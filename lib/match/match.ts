@@ -42,10 +42,6 @@ function holdingsFor(profile: Profile, index: SkillIndex): SkillHoldings {
   return holdings;
 }
 
-function buildContext(posting: Partial<MatchablePosting>, profile: Profile, now: Date, index: SkillIndex = skillIndex()): MatchContext {
-  return trackedContext(posting, profile, now, index);
-}
-
 const COHORT_YEAR = /\b(20\d\d)\b/;
 
 function trackedContext(posting: Partial<MatchablePosting>, profile: Profile, now: Date, index: SkillIndex): TrackedContext {
@@ -325,7 +321,7 @@ export function matchPosting(posting: Partial<MatchablePosting>, profile: Profil
 
 /** Assesses one line on its own (options page preview, tests). */
 export function matchLine(line: string, profile: Profile, now: Date, posting: Partial<MatchablePosting> = {}): LineResult {
-  return assessLine(line, buildContext(posting, profile, now)).result;
+  return assessLine(line, trackedContext(posting, profile, now, skillIndex())).result;
 }
 
 /** Parses untrusted profile data (CLI, import) into a Profile, or throws the ZodError. */

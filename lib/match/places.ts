@@ -1,7 +1,7 @@
 import type { WorkAuthorization } from '../profile/schema';
 import { aspect, emptyEvidence, type Aspect } from './aspect';
 import type { MatchContext } from './context';
-import { CAPITAL_PR, hint, hintsOf } from './hints';
+import { CAPITAL_PR, hint } from './hints';
 import { listOr } from './text';
 import { escapeRegExp } from '../text/regexp';
 
@@ -257,7 +257,7 @@ export interface LocationRequirement {
 
 const ONSITE_HINT = hint(['site', 'person', 'office', 'hybrid', 'relocat', 'based in', 'located in', 'commut', 'work']);
 
-export function readLocation(text: string, ctx: MatchContext, hints = hintsOf(text)): LocationRequirement | null {
+export function readLocation(text: string, ctx: MatchContext, hints: number): LocationRequirement | null {
   if (!(hints & ONSITE_HINT)) return null;
   const cue = ONSITE.exec(text);
   if (!cue) return null;
@@ -328,7 +328,7 @@ export interface WorkAuthRequirement {
 
 const WORK_AUTH_HINT = hint(['authori', 'right', 'permit', 'visa', 'sponsor', 'citizen', 'residen', 'eligib', 'legally']);
 
-export function readWorkAuthorization(text: string, ctx: MatchContext, hints = hintsOf(text)): WorkAuthRequirement | null {
+export function readWorkAuthorization(text: string, ctx: MatchContext, hints: number): WorkAuthRequirement | null {
   if (!(hints & WORK_AUTH_HINT) && !(hints & CAPITAL_PR && PR.test(text))) return null;
   const cue = WORK_AUTH.exec(text) ?? PR.exec(text);
   // "Visa sponsorship is available" asks nothing of the candidate.

@@ -1,7 +1,7 @@
 import { aspect, emptyEvidence, type Aspect } from './aspect';
 import type { MatchContext } from './context';
 import { parseNumber } from './dates';
-import { hint, hintsOf } from './hints';
+import { hint } from './hints';
 import { listOr } from './text';
 import { escapeRegExp } from '../text/regexp';
 
@@ -115,7 +115,7 @@ function venueOf(text: string, strictCase: boolean): string[] {
 
 const PUBLICATION_HINT = hint(['publica', 'publish', 'paper', 'author', 'research', 'contribut']);
 
-export function readPublications(text: string, hints = hintsOf(text)): PublicationRequirement | null {
+export function readPublications(text: string, hints: number): PublicationRequirement | null {
   if (!(hints & PUBLICATION_HINT)) return null;
   const cue = CUE.exec(text);
   if (!cue) return null;

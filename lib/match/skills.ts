@@ -1,7 +1,7 @@
 import { findSkills, type SkillMention, type SkillTarget } from '../skills/lookup';
 import { aspect, emptyEvidence, type Aspect } from './aspect';
 import type { MatchContext } from './context';
-import { hint, hintsOf } from './hints';
+import { hint } from './hints';
 import { listOr } from './text';
 
 /**
@@ -164,7 +164,7 @@ function itemOf(unit: SkillMention[], examplesEnd: number | undefined): Item {
 
 // Plain loops, no closures: this runs on every line of every posting.
 /** `hints`: of the text, or of a line the text was cut from (a cue absent there is absent here). */
-export function skillItems(text: string, ctx: MatchContext, hints = hintsOf(text)): Item[] {
+export function skillItems(text: string, ctx: MatchContext, hints: number): Item[] {
   const mentions = mentionsWithCustom(text, ctx);
   if (mentions.length === 0) return [];
   const regions = findRegions(text, hints);
@@ -292,7 +292,7 @@ export interface SkillCheck {
   aspect: Aspect;
 }
 
-export function assessSkills(text: string, ctx: MatchContext, items = skillItems(text, ctx)): SkillCheck | null {
+export function assessSkills(text: string, ctx: MatchContext, items: Item[]): SkillCheck | null {
   if (items.length === 0) return null;
   const evidence = emptyEvidence();
   if (ctx.skills.empty) {

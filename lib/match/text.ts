@@ -3,11 +3,13 @@
 // Leading list markers as the ATS and copied pages write them: "- ", "• ", "1. ", "2) ", "(3) ", "a. ".
 const MARKER = /^\s*(?:[-–—•·*▪●◦]+|\(?\d{1,2}[.)、]|\(\d{1,2}\)|[a-h][.)](?=\s))\s*/;
 
-/** The line without its list marker and trailing separator, with typographic quotes made plain. */
-const TYPOGRAPHIC = /[’‘`“”\u00a0]/;
 const TRAILING = /[;；,，\s]+$/;
 
-export function cleanLine(line: string, typographic = TYPOGRAPHIC.test(line)): string {
+/**
+ * The line without its list marker and trailing separator, with typographic quotes made plain
+ * when `typographic` (the line's hints have `TYPOGRAPHIC`: a quote, a backtick or a no-break space).
+ */
+export function cleanLine(line: string, typographic: boolean): string {
   let text = line;
   if (typographic)
     text = text
