@@ -33,11 +33,13 @@ const MAX_KEPT = 1000;
 
 const ours = (n: Node) => n.nodeName === 'JOB-LENS-MARK' || n.nodeName === 'JOB-LENS-LINE';
 
-/** True when a change could have added or replaced job cards (not just our own drawing). */
+/**
+ * True when a change could have added or replaced job cards (not just our own drawing). Indexed
+ * reads: every mark drawn is a record of its own, and a NodeList's iterator costs more per node.
+ */
 export function isPageChange(r: MutationRecord): boolean {
   if (r.type !== 'childList') return true;
-  for (const n of r.addedNodes) if (!ours(n)) return true;
-  for (const n of r.removedNodes) if (!ours(n)) return true;
+  for (const list of [r.addedNodes, r.removedNodes]) for (let i = 0; i < list.length; i++) if (!ours(list[i]!)) return true;
   return false;
 }
 
