@@ -14,9 +14,9 @@ export const MAX_CARDS = 500;
 /** Answers by link text and page origin: a re-rendered list repeats the same links, parsed once. */
 const known = new Map<string, string | null>();
 
-export function jobIdOfLink(href: string | null, base: URL): string | null {
+export function jobIdOfLink(href: string | null, base: URL, origin = base.origin): string | null {
   if (!href) return null;
-  const key = `${base.origin} ${href}`;
+  const key = `${origin} ${href}`;
   let id = known.get(key);
   if (id !== undefined) return id;
   try {
@@ -33,8 +33,9 @@ export function jobIdOfLink(href: string | null, base: URL): string | null {
 /** The job cards in document order, keyed by job id; `skip` is the job of the page itself. */
 export function findCards(root: ParentNode, base: URL, skip?: string): Map<string, Element> {
   const cards = new Map<string, Element>();
+  const { origin } = base;
   for (const a of root.querySelectorAll(CANDIDATES)) {
-    const id = jobIdOfLink(a.getAttribute('href'), base);
+    const id = jobIdOfLink(a.getAttribute('href'), base, origin);
     if (id && id !== skip && !cards.has(id)) cards.set(id, a);
     if (cards.size >= MAX_CARDS) break;
   }

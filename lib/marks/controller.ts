@@ -28,14 +28,18 @@ export interface MarksDeps {
 
 export const BATCH_MS = 120;
 const MAX_LINE_TRIES = 8;
+/** Marks kept for reuse: a few pages of a long list; beyond that they are built again. */
+const MAX_KEPT = 1000;
 
 const ours = (n: Node) => n.nodeName === 'JOB-LENS-MARK' || n.nodeName === 'JOB-LENS-LINE';
 
-/** True when a change could have added or replaced job cards (not just our own drawing). */
+/**
+ * True when a change could have added or replaced job cards (not just our own drawing). Indexed
+ * reads: every mark drawn is a record of its own, and a NodeList's iterator costs more per node.
+ */
 export function isPageChange(r: MutationRecord): boolean {
   if (r.type !== 'childList') return true;
-  for (const n of r.addedNodes) if (!ours(n)) return true;
-  for (const n of r.removedNodes) if (!ours(n)) return true;
+  for (const list of [r.addedNodes, r.removedNodes]) for (let i = 0; i < list.length; i++) if (!ours(list[i]!)) return true;
   return false;
 }
 
@@ -63,6 +67,15 @@ export interface PageMarks {
 // A closure rather than a class: its names minify, and this runs on every careers page.
 export function createPageMarks(d: MarksDeps): PageMarks {
   const views = new Map<string, MarkView | null>();
+  /** The mark last drawn for each job, for the next re-render to move rather than rebuild. */
+  const drawnFor = new Map<string, Element>();
+  const paint = (card: Element, id: string, view: MarkView | null, style: string) => {
+    const mark = paintMark(d.doc, card, view, style, drawnFor.get(id));
+    if (mark) {
+      if (drawnFor.size >= MAX_KEPT) drawnFor.clear();
+      drawnFor.set(id, mark);
+    }
+  };
   let css: MarksReply['css'] | null = null;
   let timer: number | null = null;
   let unobserve: (() => void) | null = null;
@@ -106,6 +119,7 @@ export function createPageMarks(d: MarksDeps): PageMarks {
     if (timer !== null) d.clearTimeout(timer);
     if (cooling !== null) d.clearTimeout(cooling);
     timer = cooling = null;
+    drawnFor.clear();
     removeAll(d.doc, MARK_TAG);
     removeAll(d.doc, LINE_TAG);
   };
@@ -127,7 +141,7 @@ export function createPageMarks(d: MarksDeps): PageMarks {
       const lineFor = current && !lineShown && lineTries < MAX_LINE_TRIES ? current : undefined;
       if (fromCache && (ask.length > 0 || lineFor)) {
         again = true;
-        if (css) for (const [id, card] of cards) if (views.has(id)) paintMark(doc, card, views.get(id)!, css.mark);
+        if (css) for (const [id, card] of cards) if (views.has(id)) paint(card, id, views.get(id)!, css.mark);
         return;
       }
       if (ask.length > 0 || lineFor) {
@@ -144,7 +158,7 @@ export function createPageMarks(d: MarksDeps): PageMarks {
           lineShown = !!title || !line;
         }
       }
-      if (css) for (const [id, card] of cards) paintMark(doc, card, views.get(id) ?? null, css.mark);
+      if (css) for (const [id, card] of cards) paint(card, id, views.get(id) ?? null, css.mark);
       for (const id of cards.keys()) if (!views.has(id)) again = true;
     } catch {
       // The background may be restarting; the next change tries again.

@@ -41,13 +41,24 @@ function host(doc: Document, tag: string, css: string): [HTMLElement, ShadowRoot
 /** The label a drawn mark shows, to tell whether it needs redrawing. */
 const drawn = new WeakMap<Element, string>();
 
-/** Draws, updates or (view null) removes the mark of one card. */
-export function paintMark(doc: Document, card: Element, view: MarkView | null, css: string): void {
+/**
+ * Draws, updates or (view null) removes the mark of one card, and returns the mark it leaves.
+ * `previous` is the mark last drawn for the same job: when the site's re-render has dropped it
+ * with the old card and it says the same, it moves into the new card as it is, shadow root and
+ * all, instead of being built again (a re-render of a long list then costs one append per mark).
+ */
+export function paintMark(doc: Document, card: Element, view: MarkView | null, css: string, previous?: Element | null): Element | null {
   const old = card.querySelector(MARK_TAG);
   const key = view && view.label + view.tone + view.text;
-  if (old && drawn.get(old) === key) return;
+  if (old && drawn.get(old) === key) return old;
   old?.remove();
-  if (!view) return;
+  if (!view) return null;
+  if (previous && !previous.isConnected && drawn.get(previous) === key) {
+    // Removed with its card while focused, it may still carry the focus attribute.
+    previous.removeAttribute('focus');
+    titleOf(card).append(previous);
+    return previous;
+  }
   const [h, root] = host(doc, MARK_TAG, css);
   drawn.set(h, key!);
   const m = el(doc, 'span', `m ${view.tone}`, view.text);
@@ -59,6 +70,7 @@ export function paintMark(doc: Document, card: Element, view: MarkView | null, c
     root.append(t);
   }
   titleOf(card).append(h);
+  return h;
 }
 
 export interface LineActions {

@@ -7,7 +7,7 @@ import { MARK_TAG, type MarksReply, type MarkView } from '../../../lib/marks/typ
 const id = (i: number) => `74${String(i).padStart(17, '0')}`;
 const cardHtml = (i: number) => `<a href="/search/${id(i)}"><div>Job ${i}</div><div>San Jose</div></a>`;
 
-function setUp(count: number, known: (jobId: string) => boolean, enabled = () => true) {
+function setUp(count: number, known: (jobId: string) => boolean, enabled = () => true, said = (jobId: string) => `Seen ${jobId}`) {
   window.history.replaceState({}, '', '/');
   document.body.innerHTML = `<main><a href="/search">Jobs</a><div id="list">${Array.from({ length: count }, (_, i) => cardHtml(i + 1)).join('')}</div></main>`;
   const asked: string[][] = [];
@@ -17,7 +17,7 @@ function setUp(count: number, known: (jobId: string) => boolean, enabled = () =>
     fetch: async (jobIds) => {
       asked.push(jobIds);
       const views: Record<string, MarkView> = {};
-      for (const j of jobIds) if (known(j)) views[j] = { text: `Seen ${j}`, label: `Job Lens: Seen ${j}`, tip: null, tone: '' };
+      for (const j of jobIds) if (known(j)) views[j] = { text: said(j), label: `Job Lens: ${said(j)}`, tip: null, tone: '' };
       return { views, line: null, enabled: enabled(), lineDismissed: false, css: MARK_STYLES } satisfies MarksReply;
     },
     observe: (onChange) => {
@@ -90,6 +90,44 @@ describe('page marks', () => {
     list.querySelector('a')!.setAttribute('href', `/search/${id(2)}`);
     await settle();
     expect(markedIds()).toEqual([id(3), id(4)]);
+    marks.stop();
+  });
+
+  it('moves the marks a re-render dropped into the new cards, and builds one only when its text changed', async () => {
+    let status = 'Seen';
+    const { marks } = setUp(
+      3,
+      (j) => j !== id(2),
+      () => true,
+      (j) => `${status} ${j}`,
+    );
+    const attach = vi.spyOn(HTMLElement.prototype, 'attachShadow');
+    marks.start();
+    await settle();
+    expect(attach).toHaveBeenCalledTimes(2);
+    const before = Array.from(document.querySelectorAll(MARK_TAG));
+    const list = document.getElementById('list')!;
+    list.innerHTML = [3, 2, 1].map(cardHtml).join('');
+    await settle();
+    // The same two hosts, now in the new cards, in the new order; nothing built again.
+    expect(markedIds()).toEqual([id(3), id(1)]);
+    expect(Array.from(document.querySelectorAll(MARK_TAG))).toEqual([before[1], before[0]]);
+    expect(document.querySelector(MARK_TAG)!.parentElement!.textContent).toBe('Job 3');
+    expect(attach).toHaveBeenCalledTimes(2);
+    // A status change: the marks say something else, so they are built anew, and a re-render
+    // after it moves those, never the stale ones.
+    status = 'Saved';
+    marks.refresh();
+    await settle();
+    expect(attach).toHaveBeenCalledTimes(4);
+    const saved = Array.from(document.querySelectorAll(MARK_TAG));
+    expect(saved).not.toContain(before[0]);
+    list.innerHTML = [1, 3].map(cardHtml).join('');
+    await settle();
+    expect(markedIds()).toEqual([id(1), id(3)]);
+    expect(Array.from(document.querySelectorAll(MARK_TAG))).toEqual([saved[1], saved[0]]);
+    expect(attach).toHaveBeenCalledTimes(4);
+    attach.mockRestore();
     marks.stop();
   });
 

@@ -39,6 +39,30 @@ describe('drawing', () => {
     expect(card.querySelector(MARK_TAG)).toBeNull();
   });
 
+  it('moves the mark a re-render dropped into the new card when it says the same, without its focus', () => {
+    const seen = { text: 'Seen', label: 'Job Lens: Seen', tip: null, tone: '' } as const;
+    document.body.innerHTML = '<div id="l"><a href="/search/7400000000000000001"><div>T</div></a></div>';
+    const mark = paintMark(document, document.querySelector('a')!, seen, MARK_STYLES.mark)!;
+    mark.setAttribute('focus', '');
+    // The site renders the card again as new nodes; the old mark goes with the old card.
+    document.getElementById('l')!.innerHTML = '<a href="/search/7400000000000000001"><div>T</div></a>';
+    const card = document.querySelector('a')!;
+    expect(paintMark(document, card, seen, MARK_STYLES.mark, mark)).toBe(mark);
+    expect(card.querySelector('div')!.lastElementChild).toBe(mark);
+    expect(mark.hasAttribute('focus')).toBe(false);
+    // Still in the page (another card holds it) or saying something else: a new mark.
+    document.getElementById('l')!.insertAdjacentHTML('beforeend', '<a href="/search/7400000000000000001"><div>U</div></a>');
+    const other = document.querySelectorAll('a')[1]!;
+    const fresh = paintMark(document, other, seen, MARK_STYLES.mark, mark);
+    expect(fresh).not.toBe(mark);
+    expect(mark.isConnected).toBe(true);
+    card.remove();
+    const applied = paintMark(document, other, { ...seen, text: 'Applied' }, MARK_STYLES.mark, mark);
+    expect(applied).not.toBe(mark);
+    expect(applied).not.toBe(fresh);
+    expect(other.querySelectorAll(MARK_TAG)).toHaveLength(1);
+  });
+
   it('puts the line right after the title; its buttons expand, try the popup and dismiss', async () => {
     document.body.innerHTML = '<main><div>Technology</div><h1>Data Engineer Intern</h1><div>Location: Singapore</div></main>';
     const title = document.querySelector('h1')!;
