@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { LimitState } from '../../lib/limit/limit';
 import { countForJob } from '../../lib/store/limit';
-import type { JobRecord } from '../../lib/store/schema';
+import type { ApplicationRow, JobRecord } from '../../lib/store/schema';
 import { localDay, SITE_NAMES } from '../format';
 import { localNoon } from '../../lib/date';
 import { useApi } from './api';
@@ -19,7 +19,7 @@ export function PendingConfirmations({
   limit,
 }: {
   jobs: JobRecord[] | undefined;
-  undated?: JobRecord[] | undefined;
+  undated?: ApplicationRow[] | undefined;
   limit: LimitState | undefined;
 }) {
   if ((!jobs || jobs.length === 0) && (!undated || undated.length === 0)) return null;
@@ -92,7 +92,7 @@ function PendingItem({ job, limit }: { job: JobRecord; limit: LimitState | undef
 }
 
 /** "When did you apply?" for a job the site said was applied to before. */
-function DateItem({ job }: { job: JobRecord }) {
+function DateItem({ job }: { job: ApplicationRow }) {
   const api = useApi();
   const seen = job.appliedAt ? localDay(job.appliedAt) : '';
   const [day, setDay] = useState(seen);

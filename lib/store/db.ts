@@ -1,8 +1,10 @@
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
-import type { JobRecord, PostingVersion, ProfileRow, SettingRow, SiteApplicationRow } from './schema';
+import { applicationsMiddleware } from './applications';
+import type { ApplicationRow, JobRecord, PostingVersion, ProfileRow, SettingRow, SiteApplicationRow } from './schema';
 import { V1_STORES, V1_VERSION } from './migrations/v1';
 import { V2_STORES, V2_VERSION, upgradeToV2 } from './migrations/v2';
 import { V3_STORES, V3_VERSION, upgradeToV3 } from './migrations/v3';
+import { V4_STORES, V4_VERSION, upgradeToV4 } from './migrations/v4';
 
 export const DB_NAME = 'job-lens';
 
@@ -12,6 +14,8 @@ export type JobLensDb = Dexie & {
   profile: EntityTable<ProfileRow, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
   siteApplications: EntityTable<SiteApplicationRow, 'key'>;
+  /** Derived from `jobs`: never written but by lib/store/applications.ts and the upgrade to version 4. */
+  applications: EntityTable<ApplicationRow, 'jobId'>;
 };
 
 export interface Migration {
@@ -28,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: V1_VERSION, stores: V1_STORES },
   { version: V2_VERSION, stores: V2_STORES, upgrade: upgradeToV2 },
   { version: V3_VERSION, stores: V3_STORES, upgrade: upgradeToV3 },
+  { version: V4_VERSION, stores: V4_STORES, upgrade: upgradeToV4 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -50,5 +55,6 @@ export function openDbWith(migrations: readonly Migration[], name: string, upTo:
     const version = db.version(step.version).stores(step.stores);
     if (step.upgrade) version.upgrade(step.upgrade);
   }
+  db.use(applicationsMiddleware);
   return db;
 }

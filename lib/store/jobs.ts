@@ -293,7 +293,7 @@ export async function datesToAsk(db: JobLensDb): Promise<JobRecord[]> {
 }
 
 /** An application the site reported without a date: the popup asks the user for it. */
-export function needsDate(job: JobRecord): boolean {
+export function needsDate(job: Pick<JobRecord, 'appliedAt' | 'appliedDateUnknown'>): boolean {
   return job.appliedAt !== null && job.appliedDateUnknown === true;
 }
 

@@ -4,16 +4,19 @@ import { deriveProgram, effectiveProgram, intakeOf, programFor, type Program, ty
 import { ProgramOverrideSchema } from '../program/schema';
 import { PROGRAM_TRACKS, type ProgramTrack } from '../sites/programs';
 import type { JobLensDb } from './db';
-import { JobRecordSchema, type JobRecord, type SiteApplicationRow } from './schema';
+import { JobRecordSchema, type ApplicationRow, type JobRecord, type SiteApplicationRow } from './schema';
 import { getSettings } from './settings';
 
 /** The program a saved job counts against: the user's correction (rows before it have none), else the posting's. */
-export function programOfJob(job: JobRecord): Program | null {
+export function programOfJob(job: ProgramFields): Program | null {
   return effectiveProgram(job, job.programOverride ?? null);
 }
 
+/** What decides a job's program: the posting's fields and the user's correction. */
+type ProgramFields = Pick<JobRecord, 'title' | 'cohort' | 'employmentType' | 'degreeLevels' | 'applicationLimit' | 'programOverride'>;
+
 /** A job the user applied to, as the limit reads it. */
-function applicationOfJob(job: JobRecord & { appliedAt: string }): LimitApplicationInput {
+function applicationOfJob(job: ApplicationRow): LimitApplicationInput {
   return {
     jobId: job.jobId,
     site: job.site,
@@ -48,25 +51,22 @@ export interface LimitInputs {
   applications: LimitApplicationInput[];
   defaultLimit: number | null;
   /** The jobs applied to, as read (the popup asks the undated ones for their date from the same read). */
-  appliedJobs: (JobRecord & { appliedAt: string })[];
+  appliedJobs: ApplicationRow[];
 }
 
 /**
- * Gathers what `computeLimitState` needs without reading every job: the applied jobs come from
- * the `appliedAt` index (one read of those rows, no cursor), and the smallest limit any posting
- * states from the `applicationLimit.max` index (jobs whose posting states none have no key there
- * and cost nothing).
+ * Gathers what `computeLimitState` needs without reading any job's posting: the applied jobs from
+ * the small `applications` table, and the smallest limit any posting states from the keys of the
+ * `applicationLimit.max` index alone (jobs whose posting states none have no key there).
  */
 export async function loadLimitInputs(db: JobLensDb): Promise<LimitInputs> {
-  return db.transaction('r', db.jobs, db.siteApplications, async () => {
-    const applied = (await db.jobs.orderBy('appliedAt').toArray()).filter(
-      (job): job is JobRecord & { appliedAt: string } => job.appliedAt !== null,
-    );
-    const smallest = await db.jobs.orderBy('applicationLimit.max').first();
+  return db.transaction('r', db.jobs, db.applications, db.siteApplications, async () => {
+    const applied = await db.applications.orderBy('appliedAt').toArray();
+    const [smallest] = (await db.jobs.orderBy('applicationLimit.max').limit(1).keys()) as number[];
     const site = await db.siteApplications.toArray();
     return {
       applications: [...applied.map(applicationOfJob), ...site.map(applicationOfSiteRow)],
-      defaultLimit: smallest?.applicationLimit?.max ?? null,
+      defaultLimit: smallest ?? null,
       appliedJobs: applied,
     };
   });

@@ -3,7 +3,7 @@ import type { JobPosting } from '../posting/schema';
 import type { MatchSummary } from '../match/summary';
 import type { Profile } from '../profile/schema';
 // The latest database version. A new version changes these imports (and db.ts's list), nothing else here.
-import * as latest from './migrations/v3';
+import * as latest from './migrations/v4';
 
 /**
  * What the database holds today: the latest migration's row schemas under stable names. Rows are
@@ -11,28 +11,31 @@ import * as latest from './migrations/v3';
  * these schemas; every write and every upgraded row is parsed with them.
  */
 
-export const JobStatusSchema = latest.V3StatusSchema;
+export const JobStatusSchema = latest.V4StatusSchema;
 export type JobStatus = z.infer<typeof JobStatusSchema>;
 export const JOB_STATUSES = JobStatusSchema.options;
-export const APPLIED_STATUSES: readonly JobStatus[] = latest.V3_APPLIED_STATUSES;
+export const APPLIED_STATUSES: readonly JobStatus[] = latest.V4_APPLIED_STATUSES;
 
-export type StatusChange = z.infer<typeof latest.V3StatusChangeSchema>;
+export type StatusChange = z.infer<typeof latest.V4StatusChangeSchema>;
 
 /** The posting fields of a stored job, as the latest version spells them out. */
-const StoredPostingSchema = latest.V3PostingSchema;
+const StoredPostingSchema = latest.V4PostingSchema;
 
-export const JobRecordSchema = latest.V3JobRowSchema;
+export const JobRecordSchema = latest.V4JobRowSchema;
 export type JobRecord = z.infer<typeof JobRecordSchema>;
 
-export const SiteStatusSchema = latest.V3SiteStatusSchema;
+export const SiteStatusSchema = latest.V4SiteStatusSchema;
 
-export const SiteApplicationRowSchema = latest.V3SiteApplicationRowSchema;
+export const SiteApplicationRowSchema = latest.V4SiteApplicationRowSchema;
 export type SiteApplicationRow = z.infer<typeof SiteApplicationRowSchema>;
 
-export const PostingVersionSchema = latest.V3VersionRowSchema;
+export const PostingVersionSchema = latest.V4VersionRowSchema;
 export type PostingVersion = z.infer<typeof PostingVersionSchema>;
 
-export const SettingRowSchema = latest.V3SettingRowSchema;
+export const SettingRowSchema = latest.V4SettingRowSchema;
+
+/** An applied job as the limit reads it (the `applications` table, kept by lib/store/applications.ts). */
+export type ApplicationRow = z.infer<typeof latest.V4ApplicationRowSchema>;
 export type SettingRow = z.infer<typeof SettingRowSchema>;
 
 /**
@@ -42,8 +45,8 @@ export type SettingRow = z.infer<typeof SettingRowSchema>;
  */
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const postingIsLatest: Equal<z.infer<typeof StoredPostingSchema>, JobPosting> = true;
-const profileIsLatest: Equal<z.infer<typeof latest.V3ProfileSchema>, Profile> = true;
-const summaryIsLatest: Equal<z.infer<typeof latest.V3MatchSummarySchema>, MatchSummary> = true;
+const profileIsLatest: Equal<z.infer<typeof latest.V4ProfileSchema>, Profile> = true;
+const summaryIsLatest: Equal<z.infer<typeof latest.V4MatchSummarySchema>, MatchSummary> = true;
 void postingIsLatest;
 void profileIsLatest;
 void summaryIsLatest;

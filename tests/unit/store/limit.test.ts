@@ -336,7 +336,7 @@ describe('deleteAllData', () => {
       ],
       now,
     );
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['jobs', 'profile', 'settings', 'siteApplications', 'versions']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['applications', 'jobs', 'profile', 'settings', 'siteApplications', 'versions']);
     for (const table of db.tables.filter((t) => t.name !== 'versions')) expect(await table.count()).toBeGreaterThan(0);
     await deleteAllData(db);
     for (const table of db.tables) expect(await table.count()).toBe(0);
