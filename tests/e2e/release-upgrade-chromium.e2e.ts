@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyFormOf, fixtureNamed, jobFixtures, loadFixtures } from './fixtures';
-import { CHROME_BUILD, ROOT, monthsFromNow, requireBuild, waitFor, waitForJobRow, type Row } from './harness';
+import { CHROME_BUILD, ROOT, monthsFromNow, requireBuild, sleep, waitFor, waitForJobRow, type Row } from './harness';
 import { launchPopupChromium, type PopupChromium } from './popup-driver';
 import { startFixtureServer, type FixtureServer } from './server';
 
@@ -127,7 +127,7 @@ describe('chromium: a profile made by release 0.1.0, opened by the new build', (
     browser = undefined;
   });
 
-  it('the new build, in the same place on the same profile, keeps every row and works on them', async () => {
+  it('the new build, in the same place on the same profile, keeps every row and works on them', { timeout: 120_000 }, async () => {
     rmSync(extensionDir, { recursive: true, force: true });
     cpSync(CHROME_BUILD, extensionDir, { recursive: true });
     // Chromium keeps running the service worker it registered for the old files across a restart
@@ -138,6 +138,23 @@ describe('chromium: a profile made by release 0.1.0, opened by the new build', (
     rmSync(join(userDataDir, 'Default', 'Service Worker'), { recursive: true, force: true });
     browser = await launchPopupChromium(server.port, { extensionDir, userDataDir });
     expect(browser.extensionId).toBe(releaseId);
+    // The new worker starts while Chromium replaces the old one, and upgrades the database before it
+    // answers: a message sent in that moment can get "Receiving end does not exist", or no answer at
+    // all (it reached the worker being replaced). The content script retries such a send; so does
+    // this test, each try bounded, until the new background answers.
+    const launched = browser;
+    await waitFor(
+      'the new build’s background to answer',
+      async () => {
+        const answer = launched.send('limit:get', {}).then(
+          () => true,
+          () => undefined,
+        );
+        return Promise.race([answer, sleep(3000).then(() => undefined)]);
+      },
+      45_000,
+      500,
+    );
     await expect(browser.send('data:import', { text: '{}' })).rejects.toThrow(/unknown message data:import/);
 
     const after = await readAll(browser);
