@@ -10,6 +10,7 @@ import {
   type SectionName,
   SHARE_LINE,
   TITLE_SUFFIXES,
+  VALUE_ROW_DEGREE_WORDS,
 } from '../sites/texts';
 import { classifyUrl } from '../sites/urls';
 import { boilerplateStart, cleanItem, programmeStart, type Token, tokenize } from './body';
@@ -348,7 +349,7 @@ function extract(doc: ParentNode, url: URL, now: Date): ExtractResult {
   const plainValues: string[] = [];
   for (const value of values) {
     if (!employmentType && EMPLOYMENT_SET.has(value.toLowerCase())) employmentType = value;
-    else if (parseCohort(value) || /\b(?:undergraduate|master|bachelor|phd|graduate)\b/i.test(value)) {
+    else if (parseCohort(value) || VALUE_ROW_DEGREE_WORDS.test(value)) {
       cohortValue ??= value;
       rowDegrees.push(value);
     } else plainValues.push(value);
