@@ -1,5 +1,13 @@
 import type { ApplicationLimit, Commitment, DegreeLevel, InternshipPeriod, Month } from '../posting/schema';
-import { DEGREE_TAG } from '../sites/texts';
+import {
+  APPLICATION_LIMIT,
+  CONTACT_LEAD,
+  DEGREE_TAG,
+  LIMIT_AFFILIATES,
+  LIMIT_IN_ORDER,
+  ONSITE_WORDS,
+  START_DATES_HEADING,
+} from '../sites/texts';
 import { isoDate, MONTH_NAME_SOURCE, MONTHS, monthNumber } from '../text/calendar';
 import { NUMBER_WORD_SOURCE, parseNumber } from '../text/numbers';
 
@@ -22,7 +30,6 @@ const DATE_SOURCE =
 // Compiled once: the content script reads every page, and after every settle of a changing one.
 const WHOLE_DATE = new RegExp(`^(?:${DATE_SOURCE})$`, 'i');
 const ANY_DATE = new RegExp(`(?:${DATE_SOURCE})`, 'i');
-const START_DATES_HEADING = /Start Dates?\s*(?:are|include)?\s*:?/gi;
 // The white space after a marker is read only after one: `[\\s,;]*` and a bare `\\s*` next to it
 // would share a run of spaces every possible way.
 const START_DATE_ITEM = new RegExp(`^[\\s,;]*(?:(?:[-–•·*]|\\d{1,2}[.)])\\s*)?(?:${DATE_SOURCE})`, 'i');
@@ -36,7 +43,6 @@ const COMMITMENTS = [
   `\\b(?:runs|lasts|last|run)\\s+(?:for\\s+)?${AMOUNT}\\b`,
   `\\b${AMOUNT}(?:[\\s-]+long)?\\s+(?:internship|programme|program)\\b`,
 ].map((source) => new RegExp(source, 'i'));
-const LIMIT = new RegExp(`apply (?:to|for) (?:a )?maximum of (${NUMBER}) (?:positions?|jobs?|roles?|applications?)`, 'i');
 const ONSITE_DAYS = new RegExp(`\\b(${NUMBER})\\s+(?:days?|working days)\\s+(?:per|a|each|every)\\s+week`, 'gi');
 
 // A date is a few dozen characters; anything longer cannot be one, so the pattern never sees it.
@@ -117,13 +123,13 @@ export function parseCommitment(text: string): Commitment | null {
 
 /** "Candidates can apply to a maximum of two positions and will be considered … in the order you apply". */
 export function parseApplicationLimit(text: string): ApplicationLimit | null {
-  const m = LIMIT.exec(text);
+  const m = APPLICATION_LIMIT.exec(text);
   if (!m) return null;
   const max = parseNumber(m[1]!);
   if (!max) return null;
   const around = text.slice(m.index, m.index + 600);
-  const inOrder = /in the order (?:you|they|candidates?) (?:apply|applied|submit)/i.test(around);
-  const scope = /and its affiliates/i.test(around) ? 'affiliates-global' : 'company';
+  const inOrder = LIMIT_IN_ORDER.test(around);
+  const scope = LIMIT_AFFILIATES.test(around) ? 'affiliates-global' : 'company';
   return { max, scope, inOrder };
 }
 
@@ -136,7 +142,7 @@ export function parseOnsiteDays(text: string): number | null {
     const windowStart = Math.max(0, m.index - 300);
     const sentenceStart = windowStart + text.slice(windowStart, m.index).lastIndexOf('.') + 1;
     const sentence = text.slice(sentenceStart, m.index + m[0].length + 80);
-    if (!/on-?site|in[- ]office|in the office|office|in person/i.test(sentence)) continue;
+    if (!ONSITE_WORDS.test(sentence)) continue;
     const days = parseNumber(m[1]!);
     if (days && days <= 7) return days;
   }
@@ -180,7 +186,6 @@ function findEmail(text: string): string | null {
   return null;
 }
 
-const CONTACT_LEAD = /reach out to us at\s*:?\s*/i;
 export function parseContactEmail(text: string): string | null {
   const after = CONTACT_LEAD.exec(text);
   if (after) {

@@ -3,6 +3,8 @@
  * extraction keys on these words alone; when the site changes its wording, this is the file to edit.
  */
 
+import { NUMBER_WORD_SOURCE } from '../text/numbers';
+
 /** Label rows before the sections: `Location` `:` `San Jose`, `Location:` + value, or dt/dd. */
 export const LABELS = {
   location: ['Location', 'Locations', 'Work Location', 'City'],
@@ -104,6 +106,34 @@ export const BOILERPLATE_SENTENCES: readonly RegExp[] = [
   /^Job Information\b/,
   /^Diversity & Inclusion\b/,
 ];
+
+/**
+ * The posting's own limit sentence ("Candidates can apply to a maximum of two positions"): its
+ * number is the posting's limit, so without this phrase a program falls back to the FAQ's figure.
+ */
+export const APPLICATION_LIMIT = new RegExp(
+  `apply (?:to|for) (?:a )?maximum of (\\d{1,3}|${NUMBER_WORD_SOURCE}) (?:positions?|jobs?|roles?|applications?)`,
+  'i',
+);
+/** After the limit sentence: applications are considered in the order made, so which came first matters. */
+export const LIMIT_IN_ORDER = /in the order (?:you|they|candidates?) (?:apply|applied|submit)/i;
+/** After the limit sentence: the limit counts the company's affiliates too (TikTok and ByteDance together). */
+export const LIMIT_AFFILIATES = /and its affiliates/i;
+
+/** The boilerplate's contact sentence: the address after it is the recruiters', not any other one in the text. */
+export const CONTACT_LEAD = /reach out to us at\s*:?\s*/i;
+
+/** The heading of the programme's start-date list ("Summer Start Dates: - May 11th, 2026 - …"). */
+export const START_DATES_HEADING = /Start Dates?\s*(?:are|include)?\s*:?/gi;
+
+/** Words that put "three days per week" on site, the only days-per-week figure the posting keeps. */
+export const ONSITE_WORDS = /on-?site|in[- ]office|in the office|office|in person/i;
+
+/**
+ * Degree words in the older pages' value row under the title ("Undergraduate/Master Intern"): such
+ * a value names the cohort and degrees, never the location or the category.
+ */
+export const VALUE_ROW_DEGREE_WORDS = /\b(?:undergraduate|master|bachelor|phd|graduate)\b/i;
 
 /** Titles of pages that are not a job (head `<title>` of the shell, the not-found view), as a whole title. */
 export const GENERIC_TITLES =

@@ -26,8 +26,11 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   twenty: 20,
 };
 
-/** The words as a RegExp alternation (no group), the longest first so none stops at a prefix. */
-export const NUMBER_WORD_SOURCE = Object.keys(NUMBER_WORDS)
+/**
+ * The words as a RegExp alternation (no group), the longest first so none stops at a prefix. Marked
+ * pure so that a script importing the site texts without reading any number (flows.js) drops it.
+ */
+export const NUMBER_WORD_SOURCE = /* @__PURE__ */ Object.keys(NUMBER_WORDS)
   .sort((a, b) => b.length - a.length)
   .join('|');
 
