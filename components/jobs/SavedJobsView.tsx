@@ -3,8 +3,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { DEGREE_LEVELS, SITES } from '../../lib/posting/schema';
 import type { JobRecord } from '../../lib/store/schema';
-import { localDay, plural, SITE_NAMES, STATUS_LABELS } from '../format';
-import { useApi } from '../popup/api';
+import { localDay, plural, SITE_NAMES, STATUS_LABELS } from '../shared/format';
+import { useApi } from '../shared/api';
 import { eligibleIds, headRows, idsWithStatus, loadFacets, orderedIds } from './source';
 import { TransferPanel } from './TransferPanel';
 import {

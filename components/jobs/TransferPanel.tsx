@@ -2,8 +2,8 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { exportCsv } from '../../lib/transfer/csv';
 import { exportFileName, exportJson } from '../../lib/transfer/export';
 import { importBlob, type ImportSummary } from '../../lib/transfer/import';
-import { plural } from '../format';
-import { useApi } from '../popup/api';
+import { plural } from '../shared/format';
+import { useApi } from '../shared/api';
 import { failureMessage } from '../../lib/messages/client';
 
 function importSummaryText(summary: ImportSummary): string {

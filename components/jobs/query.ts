@@ -1,6 +1,6 @@
 import type { DegreeLevel, Site } from '../../lib/posting/schema';
 import { APPLIED_STATUSES, type JobRecord, type JobStatus } from '../../lib/store/schema';
-import { SITE_NAMES } from '../format';
+import { SITE_NAMES } from '../shared/format';
 
 /**
  * Search, filters and sort for the saved-jobs list. Pure: the list view and its tests run the

@@ -1,6 +1,6 @@
 import { bannerHeadline } from '../../lib/banner/content';
 import { fullestProgram, type LimitApplication, type LimitState, type ProgramCount } from '../../lib/limit/limit';
-import { localDay, SITE_NAMES } from '../format';
+import { localDay, SITE_NAMES } from '../shared/format';
 
 /**
  * What the header counts: the current job's program (or that it has none), or away from a job

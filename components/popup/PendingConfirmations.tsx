@@ -2,9 +2,9 @@ import { useState } from 'react';
 import type { LimitState } from '../../lib/limit/limit';
 import { countForJob } from '../../lib/store/limit';
 import type { JobRecord } from '../../lib/store/schema';
-import { localDay, SITE_NAMES } from '../format';
+import { localDay, SITE_NAMES } from '../shared/format';
 import { localNoon } from '../../lib/date';
-import { useApi } from './api';
+import { useApi } from '../shared/api';
 import { failureMessage } from '../../lib/messages/client';
 
 /**

@@ -6,14 +6,14 @@ import { listRecent, needsDate, pendingConfirmations } from '../../lib/store/job
 import { countForJob, loadLimit } from '../../lib/store/limit';
 import { getRecordPrivateWindows } from '../../lib/store/settings';
 import { fullestProgram } from '../../lib/limit/limit';
-import { dataApiFrom } from '../data/api';
+import { dataApiFrom } from '../shared/api';
 import { DataNotices } from '../data/DataNotices';
 import { isEmptyProfile } from '../job/match';
 import { JobView, type ProfileState } from '../job/JobView';
 import { SnapshotButton } from './SnapshotButton';
 import { SavedJobsView } from '../jobs/SavedJobsView';
 import { LimitBanner, LimitHeader, ProgramList } from '../limit/Limit';
-import { useApi, type PopupApi } from './api';
+import { useApi, type ExtensionApi } from '../shared/api';
 import { PendingConfirmations } from './PendingConfirmations';
 
 /**
@@ -64,14 +64,14 @@ function Tabs({ tab, onChange, savedCount }: { tab: Tab; onChange: (tab: Tab) =>
   );
 }
 
-type TabPageState = Awaited<ReturnType<NonNullable<PopupApi['askPage']>>>;
+type TabPageState = Awaited<ReturnType<NonNullable<ExtensionApi['askPage']>>>;
 
 /**
  * What the content script in the current tab knows about a job page Job Lens has no posting for:
  * still reading, not found (a job taken down) or unreadable. Asked again every second while it
  * is still reading, so the popup never says "reading" about a page that has ended.
  */
-function usePageState(api: PopupApi, jobId: string | null, isJobPage: boolean): TabPageState | undefined {
+function usePageState(api: ExtensionApi, jobId: string | null, isJobPage: boolean): TabPageState | undefined {
   const [state, setState] = useState<TabPageState | undefined>(undefined);
   useEffect(() => {
     if (!jobId || !isJobPage || !api.askPage) return;

@@ -11,22 +11,7 @@ import { ResumeImport } from './ResumeImport';
 import { AvailabilitySection, EducationSection, ExperienceSection, PublicationsSection, WorkAuthorizationSection } from './Sections';
 import { suggestSkill } from './suggest';
 import { TagInput } from './TagInput';
-
-/**
- * Everything the editor needs from outside React. The options entrypoint builds it from the
- * extension's database and `browser.runtime`; tests build it over fake-indexeddb and the
- * background's real router, so the component never touches `browser` itself.
- */
-export interface ProfilePageApi {
-  /** Read side: the page reads the extension's database directly (same origin). */
-  db: HasProfileTable;
-  /** Write side: through the background, which validates with the same schema and stores. */
-  saveProfile(profile: Profile): Promise<{ updatedAt: string }>;
-  download(fileName: string, text: string, mimeType: string): void;
-  now(): Date;
-  /** Where the full export and import live (the popup's page), when it can be opened as a link. */
-  dataPageUrl?: string;
-}
+import { useApi } from '../shared/api';
 
 interface Stored {
   draft: ProfileDraft;
@@ -66,7 +51,8 @@ const normalizeSkill = (typed: string) => {
   return target?.kind === 'skill' ? target.name : typed.trim();
 };
 
-export function ProfileEditor({ api }: { api: ProfilePageApi }) {
+export function ProfileEditor() {
+  const api = useApi();
   const stored = useLiveQuery(() => readStored(api.db), [api.db]);
   const [draft, setDraft] = useState<ProfileDraft | null>(null);
   // JSON of the draft as last loaded or saved: the draft differs from it when there are unsaved changes.
@@ -170,7 +156,7 @@ export function ProfileEditor({ api }: { api: ProfilePageApi }) {
     savingJson.current = savedJson;
     setStatus({ kind: 'saving' });
     try {
-      const { updatedAt } = await api.saveProfile(result.profile);
+      const { updatedAt } = await api.send('profile:save', { profile: result.profile });
       // Keep anything typed while the save was on its way; otherwise show the stored (trimmed) form.
       setDraft((current) => (current && JSON.stringify(current) === startJson ? savedDraft : current));
       setBaseline(savedJson);

@@ -2,13 +2,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { DELETE_ALL_PHRASE } from '../../lib/store/erase';
 import type { JobRecord } from '../../lib/store/schema';
-import type { SettingsApi } from './api';
+import { useApi, type ExtensionApi } from '../shared/api';
 import { failureMessage } from '../../lib/messages/client';
 
 const MAX_RESULTS = 20;
 
 /** Jobs whose title, company or job code contains the text, most recently seen first. */
-async function findJobs(api: SettingsApi, text: string): Promise<JobRecord[]> {
+async function findJobs(api: ExtensionApi, text: string): Promise<JobRecord[]> {
   const needle = text.trim().toLowerCase();
   if (needle === '') return [];
   return api.db.jobs
@@ -23,7 +23,8 @@ async function findJobs(api: SettingsApi, text: string): Promise<JobRecord[]> {
  * Deleting data, never by accident: one job needs a second click on its own button, everything
  * needs the phrase typed. Nothing is deleted until the background confirms it.
  */
-export function DeleteData({ api }: { api: SettingsApi }) {
+export function DeleteData() {
+  const api = useApi();
   const ids = useId();
   const [query, setQuery] = useState('');
   const found = useLiveQuery(() => findJobs(api, query), [api.db, query]);

@@ -1,13 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { dataApiFrom } from '../../components/data/api';
 import type { KeyValueArea } from '../../lib/backup/copy';
 import { openPageDb, requestPersistence } from '../../components/data/page-db';
-import { downloadText } from '../../components/download';
-import type { ProfilePageApi } from '../../components/profile/ProfileEditor';
+import { downloadText } from '../../components/shared/download';
 import { sendMessage } from '../../lib/messages/client';
-import type { Send } from '../../components/data/api';
+import { dataApiFrom, type ExtensionApi, type Send } from '../../components/shared/api';
 import type { DataSectionApi } from '../../components/settings/DataSection';
 import { getRecordPrivateWindows } from '../../lib/store/settings';
 import type { PrivateWindowsApi } from '../../components/settings/PrivateWindows';
@@ -27,13 +25,15 @@ const data: DataSectionApi = {
   now: () => new Date(),
 };
 
-const api: ProfilePageApi = {
+const api: ExtensionApi = {
   db: pageDb.db,
-  saveProfile: async (profile) => {
-    const reply = await send('profile:save', { profile });
+  // Where the page mirrors the background's data, each write waits for the mirror to catch up.
+  send: async (name, data) => {
+    const reply = await send(name, data);
     await pageDb.refresh();
     return reply;
   },
+  openOptions: () => browser.runtime.openOptionsPage(),
   download: downloadText,
   now: () => new Date(),
   dataPageUrl: browser.runtime.getURL('/popup.html'),
@@ -52,12 +52,6 @@ const pageMarks: PageMarksApi = {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App
-      api={api}
-      data={data}
-      privateWindows={privateWindows}
-      pageMarks={pageMarks}
-      settings={{ db: pageDb.db, send, now: () => new Date() }}
-    />
+    <App api={api} data={data} privateWindows={privateWindows} pageMarks={pageMarks} settings />
   </StrictMode>,
 );
