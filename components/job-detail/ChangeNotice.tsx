@@ -5,6 +5,7 @@ import { getVersions } from '../../lib/store/jobs';
 import type { JobRecord } from '../../lib/store/schema';
 import { useApi } from '../shared/api';
 import { failureMessage } from '../../lib/messages/client';
+import './ChangeNotice.css';
 
 const FIELD_LABELS: Partial<Record<keyof JobPosting, string>> = {
   title: 'Title',

@@ -7,6 +7,7 @@ import { localDay, localDateTime, STATUS_LABELS } from '../shared/format';
 import { SiteStatusLine } from './SiteStatus';
 import { useApi } from '../shared/api';
 import { failureMessage } from '../../lib/messages/client';
+import './JobActions.css';
 
 const isSubmitted = (status: JobStatus) => APPLIED_STATUSES.includes(status);
 

@@ -11,6 +11,7 @@ import { isEmptyProfile, reportFor } from './match';
 import { ChangeNotice } from './ChangeNotice';
 import { ProgramPicker } from '../limit/ProgramPicker';
 import { Qualifications } from './Qualifications';
+import './JobView.css';
 
 export type ProfileState =
   { status: 'loading' } | { status: 'none' } | { status: 'invalid'; reason: string } | { status: 'ready'; profile: Profile };

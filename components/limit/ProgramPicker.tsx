@@ -4,6 +4,7 @@ import { programChoices, programOfJob } from '../../lib/store/limit';
 import type { JobRecord } from '../../lib/store/schema';
 import { useApi } from '../shared/api';
 import { failureMessage } from '../../lib/messages/client';
+import './ProgramPicker.css';
 
 const AS_POSTED = '';
 const NONE = 'none';

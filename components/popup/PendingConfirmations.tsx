@@ -6,6 +6,7 @@ import { localDay, SITE_NAMES } from '../shared/format';
 import { localNoon } from '../../lib/date';
 import { useApi } from '../shared/api';
 import { failureMessage } from '../../lib/messages/client';
+import './PendingConfirmations.css';
 
 /**
  * Opening an application form is not applying: each opened form whose confirmation page Job Lens

@@ -15,6 +15,7 @@ import { SavedJobsView } from '../saved-jobs/SavedJobsView';
 import { LimitBanner, LimitHeader, ProgramList } from '../limit/Limit';
 import { useApi, type ExtensionApi } from '../shared/api';
 import { PendingConfirmations } from './PendingConfirmations';
+import './PopupApp.css';
 
 /**
  * Rows read before the rest: the rows the list renders at first (those in view and the few around

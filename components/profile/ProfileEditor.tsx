@@ -12,6 +12,7 @@ import { AvailabilitySection, EducationSection, ExperienceSection, PublicationsS
 import { suggestSkill } from './suggest';
 import { TagInput } from './TagInput';
 import { useApi } from '../shared/api';
+import './ProfileEditor.css';
 
 interface Stored {
   draft: ProfileDraft;

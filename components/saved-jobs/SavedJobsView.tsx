@@ -23,6 +23,7 @@ import {
   type JobFilters,
   type SortKey,
 } from './query';
+import './SavedJobsView.css';
 
 /** Two lines of title, the facts line and the eligibility line. */
 const ROW_HEIGHT = 86;

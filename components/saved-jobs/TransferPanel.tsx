@@ -5,6 +5,7 @@ import { importBlob, type ImportSummary } from '../../lib/transfer/import';
 import { plural } from '../shared/format';
 import { useApi } from '../shared/api';
 import { failureMessage } from '../../lib/messages/client';
+import './TransferPanel.css';
 
 function importSummaryText(summary: ImportSummary): string {
   const parts = [`${plural(summary.jobsAdded, 'job')} added`, `${summary.jobsUpdated} updated`, `${summary.jobsUnchanged} unchanged`];

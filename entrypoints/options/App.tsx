@@ -6,6 +6,7 @@ import { DeleteData } from '../../components/settings/DeleteData';
 import { LimitSettings } from '../../components/settings/LimitSettings';
 import { PrivateWindows, type PrivateWindowsApi } from '../../components/settings/PrivateWindows';
 import { PageMarks, type PageMarksApi } from '../../components/settings/PageMarks';
+import './App.css';
 
 export function App({
   api,

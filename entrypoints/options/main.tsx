@@ -1,3 +1,5 @@
+// First, so every component's own rules come after the tokens and the reset.
+import './style.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
@@ -12,7 +14,6 @@ import type { PrivateWindowsApi } from '../../components/settings/PrivateWindows
 import type { PageMarksApi } from '../../components/settings/PageMarks';
 import { PREFS_KEY, parsePrefs } from '../../lib/marks/prefs';
 import { App } from './App';
-import './style.css';
 
 const send: Send = (name, data) => sendMessage((message) => browser.runtime.sendMessage(message), name, data);
 const pageDb = await openPageDb(send, undefined, browser.storage.local, (browser.storage as { session?: KeyValueArea }).session);

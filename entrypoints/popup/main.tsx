@@ -1,3 +1,5 @@
+// First, so every component's own rules come after the tokens and the reset.
+import './style.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
@@ -8,7 +10,6 @@ import { ApiProvider, type ExtensionApi } from '../../components/shared/api';
 import { PopupApp } from '../../components/popup/PopupApp';
 import { sendMessage } from '../../lib/messages/client';
 import { classifyUrl, type PageKind } from '../../lib/sites/urls';
-import './style.css';
 
 /**
  * Query parameters, for when this page is opened as a tab rather than as the toolbar popup:
