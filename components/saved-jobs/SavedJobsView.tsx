@@ -5,7 +5,7 @@ import { DEGREE_LEVELS, SITES } from '../../lib/posting/schema';
 import type { JobRecord } from '../../lib/store/schema';
 import { localDay, plural, SITE_NAMES, STATUS_LABELS } from '../shared/format';
 import { useApi } from '../shared/api';
-import { eligibleIds, headRows, idsWithStatus, loadFacets, orderedIds } from './source';
+import { eligibleIds, headRows, idsWithStatus, jobsByIds, loadFacets, orderedIds } from '../../lib/store/saved-list';
 import { TransferPanel } from './TransferPanel';
 import {
   facetFilter,
@@ -182,6 +182,7 @@ export function SavedJobsView({
     let shownAt = -Infinity;
     void loadFacets(
       db,
+      facetOf,
       (chunk) => {
         for (const f of chunk) facets.current.set(f.jobId, f);
         if (performance.now() - shownAt < FILTER_EVERY_MS) return;
@@ -243,7 +244,7 @@ export function SavedJobsView({
   const windowIds = usingHead ? [] : items.map((item) => listIds[item.index]!).filter(Boolean);
   const windowKey = windowIds.join(',');
   const windowRows = useLiveQuery(
-    async () => (windowIds.length ? db.jobs.bulkGet(windowIds) : []),
+    async () => (windowIds.length ? jobsByIds(db, windowIds) : []),
     // Keyed by the ids' text: `windowIds` is a new array on every render.
     [db, windowKey],
   );

@@ -9,6 +9,7 @@ import { downloadText } from '../../components/shared/download';
 import { sendMessage } from '../../lib/messages/client';
 import { dataApiFrom, type ExtensionApi, type Send } from '../../components/shared/api';
 import type { DataSectionApi } from '../../components/settings/DataSection';
+import { countJobs } from '../../lib/store/queries';
 import { getRecordPrivateWindows } from '../../lib/store/settings';
 import type { PrivateWindowsApi } from '../../components/settings/PrivateWindows';
 import type { PageMarksApi } from '../../components/settings/PageMarks';
@@ -21,7 +22,7 @@ void requestPersistence();
 
 const data: DataSectionApi = {
   ...dataApiFrom(send),
-  countJobs: () => pageDb.db.jobs.count(),
+  countJobs: () => countJobs(pageDb.db),
   storage: globalThis.navigator?.storage,
   now: () => new Date(),
 };

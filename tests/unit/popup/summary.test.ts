@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { orderedIds } from '../../../components/saved-jobs/source';
+import { orderedIds } from '../../../lib/store/saved-list';
 import { sortJobs } from '../../../components/saved-jobs/query';
 import { createHandlers } from '../../../lib/messages/handlers';
 import { matchPosting } from '../../../lib/match';
