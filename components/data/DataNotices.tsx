@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Notice } from '../../lib/backup/status';
-import type { DataApi } from './api';
+import type { DataApi } from '../shared/api';
 
 /** How often an open page asks again: a failed write can happen while it is open. */
 const POLL_MS = 4000;

@@ -3,7 +3,7 @@ import { restoreFromBackup } from '../../lib/backup/restore';
 import { loadSnapshot } from '../../lib/backup/snapshot';
 import { MODE_KEY } from '../../lib/backup/status';
 import { openDb, type JobLensDb } from '../../lib/store/db';
-import type { Send } from './api';
+import type { Send } from '../shared/api';
 
 /** How often a mirroring page asks whether the background's data moved. */
 const MIRROR_POLL_MS = 1000;

@@ -1,6 +1,7 @@
 import { bannerHeadline } from '../../lib/banner/content';
 import { fullestProgram, type LimitApplication, type LimitState, type ProgramCount } from '../../lib/limit/limit';
-import { localDay, SITE_NAMES } from '../format';
+import { localDay, SITE_NAMES } from '../shared/format';
+import './Limit.css';
 
 /**
  * What the header counts: the current job's program (or that it has none), or away from a job

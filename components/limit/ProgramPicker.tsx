@@ -2,8 +2,9 @@ import { useId, useState } from 'react';
 import { deriveProgram, type Program } from '../../lib/program/program';
 import { programChoices, programOfJob } from '../../lib/store/limit';
 import type { JobRecord } from '../../lib/store/schema';
-import { useApi } from '../popup/api';
+import { useApi } from '../shared/api';
 import { failureMessage } from '../../lib/messages/client';
+import './ProgramPicker.css';
 
 const AS_POSTED = '';
 const NONE = 'none';

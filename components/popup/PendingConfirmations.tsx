@@ -2,10 +2,11 @@ import { useState } from 'react';
 import type { LimitState } from '../../lib/limit/limit';
 import { countForJob } from '../../lib/store/limit';
 import type { ApplicationRow, JobRecord } from '../../lib/store/schema';
-import { localDay, SITE_NAMES } from '../format';
+import { localDay, SITE_NAMES } from '../shared/format';
 import { localNoon } from '../../lib/date';
-import { useApi } from './api';
+import { useApi } from '../shared/api';
 import { failureMessage } from '../../lib/messages/client';
+import './PendingConfirmations.css';
 
 /**
  * Opening an application form is not applying: each opened form whose confirmation page Job Lens

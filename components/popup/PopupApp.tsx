@@ -1,29 +1,14 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { loadProfile } from '../../lib/profile/store';
 import type { PageKind } from '../../lib/sites/urls';
-import { listRecent, needsDate, pendingConfirmations } from '../../lib/store/jobs';
-import { countForJob, loadLimit } from '../../lib/store/limit';
-import { getRecordPrivateWindows } from '../../lib/store/settings';
-import { fullestProgram } from '../../lib/limit/limit';
-import { dataApiFrom } from '../data/api';
 import { DataNotices } from '../data/DataNotices';
-import { isEmptyProfile } from '../job/match';
-import { JobView, type ProfileState } from '../job/JobView';
+import { JobView } from '../job-detail/JobView';
 import { SnapshotButton } from './SnapshotButton';
-import { SavedJobsView } from '../jobs/SavedJobsView';
+import { SavedJobsView } from '../saved-jobs/SavedJobsView';
 import { LimitBanner, LimitHeader, ProgramList } from '../limit/Limit';
-import { useApi, type PopupApi } from './api';
+import { dataApiFrom, useApi } from '../shared/api';
 import { PendingConfirmations } from './PendingConfirmations';
-
-/**
- * Rows read before the rest: the rows the list renders at first (those in view and the few around
- * them), since each is a whole posting and the first screen waits for them.
- */
-const FIRST_PAGE = 16;
-
-/** Set once the first screen with real data is on screen; the benchmark reads it. */
-const FIRST_RENDER_MARK = 'job-lens:first-render';
+import { usePopupData, type TabPageState } from './usePopupData';
+import './PopupApp.css';
 
 type Tab = 'current' | 'saved';
 
@@ -62,39 +47,6 @@ function Tabs({ tab, onChange, savedCount }: { tab: Tab; onChange: (tab: Tab) =>
       ))}
     </div>
   );
-}
-
-type TabPageState = Awaited<ReturnType<NonNullable<PopupApi['askPage']>>>;
-
-/**
- * What the content script in the current tab knows about a job page Job Lens has no posting for:
- * still reading, not found (a job taken down) or unreadable. Asked again every second while it
- * is still reading, so the popup never says "reading" about a page that has ended.
- */
-function usePageState(api: PopupApi, jobId: string | null, isJobPage: boolean): TabPageState | undefined {
-  const [state, setState] = useState<TabPageState | undefined>(undefined);
-  useEffect(() => {
-    if (!jobId || !isJobPage || !api.askPage) return;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const ask = () => {
-      void api.askPage!().then(
-        (answer) => {
-          if (stopped) return;
-          const mine = answer && answer.jobId === jobId ? answer : null;
-          setState(mine);
-          if (!mine || mine.state === 'reading') timer = setTimeout(ask, 1000);
-        },
-        () => undefined,
-      );
-    };
-    ask();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [api, jobId, isJobPage]);
-  return state;
 }
 
 function NotReadYet({ page, state }: { page: Exclude<PageKind, { kind: 'other' }>; state: TabPageState | undefined }) {
@@ -154,49 +106,28 @@ function NotRecordedPrivate({ onSettings }: { onSettings: () => void }) {
  */
 export function PopupApp({ page, privateTab = false }: { page: PageKind | undefined; privateTab?: boolean }) {
   const api = useApi();
-  const { db } = api;
-  const now = useMemo(() => api.now(), [api]);
   const dataApi = useMemo(() => dataApiFrom(api.send), [api]);
   const jobId = page && 'jobId' in page ? page.jobId : null;
 
   const [tab, setTab] = useState<Tab>('current');
   const [detailId, setDetailId] = useState<string | null>(null);
   const showCurrent = jobId !== null && tab === 'current';
-
-  // The applied jobs are read once, for the limit and for the dates to ask.
-  const applications = useLiveQuery(() => loadLimit(db, now), [db, now]);
-  const limit = applications?.state;
-  const undated = useMemo(() => applications?.appliedJobs.filter(needsDate), [applications]);
-  const pending = useLiveQuery(() => pendingConfirmations(db, now), [db, now]);
-  const loaded = useLiveQuery(() => loadProfile(db), [db]);
-  const recent = useLiveQuery(() => listRecent(db, FIRST_PAGE), [db]);
-  // Counting 100,000 rows holds up every query queued behind it, so the count starts once the
-  // first screen is up, and only for the tab's label: the list counts the order it reads anyway.
-  const [firstShown, setFirstShown] = useState(false);
-  const countNow = firstShown && jobId !== null;
-  const total = useLiveQuery(async () => (countNow ? db.jobs.count() : undefined), [db, countNow]);
-  const pageState = usePageState(api, jobId, page?.kind === 'job');
-  const currentJob = useLiveQuery(async () => (jobId ? ((await db.jobs.get(jobId)) ?? null) : null), [db, jobId]);
-  const detailJob = useLiveQuery(async () => (detailId ? ((await db.jobs.get(detailId)) ?? null) : null), [db, detailId]);
-  const recordsPrivate = useLiveQuery(async () => (privateTab ? getRecordPrivateWindows(db) : undefined), [db, privateTab]);
-
-  const profile: ProfileState = useMemo(() => {
-    if (loaded === undefined) return { status: 'loading' };
-    if (!loaded.ok) return { status: 'invalid', reason: loaded.reason };
-    if (loaded.updatedAt === null) return { status: 'none' };
-    return { status: 'ready', profile: loaded.profile };
-  }, [loaded]);
-  const usableProfile = profile.status === 'ready' && !isEmptyProfile(profile.profile) ? profile.profile : null;
-
-  const firstScreenReady = page !== undefined && limit !== undefined && (showCurrent ? currentJob !== undefined : recent !== undefined);
-  const marked = useRef(false);
-  useEffect(() => {
-    if (!firstScreenReady || marked.current) return;
-    marked.current = true;
-    performance.mark(FIRST_RENDER_MARK);
-    document.documentElement.dataset.firstRender = 'done';
-    setFirstShown(true);
-  }, [firstScreenReady]);
+  const {
+    limit,
+    undated,
+    pending,
+    profile,
+    usableProfile,
+    recent,
+    total,
+    pageState,
+    currentJob,
+    detailJob,
+    recordsPrivate,
+    firstShown,
+    focus,
+    bannerCount,
+  } = usePopupData(api, { page, privateTab, jobId, showCurrent, detailId });
 
   const detailHeading = useRef<HTMLHeadingElement>(null);
   // Focus follows the job opened, not each new read of the same job.
@@ -204,11 +135,6 @@ export function PopupApp({ page, privateTab = false }: { page: PageKind | undefi
   useEffect(() => {
     if (detailJobId !== undefined) detailHeading.current?.focus();
   }, [detailJobId]);
-
-  // The header and the banner follow the job on screen; away from one, the fullest program.
-  const shownJob = showCurrent ? currentJob : detailId !== null ? detailJob : undefined;
-  const focus = shownJob && limit ? { count: countForJob(limit, shownJob) } : undefined;
-  const bannerCount = focus ? focus.count : limit ? fullestProgram(limit) : undefined;
 
   const listView = (
     <>

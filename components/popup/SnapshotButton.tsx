@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { takeSnapshot, snapshotFileName } from '../../lib/capture/snapshot';
 import { SNAPSHOT_REQUEST, type SnapshotReply } from '../../lib/capture/snapshot-message';
-import { downloadText } from '../download';
+import { downloadText } from '../shared/download';
 
 /** The tab the popup is about: `?tab=<id>` when opened as a page (tests, demo), else the active one. */
 async function jobTabId(): Promise<number | undefined> {

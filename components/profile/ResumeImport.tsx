@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { parseResume, MAX_RESUME_CHARS } from '../../lib/resume/parse';
 import { newProposals, type ProfileDraft, type Proposals } from './draft';
+import './ResumeImport.css';
 
 /**
  * Paste a résumé, get a checklist of what it seems to say (degrees, skills, publications,

@@ -14,6 +14,7 @@ import {
   type ProfileDraft,
   type PublicationDraft,
 } from './draft';
+import './Sections.css';
 
 /**
  * The profile's lists of records (degrees, availability, publications, work authorisation): each

@@ -1,6 +1,7 @@
 import { useContext, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { FieldContext, FieldError, errorId, fieldId, useFieldError } from './Field';
 import type { Suggestion } from './suggest';
+import './TagInput.css';
 
 /**
  * A list of short entries (skills, languages, locations) edited as removable chips.

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DataStatus } from '../../lib/backup/status';
-import type { DataApi } from '../data/api';
+import type { DataApi } from '../shared/api';
 
 export interface DataSectionApi extends DataApi {
   /** Jobs in the database the page reads. */

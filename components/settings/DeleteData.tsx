@@ -1,32 +1,21 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { DELETE_ALL_PHRASE } from '../../lib/store/erase';
-import type { JobRecord } from '../../lib/store/schema';
-import type { SettingsApi } from './api';
+import { findJobs } from '../../lib/store/queries';
+import { useApi } from '../shared/api';
 import { failureMessage } from '../../lib/messages/client';
 
 const MAX_RESULTS = 20;
-
-/** Jobs whose title, company or job code contains the text, most recently seen first. */
-async function findJobs(api: SettingsApi, text: string): Promise<JobRecord[]> {
-  const needle = text.trim().toLowerCase();
-  if (needle === '') return [];
-  return api.db.jobs
-    .orderBy('lastSeenAt')
-    .reverse()
-    .filter((job) => `${job.title} ${job.site === 'tiktok' ? 'tiktok' : 'bytedance'} ${job.jobCode ?? ''}`.toLowerCase().includes(needle))
-    .limit(MAX_RESULTS)
-    .toArray();
-}
 
 /**
  * Deleting data, never by accident: one job needs a second click on its own button, everything
  * needs the phrase typed. Nothing is deleted until the background confirms it.
  */
-export function DeleteData({ api }: { api: SettingsApi }) {
+export function DeleteData() {
+  const api = useApi();
   const ids = useId();
   const [query, setQuery] = useState('');
-  const found = useLiveQuery(() => findJobs(api, query), [api.db, query]);
+  const found = useLiveQuery(() => findJobs(api.db, query, MAX_RESULTS), [api.db, query]);
   const [armed, setArmed] = useState<string | null>(null);
   const [phrase, setPhrase] = useState('');
   const [busy, setBusy] = useState(false);

@@ -4,7 +4,7 @@ import { deriveProgram } from '../../lib/program/program';
 import { FAQ_LIMIT_SENTENCE } from '../../lib/sites/programs';
 import { listProgramOverrides } from '../../lib/store/limit';
 import { getSettings } from '../../lib/store/settings';
-import type { SettingsApi } from './api';
+import { useApi } from '../shared/api';
 import { failureMessage } from '../../lib/messages/client';
 
 /**
@@ -12,7 +12,8 @@ import { failureMessage } from '../../lib/messages/client';
  * early-career application together within the recruiting cycle; and the jobs whose program the
  * user corrected, each with an undo.
  */
-export function LimitSettings({ api }: { api: SettingsApi }) {
+export function LimitSettings() {
+  const api = useApi();
   const ids = useId();
   const settings = useLiveQuery(() => getSettings(api.db), [api.db]);
   const corrected = useLiveQuery(() => listProgramOverrides(api.db), [api.db]);

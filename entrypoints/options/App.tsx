@@ -1,11 +1,12 @@
-import { ProfileEditor, type ProfilePageApi } from '../../components/profile/ProfileEditor';
+import { ProfileEditor } from '../../components/profile/ProfileEditor';
 import { DataNotices } from '../../components/data/DataNotices';
 import { DataSection, type DataSectionApi } from '../../components/settings/DataSection';
-import type { SettingsApi } from '../../components/settings/api';
+import { ApiProvider, type ExtensionApi } from '../../components/shared/api';
 import { DeleteData } from '../../components/settings/DeleteData';
 import { LimitSettings } from '../../components/settings/LimitSettings';
 import { PrivateWindows, type PrivateWindowsApi } from '../../components/settings/PrivateWindows';
 import { PageMarks, type PageMarksApi } from '../../components/settings/PageMarks';
+import './App.css';
 
 export function App({
   api,
@@ -14,14 +15,15 @@ export function App({
   privateWindows,
   pageMarks,
 }: {
-  api: ProfilePageApi;
+  api: ExtensionApi;
   data?: DataSectionApi;
-  settings?: SettingsApi;
+  /** Shows the limit and delete sections too (tests of the profile editor leave them out). */
+  settings?: boolean;
   privateWindows?: PrivateWindowsApi;
   pageMarks?: PageMarksApi;
 }) {
   return (
-    <>
+    <ApiProvider api={api}>
       <a className="skip-link" href="#profile-main">
         Skip to the profile
       </a>
@@ -37,13 +39,13 @@ export function App({
       </header>
       <main id="profile-main" tabIndex={-1}>
         {data && <DataNotices api={data} />}
-        <ProfileEditor api={api} />
-        {settings && <LimitSettings api={settings} />}
+        <ProfileEditor />
+        {settings && <LimitSettings />}
         {privateWindows && <PrivateWindows api={privateWindows} />}
         {pageMarks && <PageMarks api={pageMarks} />}
-        {settings && <DeleteData api={settings} />}
+        {settings && <DeleteData />}
         {data && <DataSection api={data} />}
       </main>
-    </>
+    </ApiProvider>
   );
 }

@@ -1,20 +1,20 @@
+// First, so every component's own rules come after the tokens and the reset.
+import './style.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { dataApiFrom } from '../../components/data/api';
 import type { KeyValueArea } from '../../lib/backup/copy';
 import { openPageDb, requestPersistence } from '../../components/data/page-db';
-import { downloadText } from '../../components/download';
-import type { ProfilePageApi } from '../../components/profile/ProfileEditor';
+import { downloadText } from '../../components/shared/download';
 import { sendMessage } from '../../lib/messages/client';
-import type { Send } from '../../components/data/api';
+import { dataApiFrom, type ExtensionApi, type Send } from '../../components/shared/api';
 import type { DataSectionApi } from '../../components/settings/DataSection';
+import { countJobs } from '../../lib/store/queries';
 import { getRecordPrivateWindows } from '../../lib/store/settings';
 import type { PrivateWindowsApi } from '../../components/settings/PrivateWindows';
 import type { PageMarksApi } from '../../components/settings/PageMarks';
 import { PREFS_KEY, parsePrefs } from '../../lib/marks/prefs';
 import { App } from './App';
-import './style.css';
 
 const send: Send = (name, data) => sendMessage((message) => browser.runtime.sendMessage(message), name, data);
 const pageDb = await openPageDb(send, undefined, browser.storage.local, (browser.storage as { session?: KeyValueArea }).session);
@@ -22,18 +22,20 @@ void requestPersistence();
 
 const data: DataSectionApi = {
   ...dataApiFrom(send),
-  countJobs: () => pageDb.db.jobs.count(),
+  countJobs: () => countJobs(pageDb.db),
   storage: globalThis.navigator?.storage,
   now: () => new Date(),
 };
 
-const api: ProfilePageApi = {
+const api: ExtensionApi = {
   db: pageDb.db,
-  saveProfile: async (profile) => {
-    const reply = await send('profile:save', { profile });
+  // Where the page mirrors the background's data, each write waits for the mirror to catch up.
+  send: async (name, data) => {
+    const reply = await send(name, data);
     await pageDb.refresh();
     return reply;
   },
+  openOptions: () => browser.runtime.openOptionsPage(),
   download: downloadText,
   now: () => new Date(),
   dataPageUrl: browser.runtime.getURL('/popup.html'),
@@ -52,12 +54,6 @@ const pageMarks: PageMarksApi = {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App
-      api={api}
-      data={data}
-      privateWindows={privateWindows}
-      pageMarks={pageMarks}
-      settings={{ db: pageDb.db, send, now: () => new Date() }}
-    />
+    <App api={api} data={data} privateWindows={privateWindows} pageMarks={pageMarks} settings />
   </StrictMode>,
 );

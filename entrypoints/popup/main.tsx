@@ -1,14 +1,15 @@
+// First, so every component's own rules come after the tokens and the reset.
+import './style.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import type { KeyValueArea } from '../../lib/backup/copy';
 import { openPageDb, requestPersistence } from '../../components/data/page-db';
-import { downloadText } from '../../components/download';
-import { ApiProvider, type PopupApi } from '../../components/popup/api';
+import { downloadText } from '../../components/shared/download';
+import { ApiProvider, type ExtensionApi } from '../../components/shared/api';
 import { PopupApp } from '../../components/popup/PopupApp';
 import { sendMessage } from '../../lib/messages/client';
 import { classifyUrl, type PageKind } from '../../lib/sites/urls';
-import './style.css';
 
 /**
  * Query parameters, for when this page is opened as a tab rather than as the toolbar popup:
@@ -45,13 +46,13 @@ async function currentTab(): Promise<CurrentTab> {
 // Firefox closes the popup as soon as a file dialog opens, and the chosen file is lost with it.
 const firefoxPopup = !inTab && browser.runtime.getURL('/').startsWith('moz-extension:');
 
-const send: PopupApi['send'] = (name, data) => sendMessage((message) => browser.runtime.sendMessage(message), name, data);
+const send: ExtensionApi['send'] = (name, data) => sendMessage((message) => browser.runtime.sendMessage(message), name, data);
 // Where IndexedDB is unavailable the page mirrors the background's data; each write then waits
 // for the mirror to catch up, so what the user just did is on screen when the promise settles.
 const pageDb = await openPageDb(send, undefined, browser.storage.local, (browser.storage as { session?: KeyValueArea }).session);
 void requestPersistence();
 
-const api: PopupApi = {
+const api: ExtensionApi = {
   db: pageDb.db,
   send: async (name, data) => {
     const reply = await send(name, data);

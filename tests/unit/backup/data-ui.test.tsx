@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DataNotices } from '../../../components/data/DataNotices';
-import { dataApiFrom, type Send } from '../../../components/data/api';
+import { dataApiFrom, type Send } from '../../../components/shared/api';
 import { DataSection, type DataSectionApi } from '../../../components/settings/DataSection';
 import { startStore, withBackup, type DataKeeper } from '../../../lib/backup/keeper';
 import { openMemoryDb } from '../../../lib/backup/memory';

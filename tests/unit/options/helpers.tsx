@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Dexie from 'dexie';
-import type { ProfilePageApi } from '../../../components/profile/ProfileEditor';
+import type { ExtensionApi } from '../../../components/shared/api';
 import { App } from '../../../entrypoints/options/App';
 import { sendMessage } from '../../../lib/messages/client';
 import { createHandlers } from '../../../lib/messages/handlers';
@@ -16,7 +16,7 @@ export const NOW = new Date('2025-11-15T10:00:00');
 
 export interface TestPage {
   db: JobLensDb;
-  api: ProfilePageApi & { downloads: { fileName: string; text: string; mimeType: string }[]; sent: unknown[] };
+  api: ExtensionApi & { downloads: { fileName: string; text: string; mimeType: string }[]; sent: unknown[] };
   user: ReturnType<typeof userEvent.setup>;
 }
 
@@ -34,16 +34,17 @@ export function renderOptions(db: JobLensDb = freshDb(), { refuse }: { refuse?: 
   const downloads: TestPage['api']['downloads'] = [];
   const api: TestPage['api'] = {
     db,
-    saveProfile: (profile) =>
+    send: (name, data) =>
       sendMessage(
         async (message) => {
           sent.push(message);
           return refuse ? { ok: false, code: 'failed', message: refuse } : route(message);
         },
-        'profile:save',
-        { profile },
+        name,
+        data,
         { attempts: 1 },
       ),
+    openOptions: async () => undefined,
     download: (fileName, text, mimeType) => void downloads.push({ fileName, text, mimeType }),
     now: () => NOW,
     dataPageUrl: 'chrome-extension://test/popup.html',

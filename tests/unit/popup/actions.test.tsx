@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { notesDraftKey } from '../../../components/job/JobActions';
+import { notesDraftKey } from '../../../components/job-detail/JobActions';
 import { PopupApp } from '../../../components/popup/PopupApp';
 import { matchPosting } from '../../../lib/match';
 import { minimumLine, summarizeMatch } from '../../../lib/match/summary';

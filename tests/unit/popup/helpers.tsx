@@ -2,7 +2,7 @@ import { overallBadge } from '../../../lib/limit/limit';
 import { render } from '@testing-library/react';
 import Dexie from 'dexie';
 import type { ReactNode } from 'react';
-import { ApiProvider, type PopupApi } from '../../../components/popup/api';
+import { ApiProvider, type ExtensionApi } from '../../../components/shared/api';
 import { sendMessage } from '../../../lib/messages/client';
 import { createHandlers } from '../../../lib/messages/handlers';
 import { createRouter } from '../../../lib/messages/router';
@@ -38,7 +38,7 @@ export const MASTER_STUDENT: ProfileInput = {
   availability: [{ from: '2026-05-01', to: '2026-08-31' }],
 };
 
-export interface TestApi extends PopupApi {
+export interface TestApi extends ExtensionApi {
   downloads: { fileName: string; text: string; mimeType: string }[];
   optionsOpened: number;
   badges: string[];
@@ -78,7 +78,7 @@ export function testApi(db: JobLensDb, now: Date = NOW): TestApi {
   return api;
 }
 
-export function renderWithApi(api: PopupApi, ui: ReactNode) {
+export function renderWithApi(api: ExtensionApi, ui: ReactNode) {
   return render(<ApiProvider api={api}>{ui}</ApiProvider>);
 }
 

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SavedJobsView } from '../../../components/jobs/SavedJobsView';
+import { SavedJobsView } from '../../../components/saved-jobs/SavedJobsView';
 import type { JobLensDb } from '../../../lib/store/db';
 import { closeDb, freshDb, giveListLayout, records, renderWithApi, testApi } from './helpers';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { orderedIds } from '../../../components/jobs/source';
-import { sortJobs } from '../../../components/jobs/query';
+import { orderedIds } from '../../../lib/store/saved-list';
+import { sortJobs } from '../../../components/saved-jobs/query';
 import { createHandlers } from '../../../lib/messages/handlers';
 import { matchPosting } from '../../../lib/match';
 import { blockerReason, minimumLine, MatchSummarySchema, rankOf, summarizeMatch } from '../../../lib/match/summary';

@@ -3,7 +3,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiProvider, type PopupApi } from '../../../components/popup/api';
+import { ApiProvider, type ExtensionApi } from '../../../components/shared/api';
 import { PopupApp } from '../../../components/popup/PopupApp';
 import { PrivateWindows, type PrivateWindowsApi } from '../../../components/settings/PrivateWindows';
 import { sendMessage } from '../../../lib/messages/client';
@@ -83,7 +83,7 @@ describe('the popup on a private window’s job tab', () => {
   function popupSetup() {
     const { db, route } = setup();
     let optionsOpened = 0;
-    const api: PopupApi = {
+    const api: ExtensionApi = {
       db,
       send: (name, data) => sendMessage((m) => route(m), name, data, { attempts: 1 }),
       openOptions: async () => {

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProgramPicker } from '../../../components/limit/ProgramPicker';
-import { ApiProvider } from '../../../components/popup/api';
+import { ApiProvider } from '../../../components/shared/api';
 import { DeleteData } from '../../../components/settings/DeleteData';
 import { LimitSettings } from '../../../components/settings/LimitSettings';
 import { FAQ_LIMIT_SENTENCE } from '../../../lib/sites/programs';
@@ -47,7 +47,7 @@ const senior = () =>
 
 describe('LimitSettings', () => {
   it('shows the FAQ’s sentence beside the strict reading, off by default, and turns it on and off', async () => {
-    render(<LimitSettings api={api} />);
+    renderWithApi(api, <LimitSettings />);
     const section = await screen.findByTestId('limit-settings');
     expect(section.textContent).toContain(FAQ_LIMIT_SENTENCE);
     const strict = await screen.findByRole('checkbox', { name: /Strict reading/ });
@@ -63,7 +63,7 @@ describe('LimitSettings', () => {
   });
 
   it('sets and clears the start of the recruiting cycle', async () => {
-    render(<LimitSettings api={api} />);
+    renderWithApi(api, <LimitSettings />);
     const date = (await screen.findByLabelText('Recruiting cycle starts on')) as HTMLInputElement;
     await userEvent.type(date, '2025-09-01');
     await userEvent.click(screen.getByRole('button', { name: 'Save cycle start' }));
@@ -83,7 +83,7 @@ describe('LimitSettings', () => {
     await senior();
     await api.send('job:setProgram', { jobId: BIGDATA_JOB, program: 'none' });
     await api.send('job:setProgram', { jobId: SENIOR, program: { key: 'graduate:2026-start', label: 'Graduate · 2026 Start' } });
-    render(<LimitSettings api={api} />);
+    renderWithApi(api, <LimitSettings />);
     const list = await screen.findByTestId('corrections');
     const items = within(list).getAllByRole('listitem');
     expect(items.map((li) => li.getAttribute('data-job-id')).sort()).toEqual([BIGDATA_JOB, SENIOR].sort());
@@ -103,7 +103,7 @@ describe('DeleteData', () => {
   it('deletes one job only on a second click of its own button', async () => {
     await addJob(db, { jobId: BIGDATA_JOB });
     await addJob(db, { jobId: DATA_SCIENTIST_JOB });
-    render(<DeleteData api={api} />);
+    renderWithApi(api, <DeleteData />);
     await userEvent.type(screen.getByLabelText('Find a job to delete'), 'big data');
     const results = await screen.findByRole('list', { name: 'Jobs found' });
     const item = within(results).getByRole('listitem');
@@ -119,7 +119,7 @@ describe('DeleteData', () => {
   it('deletes everything only once the phrase is typed', async () => {
     await addJob(db, { jobId: PHD_JOB });
     await api.send('settings:setStrictLimit', { strict: true });
-    render(<DeleteData api={api} />);
+    renderWithApi(api, <DeleteData />);
     const button = screen.getByRole('button', { name: 'Delete everything' }) as HTMLButtonElement;
     expect(button.disabled).toBe(true);
     await userEvent.type(screen.getByLabelText(/to confirm/), 'delete every');

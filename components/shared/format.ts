@@ -1,10 +1,10 @@
-import type { JobPosting } from '../lib/posting/schema';
+import type { JobPosting } from '../../lib/posting/schema';
 
 export const SITE_NAMES = { tiktok: 'TikTok', bytedance: 'ByteDance' } as const;
 
-export { STATUS_LABELS } from '../lib/store/status-words';
+export { STATUS_LABELS } from '../../lib/store/status-words';
 
-export { localDay } from '../lib/date';
+export { localDay } from '../../lib/date';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -4,13 +4,14 @@ import type { Profile } from '../../lib/profile/schema';
 import { canonicalJobUrl } from '../../lib/sites/urls';
 import type { JobRecord } from '../../lib/store/schema';
 import { blockerReason, minimumLine, summarizeMatch } from '../../lib/match/summary';
-import { calendarDate, commitmentText, internshipText, limitText, localDay, SITE_NAMES } from '../format';
-import { useApi } from '../popup/api';
+import { calendarDate, commitmentText, internshipText, limitText, localDay, SITE_NAMES } from '../shared/format';
+import { useApi } from '../shared/api';
 import { JobActions } from './JobActions';
 import { isEmptyProfile, reportFor } from './match';
 import { ChangeNotice } from './ChangeNotice';
 import { ProgramPicker } from '../limit/ProgramPicker';
 import { Qualifications } from './Qualifications';
+import './JobView.css';
 
 export type ProfileState =
   { status: 'loading' } | { status: 'none' } | { status: 'invalid'; reason: string } | { status: 'ready'; profile: Profile };

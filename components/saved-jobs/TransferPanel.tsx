@@ -2,9 +2,10 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { exportCsv } from '../../lib/transfer/csv';
 import { exportFileName, exportJson } from '../../lib/transfer/export';
 import { importBlob, type ImportSummary } from '../../lib/transfer/import';
-import { plural } from '../format';
-import { useApi } from '../popup/api';
+import { plural } from '../shared/format';
+import { useApi } from '../shared/api';
 import { failureMessage } from '../../lib/messages/client';
+import './TransferPanel.css';
 
 function importSummaryText(summary: ImportSummary): string {
   const parts = [`${plural(summary.jobsAdded, 'job')} added`, `${summary.jobsUpdated} updated`, `${summary.jobsUnchanged} unchanged`];

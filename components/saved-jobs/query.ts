@@ -1,10 +1,11 @@
 import type { DegreeLevel, Site } from '../../lib/posting/schema';
 import { APPLIED_STATUSES, type JobRecord, type JobStatus } from '../../lib/store/schema';
-import { SITE_NAMES } from '../format';
+import type { SortKey } from '../../lib/store/saved-list';
+import { SITE_NAMES } from '../shared/format';
 
 /**
  * Search, filters and sort for the saved-jobs list. Pure: the list view and its tests run the
- * same code. The view sorts from the database's indexes (see source.ts); `sortJobs` is the same
+ * same code. The view sorts from the database's indexes (see lib/store/saved-list.ts); `sortJobs` is the same
  * order over rows in memory, and the tests hold the two to each other.
  */
 
@@ -45,8 +46,7 @@ export interface JobFilters {
 
 export const NO_FILTERS: JobFilters = { text: '', status: 'all', site: 'all', degree: 'all', location: 'all', eligibleOnly: false };
 
-export const SORT_KEYS = ['lastSeen', 'score', 'applied'] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
+export { SORT_KEYS, type SortKey } from '../../lib/store/saved-list';
 export const SORT_LABELS: Record<SortKey, string> = {
   lastSeen: 'Last viewed',
   score: 'Best match (eligible first)',

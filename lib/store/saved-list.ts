@@ -1,12 +1,14 @@
-import type { JobLensDb } from '../../lib/store/db';
-import type { JobRecord, JobStatus } from '../../lib/store/schema';
-import { facetOf, type Facet, type SortKey } from './query';
+import type { JobLensDb } from './db';
+import type { JobRecord, JobStatus } from './schema';
 
 /**
  * The list's reads, from indexes: the order of every job id for a sort (keys only, no posting is
  * read), the ids with given statuses, and the facets for search, read in small chunks. Nothing is
  * scored here: "best match" is the order of the stored summaries' `match.rank` index.
  */
+
+export const SORT_KEYS = ['lastSeen', 'score', 'applied'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
 
 const INDEX_OF: Record<Exclude<SortKey, 'lastSeen'>, string> = { score: 'match.rank', applied: 'appliedAt' };
 
@@ -46,12 +48,19 @@ export async function eligibleIds(db: JobLensDb): Promise<Set<string>> {
   return new Set((await db.jobs.where('match.rank').aboveOrEqual(200).primaryKeys()) as string[]);
 }
 
+/** The rows with these ids, in their order (undefined where a job is gone): the rows on screen. */
+export function jobsByIds(db: JobLensDb, ids: readonly string[]): Promise<(JobRecord | undefined)[]> {
+  return db.jobs.bulkGet([...ids]);
+}
+
 /**
- * Reads every job's facet, `chunk` rows per transaction in primary-key order, calling `onChunk`
- * after each so the list can search what has arrived; `cancelled` stops it between chunks.
+ * Reads every job's facet (what `facetOf` keeps of a row), `chunk` rows per transaction in
+ * primary-key order, calling `onChunk` after each so the list can search what has arrived;
+ * `cancelled` stops it between chunks.
  */
-export async function loadFacets(
+export async function loadFacets<Facet>(
   db: JobLensDb,
+  facetOf: (job: JobRecord) => Facet,
   onChunk: (facets: Facet[]) => void,
   {
     chunk = 500,

@@ -1,5 +1,5 @@
 import type { JobRecord } from '../../lib/store/schema';
-import { localDay } from '../format';
+import { localDay } from '../shared/format';
 
 /**
  * What the careers site itself showed for this application, beside the user's own record: its

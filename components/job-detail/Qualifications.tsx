@@ -1,5 +1,6 @@
 import type { LineResult, MatchReport, Verdict } from '../../lib/match';
 import { evidenceLines, VERDICTS } from './match';
+import './Qualifications.css';
 
 const LEGEND_ORDER: Verdict[] = ['met', 'partial', 'unmet', 'unknown'];
 

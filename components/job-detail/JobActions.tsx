@@ -3,10 +3,11 @@ import type { LimitState } from '../../lib/limit/limit';
 import { countForJob } from '../../lib/store/limit';
 import { APPLIED_STATUSES, JOB_STATUSES, type JobRecord, type JobStatus } from '../../lib/store/schema';
 import { localNoon } from '../../lib/date';
-import { localDay, localDateTime, STATUS_LABELS } from '../format';
+import { localDay, localDateTime, STATUS_LABELS } from '../shared/format';
 import { SiteStatusLine } from './SiteStatus';
-import { useApi } from '../popup/api';
+import { useApi } from '../shared/api';
 import { failureMessage } from '../../lib/messages/client';
+import './JobActions.css';
 
 const isSubmitted = (status: JobStatus) => APPLIED_STATUSES.includes(status);
 

@@ -3,9 +3,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { DEGREE_LEVELS, SITES } from '../../lib/posting/schema';
 import type { JobRecord } from '../../lib/store/schema';
-import { localDay, plural, SITE_NAMES, STATUS_LABELS } from '../format';
-import { useApi } from '../popup/api';
-import { eligibleIds, headRows, idsWithStatus, loadFacets, orderedIds } from './source';
+import { localDay, plural, SITE_NAMES, STATUS_LABELS } from '../shared/format';
+import { useApi } from '../shared/api';
+import { eligibleIds, headRows, idsWithStatus, jobsByIds, loadFacets, orderedIds } from '../../lib/store/saved-list';
 import { TransferPanel } from './TransferPanel';
 import {
   facetFilter,
@@ -23,6 +23,7 @@ import {
   type JobFilters,
   type SortKey,
 } from './query';
+import './SavedJobsView.css';
 
 /** Two lines of title, the facts line and the eligibility line. */
 const ROW_HEIGHT = 86;
@@ -181,6 +182,7 @@ export function SavedJobsView({
     let shownAt = -Infinity;
     void loadFacets(
       db,
+      facetOf,
       (chunk) => {
         for (const f of chunk) facets.current.set(f.jobId, f);
         if (performance.now() - shownAt < FILTER_EVERY_MS) return;
@@ -242,7 +244,7 @@ export function SavedJobsView({
   const windowIds = usingHead ? [] : items.map((item) => listIds[item.index]!).filter(Boolean);
   const windowKey = windowIds.join(',');
   const windowRows = useLiveQuery(
-    async () => (windowIds.length ? db.jobs.bulkGet(windowIds) : []),
+    async () => (windowIds.length ? jobsByIds(db, windowIds) : []),
     // Keyed by the ids' text: `windowIds` is a new array on every render.
     [db, windowKey],
   );

@@ -3,8 +3,9 @@ import { useState } from 'react';
 import type { JobPosting } from '../../lib/posting/schema';
 import { getVersions } from '../../lib/store/jobs';
 import type { JobRecord } from '../../lib/store/schema';
-import { useApi } from '../popup/api';
+import { useApi } from '../shared/api';
 import { failureMessage } from '../../lib/messages/client';
+import './ChangeNotice.css';
 
 const FIELD_LABELS: Partial<Record<keyof JobPosting, string>> = {
   title: 'Title',
