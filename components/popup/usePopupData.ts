@@ -5,7 +5,7 @@ import { loadProfile } from '../../lib/profile/store';
 import type { PageKind } from '../../lib/sites/urls';
 import { listRecent, needsDate, pendingConfirmations } from '../../lib/store/jobs';
 import { countForJob, loadLimit } from '../../lib/store/limit';
-import { countJobs, getJob } from '../../lib/store/queries';
+import { countJobs, savedJob } from '../../lib/store/queries';
 import { getRecordPrivateWindows } from '../../lib/store/settings';
 import { isEmptyProfile } from '../job-detail/match';
 import type { ProfileState } from '../job-detail/JobView';
@@ -84,8 +84,8 @@ export function usePopupData(
   const countNow = firstShown && jobId !== null;
   const total = useLiveQuery(async () => (countNow ? countJobs(db) : undefined), [db, countNow]);
   const pageState = usePageState(api, jobId, page?.kind === 'job');
-  const currentJob = useLiveQuery(async () => (jobId ? getJob(db, jobId) : null), [db, jobId]);
-  const detailJob = useLiveQuery(async () => (detailId ? getJob(db, detailId) : null), [db, detailId]);
+  const currentJob = useLiveQuery(async () => (jobId ? savedJob(db, jobId) : null), [db, jobId]);
+  const detailJob = useLiveQuery(async () => (detailId ? savedJob(db, detailId) : null), [db, detailId]);
   const recordsPrivate = useLiveQuery(async () => (privateTab ? getRecordPrivateWindows(db) : undefined), [db, privateTab]);
 
   const profile: ProfileState = useMemo(() => {

@@ -9,7 +9,7 @@ import type { JobRecord, ProfileRow } from './schema';
  */
 
 /** One job, or null when it is not saved. */
-export async function getJob(db: JobLensDb, jobId: string): Promise<JobRecord | null> {
+export async function savedJob(db: JobLensDb, jobId: string): Promise<JobRecord | null> {
   return (await db.jobs.get(jobId)) ?? null;
 }
 
