@@ -52,7 +52,8 @@ describe('version 4', () => {
 
   it('upgrades a version 3 database: one application row per applied job, whatever its status since, and nothing else changes', async () => {
     const name = 'migrate-v3-v4';
-    const v3 = open(name, V3_VERSION);
+    // Closed before the upgrade, and not deleted by afterEach: the version 4 instance deletes the database.
+    const v3 = openDb(name, V3_VERSION);
     await v3.open();
     const rows = [
       v3Row('7500000000000000001', null),
@@ -83,7 +84,8 @@ describe('version 4', () => {
       const name = `${fixture}-to-v4`;
       await writeDbFixture(name, data);
       // The count as version 3 made it, from whole job rows.
-      const v3 = open(name, V3_VERSION);
+      // Closed before the upgrade, and not deleted by afterEach: the version 4 instance deletes the database.
+      const v3 = openDb(name, V3_VERSION);
       await v3.open();
       const appliedV3 = (await v3.jobs.toArray()).filter((job) => job.appliedAt !== null);
       v3.close();
