@@ -94,6 +94,10 @@ export default defineBackground(() => {
     now: () => new Date(),
     open: () => openDb(),
     openMemory: () => openMemoryDb(),
+    spaceLeft: async () => {
+      const { quota, usage } = (await navigator.storage?.estimate?.()) ?? {};
+      return quota === undefined || usage === undefined ? undefined : quota - usage;
+    },
   });
   const database = () => started.then(({ keeper }) => keeper.db);
 

@@ -493,7 +493,21 @@ export interface StartDeps extends KeeperDeps {
   /** The real database (not yet opened). */
   open: () => JobLensDb;
   openMemory: () => JobLensDb;
+  /**
+   * Bytes this origin may still write (`navigator.storage.estimate()`: quota less usage, and the
+   * quota follows the disk's free space), or undefined where the browser cannot say. Read only when
+   * the database failed to open for a reason the browser did not name.
+   */
+  spaceLeft?: () => Promise<number | undefined>;
 }
+
+/**
+ * Below this much room, a database that fails to open is taken to fail for the full disk. Chromium
+ * does not always say so: with no space left it can report only "Internal error opening backing
+ * store", the words it also uses for a damaged one. Deleting a whole database to make it anew on a
+ * disk that cannot hold the new one would lose the postings for nothing.
+ */
+export const NEARLY_FULL_BYTES = 64 * 1024 * 1024;
 
 export interface StartResult {
   keeper: DataKeeper;
@@ -507,6 +521,11 @@ export interface StartResult {
  * copy has been read and holds something; the copy is only read here, never written, so a
  * restore that fails midway can be tried again at the next start.
  */
+async function nearlyFull(deps: StartDeps): Promise<boolean> {
+  const left = await deps.spaceLeft?.().catch(() => undefined);
+  return left !== undefined && left < NEARLY_FULL_BYTES;
+}
+
 export async function startStore(deps: StartDeps): Promise<StartResult> {
   let copy: Backup | null = null;
   let copyProblem: string | null = null;
@@ -543,8 +562,7 @@ export async function startStore(deps: StartDeps): Promise<StartResult> {
   };
 
   /** A full disk, or a failure after a good open: the database is left exactly as it is. */
-  async function memoryFromCopy(error: unknown, what: string) {
-    const full = isStoragePressure(error);
+  async function memoryFromCopy(error: unknown, what: string, full = isStoragePressure(error)) {
     const why = full ? 'the disk is full' : messageOf(error);
     const then = full ? ' Free some space: Job Lens then opens its database again and puts into it what you recorded meanwhile.' : '';
     const started = await memory([
@@ -589,7 +607,7 @@ export async function startStore(deps: StartDeps): Promise<StartResult> {
     ]);
   }
 
-  if (isStoragePressure(openError)) return memoryFromCopy(openError, 'could not open its database');
+  if (isStoragePressure(openError) || (await nearlyFull(deps))) return memoryFromCopy(openError, 'could not open its database', true);
 
   const reason = messageOf(openError);
   if (copy) {

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NEARLY_FULL_BYTES } from '../../lib/backup/keeper';
 import { fixtureNamed, jobFixtures, loadFixtures } from './fixtures';
 import { CHROME_BUILD, snapshotBuild, waitFor, type Row } from './harness';
 import { serveJobCopies, syntheticJobIds } from './limit-driver';
@@ -338,6 +339,18 @@ function fullDiskSuite(label: string, { withoutUnlimitedStorage }: { withoutUnli
     it('after a restart with the disk still full, every application, status, note and the profile are there', async () => {
       const b = await restart();
       const rows = await expectEverythingKept(b, 'background');
+      // What the background reads before it would delete a database that will not open: Chromium
+      // does not always name the full disk, and this is how Job Lens tells it from a damaged one.
+      // With `unlimitedStorage` (as shipped) the quota follows the disk; without it Chromium
+      // reports a fixed pool share however full the disk is, so there is nothing to check.
+      const left = await (
+        await b.serviceWorker()
+      ).evaluate(async () => {
+        const { quota = 0, usage = 0 } = await navigator.storage.estimate();
+        return quota - usage;
+      });
+      console.log(`[${label}] room left as the origin is told: ${left} bytes`);
+      if (!withoutUnlimitedStorage) expect(left, 'room the origin is told it has on the full disk').toBeLessThan(NEARLY_FULL_BYTES);
       const s = await status(b);
       console.log(`[${label}] restart 1: ${s.mode}, ${rows.length} jobs; notices: ${JSON.stringify(s.notices.map((n) => n.text))}`);
       if (s.notices.some((n) => n.text.startsWith('Job Lens can use its database again'))) {

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readBackup, type KeyValueArea } from '../../../lib/backup/copy';
-import { startStore, withBackup, type DataKeeper, type StartDeps } from '../../../lib/backup/keeper';
+import { NEARLY_FULL_BYTES, startStore, withBackup, type DataKeeper, type StartDeps } from '../../../lib/backup/keeper';
 import { openMemoryDb } from '../../../lib/backup/memory';
 import { RESTORED_EXTRACTED_AT } from '../../../lib/backup/restore';
 import { BACKUP_KEY, emptyBackup, type Backup } from '../../../lib/backup/schema';
@@ -417,6 +417,52 @@ describe('a full disk at start', () => {
     ]);
     expect((await check.jobs.get(recorded.plain.jobId))?.description).toBe(recorded.plain.description);
     check.close();
+  });
+
+  it('takes an unnamed open failure on a nearly full disk for the full disk: nothing deleted, and the database back once there is room', async () => {
+    const { name, recorded } = await sessionWithData();
+    // Chromium's words for an I/O failure, which it also gives when no space is left.
+    const internal = () => Object.assign(new Error('Internal error opening backing store for indexedDB.open.'), { name: 'UnknownError' });
+    let left = 300 * 1024;
+    let opens = false;
+    const deps = { ...depsFor(() => (opens ? openDb(name) : throwingOnOpen(openDb(name), internal()))), spaceLeft: async () => left };
+    const { keeper, outcome } = await startStore(deps);
+    expect(outcome).toBe('memory');
+    expect(keeper.status().notices.find((n) => n.kind === 'unavailable')?.text).toMatch(
+      /^Job Lens could not open its database \(the disk is full\)\. Nothing in it was deleted\..*Free some space/,
+    );
+    expect(applicationsKnown(await loadLimitState(keeper.db, clock))).toBe(1);
+    const check = openDb(name);
+    expect((await check.jobs.toArray()).map((r) => r.jobId).sort()).toEqual(
+      [recorded.applied.jobId, recorded.noted.jobId, recorded.plain.jobId].sort(),
+    );
+    check.close();
+    // Space again, later in the same session: the database is taken up again with every row it had.
+    opens = true;
+    tick();
+    expect(await keeper.returnToDisk()).toBe(true);
+    expect(keeper.mode).toBe('indexeddb');
+    expect((await keeper.db.jobs.get(recorded.plain.jobId))?.description).toBe(recorded.plain.description);
+    keeper.db.close();
+
+    // The same words with room to spare mean a damaged database: it is made anew from the copy.
+    left = NEARLY_FULL_BYTES * 4;
+    let tries = 0;
+    const damaged = await startStore({
+      ...deps,
+      open: () => ((tries += 1) === 1 ? throwingOnOpen(openDb(name), internal()) : openDb(name)),
+    });
+    expect(damaged.outcome).toBe('recreated');
+    // Where the browser cannot tell how much room is left, nothing changes either.
+    damaged.keeper.db.close();
+    tries = 0;
+    const unknown = await startStore({
+      ...deps,
+      spaceLeft: async () => undefined,
+      open: () => ((tries += 1) === 1 ? throwingOnOpen(openDb(name), internal()) : openDb(name)),
+    });
+    expect(unknown.outcome).toBe('recreated');
+    unknown.keeper.db.close();
   });
 
   it('puts what was recorded on the copy meanwhile into the database at the next start with space', async () => {
