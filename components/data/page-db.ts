@@ -57,11 +57,17 @@ export async function openPageDb(
     const copy = area ? await readBackup(area).catch(() => null) : null;
     if (copy?.kind === 'ok') await restoreFromBackup(mirror, copy.backup).catch(() => undefined);
   });
-  setInterval(() => {
+  const catchUp = () => {
     send('data:status', {})
       .then(({ status }) => (status.revision !== revision ? refresh() : undefined))
       .catch(() => undefined);
-  }, MIRROR_POLL_MS);
+  };
+  setInterval(catchUp, MIRROR_POLL_MS);
+  // A hidden page's timers are throttled (Firefox can hold them for many seconds), so a page the
+  // user comes back to would show old data until the next poll: it catches up as it shows.
+  globalThis.document?.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') catchUp();
+  });
   return { db: mirror, mirrored: true, refresh };
 }
 
