@@ -9,6 +9,7 @@ import { downloadText } from '../../components/shared/download';
 import { ApiProvider, type ExtensionApi } from '../../components/shared/api';
 import { PopupApp } from '../../components/popup/PopupApp';
 import { sendMessage } from '../../lib/messages/client';
+import { answerWithin } from '../../lib/messages/timeout';
 import { classifyUrl, type PageKind } from '../../lib/sites/urls';
 
 /**
@@ -46,7 +47,12 @@ async function currentTab(): Promise<CurrentTab> {
 // Firefox closes the popup as soon as a file dialog opens, and the chosen file is lost with it.
 const firefoxPopup = !inTab && browser.runtime.getURL('/').startsWith('moz-extension:');
 
-const send: ExtensionApi['send'] = (name, data) => sendMessage((message) => browser.runtime.sendMessage(message), name, data);
+const send: ExtensionApi['send'] = (name, data) =>
+  sendMessage(
+    answerWithin((message) => browser.runtime.sendMessage(message)),
+    name,
+    data,
+  );
 // Where IndexedDB is unavailable the page mirrors the background's data; each write then waits
 // for the mirror to catch up, so what the user just did is on screen when the promise settles.
 const pageDb = await openPageDb(send, undefined, browser.storage.local, (browser.storage as { session?: KeyValueArea }).session);

@@ -184,7 +184,9 @@ export type FailureCode =
   /** A job page in a private window, which the user has not allowed to be recorded. */
   | 'private-window'
   /** The handler ran and failed: the database refused a write, or the change is not allowed. */
-  | 'failed';
+  | 'failed'
+  /** Nothing came back in time: given by the page's own transport, never by the background. */
+  | 'no-answer';
 
 export interface Failure {
   ok: false;
