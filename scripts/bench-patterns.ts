@@ -8,8 +8,8 @@ import puppeteer from 'puppeteer-core';
 import { parseDocument } from '../lib/extract/node';
 import { CHROMIUM_PATH, FIREFOX_PATH } from '../tests/e2e/harness';
 import { placeFromNode, runHarnessInPage, type BrowserReport, type PageRunner } from '../tests/e2e/patterns-driver';
-import { nodeCorpus } from '../tests/unit/security/patterns-corpus';
-import { collectPatterns, exerciseEverything, runHarness, SIZE, type HarnessReport } from '../tests/unit/security/patterns-harness';
+import { nodeCorpus } from '../tests/unit/support/patterns-corpus';
+import { collectPatterns, exerciseEverything, runHarness, SIZE, type HarnessReport } from '../tests/unit/support/patterns-harness';
 import { printTable } from './bench-report';
 
 const STOP_ABOVE_MS = 1000;

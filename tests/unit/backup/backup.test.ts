@@ -14,12 +14,12 @@ import { LATEST_VERSION, MIGRATIONS, openDb, openDbWith, type JobLensDb } from '
 import { loadLimitState } from '../../../lib/store/limit';
 import { openPageDb } from '../../../components/data/page-db';
 import type { ProfileInput } from '../../../lib/profile/schema';
-import { makePosting } from '../store/factory';
+import { makePosting } from '../support/factory';
 import { importJson } from '../../../lib/transfer/import';
-import { applicationsKnown } from '../limit-count';
+import { applicationsKnown } from '../support/limit-count';
 import { DELETE_ALL_PHRASE } from '../../../lib/store/erase';
 import type { JobRecord } from '../../../lib/store/schema';
-import { contextFor } from '../messages/sent-from';
+import { contextFor } from '../support/sent-from';
 import { localNoon } from '../../../lib/date';
 
 /**

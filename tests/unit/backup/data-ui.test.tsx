@@ -11,8 +11,8 @@ import { sendMessage } from '../../../lib/messages/client';
 import { createHandlers } from '../../../lib/messages/handlers';
 import { createRouter } from '../../../lib/messages/router';
 import { openDb } from '../../../lib/store/db';
-import { makePosting } from '../store/factory';
-import { contextFor } from '../messages/sent-from';
+import { makePosting } from '../support/factory';
+import { contextFor } from '../support/sent-from';
 
 /** The notices and the settings' data section over the background's real keeper and handlers. */
 

@@ -4,7 +4,7 @@ import { BANNER_TAG, removeLimitBanner, renderLimitBanner } from '../../../lib/b
 import { bannerConsequence, bannerContent } from '../../../lib/banner/content';
 import { computeLimitState, countFor, type LimitApplicationInput } from '../../../lib/limit/limit';
 import { programFor } from '../../../lib/program/program';
-import { local } from '../local-time';
+import { local } from '../support/local-time';
 
 // A cut-down copy of a lifeattiktok.com application page: the job title, then the form.
 const FORM_PAGE = `<!doctype html><html><head><title>Apply - TikTok Careers</title></head>

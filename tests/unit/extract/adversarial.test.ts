@@ -19,7 +19,7 @@ import { readLines } from '../../../lib/extract/lines';
 import { parseDocument } from '../../../lib/extract/node';
 import { collapseSpaces } from '../../../lib/text/spaces';
 import { classifyUrl, parseHttpUrl } from '../../../lib/sites/urls';
-import { adversarialStrings } from './adversarial-inputs';
+import { adversarialStrings } from '../support/adversarial-inputs';
 
 // Generous on purpose: a linear pattern takes a few milliseconds on 64k characters, a quadratic one
 // seconds. The budget tells the two apart on a busy machine, it does not measure speed.

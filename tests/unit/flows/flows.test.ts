@@ -11,8 +11,8 @@ import { openDb, type JobLensDb } from '../../../lib/store/db';
 import { siteDateToIso } from '../../../lib/store/flows';
 import { datesToAsk, getJob, pendingConfirmations, recordPostingSeen, setStatus } from '../../../lib/store/jobs';
 import { classifyUrl } from '../../../lib/sites/urls';
-import { makePosting } from '../store/factory';
-import { applicationsKnown } from '../limit-count';
+import { makePosting } from '../support/factory';
+import { applicationsKnown } from '../support/limit-count';
 
 let db: JobLensDb;
 let n = 0;

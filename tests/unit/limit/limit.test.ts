@@ -13,7 +13,7 @@ import {
   type LimitApplicationInput,
 } from '../../../lib/limit/limit';
 import { deriveProgram, programFor } from '../../../lib/program/program';
-import { local } from '../local-time';
+import { local } from '../support/local-time';
 
 const now = new Date('2025-11-15T10:00:00');
 const perProgram = { cycleStart: null, strictLimit: false };

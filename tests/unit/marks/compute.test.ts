@@ -13,7 +13,7 @@ import { classifyUrl } from '../../../lib/sites/urls';
 import { openDb, type JobLensDb } from '../../../lib/store/db';
 import { confirmApplication, recordPostingSeen, setStatus } from '../../../lib/store/jobs';
 import { createSummaryRefresher } from '../../../lib/store/match-summary';
-import { makePosting } from '../store/factory';
+import { makePosting } from '../support/factory';
 import { localNoon } from '../../../lib/date';
 
 const profile = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, `../../fixtures/profiles/${name}.json`), 'utf8'));

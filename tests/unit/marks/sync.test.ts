@@ -6,7 +6,7 @@ import { recordPostingSeen } from '../../../lib/store/jobs';
 import { createSummaryRefresher } from '../../../lib/store/match-summary';
 import { saveProfile } from '../../../lib/profile/store';
 import { emptyProfile } from '../../../lib/profile/schema';
-import { makePosting } from '../store/factory';
+import { makePosting } from '../support/factory';
 
 const NOW = new Date('2026-03-01T10:00:00Z');
 let db: JobLensDb;

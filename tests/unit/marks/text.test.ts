@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lineView, markView, shortDay, statusText } from '../../../lib/marks/text';
 import type { JobMark } from '../../../lib/marks/types';
-import { local } from '../local-time';
+import { local } from '../support/local-time';
 
 const now = new Date(local('2026-06-20T10:00:00'));
 const mark = (over: Partial<JobMark> = {}): JobMark => ({

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { matchLine } from '../../../lib/match/match';
 import { ProfileSchema } from '../../../lib/profile/schema';
-import { GRADUATE_CONTEXT, GRADUATE_ROWS, ROWS } from './qualification-table';
+import { GRADUATE_CONTEXT, GRADUATE_ROWS, ROWS } from '../support/qualification-table';
 
 const profile = (name: string) =>
   ProfileSchema.parse(JSON.parse(readFileSync(new URL(`../../fixtures/profiles/${name}.json`, import.meta.url), 'utf8')));

@@ -12,7 +12,7 @@ import {
 } from '../../../lib/match/summary';
 import { JobPostingSchema } from '../../../lib/posting/schema';
 import { ProfileSchema } from '../../../lib/profile/schema';
-import { GRADUATE_CONTEXT, GRADUATE_ROWS, ROWS } from './qualification-table';
+import { GRADUATE_CONTEXT, GRADUATE_ROWS, ROWS } from '../support/qualification-table';
 
 const dir = (name: string) => new URL(`../../fixtures/${name}/`, import.meta.url);
 const json = (url: URL) => JSON.parse(readFileSync(url, 'utf8'));

@@ -3,7 +3,7 @@ import { sendMessage, RefusedError } from '../../../lib/messages/client';
 import { createRouter, type Handlers } from '../../../lib/messages/router';
 import { extractFromHtml } from '../../../lib/extract/node';
 import type { JobPosting } from '../../../lib/posting/schema';
-import { fromTab } from './sent-from';
+import { fromTab } from '../support/sent-from';
 
 function posting(): JobPosting {
   const html = `<html><body><div>Technology</div><h1>Software Engineer Intern - 2026 Start (BS/MS)</h1>

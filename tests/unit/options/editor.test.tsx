@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProfileSchema, type ProfileInput } from '../../../lib/profile/schema';
 import { saveProfile } from '../../../lib/profile/store';
-import { NOW, closeDb, freshDb, renderOptions, type TestPage } from './helpers';
+import { NOW, closeDb, freshDb, renderOptions, type TestPage } from '../support/options-page';
 
 const pages: TestPage[] = [];
 const open = (...args: Parameters<typeof renderOptions>) => {

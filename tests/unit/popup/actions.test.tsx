@@ -23,7 +23,7 @@ import {
   renderWithApi,
   testApi,
   type TestApi,
-} from './helpers';
+} from '../support/popup-page';
 
 const jobUrl = (jobId: string) => `https://lifeattiktok.com/search/${jobId}`;
 

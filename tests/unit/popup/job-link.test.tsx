@@ -5,8 +5,8 @@ import { PopupApp } from '../../../components/popup/PopupApp';
 import { recordPostingSeen } from '../../../lib/store/jobs';
 import { classifyUrl } from '../../../lib/sites/urls';
 import { exportAll } from '../../../lib/transfer/export';
-import { makePosting } from '../store/factory';
-import { addJob, BIGDATA_JOB, freshDb, NOW, PHD_JOB, renderWithApi, testApi } from './helpers';
+import { makePosting } from '../support/factory';
+import { addJob, BIGDATA_JOB, freshDb, NOW, PHD_JOB, renderWithApi, testApi } from '../support/popup-page';
 
 afterEach(() => cleanup());
 

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SavedJobsView } from '../../../components/saved-jobs/SavedJobsView';
 import type { JobLensDb } from '../../../lib/store/db';
-import { closeDb, freshDb, giveListLayout, records, renderWithApi, testApi } from './helpers';
+import { closeDb, freshDb, giveListLayout, records, renderWithApi, testApi } from '../support/popup-page';
 
 let db: JobLensDb;
 let removeLayout: () => void;

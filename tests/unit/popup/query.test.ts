@@ -3,7 +3,7 @@ import { facetOf, filterJobs, locationOptions, NO_FILTERS, sortJobs } from '../.
 import { rankOf, type MatchSummary } from '../../../lib/match/summary';
 import type { JobPosting } from '../../../lib/posting/schema';
 import type { JobRecord } from '../../../lib/store/schema';
-import { records } from './helpers';
+import { records } from '../support/popup-page';
 
 type Spec = Partial<JobPosting> & Partial<JobRecord>;
 

@@ -10,8 +10,8 @@ import { openDb, type JobLensDb } from '../../../lib/store/db';
 import { createSummaryRefresher, staleJobIds, staleSummaryIds, summaryTarget, unscoredJobIds } from '../../../lib/store/match-summary';
 import { postingOf, type JobRecord } from '../../../lib/store/schema';
 import { exportJson } from '../../../lib/transfer/export';
-import { makePosting } from '../store/factory';
-import { addJob, BIGDATA_JOB, closeDb, DATA_SCIENTIST_JOB, freshDb, MASTER_STUDENT, NOW, PHD_JOB } from './helpers';
+import { makePosting } from '../support/factory';
+import { addJob, BIGDATA_JOB, closeDb, DATA_SCIENTIST_JOB, freshDb, MASTER_STUDENT, NOW, PHD_JOB } from '../support/popup-page';
 import { importJson } from '../../../lib/transfer/import';
 
 let db: JobLensDb;

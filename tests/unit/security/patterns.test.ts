@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../lib/extract/node';
 import { parseProfile } from '../../../lib/match/match';
-import { nodeCorpus } from './patterns-corpus';
-import { PENDING, PENDING_AREAS } from './patterns-pending';
-import { attackPattern, blackBoxCases, collectPatterns, exerciseEverything, SIZE, timeCases, type HarnessEnv } from './patterns-harness';
+import { nodeCorpus } from '../support/patterns-corpus';
+import { PENDING, PENDING_AREAS } from '../support/patterns-pending';
+import {
+  attackPattern,
+  blackBoxCases,
+  collectPatterns,
+  exerciseEverything,
+  SIZE,
+  timeCases,
+  type HarnessEnv,
+} from '../support/patterns-harness';
 
 // Every pattern the code runs on page or pasted text, on 64k-character adversarial strings, with
 // a time budget per pattern; then the public entry points themselves on hostile 64k inputs.

@@ -13,8 +13,8 @@ import { openDb, type JobLensDb } from '../../../lib/store/db';
 import { classifySender } from '../../../lib/messages/senders';
 import { classifyUrl } from '../../../lib/sites/urls';
 import { getRecordPrivateWindows } from '../../../lib/store/settings';
-import { SELF } from '../messages/sent-from';
-import { makePosting } from '../store/factory';
+import { SELF } from '../support/sent-from';
+import { makePosting } from '../support/factory';
 
 // The options page's private-window switch over a real (fake-indexeddb) database, its saves going
 // through the background's router and handlers; and the background using the stored choice.

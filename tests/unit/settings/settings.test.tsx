@@ -21,8 +21,8 @@ import {
   renderWithApi,
   testApi,
   type TestApi,
-} from '../popup/helpers';
-import { local } from '../local-time';
+} from '../support/popup-page';
+import { local } from '../support/local-time';
 
 let db: JobLensDb;
 let api: TestApi;

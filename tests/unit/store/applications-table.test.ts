@@ -9,7 +9,7 @@ import type { JobRecord } from '../../../lib/store/schema';
 import { exportJson } from '../../../lib/transfer/export';
 import { importJson } from '../../../lib/transfer/import';
 import { seededRandom } from '../../seeded-random';
-import { makePosting } from './factory';
+import { makePosting } from '../support/factory';
 
 /**
  * The `applications` table is derived from `jobs` by a database middleware. Whatever writes the

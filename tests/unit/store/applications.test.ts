@@ -16,7 +16,7 @@ import {
   setNotes,
   setStatus,
 } from '../../../lib/store/jobs';
-import { makePosting } from './factory';
+import { makePosting } from '../support/factory';
 
 let db: JobLensDb;
 let n = 0;

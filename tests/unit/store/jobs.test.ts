@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type JobLensDb } from '../../../lib/store/db';
 import { MAX_VERSIONS_PER_JOB, getJob, getVersions, recordPostingSeen, setNotes, setStatus } from '../../../lib/store/jobs';
-import { makePosting } from './factory';
+import { makePosting } from '../support/factory';
 
 let db: JobLensDb;
 let n = 0;

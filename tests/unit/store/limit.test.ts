@@ -19,8 +19,8 @@ import {
   setProgramOverride,
 } from '../../../lib/store/limit';
 import { getSettings, setCycleStart, setStrictLimit } from '../../../lib/store/settings';
-import { makePosting } from './factory';
-import { fromTab } from '../messages/sent-from';
+import { makePosting } from '../support/factory';
+import { fromTab } from '../support/sent-from';
 
 let db: JobLensDb;
 let n = 0;

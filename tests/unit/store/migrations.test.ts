@@ -11,8 +11,8 @@ import { getSettings } from '../../../lib/store/settings';
 import { loadProfile } from '../../../lib/profile/store';
 import { exportJson } from '../../../lib/transfer/export';
 import { importJson, parseExport } from '../../../lib/transfer/import';
-import { makePosting } from './factory';
-import { readDbFixture, writeDbFixture } from './db-fixtures';
+import { makePosting } from '../support/factory';
+import { readDbFixture, writeDbFixture } from '../support/db-fixtures';
 
 const opened: JobLensDb[] = [];
 function open(name: string, upTo?: number): JobLensDb {

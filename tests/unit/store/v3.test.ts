@@ -12,7 +12,7 @@ import {
   upgradeProfileV2toV3,
 } from '../../../lib/store/migrations/v3';
 import { JobRecordSchema } from '../../../lib/store/schema';
-import { makePosting } from './factory';
+import { makePosting } from '../support/factory';
 
 const opened: JobLensDb[] = [];
 afterEach(async () => {

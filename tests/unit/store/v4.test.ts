@@ -5,8 +5,8 @@ import { V4_STORES, V4_VERSION, V4ApplicationRowSchema, applicationRowV4 } from 
 import { applicationRowOf } from '../../../lib/store/applications';
 import { loadLimitState } from '../../../lib/store/limit';
 import { setStatus } from '../../../lib/store/jobs';
-import { readDbFixture, writeDbFixture } from './db-fixtures';
-import { makePosting } from './factory';
+import { readDbFixture, writeDbFixture } from '../support/db-fixtures';
+import { makePosting } from '../support/factory';
 
 const opened: JobLensDb[] = [];
 afterEach(async () => {

@@ -5,7 +5,7 @@ import { newJobRecord, recordPostingSeen, setNotes, setStatus } from '../../../l
 import { openDb, type JobLensDb } from '../../../lib/store/db';
 import { programOfJob } from '../../../lib/store/limit';
 import type { JobRecord } from '../../../lib/store/schema';
-import { makePosting } from '../store/factory';
+import { makePosting } from '../support/factory';
 
 /** A strict RFC 4180 reader, so the test checks what a spreadsheet would read back. */
 function parseCsv(text: string): string[][] {

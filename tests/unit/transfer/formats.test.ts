@@ -10,7 +10,7 @@ import * as formatV1 from '../../../lib/transfer/formats/v1';
 import * as formatV2 from '../../../lib/transfer/formats/v2';
 import { FORMAT_STEPS, IMPORT_LIMITS, type FormatStep } from '../../../lib/transfer/format';
 import { importBlob, importJson, parseExport } from '../../../lib/transfer/import';
-import { readDbFixture } from '../store/db-fixtures';
+import { readDbFixture } from '../support/db-fixtures';
 
 const FIXTURE_TEXT = readFileSync(new URL('../../fixtures/exports/v1.json', import.meta.url), 'utf8');
 const FIXTURE = JSON.parse(FIXTURE_TEXT) as formatV1.File;

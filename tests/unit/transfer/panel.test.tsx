@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TransferPanel } from '../../../components/saved-jobs/TransferPanel';
-import { freshDb, renderWithApi, testApi } from '../popup/helpers';
+import { freshDb, renderWithApi, testApi } from '../support/popup-page';
 
 const FIXTURE_TEXT = readFileSync(resolve(__dirname, '../../fixtures/exports/v1.json'), 'utf8');
 

@@ -7,7 +7,7 @@ import { getSettings, setCycleStart } from '../../../lib/store/settings';
 import { exportAll, exportJson } from '../../../lib/transfer/export';
 import { importJson, parseExport } from '../../../lib/transfer/import';
 import { IMPORT_LIMITS, type ImportLimits } from '../../../lib/transfer/format';
-import { makePosting } from '../store/factory';
+import { makePosting } from '../support/factory';
 
 const dbs: JobLensDb[] = [];
 let n = 0;

@@ -1,4 +1,4 @@
-import type { LimitState } from '../../lib/limit/limit';
+import type { LimitState } from '../../../lib/limit/limit';
 
 /**
  * Every application the limit state knows of, whatever its program (experienced-hire ones too):

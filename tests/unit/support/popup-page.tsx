@@ -7,7 +7,7 @@ import { sendMessage } from '../../../lib/messages/client';
 import { createHandlers } from '../../../lib/messages/handlers';
 import { createRouter } from '../../../lib/messages/router';
 import type { MessageName, RequestOf, ResponseOf } from '../../../lib/messages/protocol';
-import { fromTab } from '../messages/sent-from';
+import { fromTab } from './sent-from';
 import type { JobPosting } from '../../../lib/posting/schema';
 import { ProfileSchema, type ProfileInput } from '../../../lib/profile/schema';
 import { saveProfile } from '../../../lib/profile/store';
@@ -15,8 +15,8 @@ import { openDb, type JobLensDb } from '../../../lib/store/db';
 import { newJobRecord } from '../../../lib/store/jobs';
 import { createSummaryRefresher, type SummaryRefresher } from '../../../lib/store/match-summary';
 import type { JobRecord } from '../../../lib/store/schema';
-import { makePosting } from '../store/factory';
-import { local } from '../local-time';
+import { makePosting } from './factory';
+import { local } from './local-time';
 
 /**
  * The popup over a real (fake-indexeddb) database, its writes going through the background's
