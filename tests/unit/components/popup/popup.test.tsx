@@ -2,10 +2,10 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PopupApp } from '../../../components/popup/PopupApp';
-import { classifyUrl } from '../../../lib/sites/urls';
-import { recordApplyStarted } from '../../../lib/store/jobs';
-import type { JobLensDb } from '../../../lib/store/db';
+import { PopupApp } from '../../../../components/popup/PopupApp';
+import { classifyUrl } from '../../../../lib/sites/urls';
+import { recordApplyStarted } from '../../../../lib/store/jobs';
+import type { JobLensDb } from '../../../../lib/store/db';
 import {
   addJob,
   addProfile,
@@ -19,8 +19,8 @@ import {
   renderWithApi,
   testApi,
   type TestApi,
-} from '../support/popup-page';
-import { local } from '../support/local-time';
+} from '../../support/popup-page';
+import { local } from '../../support/local-time';
 
 let db: JobLensDb;
 let api: TestApi;
@@ -397,8 +397,8 @@ describe('popup: a posting that changed', () => {
       locations: ['Singapore', 'Jakarta'],
       extractedAt: local('2025-11-12T09:00:00'),
     };
-    const { recordPostingSeen } = await import('../../../lib/store/jobs');
-    const { postingOf } = await import('../../../lib/store/schema');
+    const { recordPostingSeen } = await import('../../../../lib/store/jobs');
+    const { postingOf } = await import('../../../../lib/store/schema');
     expect((await recordPostingSeen(db, postingOf(edited), new Date('2025-11-12T09:00:00'))).ok).toBe(true);
 
     renderWithApi(api, <PopupApp page={jobPage(BIGDATA_JOB)} />);

@@ -2,9 +2,9 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SavedJobsView } from '../../../components/saved-jobs/SavedJobsView';
-import type { JobLensDb } from '../../../lib/store/db';
-import { closeDb, freshDb, giveListLayout, records, renderWithApi, testApi } from '../support/popup-page';
+import { SavedJobsView } from '../../../../components/saved-jobs/SavedJobsView';
+import type { JobLensDb } from '../../../../lib/store/db';
+import { closeDb, freshDb, giveListLayout, records, renderWithApi, testApi } from '../../support/popup-page';
 
 let db: JobLensDb;
 let removeLayout: () => void;

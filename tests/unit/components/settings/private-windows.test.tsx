@@ -3,18 +3,18 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiProvider, type ExtensionApi } from '../../../components/shared/api';
-import { PopupApp } from '../../../components/popup/PopupApp';
-import { PrivateWindows, type PrivateWindowsApi } from '../../../components/settings/PrivateWindows';
-import { sendMessage } from '../../../lib/messages/client';
-import { createHandlers } from '../../../lib/messages/handlers';
-import { createRouter } from '../../../lib/messages/router';
-import { openDb, type JobLensDb } from '../../../lib/store/db';
-import { classifySender } from '../../../lib/messages/senders';
-import { classifyUrl } from '../../../lib/sites/urls';
-import { getRecordPrivateWindows } from '../../../lib/store/settings';
-import { SELF } from '../support/sent-from';
-import { makePosting } from '../support/factory';
+import { ApiProvider, type ExtensionApi } from '../../../../components/shared/api';
+import { PopupApp } from '../../../../components/popup/PopupApp';
+import { PrivateWindows, type PrivateWindowsApi } from '../../../../components/settings/PrivateWindows';
+import { sendMessage } from '../../../../lib/messages/client';
+import { createHandlers } from '../../../../lib/messages/handlers';
+import { createRouter } from '../../../../lib/messages/router';
+import { openDb, type JobLensDb } from '../../../../lib/store/db';
+import { classifySender } from '../../../../lib/messages/senders';
+import { classifyUrl } from '../../../../lib/sites/urls';
+import { getRecordPrivateWindows } from '../../../../lib/store/settings';
+import { SELF } from '../../support/sent-from';
+import { makePosting } from '../../support/factory';
 
 // The options page's private-window switch over a real (fake-indexeddb) database, its saves going
 // through the background's router and handlers; and the background using the stored choice.

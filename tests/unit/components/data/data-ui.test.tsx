@@ -2,17 +2,17 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DataNotices } from '../../../components/data/DataNotices';
-import { dataApiFrom, type Send } from '../../../components/shared/api';
-import { DataSection, type DataSectionApi } from '../../../components/settings/DataSection';
-import { startStore, withBackup, type DataKeeper } from '../../../lib/backup/keeper';
-import { openMemoryDb } from '../../../lib/backup/memory';
-import { sendMessage } from '../../../lib/messages/client';
-import { createHandlers } from '../../../lib/messages/handlers';
-import { createRouter } from '../../../lib/messages/router';
-import { openDb } from '../../../lib/store/db';
-import { makePosting } from '../support/factory';
-import { contextFor } from '../support/sent-from';
+import { DataNotices } from '../../../../components/data/DataNotices';
+import { dataApiFrom, type Send } from '../../../../components/shared/api';
+import { DataSection, type DataSectionApi } from '../../../../components/settings/DataSection';
+import { startStore, withBackup, type DataKeeper } from '../../../../lib/backup/keeper';
+import { openMemoryDb } from '../../../../lib/backup/memory';
+import { sendMessage } from '../../../../lib/messages/client';
+import { createHandlers } from '../../../../lib/messages/handlers';
+import { createRouter } from '../../../../lib/messages/router';
+import { openDb } from '../../../../lib/store/db';
+import { makePosting } from '../../support/factory';
+import { contextFor } from '../../support/sent-from';
 
 /** The notices and the settings' data section over the background's real keeper and handlers. */
 

@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PopupApp } from '../../../components/popup/PopupApp';
-import { recordPostingSeen } from '../../../lib/store/jobs';
-import { classifyUrl } from '../../../lib/sites/urls';
-import { exportAll } from '../../../lib/transfer/export';
-import { makePosting } from '../support/factory';
-import { addJob, BIGDATA_JOB, freshDb, NOW, PHD_JOB, renderWithApi, testApi } from '../support/popup-page';
+import { PopupApp } from '../../../../components/popup/PopupApp';
+import { recordPostingSeen } from '../../../../lib/store/jobs';
+import { classifyUrl } from '../../../../lib/sites/urls';
+import { exportAll } from '../../../../lib/transfer/export';
+import { makePosting } from '../../support/factory';
+import { addJob, BIGDATA_JOB, freshDb, NOW, PHD_JOB, renderWithApi, testApi } from '../../support/popup-page';
 
 afterEach(() => cleanup());
 

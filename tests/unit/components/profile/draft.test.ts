@@ -8,11 +8,11 @@ import {
   newProposals,
   validateDraft,
   type ProfileDraft,
-} from '../../../components/profile/draft';
-import { profileFileName, readProfileFile } from '../../../components/profile/file';
-import { buildSuggester, suggestSkill } from '../../../components/profile/suggest';
-import { ProfileSchema } from '../../../lib/profile/schema';
-import { parseResume } from '../../../lib/resume/parse';
+} from '../../../../components/profile/draft';
+import { profileFileName, readProfileFile } from '../../../../components/profile/file';
+import { buildSuggester, suggestSkill } from '../../../../components/profile/suggest';
+import { ProfileSchema } from '../../../../lib/profile/schema';
+import { parseResume } from '../../../../lib/resume/parse';
 
 const draft = (patch: Partial<ProfileDraft>): ProfileDraft => ({ ...emptyDraft(), ...patch });
 

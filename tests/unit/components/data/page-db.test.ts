@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openPageDb } from '../../../components/data/page-db';
-import type { Send } from '../../../components/shared/api';
-import type { DataSnapshot } from '../../../lib/backup/snapshot';
-import { openDb } from '../../../lib/store/db';
-import { getRecordPrivateWindows } from '../../../lib/store/settings';
+import { openPageDb } from '../../../../components/data/page-db';
+import type { Send } from '../../../../components/shared/api';
+import type { DataSnapshot } from '../../../../lib/backup/snapshot';
+import { openDb } from '../../../../lib/store/db';
+import { getRecordPrivateWindows } from '../../../../lib/store/settings';
 
 /**
  * A page that cannot open the database (Firefox gives none to extension pages in a private

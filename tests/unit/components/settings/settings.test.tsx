@@ -2,14 +2,14 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ProgramPicker } from '../../../components/limit/ProgramPicker';
-import { ApiProvider } from '../../../components/shared/api';
-import { DeleteData } from '../../../components/settings/DeleteData';
-import { LimitSettings } from '../../../components/settings/LimitSettings';
-import { FAQ_LIMIT_SENTENCE } from '../../../lib/sites/programs';
-import { loadLimitState } from '../../../lib/store/limit';
-import { getSettings } from '../../../lib/store/settings';
-import type { JobLensDb } from '../../../lib/store/db';
+import { ProgramPicker } from '../../../../components/limit/ProgramPicker';
+import { ApiProvider } from '../../../../components/shared/api';
+import { DeleteData } from '../../../../components/settings/DeleteData';
+import { LimitSettings } from '../../../../components/settings/LimitSettings';
+import { FAQ_LIMIT_SENTENCE } from '../../../../lib/sites/programs';
+import { loadLimitState } from '../../../../lib/store/limit';
+import { getSettings } from '../../../../lib/store/settings';
+import type { JobLensDb } from '../../../../lib/store/db';
 import {
   addJob,
   BIGDATA_JOB,
@@ -21,8 +21,8 @@ import {
   renderWithApi,
   testApi,
   type TestApi,
-} from '../support/popup-page';
-import { local } from '../support/local-time';
+} from '../../support/popup-page';
+import { local } from '../../support/local-time';
 
 let db: JobLensDb;
 let api: TestApi;

@@ -2,14 +2,14 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { notesDraftKey } from '../../../components/job-detail/JobActions';
-import { PopupApp } from '../../../components/popup/PopupApp';
-import { matchPosting } from '../../../lib/match';
-import { minimumLine, summarizeMatch } from '../../../lib/match/summary';
-import { ProfileSchema } from '../../../lib/profile/schema';
-import { classifyUrl } from '../../../lib/sites/urls';
-import type { JobLensDb } from '../../../lib/store/db';
-import { recordApplyStarted } from '../../../lib/store/jobs';
+import { notesDraftKey } from '../../../../components/job-detail/JobActions';
+import { PopupApp } from '../../../../components/popup/PopupApp';
+import { matchPosting } from '../../../../lib/match';
+import { minimumLine, summarizeMatch } from '../../../../lib/match/summary';
+import { ProfileSchema } from '../../../../lib/profile/schema';
+import { classifyUrl } from '../../../../lib/sites/urls';
+import type { JobLensDb } from '../../../../lib/store/db';
+import { recordApplyStarted } from '../../../../lib/store/jobs';
 import {
   addJob,
   addProfile,
@@ -23,7 +23,7 @@ import {
   renderWithApi,
   testApi,
   type TestApi,
-} from '../support/popup-page';
+} from '../../support/popup-page';
 
 const jobUrl = (jobId: string) => `https://lifeattiktok.com/search/${jobId}`;
 
@@ -243,7 +243,7 @@ describe('a dead job', () => {
   it('a job read again is open again', async () => {
     const job = await addJob(db, { jobId: BIGDATA_JOB });
     await api.sendFromTab(jobUrl(BIGDATA_JOB), 'posting:gone', { site: 'tiktok', jobId: BIGDATA_JOB });
-    const { postingOf } = await import('../../../lib/store/schema');
+    const { postingOf } = await import('../../../../lib/store/schema');
     await api.sendFromTab(jobUrl(BIGDATA_JOB), 'posting:seen', {
       posting: { ...postingOf(job), extractedAt: new Date('2025-11-15T09:30:00').toISOString() },
     });

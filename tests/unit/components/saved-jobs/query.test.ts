@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { facetOf, filterJobs, locationOptions, NO_FILTERS, sortJobs } from '../../../components/saved-jobs/query';
-import { rankOf, type MatchSummary } from '../../../lib/match/summary';
-import type { JobPosting } from '../../../lib/posting/schema';
-import type { JobRecord } from '../../../lib/store/schema';
-import { records } from '../support/popup-page';
+import { facetOf, filterJobs, locationOptions, NO_FILTERS, sortJobs } from '../../../../components/saved-jobs/query';
+import { rankOf, type MatchSummary } from '../../../../lib/match/summary';
+import type { JobPosting } from '../../../../lib/posting/schema';
+import type { JobRecord } from '../../../../lib/store/schema';
+import { records } from '../../support/popup-page';
 
 type Spec = Partial<JobPosting> & Partial<JobRecord>;
 

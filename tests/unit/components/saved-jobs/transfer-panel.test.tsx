@@ -4,10 +4,10 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { TransferPanel } from '../../../components/saved-jobs/TransferPanel';
-import { freshDb, renderWithApi, testApi } from '../support/popup-page';
+import { TransferPanel } from '../../../../components/saved-jobs/TransferPanel';
+import { freshDb, renderWithApi, testApi } from '../../support/popup-page';
 
-const FIXTURE_TEXT = readFileSync(resolve(__dirname, '../../fixtures/exports/v1.json'), 'utf8');
+const FIXTURE_TEXT = readFileSync(resolve(__dirname, '../../../fixtures/exports/v1.json'), 'utf8');
 
 afterEach(() => cleanup());
 

@@ -2,8 +2,8 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { PageMarks, type PageMarksApi } from '../../../components/settings/PageMarks';
-import type { MarksPrefs } from '../../../lib/marks/prefs';
+import { PageMarks, type PageMarksApi } from '../../../../components/settings/PageMarks';
+import type { MarksPrefs } from '../../../../lib/marks/prefs';
 
 function fakeApi(initial: MarksPrefs) {
   let prefs = initial;
