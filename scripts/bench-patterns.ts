@@ -1,6 +1,6 @@
 // `npm run -s bench:patterns [-- --node-only]`: every regular expression the code runs on page or
 // pasted text, on 64k-character adversarial strings, in Node and in headless Chromium and Firefox
-// (the same harness as tests/unit/security/patterns.test.ts and the e2e pattern suites), and the
+// (the same harness as tests/unit/architecture/patterns.test.ts and the e2e pattern suites), and the
 // entry points (reading a page, matching a line, the résumé parser, the URL classifier, CSV) on
 // hostile 64k inputs. Prints the worst patterns and the worst cases; never fails on a slow number.
 import { chromium } from 'playwright-core';

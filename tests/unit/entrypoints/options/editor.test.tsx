@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ProfileSchema, type ProfileInput } from '../../../lib/profile/schema';
-import { saveProfile } from '../../../lib/profile/store';
-import { NOW, closeDb, freshDb, renderOptions, type TestPage } from '../support/options-page';
+import { ProfileSchema, type ProfileInput } from '../../../../lib/profile/schema';
+import { saveProfile } from '../../../../lib/profile/store';
+import { NOW, closeDb, freshDb, renderOptions, type TestPage } from '../../support/options-page';
 
 const pages: TestPage[] = [];
 const open = (...args: Parameters<typeof renderOptions>) => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeDb, renderOptions, type TestPage } from '../support/options-page';
+import { closeDb, renderOptions, type TestPage } from '../../support/options-page';
 
 const pages: TestPage[] = [];
 afterEach(async () => {
