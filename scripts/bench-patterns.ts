@@ -1,6 +1,6 @@
 // `npm run -s bench:patterns [-- --node-only]`: every regular expression the code runs on page or
 // pasted text, on 64k-character adversarial strings, in Node and in headless Chromium and Firefox
-// (the same harness as tests/unit/security/patterns.test.ts and the e2e pattern suites), and the
+// (the same harness as tests/unit/architecture/patterns.test.ts and the e2e pattern suites), and the
 // entry points (reading a page, matching a line, the résumé parser, the URL classifier, CSV) on
 // hostile 64k inputs. Prints the worst patterns and the worst cases; never fails on a slow number.
 import { chromium } from 'playwright-core';
@@ -8,8 +8,8 @@ import puppeteer from 'puppeteer-core';
 import { parseDocument } from '../lib/extract/node';
 import { CHROMIUM_PATH, FIREFOX_PATH } from '../tests/e2e/harness';
 import { placeFromNode, runHarnessInPage, type BrowserReport, type PageRunner } from '../tests/e2e/patterns-driver';
-import { nodeCorpus } from '../tests/unit/security/patterns-corpus';
-import { collectPatterns, exerciseEverything, runHarness, SIZE, type HarnessReport } from '../tests/unit/security/patterns-harness';
+import { nodeCorpus } from '../tests/unit/support/patterns-corpus';
+import { collectPatterns, exerciseEverything, runHarness, SIZE, type HarnessReport } from '../tests/unit/support/patterns-harness';
 import { printTable } from './bench-report';
 
 const STOP_ABOVE_MS = 1000;

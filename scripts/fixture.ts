@@ -3,7 +3,7 @@
  * snapshot saved from the popup ("This posting was read wrong") into a test fixture in one step:
  * tests/fixtures/<name>.html (the snapshot, its origin comment on top) and a DRAFT
  * <name>.expected.json holding what the extractor reads today. The draft is to be corrected by hand
- * to what the page says (that is the report), then tests/unit/extract/fixtures.test.ts and the
+ * to what the page says (that is the report), then tests/unit/lib/extract/fixtures.test.ts and the
  * end-to-end suite check it field by field.
  * Exit codes: 0 written; 1 bad input or a fixture of that name exists (without --force).
  */
@@ -86,7 +86,7 @@ function main(argv: string[]): void {
   writeFileSync(expectedPath, `${JSON.stringify(expected, null, 2)}\n`);
   process.stdout.write(
     `wrote ${htmlPath} and ${expectedPath} (${result.ok ? 'a job' : `not a job: ${result.reason}`}).\n` +
-      'The expectations are a DRAFT of what Job Lens reads today: correct every field to what the page says, list the fixture in tests/fixtures/README.md, then run npx vitest run tests/unit/extract/fixtures.test.ts\n',
+      'The expectations are a DRAFT of what Job Lens reads today: correct every field to what the page says, list the fixture in tests/fixtures/README.md, then run npx vitest run tests/unit/lib/extract/fixtures.test.ts\n',
   );
 }
 

@@ -3,7 +3,7 @@ import type { JobPosting } from '../posting/schema';
 /**
  * The posting schema's limits, for the content script, which carries no Zod: a posting over them
  * would be refused whole by the background. A number limits a text's length; a pair limits a
- * list's items and (0: not text) each item's length. tests/unit/extract/limits.test.ts holds them
+ * list's items and (0: not text) each item's length. tests/unit/lib/extract/limits.test.ts holds them
  * to the schema. The contact address needs none: the scan that finds it reads at most 320 characters.
  */
 export const LIMITS: Readonly<Record<string, number | readonly [number, number]>> = {

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { ROOT } from './harness';
-import type { AttackOptions, CaseTiming, CollectedPattern, Corpus, PatternTiming } from '../unit/security/patterns-harness';
-import type { PatternHarnessApi } from '../unit/security/patterns-browser';
+import type { AttackOptions, CaseTiming, CollectedPattern, Corpus, PatternTiming } from '../unit/support/patterns-harness';
+import type { PatternHarnessApi } from '../unit/support/patterns-browser';
 
 /**
  * Runs the pattern harness in a browser page: bundled with esbuild at test time, evaluated in a
@@ -12,7 +12,7 @@ import type { PatternHarnessApi } from '../unit/security/patterns-browser';
 
 async function bundleHarness(): Promise<string> {
   const result = await build({
-    entryPoints: [join(ROOT, 'tests/unit/security/patterns-browser.ts')],
+    entryPoints: [join(ROOT, 'tests/unit/support/patterns-browser.ts')],
     bundle: true,
     write: false,
     format: 'iife',

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../lib/extract/node';
-import { nodeCorpus } from '../unit/security/patterns-corpus';
-import { collectPatterns, exerciseEverything, SIZE, type CollectedPattern } from '../unit/security/patterns-harness';
-import { PENDING, type Platform } from '../unit/security/patterns-pending';
+import { nodeCorpus } from '../unit/support/patterns-corpus';
+import { collectPatterns, exerciseEverything, SIZE, type CollectedPattern } from '../unit/support/patterns-harness';
+import { PENDING, type Platform } from '../unit/support/patterns-pending';
 import { placeFromNode, runHarnessInPage, type BrowserReport, type PageRunner } from './patterns-driver';
 
 /** Browsers are slower than Node and the machine is shared: budgets twice and a half Node's. */

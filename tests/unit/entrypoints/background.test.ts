@@ -8,7 +8,7 @@ import { openDb } from '../../../lib/store/db';
 import { escapeRegExp } from '../../../lib/text/regexp';
 import { localDay } from '../../../lib/date';
 import { recordPostingSeen, setStatus } from '../../../lib/store/jobs';
-import { makePosting } from '../store/factory';
+import { makePosting } from '../support/factory';
 
 /**
  * The background's `main()` as the browser runs it, over WXT's fake browser and fake-indexeddb:
