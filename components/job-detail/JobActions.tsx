@@ -1,3 +1,5 @@
+// First, so this component's own rules and its children's come after the shared ones.
+import '../shared/popup-tones.css';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { LimitState } from '../../lib/limit/limit';
 import { countForJob } from '../../lib/store/limit';

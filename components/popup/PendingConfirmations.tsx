@@ -1,3 +1,6 @@
+// First, so this component's own rules and its children's come after the shared ones.
+import '../shared/visually-hidden.css';
+import '../shared/popup-tones.css';
 import { useState } from 'react';
 import type { LimitState } from '../../lib/limit/limit';
 import { countForJob } from '../../lib/store/limit';
