@@ -2,6 +2,7 @@
 import '../shared/options-card.css';
 import '../shared/options-tones.css';
 import '../shared/options-controls.css';
+import '../shared/buttons.css';
 import { canonicalSkill } from '../../lib/skills/lookup';
 import { mergeProposals, skillKey } from './draft';
 import { FieldContext } from './Field';
