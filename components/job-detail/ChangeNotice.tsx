@@ -1,3 +1,7 @@
+// First, so this component's own rules and its children's come after the shared ones.
+import '../shared/visually-hidden.css';
+import '../shared/popup-tones.css';
+import '../shared/popup-callout.css';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { JobPosting } from '../../lib/posting/schema';

@@ -1,3 +1,7 @@
+// First, so this component's own rules and its children's come after the shared ones.
+import '../shared/popup-tones.css';
+import '../shared/buttons.css';
+import '../shared/popup-controls.css';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { LimitState } from '../../lib/limit/limit';
 import { countForJob } from '../../lib/store/limit';

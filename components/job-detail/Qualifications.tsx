@@ -1,3 +1,6 @@
+// First, so this component's own rules and its children's come after the shared ones.
+import '../shared/visually-hidden.css';
+import '../shared/popup-tones.css';
 import type { LineResult, MatchReport, Verdict } from '../../lib/match';
 import { evidenceLines, VERDICTS } from './match';
 import './Qualifications.css';

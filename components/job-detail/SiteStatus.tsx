@@ -1,3 +1,5 @@
+// First, so this component's own rules and its children's come after the shared ones.
+import '../shared/popup-tones.css';
 import type { JobRecord } from '../../lib/store/schema';
 import { localDay } from '../shared/format';
 

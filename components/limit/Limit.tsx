@@ -1,3 +1,5 @@
+// First, so this component's own rules and its children's come after the shared ones.
+import '../shared/popup-tones.css';
 import { bannerHeadline } from '../../lib/banner/content';
 import { fullestProgram, type LimitApplication, type LimitState, type ProgramCount } from '../../lib/limit/limit';
 import { localDay, SITE_NAMES } from '../shared/format';

@@ -1,3 +1,7 @@
+// First, so this component's own rules and its children's come after the shared ones.
+import '../shared/popup-tones.css';
+import '../shared/buttons.css';
+import '../shared/popup-controls.css';
 import { useId, useState } from 'react';
 import { deriveProgram, type Program } from '../../lib/program/program';
 import { programChoices, programOfJob } from '../../lib/store/limit';

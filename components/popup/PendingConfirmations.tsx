@@ -1,3 +1,8 @@
+// First, so this component's own rules and its children's come after the shared ones.
+import '../shared/visually-hidden.css';
+import '../shared/popup-tones.css';
+import '../shared/buttons.css';
+import '../shared/popup-controls.css';
 import { useState } from 'react';
 import type { LimitState } from '../../lib/limit/limit';
 import { countForJob } from '../../lib/store/limit';

@@ -1,3 +1,6 @@
+// First, so this component's own rules and its children's come after the shared ones.
+import '../shared/popup-controls.css';
+import '../shared/popup-callout.css';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { PageKind } from '../../lib/sites/urls';
 import { DataNotices } from '../data/DataNotices';

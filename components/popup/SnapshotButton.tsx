@@ -1,3 +1,6 @@
+// First, so this component's own rules and its children's come after the shared ones.
+import '../shared/popup-tones.css';
+import '../shared/popup-controls.css';
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { takeSnapshot, snapshotFileName } from '../../lib/capture/snapshot';

@@ -1,3 +1,6 @@
+// First, so this component's own rules and its children's come after the shared ones.
+import '../shared/options-tones.css';
+import '../shared/options-fields.css';
 import { createContext, useContext, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { FieldErrors } from './draft';
 

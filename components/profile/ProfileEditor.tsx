@@ -1,3 +1,8 @@
+// First, so this component's own rules and its children's come after the shared ones.
+import '../shared/options-card.css';
+import '../shared/options-tones.css';
+import '../shared/options-controls.css';
+import '../shared/buttons.css';
 import { canonicalSkill } from '../../lib/skills/lookup';
 import { mergeProposals, skillKey } from './draft';
 import { FieldContext } from './Field';

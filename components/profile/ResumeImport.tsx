@@ -1,3 +1,8 @@
+// First, so this component's own rules and its children's come after the shared ones.
+import '../shared/options-card.css';
+import '../shared/options-tones.css';
+import '../shared/options-fields.css';
+import '../shared/options-controls.css';
 import { useId, useRef, useState } from 'react';
 import { parseResume, MAX_RESUME_CHARS } from '../../lib/resume/parse';
 import { newProposals, type ProfileDraft, type Proposals } from './draft';

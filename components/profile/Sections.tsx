@@ -1,3 +1,7 @@
+// First, so this component's own rules and its children's come after the shared ones.
+import '../shared/options-card.css';
+import '../shared/options-tones.css';
+import '../shared/options-controls.css';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { CheckboxField, FieldError, SelectField, TextField, fieldId, useFieldError } from './Field';
 import {

@@ -1,3 +1,6 @@
+// First, so this component's own rules and its children's come after the shared ones.
+import '../shared/options-tones.css';
+import '../shared/options-fields.css';
 import { useContext, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { FieldContext, FieldError, errorId, fieldId, useFieldError } from './Field';
 import type { Suggestion } from './suggest';

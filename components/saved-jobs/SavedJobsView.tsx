@@ -1,3 +1,8 @@
+// First, so this component's own rules and its children's come after the shared ones.
+import '../shared/visually-hidden.css';
+import '../shared/popup-tones.css';
+import '../shared/buttons.css';
+import '../shared/popup-controls.css';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';

@@ -1,3 +1,9 @@
+// First, so this component's own rules and its children's come after the shared ones.
+import '../shared/options-card.css';
+import '../shared/options-tones.css';
+import '../shared/options-fields.css';
+import '../shared/options-controls.css';
+import '../shared/buttons.css';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { DELETE_ALL_PHRASE } from '../../lib/store/erase';

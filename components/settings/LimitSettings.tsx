@@ -1,3 +1,8 @@
+// First, so this component's own rules and its children's come after the shared ones.
+import '../shared/options-card.css';
+import '../shared/options-tones.css';
+import '../shared/options-fields.css';
+import '../shared/options-controls.css';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
 import { deriveProgram } from '../../lib/program/program';

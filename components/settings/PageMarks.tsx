@@ -1,3 +1,7 @@
+// First, so this component's own rules and its children's come after the shared ones.
+import '../shared/options-card.css';
+import '../shared/options-tones.css';
+import '../shared/options-fields.css';
 import { failureMessage } from '../../lib/messages/client';
 import { useEffect, useId, useState } from 'react';
 import type { MarksPrefs } from '../../lib/marks/prefs';
