@@ -33,11 +33,16 @@ export async function openPageDb(
   session?: KeyValueArea,
 ): Promise<PageDb> {
   const db = open();
-  const opened = await db.open().then(
-    () => true,
-    () => false,
-  );
-  if (opened && !(await backgroundRunsOnCopy(send, session))) return { db, mirrored: false, refresh: async () => undefined };
+  // The background's mode is read while the database opens, not after: one wait fewer before
+  // the first screen.
+  const [opened, noted] = await Promise.all([
+    db.open().then(
+      () => true,
+      () => false,
+    ),
+    notedMode(session),
+  ]);
+  if (opened && !(await backgroundRunsOnCopy(send, noted))) return { db, mirrored: false, refresh: async () => undefined };
   // Unavailable (a private profile) or failing (a full disk, a damaged database the background
   // is restoring), or open here while the background runs on its copy: either way the page shows
   // what the background has, and its notices say why.
@@ -78,15 +83,20 @@ export async function openPageDb(
  * answers without waking the background; only when it says "memory" is the background asked, as
  * the mode may be a stopped worker's.
  */
-async function backgroundRunsOnCopy(send: Send, session: KeyValueArea | undefined): Promise<boolean> {
-  const noted = await session?.get(MODE_KEY).then(
-    (items) => items[MODE_KEY],
-    () => undefined,
-  );
+async function backgroundRunsOnCopy(send: Send, noted: unknown): Promise<boolean> {
   if (noted !== 'memory') return false;
   return send('data:status', {}).then(
     ({ status }) => status.mode === 'memory',
     () => false,
+  );
+}
+
+function notedMode(session: KeyValueArea | undefined): Promise<unknown> {
+  return (
+    session?.get(MODE_KEY).then(
+      (items) => items[MODE_KEY],
+      () => undefined,
+    ) ?? Promise.resolve(undefined)
   );
 }
 

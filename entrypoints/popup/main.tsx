@@ -53,6 +53,9 @@ const send: ExtensionApi['send'] = (name, data) =>
     name,
     data,
   );
+// The tab is asked at once, while the database opens: the first screen waits for both.
+const tabRead = currentTab();
+
 // Where IndexedDB is unavailable the page mirrors the background's data; each write then waits
 // for the mirror to catch up, so what the user just did is on screen when the promise settles.
 const pageDb = await openPageDb(send, undefined, browser.storage.local, (browser.storage as { session?: KeyValueArea }).session);
@@ -101,4 +104,4 @@ const render = (tab: CurrentTab | undefined) =>
     </StrictMode>,
   );
 render(undefined);
-void currentTab().then(render);
+void tabRead.then(render);
