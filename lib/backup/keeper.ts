@@ -268,14 +268,17 @@ export class DataKeeper {
    * The database went away under a running session (Chromium closes it when the disk fills and
    * may refuse to open it again: "Internal error opening backing store") and does not open again:
    * the session goes on on the copy, as it would had the database failed to open at start, and
-   * the database on disk is left as it is. True when it switched.
+   * the database on disk is left as it is. True when the message that found the database closed
+   * can be tried again: on the copy, or on the database itself when it opens at this try (a full
+   * disk can refuse one open and allow the next, and the message would otherwise fail for a
+   * database that is there).
    */
   async fallBackToCopy(): Promise<boolean> {
     if (this.mode !== 'indexeddb' || !this.deps.openMemory || this.db.isOpen()) return false;
     let why: unknown;
     try {
       await this.db.open();
-      return false;
+      return true;
     } catch (error) {
       why = error;
     }
@@ -442,7 +445,8 @@ export class DataKeeper {
  * change is in both places. A handler whose database write failed is recorded (the pages show
  * it) and its error still goes back to the sender. `handlers` may be a function giving the
  * current ones: a database lost while the browser runs moves the session onto the copy
- * (`fallBackToCopy`), and the message that found it lost is answered from there.
+ * (`fallBackToCopy`), and the message that found it lost is answered from there, or from the
+ * database when it opens again at once.
  */
 export function withBackup(handlers: Handlers | (() => Handlers), keeper: DataKeeper): Handlers {
   const current = typeof handlers === 'function' ? handlers : () => handlers;

@@ -600,6 +600,31 @@ describe('a full disk at start', () => {
     expect((await next.keeper.db.jobs.get(recorded.plain.jobId))?.description).toBe(recorded.plain.description);
   });
 
+  it('answers from the database when it refuses one open on a full disk and opens at the next', async () => {
+    const { keeper } = await startStore(depsFor(() => openDb(uniqueName())));
+    const send = backgroundOf(keeper);
+    const recorded = await recordSomeData(send);
+
+    // Chromium closed the database under the worker; its first open again fails for the full
+    // disk, the one after it succeeds.
+    const db = keeper.db;
+    db.close({ disableAutoOpen: false });
+    let refused = 0;
+    vi.spyOn(indexedDB, 'open').mockImplementationOnce(() => {
+      refused++;
+      throw Object.assign(new Error('Encountered full disk while opening backing store for indexedDB.open.'), {
+        name: 'QuotaExceededError',
+      });
+    });
+
+    expect(applicationsKnown((await send('limit:get', {})).limit)).toBe(1);
+    expect(refused).toBe(1);
+    expect(keeper.mode).toBe('indexeddb');
+    expect(keeper.status().notices).toEqual([]);
+    await send('job:setNotes', { jobId: recorded.noted.jobId, notes: 'Kept in the database.' });
+    expect(await keeper.db.jobs.get(recorded.noted.jobId)).toMatchObject({ notes: 'Kept in the database.' });
+  });
+
   it('stays on a database that is still open when a write fails (a quota error): nothing moves', async () => {
     const { keeper } = await startStore(depsFor(() => openDb(uniqueName())));
     const send = backgroundOf(keeper);
