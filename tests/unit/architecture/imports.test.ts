@@ -1,23 +1,13 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { filesUnder, importsOf, ROOT, TYPESCRIPT, type ImportKind } from '../support/source-tree';
 
-const ROOT = resolve(__dirname, '../../..');
 const LIB = join(ROOT, 'lib');
 
-// `import … from '…'`, `import type … from '…'`, `export … from '…'` and a bare `import '…'`; the
-// part before `from` holds no quote or semicolon, so a match never runs across two statements.
-const SPECIFIER = /^\s*(?:import|export)\s+(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]/gm;
-
-function sourceFiles(dir: string): string[] {
-  const files: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) files.push(...sourceFiles(path));
-    else if (/\.tsx?$/.test(name)) files.push(path);
-  }
-  return files;
-}
+// The edges of the graph: every static statement naming a module (type-only ones too, and bare
+// `import '…'`); a dynamic `import()` is not one of them.
+const EDGES: readonly ImportKind[] = ['import', 'export', 'side-effect'];
 
 /** The file a relative specifier names, or null when it is not a TypeScript file (JSON, CSS). */
 function resolveSpecifier(from: string, specifier: string): string | null {
@@ -33,8 +23,8 @@ function importGraph(files: string[]): Map<string, string[]> {
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     const targets = new Set<string>();
-    for (const m of text.matchAll(SPECIFIER)) {
-      const specifier = m[1]!;
+    for (const { specifier, kind } of importsOf(text)) {
+      if (!EDGES.includes(kind)) continue;
       if (!specifier.startsWith('./') && !specifier.startsWith('../')) continue;
       const target = resolveSpecifier(file, specifier);
       if (target === null) {
@@ -140,7 +130,7 @@ describe('imports under lib/', () => {
   });
 
   it('form no cycle (a module never imports, even by way of others, a module that imports it)', () => {
-    const files = sourceFiles(LIB);
+    const files = filesUnder(LIB, TYPESCRIPT);
     const graph = importGraph(files);
     // The reader must see the imports, or the check below would pass on an empty graph.
     expect(files.length).toBeGreaterThan(50);

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { filesUnder, importsOf, ROOT, TYPESCRIPT } from '../support/source-tree';
 
 /**
  * The UI's layers: `components/shared/` at the bottom (it imports no other components folder),
@@ -8,32 +9,12 @@ import { describe, expect, it } from 'vitest';
  * reads Dexie itself: its reads are lib/store queries, observed with useLiveQuery.
  */
 
-const ROOT = resolve(__dirname, '../../..');
 const COMPONENTS = join(ROOT, 'components');
 const ENTRYPOINTS = join(ROOT, 'entrypoints');
-
-// `import … from '…'`, `import type … from '…'`, `export … from '…'`, a bare `import '…'` and a
-// dynamic `import('…')`; the part before `from` holds no quote or semicolon, so a match never runs
-// across two statements.
-const SPECIFIER = /^\s*(?:import|export)\s+(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 /** The database's tables, as lib/store/db.ts declares them (`name: EntityTable<…>`). */
 const TABLES = [...readFileSync(join(ROOT, 'lib/store/db.ts'), 'utf8').matchAll(/^\s*(\w+): EntityTable</gm)].map((m) => m[1]!);
 const TABLE_CALL = new RegExp(`\\bdb\\s*\\.\\s*(?:${TABLES.join('|')})\\b`);
-
-function sourceFiles(dir: string): string[] {
-  const files: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) files.push(...sourceFiles(path));
-    else if (/\.tsx?$/.test(name)) files.push(path);
-  }
-  return files;
-}
-
-function specifiers(text: string): string[] {
-  return [...text.matchAll(SPECIFIER)].map((m) => (m[1] ?? m[2])!);
-}
 
 /** The components folder a specifier in `from` lands in (`shared`, `popup` …), or null outside components/. */
 function componentsFolder(from: string, specifier: string): string | null {
@@ -59,7 +40,8 @@ function breachesOf(file: string, text: string): Breach[] {
   const name = relative(ROOT, file).split(sep).join('/');
   const inComponents = name.startsWith('components/');
   const folder = inComponents ? name.split('/')[1]! : null;
-  for (const specifier of specifiers(text)) {
+  // Every kind of import: a layer is crossed as much by a re-export or a dynamic import as by an import.
+  for (const { specifier } of importsOf(text)) {
     const target = componentsFolder(file, specifier);
     if (folder === 'shared' && target !== null && target !== 'shared') found.push({ file: name, what: `shared imports ${specifier}` });
     if (inComponents && folder !== 'popup' && target === 'popup') found.push({ file: name, what: `imports the popup (${specifier})` });
@@ -71,7 +53,7 @@ function breachesOf(file: string, text: string): Breach[] {
 }
 
 describe('the UI layers', () => {
-  const files = [...sourceFiles(COMPONENTS), ...sourceFiles(ENTRYPOINTS)];
+  const files = [...filesUnder(COMPONENTS, TYPESCRIPT), ...filesUnder(ENTRYPOINTS, TYPESCRIPT)];
 
   it('reads the tree it guards', () => {
     expect(files.some((f) => f.includes(`${sep}shared${sep}`))).toBe(true);
