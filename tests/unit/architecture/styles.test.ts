@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importsOf, ROOT, type ImportKind } from '../support/source-tree';
 
 /**
  * Where the pages' CSS lives: each entrypoint's style.css holds its tokens and base element rules
@@ -10,8 +11,9 @@ import { describe, expect, it } from 'vitest';
  * page would restyle it.
  */
 
-const ROOT = resolve(__dirname, '../../..');
-const SPECIFIER = /^\s*import\s+(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]/gm;
+// What the bundle is followed through: imports and bare `import '…'` (a sheet's own form), not
+// `export … from` or a dynamic `import()`.
+const FOLLOWED: readonly ImportKind[] = ['import', 'side-effect'];
 
 /** The selectors of a style sheet that name a class, comments and declarations left out. */
 function classSelectors(css: string): string[] {
@@ -31,8 +33,8 @@ function reachable(entry: string): Set<string> {
     if (seen.has(file)) return;
     seen.add(file);
     if (file.endsWith('.css')) return;
-    for (const m of readFileSync(file, 'utf8').matchAll(SPECIFIER)) {
-      const specifier = m[1]!;
+    for (const { specifier, kind } of importsOf(readFileSync(file, 'utf8'))) {
+      if (!FOLLOWED.includes(kind)) continue;
       if (!specifier.startsWith('.')) continue;
       const base = resolve(dirname(file), specifier);
       const target = [base, `${base}.ts`, `${base}.tsx`].find((p) => existsSync(p) && /\.(tsx?|css)$/.test(p));

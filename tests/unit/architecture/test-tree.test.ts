@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { filesUnder, ROOT } from '../support/source-tree';
 
 /**
  * The unit tests are a map of the code: a test of `lib/match/dates.ts` is found at
@@ -10,22 +11,11 @@ import { describe, expect, it } from 'vitest';
  * test; `architecture/` holds the tests of the whole code base (layers, import cycles, patterns).
  */
 
-const ROOT = resolve(__dirname, '../../..');
 const UNIT = join(ROOT, 'tests/unit');
 
 /** The source roots the tests mirror, folder for folder. */
 const MIRRORED = ['lib', 'components', 'entrypoints', 'scripts'];
 const TEST = /\.test\.tsx?$/;
-
-function filesUnder(dir: string, prefix = ''): string[] {
-  const files: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) files.push(...filesUnder(path, `${prefix}${name}/`));
-    else files.push(`${prefix}${name}`);
-  }
-  return files;
-}
 
 /**
  * Why a file under tests/unit (`file`, relative to it, with `/`) is out of place, or null.
@@ -45,7 +35,9 @@ const isSourceFolder = (folder: string) => existsSync(join(ROOT, folder)) && sta
 
 describe('the unit test tree', () => {
   it('mirrors the source tree, with helpers in support/', () => {
-    const found = filesUnder(UNIT).flatMap((file) => {
+    // Every file, whatever its kind: a stray fixture or helper is as out of place as a test.
+    const files = filesUnder(UNIT).map((path) => relative(UNIT, path).split(sep).join('/'));
+    const found = files.flatMap((file) => {
       const why = misplaced(file, isSourceFolder);
       return why ? [`tests/unit/${file}: ${why}`] : [];
     });
