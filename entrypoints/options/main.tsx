@@ -6,9 +6,8 @@ import { browser } from 'wxt/browser';
 import type { KeyValueArea } from '../../lib/backup/copy';
 import { openPageDb, requestPersistence } from '../../components/data/page-db';
 import { downloadText } from '../../components/shared/download';
-import { sendMessage } from '../../lib/messages/client';
-import { answerWithin } from '../../lib/messages/timeout';
-import { dataApiFrom, type ExtensionApi, type Send } from '../../components/shared/api';
+import { dataApiFrom, type ExtensionApi } from '../../components/shared/api';
+import { send } from '../../components/shared/page-transport';
 import type { DataSectionApi } from '../../components/settings/DataSection';
 import { countJobs } from '../../lib/store/queries';
 import { getRecordPrivateWindows } from '../../lib/store/settings';
@@ -17,12 +16,6 @@ import type { PageMarksApi } from '../../components/settings/PageMarks';
 import { PREFS_KEY, parsePrefs } from '../../lib/marks/prefs';
 import { App } from './App';
 
-const send: Send = (name, data) =>
-  sendMessage(
-    answerWithin((message) => browser.runtime.sendMessage(message)),
-    name,
-    data,
-  );
 const pageDb = await openPageDb(send, undefined, browser.storage.local, (browser.storage as { session?: KeyValueArea }).session);
 void requestPersistence();
 

@@ -7,9 +7,8 @@ import type { KeyValueArea } from '../../lib/backup/copy';
 import { openPageDb, requestPersistence } from '../../components/data/page-db';
 import { downloadText } from '../../components/shared/download';
 import { ApiProvider, type ExtensionApi } from '../../components/shared/api';
+import { send } from '../../components/shared/page-transport';
 import { PopupApp } from '../../components/popup/PopupApp';
-import { sendMessage } from '../../lib/messages/client';
-import { answerWithin } from '../../lib/messages/timeout';
 import { classifyUrl, type PageKind } from '../../lib/sites/urls';
 
 /**
@@ -47,12 +46,6 @@ async function currentTab(): Promise<CurrentTab> {
 // Firefox closes the popup as soon as a file dialog opens, and the chosen file is lost with it.
 const firefoxPopup = !inTab && browser.runtime.getURL('/').startsWith('moz-extension:');
 
-const send: ExtensionApi['send'] = (name, data) =>
-  sendMessage(
-    answerWithin((message) => browser.runtime.sendMessage(message)),
-    name,
-    data,
-  );
 // The tab is asked at once, while the database opens: the first screen waits for both.
 const tabRead = currentTab();
 
