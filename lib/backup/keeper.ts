@@ -1,4 +1,4 @@
-import type { MessageName, RequestOf } from '../messages/protocol';
+import type { MessageName, RequestOf, ResponseOf } from '../messages/protocol';
 import type { Handlers } from '../messages/router';
 import type { JobLensDb } from '../store/db';
 import { BackupReadError, readBackup, updateBackup, type BackupScope, type KeyValueArea } from './copy';
@@ -33,12 +33,14 @@ const UNSAVED_MAX = 50;
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
 
 /**
- * What each message changes in the copy. Typed over every message, so a new message cannot be
- * added without saying whether it touches the user's data.
+ * What each message changes in the copy, from its payload and its answer. Typed over every
+ * message, so a new message cannot be added without saying whether it touches the user's data.
  */
-const BACKUP_SCOPES: { [K in MessageName]: (data: RequestOf<K>) => BackupScope | null } = {
+const BACKUP_SCOPES: { [K in MessageName]: (data: RequestOf<K>, value: ResponseOf<K>) => BackupScope | null } = {
   // A first visit takes over the site's row for the job (history, confirmation): both follow.
   'posting:seen': ({ posting }) => ({ seenJobIds: [posting.jobId], siteApplications: true }),
+  // A reading not yet ready, or the one the tab last recorded, wrote nothing.
+  'page:read': ({ jobId }, value) => (value.read && value.seen ? { seenJobIds: [jobId], siteApplications: true } : null),
   // A closed mark is the site's word, not the user's: it comes back when the job is viewed again.
   'posting:gone': () => null,
   'apply:started': ({ jobId }) => ({ jobIds: [jobId] }),
@@ -440,6 +442,13 @@ export class DataKeeper {
   }
 }
 
+/** The job a message records as viewed, if it is a job view. */
+function seenJobId(name: MessageName, data: unknown): string | null {
+  if (name === 'posting:seen') return (data as RequestOf<'posting:seen'>).posting.jobId;
+  if (name === 'page:read') return (data as RequestOf<'page:read'>).jobId;
+  return null;
+}
+
 /**
  * Every handler followed by the copy's update, before the reply: when the reply arrives, the
  * change is in both places. A handler whose database write failed is recorded (the pages show
@@ -452,12 +461,12 @@ export function withBackup(handlers: Handlers | (() => Handlers), keeper: DataKe
   const current = typeof handlers === 'function' ? handlers : () => handlers;
   const wrapped = {} as Record<MessageName, unknown>;
   for (const name of Object.keys(current()) as MessageName[]) {
-    const scopeOf = BACKUP_SCOPES[name] as (data: unknown) => BackupScope | null;
+    const scopeOf = BACKUP_SCOPES[name] as (data: unknown, value: unknown) => BackupScope | null;
     const run = (data: unknown, context: unknown) =>
       (current()[name] as (data: unknown, context: unknown) => Promise<unknown>)(data, context);
     const save = async (data: unknown, context: unknown) => {
       const value = await run(data, context);
-      const scope = scopeOf(data);
+      const scope = scopeOf(data, value);
       if (scope) await keeper.afterWrite(scope);
       return value;
     };
@@ -467,14 +476,15 @@ export function withBackup(handlers: Handlers | (() => Handlers), keeper: DataKe
       await keeper.returnToDisk();
       await keeper.reopenIfFailed();
       await keeper.saveUnsaved();
-      if (name === 'posting:seen') await keeper.healBeforeSeen((data as RequestOf<'posting:seen'>).posting.jobId);
+      const seen = seenJobId(name, data);
+      if (seen !== null) await keeper.healBeforeSeen(seen);
       try {
         return await save(data, context);
       } catch (error) {
         if (!isStorageFailure(error)) throw error;
         if (!(await keeper.fallBackToCopy())) {
           await keeper.writeFailed(error);
-          if (name === 'posting:seen') keeper.holdUnsaved((data as RequestOf<'posting:seen'>).posting.jobId, () => save(data, context));
+          if (seen !== null) keeper.holdUnsaved(seen, () => save(data, context));
           throw error;
         }
         return save(data, context);

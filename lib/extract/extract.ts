@@ -1,5 +1,6 @@
 import type { JobPosting } from '../posting/schema';
-import { classifyUrl } from '../sites/urls';
+import { classifyUrl, type PageKind } from '../sites/urls';
+
 import { tokenize } from './body';
 import {
   degreeLevelsFromTag,
@@ -16,45 +17,63 @@ import {
 } from './facts';
 import { headerFacts, readHeader, titleBeforeLabels, titleByName } from './header';
 import { trimToLimits } from './limits';
-import { type Line, readLines, TooManyLinesError } from './lines';
+import { TooManyLinesError } from './lines';
+import { type PageText, readPage } from './page';
 import { findSections, readQualifications, readResponsibilities } from './sections';
 
 export { headTitle } from './header';
 
-export type ExtractResult = { ok: true; posting: JobPosting } | { ok: false; reason: string };
+type JobPage = Extract<PageKind, { kind: 'job' }>;
 
-// Hostile or broken pages must not make the content script slow: past this many lines the page
-// is not a job posting we know how to read (a long real posting has a few hundred).
-const MAX_LINES = 50_000;
+export type ExtractResult = { ok: true; posting: JobPosting } | { ok: false; reason: string };
 
 /** Reads a job page into a posting. Never throws; a page that is not a readable job gives a reason. */
 export function extractPosting(doc: ParentNode, url: URL, now: Date): ExtractResult {
+  return guarded(() => {
+    const job = classifyUrl(url);
+    if (job.kind !== 'job') return notAJob(job);
+    let page: PageText;
+    try {
+      page = readPage(doc);
+    } catch (error) {
+      if (error instanceof TooManyLinesError) return { ok: false, reason: `page too large to be a job posting (${error.message})` };
+      throw error;
+    }
+    return extract(page, job, now);
+  });
+}
+
+/**
+ * The same from a page the content script has read (`readPage`): what the background runs. The
+ * page's text is the site's, so this never throws either.
+ */
+export function extractFromPage(page: PageText, url: URL, now: Date): ExtractResult {
+  return guarded(() => {
+    const job = classifyUrl(url);
+    return job.kind === 'job' ? extract(page, job, now) : notAJob(job);
+  });
+}
+
+function guarded(run: () => ExtractResult): ExtractResult {
   try {
-    return extract(doc, url, now);
+    return run();
   } catch (error) {
     return { ok: false, reason: `could not read the page: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 
-function extract(doc: ParentNode, url: URL, now: Date): ExtractResult {
-  const page = classifyUrl(url);
-  if (page.kind !== 'job') {
-    return { ok: false, reason: page.kind === 'apply' ? 'this is an application form, not a job page' : 'not a job page URL' };
-  }
-  const body = (doc as Document).body ?? doc;
-  let lines: Line[];
-  try {
-    lines = readLines(body, MAX_LINES);
-  } catch (error) {
-    if (error instanceof TooManyLinesError) return { ok: false, reason: `page too large to be a job posting (${error.message})` };
-    throw error;
-  }
+const notAJob = ({ kind }: PageKind): ExtractResult => ({
+  ok: false,
+  reason: kind === 'apply' ? 'this is an application form, not a job page' : 'not a job page URL',
+});
 
+function extract(page: PageText, job: JobPage, now: Date): ExtractResult {
+  const { lines } = page;
   const sections = findSections(lines);
   const headerEnd = sections.firstHeading === -1 ? lines.length : sections.firstHeading;
   // Label rows belong to the job's own header, between its title and the first section: the
   // site's header above the title has a "Locations" link, which is no Location row.
-  let titleIndex = titleByName(lines, doc, headerEnd);
+  let titleIndex = titleByName(page, headerEnd);
   const header = readHeader(lines, titleIndex + 1, headerEnd);
   const hasLabels = header.firstLabel !== -1;
   const hasSections = sections.responsibilities.length > 0 || sections.qualifications.length > 0;
@@ -85,9 +104,9 @@ function extract(doc: ParentNode, url: URL, now: Date): ExtractResult {
   ]);
 
   const posting: JobPosting = {
-    jobId: page.jobId,
-    url: page.canonicalUrl,
-    site: page.site,
+    jobId: job.jobId,
+    url: job.canonicalUrl,
+    site: job.site,
     title,
     jobCode: header.labels.jobCode ?? null,
     category,

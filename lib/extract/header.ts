@@ -10,6 +10,7 @@ import {
 import { escapeRegExp } from '../text/regexp';
 import { parseCohort } from './facts';
 import type { Line } from './lines';
+import { headOf, type PageText } from './page';
 import { isSiteLine } from './sections';
 
 /**
@@ -33,8 +34,12 @@ const isGeneric = (title: string) => GENERIC_TITLES.test(title.trim());
 
 /** The job title the document head names, without the site suffix; null for generic titles. */
 export function headTitle(doc: ParentNode): string | null {
-  const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content');
-  const title = og?.trim() || doc.querySelector('title')?.textContent?.trim() || '';
+  return headTitleOf(headOf(doc));
+}
+
+/** `headTitle` from the head's texts as the content script sent them. */
+export function headTitleOf({ og, title: text }: Pick<PageText, 'og' | 'title'>): string | null {
+  const title = og?.trim() || text?.trim() || '';
   const end = TITLE_SUFFIXES.exec(title)?.index ?? title.length;
   const stripped = title.slice(0, end).trim();
   return stripped && !isGeneric(stripped) ? stripped : null;
@@ -91,16 +96,13 @@ function splitList(value: string): string[] {
 const EMPLOYMENT_SET = new Set(EMPLOYMENT_TYPES.map((t) => t.toLowerCase()));
 
 /** The title line named by the document head or an h1, outside the site's own lines; or -1. */
-export function titleByName(lines: readonly Line[], doc: ParentNode, limit: number): number {
+export function titleByName(page: PageText, limit: number): number {
   const names: string[] = [];
-  const fromHead = headTitle(doc);
+  const fromHead = headTitleOf(page);
   if (fromHead) names.push(fromHead);
-  for (const h1 of Array.from(doc.querySelectorAll('h1'))) {
-    const text = (h1.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (text && !isGeneric(text)) names.push(text);
-  }
+  for (const text of page.h1) if (text && !isGeneric(text)) names.push(text);
   for (const name of names) {
-    const index = lines.findIndex((l, i) => i < limit && l.text === name && !isSiteLine(l));
+    const index = page.lines.findIndex((l, i) => i < limit && l.text === name && !isSiteLine(l));
     if (index !== -1) return index;
   }
   return -1;

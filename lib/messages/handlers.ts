@@ -1,3 +1,6 @@
+import { judgeReading } from '../capture/readiness';
+import { extractFromPage } from '../extract/extract';
+import { headTitleOf } from '../extract/header';
 import type { LimitState } from '../limit/limit';
 import type { JobLensDb } from '../store/db';
 import {
@@ -113,6 +116,14 @@ export function createHandlers({
     return state;
   };
   const handlers: Handlers = {
+    'page:read': async ({ jobId, page, last }, context) => {
+      if (context.sender !== 'content') throw new Error('page:read comes only from a job page');
+      // Read under the tab's address as the browser reports it, never one the message names.
+      const reading = judgeReading(extractFromPage(page, new URL(context.senderUrl), now()), jobId, headTitleOf(page), last);
+      if (!reading.ready) return { read: false, reason: reading.reason };
+      const seen = reading.again ? null : await handlers['posting:seen']({ posting: reading.posting }, context);
+      return { read: true, fingerprint: reading.fingerprint, seen };
+    },
     'posting:seen': async ({ posting }, context) => {
       // Only the job's canonical address is kept: a referral link's token or any query string never is.
       const result = await recordPostingSeen(db, { ...posting, url: canonicalJobUrl(posting.site, posting.jobId) }, now());

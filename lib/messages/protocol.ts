@@ -10,6 +10,7 @@ import { JobStatusSchema } from '../store/schema';
 import { ProfileSchema } from '../profile/schema';
 import type { DataStatus } from '../backup/status';
 import type { DataSnapshot } from '../backup/snapshot';
+import { MAX_H1, MAX_LINES, type PageText } from '../extract/page';
 import { MAX_IDS_PER_BATCH, type MarksReply } from '../marks/types';
 import type { MarksPrefs } from '../marks/prefs';
 
@@ -36,7 +37,41 @@ const historyRow = z
   })
   .strict();
 
+/** One line of a job page as `readLines` gives it (lib/extract/lines.ts). */
+const pageLine = z
+  .object({
+    text: z.string().max(100_000),
+    segments: z.array(z.string().max(100_000)).max(64),
+    soft: z.boolean(),
+    listItem: z.boolean(),
+    site: z.boolean().optional(),
+  })
+  .strict();
+/** A job page as the content script read it (lib/extract/page.ts). */
+const pageText = z
+  .object({
+    lines: z.array(pageLine).max(MAX_LINES),
+    og: z.string().max(2_000).nullable(),
+    title: z.string().max(2_000).nullable(),
+    h1: z.array(z.string().max(2_000)).max(MAX_H1),
+  })
+  .strict() satisfies z.ZodType<PageText>;
+
 export const requestSchemas = {
+  /**
+   * A reading of the tab's job page: the background reads it into a posting, and saves it once it
+   * is the whole job (`judgeReading`). `last` is the tab's last recorded reading.
+   */
+  'page:read': z
+    .object({
+      jobId,
+      page: pageText,
+      last: z
+        .object({ jobId, fingerprint: z.string().max(40) })
+        .strict()
+        .nullable(),
+    })
+    .strict(),
   /** A job page was read; the background saves or refreshes the posting. */
   'posting:seen': z.object({ posting: JobPostingSchema }).strict(),
   /** A job URL whose page shows the site's not-found view: a kept job is marked closed. */
@@ -118,8 +153,12 @@ export const requestSchemas = {
 export type MessageName = keyof typeof requestSchemas;
 export type RequestOf<K extends MessageName> = z.input<(typeof requestSchemas)[K]>;
 
+type SeenReply = { outcome: SeenOutcome; limit: LimitState; page: PageLimit };
+
 interface ResponseMap {
-  'posting:seen': { outcome: SeenOutcome; limit: LimitState; page: PageLimit };
+  /** `seen` is null when the reading is the one the tab last recorded. */
+  'page:read': { read: true; fingerprint: string; seen: SeenReply | null } | { read: false; reason: string };
+  'posting:seen': SeenReply;
   'apply:started': { recorded: boolean; limit: LimitState; page: PageLimit };
   'posting:gone': { closed: boolean };
   'apply:confirm': { limit: LimitState };

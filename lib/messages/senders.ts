@@ -16,6 +16,7 @@ export type SenderKind = 'content' | 'extension';
  * protocol a compile error here until someone decides who may send it.
  */
 export const MESSAGE_SENDERS = {
+  'page:read': ['content'],
   'posting:seen': ['content'],
   'posting:gone': ['content'],
   'apply:started': ['content'],
@@ -108,6 +109,16 @@ function onPage<T>(page: PageKind, kinds: readonly PageKind['kind'][], name: str
 }
 
 export const CONTENT_BINDINGS: { readonly [K in ContentMessageName]: ContentBinding<K> } = {
+  'page:read': {
+    records: true,
+    // The background reads the page under the tab's own address; the id only has to agree with it.
+    bind(data, page) {
+      const tab = onJobPage(page, 'page:read');
+      if (data.jobId !== tab.jobId)
+        throw new RefusedSender(`page:read: a reading of job ${data.jobId}, but the tab shows job ${tab.jobId}`);
+      return data;
+    },
+  },
   'posting:seen': {
     records: true,
     bind({ posting }, page) {

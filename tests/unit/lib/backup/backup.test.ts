@@ -9,6 +9,8 @@ import { BACKUP_KEY, emptyBackup, type Backup } from '../../../../lib/backup/sch
 import { sendMessage } from '../../../../lib/messages/client';
 import { createHandlers } from '../../../../lib/messages/handlers';
 import type { MessageName, RequestOf, ResponseOf } from '../../../../lib/messages/protocol';
+import { parseDocument } from '../../../../lib/extract/node';
+import { readPage } from '../../../../lib/extract/page';
 import { createRouter } from '../../../../lib/messages/router';
 import { LATEST_VERSION, MIGRATIONS, openDb, openDbWith, type JobLensDb } from '../../../../lib/store/db';
 import { loadLimitState } from '../../../../lib/store/limit';
@@ -69,6 +71,15 @@ function backgroundOf(keeper: DataKeeper): Send {
   const route = createRouter(withBackup(createHandlers({ db: keeper.db, now: () => clock, data: keeper }), keeper));
   // Each message from where the extension sends it: a content script's from its tab, the rest from the popup.
   return (name, data, tabUrl) => sendMessage((m) => route(m, contextFor(name, data, tabUrl)), name, data, { attempts: 1 });
+}
+
+/** What the content script sends for a job page showing `title` (read as the browser's script reads it). */
+function jobPageRead(jobId: string, title: string): RequestOf<'page:read'> {
+  const html = `<html><head><title>${title} | TikTok Careers</title></head><body><main><div>Technology</div><h1>${title}</h1>
+    <div><span>Location</span><span>:</span><span>Singapore</span></div>
+    <h2>Responsibilities</h2><ul><li>Build data pipelines.</li></ul>
+    <h2>Qualifications</h2><ul><li>Currently pursuing a Bachelor's degree.</li></ul></main></body></html>`;
+  return { jobId, page: readPage(parseDocument(html)), last: null };
 }
 
 async function copy(): Promise<Backup> {
@@ -732,6 +743,17 @@ describe('a database emptied while the browser runs', () => {
     const fresh = makePosting({ jobId: '7600000000000000099' });
     expect((await send('posting:seen', { posting: fresh })).outcome).toBe('created');
   });
+
+  it('does the same for a job page the content script sends to be read', async () => {
+    const { keeper } = await startStore(depsFor(() => openDb(uniqueName())));
+    const send = backgroundOf(keeper);
+    const { applied } = await recordSomeData(send);
+    await keeper.db.jobs.clear();
+    tick();
+    const reply = await send('page:read', jobPageRead(applied.jobId, 'Data Engineer Intern'), applied.url);
+    expect(reply).toMatchObject({ read: true, seen: { outcome: 'updated' } });
+    expect(await keeper.db.jobs.get(applied.jobId)).toMatchObject({ status: 'applied', title: 'Data Engineer Intern' });
+  });
 });
 
 describe('a write that fails', () => {
@@ -844,6 +866,22 @@ describe('a write that fails', () => {
       await send('posting:seen', { posting: second });
       expect((await keeper.db.jobs.bulkGet([first.jobId, second.jobId])).map((row) => row?.jobId)).toEqual([first.jobId, second.jobId]);
       // The first view came before the second and is recorded so: the limit's order is by time.
+      expect(keeper.unsavedCount).toBe(0);
+    });
+
+    it('holds a job page the content script sent to be read, and saves it at the retry', async () => {
+      const { keeper, send, timers } = await backgroundWithTimer();
+      const jobId = '7600000000000000014';
+      const url = `https://lifeattiktok.com/search/${jobId}`;
+      const spy = vi.spyOn(keeper.db.jobs, 'add').mockRejectedValue(diskFull());
+      await expect(send('page:read', jobPageRead(jobId, 'Data Engineer Intern'), url)).rejects.toThrow(/QuotaExceeded/);
+      // A reading not yet ready writes nothing, so nothing waits for it.
+      await send('page:read', { jobId, page: { lines: [], og: null, title: null, h1: [] }, last: null }, url);
+      expect(keeper.unsavedCount).toBe(1);
+      spy.mockRestore();
+      tick();
+      await timers.shift()!();
+      expect(await keeper.db.jobs.get(jobId)).toMatchObject({ title: 'Data Engineer Intern', status: 'seen', locations: ['Singapore'] });
       expect(keeper.unsavedCount).toBe(0);
     });
 

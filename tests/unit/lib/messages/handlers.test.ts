@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { extractFromHtml } from '../../../../lib/extract/node';
+import { extractFromHtml, parseDocument } from '../../../../lib/extract/node';
+import { readPage } from '../../../../lib/extract/page';
 import { fullestProgram, overallBadge, type LimitState } from '../../../../lib/limit/limit';
 import { createHandlers } from '../../../../lib/messages/handlers';
+import type { Reply, ResponseOf } from '../../../../lib/messages/protocol';
 import { createRouter, type MessageContext } from '../../../../lib/messages/router';
 import { classifySender } from '../../../../lib/messages/senders';
 import { openDb } from '../../../../lib/store/db';
@@ -75,6 +77,110 @@ describe('background handlers', () => {
     const reply = await route({ name: 'posting:seen', data: { posting } }, tabAt(URL_A.href));
     expect(reply).toMatchObject({ ok: false, code: 'invalid', path: 'posting.title', message: expect.stringContaining('posting.title') });
     expect(await db.jobs.count()).toBe(0);
+    db.close();
+  });
+});
+
+describe('page:read: the background reads the page the content script sends', () => {
+  const reading = (html: string, last: { jobId: string; fingerprint: string } | null = null) => ({
+    jobId: '7512345678901234567',
+    page: readPage(parseDocument(html)),
+    last,
+  });
+  const fingerprintOf = (reply: Reply<unknown>) => {
+    const value = reply.ok ? (reply.value as ResponseOf<'page:read'>) : null;
+    if (!value?.read) throw new Error('the reading was not recorded');
+    return value.fingerprint;
+  };
+  const SHELL = '<html><head><title>TikTok Careers</title></head><body><nav><a>Jobs</a></nav><main>Loading…</main></body></html>';
+
+  it('answers "not ready" for the loading shell and stores nothing, then stores the job once it renders', async () => {
+    const db = openDb(`read-${Math.random()}`);
+    const route = createRouter(createHandlers({ db, now: () => new Date('2026-11-01T10:00:00Z') }));
+    const tab = tabAt(URL_A.href);
+
+    expect(await route({ name: 'page:read', data: reading(SHELL) }, tab)).toEqual({
+      ok: true,
+      value: { read: false, reason: 'no label rows and no sections on the page' },
+    });
+    expect(await db.jobs.count()).toBe(0);
+
+    const first = await route({ name: 'page:read', data: reading(page('Build services.')) }, tab);
+    expect(first).toMatchObject({ ok: true, value: { read: true, fingerprint: expect.any(String), seen: { outcome: 'created' } } });
+    expect(await db.jobs.toArray()).toEqual([
+      expect.objectContaining({
+        jobId: '7512345678901234567',
+        // Read under the tab's address, kept under the job's own.
+        url: 'https://lifeattiktok.com/search/7512345678901234567',
+        title: 'Software Engineer Intern - 2026 Start (BS/MS)',
+        responsibilities: ['Build services.'],
+        locations: ['San Jose'],
+        extractedAt: '2026-11-01T10:00:00.000Z',
+      }),
+    ]);
+    db.close();
+  });
+
+  it('records nothing for the reading the tab last recorded, and records a change to it', async () => {
+    const db = openDb(`read-${Math.random()}`);
+    let clock = new Date('2026-11-01T10:00:00Z');
+    const route = createRouter(createHandlers({ db, now: () => clock }));
+    const tab = tabAt(URL_A.href);
+    const first = await route({ name: 'page:read', data: reading(page('Build services.')) }, tab);
+    const last = { jobId: '7512345678901234567', fingerprint: fingerprintOf(first) };
+
+    clock = new Date('2026-11-01T11:00:00Z');
+    expect(await route({ name: 'page:read', data: reading(page('Build services.'), last) }, tab)).toEqual({
+      ok: true,
+      value: { read: true, fingerprint: last.fingerprint, seen: null },
+    });
+    expect((await db.jobs.toArray()).map((j) => j.lastSeenAt)).toEqual(['2026-11-01T10:00:00.000Z']);
+
+    const changed = await route({ name: 'page:read', data: reading(page('Build and run services.'), last) }, tab);
+    expect(changed).toMatchObject({ ok: true, value: { read: true, seen: { outcome: 'changed' } } });
+    db.close();
+  });
+
+  it("waits while a new job's URL still shows the previous job's text", async () => {
+    const db = openDb(`read-${Math.random()}`);
+    const route = createRouter(createHandlers({ db, now: () => new Date('2026-11-01T10:00:00Z') }));
+    const first = await route({ name: 'page:read', data: reading(page('Build services.')) }, tabAt(URL_A.href));
+
+    const other = 'https://lifeattiktok.com/search/7512345678901239999';
+    const stale = {
+      ...reading(page('Build services.'), { jobId: '7512345678901234567', fingerprint: fingerprintOf(first) }),
+      jobId: '7512345678901239999',
+    };
+    expect(await route({ name: 'page:read', data: stale }, tabAt(other))).toEqual({
+      ok: true,
+      value: { read: false, reason: 'still showing the previous job' },
+    });
+    expect(await db.jobs.count()).toBe(1);
+    db.close();
+  });
+
+  it('refuses a reading that names another job than its tab shows, before reading it', async () => {
+    const db = openDb(`read-${Math.random()}`);
+    const route = createRouter(createHandlers({ db, now: () => new Date('2026-11-01T10:00:00Z') }));
+    const reply = await route(
+      { name: 'page:read', data: reading(page('Build services.')) },
+      tabAt('https://lifeattiktok.com/search/7512345678901239999'),
+    );
+    expect(reply).toEqual({
+      ok: false,
+      code: 'refused',
+      message: 'page:read: a reading of job 7512345678901234567, but the tab shows job 7512345678901239999',
+    });
+    expect(await db.jobs.count()).toBe(0);
+    db.close();
+  });
+
+  it('refuses a reading past the bounds of a page, whole', async () => {
+    const db = openDb(`read-${Math.random()}`);
+    const route = createRouter(createHandlers({ db, now: () => new Date('2026-11-01T10:00:00Z') }));
+    const page = { lines: [], og: null, title: null, h1: Array.from({ length: 21 }, () => 'Engineer') };
+    const reply = await route({ name: 'page:read', data: { jobId: '7512345678901234567', page, last: null } }, tabAt(URL_A.href));
+    expect(reply).toMatchObject({ ok: false, code: 'invalid', path: 'page.h1' });
     db.close();
   });
 });

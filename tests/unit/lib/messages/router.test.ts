@@ -23,6 +23,7 @@ const unused = async () => {
 
 function handlers(): Handlers {
   return {
+    'page:read': unused,
     'posting:seen': vi.fn(async () => ({ outcome: 'created' as const, limit: LIMIT, page: PAGE })),
     'posting:gone': unused,
     'apply:started': unused,

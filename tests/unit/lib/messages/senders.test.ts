@@ -28,6 +28,16 @@ function posting(url = JOB_URL) {
 
 /** A valid payload for every message (a new message must get one here to compile). */
 const SAMPLES: { [K in MessageName]: RequestOf<K> } = {
+  'page:read': {
+    jobId: JOB_ID,
+    page: {
+      lines: [{ text: 'Build services.', segments: ['Build services.'], soft: false, listItem: true }],
+      og: null,
+      title: 'TikTok Careers',
+      h1: [],
+    },
+    last: null,
+  },
   'posting:seen': { posting: posting() },
   'posting:gone': { site: 'tiktok', jobId: JOB_ID },
   'apply:started': { site: 'tiktok', jobId: JOB_ID },
@@ -124,6 +134,7 @@ const EXTENSION_MESSAGES: MessageName[] = [
 /** What each sender may do, written out (not derived from the table under test). */
 const ALLOWED: Record<keyof typeof SENDERS, MessageName[]> = {
   'content script on a job page': [
+    'page:read',
     'posting:seen',
     'posting:gone',
     'limit:get',

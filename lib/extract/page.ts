@@ -1,0 +1,46 @@
+import { type Line, readLines } from './lines';
+
+/**
+ * What the content script reads off a job page for the background to turn into a posting: the
+ * page's lines, and the texts that may name its title. Reading the lines is the only part that
+ * needs the DOM; everything after it (labels, sections, facts) runs in the background, which pays
+ * for compiling the extractor once per worker instead of once per page load.
+ */
+export interface PageText {
+  lines: Line[];
+  /** `og:title`'s content, as the page has it. */
+  og: string | null;
+  /** `<title>`'s text. */
+  title: string | null;
+  /** The texts of the page's `h1` elements, in document order. */
+  h1: string[];
+}
+
+// Hostile or broken pages must not make the content script slow: past this many lines the page
+// is not a job posting we know how to read (a long real posting has a few hundred).
+export const MAX_LINES = 50_000;
+/** More `h1`s than any page has; the rest are not read. */
+export const MAX_H1 = 20;
+
+const collapse = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** The head's title texts, raw: the background strips the site's suffix and generic titles. */
+export function headOf(doc: ParentNode): Pick<PageText, 'og' | 'title'> {
+  return {
+    og: doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? null,
+    title: doc.querySelector('title')?.textContent ?? null,
+  };
+}
+
+/**
+ * Reads a page for extraction. Throws `TooManyLinesError` for a page past `MAX_LINES` lines (the
+ * caller says why it is not read).
+ */
+export function readPage(doc: ParentNode): PageText {
+  const body = (doc as Document).body ?? doc;
+  const lines = readLines(body, MAX_LINES);
+  const h1 = Array.from(doc.querySelectorAll('h1'))
+    .slice(0, MAX_H1)
+    .map((el) => collapse(el.textContent));
+  return { lines, ...headOf(doc), h1 };
+}

@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractFromPage, extractPosting } from '../../../../lib/extract/extract';
+import { parseDocument } from '../../../../lib/extract/node';
+import { MAX_H1, readPage } from '../../../../lib/extract/page';
+import { requestSchemas } from '../../../../lib/messages/protocol';
+
+// The content script reads a page's lines and sends them; the background reads them into the
+// posting. Split so, every fixture page must read exactly as the whole extractor reads it.
+
+const DIR = join(import.meta.dirname, '../../../fixtures');
+const NOW = new Date('2026-11-01T12:00:00.000Z');
+const pages = readdirSync(DIR)
+  .filter((f) => f.endsWith('.expected.json'))
+  .map((f) => {
+    const name = f.replace(/\.expected\.json$/, '');
+    const { url } = JSON.parse(readFileSync(join(DIR, f), 'utf8')) as { url: string };
+    return { name, url: new URL(url), html: readFileSync(join(DIR, `${name}.html`), 'utf8') };
+  });
+
+describe('a page read in two halves', () => {
+  it.each(pages)('$name: the posting from the sent lines is the posting from the page', ({ html, url }) => {
+    const doc = parseDocument(html);
+    // What crosses to the background: a structured clone, checked by the message's schema.
+    const sent = requestSchemas['page:read'].parse({ jobId: '7512345678901234567', page: structuredClone(readPage(doc)), last: null });
+    expect(extractFromPage(sent.page, url, NOW)).toEqual(extractPosting(doc, url, NOW));
+  });
+
+  it('covers job pages and pages that are not jobs', () => {
+    const results = pages.map(({ html, url }) => extractPosting(parseDocument(html), url, NOW).ok);
+    expect(results.filter(Boolean).length).toBeGreaterThanOrEqual(10);
+    expect(results.filter((ok) => !ok).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('reads the head as the page has it and the h1s collapsed, at most as many as the message takes', () => {
+    const many = Array.from({ length: MAX_H1 + 5 }, (_, i) => `<h1> Engineer\n  ${i} </h1>`).join('');
+    const doc = parseDocument(
+      `<html><head><title> Data Engineer Intern | TikTok Careers </title><meta property="og:title" content="Data Engineer Intern"></head><body>${many}</body></html>`,
+    );
+    const page = readPage(doc);
+    expect([page.og, page.title]).toEqual(['Data Engineer Intern', ' Data Engineer Intern | TikTok Careers ']);
+    expect(page.h1).toHaveLength(MAX_H1);
+    expect(page.h1.slice(0, 2)).toEqual(['Engineer 0', 'Engineer 1']);
+  });
+});
