@@ -4,16 +4,17 @@ import { BANNER_GLOBAL, type BannerEntry } from '../lib/banner/inject';
 import { createBannerShower } from '../lib/banner/loader';
 import { SNAPSHOT_REQUEST, type SnapshotReply } from '../lib/capture/snapshot-message';
 import { showsNotFound } from '../lib/capture/not-found';
-import { PageWatcher } from '../lib/capture/watcher';
-import { extractPosting, headTitle } from '../lib/extract/extract';
+import { PageWatcher, type ReadAnswer } from '../lib/capture/watcher';
+import { TooManyLinesError } from '../lib/extract/lines';
+import { type PageText, readPage } from '../lib/extract/page';
 import { FLOWS_GLOBAL, needsFlows, type FlowsEntry } from '../lib/flows/inject';
 import type { PageLimit } from '../lib/store/limit';
 import { sendMessage, type Transport } from '../lib/messages/client';
 import { JOB_HOST_MATCHES } from '../lib/sites/hosts';
 import { classifyUrl } from '../lib/sites/urls';
 
-// Glue only: the logic lives in lib/ and is tested there. No React and no Zod here; every job
-// page loads this script, and the background validates what it receives.
+// Glue only: the logic lives in lib/ and is tested there. No React, no Zod and no extractor here;
+// every job page loads this script, and the background reads and validates what it receives.
 export default defineContentScript({
   matches: [...JOB_HOST_MATCHES],
   runAt: 'document_idle',
@@ -44,14 +45,28 @@ export default defineContentScript({
     });
 
     const watcher = new PageWatcher({
-      extract: () => extractPosting(document, new URL(location.href), new Date()),
-      headTitle: () => headTitle(document),
-      send: (posting) => {
-        if (ctx.isInvalid) return;
-        pageState = { jobId: posting.jobId, state: 'read' };
-        sendMessage(transport, 'posting:seen', { posting })
-          .then(({ page }) => showLimit(page))
-          .catch((error) => debug(String(error)));
+      // The content script only reads the page's lines; the background turns them into a posting.
+      read: async (jobId, last): Promise<ReadAnswer> => {
+        if (ctx.isInvalid) return { ready: true, fingerprint: null };
+        let page: PageText;
+        try {
+          page = readPage(document);
+        } catch (error) {
+          if (error instanceof TooManyLinesError) return { ready: false, reason: `page too large to be a job posting (${error.message})` };
+          throw error;
+        }
+        try {
+          const answer = await sendMessage(transport, 'page:read', { jobId, page, last });
+          if (!answer.read) return { ready: false, reason: answer.reason };
+          pageState = { jobId, state: 'read' };
+          if (answer.seen) showLimit(answer.seen.page);
+          return { ready: true, fingerprint: answer.fingerprint };
+        } catch (error) {
+          // Refused (a private window) or failed: reading the page again would not change that.
+          pageState = { jobId, state: 'read' };
+          debug(String(error));
+          return { ready: true, fingerprint: null };
+        }
       },
       observe: (onChange) => {
         const observer = new MutationObserver(onChange);

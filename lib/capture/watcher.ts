@@ -1,19 +1,21 @@
-import type { ExtractResult } from '../extract/extract';
-import type { JobPosting } from '../posting/schema';
+import type { LastRead } from './readiness';
 
 /**
- * Decides when a job page is ready to be read and sent. Pages render late (the body of a job
- * arrives after start-up, and a client-side navigation changes the URL before the new content),
- * so the watcher re-reads after DOM changes settle, within a bounded time, and sends only a
- * posting that belongs to the current URL. Every dependency comes in as a parameter so the same
- * logic runs in unit tests with fake timers.
+ * Decides when a job page is read. Pages render late (the body of a job arrives after start-up,
+ * and a client-side navigation changes the URL before the new content), so the watcher has the
+ * page read after DOM changes settle, within a bounded time, until the background finds a reading
+ * ready (`judgeReading`). Every dependency comes in as a parameter so the same logic runs in unit
+ * tests with fake timers.
  */
 
+/** The background's word on one reading. */
+export type ReadAnswer =
+  /** Recorded, or nothing new to record (`fingerprint` null: the reading could not be sent). */
+  { ready: true; fingerprint: string | null } | { ready: false; reason: string };
+
 export interface WatcherDeps {
-  extract: () => ExtractResult;
-  /** The non-generic job title from `<title>`/og:title, if the page has one. */
-  headTitle: () => string | null;
-  send: (posting: JobPosting) => void;
+  /** Reads the page for job `jobId` and has the background judge it; `last` is this tab's last recorded reading. */
+  read: (jobId: string, last: LastRead | null) => Promise<ReadAnswer>;
   /** Calls back on DOM changes; returns a function that stops observing. */
   observe: (onChange: () => void) => () => void;
   setTimeout: (fn: () => void, ms: number) => number;
@@ -39,17 +41,15 @@ export interface WatchOptions {
   maxWaitMs?: number;
 }
 
-/** What identifies a page's content, whatever URL it sits under. */
-function contentFingerprint(p: JobPosting): string {
-  return [p.title, p.jobCode ?? '', p.responsibilities.join('|'), p.minimumQualifications.join('|')].join('\u0000');
-}
-
 export class PageWatcher {
   private stopObserving: (() => void) | null = null;
   private settleTimer: number | null = null;
   private deadline: number | null = null;
-  private lastSent: { jobId: string; fingerprint: string } | null = null;
+  private lastRead: LastRead | null = null;
   private generation = 0;
+  /** A reading is with the background; DOM changes meanwhile ask for another after it. */
+  private reading = false;
+  private readAgain = false;
 
   constructor(
     private readonly deps: WatcherDeps,
@@ -59,12 +59,25 @@ export class PageWatcher {
   /** Starts (or restarts, after a navigation) waiting for the job at the current URL. */
   watch(jobId: string): void {
     this.stop();
-    const generation = ++this.generation;
+    const generation = this.generation;
     const { settleMs = DEFAULT_SETTLE_MS, maxWaitMs = DEFAULT_MAX_WAIT_MS } = this.options;
     const attempt = () => {
       if (generation !== this.generation) return;
       this.settleTimer = null;
-      if (this.tryRead(jobId)) this.stop();
+      if (this.reading) {
+        this.readAgain = true;
+        return;
+      }
+      this.reading = true;
+      void this.tryRead(jobId).then((done) => {
+        if (generation !== this.generation) return;
+        this.reading = false;
+        if (done) this.stop();
+        else if (this.readAgain && this.settleTimer === null) {
+          this.readAgain = false;
+          attempt();
+        }
+      });
     };
     this.stopObserving = this.deps.observe(() => {
       if (this.settleTimer !== null) this.deps.clearTimeout(this.settleTimer);
@@ -80,7 +93,11 @@ export class PageWatcher {
     this.settleTimer = this.deps.setTimeout(attempt, settleMs);
   }
 
+  /** Stops watching; a reading still with the background is then ignored. */
   stop(): void {
+    this.generation++;
+    this.reading = false;
+    this.readAgain = false;
     this.stopObserving?.();
     this.stopObserving = null;
     if (this.settleTimer !== null) this.deps.clearTimeout(this.settleTimer);
@@ -89,38 +106,20 @@ export class PageWatcher {
     this.deadline = null;
   }
 
-  /** Reads the page; sends and returns true when it holds a complete posting for `jobId`. */
-  private tryRead(jobId: string): boolean {
-    const { deps, lastSent } = this;
-    const result = deps.extract();
-    const notReady = (why: string) => {
-      deps.log?.(`not ready: ${why}`);
-      return false;
-    };
-    if (!result.ok) {
-      if (deps.gone?.()) {
-        deps.log?.('the page is the not-found view');
-        deps.onGone?.(jobId);
-        return true;
-      }
-      return notReady(result.reason);
+  /** Has the page read; true when the watcher is done with it (read, or the not-found view). */
+  private async tryRead(jobId: string): Promise<boolean> {
+    const { deps } = this;
+    const answer = await deps.read(jobId, this.lastRead);
+    if (answer.ready) {
+      if (answer.fingerprint !== null) this.lastRead = { jobId, fingerprint: answer.fingerprint };
+      return true;
     }
-    const posting = result.posting;
-    if (posting.jobId !== jobId) return false;
-    // The previous job's content still on screen under the new URL.
-    const fingerprint = contentFingerprint(posting);
-    if (lastSent && lastSent.jobId !== jobId && lastSent.fingerprint === fingerprint) return notReady('still showing the previous job');
-    // The document title already names the new job while the body still shows another.
-    const head = deps.headTitle()?.toLowerCase();
-    const title = posting.title.toLowerCase();
-    if (head && !head.includes(title) && !title.includes(head)) return notReady('the head and the body name different titles');
-    // Labels render before the body on slow loads: wait for at least one section.
-    if (posting.responsibilities.length === 0 && posting.minimumQualifications.length === 0 && !posting.description) {
-      return notReady('no sections yet');
+    if (deps.gone?.()) {
+      deps.log?.('the page is the not-found view');
+      deps.onGone?.(jobId);
+      return true;
     }
-    if (lastSent?.jobId === jobId && lastSent.fingerprint === fingerprint) return true;
-    this.lastSent = { jobId, fingerprint };
-    deps.send(posting);
-    return true;
+    deps.log?.(`not ready: ${answer.reason}`);
+    return false;
   }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { showsNotFound } from '../../../../lib/capture/not-found';
 import { PageWatcher } from '../../../../lib/capture/watcher';
-import { extractPosting, headTitle } from '../../../../lib/extract/extract';
+import { readsLikeTheBackground } from '../../support/page-reader';
 import { parseDocument } from '../../../../lib/extract/node';
 
 /**
@@ -53,9 +53,12 @@ describe('the watcher on a dead job', () => {
     const url = new URL(`https://lifeattiktok.com/search/${JOB}`);
     watcher = new PageWatcher(
       {
-        extract: () => extractPosting(doc, url, new Date('2026-11-01T00:00:00Z')),
-        headTitle: () => headTitle(doc),
-        send: () => void (sent += 1),
+        read: readsLikeTheBackground(
+          () => doc,
+          () => url,
+          new Date('2026-11-01T00:00:00Z'),
+          () => void (sent += 1),
+        ),
         observe: (cb) => {
           onChange = cb;
           return () => {
@@ -76,23 +79,23 @@ describe('the watcher on a dead job', () => {
     vi.useRealTimers();
   });
 
-  it('reports the job gone once the not-found view has rendered and settled, and stops', () => {
+  it('reports the job gone once the not-found view has rendered and settled, and stops', async () => {
     watcher.watch(JOB);
-    vi.advanceTimersByTime(400);
+    await vi.advanceTimersByTimeAsync(400);
     expect(gone).toEqual([]);
     const dead = readFileSync(join(FIXTURES, 'tiktok-dead-job.html'), 'utf8');
     doc.body.innerHTML = parseDocument(dead).body.innerHTML;
     onChange?.();
-    vi.advanceTimersByTime(400);
+    await vi.advanceTimersByTimeAsync(400);
     expect(gone).toEqual([JOB]);
     expect(onChange).toBeNull();
-    vi.advanceTimersByTime(10_000);
+    await vi.advanceTimersByTimeAsync(10_000);
     expect([gone, gaveUp, sent]).toEqual([[JOB], [], 0]);
   });
 
-  it('says it gave up on a page that never became readable', () => {
+  it('says it gave up on a page that never became readable', async () => {
     watcher.watch(JOB);
-    vi.advanceTimersByTime(6_000);
+    await vi.advanceTimersByTimeAsync(6_000);
     expect([gone, gaveUp]).toEqual([[], [JOB]]);
   });
 });
