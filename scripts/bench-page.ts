@@ -14,6 +14,9 @@
 // (an isolated world and the extension API bindings): a third browser runs the same build with
 // job.js replaced by a stub that only reads chrome.runtime.id, and its job views are printed
 // apart, so that what our code adds shows on its own. The aims stay on the whole added time.
+// BENCH_AGAINST=<an unpacked chrome-mv3 build> traces that build's job views too, alternated with
+// this one's in the same sitting, and prints them as a row of the job view table: a change to the
+// content script measured against the build before it.
 // It prints; it fails only when it cannot measure.
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { extractFromHtml } from '../lib/extract/node';
@@ -32,6 +35,7 @@ import { median, printTable } from './bench-report';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const JOB_RUNS = Number(process.env.BENCH_JOB_RUNS ?? 7);
+const AGAINST = process.env.BENCH_AGAINST;
 const CARDS = 100;
 const KNOWN = 50;
 /** Long enough for the marks' batch (120 ms) and a reply, with nothing else running on the page. */
@@ -233,6 +237,7 @@ async function main() {
   let ext: PopupChromium | undefined;
   let plain: BrowserContext | undefined;
   let stub: PopupChromium | undefined;
+  let other: PopupChromium | undefined;
   try {
     ext = await launchPopupChromium(server.port, { viewport: { width: 1100, height: 900 } });
     // One real visit creates the database in the extension; then the known half of the list.
@@ -299,9 +304,18 @@ async function main() {
     const traced: Traced[] = [];
     const tracedOff: Traced[] = [];
     const tracedStub: Traced[] = [];
+    const tracedOther: Traced[] = [];
+    if (AGAINST) {
+      other = await launchPopupChromium(server.port, { viewport: { width: 1100, height: 900 }, extensionDir: AGAINST });
+      // The same state as ours: the job saved once, so both views are a return to a known job.
+      const visit = await other.open(jobUrl!);
+      await waitFor('the job page saved by the other build', async () => ((await other!.readStore('jobs')).length > 0 ? true : undefined));
+      await visit.close();
+    }
     for (let i = 0; i < JOB_RUNS; i++) {
       traced.push(await traceJobView(ext.context, jobUrl!));
       tracedStub.push(await traceJobView(stub.context, jobUrl!));
+      if (other) tracedOther.push(await traceJobView(other.context, jobUrl!));
       await ext.send('marks:setPrefs', { enabled: false });
       tracedOff.push(await traceJobView(ext.context, jobUrl!));
       await ext.send('marks:setPrefs', { enabled: true });
@@ -383,12 +397,24 @@ async function main() {
           part(tracedStub, 'style'),
           part(tracedStub, 'layout'),
         ],
+        ...(AGAINST
+          ? [
+              [
+                `marks on, the build in ${AGAINST}`,
+                part(tracedOther, 'job.js'),
+                part(tracedOther, 'marks.js'),
+                part(tracedOther, 'style'),
+                part(tracedOther, 'layout'),
+              ],
+            ]
+          : []),
       ],
     );
   } finally {
     await ext?.close();
     await plain?.close();
     await stub?.close();
+    await other?.close();
     bare.remove();
     stubDir.remove();
     await server.close();
