@@ -261,7 +261,7 @@ export class DataKeeper {
   onCopyForDiskTrouble = false;
   private lastReturnTry = Number.NEGATIVE_INFINITY;
 
-  /** Called after the session moved onto the copy (`fallBackToCopy`): whatever holds `db` takes the new one. */
+  /** Called after the session moved onto the copy (`recoverFromClosedDatabase`): whatever holds `db` takes the new one. */
   onSwitch(listener: () => void): void {
     this.switchListeners.push(listener);
   }
@@ -275,7 +275,7 @@ export class DataKeeper {
    * disk can refuse one open and allow the next, and the message would otherwise fail for a
    * database that is there).
    */
-  async fallBackToCopy(): Promise<boolean> {
+  async recoverFromClosedDatabase(): Promise<boolean> {
     if (this.mode !== 'indexeddb' || !this.deps.openMemory || this.db.isOpen()) return false;
     let why: unknown;
     try {
@@ -454,7 +454,7 @@ function seenJobId(name: MessageName, data: unknown): string | null {
  * change is in both places. A handler whose database write failed is recorded (the pages show
  * it) and its error still goes back to the sender. `handlers` may be a function giving the
  * current ones: a database lost while the browser runs moves the session onto the copy
- * (`fallBackToCopy`), and the message that found it lost is answered from there, or from the
+ * (`recoverFromClosedDatabase`), and the message that found it lost is answered from there, or from the
  * database when it opens again at once.
  */
 export function withBackup(handlers: Handlers | (() => Handlers), keeper: DataKeeper): Handlers {
@@ -482,7 +482,7 @@ export function withBackup(handlers: Handlers | (() => Handlers), keeper: DataKe
         return await save(data, context);
       } catch (error) {
         if (!isStorageFailure(error)) throw error;
-        if (!(await keeper.fallBackToCopy())) {
+        if (!(await keeper.recoverFromClosedDatabase())) {
           await keeper.writeFailed(error);
           if (seen !== null) keeper.holdUnsaved(seen, () => save(data, context));
           throw error;
