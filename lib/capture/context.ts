@@ -94,10 +94,13 @@ export class ContentScriptContext implements Surface {
   }
 
   setTimeout(handler: () => void, timeout?: number): number {
+    // The watcher sets a timer on every batch of DOM changes while a job page settles: a fired
+    // timer lets go of its abort listener, or a long-lived tab would keep one per timer ever set.
     const id = setTimeout(() => {
+      forget();
       if (this.isValid) handler();
     }, timeout) as unknown as number;
-    this.onInvalidated(() => clearTimeout(id));
+    const forget = this.onInvalidated(() => clearTimeout(id));
     return id;
   }
 

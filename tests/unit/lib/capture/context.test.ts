@@ -71,6 +71,25 @@ describe('content script context', () => {
     expect(onInvalid).toHaveBeenCalledTimes(1);
   });
 
+  it('lets go of a timer once it has fired, and still cancels the ones pending when it goes', () => {
+    vi.useFakeTimers();
+    const ctx = new ContentScriptContext('job');
+    const added = vi.spyOn(ctx.signal, 'addEventListener');
+    const removed = vi.spyOn(ctx.signal, 'removeEventListener');
+    const fired = vi.fn();
+    for (let i = 0; i < 50; i++) ctx.setTimeout(fired, 10);
+    const pending = vi.fn();
+    ctx.setTimeout(pending, 1000);
+    vi.advanceTimersByTime(20);
+    expect(fired).toHaveBeenCalledTimes(50);
+    expect(added).toHaveBeenCalledTimes(51);
+    expect(removed).toHaveBeenCalledTimes(50);
+    (fakeBrowser.runtime as { id?: string }).id = undefined;
+    expect(ctx.isInvalid).toBe(true);
+    vi.advanceTimersByTime(2000);
+    expect(pending).not.toHaveBeenCalled();
+  });
+
   it('delivers location changes to its listeners without a DOM event', () => {
     vi.useFakeTimers();
     const ctx = new ContentScriptContext('job');
