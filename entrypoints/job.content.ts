@@ -73,8 +73,10 @@ export default defineContentScript({
         observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
         return () => observer.disconnect();
       },
-      setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
-      clearTimeout: (id) => clearTimeout(id),
+      // Plain timers: the watcher sets and clears one per batch of DOM changes, and it is stopped
+      // when the extension goes (ctx.onInvalidated below; `read` checks ctx.isInvalid first).
+      setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+      clearTimeout: (id) => window.clearTimeout(id),
       log: debug,
       gone: () => showsNotFound(document),
       onGone: (jobId) => {
