@@ -5,8 +5,13 @@
 // its match summary stored as the background stores it (for the profile saved here and today), so
 // the popup scores nothing when it opens. It prints; it fails only when it cannot measure.
 // BENCH_SIZES=10,10000 limits the sizes; BENCH_RUNS the runs per size.
+// Before the sizes, the floor under any of them: in a copy of the build, a page whose only script
+// is an empty module, and one that imports the chunks popup.html preloads (Dexie, Zod, React and
+// the shared code, evaluated, none of the popup's own code run), each timed to its script's first
+// statement from navigation start.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { localDay } from '../lib/date';
 import { extractFromHtml } from '../lib/extract/node';
@@ -313,6 +318,50 @@ async function measure(browser: PopupChromium, best: string, { full }: { full: b
   }
 }
 
+const FLOOR_MARK = 'job-lens:floor';
+
+/**
+ * Medians over `RUNS` opens of two pages in a copy of the build: an empty module script, and the
+ * popup's preloaded chunks imported; each marks its first statement.
+ */
+async function measureFloor(): Promise<{ empty: number; chunks: number; names: string[] }> {
+  const build = join(ROOT, '.output/chrome-mv3');
+  const html = readFileSync(join(build, 'popup.html'), 'utf8');
+  const names = [...html.matchAll(/rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+  const dir = mkdtempSync(join(tmpdir(), 'job-lens-floor-'));
+  try {
+    cpSync(build, dir, { recursive: true });
+    const page = (name: string, imports: string[]) => {
+      writeFileSync(join(dir, `${name}.js`), `${imports.map((i) => `import '${i}';`).join('')}performance.mark('${FLOOR_MARK}');\n`);
+      writeFileSync(
+        join(dir, `${name}.html`),
+        `<!doctype html><meta charset="utf-8"><script type="module" src="/${name}.js"></script><div id="root"></div>`,
+      );
+    };
+    page('floor-empty', []);
+    page('floor-chunks', names);
+    const browser = await launchPopupChromium(9, { extensionDir: dir });
+    const times: Record<'empty' | 'chunks', number[]> = { empty: [], chunks: [] };
+    try {
+      for (let i = 0; i <= RUNS; i++) {
+        for (const kind of ['empty', 'chunks'] as const) {
+          const tab = await browser.extensionPage(`floor-${kind}.html`);
+          await tab.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, FLOOR_MARK);
+          const at = await tab.evaluate((mark) => performance.getEntriesByName(mark)[0]!.startTime, FLOOR_MARK);
+          // The first round compiles and caches the scripts, as the warm-up open does for the popup.
+          if (i > 0) times[kind].push(at);
+          await tab.close();
+        }
+      }
+    } finally {
+      await browser.close();
+    }
+    return { empty: median(times.empty), chunks: median(times.chunks), names };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** The job "Best match" puts first: the highest rank, ties by job id descending (the index's order). */
 function bestOf(rows: readonly JobRecord[]): string {
   let best = rows[0]!;
@@ -329,6 +378,7 @@ async function main(): Promise<number> {
     const build = spawnSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], { cwd: ROOT, stdio: 'inherit' });
     if (build.status !== 0) return 1;
   }
+  const floor = await measureFloor();
   const now = new Date();
   const postings = fixturePostings(now);
   // No page is ever loaded from the careers hosts here; the port only has to be a number.
@@ -419,6 +469,11 @@ async function main(): Promise<number> {
     ];
   });
   printTable(header, rows);
+  console.log(
+    `floor (a copy of the build, median of ${RUNS} opens after one): an extension page's empty module script runs ` +
+      `${floor.empty.toFixed(1)} ms after navigation starts; with the ${floor.names.length} chunks popup.html preloads ` +
+      `imported first (${floor.names.join(', ')}; none of the popup's own code run): ${floor.chunks.toFixed(1)} ms`,
+  );
   for (const r of results)
     console.log(
       `heap shared by the extension's pages before the measured opens at ${r.size.toLocaleString('en')} jobs: ${r.heapMb.toFixed(0)} MB`,
