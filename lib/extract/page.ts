@@ -1,4 +1,4 @@
-import { type Line, readLines } from './lines';
+import { type Line, readLines, TooManyLinesError } from './lines';
 
 /**
  * What the content script reads off a job page for the background to turn into a posting: the
@@ -21,6 +21,22 @@ export interface PageText {
 export const MAX_LINES = 50_000;
 /** More `h1`s than any page has; the rest are not read. */
 export const MAX_H1 = 20;
+/**
+ * The characters a page's lines may carry, their texts and segments together. A long real page
+ * (navigation, posting and footer) has some 50,000; the background extracts whatever a tab sends,
+ * so a page or a compromised renderer cannot keep it busy with megabytes of text.
+ */
+export const MAX_PAGE_CHARS = 2_000_000;
+
+/** The characters `MAX_PAGE_CHARS` counts. */
+export function pageChars(lines: readonly Line[]): number {
+  let total = 0;
+  for (const line of lines) {
+    total += line.text.length;
+    for (const segment of line.segments) total += segment.length;
+  }
+  return total;
+}
 
 const collapse = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
@@ -33,12 +49,13 @@ export function headOf(doc: ParentNode): Pick<PageText, 'og' | 'title'> {
 }
 
 /**
- * Reads a page for extraction. Throws `TooManyLinesError` for a page past `MAX_LINES` lines (the
- * caller says why it is not read).
+ * Reads a page for extraction. Throws `TooManyLinesError` for a page past `MAX_LINES` lines or
+ * `MAX_PAGE_CHARS` characters (the caller says why it is not read).
  */
 export function readPage(doc: ParentNode): PageText {
   const body = (doc as Document).body ?? doc;
   const lines = readLines(body, MAX_LINES);
+  if (pageChars(lines) > MAX_PAGE_CHARS) throw new TooManyLinesError(`more than ${MAX_PAGE_CHARS} characters`);
   const h1 = Array.from(doc.querySelectorAll('h1'))
     .slice(0, MAX_H1)
     .map((el) => collapse(el.textContent));

@@ -10,7 +10,7 @@ import { JobStatusSchema } from '../store/schema';
 import { ProfileSchema } from '../profile/schema';
 import type { DataStatus } from '../backup/status';
 import type { DataSnapshot } from '../backup/snapshot';
-import { MAX_H1, MAX_LINES, type PageText } from '../extract/page';
+import { MAX_H1, MAX_LINES, MAX_PAGE_CHARS, pageChars, type PageText } from '../extract/page';
 import { MAX_IDS_PER_BATCH, type MarksReply } from '../marks/types';
 import type { MarksPrefs } from '../marks/prefs';
 
@@ -55,7 +55,11 @@ const pageText = z
     title: z.string().max(2_000).nullable(),
     h1: z.array(z.string().max(2_000)).max(MAX_H1),
   })
-  .strict() satisfies z.ZodType<PageText>;
+  .strict()
+  .refine((page) => pageChars(page.lines) <= MAX_PAGE_CHARS, {
+    message: `a page of more than ${MAX_PAGE_CHARS} characters is not a job posting`,
+    path: ['lines'],
+  }) satisfies z.ZodType<PageText>;
 
 export const requestSchemas = {
   /**
