@@ -5,8 +5,7 @@ import { createBannerShower } from '../lib/banner/loader';
 import { SNAPSHOT_REQUEST, type SnapshotReply } from '../lib/capture/snapshot-message';
 import { showsNotFound } from '../lib/capture/not-found';
 import { PageWatcher, type ReadAnswer } from '../lib/capture/watcher';
-import { TooManyLinesError } from '../lib/extract/lines';
-import { type PageText, readPage } from '../lib/extract/page';
+import { tryReadPage } from '../lib/extract/page';
 import { FLOWS_GLOBAL, needsFlows, type FlowsEntry } from '../lib/flows/inject';
 import type { PageLimit } from '../lib/store/limit';
 import { sendMessage, type Transport } from '../lib/messages/client';
@@ -48,15 +47,10 @@ export default defineContentScript({
       // The content script only reads the page's lines; the background turns them into a posting.
       read: async (jobId, last): Promise<ReadAnswer> => {
         if (ctx.isInvalid) return { ready: true, fingerprint: null };
-        let page: PageText;
+        const read = tryReadPage(document);
+        if (!read.ok) return { ready: false, reason: read.reason };
         try {
-          page = readPage(document);
-        } catch (error) {
-          if (error instanceof TooManyLinesError) return { ready: false, reason: `page too large to be a job posting (${error.message})` };
-          throw error;
-        }
-        try {
-          const answer = await sendMessage(transport, 'page:read', { jobId, page, last });
+          const answer = await sendMessage(transport, 'page:read', { jobId, page: read.page, last });
           if (!answer.read) return { ready: false, reason: answer.reason };
           pageState = { jobId, state: 'read' };
           if (answer.seen) showLimit(answer.seen.page);

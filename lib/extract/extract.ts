@@ -17,8 +17,7 @@ import {
 } from './facts';
 import { headerFacts, readHeader, titleBeforeLabels, titleByName } from './header';
 import { trimToLimits } from './limits';
-import { TooManyLinesError } from './lines';
-import { type PageText, readPage } from './page';
+import { type PageText, tryReadPage } from './page';
 import { findSections, readQualifications, readResponsibilities } from './sections';
 
 export { headTitle } from './header';
@@ -32,14 +31,8 @@ export function extractPosting(doc: ParentNode, url: URL, now: Date): ExtractRes
   return guarded(() => {
     const job = classifyUrl(url);
     if (job.kind !== 'job') return notAJob(job);
-    let page: PageText;
-    try {
-      page = readPage(doc);
-    } catch (error) {
-      if (error instanceof TooManyLinesError) return { ok: false, reason: `page too large to be a job posting (${error.message})` };
-      throw error;
-    }
-    return extract(page, job, now);
+    const read = tryReadPage(doc);
+    return read.ok ? extract(read.page, job, now) : read;
   });
 }
 

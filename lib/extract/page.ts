@@ -48,6 +48,19 @@ export function headOf(doc: ParentNode): Pick<PageText, 'og' | 'title'> {
   };
 }
 
+/** A page read, or why it is not: too large to be a job posting. */
+export type PageRead = { ok: true; page: PageText } | { ok: false; reason: string };
+
+/** `readPage`, with a page too large for a posting answered by the reason instead of thrown. */
+export function tryReadPage(doc: ParentNode): PageRead {
+  try {
+    return { ok: true, page: readPage(doc) };
+  } catch (error) {
+    if (error instanceof TooManyLinesError) return { ok: false, reason: `page too large to be a job posting (${error.message})` };
+    throw error;
+  }
+}
+
 /**
  * Reads a page for extraction. Throws `TooManyLinesError` for a page past `MAX_LINES` lines or
  * `MAX_PAGE_CHARS` characters (the caller says why it is not read).
