@@ -1,6 +1,5 @@
 import type { JobPosting } from '../posting/schema';
 import { classifyUrl, type PageKind } from '../sites/urls';
-
 import { tokenize } from './body';
 import {
   degreeLevelsFromTag,

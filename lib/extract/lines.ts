@@ -106,7 +106,7 @@ const MAX_ELEMENTS = 400_000;
 
 // Segments tell label rows and navigation rows apart, which have a few pieces; a line of more is
 // neither, so it keeps its whole text as its one segment instead of an array as long as the line.
-const MAX_SEGMENTS = 64;
+export const MAX_SEGMENTS = 64;
 
 /**
  * Reads at most `maxLines` lines, so a huge or hostile page costs bounded time. The walk is

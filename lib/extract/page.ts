@@ -1,3 +1,4 @@
+import { collapseSpaces } from '../text/spaces';
 import { type Line, readLines, TooManyLinesError } from './lines';
 
 /**
@@ -38,8 +39,6 @@ export function pageChars(lines: readonly Line[]): number {
   return total;
 }
 
-const collapse = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
-
 /** The head's title texts, raw: the background strips the site's suffix and generic titles. */
 export function headOf(doc: ParentNode): Pick<PageText, 'og' | 'title'> {
   return {
@@ -71,6 +70,6 @@ export function readPage(doc: ParentNode): PageText {
   if (pageChars(lines) > MAX_PAGE_CHARS) throw new TooManyLinesError(`more than ${MAX_PAGE_CHARS} characters`);
   const h1 = Array.from(doc.querySelectorAll('h1'))
     .slice(0, MAX_H1)
-    .map((el) => collapse(el.textContent));
+    .map((el) => collapseSpaces(el.textContent ?? '').trim());
   return { lines, ...headOf(doc), h1 };
 }

@@ -10,6 +10,7 @@ import { JobStatusSchema } from '../store/schema';
 import { ProfileSchema } from '../profile/schema';
 import type { DataStatus } from '../backup/status';
 import type { DataSnapshot } from '../backup/snapshot';
+import { MAX_SEGMENTS } from '../extract/lines';
 import { MAX_H1, MAX_LINES, MAX_PAGE_CHARS, pageChars, type PageText } from '../extract/page';
 import { MAX_IDS_PER_BATCH, type MarksReply } from '../marks/types';
 import type { MarksPrefs } from '../marks/prefs';
@@ -41,7 +42,7 @@ const historyRow = z
 const pageLine = z
   .object({
     text: z.string().max(100_000),
-    segments: z.array(z.string().max(100_000)).max(64),
+    segments: z.array(z.string().max(100_000)).max(MAX_SEGMENTS),
     soft: z.boolean(),
     listItem: z.boolean(),
     site: z.boolean().optional(),
