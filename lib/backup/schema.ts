@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 /**
  * The second copy of what cannot be found again (applications, statuses, notes, settings, the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { SiteSchema } from '../posting/schema';
 import { RecordingSchema, type Recording } from '../store/flows';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 /**
  * What the matcher returns. The popup, the options page and `npm run match` all show this shape,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { JobPostingSchema, SiteSchema } from '../posting/schema';
 import type { LimitState } from '../limit/limit';
 import { ProgramOverrideSchema } from '../program/schema';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { DEGREE_LEVELS, JOB_ID_PATTERN, MONTHS, SITES } from './constants';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { DEGREE_LEVELS, EDUCATION_STATUSES } from '../posting/constants';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { V3ProgramSchema } from '../store/migrations/v3';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 /**
  * The shape of lib/skills/skills.json. `version` changes when the meaning of an entry changes

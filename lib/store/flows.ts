@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { localNoon } from '../date';
 import type { Site } from '../posting/schema';
 import type { JobLensDb } from './db';

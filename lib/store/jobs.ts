@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { JobPostingSchema, type JobPosting } from '../posting/schema';
 import { canonicalJobUrl } from '../sites/urls';
 import type { JobLensDb } from './db';

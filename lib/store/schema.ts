@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import type { JobPosting } from '../posting/schema';
 import type { MatchSummary } from '../match/summary';
 import type { Profile } from '../profile/schema';

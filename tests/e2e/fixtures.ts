@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
+import { z } from '../../lib/zod';
 
 /**
  * The saved pages in tests/fixtures and what each must produce. The end-to-end tests, the fixture

@@ -203,4 +203,31 @@ describe('chromium: trust boundaries', () => {
       await page.close();
     }
   });
+
+  it('runs its pages within their CSP: neither the popup nor the options page sets off a violation', async () => {
+    const job = await browser.open(ISOLATED.url.href);
+    await jobRow(ISOLATED.posting.jobId);
+    const record =
+      "window.__violations = []; document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));";
+    const violations = (page: Page) => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+    await browser.context.addInitScript(record);
+    try {
+      // The popup shows the job, scored against a profile: it parses stored rows and the profile.
+      await browser.send('profile:save', { profile: { ...emptyProfile(), skills: ['Python', 'Go'] } });
+      const popup = await browser.openPopup(job);
+      await popup.getByText(ISOLATED.posting.title, { exact: false }).first().waitFor();
+      const options = await browser.extensionPage('options.html');
+      await options.getByRole('heading').first().waitFor();
+      expect({ popup: await violations(popup), options: await violations(options) }).toEqual({ popup: [], options: [] });
+      // The recorder hears a violation: an image from elsewhere, which the CSP refuses unloaded.
+      await popup.evaluate(`document.body.append(Object.assign(document.createElement('img'), { src: 'https://example.invalid/x.png' }))`);
+      await waitFor('the refused image reported', async () =>
+        (await violations(popup)).some((v) => v.startsWith('img-src')) ? true : undefined,
+      );
+      await popup.close();
+      await options.close();
+    } finally {
+      await job.close();
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../zod';
 
 /**
  * Version 1 of the database, frozen: the first layout ever shipped, spelt out as that version wrote

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../zod';
 import type { Transaction } from 'dexie';
 import { V1_STATUSES, V1PostingSchema, type V1JobRow } from './v1';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../zod';
 import { V2JobRowSchema, V2PostingSchema, V2ProfileSchema, V2SettingRowSchema } from '../../store/migrations/v2';
 
 /**

@@ -139,3 +139,27 @@ describe('imports under lib/', () => {
     expect(cycles).toEqual([]);
   });
 });
+
+describe('Zod', () => {
+  // lib/zod.ts sets Zod up for the extension's CSP before any schema parses; a module importing
+  // Zod itself could parse first (type-only imports carry no code).
+  const ZOD_HOME = join(LIB, 'zod.ts');
+  const valueImportsOfZod = (text: string) =>
+    [...text.matchAll(/^\s*import\s+(?!type\s)[^'";]*?\sfrom\s*['"](zod(?:\/[^'"]*)?)['"]/gm)].map((m) => m[1]!);
+
+  it('is recognised whether imported as a value or only as a type', () => {
+    expect(
+      valueImportsOfZod("import { z } from 'zod';\nimport type { ZodType } from 'zod';\nimport { toJSONSchema } from 'zod/v4';"),
+    ).toEqual(['zod', 'zod/v4']);
+  });
+
+  it('is imported from lib/zod.ts everywhere else', () => {
+    const files = ['lib', 'components', 'entrypoints', 'scripts', 'tests'].flatMap((dir) => filesUnder(join(ROOT, dir), TYPESCRIPT));
+    expect(files.length).toBeGreaterThan(100);
+    const direct = files
+      .filter((f) => f !== ZOD_HOME && valueImportsOfZod(readFileSync(f, 'utf8')).length > 0)
+      .map((f) => relative(ROOT, f));
+    expect(direct).toEqual([]);
+    expect(valueImportsOfZod(readFileSync(ZOD_HOME, 'utf8'))).toEqual(['zod']);
+  });
+});

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from '../../../../lib/zod';
 import { extractFromHtml } from '../../../../lib/extract/node';
 import { JobPostingSchema } from '../../../../lib/posting/schema';
 

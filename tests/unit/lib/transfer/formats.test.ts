@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from '../../../../lib/zod';
 import { openDb, type JobLensDb } from '../../../../lib/store/db';
 import { V3JobRowSchema } from '../../../../lib/store/migrations/v3';
 import { getJob, getVersions } from '../../../../lib/store/jobs';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie, { type Transaction } from 'dexie';
-import { z } from 'zod';
+import { z } from '../../../../../lib/zod';
 import { LATEST_VERSION, MIGRATIONS, openDb, openDbWith, type JobLensDb } from '../../../../../lib/store/db';
 import { V1JobRowSchema, V1VersionRowSchema, type V1JobRow } from '../../../../../lib/store/migrations/v1';
 import { V2JobRowSchema, V2ProfileRowSchema, V2VersionRowSchema, type V2JobRow } from '../../../../../lib/store/migrations/v2';
