@@ -10,7 +10,7 @@ import { SavedJobsView } from '../saved-jobs/SavedJobsView';
 import { LimitBanner, LimitHeader, ProgramList } from '../limit/Limit';
 import { dataApiFrom, useApi } from '../shared/api';
 import { PendingConfirmations } from './PendingConfirmations';
-import { usePopupData, type TabPageState } from './usePopupData';
+import { usePopupData, type FirstScreen, type TabPageState } from './usePopupData';
 import './PopupApp.css';
 
 type Tab = 'current' | 'saved';
@@ -107,7 +107,16 @@ function NotRecordedPrivate({ onSettings }: { onSettings: () => void }) {
  * through the background. `page` is what the active tab shows; undefined while it is looked up.
  * `privateTab`: that tab is in a private (incognito) window, as the browser reports it.
  */
-export function PopupApp({ page, privateTab = false }: { page: PageKind | undefined; privateTab?: boolean }) {
+export function PopupApp({
+  page,
+  privateTab = false,
+  first,
+}: {
+  page: PageKind | undefined;
+  privateTab?: boolean;
+  /** The first screen, read before this first renders (for `page`'s job). */
+  first?: FirstScreen | undefined;
+}) {
   const api = useApi();
   const dataApi = useMemo(() => dataApiFrom(api.send), [api]);
   const jobId = page && 'jobId' in page ? page.jobId : null;
@@ -130,7 +139,7 @@ export function PopupApp({ page, privateTab = false }: { page: PageKind | undefi
     firstShown,
     focus,
     bannerCount,
-  } = usePopupData(api, { page, privateTab, jobId, showCurrent, detailId });
+  } = usePopupData(api, { page, privateTab, jobId, showCurrent, detailId, first });
 
   const detailHeading = useRef<HTMLHeadingElement>(null);
   // Focus follows the job opened, not each new read of the same job.

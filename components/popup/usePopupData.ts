@@ -10,6 +10,7 @@ import { getRecordPrivateWindows } from '../../lib/store/settings';
 import { isEmptyProfile } from '../job-detail/match';
 import type { ProfileState } from '../job-detail/JobView';
 import type { ExtensionApi } from '../shared/api';
+import type { JobLensDb } from '../../lib/store/db';
 
 /**
  * Rows read before the rest: the rows the list renders at first (those in view and the few around
@@ -19,6 +20,46 @@ const FIRST_PAGE = 16;
 
 /** Set once the first screen with real data is on screen; the benchmark reads it. */
 const FIRST_RENDER_MARK = 'job-lens:first-render';
+
+/**
+ * The reads the popup's first screen waits for, each one query of the database. The hooks below
+ * follow them live; `readFirstScreen` runs them once, before the popup first renders.
+ */
+const firstScreenReads = {
+  // The applied jobs are read once, for the limit and for the dates to ask.
+  applications: (db: JobLensDb, now: Date) => loadLimit(db, now),
+  pending: (db: JobLensDb, now: Date) => pendingConfirmations(db, now),
+  profile: (db: JobLensDb) => loadProfile(db),
+  recent: (db: JobLensDb) => listRecent(db, FIRST_PAGE),
+  currentJob: (db: JobLensDb, jobId: string | null) => (jobId ? savedJob(db, jobId) : Promise.resolve(null)),
+};
+
+export interface FirstScreen {
+  /** The job whose row `currentJob` is (the tab's), null when the tab shows none. */
+  jobId: string | null;
+  applications: Awaited<ReturnType<typeof firstScreenReads.applications>>;
+  pending: Awaited<ReturnType<typeof firstScreenReads.pending>>;
+  profile: Awaited<ReturnType<typeof firstScreenReads.profile>>;
+  recent: Awaited<ReturnType<typeof firstScreenReads.recent>>;
+  currentJob: Awaited<ReturnType<typeof firstScreenReads.currentJob>>;
+}
+
+/**
+ * What the first screen shows, read before React renders anything. A live query only starts
+ * once React has committed and the browser has painted (its hook subscribes in an effect), and
+ * the screen it feeds comes a render later: read here, while nothing else runs, the first render
+ * already shows the data. The hooks take these as their values until their own first answer.
+ */
+export async function readFirstScreen(db: JobLensDb, now: Date, jobId: string | null): Promise<FirstScreen> {
+  const [applications, pending, profile, recent, currentJob] = await Promise.all([
+    firstScreenReads.applications(db, now),
+    firstScreenReads.pending(db, now),
+    firstScreenReads.profile(db),
+    firstScreenReads.recent(db),
+    firstScreenReads.currentJob(db, jobId),
+  ]);
+  return { jobId, applications, pending, profile, recent, currentJob };
+}
 
 export type TabPageState = Awaited<ReturnType<NonNullable<ExtensionApi['askPage']>>>;
 
@@ -57,7 +98,8 @@ function usePageState(api: ExtensionApi, jobId: string | null, isJobPage: boolea
  * Everything the popup shows, read live from the database (every view follows changes made
  * anywhere) and derived: the limit, the dates to ask, the profile, the recent rows, the job on
  * screen. `page` is what the active tab shows (undefined while it is looked up), `jobId` its job,
- * `showCurrent` whether that job's tab is open, `detailId` the saved job opened from the list.
+ * `showCurrent` whether that job's tab is open, `detailId` the saved job opened from the list,
+ * `first` the first screen's data when it was read before the first render (for `jobId`).
  */
 export function usePopupData(
   api: ExtensionApi,
@@ -67,24 +109,35 @@ export function usePopupData(
     jobId,
     showCurrent,
     detailId,
-  }: { page: PageKind | undefined; privateTab: boolean; jobId: string | null; showCurrent: boolean; detailId: string | null },
+    first,
+  }: {
+    page: PageKind | undefined;
+    privateTab: boolean;
+    jobId: string | null;
+    showCurrent: boolean;
+    detailId: string | null;
+    first?: FirstScreen | undefined;
+  },
 ) {
   const { db } = api;
   const now = useMemo(() => api.now(), [api]);
-  // The applied jobs are read once, for the limit and for the dates to ask.
-  const applications = useLiveQuery(() => loadLimit(db, now), [db, now]);
+  const applications = useLiveQuery(() => firstScreenReads.applications(db, now), [db, now], first?.applications);
   const limit = applications?.state;
   const undated = useMemo(() => applications?.appliedJobs.filter(needsDate), [applications]);
-  const pending = useLiveQuery(() => pendingConfirmations(db, now), [db, now]);
-  const loaded = useLiveQuery(() => loadProfile(db), [db]);
-  const recent = useLiveQuery(() => listRecent(db, FIRST_PAGE), [db]);
+  const pending = useLiveQuery(() => firstScreenReads.pending(db, now), [db, now], first?.pending);
+  const loaded = useLiveQuery(() => firstScreenReads.profile(db), [db], first?.profile);
+  const recent = useLiveQuery(() => firstScreenReads.recent(db), [db], first?.recent);
   // Counting 100,000 rows holds up every query queued behind it, so the count starts once the
   // first screen is up, and only for the tab's label: the list counts the order it reads anyway.
   const [firstShown, setFirstShown] = useState(false);
   const countNow = firstShown && jobId !== null;
   const total = useLiveQuery(async () => (countNow ? countJobs(db) : undefined), [db, countNow]);
   const pageState = usePageState(api, jobId, page?.kind === 'job');
-  const currentJob = useLiveQuery(async () => (jobId ? savedJob(db, jobId) : null), [db, jobId]);
+  const currentJob = useLiveQuery(
+    () => firstScreenReads.currentJob(db, jobId),
+    [db, jobId],
+    first?.jobId === jobId ? first.currentJob : undefined,
+  );
   const detailJob = useLiveQuery(async () => (detailId ? savedJob(db, detailId) : null), [db, detailId]);
   const recordsPrivate = useLiveQuery(async () => (privateTab ? getRecordPrivateWindows(db) : undefined), [db, privateTab]);
 

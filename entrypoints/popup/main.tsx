@@ -9,6 +9,7 @@ import { downloadText } from '../../components/shared/download';
 import { ApiProvider, type ExtensionApi } from '../../components/shared/api';
 import { send } from '../../components/shared/page-transport';
 import { PopupApp } from '../../components/popup/PopupApp';
+import { readFirstScreen } from '../../components/popup/usePopupData';
 import { classifyUrl, type PageKind } from '../../lib/sites/urls';
 
 /**
@@ -87,14 +88,15 @@ const api: ExtensionApi = {
     : {}),
 };
 
-const root = createRoot(document.getElementById('root')!);
-const render = (tab: CurrentTab | undefined) =>
-  root.render(
-    <StrictMode>
-      <ApiProvider api={api}>
-        <PopupApp page={tab?.page} privateTab={tab?.incognito} />
-      </ApiProvider>
-    </StrictMode>,
-  );
-render(undefined);
-void tabRead.then(render);
+// The first render waits for the tab and the first screen's data, so that it shows them rather
+// than a loading screen that live queries fill a paint later. A read that fails leaves it to them.
+const tab = await tabRead;
+const jobId = 'jobId' in tab.page ? tab.page.jobId : null;
+const first = await readFirstScreen(pageDb.db, api.now(), jobId).catch(() => undefined);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ApiProvider api={api}>
+      <PopupApp page={tab.page} privateTab={tab.incognito} first={first} />
+    </ApiProvider>
+  </StrictMode>,
+);

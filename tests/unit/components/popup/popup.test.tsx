@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PopupApp } from '../../../../components/popup/PopupApp';
+import { readFirstScreen } from '../../../../components/popup/usePopupData';
 import { classifyUrl } from '../../../../lib/sites/urls';
 import { recordApplyStarted } from '../../../../lib/store/jobs';
 import type { JobLensDb } from '../../../../lib/store/db';
@@ -488,5 +489,50 @@ describe('popup: export and import', () => {
 describe('popup: time', () => {
   it('uses the injected clock, not the machine clock', () => {
     expect(api.now()).toBe(NOW);
+  });
+});
+
+describe('popup: the first screen, read before it renders', () => {
+  it('shows the job, its score and the limit in the first render, then follows changes live', async () => {
+    await addProfile(db);
+    await addJob(db, { jobId: PHD_JOB });
+    const first = await readFirstScreen(db, NOW, PHD_JOB);
+    expect(first.currentJob?.jobId).toBe(PHD_JOB);
+    delete document.documentElement.dataset.firstRender;
+    renderWithApi(api, <PopupApp page={jobPage(PHD_JOB)} first={first} />);
+    // Nothing awaited: what the hooks read later is already on screen.
+    expect(screen.getByTestId('score').textContent).toMatch(/Match \d+\/100/);
+    expect(screen.getByTestId('blockers').textContent).toContain('Needs a PhD in progress');
+    expect(screen.getByTestId('limit-summary').textContent).toBe('PhD Intern · 2026 Start: 0 of 2 used');
+    expect(document.documentElement.dataset.firstRender).toBe('done');
+
+    await api.send('job:setNotes', { jobId: PHD_JOB, notes: 'Written elsewhere' });
+    expect(await screen.findByDisplayValue('Written elsewhere')).toBeTruthy();
+  });
+
+  it('shows the list in the first render away from a job page', async () => {
+    await addJob(db, { jobId: PHD_JOB }, local('2025-11-01T09:00:00'));
+    await addJob(db, { jobId: BIGDATA_JOB }, local('2025-11-03T09:00:00'));
+    renderWithApi(api, <PopupApp page={OTHER} first={await readFirstScreen(db, NOW, null)} />);
+    const rows = within(screen.getByRole('list', { name: 'Jobs you viewed' })).getAllByRole('listitem');
+    expect(rows.map((li) => li.getAttribute('data-job-id'))).toEqual([BIGDATA_JOB, PHD_JOB]);
+  });
+
+  it('without it, the same render waits for the live queries (what the read saves)', async () => {
+    await addProfile(db);
+    await addJob(db, { jobId: PHD_JOB });
+    renderWithApi(api, <PopupApp page={jobPage(PHD_JOB)} />);
+    expect(screen.queryByTestId('score')).toBeNull();
+    expect(await screen.findByTestId('score')).toBeTruthy();
+  });
+
+  it('never shows a job read for another tab as this tab’s job', async () => {
+    await addJob(db, { jobId: PHD_JOB });
+    await addJob(db, { jobId: BIGDATA_JOB });
+    const first = await readFirstScreen(db, NOW, PHD_JOB);
+    renderWithApi(api, <PopupApp page={jobPage(BIGDATA_JOB)} first={first} />);
+    expect(screen.queryByRole('link', { name: 'Open on TikTok' })).toBeNull();
+    const link = await screen.findByRole('link', { name: 'Open on TikTok' });
+    expect(link.getAttribute('href')).toBe(`https://lifeattiktok.com/search/${BIGDATA_JOB}`);
   });
 });
