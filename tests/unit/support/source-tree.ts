@@ -33,6 +33,8 @@ export type ImportKind = 'import' | 'export' | 'dynamic' | 'side-effect';
 export interface ImportOf {
   specifier: string;
   kind: ImportKind;
+  /** `import type …` or `export type …`: erased at build, so it carries no code. */
+  typeOnly: boolean;
 }
 
 // A static statement at the start of a line, or a dynamic `import('…')` anywhere; the part before
@@ -42,8 +44,8 @@ const SPECIFIER = /^\s*(import|export)\s+(?:([^'";]*?)\sfrom\s*)?['"]([^'"]+)['"
 /** The modules and files `text` (a module's source) imports, in the order it names them. */
 export function importsOf(text: string): ImportOf[] {
   return [...text.matchAll(SPECIFIER)].map(([, keyword, bindings, specifier, dynamic]) => {
-    if (dynamic !== undefined) return { specifier: dynamic, kind: 'dynamic' as const };
+    if (dynamic !== undefined) return { specifier: dynamic, kind: 'dynamic' as const, typeOnly: false };
     const kind = keyword === 'export' ? 'export' : bindings === undefined ? 'side-effect' : 'import';
-    return { specifier: specifier!, kind };
+    return { specifier: specifier!, kind, typeOnly: bindings !== undefined && /^type\s/.test(bindings) };
   });
 }
