@@ -2,7 +2,7 @@
 import '../shared/popup-controls.css';
 import '../shared/popup-callout.css';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { PageKind } from '../../lib/sites/urls';
+import { jobIdOf, type PageKind } from '../../lib/sites/urls';
 import { DataNotices } from '../data/DataNotices';
 import { JobView } from '../job-detail/JobView';
 import { SnapshotButton } from './SnapshotButton';
@@ -112,14 +112,14 @@ export function PopupApp({
   privateTab = false,
   first,
 }: {
-  page: PageKind | undefined;
+  page: PageKind;
   privateTab?: boolean;
   /** The first screen, read before this first renders (for `page`'s job). */
   first?: FirstScreen | undefined;
 }) {
   const api = useApi();
   const dataApi = useMemo(() => dataApiFrom(api.send), [api]);
-  const jobId = page && 'jobId' in page ? page.jobId : null;
+  const jobId = jobIdOf(page);
 
   const [tab, setTab] = useState<Tab>('current');
   const [detailId, setDetailId] = useState<string | null>(null);
@@ -156,9 +156,7 @@ export function PopupApp({
   );
 
   let body: React.ReactNode;
-  if (page === undefined) {
-    body = <p aria-busy="true">Loading…</p>;
-  } else if (showCurrent) {
+  if (showCurrent) {
     body =
       currentJob === undefined ? (
         <p aria-busy="true">Loading…</p>

@@ -10,7 +10,7 @@ import { ApiProvider, type ExtensionApi } from '../../components/shared/api';
 import { send } from '../../components/shared/page-transport';
 import { PopupApp } from '../../components/popup/PopupApp';
 import { readFirstScreen } from '../../components/popup/usePopupData';
-import { classifyUrl, type PageKind } from '../../lib/sites/urls';
+import { classifyUrl, jobIdOf, type PageKind } from '../../lib/sites/urls';
 
 /**
  * Query parameters, for when this page is opened as a tab rather than as the toolbar popup:
@@ -91,8 +91,7 @@ const api: ExtensionApi = {
 // The first render waits for the tab and the first screen's data, so that it shows them rather
 // than a loading screen that live queries fill a paint later. A read that fails leaves it to them.
 const tab = await tabRead;
-const jobId = 'jobId' in tab.page ? tab.page.jobId : null;
-const first = await readFirstScreen(pageDb.db, api.now(), jobId).catch(() => undefined);
+const first = await readFirstScreen(pageDb.db, api.now(), jobIdOf(tab.page)).catch(() => undefined);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ApiProvider api={api}>

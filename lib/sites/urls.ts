@@ -21,6 +21,11 @@ export type PageKind =
   | { kind: 'referral'; site: Site }
   | { kind: 'other' };
 
+/** The job a page is about (its job page or its application form), or null for any other page. */
+export function jobIdOf(page: PageKind): string | null {
+  return 'jobId' in page ? page.jobId : null;
+}
+
 /** Referral pages: `/referral/tiktok/…` on every TikTok host, `/referral/pc/…` on jobs.bytedance.com. */
 const REFERRAL_PREFIX: Readonly<Record<Site, string>> = { tiktok: '/referral/tiktok', bytedance: '/referral/pc' };
 // jobs.bytedance.com prefixes most pages with a locale (`/en/`, `/zh-CN/`).

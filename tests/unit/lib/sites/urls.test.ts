@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyUrl, type PageKind } from '../../../../lib/sites/urls';
+import { classifyUrl, jobIdOf, type PageKind } from '../../../../lib/sites/urls';
 
 const ID = '7512345678901234567';
 const TOKEN = 'token=Zr8QkT2m9LwX'; // the shape of a referrer's token; never kept
@@ -210,4 +210,15 @@ describe('classifyUrl', () => {
       expect(classifyUrl(new URL(url))).toEqual({ kind: 'other' });
     });
   }
+});
+
+describe('jobIdOf', () => {
+  it('names the job of a job page and of its form, and no job for any other page', () => {
+    const seen = CASES.map((c) => [c.want.kind, jobIdOf(classifyUrl(new URL(c.url)))] as const);
+    for (const [kind, jobId] of seen) expect(jobId).toBe(kind === 'job' || kind === 'apply' ? ID : null);
+    expect(seen.some(([kind]) => kind === 'job')).toBe(true);
+    expect(seen.some(([kind]) => kind === 'apply')).toBe(true);
+    expect(seen.some(([, jobId]) => jobId === null)).toBe(true);
+    for (const url of NOT_JOBS) expect(jobIdOf(classifyUrl(new URL(url)))).toBeNull();
+  });
 });
