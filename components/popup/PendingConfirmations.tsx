@@ -64,22 +64,36 @@ function PendingItem({ job, limit }: { job: JobRecord; limit: LimitState | undef
   const count = limit ? countForJob(limit, job) : null;
   const wouldExceed = count !== null && count.used >= count.limit;
   const where = `${SITE_NAMES[job.site]}, form opened ${job.applyStartedAt ? localDay(job.applyStartedAt) : ''}`;
-  // One line with its buttons; the whole question (title, site, date) is its tooltip and is read in full.
+  // One line with its buttons, so the visible words are short: the title gets the width, and
+  // each button's name starts with its visible word and says the rest (label in name). The whole
+  // question (title, site, date) is the tooltip and is read in full.
+  const question = `Did you submit your application to ${job.title}?`;
   return (
     <li className="pending-item" data-testid="pending-item" data-job-id={job.jobId}>
       <div className="pending-line">
-        <p id={questionId} className="pending-question" title={`Did you submit your application to ${job.title}? (${where})`}>
-          Did you submit your application to <strong>{job.title}</strong>? <span className="visually-hidden">({where})</span>
+        <p id={questionId} className="pending-question" title={`${question} (${where})`}>
+          <span aria-hidden="true">
+            Did you apply to <strong>{job.title}</strong>?
+          </span>
+          <span className="visually-hidden">
+            {question} ({where})
+          </span>
         </p>
         <div className="button-row" role="group" aria-labelledby={questionId}>
-          <button type="button" className="primary" disabled={busy} onClick={() => void act('apply:confirm')}>
-            Yes, I submitted it
+          <button
+            type="button"
+            className="primary"
+            aria-label="Yes, I submitted it"
+            disabled={busy}
+            onClick={() => void act('apply:confirm')}
+          >
+            Yes
           </button>
-          <button type="button" disabled={busy} onClick={() => void act('apply:later')}>
+          <button type="button" aria-label="Not yet: ask me again tomorrow" disabled={busy} onClick={() => void act('apply:later')}>
             Not yet
           </button>
-          <button type="button" disabled={busy} onClick={() => void act('apply:dismiss')}>
-            I did not apply
+          <button type="button" aria-label="No, I did not apply" disabled={busy} onClick={() => void act('apply:dismiss')}>
+            No
           </button>
         </div>
       </div>

@@ -263,11 +263,21 @@ describe('the pending question', () => {
     renderWithApi(api, <PopupApp page={{ kind: 'other' }} />);
     const item = await screen.findByTestId('pending-item');
     const line = item.querySelector('.pending-line')!;
-    expect(
-      within(line as HTMLElement)
-        .getAllByRole('button')
-        .map((b) => b.textContent),
-    ).toEqual(['Yes, I submitted it', 'Not yet', 'I did not apply']);
+    // Short words on the buttons, so the title keeps the line; their names say the whole answer.
+    const buttons = within(line as HTMLElement).getAllByRole('button');
+    expect(buttons.map((b) => b.textContent)).toEqual(['Yes', 'Not yet', 'No']);
+    expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Yes, I submitted it',
+      'Not yet: ask me again tomorrow',
+      'No, I did not apply',
+    ]);
+    for (const b of buttons) expect(b.getAttribute('aria-label')!.startsWith(b.textContent!)).toBe(true);
+    expect(within(line as HTMLElement).getByRole('group').textContent).toBe('YesNot yetNo');
+    expect(line.querySelector('[aria-hidden="true"]')!.textContent).toBe(
+      'Did you apply to Algorithm Engineer Intern (Global Live - Strategy) - 2026 Start (PhD)?',
+    );
+    // What a screen reader names the buttons' group by: the whole question, said once.
+    expect(within(item).getByRole('group', { name: /^Did you submit your application to Algorithm Engineer Intern/ })).toBeTruthy();
     const question = line.querySelector('.pending-question')!;
     expect(question.getAttribute('title')).toBe(
       'Did you submit your application to Algorithm Engineer Intern (Global Live - Strategy) - 2026 Start (PhD)? (TikTok, form opened 2025-11-14)',

@@ -299,7 +299,7 @@ describe('popup: the limit and pending applications', () => {
     await userEvent.click(within(items[0]!).getByRole('button', { name: 'Yes, I submitted it' }));
     await waitFor(async () => expect((await db.jobs.get(PHD_JOB))?.appliedAt).toBe(local('2025-11-14T08:00:00')));
     await waitFor(() => expect(screen.getAllByTestId('pending-item')).toHaveLength(1));
-    await userEvent.click(within(screen.getByTestId('pending-item')).getByRole('button', { name: 'Not yet' }));
+    await userEvent.click(within(screen.getByTestId('pending-item')).getByRole('button', { name: 'Not yet: ask me again tomorrow' }));
     await waitFor(() => expect(screen.queryAllByTestId('pending-item')).toEqual([]));
     // Put away, not forgotten: the form stays marked as opened and the question comes back later.
     const notYet = await db.jobs.get(BIGDATA_JOB);
@@ -308,11 +308,11 @@ describe('popup: the limit and pending applications', () => {
     expect(screen.getByTestId('limit-summary').textContent).toBe('PhD Intern · 2026 Start: 1 of 2 used');
   });
 
-  it('"I did not apply" forgets the opened form for good', async () => {
+  it('"No, I did not apply" forgets the opened form for good', async () => {
     await addJob(db, { jobId: BIGDATA_JOB });
     await recordApplyStarted(db, BIGDATA_JOB, new Date('2025-11-14T09:00:00'));
     renderWithApi(api, <PopupApp page={OTHER} />);
-    await userEvent.click(within(await screen.findByTestId('pending-item')).getByRole('button', { name: 'I did not apply' }));
+    await userEvent.click(within(await screen.findByTestId('pending-item')).getByRole('button', { name: 'No, I did not apply' }));
     await waitFor(() => expect(screen.queryAllByTestId('pending-item')).toEqual([]));
     const job = await db.jobs.get(BIGDATA_JOB);
     expect([job?.appliedAt, job?.applyStartedAt, job?.applyAskAgainAt]).toEqual([null, null, null]);
