@@ -61,9 +61,11 @@ export function paintMark(doc: Document, card: Element, view: MarkView | null, c
   }
   const [h, root] = host(doc, MARK_TAG, css);
   drawn.set(h, key!);
+  // What the pill says in short, its name says in full (an image's alternative text).
   const m = el(doc, 'span', `m ${view.tone}`, view.text);
-  m.setAttribute('aria-hidden', 'true');
-  root.append(m, el(doc, 'span', 's', view.label));
+  m.setAttribute('role', 'img');
+  m.setAttribute('aria-label', view.label);
+  root.append(m);
   if (view.tip) {
     const t = el(doc, 'span', 't', view.tip);
     t.setAttribute('aria-hidden', 'true');

@@ -37,7 +37,7 @@ export async function readMarks(page: Page): Promise<MarkSeen[]> {
           jobId: /\/(\d{6,25})(?:\/detail)?\/?$/.exec(here ?? '')?.[1] ?? '',
           shadowRootType: shadow?.shadowRootType ?? 'none',
           text: m ? textOf(m) : '',
-          label: shadow && byClass(shadow, 's') ? textOf(byClass(shadow, 's')!) : '',
+          label: (m && attribute(m, 'aria-label')) ?? '',
           tip: shadow && byClass(shadow, 't') ? textOf(byClass(shadow, 't')!) : '',
           tone: (m && attribute(m, 'class')?.replace(/^m ?/, '')) ?? '',
         });

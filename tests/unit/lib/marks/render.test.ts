@@ -39,6 +39,30 @@ describe('drawing', () => {
     expect(card.querySelector(MARK_TAG)).toBeNull();
   });
 
+  it('shows the short text and names the mark by its whole label, with the tip apart', () => {
+    document.body.innerHTML = '<a href="/search/7400000000000000001"><h3>Data Engineer Intern</h3></a>';
+    const attach = vi.spyOn(HTMLElement.prototype, 'attachShadow');
+    const mark = paintMark(
+      document,
+      document.querySelector('a')!,
+      { text: 'Seen · 40%', label: 'Job Lens: Seen, match 40 of 100, not eligible', tip: 'Needs a PhD', tone: 'bad' },
+      MARK_STYLES.mark,
+    )!;
+    const root = attach.mock.results[0]!.value as ShadowRoot;
+    attach.mockRestore();
+    expect(mark.parentElement!.localName).toBe('h3');
+    // One pill, one name: an image's alternative text, read with the card's link; the tip is for the eye.
+    const [pill, tip, ...rest] = Array.from(root.children);
+    expect(rest).toEqual([]);
+    expect([pill!.className, pill!.getAttribute('role'), pill!.getAttribute('aria-label'), pill!.textContent]).toEqual([
+      'm bad',
+      'img',
+      'Job Lens: Seen, match 40 of 100, not eligible',
+      'Seen · 40%',
+    ]);
+    expect([tip!.className, tip!.getAttribute('aria-hidden'), tip!.textContent]).toEqual(['t', 'true', 'Needs a PhD']);
+  });
+
   it('moves the mark a re-render dropped into the new card when it says the same, without its focus', () => {
     const seen = { text: 'Seen', label: 'Job Lens: Seen', tip: null, tone: '' } as const;
     document.body.innerHTML = '<div id="l"><a href="/search/7400000000000000001"><div>T</div></a></div>';
