@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BATCH_MS, createPageMarks, isPageChange, trackFocus, type MarksDeps } from '../../../../lib/marks/controller';
 import { MARK_STYLES } from '../../../../lib/marks/styles';
-import { MARK_TAG, type MarksReply, type MarkView } from '../../../../lib/marks/types';
+import { LINE_TAG, MARK_TAG, type MarksReply, type MarkView } from '../../../../lib/marks/types';
 
 const id = (i: number) => `74${String(i).padStart(17, '0')}`;
 const cardHtml = (i: number) => `<a href="/search/${id(i)}"><div>Job ${i}</div><div>San Jose</div></a>`;
@@ -198,8 +198,15 @@ describe('page marks', () => {
     const mark = document.createElement(MARK_TAG);
     const div = document.createElement('div');
     const record = (added: Node[]) => ({ type: 'childList', addedNodes: added, removedNodes: [] }) as unknown as MutationRecord;
+    const line = document.createElement(LINE_TAG);
+    const removed = (nodes: Node[]) => ({ type: 'childList', addedNodes: [], removedNodes: nodes }) as unknown as MutationRecord;
     expect(isPageChange(record([mark]))).toBe(false);
+    expect(isPageChange(record([mark, line]))).toBe(false);
+    expect(isPageChange(removed([line, mark]))).toBe(false);
     expect(isPageChange(record([mark, div]))).toBe(true);
+    expect(isPageChange(removed([mark, div]))).toBe(true);
+    // A text node has no name: the page's, never ours.
+    expect(isPageChange(record([document.createTextNode('job-lens-mark')]))).toBe(true);
     expect(isPageChange({ type: 'attributes' } as MutationRecord)).toBe(true);
   });
 
