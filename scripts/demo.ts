@@ -126,9 +126,14 @@ async function main(): Promise<void> {
     await popup.close();
 
     step('the search results on lifeattiktok.com: the jobs seen before carry their marks');
-    // Three results of the saved search list, opened once each as a candidate would.
+    // Three results of the saved search list, opened once each as a candidate would: two in the
+    // program already at its limit, and a PhD-only one, which the Master's profile cannot take.
     const seenIds = [resultId(1), resultId(2), resultId(4)];
-    for (const url of serveJobCopies(server, fixtureNamed(jobs, 'tiktok-seed-003'), seenIds)) {
+    const seenUrls = [
+      ...serveJobCopies(server, fixtureNamed(jobs, 'tiktok-seed-003'), seenIds.slice(0, 2)),
+      ...serveJobCopies(server, fixtureNamed(jobs, 'tiktok-seed-000'), seenIds.slice(2)),
+    ];
+    for (const url of seenUrls) {
       const tab = await browser.open(url);
       const jobId = new URL(url).pathname.split('/').pop();
       for (let i = 0; i < 100 && !(await browser.readStore('jobs')).some((r) => r.jobId === jobId); i++) await tab.waitForTimeout(100);
@@ -136,6 +141,8 @@ async function main(): Promise<void> {
     }
     const results = await browser.open(RESULTS.url.href);
     for (let i = 0; i < 100 && (await readMarks(results)).length < seenIds.length; i++) await results.waitForTimeout(100);
+    // Keyboard focus on the PhD-only card shows its blocker, as hovering its mark does.
+    await results.locator(`a[href*="${seenIds[2]}"]`).first().focus();
     await results.waitForTimeout(300);
     await shot(results, '6-marks-on-search-results.png');
     await results.close();
