@@ -1,11 +1,17 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BATCH_MS, createPageMarks, isPageChange, trackFocus, type MarksDeps } from '../../../../lib/marks/controller';
+import { BATCH_MS, createPageMarks, isPageChange, trackFocus, type MarksDeps, type PageMarks } from '../../../../lib/marks/controller';
 import { MARK_STYLES } from '../../../../lib/marks/styles';
 import { LINE_TAG, MARK_TAG, type MarksReply, type MarkView } from '../../../../lib/marks/types';
 
 const id = (i: number) => `74${String(i).padStart(17, '0')}`;
 const cardHtml = (i: number) => `<a href="/search/${id(i)}"><div>Job ${i}</div><div>San Jose</div></a>`;
+
+/**
+ * Every controller a test made. Each still observing after its test (one that failed before its
+ * own `stop()`) would draw into the next test's page and fail it too; afterEach stops them all.
+ */
+const live: PageMarks[] = [];
 
 function setUp(count: number, known: (jobId: string) => boolean, enabled = () => true, said = (jobId: string) => `Seen ${jobId}`) {
   window.history.replaceState({}, '', '/');
@@ -30,7 +36,9 @@ function setUp(count: number, known: (jobId: string) => boolean, enabled = () =>
     openPopup: async () => false,
     dismissLine: () => {},
   };
-  return { marks: createPageMarks(deps), asked };
+  const marks = createPageMarks(deps);
+  live.push(marks);
+  return { marks, asked };
 }
 
 const markedIds = () =>
@@ -42,7 +50,10 @@ async function settle() {
 
 describe('page marks', () => {
   beforeEach(() => vi.useFakeTimers());
-  afterEach(() => vi.useRealTimers());
+  afterEach(() => {
+    for (const marks of live.splice(0)) marks.stop();
+    vi.useRealTimers();
+  });
 
   it('marks the cards of known jobs only, inside the card title, asking once for the visible ids', async () => {
     const { marks, asked } = setUp(12, (j) => j === id(2) || j === id(7));
