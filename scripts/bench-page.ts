@@ -14,6 +14,11 @@
 // (an isolated world and the extension API bindings): a third browser runs the same build with
 // job.js replaced by a stub that only reads chrome.runtime.id, and its job views are printed
 // apart, so that what our code adds shows on its own. The aims stay on the whole added time.
+// A fourth runs the floor (FLOOR_JOB_JS below): the least a script doing a job view's work can
+// cost, to tell how much of ours is the work itself.
+// The traces count a script's evaluation, its timers and its event handlers; the continuation of a
+// promise (what runs when a message's reply arrives) has no event of its own there, for us or for
+// the floor, so only the CDP figures hold it.
 // BENCH_AGAINST=<an unpacked chrome-mv3 build> traces that build's job views too, alternated with
 // this one's in the same sitting, and prints them as a row of the job view table: a change to the
 // content script measured against the build before it.
@@ -221,22 +226,74 @@ async function seed(browser: PopupChromium, rows: JobRecord[]): Promise<void> {
 const ms = (v: number) => `${v.toFixed(2)} ms`;
 const mid = (values: Times[], key: keyof Times) => median(values.map((v) => v[key]));
 
-/** The build with job.js replaced by a content script that does nothing but reach the runtime. */
-function stubBuild(): { dir: string; remove(): void } {
-  const dir = mkdtempSync(join(tmpdir(), 'job-lens-stub-'));
+/** A copy of the build with some of its files replaced. */
+function buildWith(label: string, files: Record<string, string>): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), `job-lens-${label}-`));
   cpSync(CHROME_BUILD, dir, { recursive: true });
-  writeFileSync(join(dir, 'content-scripts/job.js'), 'void chrome.runtime.id;\n');
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * The least a job view's script can do, hand-written for this bench: wait until the DOM has been
+ * quiet for 300 ms, walk the body's elements and texts into lines, send them in one message (the
+ * background refuses its name: still one round trip), and draw one line in a closed shadow root
+ * with a constructed sheet under the title. Not a product: no landmarks, hidden elements, label
+ * rows, navigations or limit. Its job views show how close to that floor ours are.
+ */
+const FLOOR_JOB_JS = `(() => {
+  const runtime = chrome.runtime;
+  let timer = setTimeout(read, 300);
+  const observer = new MutationObserver(() => {
+    clearTimeout(timer);
+    timer = setTimeout(read, 300);
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  function read() {
+    observer.disconnect();
+    const lines = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    let text = '';
+    const end = () => {
+      const line = text.trim();
+      if (line) lines.push({ text: line, segments: [line], soft: false, listItem: false });
+      text = '';
+    };
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === 3) text += node.data;
+      else if (!/^(a|b|em|i|span|strong)$/.test(node.localName)) end();
+    }
+    end();
+    runtime.sendMessage({ name: 'bench:floor', data: { lines } }).catch(() => undefined).then(() => {
+      const title = document.querySelector('h1');
+      if (!title) return;
+      const host = document.createElement('job-lens-floor');
+      const root = host.attachShadow({ mode: 'closed' });
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(':host{display:block;margin:6px 0;font:14px/20px system-ui}.m{padding:4px 8px;border-radius:6px;color:#1f3a5f;background:#e8eef8}');
+      root.adoptedStyleSheets = [sheet];
+      const line = document.createElement('button');
+      line.className = 'm';
+      line.textContent = '72% match · 1 of 2 places left · Viewed';
+      root.append(line);
+      title.after(host);
+    });
+  }
+})();
+`;
 
 async function main() {
   const server = await startFixtureServer(fixtures);
   const [jobUrl] = serveJobCopies(server, JOB, [resultId(99)]);
   const bare = freshProfileDir('bench-page-bare');
-  const stubDir = stubBuild();
+  // job.js replaced by a content script that does nothing but reach the runtime: Chromium's price.
+  const stubDir = buildWith('stub', { 'content-scripts/job.js': 'void chrome.runtime.id;\n' });
+  // job.js replaced by the floor, which draws its own line (marks.js a script that does nothing).
+  const floorDir = buildWith('floor', { 'content-scripts/job.js': FLOOR_JOB_JS, 'marks.js': 'void 0;\n' });
   let ext: PopupChromium | undefined;
   let plain: BrowserContext | undefined;
   let stub: PopupChromium | undefined;
+  let floor: PopupChromium | undefined;
   let other: PopupChromium | undefined;
   try {
     ext = await launchPopupChromium(server.port, { viewport: { width: 1100, height: 900 } });
@@ -288,14 +345,17 @@ async function main() {
     await noExt.close();
 
     stub = await launchPopupChromium(server.port, { viewport: { width: 1100, height: 900 }, extensionDir: stubDir.dir });
+    floor = await launchPopupChromium(server.port, { viewport: { width: 1100, height: 900 }, extensionDir: floorDir.dir });
     const jobExt: Times[] = [];
     const jobOff: Times[] = [];
     const jobPlain: Times[] = [];
     const jobStub: Times[] = [];
+    const jobFloor: Times[] = [];
     for (let i = 0; i < JOB_RUNS; i++) {
       jobExt.push(...(await timeJobViews(ext.context, jobUrl!, 1)));
       jobPlain.push(...(await timeJobViews(plain, jobUrl!, 1)));
       jobStub.push(...(await timeJobViews(stub.context, jobUrl!, 1)));
+      jobFloor.push(...(await timeJobViews(floor.context, jobUrl!, 1)));
       await ext.send('marks:setPrefs', { enabled: false });
       jobOff.push(...(await timeJobViews(ext.context, jobUrl!, 1)));
       await ext.send('marks:setPrefs', { enabled: true });
@@ -304,6 +364,7 @@ async function main() {
     const traced: Traced[] = [];
     const tracedOff: Traced[] = [];
     const tracedStub: Traced[] = [];
+    const tracedFloor: Traced[] = [];
     const tracedOther: Traced[] = [];
     if (AGAINST) {
       other = await launchPopupChromium(server.port, { viewport: { width: 1100, height: 900 }, extensionDir: AGAINST });
@@ -315,6 +376,7 @@ async function main() {
     for (let i = 0; i < JOB_RUNS; i++) {
       traced.push(await traceJobView(ext.context, jobUrl!));
       tracedStub.push(await traceJobView(stub.context, jobUrl!));
+      tracedFloor.push(await traceJobView(floor.context, jobUrl!));
       if (other) tracedOther.push(await traceJobView(other.context, jobUrl!));
       await ext.send('marks:setPrefs', { enabled: false });
       tracedOff.push(await traceJobView(ext.context, jobUrl!));
@@ -369,6 +431,8 @@ async function main() {
         against('job view with marks off, against no extension', jobPlain, jobOff),
         against("of which Chromium's: a stub content script, against no extension", jobPlain, jobStub),
         against('of which our code: job view, against the stub', jobStub, jobExt),
+        against('the floor: a minimal job view script (see FLOOR_JOB_JS), against no extension', jobPlain, jobFloor),
+        against('ours against the floor', jobFloor, jobExt),
       ],
     );
     const part = (list: Traced[], key: keyof Breakdown) =>
@@ -397,6 +461,14 @@ async function main() {
           part(tracedStub, 'style'),
           part(tracedStub, 'layout'),
         ],
+        // The floor draws its line from job.js; its marks.js column is a script that does nothing.
+        [
+          'the floor: a minimal job view script',
+          part(tracedFloor, 'job.js'),
+          part(tracedFloor, 'marks.js'),
+          part(tracedFloor, 'style'),
+          part(tracedFloor, 'layout'),
+        ],
         ...(AGAINST
           ? [
               [
@@ -414,9 +486,11 @@ async function main() {
     await ext?.close();
     await plain?.close();
     await stub?.close();
+    await floor?.close();
     await other?.close();
     bare.remove();
     stubDir.remove();
+    floorDir.remove();
     await server.close();
   }
 }
