@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classifyUrl } from '../../lib/sites/urls';
-import { jobFixtures, loadFixtures, type Fixture, type JobFixture } from './fixtures';
+import { classifyUrl, jobIdOf } from '../../lib/sites/urls';
+import { jobFixtures, loadFixtures, type JobFixture } from './fixtures';
 import { CONTENT_GIVE_UP_MS, pick, sleep, waitFor, waitForJobRow, type ExtensionBrowser, type Row, type Tab } from './harness';
 import { startFixtureServer, type FixtureServer } from './server';
 
@@ -72,11 +72,6 @@ function freshBrowser(launch: Launch): { server: FixtureServer; browser: Extensi
   return session;
 }
 
-function jobIdOf(fixture: Fixture): string | null {
-  const page = classifyUrl(fixture.url);
-  return 'jobId' in page ? page.jobId : null;
-}
-
 export function defineExtensionSuite(browserName: string, launch: Launch): void {
   describe(`${browserName}: the fixtures`, () => {
     it('include job pages, pages that are not jobs, and a search list to navigate from', () => {
@@ -138,7 +133,7 @@ export function defineExtensionSuite(browserName: string, launch: Launch): void 
     }, CONTENT_GIVE_UP_MS + 60_000);
 
     it.each(notJobs.map((f) => [f.name, f] as const))('%s leaves no row', (_name, fixture) => {
-      const jobId = jobIdOf(fixture);
+      const jobId = jobIdOf(classifyUrl(fixture.url));
       const own = rowsAfterWaiting.filter((row) => jobId !== null && row.jobId === jobId);
       expect(own).toEqual([]);
     });
