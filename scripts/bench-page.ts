@@ -448,38 +448,24 @@ async function main() {
     console.log(
       `\nWhere a job view's time goes (DevTools trace of ${JOB_RUNS} loads each, wall time and the main thread's CPU time; script events nest, a style or layout forced by a script is in both):\n`,
     );
+    const jobRow = (label: string, list: Traced[]) => [
+      label,
+      part(list, 'job.js'),
+      part(list, 'marks.js'),
+      part(list, 'style'),
+      part(list, 'layout'),
+    ];
     printTable(
       ['job view', 'job.js (evaluate + calls)', 'marks.js (evaluate + calls)', 'style', 'layout'],
       [
-        ['marks on', part(traced, 'job.js'), part(traced, 'marks.js'), part(traced, 'style'), part(traced, 'layout')],
-        ['marks off', part(tracedOff, 'job.js'), part(tracedOff, 'marks.js'), part(tracedOff, 'style'), part(tracedOff, 'layout')],
-        // Its job.js column is Chromium's setup of the isolated world and of chrome.runtime.
-        [
-          'stub job.js (Chromium alone)',
-          part(tracedStub, 'job.js'),
-          part(tracedStub, 'marks.js'),
-          part(tracedStub, 'style'),
-          part(tracedStub, 'layout'),
-        ],
+        jobRow('marks on', traced),
+        jobRow('marks off', tracedOff),
+        // Its job.js column is Chromium's setup of chrome.runtime; making the isolated world, before
+        // any script runs, is in no column.
+        jobRow('stub job.js (Chromium alone)', tracedStub),
         // The floor draws its line from job.js; its marks.js column is a script that does nothing.
-        [
-          'the floor: a minimal job view script',
-          part(tracedFloor, 'job.js'),
-          part(tracedFloor, 'marks.js'),
-          part(tracedFloor, 'style'),
-          part(tracedFloor, 'layout'),
-        ],
-        ...(AGAINST
-          ? [
-              [
-                `marks on, the build in ${AGAINST}`,
-                part(tracedOther, 'job.js'),
-                part(tracedOther, 'marks.js'),
-                part(tracedOther, 'style'),
-                part(tracedOther, 'layout'),
-              ],
-            ]
-          : []),
+        jobRow('the floor: a minimal job view script', tracedFloor),
+        ...(AGAINST ? [jobRow(`marks on, the build in ${AGAINST}`, tracedOther)] : []),
       ],
     );
   } finally {
