@@ -77,7 +77,7 @@ export const requestSchemas = {
         .nullable(),
     })
     .strict(),
-  /** A job page was read; the background saves or refreshes the posting. */
+  /** A posting to save or refresh as a visit does (what `page:read` does once a reading is whole). */
   'posting:seen': z.object({ posting: JobPostingSchema }).strict(),
   /** A job URL whose page shows the site's not-found view: a kept job is marked closed. */
   'posting:gone': z.object({ site: SiteSchema, jobId }).strict(),

@@ -1,4 +1,3 @@
-import type { JobPosting } from '../posting/schema';
 import { careersHost } from '../sites/hosts';
 import { classifyUrl, type PageKind } from '../sites/urls';
 import type { MessageName, RequestOf } from './protocol';
@@ -17,7 +16,11 @@ export type SenderKind = 'content' | 'extension';
  */
 export const MESSAGE_SENDERS = {
   'page:read': ['content'],
-  'posting:seen': ['content'],
+  // A posting already read: the content script sends the page's text (page:read) and the
+  // background reads it, so a compromised renderer cannot hand over a posting of its own making
+  // (a future extractedAt on one would have frozen the job's text against every later visit). No
+  // page of the extension sends it either; the tests and tools record a visit through it.
+  'posting:seen': ['extension'],
   'posting:gone': ['content'],
   'apply:started': ['content'],
   'limit:get': ['content', 'extension'],
@@ -117,21 +120,6 @@ export const CONTENT_BINDINGS: { readonly [K in ContentMessageName]: ContentBind
       if (data.jobId !== tab.jobId)
         throw new RefusedSender(`page:read: a reading of job ${data.jobId}, but the tab shows job ${tab.jobId}`);
       return data;
-    },
-  },
-  'posting:seen': {
-    records: true,
-    bind({ posting }, page) {
-      const tab = onJobPage(page, 'posting:seen');
-      // A posting that names another job than its tab's is refused, not corrected: its text was
-      // read from a page that is not the job it claims, and saving it under either id would be wrong.
-      if (posting.jobId !== tab.jobId || posting.site !== tab.site) {
-        throw new RefusedSender(
-          `posting:seen: the posting is ${posting.site} job ${posting.jobId}, but the tab shows ${tab.site} job ${tab.jobId}`,
-        );
-      }
-      const bound: JobPosting = { ...(posting as JobPosting), url: tab.canonicalUrl };
-      return { posting: bound };
     },
   },
   'apply:started': {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { extractFromHtml } from '../../lib/extract/node';
+import { extractFromHtml, parseDocument } from '../../lib/extract/node';
+import { readPage } from '../../lib/extract/page';
 import { emptyProfile } from '../../lib/profile/schema';
 import { fixtureNamed, jobFixtures, loadFixtures, type JobFixture } from './fixtures';
 import { CHROME_BUILD, snapshotBuild, waitFor, type Row } from './harness';
@@ -11,8 +12,8 @@ import { builtManifest, documentWithoutOwnScript, hostilePage, readObservations 
 /**
  * Trust boundaries in Chromium, on the built extension:
  * - code running in the content script's own isolated world (what a compromised renderer of the
- *   careers site can run) is refused every privileged message, while reporting its own tab's job
- *   still works, under the tab's address and id, not the message's;
+ *   careers site can run) is refused every privileged message, while sending its own tab's page
+ *   text still works, read under the tab's address and id, not the message's;
  * - a page that answers WXT's "content script started" handshake does not stop Job Lens, and no
  *   message carrying the extension id reaches the page;
  * - the manifest asks for https only, with an explicit CSP.
@@ -21,6 +22,11 @@ import { builtManifest, documentWithoutOwnScript, hostilePage, readObservations 
 const jobs = jobFixtures(loadFixtures());
 const ISOLATED = fixtureNamed(jobs, 'tiktok-seed-003');
 const HOSTILE = fixtureNamed(jobs, 'tiktok-seed-002');
+
+/** What the content script sends from the fixture's page. */
+function pageTextOf(fixture: JobFixture) {
+  return readPage(parseDocument(fixture.html));
+}
 
 function postingFor(fixture: JobFixture, overrides: Record<string, unknown> = {}) {
   const result = extractFromHtml(fixture.html, fixture.url, new Date());
@@ -58,6 +64,9 @@ function privilegedMessages(jobId: string, otherJobId: string): { name: string; 
       data: { rows: [{ title: 'Written by the page', jobId, viaReferral: false, status: 'Applied', appliedAt: '2026-01-05' }] },
     },
     { name: 'flows:load', data: {} },
+    // A posting made on the page, even of this tab's job: a reading time far ahead would have
+    // frozen the job's text against every later visit. The page's text goes as page:read.
+    { name: 'posting:seen', data: { posting: postingFor(ISOLATED, { extractedAt: '2999-01-01T00:00:00.000Z' }) } },
     // From a job page, but naming another job than the tab's: it would close that job.
     { name: 'posting:gone', data: { site: 'tiktok', jobId: otherJobId } },
   ];
@@ -133,7 +142,7 @@ describe('chromium: trust boundaries', () => {
     expect([...manifest.permissions].sort()).toEqual(['scripting', 'storage', 'unlimitedStorage']);
   });
 
-  it("refuses every privileged message from the content script's world; its own tab's posting still goes through", async () => {
+  it("refuses every privileged message from the content script's world; its own tab's page still goes through", async () => {
     const jobId = ISOLATED.posting.jobId;
     const page = await browser.open(ISOLATED.url.href);
     const saved = await jobRow(jobId);
@@ -154,22 +163,22 @@ describe('chromium: trust boundaries', () => {
       expect(await browser.readStore('settings')).toEqual([]);
       expect(await browser.readStore('profile')).toEqual([]);
 
-      // A posting for another job, from this tab, is refused.
+      // A reading of another job, from this tab, is refused.
       const other = fixtureNamed(jobs, 'tiktok-seed-000');
-      const elsewhere = await run({ name: 'posting:seen', data: { posting: postingFor(other) } });
+      const elsewhere = await run({ name: 'page:read', data: { jobId: other.posting.jobId, page: pageTextOf(other), last: null } });
       expect(elsewhere).toMatchObject({
         ok: false,
         code: 'refused',
-        message: expect.stringContaining(`but the tab shows tiktok job ${jobId}`),
+        message: expect.stringContaining(`but the tab shows job ${jobId}`),
       });
       expect((await browser.readStore('jobs')).some((r) => r.jobId === other.posting.jobId)).toBe(false);
 
-      // This tab's own job goes through, stored under the tab's address whatever the message says.
-      const forged = postingFor(ISOLATED, { url: `https://lifeattiktok.com.phish.example/search/${jobId}` });
-      const own = await run({ name: 'posting:seen', data: { posting: forged } });
-      expect(own).toMatchObject({ ok: true });
+      // This tab's own page goes through, read in the background under the tab's address.
+      const own = await run({ name: 'page:read', data: { jobId, page: pageTextOf(ISOLATED), last: null } });
+      expect(own).toMatchObject({ ok: true, value: { read: true } });
       const row = (await browser.readStore('jobs')).find((r) => r.jobId === jobId) as Row;
       expect(row.url).toBe(`https://lifeattiktok.com/search/${jobId}`);
+      expect(row.extractedAt).not.toBe('2999-01-01T00:00:00.000Z');
       expect(await run({ name: 'limit:get', data: {} })).toMatchObject({ ok: true });
       // Closing the page banner belongs to job pages (and forms), so this tab may send it.
       expect(await run({ name: 'banner:dismiss', data: { key: 'undergrad-master-intern:0' } })).toMatchObject({ ok: true });

@@ -9,6 +9,7 @@ import { escapeRegExp } from '../../../lib/text/regexp';
 import { localDay } from '../../../lib/date';
 import { recordPostingSeen, setStatus } from '../../../lib/store/jobs';
 import { makePosting } from '../support/factory';
+import { campusPageText } from '../support/job-page';
 
 /**
  * The background's `main()` as the browser runs it, over WXT's fake browser and fake-indexeddb:
@@ -95,8 +96,12 @@ describe("the background's main()", () => {
     const other = await fakeBrowser.tabs.create({ url: 'https://example.com/' });
     const [tabId, otherId] = [tab.id, other.id];
     if (tabId === undefined || otherId === undefined) throw new Error('the fake browser gave a tab no id');
-    const reply = await sendMessage(transportFrom(sender('job page', posting.jobId, tabId)), 'posting:seen', { posting });
-    expect(reply.outcome).toBe('created');
+    const reply = await sendMessage(transportFrom(sender('job page', posting.jobId, tabId)), 'page:read', {
+      jobId: posting.jobId,
+      page: campusPageText('Software Engineer Intern'),
+      last: null,
+    });
+    expect(reply).toMatchObject({ read: true, seen: { outcome: 'created' } });
 
     const popup = transportFrom(sender('popup'));
     await sendMessage(popup, 'job:setStatus', { jobId: posting.jobId, status: 'applied', appliedAt: localDay(new Date()) });
@@ -133,8 +138,13 @@ describe("the background's main()", () => {
       message: 'the message is not from Job Lens',
     });
     await expect(
-      sendMessage(transportFrom(sender('job page', '7600000000000000999')), 'posting:seen', { posting }, { attempts: 1 }),
-    ).rejects.toMatchObject({ code: 'refused', message: expect.stringContaining('the tab shows tiktok job 7600000000000000999') });
+      sendMessage(
+        transportFrom(sender('job page', '7600000000000000999')),
+        'page:read',
+        { jobId: posting.jobId, page: campusPageText('Software Engineer Intern'), last: null },
+        { attempts: 1 },
+      ),
+    ).rejects.toMatchObject({ code: 'refused', message: expect.stringContaining('but the tab shows job 7600000000000000999') });
     // A privileged message from a content script is refused whatever it names.
     await expect(
       sendMessage(transportFrom(sender('job page', posting.jobId)), 'data:deleteAll', { confirm: 'x' } as never, { attempts: 1 }),

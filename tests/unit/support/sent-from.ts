@@ -24,7 +24,7 @@ function fromPopup(): MessageContext {
 
 /**
  * Where a message comes from when the extension runs: a content script's messages from the tab
- * they are about (posting:seen from the posting's job page, apply:started from the job's form),
+ * they are about (apply:started from the job's form),
  * everything else from the popup. A content message the tests have no tab for is an error here,
  * not a silent extension-page call. `tabUrl` names the tab for the other content messages.
  */
@@ -32,7 +32,6 @@ export function contextFor<K extends MessageName>(name: K, data: RequestOf<K>, t
   if (tabUrl !== undefined) return fromTab(tabUrl);
   const senders: readonly SenderKind[] = MESSAGE_SENDERS[name];
   if (senders.includes('extension')) return fromPopup();
-  if (name === 'posting:seen') return fromTab((data as RequestOf<'posting:seen'>).posting.url);
   if (name === 'apply:started') {
     const { site, jobId } = data as RequestOf<'apply:started'>;
     return fromTab(canonicalApplyUrl(site, jobId));

@@ -10,6 +10,7 @@ import { ProfileSchema } from '../../../../lib/profile/schema';
 import { classifyUrl } from '../../../../lib/sites/urls';
 import type { JobLensDb } from '../../../../lib/store/db';
 import { recordApplyStarted } from '../../../../lib/store/jobs';
+import { campusPageText } from '../../support/job-page';
 import {
   addJob,
   addProfile,
@@ -243,10 +244,12 @@ describe('a dead job', () => {
   it('a job read again is open again', async () => {
     const job = await addJob(db, { jobId: BIGDATA_JOB });
     await api.sendFromTab(jobUrl(BIGDATA_JOB), 'posting:gone', { site: 'tiktok', jobId: BIGDATA_JOB });
-    const { postingOf } = await import('../../../../lib/store/schema');
-    await api.sendFromTab(jobUrl(BIGDATA_JOB), 'posting:seen', {
-      posting: { ...postingOf(job), extractedAt: new Date('2025-11-15T09:30:00').toISOString() },
+    const read = await api.sendFromTab(jobUrl(BIGDATA_JOB), 'page:read', {
+      jobId: BIGDATA_JOB,
+      page: campusPageText(job.title),
+      last: null,
     });
+    expect(read).toMatchObject({ read: true, seen: { outcome: 'changed' } });
     expect((await db.jobs.get(BIGDATA_JOB))?.closedAt).toBeNull();
   });
 

@@ -14,7 +14,7 @@ import { classifySender } from '../../../../lib/messages/senders';
 import { classifyUrl } from '../../../../lib/sites/urls';
 import { getRecordPrivateWindows } from '../../../../lib/store/settings';
 import { SELF } from '../../support/sent-from';
-import { makePosting } from '../../support/factory';
+import { campusPageText } from '../../support/job-page';
 
 // The options page's private-window switch over a real (fake-indexeddb) database, its saves going
 // through the background's router and handlers; and the background using the stored choice.
@@ -100,7 +100,7 @@ describe('the popup on a private window’s job tab', () => {
       return verdict.context;
     };
     const seen = (incognito: boolean) =>
-      route({ name: 'posting:seen', data: { posting: makePosting({ jobId: JOB_ID, url: JOB_URL }) } }, fromTab(incognito));
+      route({ name: 'page:read', data: { jobId: JOB_ID, page: campusPageText('Data Engineer Intern'), last: null } }, fromTab(incognito));
     const renderPopup = (privateTab: boolean) =>
       render(
         <ApiProvider api={api}>

@@ -22,6 +22,7 @@ import { applicationsKnown } from '../../support/limit-count';
 import { DELETE_ALL_PHRASE } from '../../../../lib/store/erase';
 import type { JobRecord } from '../../../../lib/store/schema';
 import { contextFor } from '../../support/sent-from';
+import { campusPageText } from '../../support/job-page';
 import { localNoon } from '../../../../lib/date';
 
 /**
@@ -486,7 +487,7 @@ describe('a full disk at start', () => {
     tick();
     await send('job:setNotes', { jobId: recorded.noted.jobId, notes: 'Applied after the call with Mei.' });
     // The plain job was not in the copy (nothing recorded on it): the user views it again and saves it.
-    await send('posting:seen', { posting: { ...recorded.plain, extractedAt: tick().toISOString() } }, recorded.plain.url);
+    await send('posting:seen', { posting: { ...recorded.plain, extractedAt: tick().toISOString() } });
     tick();
     await send('job:setStatus', { jobId: recorded.plain.jobId, status: 'saved' });
     tick();
@@ -667,7 +668,7 @@ describe('a full disk at start', () => {
     tick();
     await send('job:setNotes', { jobId: recorded.noted.jobId, notes: 'Written on the copy.' });
     const fresh = makePosting({ jobId: '7600000000000000009', title: 'Data Engineer Intern (Payments) - 2026 Start (BS/MS)' });
-    await send('posting:seen', { posting: { ...fresh, extractedAt: tick().toISOString() } }, fresh.url);
+    await send('posting:seen', { posting: { ...fresh, extractedAt: tick().toISOString() } });
     expect(keeper.mode).toBe('memory');
 
     // Space is freed; the next message after a while finds the database opening again.
@@ -1090,9 +1091,14 @@ describe("the site's own applications", () => {
   it("keeps version 3's fields of a job through a restore: referral, undated application, the site's status, the program, the question's next time", async () => {
     const { keeper } = await startStore(depsFor(() => openDb(uniqueName())));
     const send = backgroundOf(keeper);
-    const referred = makePosting({ jobId: historyRow.jobId, title: historyRow.title });
+    const referred = { jobId: historyRow.jobId };
     const pending = makePosting({ jobId: '7600000000000000021' });
-    await send('posting:seen', { posting: referred }, `https://lifeattiktok.com/referral/tiktok/position/${referred.jobId}/detail`);
+    // Read on the job's referral page: the job keeps that it came through a referral.
+    await send(
+      'page:read',
+      { jobId: referred.jobId, page: campusPageText('Data Engineer Intern (Payments)'), last: null },
+      `https://lifeattiktok.com/referral/tiktok/position/${referred.jobId}/detail`,
+    );
     await send('posting:seen', { posting: pending });
     tick();
     // The history shows the application without a date.

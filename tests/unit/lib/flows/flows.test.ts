@@ -12,6 +12,7 @@ import { siteDateToIso } from '../../../../lib/store/flows';
 import { datesToAsk, getJob, pendingConfirmations, recordPostingSeen, setStatus } from '../../../../lib/store/jobs';
 import { classifyUrl } from '../../../../lib/sites/urls';
 import { makePosting } from '../../support/factory';
+import { campusPageText } from '../../support/job-page';
 import { applicationsKnown } from '../../support/limit-count';
 
 let db: JobLensDb;
@@ -262,10 +263,14 @@ describe('referral links', () => {
       }),
     ]);
 
-    // The page arrives with the referral URL the user followed, token and all (a bug or a hostile page).
+    // The page is read in the tab of the referral URL the user followed, token and all.
     const referralPage = `https://lifeattiktok.com/referral/tiktok/position/${posting.jobId}/detail?${TOKEN}`;
-    const seen = await bg.send('posting:seen', { posting: { ...posting, url: referralPage } }, { tabId: 3, senderUrl: referralPage });
-    expect(applicationsKnown(seen.limit)).toBe(1);
+    const read = await bg.send(
+      'page:read',
+      { jobId: posting.jobId, page: campusPageText('Data Engineer Intern'), last: null },
+      { tabId: 3, senderUrl: referralPage },
+    );
+    expect(read.read && applicationsKnown(read.seen!.limit)).toBe(1);
     const job = await getJob(db, posting.jobId);
     expect([job?.url, job?.status, job?.appliedAt, job?.viaReferral]).toEqual([
       `https://lifeattiktok.com/search/${posting.jobId}`,

@@ -14,6 +14,7 @@ import { openDb, type JobLensDb } from '../../../../lib/store/db';
 import { confirmApplication, recordPostingSeen, setStatus } from '../../../../lib/store/jobs';
 import { createSummaryRefresher } from '../../../../lib/store/match-summary';
 import { makePosting } from '../../support/factory';
+import { campusPageText } from '../../support/job-page';
 import { localNoon } from '../../../../lib/date';
 
 const profile = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, `../../../fixtures/profiles/${name}.json`), 'utf8'));
@@ -143,13 +144,15 @@ describe('marks messages', () => {
     db = openDb(`marks-${++n}`);
     let changes = 0;
     const route = createRouter(createHandlers({ db, now: () => NOW, onMarksChange: () => void changes++ }));
-    const posting = makePosting();
-    const job = fromPage(`https://lifeattiktok.com/search/${posting.jobId}`);
-    expect(await route({ name: 'posting:seen', data: { posting } }, job)).toMatchObject({ ok: true, value: { outcome: 'created' } });
+    const jobId = '7600000000000000777';
+    const job = fromPage(`https://lifeattiktok.com/search/${jobId}`);
+    // A second tab, or the same one after a reload, reads the page again with no reading behind it.
+    const read = { name: 'page:read' as const, data: { jobId, page: campusPageText('Data Engineer Intern'), last: null } };
+    expect(await route(read, job)).toMatchObject({ ok: true, value: { read: true, seen: { outcome: 'created' } } });
     expect(changes).toBe(1);
-    expect(await route({ name: 'posting:seen', data: { posting } }, job)).toMatchObject({ ok: true, value: { outcome: 'updated' } });
+    expect(await route(read, job)).toMatchObject({ ok: true, value: { read: true, seen: { outcome: 'updated' } } });
     expect(changes).toBe(1);
-    await route({ name: 'job:setStatus', data: { jobId: posting.jobId, status: 'saved' } });
+    await route({ name: 'job:setStatus', data: { jobId, status: 'saved' } });
     expect(changes).toBe(2);
   });
 

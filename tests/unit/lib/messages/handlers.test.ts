@@ -8,6 +8,7 @@ import type { Reply, ResponseOf } from '../../../../lib/messages/protocol';
 import { createRouter, type MessageContext } from '../../../../lib/messages/router';
 import { classifySender } from '../../../../lib/messages/senders';
 import { openDb } from '../../../../lib/store/db';
+import { campusPageText } from '../../support/job-page';
 
 const URL_A = new URL('https://lifeattiktok.com/search/7512345678901234567?spread=5MWH5CQ');
 const page = (duty: string) => `<html><body><div>Technology</div><h1>Software Engineer Intern - 2026 Start (BS/MS)</h1>
@@ -20,6 +21,9 @@ function read(html: string, at: string) {
   if (!result.ok) throw new Error(result.reason);
   return result.posting;
 }
+
+/** An extension page's context: posting:seen, a posting already read, comes from none but these. */
+const POPUP: MessageContext = { sender: 'extension', senderUrl: 'chrome-extension://job-lens-test/popup.html' };
 
 /** The checked context of a content script in a tab showing `url`, as the background's gate makes it. */
 function tabAt(url: string): MessageContext {
@@ -41,10 +45,7 @@ describe('background handlers', () => {
     let clock = new Date('2026-11-01T10:00:00Z');
     const route = createRouter(createHandlers({ db, now: () => clock }));
 
-    const first = await route(
-      { name: 'posting:seen', data: { posting: read(page('Build services.'), '2026-11-01T10:00:00Z') } },
-      tabAt(URL_A.href),
-    );
+    const first = await route({ name: 'posting:seen', data: { posting: read(page('Build services.'), '2026-11-01T10:00:00Z') } }, POPUP);
     expect(first).toMatchObject({
       ok: true,
       value: { outcome: 'created', limit: { programs: [] }, page: { program: null, count: null, dismissed: false } },
@@ -53,7 +54,7 @@ describe('background handlers', () => {
     clock = new Date('2026-11-02T10:00:00Z');
     const again = await route(
       { name: 'posting:seen', data: { posting: read(page('Build and run services.'), '2026-11-02T10:00:00Z') } },
-      tabAt(URL_A.href),
+      POPUP,
     );
     expect(again).toMatchObject({ ok: true, value: { outcome: 'changed' } });
 
@@ -74,7 +75,7 @@ describe('background handlers', () => {
     const db = openDb(dbName);
     const route = createRouter(createHandlers({ db, now: () => new Date() }));
     const posting = { ...read(page('Build.'), '2026-11-01T10:00:00Z'), title: '' };
-    const reply = await route({ name: 'posting:seen', data: { posting } }, tabAt(URL_A.href));
+    const reply = await route({ name: 'posting:seen', data: { posting } }, POPUP);
     expect(reply).toMatchObject({ ok: false, code: 'invalid', path: 'posting.title', message: expect.stringContaining('posting.title') });
     expect(await db.jobs.count()).toBe(0);
     db.close();
@@ -186,16 +187,6 @@ describe('page:read: the background reads the page the content script sends', ()
 });
 
 describe('application flow through messages', () => {
-  const CAMPUS = (id: string, title: string) =>
-    extractFromHtml(
-      `<html><body><div>Technology</div><h1>${title} - 2026 Start (BS/MS)</h1>
-      <div><span>Location</span><span>:</span><span>Singapore</span></div>
-      <h2>Responsibilities</h2><p>Candidates can apply to a maximum of two positions and will be considered for jobs in the order you apply. The application limit is applicable to TikTok and its affiliates' jobs globally.</p>
-      <ul><li>Build things.</li></ul><h2>Qualifications</h2><ul><li>Bachelor's degree.</li></ul></body></html>`,
-      new URL(`https://lifeattiktok.com/search/${id}`),
-      new Date('2026-11-01T10:00:00Z'),
-    );
-
   it('counts only confirmed applications, reports each state to the badge, and refuses a status without a date', async () => {
     const db = openDb(`flow-${Math.random()}`);
     const badges: string[] = [];
@@ -209,9 +200,11 @@ describe('application flow through messages', () => {
     );
     const ids = ['7500000000000000001', '7500000000000000002', '7500000000000000003'];
     for (const [i, id] of ids.entries()) {
-      const r = CAMPUS(id, `Engineer ${i + 1}`);
-      if (!r.ok) throw new Error(r.reason);
-      await route({ name: 'posting:seen', data: { posting: r.posting } }, tabAt(r.posting.url));
+      const read = await route(
+        { name: 'page:read', data: { jobId: id, page: campusPageText(`Engineer ${i + 1}`), last: null } },
+        tabAt(`https://lifeattiktok.com/search/${id}`),
+      );
+      expect(read).toMatchObject({ ok: true, value: { read: true } });
     }
     expect(badges.at(-1)).toBe('0/2 ok');
 

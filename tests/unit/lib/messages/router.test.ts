@@ -17,6 +17,7 @@ function posting(): JobPosting {
 
 const LIMIT = { strict: false, programs: [], uncounted: 0, defaultLimit: 2, cycleStart: '2025-11-01' };
 const PAGE = { program: null, count: null, dismissed: false, banner: null };
+const POPUP = { sender: 'extension' as const, senderUrl: 'chrome-extension://abc/popup.html' };
 const unused = async () => {
   throw new Error('not called in these tests');
 };
@@ -63,34 +64,24 @@ describe('message router', () => {
   it('passes a valid posting to its handler, with the checked sender', async () => {
     const h = handlers();
     const route = createRouter(h);
-    const context = { sender: 'extension' as const, senderUrl: 'chrome-extension://abc/popup.html' };
-    const reply = await route({ name: 'posting:seen', data: { posting: posting() } }, context);
-    // posting:seen is a content-script message: an extension page is refused.
-    expect(reply).toEqual({ ok: false, code: 'wrong-sender', message: 'posting:seen is not accepted from an extension page' });
-    expect(h['posting:seen']).not.toHaveBeenCalled();
-    expect(await route({ name: 'limit:get', data: {} }, context)).toEqual({ ok: true, value: { limit: LIMIT } });
-    expect(h['limit:get']).toHaveBeenCalledWith({}, context);
+    const data = { posting: posting() };
+    expect(await route({ name: 'posting:seen', data }, POPUP)).toEqual({
+      ok: true,
+      value: { outcome: 'created', limit: LIMIT, page: PAGE },
+    });
+    expect(h['posting:seen']).toHaveBeenCalledWith(data, POPUP);
+    // A content script sends the page's text (page:read), never a posting made on the page.
+    const reply = await route({ name: 'posting:seen', data }, fromTab(data.posting.url));
+    expect(reply).toEqual({ ok: false, code: 'wrong-sender', message: 'posting:seen is not accepted from a content script' });
+    expect(h['posting:seen']).toHaveBeenCalledTimes(1);
+    expect(await route({ name: 'limit:get', data: {} }, POPUP)).toEqual({ ok: true, value: { limit: LIMIT } });
+    expect(h['limit:get']).toHaveBeenCalledWith({}, POPUP);
   });
 
   it('refuses an invalid payload and names the field, without calling the handler', async () => {
     const h = handlers();
     const bad = { ...posting(), jobId: 'abc', startDates: ['next May'] };
-    const reply = await createRouter(h)(
-      { name: 'posting:seen', data: { posting: bad } },
-      {
-        sender: 'content',
-        tabId: 1,
-        senderUrl: 'https://lifeattiktok.com/search/7512345678901234567',
-        page: {
-          kind: 'job',
-          site: 'tiktok',
-          jobId: '7512345678901234567',
-          canonicalUrl: 'https://lifeattiktok.com/search/7512345678901234567',
-          viaReferral: false,
-        },
-        incognito: false,
-      },
-    );
+    const reply = await createRouter(h)({ name: 'posting:seen', data: { posting: bad } }, POPUP);
     expect(reply).toMatchObject({ ok: false, code: 'invalid', path: 'posting.jobId' });
     // Every field it got wrong (up to three) is named, for the log; the first is `path`.
     expect(!reply.ok && reply.message).toMatch(/^posting\.jobId: .*; posting\.startDates\.0: /);
@@ -128,7 +119,7 @@ describe('sendMessage', () => {
       calls++;
       if (calls === 1) throw new Error('Could not establish connection. Receiving end does not exist.');
       if (calls === 2) return undefined;
-      return route(message, fromTab(posting().url));
+      return route(message, POPUP);
     });
     const value = await sendMessage(transport, 'posting:seen', { posting: posting() }, { sleep: noSleep });
     expect(value).toEqual({ outcome: 'created', limit: LIMIT, page: PAGE });
@@ -137,7 +128,7 @@ describe('sendMessage', () => {
 
   it('does not retry a refusal', async () => {
     const route = createRouter(handlers());
-    const transport = vi.fn((message: unknown) => route(message, fromTab(posting().url)));
+    const transport = vi.fn((message: unknown) => route(message, POPUP));
     const bad = { ...posting(), url: 'javascript:alert(1)' };
     await expect(sendMessage(transport, 'posting:seen', { posting: bad }, { sleep: noSleep })).rejects.toBeInstanceOf(RefusedError);
     expect(transport).toHaveBeenCalledTimes(1);

@@ -111,6 +111,7 @@ const SENDERS: Record<string, RawSender> = {
 };
 
 const EXTENSION_MESSAGES: MessageName[] = [
+  'posting:seen',
   'apply:confirm',
   'apply:dismiss',
   'job:setStatus',
@@ -135,7 +136,6 @@ const EXTENSION_MESSAGES: MessageName[] = [
 const ALLOWED: Record<keyof typeof SENDERS, MessageName[]> = {
   'content script on a job page': [
     'page:read',
-    'posting:seen',
     'posting:gone',
     'limit:get',
     'banner:load',
@@ -205,32 +205,36 @@ describe('what a content script sends is tied to its tab', () => {
     return { ...recorded, gate: createSenderGate(createRouter(recorded.handlers, { recordsPrivateWindows }), () => SELF) };
   };
 
-  it('refuses a posting that names another job than the tab shows', async () => {
+  it('refuses a reading that names another job than the tab shows', async () => {
     const { calls, gate } = gateWith();
-    const elsewhere = posting(`https://lifeattiktok.com/search/${OTHER_ID}`);
-    const reply = await gate({ name: 'posting:seen', data: { posting: elsewhere } }, contentSender);
+    const reply = await gate({ name: 'page:read', data: { ...SAMPLES['page:read'], jobId: OTHER_ID } }, contentSender);
     expect(reply).toEqual({
       ok: false,
       code: 'refused',
-      message: `posting:seen: the posting is tiktok job ${OTHER_ID}, but the tab shows tiktok job ${JOB_ID}`,
+      message: `page:read: a reading of job ${OTHER_ID}, but the tab shows job ${JOB_ID}`,
     });
-    const otherSite = { ...posting(), site: 'bytedance' as const };
-    expect((await gate({ name: 'posting:seen', data: { posting: otherSite } }, contentSender)).ok).toBe(false);
     expect(calls).toHaveLength(0);
   });
 
-  it('stores the address the browser reports for the tab, not the one in the message', async () => {
+  it('takes the page text from its tab, never a posting made on the page', async () => {
     const { calls, gate } = gateWith();
-    const forged = { ...posting(), url: 'https://lifeattiktok.com.phish.example/search/7512345678901234567' };
-    expect((await gate({ name: 'posting:seen', data: { posting: forged } }, contentSender)).ok).toBe(true);
-    expect((calls[0]!.data as { posting: { url: string } }).posting.url).toBe(`https://lifeattiktok.com/search/${JOB_ID}`);
+    // Its own job, with a reading time a thousand years out: had it been kept, every later visit
+    // would have been older and left the job's text as the page made it.
+    const forged = { ...posting(), extractedAt: '2999-01-01T00:00:00.000Z' };
+    expect(await gate({ name: 'posting:seen', data: { posting: forged } }, contentSender)).toEqual({
+      ok: false,
+      code: 'wrong-sender',
+      message: 'posting:seen is not accepted from a content script',
+    });
+    expect(calls).toHaveLength(0);
+    expect((await gate({ name: 'page:read', data: SAMPLES['page:read'] }, contentSender)).ok).toBe(true);
     expect(calls[0]!.context).toMatchObject({ sender: 'content', tabId: 41, senderUrl: JOB_URL, page: { kind: 'job', jobId: JOB_ID } });
   });
 
   it("after a client-side navigation, goes by the tab's URL (Chromium keeps the document's first one as sender.url)", async () => {
     const { calls, gate } = gateWith();
     const navigated: RawSender = { id: SELF.id, url: 'https://lifeattiktok.com/search?keyword=intern', frameId: 0, tab: tab(JOB_URL) };
-    expect((await gate({ name: 'posting:seen', data: { posting: posting() } }, navigated)).ok).toBe(true);
+    expect((await gate({ name: 'page:read', data: SAMPLES['page:read'] }, navigated)).ok).toBe(true);
     expect(calls[0]!.context).toMatchObject({ sender: 'content', senderUrl: JOB_URL, page: { kind: 'job', jobId: JOB_ID } });
   });
 
@@ -257,17 +261,17 @@ describe('what a content script sends is tied to its tab', () => {
     const incognito: RawSender = { ...contentSender, tab: tab(JOB_URL, { incognito: true }) };
     let allowed = false;
     const { calls, gate } = gateWith(async () => allowed);
-    const refused = await gate({ name: 'posting:seen', data: { posting: posting() } }, incognito);
+    const refused = await gate({ name: 'page:read', data: SAMPLES['page:read'] }, incognito);
     expect(refused).toEqual({
       ok: false,
       code: 'private-window',
-      message: 'posting:seen from a private window is not recorded (the options page can allow it)',
+      message: 'page:read from a private window is not recorded (the options page can allow it)',
     });
     expect((await gate({ name: 'limit:get', data: {} }, incognito)).ok).toBe(true);
     expect(calls.map((c) => c.name)).toEqual(['limit:get']);
     allowed = true;
-    expect((await gate({ name: 'posting:seen', data: { posting: posting() } }, incognito)).ok).toBe(true);
-    expect(calls.map((c) => c.name)).toEqual(['limit:get', 'posting:seen']);
+    expect((await gate({ name: 'page:read', data: SAMPLES['page:read'] }, incognito)).ok).toBe(true);
+    expect(calls.map((c) => c.name)).toEqual(['limit:get', 'page:read']);
   });
 });
 
