@@ -10,6 +10,7 @@ import { classifyUrl } from '../sites/urls';
 const CANDIDATES = 'a[href*="/search/"],a[href*="/position/"]';
 /** A page holding more job links than this is not a list a person scans; the rest stay bare. */
 export const MAX_CARDS = 500;
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
 /** Answers by link text and page origin: a re-rendered list repeats the same links, parsed once. */
 const known = new Map<string, string | null>();
@@ -43,11 +44,20 @@ export function findCards(root: ParentNode, base: URL, skip?: string): Map<strin
 }
 
 /**
- * Where a card's mark goes: at the end of its title (a heading, else the card's first block, where
- * the site puts the title as a styled div), so it adds at most the mark's own line.
+ * Where a card's mark goes: at the end of its title, so it adds at most the mark's own line. The
+ * title is a heading, else the element holding the card's first text (the site styles a div as the
+ * title; an icon or image may come before it, and a wrapper may hold the whole card), else the card.
  */
 export function titleOf(card: Element): Element {
-  return card.querySelector('h1,h2,h3,h4,h5,h6,[role=heading]') ?? card.firstElementChild ?? card;
+  const heading = card.querySelector('h1,h2,h3,h4,h5,h6,[role=heading]');
+  if (heading) return heading;
+  const texts = card.ownerDocument.createTreeWalker(card, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let t = texts.nextNode(); t; t = texts.nextNode()) {
+    const holder = t.parentElement!;
+    // An SVG icon's <title> or <text> is text too, but HTML appended inside an SVG is not drawn.
+    if (t.nodeValue!.trim() && holder.namespaceURI === HTML_NS) return holder;
+  }
+  return card;
 }
 
 /**

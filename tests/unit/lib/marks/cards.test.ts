@@ -46,12 +46,22 @@ describe('which links are job cards', () => {
     expect(findCards(doc(`<main>${links.join('')}</main>`), BASE).size).toBe(MAX_CARDS);
   });
 
-  it('puts the mark in the card title: a heading, else the styled div that comes first', () => {
+  it('puts the mark in the card title: a heading, else the element of its first text, never an icon', () => {
     const d = doc(
-      '<a id="h" href="/search/1"><span>Tag</span><h3>T</h3></a><a id="d" href="/search/2"><div>Title</div><div>Place</div></a>',
+      '<a id="h" href="/search/1"><span>Tag</span><h3>T</h3></a>' +
+        '<a id="d" href="/search/2"><div>Title</div><div>Place</div></a>' +
+        // An icon before the title: an <img> shows no children and HTML inside an <svg> is not drawn.
+        '<a id="i" href="/search/3"><img src="logo.png" alt=""><div class="t">With an image first</div><div>Place</div></a>' +
+        '<a id="s" href="/search/4"><svg viewBox="0 0 8 8"><title>Open</title><path d="M0 0h8v8z"/></svg> <p class="t">With an icon first</p></a>' +
+        // One wrapper holding title, place and summary: the title, not the end of the card.
+        '<a id="w" href="/search/5"><div class="item">\n  <div class="row"><span class="t">Wrapped title</span><span>New</span></div><div>Singapore</div></div></a>' +
+        '<a id="b" href="/search/6">Bare link text</a><a id="e" href="/search/7"><img src="x.png" alt="Empty"></a>',
     );
     expect(titleOf(d.getElementById('h')!).localName).toBe('h3');
     expect(titleOf(d.getElementById('d')!).textContent).toBe('Title');
+    for (const id of ['i', 's', 'w']) expect(titleOf(d.getElementById(id)!).className, id).toBe('t');
+    expect(titleOf(d.getElementById('b')!).id).toBe('b');
+    expect(titleOf(d.getElementById('e')!).id).toBe('e');
   });
 
   it('finds the job page title as a heading or as the innermost element with its text', () => {
