@@ -16,12 +16,12 @@ const APPLY_URL = `https://lifeattiktok.com/resume/${JOB_ID}/apply`;
 const APPLIED_URL = 'https://lifeattiktok.com/resume/applied';
 const HISTORY_URL = 'https://lifeattiktok.com/position/application';
 
-function posting(url = JOB_URL) {
+function posting() {
   const html = `<html><body><div>Technology</div><h1>Software Engineer Intern - 2026 Start (BS/MS)</h1>
     <div><span>Location</span><span>:</span><span>San Jose</span></div>
     <h2>Responsibilities</h2><ul><li>Build services.</li></ul>
     <h2>Qualifications</h2><ul><li>Currently pursuing a Bachelor's degree.</li></ul></body></html>`;
-  const result = extractFromHtml(html, new URL(url), new Date('2026-11-01T10:00:00Z'));
+  const result = extractFromHtml(html, new URL(JOB_URL), new Date('2026-11-01T10:00:00Z'));
   if (!result.ok) throw new Error(result.reason);
   return result.posting;
 }
