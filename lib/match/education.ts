@@ -124,7 +124,7 @@ function effectiveStatus(e: Education, ctx: MatchContext): EducationStatus {
 const LEVEL_NAMES: Record<DegreeLevel, string> = { Bachelor: "Bachelor's", Master: "Master's", PhD: 'PhD' };
 
 /** "Master's in Data Science, graduating Dec 2026", as a student says it. */
-function describeEducation(e: Education): string {
+export function describeEducation(e: Education): string {
   return `${LEVEL_NAMES[e.level]} in ${e.field}, ${e.status === 'pursuing' ? 'graduating' : 'graduated'} ${yearMonthLabel(e.graduation)}`;
 }
 function describeAll(entries: readonly Education[]): string {

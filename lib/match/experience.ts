@@ -11,8 +11,14 @@ import type { Verdict } from './report';
  * checked as skills by the caller.
  *
  * With no roles listed the years are not told, so unknown, with one exception: a current student
- * (a degree in progress) who lists none does not have several years (two or more) of experience.
+ * (a degree in progress) who lists none does not have several years (two or more) of work
+ * experience. Years with a skill ("2+ years of hands-on experience with PyTorch") are another
+ * thing: a student gains them in study and research, which a profile does not date, so for those
+ * an empty role list tells only that they cannot be more than the years since the studies began
+ * (each degree taken at its usual length: STUDY_YEARS).
  */
+
+const STUDY_YEARS = { Bachelor: 4, Master: 2, PhD: 5 } as const;
 
 export interface YearsRequirement {
   /** Months asked for at least, or at most ("less than a year"). */
@@ -57,12 +63,25 @@ function yearsLabel(months: number): string {
   return `${years} year${years === 1 ? '' : 's'}${rest ? ` ${rest} month${rest === 1 ? '' : 's'}` : ''}`;
 }
 
-export function assessYears(req: YearsRequirement, ctx: MatchContext): Aspect {
+/** `withSkills`: the line asks for years with the skills it names, not for years of work. */
+export function assessYears(req: YearsRequirement, ctx: MatchContext, withSkills = false): Aspect {
   const evidence = emptyEvidence();
   const roles = ctx.profile.experience;
   const wanted = `${req.atMost ? 'less than' : 'at least'} ${yearsLabel(req.months)} of work experience`;
   if (roles.length === 0) {
     const student = ctx.profile.education.some((e) => e.status === 'pursuing' && monthIndex(e.graduation) >= ctx.thisMonth);
+    if (student && withSkills && !req.atMost) {
+      let began = Infinity;
+      for (const e of ctx.profile.education) began = Math.min(began, monthIndex(e.graduation) - STUDY_YEARS[e.level] * 12);
+      const studied = Math.max(0, ctx.thisMonth - began);
+      if (studied < req.months) {
+        evidence.missing.push(`at least ${yearsLabel(req.months)} with it`);
+        evidence.notes.push(`your profile lists no roles, and your studies began about ${yearsLabel(studied)} ago`);
+        return aspect('experience-years', 'unmet', evidence);
+      }
+      evidence.notes.push('your profile lists no roles; years with a skill can come from study or research, which it does not date');
+      return aspect('experience-years', 'unknown', evidence);
+    }
     if (student && (req.atMost || req.months >= 24)) {
       evidence.notes.push('your profile lists no work experience, and you are a current student');
       if (req.atMost) {

@@ -14,7 +14,41 @@ interface Field {
   id: string;
   names: string[];
   categories: Category[];
+  /**
+   * Subjects every degree in the field teaches, as qualification lines name them (lowercase): a
+   * Computer Engineering student's skill list rarely says "data structures", and the degree shows it.
+   * Core courses only, never tools or specialisms ("kernel" is not "operating systems").
+   */
+  teaches?: readonly string[];
 }
+
+const COMPUTING_CORE = [
+  'data structures',
+  'data structure',
+  'algorithms',
+  'algorithm design',
+  'algorithms and data structures',
+  'data structures and algorithms',
+  'operating systems',
+  'operating system',
+  'operating systems principles',
+  'computer networks',
+  'computer network',
+  'computer networking',
+  'networking',
+  'tcp/ip',
+  'databases',
+  'database',
+  'database systems',
+  'database system',
+  'computer architecture',
+  'computer organization',
+  'compilers',
+  'discrete mathematics',
+  'object-oriented programming',
+];
+const MATHEMATICS_CORE = ['probability', 'probability theory', 'linear algebra', 'calculus'];
+const STATISTICS_CORE = [...MATHEMATICS_CORE, 'statistics', 'statistical analysis', 'hypothesis testing', 'regression analysis'];
 
 const FIELDS: Field[] = [
   {
@@ -30,12 +64,19 @@ const FIELDS: Field[] = [
       'comp sci',
     ],
     categories: ['technical', 'quantitative', 'engineering', 'stem'],
+    teaches: [...COMPUTING_CORE, 'probability', 'probability theory', 'linear algebra'],
   },
-  { id: 'software-engineering', names: ['software engineering', 'software development'], categories: ['technical', 'engineering', 'stem'] },
+  {
+    id: 'software-engineering',
+    names: ['software engineering', 'software development'],
+    categories: ['technical', 'engineering', 'stem'],
+    teaches: COMPUTING_CORE,
+  },
   {
     id: 'computer-engineering',
     names: ['computer engineering', 'ce', 'computer systems engineering'],
     categories: ['technical', 'engineering', 'quantitative', 'stem'],
+    teaches: [...COMPUTING_CORE, ...MATHEMATICS_CORE],
   },
   {
     id: 'electrical-engineering',
@@ -52,6 +93,7 @@ const FIELDS: Field[] = [
       'microelectronics',
     ],
     categories: ['technical', 'engineering', 'quantitative', 'stem'],
+    teaches: ['computer architecture', 'computer organization', ...MATHEMATICS_CORE],
   },
   {
     id: 'information-systems',
@@ -69,11 +111,13 @@ const FIELDS: Field[] = [
     id: 'data-science',
     names: ['data science', 'data analytics', 'analytics', 'business analytics', 'data engineering'],
     categories: ['technical', 'quantitative', 'stem'],
+    teaches: ['statistics', 'probability', 'statistical analysis', 'hypothesis testing', 'regression analysis'],
   },
   {
     id: 'artificial-intelligence',
     names: ['artificial intelligence', 'ai', 'machine learning', 'robotics', 'intelligent systems', 'intelligence science'],
     categories: ['technical', 'quantitative', 'engineering', 'stem'],
+    teaches: ['machine learning', 'probability', 'probability theory', 'linear algebra'],
   },
   {
     id: 'cybersecurity',
@@ -100,6 +144,7 @@ const FIELDS: Field[] = [
     id: 'statistics',
     names: ['statistics', 'biostatistics', 'applied statistics', 'statistical science', 'statistics and data science'],
     categories: ['quantitative', 'technical', 'stem'],
+    teaches: STATISTICS_CORE,
   },
   {
     id: 'mathematics',
@@ -114,14 +159,25 @@ const FIELDS: Field[] = [
       'mathematics and statistics',
     ],
     categories: ['quantitative', 'technical', 'stem'],
+    teaches: [...MATHEMATICS_CORE, 'statistics', 'discrete mathematics'],
   },
-  { id: 'physics', names: ['physics', 'applied physics', 'astrophysics'], categories: ['quantitative', 'science', 'technical', 'stem'] },
+  {
+    id: 'physics',
+    names: ['physics', 'applied physics', 'astrophysics'],
+    categories: ['quantitative', 'science', 'technical', 'stem'],
+    teaches: MATHEMATICS_CORE,
+  },
   {
     id: 'operations-research',
     names: ['operations research', 'operational research', 'industrial engineering', 'management science', 'systems engineering'],
     categories: ['quantitative', 'engineering', 'technical', 'stem'],
   },
-  { id: 'economics', names: ['economics', 'econometrics', 'quantitative economics'], categories: ['quantitative'] },
+  {
+    id: 'economics',
+    names: ['economics', 'econometrics', 'quantitative economics'],
+    categories: ['quantitative'],
+    teaches: ['statistics', 'probability', 'regression analysis', 'econometrics'],
+  },
   {
     id: 'finance',
     names: ['finance', 'financial engineering', 'quantitative finance', 'financial mathematics', 'actuarial science'],
@@ -263,6 +319,16 @@ function fieldOf(name: string): Field | null {
   }
   if (fieldCache.size < 1000) fieldCache.set(key, found);
   return found;
+}
+
+/**
+ * The degree of the profile's that teaches a subject a line names ("data structures"), if any.
+ * `subject` is the line's own words for it.
+ */
+export function degreeTeaching<E extends { field: string }>(subject: string, education: readonly E[]): E | null {
+  const key = subject.trim().toLowerCase().replace(/\s+/g, ' ');
+  for (const e of education) if (fieldOf(e.field)?.teaches?.includes(key)) return e;
+  return null;
 }
 
 export type FieldVerdict = { ok: true; how: string } | { ok: false; how: string } | { ok: null; how: string };

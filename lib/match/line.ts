@@ -38,6 +38,7 @@ const ON_SITE = /\bon-?\s?site\b|\bin[- ]person\b|\bin[- ]office\b|\bour [\w ]{0
 const SOFT_KINDS: readonly LineKind[] = Object.freeze(['soft']);
 const SOFT_NOTE = 'not something a profile can show; never counted against you';
 const HOPE_NOTE = 'an interest, attitude or nice-to-have, not a requirement; never counted against you';
+const ACHIEVEMENT_NOTE = 'competition results and awards are not in a profile; never counted against you';
 
 export function assessLine(text: string, ctx: MatchContext): LineAssessment {
   // One scan of the line tells which readers can find anything in it. Cleaning only cuts a list
@@ -85,7 +86,10 @@ export function assessLine(text: string, ctx: MatchContext): LineAssessment {
   const years = hints & YEAR_WORD && !availability ? readYears(unasked) : null;
   // "5+ years with Python" is an experience line without the word.
   if (years && (experience || (items.length > 0 && YEARS_WITH.test(unasked.slice(unasked.indexOf(years.words) + years.words.length))))) {
-    aspects.push(experienceYears(assessYears(years, ctx), items.length ? (assessSkills(skillText, ctx, items)?.aspect ?? null) : null));
+    const withSkills = items.length > 0 && !WORK.test(unasked);
+    aspects.push(
+      experienceYears(assessYears(years, ctx, withSkills), items.length ? (assessSkills(skillText, ctx, items)?.aspect ?? null) : null),
+    );
   } else if (items.length) {
     aspects.push(assessSkills(skillText, ctx, items)!.aspect);
   } else if (aspects.length === 0 && experience) {
@@ -96,7 +100,7 @@ export function assessLine(text: string, ctx: MatchContext): LineAssessment {
 
   if (aspects.length === 0) {
     const evidence = emptyEvidence();
-    evidence.notes.push(unasked !== clean ? HOPE_NOTE : SOFT_NOTE);
+    evidence.notes.push(unasked === clean ? SOFT_NOTE : ACHIEVEMENT.test(clean) ? ACHIEVEMENT_NOTE : HOPE_NOTE);
     return { result: { text, kind: 'soft', verdict: 'unknown', evidence }, kinds: SOFT_KINDS, blockers: [] };
   }
   return combine(text, aspects);
@@ -124,6 +128,10 @@ const HOPE =
   /\b(?:(?:strong |genuine |keen |deep |an? )?interest(?:ed)? in|passion(?:ate)? (?:for|about)|curiosity (?:about|for|in|to)|curious (?:about|to)|enthusias(?:m|tic) (?:for|about)|eager(?:ness)? to (?:learn|explore)|willing(?:ness)? to (?:learn|explore|pick up)|desire to (?:learn|explore)|(?:keen|open|happy) to (?:learn|explore|pick up)|(?:ability|able) to (?:learn|pick up) (?:new )?|learn(?:ing)? (?:new \w+ )?quickly|quick learner|appetite for|excited (?:about|by)|attitude (?:to|towards?)|ownership (?:of|over|for)|(?:growth|learning) mindset)/gi;
 // The object comes before the cue ("Knowledge of Kafka is nice to have"): the whole clause is.
 const OPTIONAL = /\bnice[- ]to[- ]have\b|\bnot (?:essential|required|mandatory|a requirement)\b|\boptional\b/i;
+// A record of competitions or awards ("a track record in ML competitions such as Kaggle"): the
+// skills such a clause names are what it was about, not what it asks for, and a profile holds no
+// results to check it against, so the whole clause is left out like an optional one.
+const ACHIEVEMENT = /\b(?:competitions?|contests?|hackathons?|olympiads?|ICPC|Kaggle|awards?|prizes?|medals?)\b/i;
 const SOFT_WORDS = hint([
   'interest',
   'passion',
@@ -151,6 +159,15 @@ const SOFT_WORDS = hint([
   'not mandatory',
   'not a requirement',
   'optional',
+  'competition',
+  'contest',
+  'hackathon',
+  'olympiad',
+  'icpc',
+  'kaggle',
+  'award',
+  'prize',
+  'medal',
 ]);
 // Clauses end at ";" and at a sentence's end, not at the dots of "e.g." or "Node.js"; nothing is dropped.
 const CLAUSE = /(?:[^;.]|\.(?!\s+[A-Z]))+(?:[;.]|$)|[;.]/g;
@@ -160,7 +177,7 @@ function withoutSoftParts(text: string): string {
   let out = '';
   for (let m = CLAUSE.exec(text); m && m[0].length > 0; m = CLAUSE.exec(text)) {
     const clause = m[0];
-    if (OPTIONAL.test(clause)) {
+    if (OPTIONAL.test(clause) || ACHIEVEMENT.test(clause)) {
       out += ' '.repeat(clause.length);
       continue;
     }
@@ -170,6 +187,10 @@ function withoutSoftParts(text: string): string {
   }
   return out;
 }
+
+// Years of work rather than years with a skill: "3+ years of industry experience in Java".
+const WORK =
+  /\b(?:work(?:ing)?|industry|industrial|professional|commercial|full[- ]time|employment|production|post[- ]graduat\w*|in (?:a|the) role)\b/i;
 
 const YEARS_WITH = /^\s*(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:with|in|using|of|programming|developing|building|working)\b/i;
 

@@ -1,6 +1,8 @@
 import { findSkills, type SkillMention, type SkillTarget } from '../skills/lookup';
 import { aspect, emptyEvidence, type Aspect } from './aspect';
 import type { MatchContext } from './context';
+import { describeEducation } from './education';
+import { degreeTeaching } from './fields';
 import { hint } from './hints';
 import { listOr } from './text';
 
@@ -295,9 +297,14 @@ export interface SkillCheck {
 export function assessSkills(text: string, ctx: MatchContext, items: Item[]): SkillCheck | null {
   if (items.length === 0) return null;
   const evidence = emptyEvidence();
+  const { education } = ctx.profile;
   if (ctx.skills.empty) {
-    evidence.notes.push('your profile lists no skills');
-    return { items: items.length, met: 0, aspect: aspect('skill', 'unknown', evidence) };
+    // With no skills listed, only subjects the degree teaches can be told.
+    const taught = items.map((item) => taughtBy(item, education));
+    if (education.length === 0 || taught.some((t) => t === null)) {
+      evidence.notes.push('your profile lists no skills');
+      return { items: items.length, met: 0, aspect: aspect('skill', 'unknown', evidence) };
+    }
   }
   let met = 0;
   for (const item of items) {
@@ -307,12 +314,19 @@ export function assessSkills(text: string, ctx: MatchContext, items: Item[]): Sk
       for (let i = 0; i < item.targets.length && !found; i++) {
         const target = item.targets[i]!;
         if (target.kind !== pass) continue;
-        const entry = holds(target, ctx);
+        const entry = ctx.skills.empty ? null : holds(target, ctx);
         if (entry) {
           evidence.matched.push({ requirement: item.words[i]!, profile: entry });
           found = true;
         }
       }
+    }
+    // Then a subject the degree teaches ("data structures" for a Computer Engineering student).
+    const taught = found || education.length === 0 ? null : taughtBy(item, education);
+    if (taught) {
+      evidence.matched.push({ requirement: taught.word, profile: describeEducation(taught.degree) });
+      evidence.notes.push(`${taught.word}: a subject every ${taught.degree.field} degree teaches`);
+      found = true;
     }
     if (found) met++;
     else evidence.missing.push(listOr(unique(item.words)));
@@ -320,6 +334,14 @@ export function assessSkills(text: string, ctx: MatchContext, items: Item[]): Sk
   if (items.some((i) => i.targets.length > 1)) evidence.notes.push('where the line gives a choice of skills, any one of them is enough');
   const verdict = met === items.length ? 'met' : met === 0 ? 'unmet' : 'partial';
   return { items: items.length, met, aspect: aspect('skill', verdict, evidence) };
+}
+
+function taughtBy(item: Item, education: MatchContext['profile']['education']) {
+  for (const word of item.words) {
+    const degree = degreeTeaching(word, education);
+    if (degree) return { word, degree };
+  }
+  return null;
 }
 
 // Items name a handful of words: a scan keeps the first of each without building a Set.

@@ -57,7 +57,7 @@ export const ROWS: Row[] = [
     'skill',
     'met',
     'met',
-    'unmet',
+    'met', // probability is taught in every computer engineering degree
   ],
   [
     'seed-000',
@@ -221,7 +221,7 @@ export const ROWS: Row[] = [
     'met',
   ],
   ['tiktok', 'Familiar with MySQL, Redis, Kafka and other middleware', 'skill', 'unmet', 'unmet', 'met'],
-  ['tiktok', 'Familiarity with Linux and TCP/IP networking', 'skill', 'partial', 'unmet', 'unmet'],
+  ['tiktok', 'Familiarity with Linux and TCP/IP networking', 'skill', 'met', 'unmet', 'partial'],
   ['tiktok', 'Experience with A/B testing and causal inference', 'skill', 'unmet', 'partial', 'unmet'],
   ['tiktok', 'Proficiency in Excel and SQL', 'skill', 'partial', 'met', 'partial'],
   ['tiktok', 'Experience with Go, Java or C/C++ backend development', 'skill', 'partial', 'unmet', 'met'],
@@ -229,7 +229,7 @@ export const ROWS: Row[] = [
   ['tiktok', 'Proficient in R, SAS or SPSS', 'skill', 'unmet', 'met', 'unmet'],
   ['tiktok', 'Experience with Ali Cloud, AWS or other cloud platforms', 'skill', 'unmet', 'unmet', 'unmet'],
   ['tiktok', '3+ years of experience with Go or Java in production', 'experience-years', 'unmet', 'unmet', 'unmet'],
-  ['tiktok', '2+ years of experience in machine learning or data science', 'experience-years', 'unmet', 'unmet', 'unmet'],
+  ['tiktok', '2+ years of experience in machine learning or data science', 'experience-years', 'unknown', 'unknown', 'unmet'],
 
   // ——— word-boundary and context traps ———
   ['trap', 'Proficient in Go; a go-getter attitude', 'skill', 'unmet', 'unmet', 'met'],
@@ -329,8 +329,31 @@ export const ROWS: Row[] = [
 
   // ——— years of experience (none of the three lists any; all are students) ———
   ['own', '3+ years of experience in backend development', 'experience-years', 'unmet', 'unmet', 'unmet'],
-  ['own', '5+ years with Python and SQL', 'experience-years', 'unmet', 'unmet', 'unmet'],
+  ['own', '5+ years with Python and SQL', 'experience-years', 'unknown', 'unknown', 'unmet'],
   ['own', 'Less than one year of full-time work experience', 'experience-years', 'met', 'met', 'met'],
+  // Years with a skill, not of work: a student's may come from study (the BS's began about 2½
+  // years before now, the MS's and PhD's long enough before), so only the skills and that bound tell.
+  [
+    'own',
+    '2+ years of hands-on experience with deep learning frameworks such as PyTorch or TensorFlow',
+    'experience-years',
+    'unknown',
+    'unmet',
+    'unmet',
+  ],
+  ['own', '3+ years of experience with Go or Java', 'experience-years', 'unmet', 'unmet', 'unmet'],
+  ['own', '2+ years of experience with Java or Go', 'experience-years', 'unmet', 'unmet', 'unknown'],
+
+  // ——— subjects a degree teaches: the PhD's CS and maths degrees, the MS's data science and
+  // statistics, the BS's computer engineering; none lists these subjects as skills ———
+  ['own', 'Solid understanding of data structures, algorithms and operating systems', 'skill', 'met', 'unmet', 'met'],
+  ['own', 'Strong foundation in probability, statistics and linear algebra', 'skill', 'met', 'met', 'partial'],
+  ['own', 'Good knowledge of computer networks and database systems', 'skill', 'met', 'partial', 'met'],
+
+  // ——— competitions and awards: what the line names is the contest's subject, not a requirement ———
+  ['own', 'Track record in ML competitions such as Kaggle', 'soft', 'unknown', 'unknown', 'unknown'],
+  ['own', 'Awards in programming contests such as ACM-ICPC are a plus', 'soft', 'unknown', 'unknown', 'unknown'],
+  ['own', 'Proficient in C++; ICPC medals are a plus', 'skill', 'met', 'unmet', 'unmet'],
 ];
 
 /**
@@ -357,5 +380,5 @@ export const GRADUATE_ROWS: GraduateRow[] = [
   ['own', '2+ years of software engineering experience', 'experience-years', 'unmet', 'unmet', 'unmet', 'unmet'],
   ['own', '1+ years with Python and Go', 'experience-years', 'met', 'partial', 'partial', 'partial'],
   ['tiktok', 'Currently enrolled in a university degree program', 'enrolment', 'unmet', 'met', 'met', 'met'],
-  ['own', '3+ years with Python and Go', 'experience-years', 'unmet', 'unmet', 'unmet', 'unmet'],
+  ['own', '3+ years with Python and Go', 'experience-years', 'unmet', 'partial', 'partial', 'unmet'],
 ];

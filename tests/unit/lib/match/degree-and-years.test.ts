@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { degreeTeaching } from '../../../../lib/match/fields';
+import { matchLine } from '../../../../lib/match/match';
+import { ProfileSchema } from '../../../../lib/profile/schema';
+
+const NOW = new Date('2026-12-07T10:00:00Z');
+
+const student = (education: object[], skills: string[] = []) => ProfileSchema.parse({ education, skills });
+const computerScience = { level: 'Bachelor', field: 'Computer Science', status: 'pursuing', graduation: '2027-06' };
+const firstYear = { level: 'Bachelor', field: 'Software Engineering', status: 'pursuing', graduation: '2029-06' };
+const doctorate = { level: 'PhD', field: 'Statistics', status: 'pursuing', graduation: '2028-06' };
+const marketing = { level: 'Master', field: 'Marketing', status: 'pursuing', graduation: '2027-06' };
+
+describe('subjects a degree teaches', () => {
+  it('finds the degree by the line’s own words, in any case and spacing', () => {
+    const education = [marketing, computerScience];
+    expect(degreeTeaching('Data  Structures', education)).toBe(computerScience);
+    expect(degreeTeaching('operating systems', education)).toBe(computerScience);
+    expect(degreeTeaching('TCP/IP', education)).toBe(computerScience);
+  });
+
+  it('counts core courses only: no tools, no specialisms, nothing for a field it does not know', () => {
+    expect(degreeTeaching('kernel', [computerScience])).toBeNull();
+    expect(degreeTeaching('Kubernetes', [computerScience])).toBeNull();
+    expect(degreeTeaching('operating systems', [marketing])).toBeNull();
+    expect(degreeTeaching('statistics', [{ field: 'Underwater basket weaving' }])).toBeNull();
+  });
+
+  it('meets a fundamentals line with the degree as evidence when the skill list does not name it', () => {
+    const result = matchLine('Solid grasp of data structures, algorithms and computer networks', student([computerScience], ['Java']), NOW);
+    expect(result.verdict).toBe('met');
+    expect(result.evidence.matched).toEqual([
+      { requirement: 'data structures', profile: "Bachelor's in Computer Science, graduating Jun 2027" },
+      { requirement: 'computer networks', profile: "Bachelor's in Computer Science, graduating Jun 2027" },
+    ]);
+    expect(result.evidence.notes).toContain('data structures: a subject every Computer Science degree teaches');
+  });
+
+  it('prefers a listed skill to the degree', () => {
+    const result = matchLine('Knowledge of operating systems', student([computerScience], ['Linux']), NOW);
+    expect(result.evidence.matched).toEqual([{ requirement: 'operating systems', profile: 'Linux' }]);
+  });
+
+  it('does not stretch the degree to what it does not teach', () => {
+    const result = matchLine('Experience with OS kernels and Kubernetes', student([computerScience], ['Java']), NOW);
+    expect(result.verdict).toBe('unmet');
+  });
+
+  it('with no skills listed, a line of taught subjects is met and any other stays unknown', () => {
+    expect(matchLine('Strong knowledge of probability and linear algebra', student([doctorate]), NOW).verdict).toBe('met');
+    const mixed = matchLine('Strong knowledge of probability and Python', student([doctorate]), NOW);
+    expect(mixed.verdict).toBe('unknown');
+    expect(mixed.evidence.notes).toContain('your profile lists no skills');
+    expect(matchLine('Strong knowledge of probability', ProfileSchema.parse({}), NOW).verdict).toBe('unknown');
+  });
+});
+
+describe('competitions and awards', () => {
+  it('are never read for skills, and say why', () => {
+    const result = matchLine(
+      'A record of top finishes in Kaggle or data science competitions',
+      student([computerScience], ['Python']),
+      NOW,
+    );
+    expect(result).toMatchObject({ kind: 'soft', verdict: 'unknown' });
+    expect(result.evidence.notes).toEqual(['competition results and awards are not in a profile; never counted against you']);
+  });
+
+  it('leave the rest of the line to be read', () => {
+    const result = matchLine('Fluent in Go; hackathon prizes are a plus', student([computerScience], ['Java']), NOW);
+    expect(result).toMatchObject({ kind: 'skill', verdict: 'unmet' });
+    expect(result.evidence.missing).toEqual(['Go']);
+  });
+});
+
+describe('years with a skill for a student who lists no roles', () => {
+  it('are not told when the studies began long enough ago', () => {
+    const result = matchLine('3+ years of hands-on experience with PyTorch', student([doctorate], ['PyTorch']), NOW);
+    expect(result).toMatchObject({ kind: 'experience-years', verdict: 'unknown' });
+  });
+
+  it('cannot be more than the years since the studies began', () => {
+    // Software Engineering from about June 2025 (four years before June 2029): a year and a half.
+    const result = matchLine('2+ years of experience with Python', student([firstYear], ['Python']), NOW);
+    expect(result.verdict).toBe('unmet');
+    expect(result.evidence.missing).toContain('at least 2 years with it');
+    expect(result.evidence.notes).toContain('your profile lists no roles, and your studies began about 1 year 6 months ago');
+    expect(matchLine('1+ years of experience with Python', student([firstYear], ['Python']), NOW).verdict).toBe('unknown');
+  });
+
+  it('keep the skills’ own verdict when a skill is missing', () => {
+    expect(matchLine('3+ years of experience with PyTorch and Go', student([doctorate], ['PyTorch']), NOW).verdict).toBe('partial');
+  });
+
+  it('are years of work when the line says work, industry or production', () => {
+    for (const line of [
+      '2+ years of work experience with Python',
+      '2+ years of industry experience with Python',
+      '2+ years of experience with Python in production',
+    ]) {
+      expect(matchLine(line, student([doctorate], ['Python']), NOW).verdict, line).toBe('unmet');
+    }
+  });
+});
