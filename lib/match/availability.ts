@@ -72,11 +72,15 @@ const DATE_MDY = new RegExp(`\\b(${M})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(20\\d
 const DATE_DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${M})\\s*,?\\s+(20\\d\\d)\\b`, 'g');
 const DATE_ISO = /\b(20\d\d)-(\d\d)-(\d\d)\b/g;
 const START_CUE = /\bstart|\bonboard|\bcommenc|\bbegin|\bjoin/i;
+// "starting in May", "start from June 2026"; with no word between, "beginning January 2027" needs
+// its year ("start may vary" is not May).
 const START_MONTH = new RegExp(
-  `\\b(?:start(?:ing)?|onboard(?:ing)?|commenc\\w*|begin(?:ning)?|join(?:ing)?)\\s+(?:[\\w-]+\\s+){0,3}?(?:in|from|by)\\s+(${M})\\s*,?\\s*(20\\d\\d)?`,
+  `\\b(?:start(?:ing)?|onboard(?:ing)?|commenc\\w*|begin(?:ning)?|join(?:ing)?)\\s+(?:(?:[\\w-]+\\s+){0,3}?(?:in|from|by)\\s+(${M})\\s*,?\\s*(20\\d\\d)?|(${M})\\s*,?\\s*(20\\d\\d)\\b)`,
   'i',
 );
 const ONWARDS = new RegExp(`\\bfrom\\s+(${M})\\s*,?\\s*(20\\d\\d)\\s*(?:onwards?|or later)`, 'i');
+// "Available from January 2027 for at least 6 months": with a duration, "from" a month is its start.
+const FROM_MONTH = new RegExp(`\\bfrom\\s+(${M})\\s*,?\\s*(20\\d\\d)\\b`, 'i');
 
 function parseDay(text: string): Day | null {
   const iso = /\b(20\d\d)-(\d\d)-(\d\d)\b/.exec(text);
@@ -186,7 +190,7 @@ export function readAvailability(text: string, ctx: MatchContext, hints = hintsO
 
   const starts: StartWindow[] = [];
   // Start dates need a start word, "from … onwards" needs "from" (removing spans adds no words).
-  if (hints & (START_WORD | FROM_WORD)) readStarts(text, spans, hints, ctx, starts);
+  if (hints & (START_WORD | FROM_WORD)) readStarts(text, spans, hints, ctx, starts, duration !== null);
 
   if (windows.length === 0 && !duration && !season && starts.length === 0) return null;
   return { windows, duration, season, starts };
@@ -198,7 +202,7 @@ const DATES: readonly [RegExp, (m: RegExpExecArray) => Day][] = [
   [DATE_ISO, (m) => dayOf(Number(m[1]), Number(m[2]), Number(m[3]))],
 ];
 
-function readStarts(text: string, spans: string[], hints: number, ctx: MatchContext, starts: StartWindow[]): void {
+function readStarts(text: string, spans: string[], hints: number, ctx: MatchContext, starts: StartWindow[], withDuration: boolean): void {
   // Onboard dates inside a window belong to the window, not to a list of start dates.
   let rest = text;
   for (const span of spans) rest = rest.replace(span, ' ');
@@ -213,11 +217,13 @@ function readStarts(text: string, spans: string[], hints: number, ctx: MatchCont
   }
   if (starts.length === 0) {
     const onwards = hints & FROM_WORD ? ONWARDS.exec(rest) : null;
-    const month = onwards ?? (hints & START_WORD ? START_MONTH.exec(rest) : null);
+    const month =
+      onwards ?? (hints & START_WORD ? START_MONTH.exec(rest) : null) ?? (withDuration && hints & FROM_WORD ? FROM_MONTH.exec(rest) : null);
     if (month) {
-      const n = monthNumber(month[1]!)!;
-      const year = month[2] ? Number(month[2]) : ctx.defaultYear;
-      starts.push({ from: monthStart(year, n), to: onwards ? null : monthEnd(year, n), label: month[0] });
+      const n = monthNumber((month[1] ?? month[3])!)!;
+      const written = month[2] ?? month[4];
+      const year = written ? Number(written) : ctx.defaultYear;
+      starts.push({ from: monthStart(year, n), to: onwards ? null : monthEnd(year, n), label: month[0].trim() });
     }
   }
 }

@@ -296,6 +296,11 @@ export const ROWS: Row[] = [
 
   // ——— a start and a duration together; a commitment is a threshold ———
   ['own', 'Able to start in May 2026 for 12 weeks', 'duration', 'met', 'unmet', 'unmet'],
+  // The start month without "in" ("beginning May 2026"), and "from" a month beside a duration.
+  ['own', 'Able to commit to 3 months beginning May 2026', 'duration', 'met', 'unmet', 'unmet'],
+  ['own', 'Available from May 2026 for at least 3 months', 'duration', 'met', 'unmet', 'unmet'],
+  ['own', 'Available for at least 12 weeks starting June 2026', 'duration', 'met', 'unmet', 'met'],
+  ['own', 'Start dates may vary by team; internships last at least 12 weeks', 'duration', 'met', 'met', 'met'],
   ['own', 'Available to start in June 2026 for at least 10 weeks', 'duration', 'met', 'unmet', 'met'],
   ['own', 'Able to commit to 13 weeks starting in June 2026', 'duration', 'met', 'unmet', 'partial'],
 
