@@ -34,6 +34,12 @@ const PURSUING =
   /\b(?:currently\s+(?:pursuing|enrolled|studying|attending|a\s+student|in\s+(?:a|an|the|your)\b)|pursuing|enrolled|enrol?ment|current(?:ly)?\s+(?:a\s+)?(?:full-time\s+)?(?:university\s+|college\s+)?students?|must be a student|are a student|studying (?:for|towards?))/i;
 const COMPLETED =
   /\b(?:hold(?:s|ing)?|obtained|have completed|completed|possess(?:es)?|earned|graduated (?:with|from)|have graduated|degree holders?)\b/i;
+// Other ways to say a degree is in progress: "graduating with a Bachelor's", "final-year
+// undergraduate", "Master's students". Not when the line also takes those who have graduated
+// ("final-year students or fresh graduates"): then finished degrees count too.
+const STUDYING_NOW =
+  /\bgraduating (?:with|from)\b|\b(?:final|penultimate)[- ]year\b|\b(?:under-?graduate|bachelor'?s|master'?s|ph\.?\s?d|doctoral|post-?graduate|graduate|msc|bsc)\s+students?\b/i;
+const GRADUATES_TOO = /\b(?:recent|fresh|new)\s+grad|\bgraduated\b|\bgraduates\b|\balumni\b/i;
 const AT_LEAST =
   /\b(?:or (?:above|higher|more advanced|equivalent degree)|and above|or a higher degree|at least (?:a|an)\b|minimum (?:of )?(?:a|an)\b)/i;
 const EQUIVALENT_EXPERIENCE = /\bequivalent (?:practical |work |industry |professional )?experience\b/i;
@@ -104,7 +110,8 @@ export function readDegree(text: string, hints: number): DegreeRequirement | nul
   const anyLevel = levels.size === 0;
   // Without a level, only "degree in <field>" is a degree line ("relevant degree / experience is a plus" is not).
   if (anyLevel && !(ANY_DEGREE.test(text) && fields && (fields.named.length > 0 || /\bdegree (?:in|of)\b/i.test(text)))) return null;
-  const status = PURSUING.test(text) ? 'pursuing' : COMPLETED.test(text) ? 'completed' : null;
+  const status =
+    PURSUING.test(text) || (STUDYING_NOW.test(text) && !GRADUATES_TOO.test(text)) ? 'pursuing' : COMPLETED.test(text) ? 'completed' : null;
   return {
     levels: LEVELS.filter((l) => levels.has(l)),
     words: anyLevel ? [ANY_DEGREE.exec(text)![0]] : words,

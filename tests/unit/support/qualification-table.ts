@@ -35,6 +35,10 @@ export type Row = [source: string, line: string, kind: LineKind, phd: Verdict, m
 export const ROWS: Row[] = [
   // ——— seeds, minimum and preferred qualifications as extracted ———
   ['seed-000', 'Currently pursuing a PhD in Computer Science, engineering quantitative field', 'degree-field', 'met', 'unmet', 'unmet'],
+  // A degree in progress said without "currently pursuing": a PhD student is not graduating with a
+  // bachelor's or master's, nor a master's student.
+  ['own', "Graduating with a Bachelor's or Master's degree between December 2026 and August 2027", 'degree-field', 'unmet', 'met', 'met'],
+  ['own', "Master's students in Statistics, Data Science or a related field", 'degree-field', 'unmet', 'met', 'unmet'],
   [
     'seed-000',
     'Familiar with C/C++/ Python development, familiar with Linux multi-threaded /multi-process',
