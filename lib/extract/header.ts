@@ -58,7 +58,11 @@ export function readHeader(lines: readonly Line[], from: number, to: number): He
   let firstLabel = -1;
   for (let i = from; i < to; i++) {
     const text = lines[i]!.text;
-    if (!LABEL_START.test(text) || isSiteLine(lines[i]!)) continue;
+    if (!LABEL_START.test(text)) {
+      if (lines[i]!.segments.length > 1 && !isSiteLine(lines[i]!)) segmentLabels(lines[i]!.segments, labels);
+      continue;
+    }
+    if (isSiteLine(lines[i]!)) continue;
     for (const pattern of LABEL_PATTERNS) {
       const m = pattern.re.exec(text);
       if (!m) continue;
@@ -80,6 +84,22 @@ export function readHeader(lines: readonly Line[], from: number, to: number): He
     }
   }
   return { labels, firstLabel, values: [] };
+}
+
+/**
+ * A label with its value inside a row of other values ("San Jose · Intern · R&D · Job ID: A19384"):
+ * the row stays the value row (the first label line is not moved to it), and the label is read.
+ */
+function segmentLabels(segments: readonly string[], labels: Header['labels']): void {
+  for (const segment of segments) {
+    if (!LABEL_START.test(segment)) continue;
+    for (const pattern of LABEL_PATTERNS) {
+      const value = pattern.re.exec(segment)?.[1]?.trim();
+      if (!value) continue;
+      labels[pattern.field] ??= value;
+      break;
+    }
+  }
 }
 
 function splitList(value: string): string[] {
@@ -143,7 +163,7 @@ export function headerFacts(
     if (SHARE_LINE.test(line.text) || isLabelLine(line.text) || isSiteLine(line)) break;
     for (const segment of line.segments.length > 1 ? line.segments : [line.text]) {
       const value = segment.trim();
-      if (value && value.length <= 80 && !/^[|·•/,-]$/.test(value)) values.push(value);
+      if (value && value.length <= 80 && !/^[|·•/,-]$/.test(value) && !isLabelLine(value)) values.push(value);
     }
   }
   let employmentType = header.labels.employmentType ?? null;

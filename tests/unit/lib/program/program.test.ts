@@ -213,6 +213,8 @@ describe('deriveProgram on every job fixture', () => {
       'tiktok-seed-002': 'intern-bsms:2026-start',
       'tiktok-seed-003': 'intern-bsms:2026-start',
       'tiktok-ul-li': 'intern-bsms:2026-summer',
+      // An undergraduate intern's page: the BS/MS intern program, like bytedance-old-dash-words.
+      'tiktok-value-row-job-id': 'intern-bsms:2026-start',
     });
   });
 });
