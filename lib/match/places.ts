@@ -318,6 +318,68 @@ const SPONSORSHIP_OFFERED =
   /\bsponsorship (?:is |will be )?(?:available|provided|offered|possible)\b|\b(?:we|will|can) (?:provide |offer )?(?:visa )?sponsor(?:ship)?\b(?! not)/i;
 // A line that names citizens or permanent residents asks for that status, not just a permit.
 const CITIZEN_OR_PR = /\bcitizens?(?:hip)?\b|\bpermanent residen(?:ts?|cy)\b/i;
+// …unless it also takes holders of a pass or permit ("Singapore Citizens, PRs, or valid work pass holders").
+const PASS_HOLDERS =
+  /\b(?:work|employment|dependant'?s?|valid)\s+(?:pass|permit|visa)(?:es|s)?\b|\b(?:pass|permit|visa)\s+holders?\b|\bholders? of (?:a |an )?(?:valid )?\w*\s?(?:pass|permit|visa)\b|\b(?:Employment|S|EntrePass)\s+Pass\b/i;
+
+// Nationalities as work-authorisation lines name them ("Irish citizens", "Australian citizens or
+// PRs"); read only there, before a status word, so "Korean" in a language line stays a language.
+const DEMONYMS: Record<string, string> = {
+  singaporean: 'Singapore',
+  australian: 'Australia',
+  british: 'United Kingdom',
+  irish: 'Ireland',
+  french: 'France',
+  german: 'Germany',
+  dutch: 'Netherlands',
+  spanish: 'Spain',
+  italian: 'Italy',
+  polish: 'Poland',
+  swedish: 'Sweden',
+  swiss: 'Switzerland',
+  belgian: 'Belgium',
+  portuguese: 'Portugal',
+  turkish: 'Turkey',
+  emirati: 'United Arab Emirates',
+  saudi: 'Saudi Arabia',
+  egyptian: 'Egypt',
+  israeli: 'Israel',
+  'south african': 'South Africa',
+  kenyan: 'Kenya',
+  nigerian: 'Nigeria',
+  indonesian: 'Indonesia',
+  malaysian: 'Malaysia',
+  thai: 'Thailand',
+  vietnamese: 'Vietnam',
+  filipino: 'Philippines',
+  korean: 'South Korea',
+  'south korean': 'South Korea',
+  japanese: 'Japan',
+  taiwanese: 'Taiwan',
+  chinese: 'China',
+  indian: 'India',
+  pakistani: 'Pakistan',
+  american: 'United States',
+  canadian: 'Canada',
+  mexican: 'Mexico',
+  brazilian: 'Brazil',
+  argentine: 'Argentina',
+  argentinian: 'Argentina',
+  colombian: 'Colombia',
+};
+const DEMONYM_STATUS = new RegExp(
+  `\\b(${Object.keys(DEMONYMS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})\\s+(?:citizens?|citizenship|nationals?|nationality|passports?|permanent residents?|residents?|PRs?)\\b`,
+  'gi',
+);
+
+function demonymCountries(text: string): string[] {
+  const countries: string[] = [];
+  DEMONYM_STATUS.lastIndex = 0;
+  for (let m = DEMONYM_STATUS.exec(text); m; m = DEMONYM_STATUS.exec(text)) countries.push(DEMONYMS[m[1]!.toLowerCase()]!);
+  return countries;
+}
 
 export interface WorkAuthRequirement {
   countries: string[];
@@ -333,7 +395,7 @@ export function readWorkAuthorization(text: string, ctx: MatchContext, hints: nu
   const cue = WORK_AUTH.exec(text) ?? PR.exec(text);
   // "Visa sponsorship is available" asks nothing of the candidate.
   if (!cue || SPONSORSHIP_OFFERED.test(text)) return null;
-  let countries = [...new Set(findPlaces(text).map((p) => p.country))];
+  let countries = [...new Set([...findPlaces(text).map((p) => p.country), ...demonymCountries(text)])];
   if (countries.length === 0)
     countries = [
       ...new Set(
@@ -343,7 +405,7 @@ export function readWorkAuthorization(text: string, ctx: MatchContext, hints: nu
           .map((p) => p.country),
       ),
     ];
-  const citizenOrPrOnly = (CITIZEN_OR_PR.test(text) || PR.test(text)) && !/\bnot required\b/i.test(text);
+  const citizenOrPrOnly = (CITIZEN_OR_PR.test(text) || PR.test(text)) && !/\bnot required\b/i.test(text) && !PASS_HOLDERS.test(text);
   return { countries, citizenOrPrOnly, noSponsorship: NO_SPONSORSHIP.test(text), words: cue[0] };
 }
 

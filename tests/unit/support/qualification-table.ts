@@ -39,6 +39,7 @@ export const ROWS: Row[] = [
   // bachelor's or master's, nor a master's student.
   ['own', "Graduating with a Bachelor's or Master's degree between December 2026 and August 2027", 'degree-field', 'unmet', 'met', 'met'],
   ['own', "Master's students in Statistics, Data Science or a related field", 'degree-field', 'unmet', 'met', 'unmet'],
+  ['own', "Expected to graduate in December 2026 or June 2027 with a Bachelor's degree", 'degree-field', 'unmet', 'unmet', 'met'],
   [
     'seed-000',
     'Familiar with C/C++/ Python development, familiar with Linux multi-threaded /multi-process',
@@ -260,6 +261,9 @@ export const ROWS: Row[] = [
   ['tiktok', 'Must be able to work on-site three days a week', 'location', 'met', 'met', 'unmet'],
   ['tiktok', 'Must be authorized to work in Singapore without visa sponsorship', 'work-authorization', 'unmet', 'partial', 'unmet'],
   ['tiktok', 'Singapore Citizens or Permanent Residents only', 'work-authorization', 'unmet', 'unmet', 'unmet'],
+  // A line that also takes pass or permit holders is not citizens-only; a nationality names its country.
+  ['own', 'Singapore Citizens, PRs or valid work pass holders', 'work-authorization', 'unmet', 'partial', 'unmet'],
+  ['own', 'Irish citizens or holders of a valid work permit', 'work-authorization', 'unmet', 'unmet', 'met'],
   ['tiktok', 'Must be legally authorized to work in the United Kingdom', 'work-authorization', 'unmet', 'unmet', 'met'],
   ['tiktok', 'Hong Kong permanent residents preferred', 'work-authorization', 'unmet', 'met', 'unmet'],
   ['tiktok', 'Visa sponsorship is available for this role', 'soft', 'unknown', 'unknown', 'unknown'],
