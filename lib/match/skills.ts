@@ -12,8 +12,9 @@ import { listOr } from './text';
  * A line becomes a list of items; every item is an any-of set of skills or groups, and the line
  * needs all items (partial credit when some are met):
  * - "at least one of", "one or more", "any of", "either" open an any-of region;
- * - "e.g.", "such as", "including", "like" open a list of examples: one any-of item, merged with
- *   the group or skill right before it ("deep learning frameworks such as PyTorch");
+ * - "e.g.", "such as", "including", "like" and a parenthesis open a list of examples: one any-of
+ *   item, merged with the group or skill right before it ("deep learning frameworks such as
+ *   PyTorch", "cloud platforms (AWS, GCP)");
  * - "A/B" and "A or B" are any-of, "A, B or C" too; "A and B", "A, B" are separate items.
  */
 
@@ -26,8 +27,10 @@ interface Item {
 }
 
 const ANY_CUE = /\b(?:at least one(?: of)?|one or more(?: of)?|any (?:one )?of|one of|either)\b/gi;
+// An opening parenthesis is a cue too: "machine learning frameworks (TensorFlow, PyTorch)" names
+// examples of the group before it, one of which is enough.
 const EXAMPLE_CUE =
-  /(?:\be\.g\.?|\beg\.|\bsuch as\b|\bincluding(?: but not limited to)?|\bincl\.|\blike\b|\bfor example\b|\bfor instance\b|\bi\.e\.?|\bespecially\b|\bpreferably\b|\bideally\b)/gi;
+  /(?:\be\.g\.?|\beg\.|\bsuch as\b|\bincluding(?: but not limited to)?|\bincl\.|\blike\b|\bfor example\b|\bfor instance\b|\bi\.e\.?|\bespecially\b|\bpreferably\b|\bideally\b|\()/gi;
 // "with" after white space read from the start of the run only (every cue ends in a non-space, so
 // the search never starts inside one): `\s+with` is otherwise retried from each space of a long run.
 const REGION_END =
@@ -71,6 +74,7 @@ const EXAMPLE_CUE_WORDS = hint([
   'especially',
   'preferably',
   'ideally',
+  '(',
 ]);
 const CUES: readonly [RegExp, boolean, number][] = [
   [ANY_CUE, false, ANY_CUE_WORDS],

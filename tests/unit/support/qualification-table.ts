@@ -227,6 +227,9 @@ export const ROWS: Row[] = [
   ],
   ['tiktok', 'Familiar with MySQL, Redis, Kafka and other middleware', 'skill', 'unmet', 'unmet', 'met'],
   ['tiktok', 'Familiarity with Linux and TCP/IP networking', 'skill', 'met', 'unmet', 'partial'],
+  // A parenthesis after a group or skill lists examples of it: one of them is enough.
+  ['own', 'Experience with machine learning frameworks (TensorFlow, PyTorch)', 'skill', 'met', 'met', 'unmet'],
+  ['own', 'Strong skills in Python (pandas, NumPy) and SQL', 'skill', 'met', 'met', 'partial'],
   ['tiktok', 'Experience with A/B testing and causal inference', 'skill', 'unmet', 'partial', 'unmet'],
   ['tiktok', 'Proficiency in Excel and SQL', 'skill', 'partial', 'met', 'partial'],
   ['tiktok', 'Experience with Go, Java or C/C++ backend development', 'skill', 'partial', 'unmet', 'met'],
