@@ -24,6 +24,8 @@ interface Item {
   start: number;
   /** Offset up to which a group named after "and other" belongs to this item's examples. */
   examplesEnd?: number;
+  /** Where the region of an any-of or examples item ends. */
+  regionEnd?: number;
 }
 
 const ANY_CUE = /\b(?:at least one(?: of)?|one or more(?: of)?|any (?:one )?of|one of|either)\b/gi;
@@ -111,6 +113,8 @@ const EXAMPLES_AFTER = /^\s*(?:,\s*)?(?:(?:and|or) (?:other|similar)\b|etc\b|or 
 const TIGHT_OR = new Set(['/', '|', 'or', '(or)']);
 const LIST_SEPARATORS = new Set([',', '&', '+', 'and', ', and', ',and', ', or', ',or']);
 const COMMA_SEPARATORS = new Set([',', ', or', ',or']);
+// What stands between one examples list and the next alternative: ") or ", "), or ".
+const OR_BETWEEN = /^\)?\s?,?\s?or\s$/i;
 
 function normalSeparator(sep: string): string {
   if (sep.length > 12) return '';
@@ -186,7 +190,7 @@ export function skillItems(text: string, ctx: MatchContext, hints: number): Item
         continue;
       }
       let item = regionItems.get(r);
-      if (!item) regionItems.set(r, (item = { targets: [], words: [], start: m.start }));
+      if (!item) regionItems.set(r, (item = { targets: [], words: [], start: m.start, regionEnd: regions[r]!.end }));
       item.targets.push(m.target);
       item.words.push(m.text);
     }
@@ -254,6 +258,17 @@ export function skillItems(text: string, ctx: MatchContext, hints: number): Item
       item.words.push(...next.words);
       items.splice(i + 1, 1);
     }
+  }
+  // "iOS (Swift) or Android (Kotlin)": two items with examples offered as alternatives are one.
+  for (let i = 0; i + 1 < items.length;) {
+    const item = items[i]!;
+    const next = items[i + 1]!;
+    if (item.regionEnd !== undefined && next.start > item.regionEnd && OR_BETWEEN.test(text.slice(item.regionEnd, next.start))) {
+      item.targets.push(...next.targets);
+      item.words.push(...next.words);
+      item.regionEnd = next.regionEnd;
+      items.splice(i + 1, 1);
+    } else i++;
   }
   // The same requirement named twice ("multi-threaded / multi-process") counts once. Items with
   // different numbers of targets differ (unless a name has the keys' separator), so only those

@@ -230,6 +230,7 @@ export const ROWS: Row[] = [
   // A parenthesis after a group or skill lists examples of it: one of them is enough.
   ['own', 'Experience with machine learning frameworks (TensorFlow, PyTorch)', 'skill', 'met', 'met', 'unmet'],
   ['own', 'Strong skills in Python (pandas, NumPy) and SQL', 'skill', 'met', 'met', 'partial'],
+  ['own', 'Strong experience with iOS (Swift/Objective-C) or Android (Kotlin/Java) development', 'skill', 'unmet', 'unmet', 'met'],
   ['tiktok', 'Experience with A/B testing and causal inference', 'skill', 'unmet', 'partial', 'unmet'],
   ['tiktok', 'Proficiency in Excel and SQL', 'skill', 'partial', 'met', 'partial'],
   ['tiktok', 'Experience with Go, Java or C/C++ backend development', 'skill', 'partial', 'unmet', 'met'],
