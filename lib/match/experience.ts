@@ -105,3 +105,38 @@ export function assessYears(req: YearsRequirement, ctx: MatchContext, withSkills
   }
   return aspect('experience-years', verdict, evidence);
 }
+
+/**
+ * "Prior internship experience in software engineering", "Previous internship experience is a
+ * plus": checked against the profile's roles marked as internships. What the internship was in is
+ * not something the roles' titles tell reliably, so a line that names a kind says so in a note.
+ */
+const INTERNSHIP =
+  /\b(?:internships?|intern)\s+experiences?\b|\b(?:previous|prior|past|relevant|completed|at least one|one or more)\s+internships?\b|\bexperience (?:as an? intern|from (?:an? )?internships?)\b/i;
+const OF_A_KIND =
+  /\b(?:internships?|intern)\s+experiences?\s+(?:in|with|at|on|related to|relevant to)\b|\binternships?\s+(?:in|with|at|on)\b/i;
+
+export function readInternship(text: string): boolean {
+  return INTERNSHIP.test(text);
+}
+
+export function assessInternship(text: string, ctx: MatchContext): Aspect {
+  const evidence = emptyEvidence();
+  const roles = ctx.profile.experience;
+  const wanted = 'internship experience';
+  if (roles.length === 0) {
+    evidence.notes.push('your profile lists no roles');
+    return aspect('experience-years', 'unknown', evidence);
+  }
+  const internships = roles.filter((r) => r.internship);
+  const label = (r: Experience) => (r.organization ? `${r.title}, ${r.organization}` : r.title);
+  if (internships.length === 0) {
+    evidence.missing.push(wanted);
+    evidence.matched.push({ requirement: 'experience', profile: label(roles[0]!) });
+    evidence.notes.push('none of your roles is marked as an internship');
+    return aspect('experience-years', 'partial', evidence);
+  }
+  for (const r of internships) evidence.matched.push({ requirement: wanted, profile: label(r) });
+  if (OF_A_KIND.test(text)) evidence.notes.push('whether the internship was of the kind asked for is for you to judge');
+  return aspect('experience-years', 'met', evidence);
+}

@@ -7,7 +7,7 @@ import { assessLocation, assessWorkAuthorization, readLocation, readWorkAuthoriz
 import { assessPublications, readPublications } from './publications';
 import type { Evidence, LineKind, LineResult, Verdict } from './report';
 import { assessSkills, skillItems } from './skills';
-import { assessYears, readYears } from './experience';
+import { assessInternship, assessYears, readInternship, readYears } from './experience';
 import { hint, hintsOf, TYPOGRAPHIC } from './hints';
 import { cleanLine, clauses } from './text';
 
@@ -90,6 +90,10 @@ export function assessLine(text: string, ctx: MatchContext): LineAssessment {
     aspects.push(
       experienceYears(assessYears(years, ctx, withSkills), items.length ? (assessSkills(skillText, ctx, items)?.aspect ?? null) : null),
     );
+  } else if (readInternship(unasked)) {
+    // "Prior internship experience (with Python)": the internships, and any skills named.
+    aspects.push(assessInternship(unasked, ctx));
+    if (items.length) aspects.push(assessSkills(skillText, ctx, items)!.aspect);
   } else if (items.length) {
     aspects.push(assessSkills(skillText, ctx, items)!.aspect);
   } else if (aspects.length === 0 && experience) {

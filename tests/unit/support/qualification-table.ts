@@ -398,4 +398,6 @@ export const GRADUATE_ROWS: GraduateRow[] = [
   ['own', '1+ years with Python and Go', 'experience-years', 'met', 'partial', 'partial', 'partial'],
   ['tiktok', 'Currently enrolled in a university degree program', 'enrolment', 'unmet', 'met', 'met', 'met'],
   ['own', '3+ years with Python and Go', 'experience-years', 'unmet', 'partial', 'partial', 'unmet'],
+  // Internships: the graduate's internship shows; the students list no roles, so nothing is told.
+  ['own', 'Prior internship experience in software engineering', 'experience-years', 'met', 'unknown', 'unknown', 'unknown'],
 ];

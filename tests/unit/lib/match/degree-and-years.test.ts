@@ -102,3 +102,26 @@ describe('years with a skill for a student who lists no roles', () => {
     }
   });
 });
+
+describe('internship experience', () => {
+  const withRoles = (roles: object[]) => ProfileSchema.parse({ education: [computerScience], experience: roles });
+  const internship = { title: 'Data Analyst Intern', organization: 'a travel site', from: '2025-06', to: '2025-08', internship: true };
+  const job = { title: 'Shift supervisor', organization: 'a café', from: '2023-01', to: null };
+
+  it('is met by a role marked as an internship, and says the kind is not checked', () => {
+    const result = matchLine('Prior internship experience in data analytics', withRoles([job, internship]), NOW);
+    expect(result).toMatchObject({ kind: 'experience-years', verdict: 'met' });
+    expect(result.evidence.matched).toEqual([{ requirement: 'internship experience', profile: 'Data Analyst Intern, a travel site' }]);
+    expect(result.evidence.notes).toContain('whether the internship was of the kind asked for is for you to judge');
+  });
+
+  it('is partly met by roles none of which is an internship, and not told by no roles', () => {
+    expect(matchLine('Previous internship experience is a plus', withRoles([job]), NOW).verdict).toBe('partial');
+    expect(matchLine('Previous internship experience is a plus', withRoles([]), NOW).verdict).toBe('unknown');
+  });
+
+  it('keeps the skills the line names', () => {
+    const profile = ProfileSchema.parse({ education: [computerScience], skills: ['SQL'], experience: [internship] });
+    expect(matchLine('Internship experience with SQL and Tableau', profile, NOW).verdict).toBe('partial');
+  });
+});
