@@ -72,12 +72,12 @@ const DATE_MDY = new RegExp(`\\b(${M})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(20\\d
 const DATE_DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${M})\\s*,?\\s+(20\\d\\d)\\b`, 'g');
 const DATE_ISO = /\b(20\d\d)-(\d\d)-(\d\d)\b/g;
 const START_CUE = /\bstart|\bonboard|\bcommenc|\bbegin|\bjoin/i;
-// "starting in May", "start from June 2026"; with no word between, "beginning January 2027" needs
-// its year ("start may vary" is not May).
-const START_MONTH = new RegExp(
-  `\\b(?:start(?:ing)?|onboard(?:ing)?|commenc\\w*|begin(?:ning)?|join(?:ing)?)\\s+(?:(?:[\\w-]+\\s+){0,3}?(?:in|from|by)\\s+(${M})\\s*,?\\s*(20\\d\\d)?|(${M})\\s*,?\\s*(20\\d\\d)\\b)`,
-  'i',
-);
+// "starting in May", "start from June 2026", "start in May or June 2027" (a start in either).
+const START_WORDS = '\\b(?:start(?:ing)?|onboard(?:ing)?|commenc\\w*|begin(?:ning)?|join(?:ing)?)\\s+';
+const OR_MONTH = `(?:\\s?(?:or|/|to|-|–)\\s?(${M}))?`;
+const START_MONTH = new RegExp(`${START_WORDS}(?:[\\w-]+\\s+){0,3}?(?:in|from|by)\\s+(${M})${OR_MONTH}\\s*,?\\s*(20\\d\\d)?`, 'i');
+// With no word between, "beginning January 2027" needs its year: "start may vary" is not May.
+const START_MONTH_BARE = new RegExp(`${START_WORDS}(${M})${OR_MONTH}\\s*,?\\s*(20\\d\\d)\\b`, 'i');
 const ONWARDS = new RegExp(`\\bfrom\\s+(${M})\\s*,?\\s*(20\\d\\d)\\s*(?:onwards?|or later)`, 'i');
 // "Available from January 2027 for at least 6 months": with a duration, "from" a month is its start.
 const FROM_MONTH = new RegExp(`\\bfrom\\s+(${M})\\s*,?\\s*(20\\d\\d)\\b`, 'i');
@@ -216,16 +216,44 @@ function readStarts(text: string, spans: string[], hints: number, ctx: MatchCont
     }
   }
   if (starts.length === 0) {
-    const onwards = hints & FROM_WORD ? ONWARDS.exec(rest) : null;
-    const month =
-      onwards ?? (hints & START_WORD ? START_MONTH.exec(rest) : null) ?? (withDuration && hints & FROM_WORD ? FROM_MONTH.exec(rest) : null);
+    const month = startMonth(rest, hints, withDuration);
     if (month) {
-      const n = monthNumber((month[1] ?? month[3])!)!;
-      const written = month[2] ?? month[4];
-      const year = written ? Number(written) : ctx.defaultYear;
-      starts.push({ from: monthStart(year, n), to: onwards ? null : monthEnd(year, n), label: month[0].trim() });
+      const first = monthNumber(month.first)!;
+      const last = month.last ? monthNumber(month.last)! : first;
+      const year = month.year ? Number(month.year) : ctx.defaultYear;
+      const to = month.openEnded ? null : monthEnd(last < first ? year + 1 : year, last);
+      starts.push({ from: monthStart(year, first), to, label: month.words.trim() });
     }
   }
+}
+
+interface StartMonth {
+  first: string;
+  last?: string;
+  year?: string;
+  words: string;
+  /** "from June 2026 onwards": any start from then. */
+  openEnded: boolean;
+}
+
+function startMonth(rest: string, hints: number, withDuration: boolean): StartMonth | null {
+  const onwards = hints & FROM_WORD ? ONWARDS.exec(rest) : null;
+  if (onwards) return { first: onwards[1]!, year: onwards[2], words: onwards[0], openEnded: true };
+  const start = hints & START_WORD ? (START_MONTH.exec(rest) ?? START_MONTH_BARE.exec(rest)) : null;
+  if (start) return { first: start[1]!, last: start[2], year: start[3], words: start[0], openEnded: false };
+  const from = withDuration && hints & FROM_WORD ? FROM_MONTH.exec(rest) : null;
+  return from ? { first: from[1]!, year: from[2], words: from[0], openEnded: false } : null;
+}
+
+/** "from 1 Jun 2026", "11 May 2026", "in May 2026", "in May or Jun 2027". */
+function startLabel(s: StartWindow): string {
+  if (s.to === null) return `from ${dayLabel(s.from)}`;
+  if (s.from === s.to) return dayLabel(s.from);
+  const first = monthIndexOfDay(s.from);
+  const last = monthIndexOfDay(s.to);
+  if (last === first) return `in ${monthLabel(first)}`;
+  const sameYear = Math.floor(first / 12) === Math.floor(last / 12);
+  return `in ${sameYear ? SHORT_MONTHS[first % 12] : monthLabel(first)} or ${monthLabel(last)}`;
 }
 
 function kindOf(req: AvailabilityRequirement): LineKind {
@@ -347,9 +375,7 @@ export function assessAvailability(req: AvailabilityRequirement, ctx: MatchConte
       const wanted = [
         duration ? durationLabel(duration) : null,
         req.season ? `during ${req.season.label}` : null,
-        req.starts.length
-          ? `starting ${req.starts.map((s) => (s.to === null ? `from ${dayLabel(s.from)}` : s.from === s.to ? dayLabel(s.from) : `in ${monthLabel(monthIndexOfDay(s.from))}`)).join(' or ')}`
-          : null,
+        req.starts.length ? `starting ${req.starts.map(startLabel).join(' or ')}` : null,
       ]
         .filter(Boolean)
         .join(' ');

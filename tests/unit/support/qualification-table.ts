@@ -312,6 +312,7 @@ export const ROWS: Row[] = [
   ['own', 'Able to commit to 3 months beginning May 2026', 'duration', 'met', 'unmet', 'unmet'],
   ['own', 'Available from May 2026 for at least 3 months', 'duration', 'met', 'unmet', 'unmet'],
   ['own', 'Available for at least 12 weeks starting June 2026', 'duration', 'met', 'unmet', 'met'],
+  ['own', 'Able to commit to 12 weeks starting in May or June 2026', 'duration', 'met', 'unmet', 'met'],
   ['own', 'Start dates may vary by team; internships last at least 12 weeks', 'duration', 'met', 'met', 'met'],
   ['own', 'Available to start in June 2026 for at least 10 weeks', 'duration', 'met', 'unmet', 'met'],
   ['own', 'Able to commit to 13 weeks starting in June 2026', 'duration', 'met', 'unmet', 'partial'],
