@@ -26,6 +26,8 @@ interface Item {
   examplesEnd?: number;
   /** Where the region of an any-of or examples item ends. */
   regionEnd?: number;
+  /** Offered beside alternatives the skill list does not know ("content moderation, or policy work"). */
+  open?: boolean;
 }
 
 const ANY_CUE = /\b(?:at least one(?: of)?|one or more(?: of)?|any (?:one )?of|one of|either)\b/gi;
@@ -113,6 +115,21 @@ const EXAMPLES_AFTER = /^\s*(?:,\s*)?(?:(?:and|or) (?:other|similar)\b|etc\b|or 
 const TIGHT_OR = new Set(['/', '|', 'or', '(or)']);
 const LIST_SEPARATORS = new Set([',', '&', '+', 'and', ', and', ',and', ', or', ',or']);
 const COMMA_SEPARATORS = new Set([',', ', or', ',or']);
+// Up to four more comma-separated names, then "or" and another: alternatives after a skill.
+const OPEN_ALTERNATIVES = /^(?:\s?,\s?[^,;()]{1,40}){0,4}?\s?,?\s?or\s+\S/i;
+const CLAUSE_END = /[;.](?:\s|$)/;
+// "…, or other cloud platforms": the alternative is the next mention, which the list does check.
+const NEXT_IS_THE_ALTERNATIVE = /\bor(?:\s+(?:other|another|similar|any other|related))?\s*$/i;
+
+/** Whether the line offers, after this mention, alternatives that are not mentions ("…, or policy work"). */
+function offersMore(text: string, mentions: readonly SkillMention[], last: SkillMention): boolean {
+  const next = mentions[mentions.indexOf(last) + 1];
+  const gap = text.slice(last.end, next ? next.start : text.length);
+  const end = CLAUSE_END.exec(gap);
+  const clause = end ? gap.slice(0, end.index) : gap;
+  if (end === null && next && NEXT_IS_THE_ALTERNATIVE.test(clause)) return false;
+  return OPEN_ALTERNATIVES.test(clause);
+}
 // What stands between one examples list and the next alternative: ") or ", "), or ".
 const OR_BETWEEN = /^\)?\s?,?\s?or\s$/i;
 
@@ -241,11 +258,15 @@ export function skillItems(text: string, ctx: MatchContext, hints: number): Item
     for (let u = 1; u < run.length && commaList; u++) commaList = COMMA_SEPARATORS.has(normalSeparator(run[u]!.sepBefore ?? ''));
     const endsWithOr = (run.length > 1 && normalSeparator(lastUnit.sepBefore ?? '').endsWith('or')) || lastUnit.byOr;
     const examplesEnd = examples ? lastMention.end + 40 : undefined;
-    if (examples || (commaList && endsWithOr)) {
+    // "Experience in content moderation, trust and safety, or policy enforcement": the last
+    // choice is one the list cannot check.
+    const open = offersMore(text, mentions, lastMention);
+    if (examples || (commaList && (endsWithOr || open))) {
       const all: SkillMention[] = [];
       for (const unit of run) all.push(...unit.mentions);
       items.push(itemOf(all, examplesEnd));
     } else for (const unit of run) items.push(itemOf(unit.mentions, examplesEnd));
+    if (open) items[items.length - 1]!.open = true;
   }
   if (items.length < 2) return items;
   items.sort(byStart);
@@ -326,6 +347,7 @@ export function assessSkills(text: string, ctx: MatchContext, items: Item[]): Sk
     }
   }
   let met = 0;
+  let open = 0;
   for (const item of items) {
     let found = false;
     // A named skill the profile lists is better evidence than a group it falls in.
@@ -348,10 +370,14 @@ export function assessSkills(text: string, ctx: MatchContext, items: Item[]): Sk
       found = true;
     }
     if (found) met++;
-    else evidence.missing.push(listOr(unique(item.words)));
+    else if (item.open) {
+      open++;
+      evidence.notes.push(`${listOr(unique(item.words))} is one choice; the others the line offers cannot be checked`);
+    } else evidence.missing.push(listOr(unique(item.words)));
   }
   if (items.some((i) => i.targets.length > 1)) evidence.notes.push('where the line gives a choice of skills, any one of them is enough');
-  const verdict = met === items.length ? 'met' : met === 0 ? 'unmet' : 'partial';
+  const known = items.length - open;
+  const verdict = known === 0 ? 'unknown' : met === known ? 'met' : met === 0 ? 'unmet' : 'partial';
   return { items: items.length, met, aspect: aspect('skill', verdict, evidence) };
 }
 

@@ -231,6 +231,9 @@ export const ROWS: Row[] = [
   ['own', 'Experience with machine learning frameworks (TensorFlow, PyTorch)', 'skill', 'met', 'met', 'unmet'],
   ['own', 'Strong skills in Python (pandas, NumPy) and SQL', 'skill', 'met', 'met', 'partial'],
   ['own', 'Strong experience with iOS (Swift/Objective-C) or Android (Kotlin/Java) development', 'skill', 'unmet', 'unmet', 'met'],
+  // A choice that ends in something the skill list does not know: missing the named ones is not unmet.
+  ['own', 'Experience in content moderation, trust and safety, or policy enforcement', 'skill', 'unknown', 'unknown', 'unknown'],
+  ['own', 'Experience with Kafka, Flink, or a comparable streaming engine', 'skill', 'unknown', 'unknown', 'met'],
   ['tiktok', 'Experience with A/B testing and causal inference', 'skill', 'unmet', 'partial', 'unmet'],
   ['tiktok', 'Proficiency in Excel and SQL', 'skill', 'partial', 'met', 'partial'],
   ['tiktok', 'Experience with Go, Java or C/C++ backend development', 'skill', 'partial', 'unmet', 'met'],
@@ -238,7 +241,8 @@ export const ROWS: Row[] = [
   ['tiktok', 'Proficient in R, SAS or SPSS', 'skill', 'unmet', 'met', 'unmet'],
   ['tiktok', 'Experience with Ali Cloud, AWS or other cloud platforms', 'skill', 'unmet', 'unmet', 'unmet'],
   ['tiktok', '3+ years of experience with Go or Java in production', 'experience-years', 'unmet', 'unmet', 'unmet'],
-  ['tiktok', '2+ years of experience in machine learning or data science', 'experience-years', 'unknown', 'unknown', 'unmet'],
+  // "or data science" is a choice the skill list cannot check, so the skills tell nothing either.
+  ['tiktok', '2+ years of experience in machine learning or data science', 'experience-years', 'unknown', 'unknown', 'unknown'],
 
   // ——— word-boundary and context traps ———
   ['trap', 'Proficient in Go; a go-getter attitude', 'skill', 'unmet', 'unmet', 'met'],
