@@ -12,10 +12,10 @@ import type { Verdict } from './report';
  *
  * With no roles listed the years are not told, so unknown, with one exception: a current student
  * (a degree in progress) who lists none does not have several years (two or more) of work
- * experience. Years with a skill ("2+ years of hands-on experience with PyTorch") are another
- * thing: a student gains them in study and research, which a profile does not date, so for those
- * an empty role list tells only that they cannot be more than the years since the studies began
- * (each degree taken at its usual length: STUDY_YEARS).
+ * experience. Years with a tool ("2+ years of hands-on experience with PyTorch", not "in backend
+ * development") are another thing: a student gains them in study and research, which a profile
+ * does not date, so for those an empty role list tells only that they cannot be more than the
+ * years since the studies began (each degree taken at its usual length: STUDY_YEARS).
  */
 
 const STUDY_YEARS = { Bachelor: 4, Master: 2, PhD: 5 } as const;

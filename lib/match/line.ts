@@ -85,8 +85,9 @@ export function assessLine(text: string, ctx: MatchContext): LineAssessment {
   const experience = (hints & EXPERIENCE_WORDS) !== 0 && EXPERIENCE.test(unasked);
   const years = hints & YEAR_WORD && !availability ? readYears(unasked) : null;
   // "5+ years with Python" is an experience line without the word.
-  if (years && (experience || (items.length > 0 && YEARS_WITH.test(unasked.slice(unasked.indexOf(years.words) + years.words.length))))) {
-    const withSkills = items.length > 0 && !WORK.test(unasked);
+  const afterYears = years ? unasked.slice(unasked.indexOf(years.words) + years.words.length) : '';
+  if (years && (experience || (items.length > 0 && YEARS_WITH.test(afterYears)))) {
+    const withSkills = items.length > 0 && WITH_A_SKILL.test(afterYears) && !WORK.test(unasked);
     aspects.push(
       experienceYears(assessYears(years, ctx, withSkills), items.length ? (assessSkills(skillText, ctx, items)?.aspect ?? null) : null),
     );
@@ -192,6 +193,10 @@ function withoutSoftParts(text: string): string {
   return out;
 }
 
+// Years with a tool ("2+ years of hands-on experience with PyTorch", "5+ years with Python") rather
+// than in a field of work ("3+ years of experience in backend development").
+const WITH_A_SKILL =
+  /^\s?(?:of\s)?(?:(?:hands-on|practical|relevant|solid|strong|proven)\s)?(?:experience\s)?(?:with|using|programming in|coding in)\b/i;
 // Years of work rather than years with a skill: "3+ years of industry experience in Java".
 const WORK =
   /\b(?:work(?:ing)?|industry|industrial|professional|commercial|full[- ]time|employment|production|post[- ]graduat\w*|in (?:a|the) role)\b/i;

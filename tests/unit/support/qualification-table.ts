@@ -241,8 +241,8 @@ export const ROWS: Row[] = [
   ['tiktok', 'Proficient in R, SAS or SPSS', 'skill', 'unmet', 'met', 'unmet'],
   ['tiktok', 'Experience with Ali Cloud, AWS or other cloud platforms', 'skill', 'unmet', 'unmet', 'unmet'],
   ['tiktok', '3+ years of experience with Go or Java in production', 'experience-years', 'unmet', 'unmet', 'unmet'],
-  // "or data science" is a choice the skill list cannot check, so the skills tell nothing either.
-  ['tiktok', '2+ years of experience in machine learning or data science', 'experience-years', 'unknown', 'unknown', 'unknown'],
+  // Years *in* a field are years of work, which a student listing no roles does not have.
+  ['tiktok', '2+ years of experience in machine learning or data science', 'experience-years', 'unmet', 'unmet', 'unmet'],
 
   // ——— word-boundary and context traps ———
   ['trap', 'Proficient in Go; a go-getter attitude', 'skill', 'unmet', 'unmet', 'met'],
