@@ -48,6 +48,12 @@ const ALIASES = [...byAlias.keys()].sort((a, b) => b.length - a.length);
 const ANY_LANGUAGE = new RegExp(`\\b(?:${ALIASES.join('|')})\\b`, 'gi');
 const PROFICIENCY =
   /\bfluen\w*|\bproficien\w*|\bnative\b|\bbilingual\b|\bspoken\b|\bwritten\b|\bspeak\w*|\blanguages?\b|\bbusiness[- ]level\b|\bworking knowledge\b|\bcommand of\b|\bcommunicat\w* (?:in|skills in)\b|\bmother tongue\b|\bverbal\b/i;
+// Without a proficiency word: "Mandarin is a plus", "Japanese language skills are an advantage",
+// "Korean speakers preferred".
+const NAMED_AS_ASKED = new RegExp(
+  `\\b(?:${ALIASES.join('|')})\\b(?:\\s(?:language\\s)?skills?)?\\s(?:(?:is|are|would be|will be)\\s(?:a|an)\\s(?:[\\w-]+\\s)?(?:plus|bonus|advantage|asset)\\b|speakers?\\b|(?:is\\s)?(?:preferred|required)\\b)`,
+  'i',
+);
 const HIGH_LEVEL =
   /\bfluen\w*|\bnative\b|\bbilingual\b|\bbusiness[- ]level\b|\bprofessional\b|\bexcellent\b|\bstrong\b|\bfull professional\b|\bmother tongue\b/i;
 const LOW_PROFILE_LEVEL =
@@ -86,10 +92,16 @@ const PROFICIENCY_HINT = hint([
   'communicat',
   'mother tongue',
   'verbal',
+  'plus',
+  'bonus',
+  'advantage',
+  'asset',
+  'preferred',
+  'required',
 ]);
 
 export function readLanguages(text: string, hints: number): LanguageRequirement | null {
-  if (!(hints & PROFICIENCY_HINT) || !PROFICIENCY.test(text)) return null;
+  if (!(hints & PROFICIENCY_HINT) || !(PROFICIENCY.test(text) || NAMED_AS_ASKED.test(text))) return null;
   ANY_LANGUAGE.lastIndex = 0;
   const found: { name: string; word: string; start: number; end: number }[] = [];
   for (let m = ANY_LANGUAGE.exec(text); m; m = ANY_LANGUAGE.exec(text)) {

@@ -69,12 +69,15 @@ export function assessLine(text: string, ctx: MatchContext): LineAssessment {
   const publications = readPublications(clean, hints);
   if (publications) aspects.push(assessPublications(publications, ctx));
 
-  const languages = readLanguages(clean, hints);
+  // "Proficient in English; Mandarin is a plus": the part that is a plus asks nothing of a minimum
+  // line's languages and skills (a line that is all plus, as preferred lines are, stays as it is).
+  const asked = hints & SOFT_WORDS ? withoutBonusParts(clean) : clean;
+  const languages = readLanguages(asked, hints);
   if (languages) aspects.push(assessLanguages(languages, ctx));
 
   // Skills: not in the parts that name a degree's field ("Master's in Statistics") or a venue, nor
   // in what the line only hopes for ("a passion for machine learning", "Kafka is nice to have").
-  const unasked = hints & SOFT_WORDS ? withoutSoftParts(clean) : clean;
+  const unasked = hints & SOFT_WORDS ? withoutSoftParts(asked) : clean;
   const skillText =
     degree || publications
       ? clauses(unasked)
@@ -173,7 +176,42 @@ const SOFT_WORDS = hint([
   'award',
   'prize',
   'medal',
+  'plus',
+  'bonus',
+  'advantage',
+  'asset',
+  'preferred',
 ]);
+
+// "… is a plus", "… a strong plus", "… would be an advantage", "(Python preferred)".
+const BONUS =
+  /\b(?:is|are|would be|will be)\s(?:a|an)\s(?:[\w-]+\s)?(?:plus|bonus|advantage|asset)\b|\b(?:a|an)\s(?:[\w-]+\s)?(?:plus|bonus|advantage)\s?$|\bpreferred\s?\)?\s?$/i;
+// Parts split at ";", "," and a sentence's end, not the dots of "Node.js" (separators kept, so
+// offsets do not move), or a parenthesis.
+const PART = /\([^()]*\)|(?:[^;,.()]|\.(?!\s|$))+|[;,.()]/g;
+
+function withoutBonusParts(text: string): string {
+  PART.lastIndex = 0;
+  const parts: string[] = [];
+  let bonus = false;
+  let asked = false;
+  for (let m = PART.exec(text); m; m = PART.exec(text)) {
+    parts.push(m[0]);
+    if (m[0].length === 1) continue;
+    if (isBonusPart(m[0])) bonus = true;
+    else if (/\w/.test(m[0])) asked = true;
+  }
+  if (!bonus || !asked) return text;
+  let out = '';
+  for (const part of parts) out += part.length > 1 && isBonusPart(part) ? ' '.repeat(part.length) : part;
+  return out;
+}
+
+/** A part that names what is a plus and says so ("Mandarin is a plus"), not a bare ", is a plus". */
+function isBonusPart(part: string): boolean {
+  const m = BONUS.exec(part);
+  return m !== null && /\w/.test(part.slice(0, m.index));
+}
 // Clauses end at ";" and at a sentence's end, not at the dots of "e.g." or "Node.js"; nothing is dropped.
 const CLAUSE = /(?:[^;.]|\.(?!\s+[A-Z]))+(?:[;.]|$)|[;.]/g;
 

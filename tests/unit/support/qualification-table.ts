@@ -256,6 +256,10 @@ export const ROWS: Row[] = [
 
   // ——— languages ———
   ['tiktok', 'Fluent in English and Mandarin', 'language', 'met', 'met', 'unmet'],
+  // The part that is a plus asks nothing of a minimum line; a line that is all plus still names it.
+  ['own', 'Proficient in English; Mandarin is a strong plus', 'language', 'met', 'met', 'met'],
+  ['own', 'Mandarin is a plus', 'language', 'met', 'met', 'unmet'],
+  ['own', 'Proficiency in Excel and Tableau; basic SQL is a bonus', 'skill', 'unmet', 'met', 'unmet'],
   ['tiktok', 'Excellent written and verbal communication skills in English', 'language', 'met', 'met', 'met'],
   ['tiktok', 'Proficiency in Mandarin or Cantonese is a plus', 'language', 'met', 'met', 'unmet'],
   ['tiktok', 'Business-level Japanese', 'language', 'unmet', 'unmet', 'unmet'],
