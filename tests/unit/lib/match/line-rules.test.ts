@@ -125,3 +125,22 @@ describe('internship experience', () => {
     expect(matchLine('Internship experience with SQL and Tableau', profile, NOW).verdict).toBe('partial');
   });
 });
+
+describe('parts that are a plus', () => {
+  const speaker = ProfileSchema.parse({ education: [computerScience], languages: ['English (native)'], skills: ['Vue'] });
+
+  it('ask nothing of a minimum line that asks for something else', () => {
+    expect(matchLine('Fluent in English, Korean would be an advantage', speaker, NOW).verdict).toBe('met');
+    expect(matchLine('Proficient in Vue; TypeScript is a strong plus', speaker, NOW).verdict).toBe('met');
+  });
+
+  it('leave a line that is all plus as it is, dots inside names included', () => {
+    expect(matchLine('Experience with Vue.js is a plus', speaker, NOW).verdict).toBe('met');
+    expect(matchLine('Experience with Svelte is a plus', speaker, NOW).verdict).toBe('unmet');
+    expect(matchLine('Korean is a plus', speaker, NOW)).toMatchObject({ kind: 'language', verdict: 'unmet' });
+  });
+
+  it('need a subject of their own: a bare ", is a plus" is part of the sentence before it', () => {
+    expect(matchLine('Knowledge of Svelte, e.g. SvelteKit, is a plus', speaker, NOW).verdict).toBe('unmet');
+  });
+});
