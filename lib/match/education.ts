@@ -6,7 +6,7 @@ import { MONTH_PATTERN, NUMBER_PATTERN, monthIndex, monthIndexOfDay, monthLabel,
 import { checkField, readFieldRequirement, type FieldRequirement } from './fields';
 import { CAPITAL_B_OR_M, hint } from './hints';
 import { listOr } from './text';
-import { SEASON_SOURCE, type Season } from '../text/calendar';
+import { SEASON_SOURCE, SHORT_MONTHS, type Season } from '../text/calendar';
 
 /** The profile's own word for where a degree stands. */
 type EducationStatus = Education['status'];
@@ -283,7 +283,7 @@ const GRAD =
 const GAP = '[^.;]{0,80}?';
 const BETWEEN = new RegExp(`(?:${GRAD})${GAP}\\b(?:between|from)\\s+${YM}\\s*(?:and|to|-|–|through|until)\\s*${YM}`, 'i');
 const BY = new RegExp(`(?:${GRAD})${GAP}\\b(by|before|no later than|prior to|on or before)\\s+(?:the end of\\s+)?${YM}`, 'i');
-const AFTER = new RegExp(`(?:${GRAD})${GAP}\\b(?:after|from|on or after)\\s+${YM}`, 'i');
+const AFTER = new RegExp(`(?:${GRAD})${GAP}\\b(?:after|from|on or after|no earlier than|not earlier than|not before)\\s+${YM}`, 'i');
 const OR_LATER = new RegExp(`(?:${GRAD})${GAP}${YM}\\s+or\\s+(later|after|earlier|before)`, 'i');
 const IN = new RegExp(`(?:${GRAD})${GAP}\\b(?:in|during|of|:)\\s+(?:the\\s+)?${YM}(?:\\s*(?:or|and|\\/|-|–|to)\\s*${YM})?`, 'i');
 const YEAR_GRADS = /\b(20\d\d)\s+(?:graduates?|grads?)\b|\bclass(?:es)? of\s+(20\d\d)(?:\s*(?:or|and|\/|-|–)\s*(20\d\d))?\b/i;
@@ -334,7 +334,11 @@ const OTHER_HINT = hint([
   'recent',
 ]);
 
-export function readGraduation(text: string, ctx: MatchContext, hints: number): GraduationRequirement | null {
+// "12/2026": a month and year in figures, read as "Dec 2026" (not the end of "05/12/2026").
+const NUMERIC_MONTH = /(?<![\d/])(0?[1-9]|1[0-2])\/(20\d\d)\b/g;
+
+export function readGraduation(line: string, ctx: MatchContext, hints: number): GraduationRequirement | null {
+  const text = line.includes('/') ? line.replace(NUMERIC_MONTH, (_, m: string, y: string) => `${SHORT_MONTHS[Number(m) - 1]} ${y}`) : line;
   const windowed = (hints & GRADUATION_WORD) !== 0 && /20\d\d/.test(text);
   if (!windowed && !(hints & OTHER_HINT)) return null;
   let m = windowed ? BETWEEN.exec(text) : null;

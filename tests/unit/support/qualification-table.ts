@@ -189,6 +189,9 @@ export const ROWS: Row[] = [
   ['tiktok', "Holds a Master's degree in Statistics or Data Science", 'degree-field', 'unmet', 'partial', 'unmet'],
   ['tiktok', 'Currently enrolled in a university degree program', 'enrolment', 'met', 'met', 'met'],
   ['tiktok', 'Expected graduation between December 2025 and August 2026', 'graduation', 'unmet', 'unmet', 'unmet'],
+  // A month in figures, and "no earlier than".
+  ['own', 'Graduation date between 01/2027 and 08/2027', 'graduation', 'met', 'unmet', 'met'],
+  ['own', 'Must graduate no earlier than January 2027', 'graduation', 'met', 'unmet', 'met'],
   ['tiktok', 'Expected graduation date between December 2026 and August 2027', 'graduation', 'met', 'met', 'met'],
   ['tiktok', 'Graduating in 2027', 'graduation', 'met', 'unmet', 'met'],
   ['tiktok', 'Must be in the final year of study', 'graduation', 'unmet', 'unmet', 'unmet'],
