@@ -242,7 +242,7 @@ function covers(profileLocation: string, place: Place): boolean {
 const OFFICE =
   '(?<!(?:microsoft|ms|google|open|libre)\\s)\\boffice\\b(?!\\s*(?:suite|software|tools?|applications?|apps?|365|skills|products))';
 const ONSITE = new RegExp(
-  `\\bon-?\\s?site\\b|\\bin[- ]person\\b|${OFFICE}|\\bhybrid\\b|\\brelocat\\w*|\\bbased in\\b|\\blocated in\\b|\\bcommut\\w*|\\bwork(?:ing)? (?:in|from|at)\\b`,
+  `\\bon-?\\s?site\\b|\\bin[- ]person\\b|${OFFICE}|\\bhybrid\\b|\\brelocat\\w*|\\bbased in\\b|\\blocated in\\b|\\bcommut\\w*|\\bwork(?:ing)? (?:in|from|at)\\b|\\breside\\b|\\bresiding\\b|\\bwork location\\b|\\bcandidates (?:located |based )?in\\b|\\bremote[\\w-]*\\s(?:within|in)\\b`,
   'i',
 );
 const ONSITE_WITHOUT_PLACE = new RegExp(`\\bon-?\\s?site\\b|\\bin[- ]person\\b|\\bin[- ]office\\b|\\bhybrid\\b|${OFFICE}`, 'i');
@@ -255,7 +255,20 @@ export interface LocationRequirement {
   daysPerWeek: string | null;
 }
 
-const ONSITE_HINT = hint(['site', 'person', 'office', 'hybrid', 'relocat', 'based in', 'located in', 'commut', 'work']);
+const ONSITE_HINT = hint([
+  'site',
+  'person',
+  'office',
+  'hybrid',
+  'relocat',
+  'based in',
+  'located in',
+  'commut',
+  'work',
+  'resid',
+  'candidates',
+  'remote',
+]);
 
 export function readLocation(text: string, ctx: MatchContext, hints: number): LocationRequirement | null {
   if (!(hints & ONSITE_HINT)) return null;

@@ -270,6 +270,9 @@ export const ROWS: Row[] = [
 
   // ——— location and work authorisation ———
   ['careers-site', 'Able to work on-site at our Sydney office for a minimum of three days per week', 'location', 'unmet', 'unmet', 'met'],
+  // Where the candidate must be, without "on site": "open to candidates in", "reside in".
+  ['own', 'Open to candidates in London or Dublin', 'location', 'unmet', 'unmet', 'met'],
+  ['own', 'Candidates must reside in Singapore', 'location', 'met', 'met', 'unmet'],
   ['tiktok', 'Willing to relocate to Singapore', 'location', 'met', 'met', 'unmet'],
   ['tiktok', 'This role is based in London and requires working from the office three days a week', 'location', 'unmet', 'unmet', 'met'],
   ['tiktok', 'Able to work on-site in Singapore or Hong Kong', 'location', 'met', 'met', 'unmet'],
