@@ -31,7 +31,7 @@ const YEAR_WORD = hint(['year', 'yrs']);
 const EXPERIENCE_WORDS = hint(['experience', 'worked', 'track record']);
 const EXPERIENCE = /\bexperience\b|\bexperienced\b|\bworked\b|\btrack record\b/i;
 const DEGREE_WORDS = /\b(?:degree|bachelor|master|ph\.?\s?d|doctora|undergraduate|postgraduate|major|majoring|BS|MS)\b/i;
-const PUBLICATION_WORDS = /\bpublications?\b|\bpublished\b|\bpapers?\b|\bconferences?\b|\bjournals?\b/i;
+const PUBLICATION_WORDS = /\bpublications?\b|\bpublish(?:ed|ing)\b|\bpapers?\b|\bconferences?\b|\bjournals?\b|\bvenues?\b/i;
 
 const ON_SITE = /\bon-?\s?site\b|\bin[- ]person\b|\bin[- ]office\b|\bour [\w ]{0,20}office\b|\brelocat/i;
 
@@ -135,7 +135,7 @@ function experienceYears(years: Aspect, skills: Aspect | null): Aspect {
 const HOPE =
   /\b(?:(?:strong |genuine |keen |deep |an? )?interest(?:ed)? in|passion(?:ate)? (?:for|about)|curiosity (?:about|for|in|to)|curious (?:about|to)|enthusias(?:m|tic) (?:for|about)|eager(?:ness)? to (?:learn|explore)|willing(?:ness)? to (?:learn|explore|pick up)|desire to (?:learn|explore)|(?:keen|open|happy) to (?:learn|explore|pick up)|(?:ability|able) to (?:learn|pick up) (?:new )?|learn(?:ing)? (?:new \w+ )?quickly|quick learner|appetite for|excited (?:about|by)|attitude (?:to|towards?)|ownership (?:of|over|for)|(?:growth|learning) mindset)/gi;
 // The object comes before the cue ("Knowledge of Kafka is nice to have"): the whole clause is.
-const OPTIONAL = /\bnice[- ]to[- ]have\b|\bnot (?:essential|required|mandatory|a requirement)\b|\boptional\b/i;
+const OPTIONAL = /\bnice[- ]to[- ]have\b|\bnot (?:essential|required|mandatory|a requirement)\b|\boptional\b|\b(?:is|are) (?:also )?welcome\b/i;
 // A record of competitions or awards ("a track record in ML competitions such as Kaggle"): the
 // skills such a clause names are what it was about, not what it asks for, and a profile holds no
 // results to check it against, so the whole clause is left out like an optional one.
@@ -167,6 +167,7 @@ const SOFT_WORDS = hint([
   'not mandatory',
   'not a requirement',
   'optional',
+  'welcome',
   'competition',
   'contest',
   'hackathon',

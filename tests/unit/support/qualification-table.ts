@@ -295,6 +295,9 @@ export const ROWS: Row[] = [
     'unknown',
     'unknown',
   ],
+  // "publishing" and "venues" are publication words: "ML" there names the venues, not a skill.
+  ['own', 'Track record of publishing at top ML venues as first author', 'publications', 'met', 'unknown', 'unknown'],
+  ['own', 'Contributions to open-source projects on GitHub are welcome', 'soft', 'unknown', 'unknown', 'unknown'],
   ['tiktok', 'Publications at top-tier venues such as KDD, WWW, SIGIR or RecSys', 'publications', 'met', 'unknown', 'unknown'],
   ['tiktok', 'At least two first-author papers at ACL, EMNLP or NAACL', 'publications', 'unmet', 'unknown', 'unknown'],
   ['tiktok', 'Published first-author papers in NeurIPS or ICML', 'publications', 'met', 'unknown', 'unknown'],
