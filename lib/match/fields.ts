@@ -47,7 +47,7 @@ const COMPUTING_CORE = [
   'discrete mathematics',
   'object-oriented programming',
 ];
-const MATHEMATICS_CORE = ['probability', 'probability theory', 'linear algebra', 'calculus'];
+const MATHEMATICS_CORE = ['mathematics', 'math', 'maths', 'probability', 'probability theory', 'linear algebra', 'calculus'];
 const STATISTICS_CORE = [...MATHEMATICS_CORE, 'statistics', 'statistical analysis', 'hypothesis testing', 'regression analysis'];
 
 const FIELDS: Field[] = [
@@ -64,7 +64,7 @@ const FIELDS: Field[] = [
       'comp sci',
     ],
     categories: ['technical', 'quantitative', 'engineering', 'stem'],
-    teaches: [...COMPUTING_CORE, 'probability', 'probability theory', 'linear algebra'],
+    teaches: [...COMPUTING_CORE, 'mathematics', 'math', 'maths', 'probability', 'probability theory', 'linear algebra'],
   },
   {
     id: 'software-engineering',

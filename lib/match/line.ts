@@ -135,7 +135,8 @@ function experienceYears(years: Aspect, skills: Aspect | null): Aspect {
 const HOPE =
   /\b(?:(?:strong |genuine |keen |deep |an? )?interest(?:ed)? in|passion(?:ate)? (?:for|about)|curiosity (?:about|for|in|to)|curious (?:about|to)|enthusias(?:m|tic) (?:for|about)|eager(?:ness)? to (?:learn|explore)|willing(?:ness)? to (?:learn|explore|pick up)|desire to (?:learn|explore)|(?:keen|open|happy) to (?:learn|explore|pick up)|(?:ability|able) to (?:learn|pick up) (?:new )?|learn(?:ing)? (?:new \w+ )?quickly|quick learner|appetite for|excited (?:about|by)|attitude (?:to|towards?)|ownership (?:of|over|for)|(?:growth|learning) mindset)/gi;
 // The object comes before the cue ("Knowledge of Kafka is nice to have"): the whole clause is.
-const OPTIONAL = /\bnice[- ]to[- ]have\b|\bnot (?:essential|required|mandatory|a requirement)\b|\boptional\b|\b(?:is|are) (?:also )?welcome\b/i;
+const OPTIONAL =
+  /\bnice[- ]to[- ]have\b|\bnot (?:essential|required|mandatory|a requirement)\b|\boptional\b|\b(?:is|are) (?:also )?welcome\b/i;
 // A record of competitions or awards ("a track record in ML competitions such as Kaggle"): the
 // skills such a clause names are what it was about, not what it asks for, and a profile holds no
 // results to check it against, so the whole clause is left out like an optional one.
@@ -184,28 +185,51 @@ const SOFT_WORDS = hint([
   'preferred',
 ]);
 
-// "… is a plus", "… a strong plus", "… would be an advantage", "(Python preferred)".
+// "… is a plus", "… a strong plus", "… would be an advantage", "… is preferred", "(Python preferred)".
 const BONUS =
-  /\b(?:is|are|would be|will be)\s(?:a|an)\s(?:[\w-]+\s)?(?:plus|bonus|advantage|asset)\b|\b(?:a|an)\s(?:[\w-]+\s)?(?:plus|bonus|advantage)\s?$|\bpreferred\s?\)?\s?$/i;
-// Parts split at ";", "," and a sentence's end, not the dots of "Node.js" (separators kept, so
-// offsets do not move), or a parenthesis.
-const PART = /\([^()]*\)|(?:[^;,.()]|\.(?!\s|$))+|[;,.()]/g;
+  /\b(?:is|are|would be|will be)\s(?:a|an)\s(?:[\w-]+\s)?(?:plus|bonus|advantage|asset)\b|\b(?:a|an)\s(?:[\w-]+\s)?(?:plus|bonus|advantage)\s?[.;]?\s?$|\bpreferred\s?\)?\s?[.;]?\s?$/i;
+const PAREN = /\([^()]*\)/g;
+const COMMA_PART = /[^,]+|,/g;
 
+/**
+ * The parts of a minimum line that are a plus, blanked (offsets kept), when another part asks for
+ * something; else the line as it is. A part is a ";" clause or sentence ("…; Mandarin is a strong
+ * plus"), a parenthesis ("(Python preferred)"), or a comma part that follows a whole requirement
+ * ("Fluent in English, Mandarin would be an advantage"), not an item of a list ("search or NLP").
+ */
 function withoutBonusParts(text: string): string {
-  PART.lastIndex = 0;
-  const parts: string[] = [];
   let bonus = false;
   let asked = false;
-  for (let m = PART.exec(text); m; m = PART.exec(text)) {
-    parts.push(m[0]);
-    if (m[0].length === 1) continue;
-    if (isBonusPart(m[0])) bonus = true;
-    else if (/\w/.test(m[0])) asked = true;
-  }
-  if (!bonus || !asked) return text;
   let out = '';
-  for (const part of parts) out += part.length > 1 && isBonusPart(part) ? ' '.repeat(part.length) : part;
-  return out;
+  CLAUSE.lastIndex = 0;
+  for (let m = CLAUSE.exec(text); m && m[0].length > 0; m = CLAUSE.exec(text)) {
+    let clause = m[0].replace(PAREN, (p) => (BONUS.test(p) ? ((bonus = true), ' '.repeat(p.length)) : p));
+    const split = withoutBonusCommaPart(clause);
+    if (split !== null) {
+      bonus = true;
+      clause = split;
+    } else if (isBonusPart(clause)) {
+      bonus = true;
+      clause = ' '.repeat(clause.length);
+    }
+    if (/\w/.test(clause)) asked = true;
+    out += clause;
+  }
+  return bonus && asked ? out : text;
+}
+
+/** The clause with its plus comma part blanked, or null when it has none after a whole requirement. */
+function withoutBonusCommaPart(clause: string): string | null {
+  if (!clause.includes(',')) return null;
+  const parts = clause.match(COMMA_PART) ?? [];
+  for (let i = 2; i < parts.length; i += 2) {
+    const before = parts[i - 2]!.trim().split(/\s+/);
+    if (before.length >= 3 && isBonusCommaPart(parts[i]!)) {
+      parts[i] = ' '.repeat(parts[i]!.length);
+      return parts.join('');
+    }
+  }
+  return null;
 }
 
 /** A part that names what is a plus and says so ("Mandarin is a plus"), not a bare ", is a plus". */
@@ -213,6 +237,13 @@ function isBonusPart(part: string): boolean {
   const m = BONUS.exec(part);
   return m !== null && /\w/.test(part.slice(0, m.index));
 }
+
+/** A comma part that is a plus of its own, not the end of a list ("…, Looker or SQL is a plus"). */
+function isBonusCommaPart(part: string): boolean {
+  const m = BONUS.exec(part);
+  return m !== null && /\w/.test(part.slice(0, m.index)) && !/\b(?:or|and)\b|\//i.test(part.slice(0, m.index));
+}
+
 // Clauses end at ";" and at a sentence's end, not at the dots of "e.g." or "Node.js"; nothing is dropped.
 const CLAUSE = /(?:[^;.]|\.(?!\s+[A-Z]))+(?:[;.]|$)|[;.]/g;
 

@@ -115,6 +115,8 @@ const EXAMPLES_AFTER = /^\s*(?:,\s*)?(?:(?:and|or) (?:other|similar)\b|etc\b|or 
 const TIGHT_OR = new Set(['/', '|', 'or', '(or)']);
 const LIST_SEPARATORS = new Set([',', '&', '+', 'and', ', and', ',and', ', or', ',or']);
 const COMMA_SEPARATORS = new Set([',', ', or', ',or']);
+// Between two mentions of one list: ", search or ", ", search, ranking, or ".
+const UNKNOWN_ITEMS_THEN_OR = /^\s?,\s?(?:[\w+#./-]+\s){0,3}?[\w+#./-]+(?:\s?,\s?(?:[\w+#./-]+\s){0,3}?[\w+#./-]+){0,3}\s?,?\sor\s$/i;
 // Up to four more comma-separated names, then "or" and another: alternatives after a skill.
 const OPEN_ALTERNATIVES = /^(?:\s?,\s?[^,;()]{1,40}){0,4}?\s?,?\s?or\s+\S/i;
 const CLAUSE_END = /[;.](?:\s|$)/;
@@ -161,6 +163,8 @@ interface Unit {
   mentions: SkillMention[];
   sepBefore: string | null;
   byOr: boolean;
+  /** Came after list items the skill list does not know ("advertising, search or NLP"). */
+  afterUnknown?: boolean;
 }
 
 function regionIndex(regions: Region[], m: SkillMention): number {
@@ -243,6 +247,9 @@ export function skillItems(text: string, ctx: MatchContext, hints: number): Item
       lastUnit.mentions.push(m);
       lastUnit.byOr = true;
     } else if (kind === 'list' && run) run.push({ mentions: [m], sepBefore: sep, byOr: false });
+    // "recommendation, advertising, search or NLP": the list goes on through a word it does not know.
+    else if (run && sep !== null && sep.length <= 120 && UNKNOWN_ITEMS_THEN_OR.test(sep))
+      run.push({ mentions: [m], sepBefore: ', or', byOr: false, afterUnknown: true });
     else runs.push([{ mentions: [m], sepBefore: null, byOr: false }]);
     prev = m;
   }
@@ -260,7 +267,7 @@ export function skillItems(text: string, ctx: MatchContext, hints: number): Item
     const examplesEnd = examples ? lastMention.end + 40 : undefined;
     // "Experience in content moderation, trust and safety, or policy enforcement": the last
     // choice is one the list cannot check.
-    const open = offersMore(text, mentions, lastMention);
+    const open = offersMore(text, mentions, lastMention) || run.some((u) => u.afterUnknown);
     if (examples || (commaList && (endsWithOr || open))) {
       const all: SkillMention[] = [];
       for (const unit of run) all.push(...unit.mentions);

@@ -237,6 +237,10 @@ export const ROWS: Row[] = [
   // A choice that ends in something the skill list does not know: missing the named ones is not unmet.
   ['own', 'Experience in content moderation, trust and safety, or policy enforcement', 'skill', 'unknown', 'unknown', 'unknown'],
   ['own', 'Experience with Kafka, Flink, or a comparable streaming engine', 'skill', 'unknown', 'unknown', 'met'],
+  // A list that goes on through a word the skill list does not know ("search") is still one choice.
+  ['own', 'Experience in recommendation, advertising, search or NLP', 'skill', 'met', 'unknown', 'unknown'],
+  // "…, Looker or SQL is a plus" ends the list; it is not a plus part of its own.
+  ['own', 'Experience in Tableau, Looker or SQL is a plus', 'skill', 'met', 'met', 'met'],
   ['tiktok', 'Experience with A/B testing and causal inference', 'skill', 'unmet', 'partial', 'unmet'],
   ['tiktok', 'Proficiency in Excel and SQL', 'skill', 'partial', 'met', 'partial'],
   ['tiktok', 'Experience with Go, Java or C/C++ backend development', 'skill', 'partial', 'unmet', 'met'],
@@ -263,6 +267,15 @@ export const ROWS: Row[] = [
   ['own', 'Proficient in English; Mandarin is a strong plus', 'language', 'met', 'met', 'met'],
   ['own', 'Mandarin is a plus', 'language', 'met', 'met', 'unmet'],
   ['own', 'Proficiency in Excel and Tableau; basic SQL is a bonus', 'skill', 'unmet', 'met', 'unmet'],
+  // A ";" clause that is preferred goes whole; a list item before "is preferred" does not split off.
+  [
+    'own',
+    'Solid foundation in mathematics and algorithms; experience in advertising or search is preferred',
+    'skill',
+    'met',
+    'partial',
+    'met',
+  ],
   ['tiktok', 'Excellent written and verbal communication skills in English', 'language', 'met', 'met', 'met'],
   ['tiktok', 'Proficiency in Mandarin or Cantonese is a plus', 'language', 'met', 'met', 'unmet'],
   ['tiktok', 'Business-level Japanese', 'language', 'unmet', 'unmet', 'unmet'],

@@ -144,3 +144,17 @@ describe('parts that are a plus', () => {
     expect(matchLine('Knowledge of Svelte, e.g. SvelteKit, is a plus', speaker, NOW).verdict).toBe('unmet');
   });
 });
+
+describe('parts that are a plus, and lists', () => {
+  const analyst = ProfileSchema.parse({ education: [computerScience], skills: ['SQL', 'NLP'] });
+
+  it('do not split the last item off a list before "is preferred" or "is a plus"', () => {
+    // Split, "NLP" would be dropped and "recommendation, advertising" asked for.
+    expect(matchLine('Experience in recommendation, advertising, search or NLP is preferred', analyst, NOW).verdict).toBe('met');
+    expect(matchLine('Experience in Tableau, Looker or SQL is a plus', analyst, NOW).verdict).toBe('met');
+  });
+
+  it('drop a parenthesis that is preferred', () => {
+    expect(matchLine('Working knowledge of SQL (Spark SQL preferred)', analyst, NOW).verdict).toBe('met');
+  });
+});
