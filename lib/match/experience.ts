@@ -75,7 +75,7 @@ export function assessYears(req: YearsRequirement, ctx: MatchContext, withSkills
       for (const e of ctx.profile.education) began = Math.min(began, monthIndex(e.graduation) - STUDY_YEARS[e.level] * 12);
       const studied = Math.max(0, ctx.thisMonth - began);
       if (studied < req.months) {
-        evidence.missing.push(`at least ${yearsLabel(req.months)} with it`);
+        evidence.missing.push(`at least ${yearsLabel(req.months)} with the skills named`);
         evidence.notes.push(`your profile lists no roles, and your studies began about ${yearsLabel(studied)} ago`);
         return aspect('experience-years', 'unmet', evidence);
       }

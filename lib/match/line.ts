@@ -203,7 +203,11 @@ function withoutBonusParts(text: string): string {
   let out = '';
   CLAUSE.lastIndex = 0;
   for (let m = CLAUSE.exec(text); m && m[0].length > 0; m = CLAUSE.exec(text)) {
-    let clause = m[0].replace(PAREN, (p) => (BONUS.test(p) ? ((bonus = true), ' '.repeat(p.length)) : p));
+    let clause = m[0].replace(PAREN, (p) => {
+      if (!BONUS.test(p)) return p;
+      bonus = true;
+      return ' '.repeat(p.length);
+    });
     const split = withoutBonusCommaPart(clause);
     if (split !== null) {
       bonus = true;

@@ -295,6 +295,7 @@ export function skillItems(text: string, ctx: MatchContext, hints: number): Item
       item.targets.push(...next.targets);
       item.words.push(...next.words);
       item.regionEnd = next.regionEnd;
+      if (next.open) item.open = true;
       items.splice(i + 1, 1);
     } else i++;
   }

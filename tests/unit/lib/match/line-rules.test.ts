@@ -83,7 +83,7 @@ describe('years with a skill for a student who lists no roles', () => {
     // Software Engineering from about June 2025 (four years before June 2029): a year and a half.
     const result = matchLine('2+ years of experience with Python', student([firstYear], ['Python']), NOW);
     expect(result.verdict).toBe('unmet');
-    expect(result.evidence.missing).toContain('at least 2 years with it');
+    expect(result.evidence.missing).toContain('at least 2 years with the skills named');
     expect(result.evidence.notes).toContain('your profile lists no roles, and your studies began about 1 year 6 months ago');
     expect(matchLine('1+ years of experience with Python', student([firstYear], ['Python']), NOW).verdict).toBe('unknown');
   });
