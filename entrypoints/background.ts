@@ -12,7 +12,7 @@ import { classifyUrl, siteOfHost } from '../lib/sites/urls';
 import { openDb } from '../lib/store/db';
 import { loadLimitState, pageLimitFor } from '../lib/store/limit';
 import { getRecordPrivateWindows } from '../lib/store/settings';
-import { createSummaryRefresher } from '../lib/store/match-summary';
+import { createSummaryRefresher, type SummaryRefresher } from '../lib/store/match-summary';
 import { areaPrefs } from '../lib/marks/prefs';
 import { createMarksTabs } from '../lib/marks/sync';
 import { MARKS_CHANGED, MARKS_FILE } from '../lib/marks/types';
@@ -133,11 +133,25 @@ export default defineBackground(() => {
       return false;
     }
   };
+  // An update may bring a matcher that reads lines differently: the scores kept with each job are
+  // then all computed again, not only tomorrow's (their freshness is the profile and the day).
+  // Listened for at once, as the event comes with the worker's first start after the update.
+  let updated = false;
+  let current: SummaryRefresher | null = null;
+  const rescoreAll = (summaries: SummaryRefresher) =>
+    summaries.rescoreAll().catch((error) => console.error('Job Lens: could not update match scores', error));
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== 'update') return;
+    updated = true;
+    if (current) void rescoreAll(current);
+  });
   const route = started.then(({ keeper }) => {
     const handlersFor = (db: typeof keeper.db) => {
       // Match scores are kept with each job; a profile changed, or a day passed, while stopped is caught up here.
       const summaries = createSummaryRefresher(db, () => new Date(), { onChange: marksChanged });
-      summaries.refresh().catch((error) => console.error('Job Lens: could not update match scores', error));
+      current = summaries;
+      if (updated) void rescoreAll(summaries);
+      else summaries.refresh().catch((error) => console.error('Job Lens: could not update match scores', error));
       return createHandlers({
         db,
         now: () => new Date(),

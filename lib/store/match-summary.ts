@@ -155,13 +155,21 @@ export function createSummaryRefresher(db: JobLensDb, now: () => Date, options: 
   let generation = 0;
   let running: Promise<void> | null = null;
   let again = false;
+  /** Set by `rescoreAll`: the next run rescores every job, fresh or not. */
+  let everything = false;
 
   const keyOf = (target: SummaryTarget | null) => (target ? `${target.profileUpdatedAt}|${target.day}` : 'none');
 
   /** Rescores `ids` a chunk per transaction; false when the profile or the day changed meanwhile. */
-  async function rescore(ids: readonly string[], target: SummaryTarget | null, at: Date, counted: { changed: number }): Promise<boolean> {
+  async function rescore(
+    ids: readonly string[],
+    target: SummaryTarget | null,
+    at: Date,
+    counted: { changed: number },
+    force = false,
+  ): Promise<boolean> {
     for (let start = 0; start < ids.length; start += chunk) {
-      counted.changed += await updateSummaries(db, ids.slice(start, start + chunk), target, at);
+      counted.changed += await updateSummaries(db, ids.slice(start, start + chunk), target, at, { force });
       await pause();
       // Only a newer profile or another day starts over; messages asking for a refresh meanwhile
       // (every message does) must not, or a busy background would never finish.
@@ -178,6 +186,17 @@ export function createSummaryRefresher(db: JobLensDb, now: () => Date, options: 
     // Told once the refresh ends, whatever it rewrote (what the careers pages' marks show changed).
     const counted = { changed: 0 };
     try {
+      // A new version of the matcher: every summary, the fresh-keyed ones too, is computed again.
+      // (With no profile there are no summaries to compute.)
+      if (everything) {
+        everything = false;
+        const all = target === null ? [] : ((await db.jobs.toCollection().primaryKeys()) as string[]);
+        if (!(await rescore(all, target, at, counted, true))) {
+          everything = true;
+          again = true;
+          return;
+        }
+      }
       // Summaries for another profile or day: rescored rows leave the range, so each look is the next chunk.
       for (;;) {
         const ids = await staleSummaryIds(db, target, chunk);
@@ -233,6 +252,16 @@ export function createSummaryRefresher(db: JobLensDb, now: () => Date, options: 
     invalidate(): void {
       cleanFor = null;
       generation += 1;
+    },
+    /**
+     * Every summary computed again, whatever its profile and day: the extension was updated, and
+     * its matcher may read lines differently. Chunked like `refresh`, which it runs.
+     */
+    rescoreAll(): Promise<void> {
+      everything = true;
+      cleanFor = null;
+      generation += 1;
+      return refresh();
     },
   };
 }

@@ -8,6 +8,8 @@ import { openDb } from '../../../lib/store/db';
 import { escapeRegExp } from '../../../lib/text/regexp';
 import { localDay } from '../../../lib/date';
 import { recordPostingSeen, setStatus } from '../../../lib/store/jobs';
+import { ProfileSchema } from '../../../lib/profile/schema';
+import { saveProfile } from '../../../lib/profile/store';
 import { makePosting } from '../support/factory';
 import { campusPageText } from '../support/job-page';
 
@@ -128,6 +130,28 @@ describe("the background's main()", () => {
     );
     expect(told).toHaveBeenCalledWith(tabId, MARKS_CHANGED, { frameId: 0 });
     expect(told.mock.calls.map(([id]) => id)).not.toContain(otherId);
+  });
+
+  it('computes every kept match score again when the extension is updated, not only the stale ones', async () => {
+    const jobId = '7600000000000000903';
+    const disk = openDb();
+    await saveProfile(disk, ProfileSchema.parse({ skills: ['Python'], locations: ['Singapore'] }), new Date());
+    await recordPostingSeen(disk, makePosting({ jobId }), new Date());
+    background.main();
+    const right = await until(
+      'the score kept at start',
+      async () => (await disk.jobs.get(jobId))?.match ?? null,
+      (m) => m !== null,
+    );
+    // What the matcher before the update stored for today and this profile.
+    await disk.jobs.update(jobId, { match: { ...right!, score: 1 } });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.1', temporary: false });
+    await until(
+      'the score computed again',
+      async () => (await disk.jobs.get(jobId))?.match?.score,
+      (score) => score === right!.score,
+    );
+    disk.close();
   });
 
   it("refuses a message from another extension, and a job page's message about another job", async () => {

@@ -112,6 +112,27 @@ describe('stored summaries', () => {
     expect((await db.jobs.toArray()).map((j) => j.match)).toEqual([null, null, null]);
   });
 
+  it('are all computed again after an update, fresh-keyed ones too; a plain refresh leaves them', async () => {
+    for (const jobId of [PHD_JOB, BIGDATA_JOB, DATA_SCIENTIST_JOB]) await addJob(db, { jobId });
+    const refresher = createSummaryRefresher(db, () => NOW, { pause: async () => {}, quietMs: 0, chunk: 2 });
+    // No profile: nothing to compute, and nothing is written.
+    await refresher.rescoreAll();
+    expect((await db.jobs.toArray()).map((j) => j.match)).toEqual([null, null, null]);
+
+    await setProfile(new Date('2025-11-15T08:00:00'));
+    await refresher.refresh();
+    // What an older matcher stored for today and this profile: fresh by its key, wrong by its content.
+    const right = (await db.jobs.get(PHD_JOB))!.match!;
+    await db.jobs.update(PHD_JOB, { match: { ...right, score: 1, rank: rankOf(right.eligible, 1) } });
+    await refresher.refresh();
+    expect((await db.jobs.get(PHD_JOB))!.match!.score).toBe(1);
+
+    await refresher.rescoreAll();
+    const rows = await db.jobs.toArray();
+    expect(rows.map((j) => j.match!.score)).toEqual(rows.map((j) => matchPosting(j, profile, NOW).score));
+    expect((await db.jobs.get(PHD_JOB))!.match).toEqual(right);
+  });
+
   it('works in small transactions, so other writes go through between them and are never overwritten', async () => {
     await setProfile(new Date('2025-11-15T08:00:00'));
     const rows: JobRecord[] = [];
