@@ -189,7 +189,8 @@ const SOFT_WORDS = hint([
 const BONUS =
   /\b(?:is|are|would be|will be)\s(?:a|an)\s(?:[\w-]+\s)?(?:plus|bonus|advantage|asset)\b|\b(?:a|an)\s(?:[\w-]+\s)?(?:plus|bonus|advantage)\s?[.;]?\s?$|\bpreferred\s?\)?\s?[.;]?\s?$/i;
 const PAREN = /\([^()]*\)/g;
-const COMMA_PART = /[^,]+|,/g;
+// Commas inside a parenthesis ("(e.g. ClickHouse, Doris)") do not split.
+const COMMA_PART = /(?:[^,(]|\([^()]*\)|\()+|,/g;
 
 /**
  * The parts of a minimum line that are a plus, blanked (offsets kept), when another part asks for
@@ -248,8 +249,9 @@ function isBonusCommaPart(part: string): boolean {
   return m !== null && /\w/.test(part.slice(0, m.index)) && !/\b(?:or|and)\b|\//i.test(part.slice(0, m.index));
 }
 
-// Clauses end at ";" and at a sentence's end, not at the dots of "e.g." or "Node.js"; nothing is dropped.
-const CLAUSE = /(?:[^;.]|\.(?!\s+[A-Z]))+(?:[;.]|$)|[;.]/g;
+// Clauses end at ";" and at a sentence's end, not at the dots of "e.g." or "Node.js" (nor at
+// "e.g. ClickHouse", whose capital does not start a sentence); nothing is dropped.
+const CLAUSE = /(?:[^;.]|(?<=\b(?:e\.g|eg|i\.e|etc|incl|vs))\.|\.(?!\s+[A-Z]))+(?:[;.]|$)|[;.]/g;
 
 function withoutSoftParts(text: string): string {
   CLAUSE.lastIndex = 0;

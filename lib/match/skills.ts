@@ -24,8 +24,8 @@ interface Item {
   start: number;
   /** Offset up to which a group named after "and other" belongs to this item's examples. */
   examplesEnd?: number;
-  /** Where the region of an any-of or examples item ends. */
-  regionEnd?: number;
+  /** Where the item's text ends: its region's end (an any-of or examples item), else its last name's. */
+  end: number;
   /** Offered beside alternatives the skill list does not know ("content moderation, or policy work"). */
   open?: boolean;
 }
@@ -132,7 +132,7 @@ function offersMore(text: string, mentions: readonly SkillMention[], last: Skill
   if (end === null && next && NEXT_IS_THE_ALTERNATIVE.test(clause)) return false;
   return OPEN_ALTERNATIVES.test(clause);
 }
-// What stands between one examples list and the next alternative: ") or ", "), or ".
+// What stands between one item and the next alternative: " or ", ") or ", "), or ".
 const OR_BETWEEN = /^\)?\s?,?\s?or\s$/i;
 
 function normalSeparator(sep: string): string {
@@ -190,7 +190,7 @@ function itemOf(unit: SkillMention[], examplesEnd: number | undefined): Item {
     targets.push(m.target);
     words.push(m.text);
   }
-  return { targets, words, start: unit[0]!.start, examplesEnd };
+  return { targets, words, start: unit[0]!.start, end: unit[unit.length - 1]!.end, examplesEnd };
 }
 
 // Plain loops, no closures: this runs on every line of every posting.
@@ -211,7 +211,7 @@ export function skillItems(text: string, ctx: MatchContext, hints: number): Item
         continue;
       }
       let item = regionItems.get(r);
-      if (!item) regionItems.set(r, (item = { targets: [], words: [], start: m.start, regionEnd: regions[r]!.end }));
+      if (!item) regionItems.set(r, (item = { targets: [], words: [], start: m.start, end: regions[r]!.end }));
       item.targets.push(m.target);
       item.words.push(m.text);
     }
@@ -284,17 +284,19 @@ export function skillItems(text: string, ctx: MatchContext, hints: number): Item
     if (item.examplesEnd !== undefined && next.start < item.examplesEnd && next.targets.length === 1 && next.targets[0]!.kind === 'group') {
       item.targets.push(...next.targets);
       item.words.push(...next.words);
+      item.end = Math.max(item.end, next.end);
       items.splice(i + 1, 1);
     }
   }
-  // "iOS (Swift) or Android (Kotlin)": two items with examples offered as alternatives are one.
+  // "iOS (Swift) or Android (Kotlin)", "stream processing or OLAP engines (e.g. Doris)": items
+  // offered as alternatives, one of them with its examples, are one.
   for (let i = 0; i + 1 < items.length;) {
     const item = items[i]!;
     const next = items[i + 1]!;
-    if (item.regionEnd !== undefined && next.start > item.regionEnd && OR_BETWEEN.test(text.slice(item.regionEnd, next.start))) {
+    if (next.start > item.end && OR_BETWEEN.test(text.slice(item.end, next.start))) {
       item.targets.push(...next.targets);
       item.words.push(...next.words);
-      item.regionEnd = next.regionEnd;
+      item.end = next.end;
       if (next.open) item.open = true;
       items.splice(i + 1, 1);
     } else i++;

@@ -234,6 +234,9 @@ export const ROWS: Row[] = [
   ['own', 'Experience with machine learning frameworks (TensorFlow, PyTorch)', 'skill', 'met', 'met', 'unmet'],
   ['own', 'Strong skills in Python (pandas, NumPy) and SQL', 'skill', 'met', 'met', 'partial'],
   ['own', 'Strong experience with iOS (Swift/Objective-C) or Android (Kotlin/Java) development', 'skill', 'unmet', 'unmet', 'met'],
+  ['own', 'Experience with stream processing or OLAP engines (e.g. ClickHouse, Doris)', 'skill', 'met', 'met', 'met'],
+  // "e.g. ClickHouse" does not end a sentence, so the plus clause goes whole.
+  ['own', 'Proficient in Python; experience with OLAP engines (e.g. ClickHouse, Doris) is a plus', 'skill', 'met', 'met', 'unmet'],
   // A choice that ends in something the skill list does not know: missing the named ones is not unmet.
   ['own', 'Experience in content moderation, trust and safety, or policy enforcement', 'skill', 'unknown', 'unknown', 'unknown'],
   ['own', 'Experience with Kafka, Flink, or a comparable streaming engine', 'skill', 'unknown', 'unknown', 'met'],
