@@ -28,7 +28,7 @@ const LABEL_PATTERNS = (Object.entries(LABELS) as [LabelField, readonly string[]
 // Every label row starts with a label name: one anchored test turns most lines away before the
 // per-field patterns.
 const LABEL_START = new RegExp(`^(?:${Object.values(LABELS).flat().map(escapeRegExp).join('|')})`, 'i');
-const isLabelLine = (text: string) => LABEL_START.test(text) && LABEL_PATTERNS.some((p) => p.re.test(text));
+const isLabelLine = (text: string) => LABEL_START.test(text) && labelIn(text) !== null;
 
 const isGeneric = (title: string) => GENERIC_TITLES.test(title.trim());
 
@@ -63,27 +63,33 @@ export function readHeader(lines: readonly Line[], from: number, to: number): He
       continue;
     }
     if (isSiteLine(lines[i]!)) continue;
-    for (const pattern of LABEL_PATTERNS) {
-      const m = pattern.re.exec(text);
-      if (!m) continue;
-      let value = m[1]?.trim() || null;
-      const at = i;
-      if (value === null && i + 1 < to) {
-        const next = lines[i + 1]!;
-        if (!isLabelLine(next.text) && !SHARE_LINE.test(next.text) && !isSiteLine(next)) {
-          value = next.text;
-          i++;
-        }
+    const label = labelIn(text);
+    if (!label) continue;
+    let value = label.value;
+    const at = i;
+    if (value === null && i + 1 < to) {
+      const next = lines[i + 1]!;
+      if (!isLabelLine(next.text) && !SHARE_LINE.test(next.text) && !isSiteLine(next)) {
+        value = next.text;
+        i++;
       }
-      if (value !== null) {
-        if (labels[pattern.field] === undefined) labels[pattern.field] = value;
-        // The label's line, not its value's: the title is looked for before it.
-        if (firstLabel === -1) firstLabel = at;
-      }
-      break;
+    }
+    if (value !== null) {
+      labels[label.field] ??= value;
+      // The label's line, not its value's: the title is looked for before it.
+      if (firstLabel === -1) firstLabel = at;
     }
   }
   return { labels, firstLabel, values: [] };
+}
+
+/** The label a text starts with, and its value when the text holds one ("Location: San Jose"). */
+function labelIn(text: string): { field: LabelField; value: string | null } | null {
+  for (const pattern of LABEL_PATTERNS) {
+    const m = pattern.re.exec(text);
+    if (m) return { field: pattern.field, value: m[1]?.trim() || null };
+  }
+  return null;
 }
 
 /**
@@ -92,13 +98,8 @@ export function readHeader(lines: readonly Line[], from: number, to: number): He
  */
 function segmentLabels(segments: readonly string[], labels: Header['labels']): void {
   for (const segment of segments) {
-    if (!LABEL_START.test(segment)) continue;
-    for (const pattern of LABEL_PATTERNS) {
-      const value = pattern.re.exec(segment)?.[1]?.trim();
-      if (!value) continue;
-      labels[pattern.field] ??= value;
-      break;
-    }
+    const label = LABEL_START.test(segment) ? labelIn(segment) : null;
+    if (label?.value) labels[label.field] ??= label.value;
   }
 }
 

@@ -47,7 +47,9 @@ const COMPUTING_CORE = [
   'discrete mathematics',
   'object-oriented programming',
 ];
-const MATHEMATICS_CORE = ['mathematics', 'math', 'maths', 'probability', 'probability theory', 'linear algebra', 'calculus'];
+const MATHS = ['mathematics', 'math', 'maths'];
+const PROBABILITY_AND_ALGEBRA = ['probability', 'probability theory', 'linear algebra'];
+const MATHEMATICS_CORE = [...MATHS, ...PROBABILITY_AND_ALGEBRA, 'calculus'];
 const STATISTICS_CORE = [...MATHEMATICS_CORE, 'statistics', 'statistical analysis', 'hypothesis testing', 'regression analysis'];
 
 const FIELDS: Field[] = [
@@ -64,7 +66,7 @@ const FIELDS: Field[] = [
       'comp sci',
     ],
     categories: ['technical', 'quantitative', 'engineering', 'stem'],
-    teaches: [...COMPUTING_CORE, 'mathematics', 'math', 'maths', 'probability', 'probability theory', 'linear algebra'],
+    teaches: [...COMPUTING_CORE, ...MATHS, ...PROBABILITY_AND_ALGEBRA],
   },
   {
     id: 'software-engineering',
@@ -117,7 +119,7 @@ const FIELDS: Field[] = [
     id: 'artificial-intelligence',
     names: ['artificial intelligence', 'ai', 'machine learning', 'robotics', 'intelligent systems', 'intelligence science'],
     categories: ['technical', 'quantitative', 'engineering', 'stem'],
-    teaches: ['machine learning', 'probability', 'probability theory', 'linear algebra'],
+    teaches: ['machine learning', ...PROBABILITY_AND_ALGEBRA],
   },
   {
     id: 'cybersecurity',

@@ -213,7 +213,7 @@ function withoutBonusParts(text: string): string {
     if (split !== null) {
       bonus = true;
       clause = split;
-    } else if (isBonusPart(clause)) {
+    } else if (bonusSubject(clause) !== null) {
       bonus = true;
       clause = ' '.repeat(clause.length);
     }
@@ -229,7 +229,9 @@ function withoutBonusCommaPart(clause: string): string | null {
   const parts = clause.match(COMMA_PART) ?? [];
   for (let i = 2; i < parts.length; i += 2) {
     const before = parts[i - 2]!.trim().split(/\s+/);
-    if (before.length >= 3 && isBonusCommaPart(parts[i]!)) {
+    const subject = bonusSubject(parts[i]!);
+    // Not the end of a list ("…, Looker or SQL is a plus").
+    if (before.length >= 3 && subject !== null && !/\b(?:or|and)\b|\//i.test(subject)) {
       parts[i] = ' '.repeat(parts[i]!.length);
       return parts.join('');
     }
@@ -237,16 +239,15 @@ function withoutBonusCommaPart(clause: string): string | null {
   return null;
 }
 
-/** A part that names what is a plus and says so ("Mandarin is a plus"), not a bare ", is a plus". */
-function isBonusPart(part: string): boolean {
+/**
+ * What a part says is a plus, the words before the cue ("Mandarin" of "Mandarin is a plus"), or
+ * null when it says nothing is or names nothing (a bare ", is a plus").
+ */
+function bonusSubject(part: string): string | null {
   const m = BONUS.exec(part);
-  return m !== null && /\w/.test(part.slice(0, m.index));
-}
-
-/** A comma part that is a plus of its own, not the end of a list ("…, Looker or SQL is a plus"). */
-function isBonusCommaPart(part: string): boolean {
-  const m = BONUS.exec(part);
-  return m !== null && /\w/.test(part.slice(0, m.index)) && !/\b(?:or|and)\b|\//i.test(part.slice(0, m.index));
+  if (m === null) return null;
+  const subject = part.slice(0, m.index);
+  return /\w/.test(subject) ? subject : null;
 }
 
 // Clauses end at ";" and at a sentence's end, not at the dots of "e.g." or "Node.js" (nor at

@@ -348,13 +348,10 @@ export function assessSkills(text: string, ctx: MatchContext, items: Item[]): Sk
   if (items.length === 0) return null;
   const evidence = emptyEvidence();
   const { education } = ctx.profile;
-  if (ctx.skills.empty) {
-    // With no skills listed, only subjects the degree teaches can be told.
-    const taught = items.map((item) => taughtBy(item, education));
-    if (education.length === 0 || taught.some((t) => t === null)) {
-      evidence.notes.push('your profile lists no skills');
-      return { items: items.length, met: 0, aspect: aspect('skill', 'unknown', evidence) };
-    }
+  // With no skills listed, only subjects the degree teaches can be told.
+  if (ctx.skills.empty && !items.every((item) => taughtBy(item, education) !== null)) {
+    evidence.notes.push('your profile lists no skills');
+    return { items: items.length, met: 0, aspect: aspect('skill', 'unknown', evidence) };
   }
   let met = 0;
   let open = 0;
@@ -365,7 +362,7 @@ export function assessSkills(text: string, ctx: MatchContext, items: Item[]): Sk
       for (let i = 0; i < item.targets.length && !found; i++) {
         const target = item.targets[i]!;
         if (target.kind !== pass) continue;
-        const entry = ctx.skills.empty ? null : holds(target, ctx);
+        const entry = holds(target, ctx);
         if (entry) {
           evidence.matched.push({ requirement: item.words[i]!, profile: entry });
           found = true;
@@ -373,7 +370,7 @@ export function assessSkills(text: string, ctx: MatchContext, items: Item[]): Sk
       }
     }
     // Then a subject the degree teaches ("data structures" for a Computer Engineering student).
-    const taught = found || education.length === 0 ? null : taughtBy(item, education);
+    const taught = found ? null : taughtBy(item, education);
     if (taught) {
       evidence.matched.push({ requirement: taught.word, profile: describeEducation(taught.degree) });
       evidence.notes.push(`${taught.word}: a subject every ${taught.degree.field} degree teaches`);
