@@ -138,20 +138,18 @@ export default defineBackground(() => {
   // Listened for at once, as the event comes with the worker's first start after the update.
   let updated = false;
   let current: SummaryRefresher | null = null;
-  const rescoreAll = (summaries: SummaryRefresher) =>
-    summaries.rescoreAll().catch((error) => console.error('Job Lens: could not update match scores', error));
+  const keepScores = (work: Promise<void>) => work.catch((error) => console.error('Job Lens: could not update match scores', error));
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'update') return;
     updated = true;
-    if (current) void rescoreAll(current);
+    if (current) void keepScores(current.rescoreAll());
   });
   const route = started.then(({ keeper }) => {
     const handlersFor = (db: typeof keeper.db) => {
       // Match scores are kept with each job; a profile changed, or a day passed, while stopped is caught up here.
       const summaries = createSummaryRefresher(db, () => new Date(), { onChange: marksChanged });
       current = summaries;
-      if (updated) void rescoreAll(summaries);
-      else summaries.refresh().catch((error) => console.error('Job Lens: could not update match scores', error));
+      void keepScores(updated ? summaries.rescoreAll() : summaries.refresh());
       return createHandlers({
         db,
         now: () => new Date(),

@@ -240,6 +240,12 @@ export function createSummaryRefresher(db: JobLensDb, now: () => Date, options: 
     return running;
   }
 
+  /** After an import or anything else that may bring rows with foreign summaries. */
+  function invalidate(): void {
+    cleanFor = null;
+    generation += 1;
+  }
+
   return {
     refresh,
     /** Rescores one job now (a posting just read: its text may have changed). */
@@ -248,19 +254,14 @@ export function createSummaryRefresher(db: JobLensDb, now: () => Date, options: 
       const target = await summaryTarget(db, at);
       await updateSummaries(db, [jobId], target, at, { force: true });
     },
-    /** After an import or anything else that may bring rows with foreign summaries. */
-    invalidate(): void {
-      cleanFor = null;
-      generation += 1;
-    },
+    invalidate,
     /**
      * Every summary computed again, whatever its profile and day: the extension was updated, and
      * its matcher may read lines differently. Chunked like `refresh`, which it runs.
      */
     rescoreAll(): Promise<void> {
       everything = true;
-      cleanFor = null;
-      generation += 1;
+      invalidate();
       return refresh();
     },
   };
