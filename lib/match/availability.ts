@@ -41,6 +41,11 @@ interface StartWindow {
 export interface AvailabilityRequirement {
   windows: Window[];
   duration: (Commitment & { words: string }) | null;
+  /**
+   * Where the stretch must lie: a season ("Summer 2026"), or a stretch of months given beside a
+   * duration ("12 weeks between May and September 2026"), which asks for the duration somewhere
+   * in those months, not for all of them.
+   */
   season: (Period & { label: string }) | null;
   starts: StartWindow[];
 }
@@ -59,7 +64,18 @@ const WINDOW = new RegExp(
   `\\b[Ff]rom\\s+(${M})(?:\\s+(20\\d\\d))?\\s*(?:to|until|till|through|-|–)\\s*(${M})(?:\\s+(20\\d\\d))?(?:\\s*\\(\\s*(?:onboard|start)\\w*\\s+(?:by|on|before)\\s+([^)]+)\\))?`,
   'g',
 );
-const WINDOW_WITH_YEAR = new RegExp(`\\b(${M})\\s*(?:-|–|to)\\s*(${M})\\s+(20\\d\\d)\\b`, 'g');
+// "June to August 2026", "July 2026 to December 2026".
+const WINDOW_WITH_YEAR = new RegExp(`\\b(${M})(?:\\s+(20\\d\\d))?\\s*(?:-|–|to|until|through)\\s*(${M})\\s+(20\\d\\d)\\b`, 'g');
+/**
+ * Months named as a stretch: "between May and September 2026", "Q1 2026", "the first half of
+ * 2027". What the stretch asks depends on the words around it (see `readRange`).
+ */
+const BETWEEN = new RegExp(`\\b[Bb]etween\\s+(${M})(?:\\s+(20\\d\\d))?\\s+(?:and|&)\\s+(${M})(?:\\s*,?\\s+(20\\d\\d))?`);
+const QUARTER = /\b(?:Q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)\s*(?:of\s+)?,?\s*(20\d\d)\b/i;
+const HALF = /\b(?:H([12])|(first|second|1st|2nd)\s+half)\s*(?:of\s+)?(?:the\s+year\s+)?,?\s*(20\d\d)\b/i;
+const ORDINALS = ['first', 'second', 'third', 'fourth'];
+const ORDINAL_DIGITS = ['1st', '2nd', '3rd', '4th'];
+const ordinal = (word: string): number => Math.max(ORDINALS.indexOf(word.toLowerCase()), ORDINAL_DIGITS.indexOf(word.toLowerCase())) + 1;
 const DURATION = new RegExp(
   `\\b(${NUMBER_PATTERN})\\s*(?:\\+\\s*)?(?:(?:-|–|to)\\s*${NUMBER_PATTERN}\\s*)?[\\s-]*(weeks?|months?)\\b`,
   'i',
@@ -78,6 +94,8 @@ const OR_MONTH = `(?:\\s?(?:or|/|to|-|–)\\s?(${M}))?`;
 const START_MONTH = new RegExp(`${START_WORDS}(?:[\\w-]+\\s+){0,3}?(?:in|from|by)\\s+(${M})${OR_MONTH}\\s*,?\\s*(20\\d\\d)?`, 'i');
 // With no word between, "beginning January 2027" needs its year: "start may vary" is not May.
 const START_MONTH_BARE = new RegExp(`${START_WORDS}(${M})${OR_MONTH}\\s*,?\\s*(20\\d\\d)\\b`, 'i');
+// A start word a few words before a stretch of months makes it the start's: "start date in Q1 2026".
+const START_BEFORE = new RegExp(`${START_WORDS}(?:[\\w-]+\\s+){0,3}$`, 'i');
 const ONWARDS = new RegExp(`\\bfrom\\s+(${M})\\s*,?\\s*(20\\d\\d)\\s*(?:onwards?|or later)`, 'i');
 // "Available from January 2027 for at least 6 months": with a duration, "from" a month is its start.
 const FROM_MONTH = new RegExp(`\\bfrom\\s+(${M})\\s*,?\\s*(20\\d\\d)\\b`, 'i');
@@ -126,15 +144,20 @@ const AVAILABILITY_WORDS = hint([
   'begin',
   'join',
   '####-##-##',
+  'quarter',
+  'half',
+  'q#',
+  'h#',
 ]);
 // Words each pattern below cannot match without, so a line runs only the patterns it can meet.
 const FROM_WORD = hint(['from']);
+const RANGE_WORD = hint(['between', 'quarter', 'half', 'q#', 'h#']);
 const FOUR_DIGITS = hint(['####']);
 const WEEK_OR_MONTH = hint(['week', 'month']);
 const SEASON_WORD = hint([...SEASONS]);
 const START_WORD = hint(['start', 'onboard', 'commenc', 'begin', 'join']);
 const AVAILABILITY_HINT =
-  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|weeks?\b|months?\b|summer|spring|fall\b|autumn|winter|start|onboard|commenc|begin|join|\d{4}-\d\d-\d\d/i;
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|weeks?\b|months?\b|summer|spring|fall\b|autumn|winter|start|onboard|commenc|begin|join|\d{4}-\d\d-\d\d|\bquarter\b|\bhalf\b|\b[QH][1-4]\b/i;
 
 export function readAvailability(text: string, ctx: MatchContext, hints = hintsOf(text)): AvailabilityRequirement | null {
   // The words without their boundaries first: most lines have none of them.
@@ -160,11 +183,13 @@ export function readAvailability(text: string, ctx: MatchContext, hints = hintsO
     WINDOW_WITH_YEAR.lastIndex = 0;
     for (let m = WINDOW_WITH_YEAR.exec(text); m; m = WINDOW_WITH_YEAR.exec(text)) {
       const from = monthNumber(m[1]!)!;
-      const to = monthNumber(m[2]!)!;
-      windows.push(windowFrom(from, to, Number(m[3]) - (to < from ? 1 : 0), null));
+      const to = monthNumber(m[3]!)!;
+      const year = m[2] ? Number(m[2]) : Number(m[4]) - (to < from ? 1 : 0);
+      windows.push(windowFrom(from, to, year, null));
       spans.push(m[0]);
     }
   }
+  const range = windows.length === 0 && hints & RANGE_WORD ? readRange(text, ctx) : null;
 
   let duration: AvailabilityRequirement['duration'] = null;
   const d = hints & WEEK_OR_MONTH ? DURATION.exec(text) : null;
@@ -189,11 +214,72 @@ export function readAvailability(text: string, ctx: MatchContext, hints = hintsO
   }
 
   const starts: StartWindow[] = [];
+  if (range) {
+    spans.push(range.words);
+    const within = { from: monthStart(range.year, range.first), to: monthEnd(range.endYear, range.last), label: range.label };
+    // "A start date in Q1 2026": when to start. "12 weeks between May and September": where the
+    // weeks lie. Alone, "available between June and August 2026": all of it, as a window.
+    if (START_BEFORE.test(text.slice(0, range.index))) starts.push(within);
+    else if (duration) season = within;
+    else windows.push(windowFrom(range.first, range.last, range.year, null));
+  } else if (duration && windows.length === 1 && windows[0]!.onboardBy === null) {
+    // "12 weeks from May to September 2026" asks for 12 weeks in those months: the months are
+    // where the duration lies unless the two are about as long.
+    const w = windows[0]!;
+    if (w.to - lastNeededDay(w.from, duration) > 2 * GRACE_DAYS) {
+      season = { from: w.from, to: w.to, label: w.label };
+      windows.length = 0;
+    }
+  }
   // Start dates need a start word, "from … onwards" needs "from" (removing spans adds no words).
   if (hints & (START_WORD | FROM_WORD)) readStarts(text, spans, hints, ctx, starts, duration !== null);
 
   if (windows.length === 0 && !duration && !season && starts.length === 0) return null;
   return { windows, duration, season, starts };
+}
+
+interface Range {
+  first: number;
+  last: number;
+  year: number;
+  endYear: number;
+  words: string;
+  label: string;
+  index: number;
+}
+
+// "Expected graduation between Q4 2026 and Q2 2027" is about the degree, however it is written.
+const GRADUATION_BEFORE = /\bgraduat|\bcomplet|\bclass of\b/i;
+
+function readRange(text: string, ctx: MatchContext): Range | null {
+  const range = firstRange(text, ctx);
+  return range && !GRADUATION_BEFORE.test(text.slice(0, range.index)) ? range : null;
+}
+
+function firstRange(text: string, ctx: MatchContext): Range | null {
+  const between = BETWEEN.exec(text);
+  if (between) {
+    const first = monthNumber(between[1]!)!;
+    const last = monthNumber(between[3]!)!;
+    const endYear = between[4] ? Number(between[4]) : between[2] ? Number(between[2]) + (last < first ? 1 : 0) : ctx.defaultYear;
+    const year = between[2] ? Number(between[2]) : endYear - (last < first ? 1 : 0);
+    // Said as a window is ("May to September 2026"): "during between …" would not read.
+    const label = `${MONTH_NAMES[first - 1]} to ${MONTH_NAMES[last - 1]} ${endYear}`;
+    return { first, last, year, endYear, words: between[0], label, index: between.index };
+  }
+  const quarter = QUARTER.exec(text);
+  if (quarter) {
+    const q = quarter[1] ? Number(quarter[1]) : ordinal(quarter[2]!);
+    const year = Number(quarter[3]);
+    return { first: 3 * q - 2, last: 3 * q, year, endYear: year, words: quarter[0], label: quarter[0], index: quarter.index };
+  }
+  const half = HALF.exec(text);
+  if (half) {
+    const h = half[1] ? Number(half[1]) : ordinal(half[2]!);
+    const year = Number(half[3]);
+    return { first: 6 * h - 5, last: 6 * h, year, endYear: year, words: half[0], label: half[0], index: half.index };
+  }
+  return null;
 }
 
 const DATES: readonly [RegExp, (m: RegExpExecArray) => Day][] = [
@@ -245,15 +331,15 @@ function startMonth(rest: string, hints: number, withDuration: boolean): StartMo
   return from ? { first: from[1]!, year: from[2], words: from[0], openEnded: false } : null;
 }
 
-/** "from 1 Jun 2026", "11 May 2026", "in May 2026", "in May or Jun 2027". */
+/** "from 1 Jun 2026", "11 May 2026", "in May 2026", "in May or Jun 2027", "between Jan and Mar 2026". */
 function startLabel(s: StartWindow): string {
   if (s.to === null) return `from ${dayLabel(s.from)}`;
   if (s.from === s.to) return dayLabel(s.from);
   const first = monthIndexOfDay(s.from);
   const last = monthIndexOfDay(s.to);
   if (last === first) return `in ${monthLabel(first)}`;
-  const sameYear = Math.floor(first / 12) === Math.floor(last / 12);
-  return `in ${sameYear ? SHORT_MONTHS[first % 12] : monthLabel(first)} or ${monthLabel(last)}`;
+  const from = Math.floor(first / 12) === Math.floor(last / 12) ? SHORT_MONTHS[first % 12] : monthLabel(first);
+  return last === first + 1 ? `in ${from} or ${monthLabel(last)}` : `between ${from} and ${monthLabel(last)}`;
 }
 
 function kindOf(req: AvailabilityRequirement): LineKind {

@@ -58,7 +58,7 @@ export interface DegreeRequirement {
 }
 
 // Cheap test first: most lines name no degree, and the field scan is the costly part.
-const DEGREE_HINT = hint([
+export const DEGREE_HINT = hint([
   'degree',
   'bachelor',
   'master',
@@ -289,6 +289,9 @@ const IN = new RegExp(`(?:${GRAD})${GAP}\\b(?:in|during|of|:)\\s+(?:the\\s+)?${Y
 const YEAR_GRADS = /\b(20\d\d)\s+(?:graduates?|grads?)\b|\bclass(?:es)? of\s+(20\d\d)(?:\s*(?:or|and|\/|-|–)\s*(20\d\d))?\b/i;
 const FINAL_YEAR = /\bfinal[- ]year\b|\blast year of (?:study|studies|(?:your|their) degree)\b/i;
 const PENULTIMATE = /\bpenultimate[- ]year\b|\bpre-final[- ]year\b|\bsecond[- ]to[- ]last year\b/i;
+// "penultimate or final year", "final or pre-final year students": either year of study.
+const PENULTIMATE_OR =
+  /\b(?:penultimate|pre-final|second[- ]to[- ]last)\s+(?:or|and|\/)\s+final[- ]year\b|\bfinal\s+(?:or|and|\/)\s+(?:penultimate|pre-final|second[- ]to[- ]last)[- ]year\b/i;
 // "recent graduates", "graduated within the past 12 months", "graduated in the last two years".
 const RECENT = new RegExp(
   `\\brecent(?:ly)?[- ]grad\\w*|\\bgraduated (?:with)?in the (?:past|last) (?:(${NUMBER_PATTERN}) )?(months?|years?)`,
@@ -369,14 +372,16 @@ export function readGraduation(line: string, ctx: MatchContext, hints: number): 
   // "recent graduates": graduated within the stated span (a year when none is stated), up to now.
   const recentFrom = recent ? ctx.thisMonth - recentMonths(recent) : null;
   m = FINAL_YEAR.exec(text);
-  // "final year or recent graduate" is the span of both.
-  if (m)
+  // "final year or recent graduate", "penultimate or final year": the span of both.
+  if (m) {
+    const penultimate = hints & OTHER_HINT ? PENULTIMATE_OR.exec(text) : null;
     return {
       from: recentFrom ?? ctx.thisMonth,
-      to: ctx.thisMonth + 12,
-      words: recent ? `${m[0]} or ${recent[0]}` : m[0],
+      to: ctx.thisMonth + (penultimate ? 24 : 12),
+      words: penultimate ? penultimate[0] : recent ? `${m[0]} or ${recent[0]}` : m[0],
       recent: recent !== null,
     };
+  }
   if (recent) return { from: recentFrom, to: ctx.thisMonth, words: recent[0], recent: true };
   m = PENULTIMATE.exec(text);
   if (m) return { from: ctx.thisMonth + 12, to: ctx.thisMonth + 24, words: m[0] };

@@ -38,7 +38,56 @@ const LANGUAGES: Record<string, string[]> = {
   Urdu: ['urdu'],
   Bengali: ['bengali'],
   Tamil: ['tamil'],
+  Czech: ['czech'],
+  Danish: ['danish'],
+  Finnish: ['finnish'],
+  Greek: ['greek'],
+  Hungarian: ['hungarian'],
+  Norwegian: ['norwegian'],
+  Romanian: ['romanian'],
+  Ukrainian: ['ukrainian'],
 };
+// "Another European language": the languages a region's adjective admits (no adjective: any).
+const REGIONS: Record<string, string[]> = {
+  european: [
+    'English',
+    'Spanish',
+    'Portuguese',
+    'French',
+    'German',
+    'Italian',
+    'Dutch',
+    'Russian',
+    'Polish',
+    'Swedish',
+    'Turkish',
+    'Czech',
+    'Danish',
+    'Finnish',
+    'Greek',
+    'Hungarian',
+    'Norwegian',
+    'Romanian',
+    'Ukrainian',
+  ],
+  asian: [
+    'Mandarin',
+    'Chinese',
+    'Cantonese',
+    'Japanese',
+    'Korean',
+    'Hindi',
+    'Indonesian',
+    'Malay',
+    'Thai',
+    'Vietnamese',
+    'Filipino',
+    'Urdu',
+    'Bengali',
+    'Tamil',
+  ],
+};
+REGIONS['southeast asian'] = ['Indonesian', 'Malay', 'Thai', 'Vietnamese', 'Filipino'];
 // What a requirement in the key accepts in the profile.
 const ACCEPTS: Record<string, string[]> = { Chinese: ['Chinese', 'Mandarin', 'Cantonese'], Mandarin: ['Mandarin', 'Chinese'] };
 
@@ -68,11 +117,18 @@ export function languageIn(text: string): string | null {
 
 export interface LanguageRequirement {
   /** Each item is any-of. */
-  items: { names: string[]; words: string[] }[];
+  items: { names: string[]; words: string[]; other?: boolean }[];
   high: boolean;
   /** "the market's language", "the local language": a language the line does not name. */
   unnamed: string | null;
 }
+
+/**
+ * "English and at least one other European language", "plus an additional language": a language
+ * besides the ones the line names, of the region if it gives one.
+ */
+const OTHER_LANGUAGE =
+  /\b(?:(?:at least|plus|and)\s+)?(?:one|an?)?\s*(?:other|another|additional|second|further|more)\s+((?:southeast\s+)?asian\s+|european\s+)?languages?\b/i;
 
 const UNNAMED =
   /\bthe (?:local|market'?s?|native|country'?s?|region'?s?|relevant (?:local )?)\s*(?:market\s+)?languages?\b|\blocal languages?\b/i;
@@ -109,6 +165,7 @@ export function readLanguages(text: string, hints: number): LanguageRequirement 
   }
   const unnamed = UNNAMED.exec(text)?.[0] ?? null;
   if (found.length === 0) return unnamed ? { items: [], high: HIGH_LEVEL.test(text), unnamed } : null;
+  const other = otherLanguage(text, found);
   const items: LanguageRequirement['items'] = [];
   let prev: (typeof found)[number] | null = null;
   for (const f of found) {
@@ -127,12 +184,22 @@ export function readLanguages(text: string, hints: number): LanguageRequirement 
     /\beither\b|\bone of\b|\bor\b/i.test(text.slice(found[0]!.start, found[found.length - 1]!.end))
   ) {
     return {
-      items: [{ names: items.flatMap((i) => i.names), words: items.flatMap((i) => i.words) }],
+      items: [{ names: items.flatMap((i) => i.names), words: items.flatMap((i) => i.words) }, ...other],
       high: HIGH_LEVEL.test(text),
       unnamed,
     };
   }
-  return { items, high: HIGH_LEVEL.test(text), unnamed };
+  return { items: [...items, ...other], high: HIGH_LEVEL.test(text), unnamed };
+}
+
+/** The item "another (European) language" asks for, beside the named ones: none, or one. */
+function otherLanguage(text: string, named: { name: string }[]): LanguageRequirement['items'] {
+  const m = OTHER_LANGUAGE.exec(text);
+  if (!m) return [];
+  const region = m[1]?.trim().toLowerCase().replace(/\s+/g, ' ');
+  const taken = new Set(named.flatMap((f) => ACCEPTS[f.name] ?? [f.name]));
+  const names = (region ? REGIONS[region]! : Object.keys(LANGUAGES)).filter((n) => !taken.has(n));
+  return [{ names, words: [m[0].trim().replace(/^(?:at least|plus|and)\s+/i, '')], other: true }];
 }
 
 // A profile's languages are read once, not on every language line of every posting.
@@ -156,6 +223,7 @@ export function assessLanguages(req: LanguageRequirement, ctx: MatchContext): As
   }
   let met = 0;
   let partial = 0;
+  let unchecked = 0;
   for (const item of req.items) {
     let found: { entry: string; low: boolean } | null = null;
     let word = '';
@@ -167,10 +235,17 @@ export function assessLanguages(req: LanguageRequirement, ctx: MatchContext): As
       });
       if (entry) {
         found = { entry, low: LOW_PROFILE_LEVEL.test(entry) };
-        word = item.words[i]!;
+        word = item.other ? item.words[0]! : item.words[i]!;
       }
     }
     if (!found) {
+      // A language Job Lens does not know may be the other language the line asks for.
+      const unknown = item.other ? ctx.profile.languages.find((l) => profileLanguage(l) === null) : undefined;
+      if (unknown) {
+        evidence.notes.push(`${unknown}: not a language Job Lens knows, so whether it is ${item.words[0]} cannot be checked`);
+        unchecked++;
+        continue;
+      }
       evidence.missing.push(listOr(item.words));
       continue;
     }
@@ -182,7 +257,8 @@ export function assessLanguages(req: LanguageRequirement, ctx: MatchContext): As
   }
   // Languages joined by "and" are each needed: one missing leaves the line unmet.
   const total = req.items.length;
-  let verdict: Verdict = met + partial < total ? 'unmet' : met === total ? 'met' : 'partial';
+  let verdict: Verdict =
+    met + partial + unchecked < total ? 'unmet' : met === total ? 'met' : unchecked > 0 && partial === 0 ? 'unknown' : 'partial';
   if (verdict !== 'met' && evidence.missing.length === 0 && partial === 0)
     evidence.missing.push(listAnd(req.items.map((i) => listOr(i.words))));
   // English is never the whole answer to "the local language and English".

@@ -1,7 +1,7 @@
 import { assessAvailability, readAvailability } from './availability';
 import { aspect, emptyEvidence, type Aspect } from './aspect';
 import type { MatchContext } from './context';
-import { assessDegree, assessEnrolment, assessGraduation, readDegree, readEnrolment, readGraduation } from './education';
+import { DEGREE_HINT, assessDegree, assessEnrolment, assessGraduation, readDegree, readEnrolment, readGraduation } from './education';
 import { assessLanguages, readLanguages } from './languages';
 import { assessLocation, assessWorkAuthorization, readLocation, readWorkAuthorization } from './places';
 import { assessPublications, readPublications } from './publications';
@@ -48,6 +48,8 @@ export function assessLine(text: string, ctx: MatchContext): LineAssessment {
   const typographic = (raw & TYPOGRAPHIC) !== 0;
   const clean = cleanLine(text, typographic);
   const hints = typographic ? hintsOf(clean) : raw;
+  const paths = hints & DEGREE_HINT ? degreePaths(clean) : null;
+  if (paths) return betterPath(text, assessLine(paths[0], ctx), assessLine(paths[1], ctx));
   const aspects: Aspect[] = [];
 
   const degree = readDegree(clean, hints);
@@ -112,6 +114,39 @@ export function assessLine(text: string, ctx: MatchContext): LineAssessment {
     return { result: { text, kind: 'soft', verdict: 'unknown', evidence }, kinds: SOFT_KINDS, blockers: [] };
   }
   return combine(text, aspects);
+}
+
+/**
+ * "A Master's degree or above, or a Bachelor's degree with 2 years of experience": two ways in,
+ * each a whole requirement. Split where ", or" starts a second degree that comes with experience
+ * of its own; "Undergraduate, or Postgraduate who is currently pursuing …" is one requirement.
+ */
+const SECOND_DEGREE =
+  /[,;]\s*or\s+(?=(?:an?\s+|the\s+)?(?:bachelor|master|ph\.?\s?d|doctora|undergraduate|postgraduate|BS|MS|BA|MA|BSc|MSc|BEng|MEng)\b)/i;
+const WITH_EXPERIENCE = /\bwith\b[^,;]*\b(?:years?|experience)\b/i;
+function degreePaths(line: string): [string, string] | null {
+  const m = SECOND_DEGREE.exec(line);
+  if (!m || !DEGREE_WORDS.test(line.slice(0, m.index))) return null;
+  const second = line.slice(m.index + m[0].length);
+  return WITH_EXPERIENCE.test(second) ? [line.slice(0, m.index), second] : null;
+}
+
+const PATH_RANK: Record<Verdict, number> = { met: 3, partial: 2, unknown: 1, unmet: 0 };
+/** The way in that suits the profile best; the other is named in the evidence. */
+function betterPath(text: string, first: LineAssessment, second: LineAssessment): LineAssessment {
+  const [best, other] = PATH_RANK[second.result.verdict] > PATH_RANK[first.result.verdict] ? [second, first] : [first, second];
+  const evidence: Evidence = {
+    matched: best.result.evidence.matched,
+    missing: best.result.evidence.missing,
+    notes: [...best.result.evidence.notes, `the line also accepts: ${other.result.text.trim()}`],
+  };
+  // A blocker only when both ways are blocked, said as one reason: either way alone would mislead.
+  const blocked = first.blockers.length > 0 && second.blockers.length > 0;
+  return {
+    result: { text, kind: best.result.kind, verdict: best.result.verdict, evidence },
+    kinds: [...new Set([...first.kinds, ...second.kinds])],
+    blockers: blocked ? [`${first.blockers.join('; ')} (or: ${second.blockers.join('; ')})`] : [],
+  };
 }
 
 /** The years decide when they are known; the skills named in the line are checked as skills. */

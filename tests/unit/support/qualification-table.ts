@@ -405,6 +405,24 @@ export const ROWS: Row[] = [
   ['own', 'Track record in ML competitions such as Kaggle', 'soft', 'unknown', 'unknown', 'unknown'],
   ['own', 'Awards in programming contests such as ACM-ICPC are a plus', 'soft', 'unknown', 'unknown', 'unknown'],
   ['own', 'Proficient in C++; ICPC medals are a plus', 'skill', 'met', 'unmet', 'unmet'],
+
+  // ——— months given as a stretch: beside a duration they say where it lies (the MS is free from
+  // January to June only); alone they are a window; after a start word, when to start ———
+  ['own', 'Available for a 12-week internship between May and September 2026', 'duration', 'met', 'unmet', 'met'],
+  ['own', 'Able to intern for 10-12 weeks between June and August 2026', 'duration', 'met', 'unmet', 'met'],
+  ['own', 'A 12-week internship from May to September 2026', 'duration', 'met', 'unmet', 'met'],
+  ['own', 'Available between June and August 2026', 'internship-window', 'met', 'unmet', 'met'],
+  ['own', 'Internship period: July 2026 to December 2026', 'internship-window', 'unmet', 'unmet', 'unmet'],
+  ['own', 'Duration of at least 4 months, with a start date in Q1 2026', 'duration', 'unmet', 'met', 'unmet'],
+  ['own', 'Open to a 6-month internship starting anytime in the first half of 2026', 'duration', 'unmet', 'met', 'unmet'],
+
+  // ——— another language besides the named ones (the BS's Spanish is basic) ———
+  ['own', 'Fluency in English and at least one other European language', 'language', 'unmet', 'unmet', 'partial'],
+  ['own', 'Fluent in English plus an additional Asian language', 'language', 'met', 'met', 'unmet'],
+
+  // ——— two ways in, each a whole requirement: the best one for the profile counts ———
+  ['own', "Master's degree or above, or Bachelor's degree with 2 years of relevant experience", 'degree-field', 'met', 'met', 'partial'],
+  ['own', 'Currently in the penultimate or final year of study', 'graduation', 'met', 'met', 'met'],
 ];
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { degreeTeaching } from '../../../../lib/match/fields';
-import { matchLine } from '../../../../lib/match/match';
+import { matchLine, matchPosting } from '../../../../lib/match/match';
 import { ProfileSchema } from '../../../../lib/profile/schema';
 
 const NOW = new Date('2026-12-07T10:00:00Z');
@@ -156,5 +156,109 @@ describe('parts that are a plus, and lists', () => {
 
   it('drop a parenthesis that is preferred', () => {
     expect(matchLine('Working knowledge of SQL (Spark SQL preferred)', analyst, NOW).verdict).toBe('met');
+  });
+});
+
+describe('months given as a stretch', () => {
+  const availableFrom = (from: string, to: string) => ProfileSchema.parse({ education: [computerScience], availability: [{ from, to }] });
+  const springOnly = availableFrom('2026-01-05', '2026-06-30');
+
+  it('beside a duration, say where the duration lies, not that all of it is needed', () => {
+    const line = 'Available for a 12-week internship between May and September 2026';
+    expect(matchLine(line, availableFrom('2026-06-01', '2026-08-28'), NOW).verdict).toBe('met');
+    const short = matchLine(line, springOnly, NOW);
+    expect(short).toMatchObject({ kind: 'duration', verdict: 'unmet' });
+    expect(short.evidence.missing).toEqual(['available 12 weeks during May to September 2026']);
+    // Free all year: the months, not the line's other words, bound the weeks.
+    expect(matchLine(line, availableFrom('2026-01-05', '2026-12-31'), NOW).verdict).toBe('met');
+  });
+
+  it('read a window "from … to" as a stretch only when a duration in it is shorter', () => {
+    expect(matchLine('Available for 12 weeks from May to September 2026', availableFrom('2026-06-01', '2026-08-28'), NOW).kind).toBe(
+      'duration',
+    );
+    const asLong = matchLine('Full-time for 6 months, from January to June 2026', availableFrom('2026-03-01', '2026-06-30'), NOW);
+    expect(asLong).toMatchObject({ kind: 'internship-window', verdict: 'unmet' });
+  });
+
+  it('alone, are a window, across a new year too', () => {
+    const winter = 'Available between November 2026 and February 2027';
+    expect(matchLine(winter, availableFrom('2026-11-02', '2027-02-26'), NOW)).toMatchObject({ kind: 'internship-window', verdict: 'met' });
+    expect(matchLine(winter, availableFrom('2026-11-02', '2026-12-31'), NOW).verdict).toBe('unmet');
+    expect(matchLine('Internship period: July 2026 to December 2026', springOnly, NOW).evidence.missing).toEqual([
+      'available July to December 2026',
+    ]);
+  });
+
+  it('after a start word, say when to start: quarters and halves of a year included', () => {
+    const summer = availableFrom('2026-06-01', '2026-12-31');
+    const q1 = matchLine('Duration of at least 4 months, with a start date in Q1 2026', summer, NOW);
+    expect(q1.verdict).toBe('unmet');
+    expect(q1.evidence.missing).toEqual(['available 4 months starting between Jan and Mar 2026']);
+    expect(matchLine('Open to a 6-month internship starting anytime in the second half of 2026', summer, NOW).verdict).toBe('met');
+    expect(matchLine('Able to start in the third quarter of 2026 for 3 months', summer, NOW).verdict).toBe('met');
+    expect(matchLine('Able to start in H1 2026 for 3 months', summer, NOW).verdict).toBe('met');
+    expect(matchLine('Able to start in H1 2026 for 3 months', availableFrom('2026-07-01', '2026-12-31'), NOW).verdict).toBe('unmet');
+  });
+
+  it('are never read off a graduation line', () => {
+    const result = matchLine('Expected graduation between Q4 2026 and Q2 2027', springOnly, NOW);
+    expect(result.kind).not.toBe('internship-window');
+    expect(result.verdict).toBe('unknown');
+  });
+});
+
+describe('another language besides the named ones', () => {
+  const speaker = (...languages: string[]) => ProfileSchema.parse({ languages });
+
+  it('needs a language the line does not name, of the region it names', () => {
+    const line = 'Fluency in English and at least one other European language';
+    expect(matchLine(line, speaker('English (native)', 'German (fluent)'), NOW).verdict).toBe('met');
+    expect(matchLine(line, speaker('English (native)', 'Korean (fluent)'), NOW).evidence.missing).toEqual(['one other European language']);
+    expect(matchLine(line, speaker('English (native)', 'French (basic)'), NOW).verdict).toBe('partial');
+  });
+
+  it('does not count a named language again, under another of its names', () => {
+    expect(matchLine('Fluent in Chinese and another Asian language', speaker('Mandarin (native)', 'English'), NOW).verdict).toBe('unmet');
+    expect(matchLine('Fluent in Chinese and another Asian language', speaker('Mandarin (native)', 'Thai (fluent)'), NOW).verdict).toBe(
+      'met',
+    );
+  });
+
+  it('cannot tell about a language Job Lens does not know, and says so', () => {
+    const result = matchLine('Fluent in English and another language', speaker('English (native)', 'Basque (fluent)'), NOW);
+    expect(result.verdict).toBe('unknown');
+    expect(result.evidence.notes).toContain(
+      'Basque (fluent): not a language Job Lens knows, so whether it is another language cannot be checked',
+    );
+  });
+});
+
+describe('two ways in', () => {
+  const line = "PhD in Computer Science or a related field, or a Master's degree with 3+ years of research experience";
+  const bachelor = student([computerScience], ['Java']);
+
+  it('counts the way that suits the profile, and names the other', () => {
+    const result = matchLine(line, student([doctorate]), NOW);
+    expect(result.verdict).toBe('met');
+    expect(result.evidence.notes).toContain("the line also accepts: a Master's degree with 3+ years of research experience");
+  });
+
+  it('blocks only when both ways are blocked, with both reasons in one', () => {
+    const report = matchPosting({ minimumQualifications: [line] }, bachelor, NOW);
+    expect(report.minimum[0]!.verdict).toBe('unmet');
+    expect(report.blockers).toHaveLength(1);
+    expect(report.blockers[0]).toMatch(/PhD.*\(or: .*Master/);
+    const either = "Master's degree or above, or Bachelor's degree with 2 years of relevant experience";
+    expect(matchPosting({ minimumQualifications: [either] }, bachelor, NOW).blockers).toEqual([]);
+  });
+
+  it('is not read into a field list, nor into degrees that share one requirement', () => {
+    const fields = matchLine("Bachelor's degree in Computer Science, Statistics, or a related field", bachelor, NOW);
+    expect(fields.evidence.notes.some((n) => n.startsWith('the line also accepts'))).toBe(false);
+    // "currently pursuing" is asked of both: a finished bachelor's does not meet "Undergraduate".
+    const graduate = student([{ ...computerScience, status: 'completed', graduation: '2025-06' }], ['Java']);
+    const shared = matchLine('Undergraduate, or Postgraduate who is currently pursuing a degree in Computer Science', graduate, NOW);
+    expect(shared.verdict).toBe('unmet');
   });
 });
