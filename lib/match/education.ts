@@ -35,14 +35,16 @@ const PURSUING =
 const COMPLETED =
   /\b(?:hold(?:s|ing)?|obtained|have completed|completed|possess(?:es)?|earned|graduated (?:with|from)|have graduated|degree holders?)\b/i;
 // Other ways to say a degree is in progress: "graduating with a Bachelor's", "expected to graduate
-// in June 2027 with a Bachelor's", "final-year undergraduate", "Master's students". Not when the
+// in June 2027 with a Bachelor's", "final-year undergraduate", "Master's students",
+// "undergraduates in their second year", "PhD candidates". Not when the
 // line also takes those who have graduated ("final-year students or fresh graduates"): then
 // finished degrees count too.
 const STUDYING_NOW =
-  /\bgraduating (?:with|from)\b|\bgraduat(?:e|ing)\b[^.;]{0,60}?\bwith (?:a|an)\b|\b(?:final|penultimate)[- ]year\b|\b(?:under-?graduate|bachelor'?s|master'?s|ph\.?\s?d|doctoral|post-?graduate|graduate|msc|bsc)\s+students?\b/i;
+  /\bgraduating (?:with|from)\b|\bgraduat(?:e|ing)\b[^.;]{0,60}?\bwith (?:a|an)\b|\b(?:final|penultimate)[- ]year\b|\b(?:under-?graduate|bachelor'?s|master'?s|ph\.?\s?d|doctoral|post-?graduate|graduate|msc|bsc)\s+students?\b|\b(?:under-?graduates|post-?graduates|undergrads)\b|\b(?:ph\.?\s?d|doctoral)\s+candidates?\b/i;
 const GRADUATES_TOO = /\b(?:recent|fresh|new)\s+grad|\bgraduated\b|\bgraduates\b|\balumni\b/i;
+// Not of a year of study: "undergraduates in their second year or above" are still undergraduates.
 const AT_LEAST =
-  /\b(?:or (?:above|higher|more advanced|equivalent degree)|and above|or a higher degree|at least (?:a|an)\b|minimum (?:of )?(?:a|an)\b)/i;
+  /(?<!\byears? )\b(?:or (?:above|higher|more advanced|equivalent degree)|and above|or a higher degree|at least (?:a|an)\b|minimum (?:of )?(?:a|an)\b)/i;
 const EQUIVALENT_EXPERIENCE = /\bequivalent (?:practical |work |industry |professional )?experience\b/i;
 
 export interface DegreeRequirement {

@@ -46,8 +46,11 @@ export function assessLine(text: string, ctx: MatchContext): LineAssessment {
   // typographic characters: then the clean line is scanned again.
   const raw = hintsOf(text);
   const typographic = (raw & TYPOGRAPHIC) !== 0;
-  const clean = cleanLine(text, typographic);
-  const hints = typographic ? hintsOf(clean) : raw;
+  const cleaned = cleanLine(text, typographic);
+  const hints = typographic ? hintsOf(cleaned) : raw;
+  // What the line says is not needed ("a degree in Computer Science is not required") asks
+  // nothing of any reader below.
+  const clean = hints & SOFT_WORDS ? withoutOptionalParts(cleaned) : cleaned;
   const paths = hints & DEGREE_HINT ? degreePaths(clean) : null;
   if (paths) return betterPath(text, assessLine(paths[0], ctx), assessLine(paths[1], ctx));
   const aspects: Aspect[] = [];
@@ -110,7 +113,7 @@ export function assessLine(text: string, ctx: MatchContext): LineAssessment {
 
   if (aspects.length === 0) {
     const evidence = emptyEvidence();
-    evidence.notes.push(unasked === clean ? SOFT_NOTE : ACHIEVEMENT.test(clean) ? ACHIEVEMENT_NOTE : HOPE_NOTE);
+    evidence.notes.push(unasked === cleaned ? SOFT_NOTE : ACHIEVEMENT.test(cleaned) ? ACHIEVEMENT_NOTE : HOPE_NOTE);
     return { result: { text, kind: 'soft', verdict: 'unknown', evidence }, kinds: SOFT_KINDS, blockers: [] };
   }
   return combine(text, aspects);
@@ -170,8 +173,13 @@ function experienceYears(years: Aspect, skills: Aspect | null): Aspect {
 const HOPE =
   /\b(?:(?:strong |genuine |keen |deep |an? )?interest(?:ed)? in|passion(?:ate)? (?:for|about)|curiosity (?:about|for|in|to)|curious (?:about|to)|enthusias(?:m|tic) (?:for|about)|eager(?:ness)? to (?:learn|explore)|willing(?:ness)? to (?:learn|explore|pick up)|desire to (?:learn|explore)|(?:keen|open|happy) to (?:learn|explore|pick up)|(?:ability|able) to (?:learn|pick up) (?:new )?|learn(?:ing)? (?:new \w+ )?quickly|quick learner|appetite for|excited (?:about|by)|attitude (?:to|towards?)|ownership (?:of|over|for)|(?:growth|learning) mindset)/gi;
 // The object comes before the cue ("Knowledge of Kafka is nice to have"): the whole clause is.
-const OPTIONAL =
-  /\bnice[- ]to[- ]have\b|\bnot (?:essential|required|mandatory|a requirement)\b|\boptional\b|\b(?:is|are) (?:also )?welcome\b/i;
+// Said not to be needed: "a degree in Computer Science is not required", "no Android experience
+// needed". Such a clause asks nothing of any reader.
+const NOT_NEEDED =
+  /\bnice[- ]to[- ]have\b|\bnot (?:essential|required|mandatory|a requirement|needed|necessary)\b|\bno (?:[\w/+#.'-]+ ){0,6}?(?:is |are )?(?:needed|required|necessary)\b|\boptional\b/i;
+// Also welcome: "Kafka skills are welcome" asks for no skill ("PhD students are welcome to apply"
+// still says who may apply, for the degree and graduation readers).
+const OPTIONAL = new RegExp(`${NOT_NEEDED.source}|\\b(?:is|are) (?:also )?welcome\\b`, 'i');
 // A record of competitions or awards ("a track record in ML competitions such as Kaggle"): the
 // skills such a clause names are what it was about, not what it asks for, and a profile holds no
 // results to check it against, so the whole clause is left out like an optional one.
@@ -199,9 +207,11 @@ const SOFT_WORDS = hint([
   'nice to have',
   'nice-to-have',
   'not essential',
-  'not required',
   'not mandatory',
   'not a requirement',
+  'needed',
+  'necessary',
+  'required',
   'optional',
   'welcome',
   'competition',
@@ -288,6 +298,17 @@ function bonusSubject(part: string): string | null {
 // Clauses end at ";" and at a sentence's end, not at the dots of "e.g." or "Node.js" (nor at
 // "e.g. ClickHouse", whose capital does not start a sentence); nothing is dropped.
 const CLAUSE = /(?:[^;.]|(?<=\b(?:e\.g|eg|i\.e|etc|incl|vs))\.|\.(?!\s+[A-Z]))+(?:[;.]|$)|[;.]/g;
+
+/** The text with each clause said not to be needed blanked (the same text when none is). */
+function withoutOptionalParts(text: string): string {
+  if (!NOT_NEEDED.test(text)) return text;
+  CLAUSE.lastIndex = 0;
+  let out = '';
+  for (let m = CLAUSE.exec(text); m && m[0].length > 0; m = CLAUSE.exec(text)) {
+    out += NOT_NEEDED.test(m[0]) ? ' '.repeat(m[0].length) : m[0];
+  }
+  return out;
+}
 
 function withoutSoftParts(text: string): string {
   CLAUSE.lastIndex = 0;

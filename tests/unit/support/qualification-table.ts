@@ -423,6 +423,11 @@ export const ROWS: Row[] = [
   // ——— two ways in, each a whole requirement: the best one for the profile counts ———
   ['own', "Master's degree or above, or Bachelor's degree with 2 years of relevant experience", 'degree-field', 'met', 'met', 'partial'],
   ['own', 'Currently in the penultimate or final year of study', 'graduation', 'met', 'met', 'met'],
+
+  // ——— what a line says is not needed asks nothing; undergraduates are students now ———
+  ['own', 'A degree in Computer Science is not required', 'soft', 'unknown', 'unknown', 'unknown'],
+  ['own', 'Experience with Java or Kotlin; no Android experience needed', 'skill', 'unmet', 'unmet', 'met'],
+  ['own', 'Undergraduates in their second year or above', 'degree-field', 'unmet', 'unmet', 'met'],
 ];
 
 /**

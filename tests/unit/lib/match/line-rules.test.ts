@@ -262,3 +262,20 @@ describe('two ways in', () => {
     expect(shared.verdict).toBe('unmet');
   });
 });
+
+describe('who a line is for', () => {
+  const finished = (level: string) => student([{ level, field: 'Computer Science', status: 'completed', graduation: '2024-06' }]);
+
+  it('reads undergraduates and PhD candidates as degrees in progress', () => {
+    expect(matchLine('Undergraduates in their second year or above', finished('Bachelor'), NOW).verdict).toBe('unmet');
+    expect(matchLine('PhD candidates in machine learning or a related field', finished('PhD'), NOW).verdict).toBe('unmet');
+    expect(matchLine('PhD candidates in machine learning or a related field', student([doctorate]), NOW).verdict).toBe('met');
+  });
+
+  it('still reads who may apply from "… are welcome to apply", and nothing from what is not needed', () => {
+    expect(matchLine('Final-year students are welcome to apply', student([firstYear]), NOW).kind).toBe('graduation');
+    expect(matchLine('A PhD is not required; a Master’s in Statistics is', finished('Bachelor'), NOW).evidence.missing).toEqual([
+      "a Master's degree",
+    ]);
+  });
+});
