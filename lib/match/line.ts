@@ -50,7 +50,7 @@ export function assessLine(text: string, ctx: MatchContext): LineAssessment {
   const hints = typographic ? hintsOf(cleaned) : raw;
   // What the line says is not needed ("a degree in Computer Science is not required") asks
   // nothing of any reader below.
-  const clean = hints & SOFT_WORDS ? withoutOptionalParts(cleaned) : cleaned;
+  const clean = hints & NOT_NEEDED_WORDS ? withoutOptionalParts(cleaned) : cleaned;
   const paths = hints & DEGREE_HINT ? degreePaths(clean) : null;
   if (paths) return betterPath(text, assessLine(paths[0], ctx), assessLine(paths[1], ctx));
   const aspects: Aspect[] = [];
@@ -179,6 +179,7 @@ const NOT_NEEDED =
   /\bnice[- ]to[- ]have\b|\bnot (?:essential|required|mandatory|a requirement|needed|necessary)\b|\bno (?:[\w/+#.'-]+ ){0,6}?(?:is |are )?(?:needed|required|necessary)\b|\boptional\b/i;
 // Also welcome: "Kafka skills are welcome" asks for no skill ("PhD students are welcome to apply"
 // still says who may apply, for the degree and graduation readers).
+const NOT_NEEDED_WORDS = hint(['not ', 'no ', 'nice to have', 'nice-to-have', 'optional']);
 const OPTIONAL = new RegExp(`${NOT_NEEDED.source}|\\b(?:is|are) (?:also )?welcome\\b`, 'i');
 // A record of competitions or awards ("a track record in ML competitions such as Kaggle"): the
 // skills such a clause names are what it was about, not what it asks for, and a profile holds no
@@ -209,9 +210,7 @@ const SOFT_WORDS = hint([
   'not essential',
   'not mandatory',
   'not a requirement',
-  'needed',
-  'necessary',
-  'required',
+  'not required',
   'optional',
   'welcome',
   'competition',
