@@ -94,6 +94,12 @@ const OR_MONTH = `(?:\\s?(?:or|/|to|-|–)\\s?(${M}))?`;
 const START_MONTH = new RegExp(`${START_WORDS}(?:[\\w-]+\\s+){0,3}?(?:in|from|by)\\s+(${M})${OR_MONTH}\\s*,?\\s*(20\\d\\d)?`, 'i');
 // With no word between, "beginning January 2027" needs its year: "start may vary" is not May.
 const START_MONTH_BARE = new RegExp(`${START_WORDS}(${M})${OR_MONTH}\\s*,?\\s*(20\\d\\d)\\b`, 'i');
+// "Internship start dates: January, May, or September 2026": a start in any of the months.
+const START_LIST = new RegExp(
+  `\\b(?:start(?:ing)?|onboard(?:ing)?)\\s*(?:dates?|months?)?\\s*(?::|-|–|are|include)\\s*((?:${M})(?:\\s*,\\s*(?:${M}))+\\s*,?\\s*(?:or|and)\\s*(?:${M}))\\s*,?\\s*(20\\d\\d)\\b`,
+  'i',
+);
+const LIST_MONTH = new RegExp(M, 'gi');
 // A start word a few words before a stretch of months makes it the start's: "start date in Q1 2026".
 const START_BEFORE = new RegExp(`${START_WORDS}(?:[\\w-]+\\s+){0,3}$`, 'i');
 const ONWARDS = new RegExp(`\\bfrom\\s+(${M})\\s*,?\\s*(20\\d\\d)\\s*(?:onwards?|or later)`, 'i');
@@ -298,6 +304,16 @@ function readStarts(text: string, spans: string[], hints: number, ctx: MatchCont
       for (let m = re.exec(rest); m; m = re.exec(rest)) {
         const day = pick(m);
         starts.push({ from: day, to: day, label: m[0] });
+      }
+    }
+  }
+  if (starts.length === 0 && hints & START_WORD) {
+    const list = START_LIST.exec(rest);
+    if (list) {
+      const year = Number(list[2]);
+      for (const name of list[1]!.match(LIST_MONTH) ?? []) {
+        const month = monthNumber(name)!;
+        starts.push({ from: monthStart(year, month), to: monthEnd(year, month), label: `${name} ${year}` });
       }
     }
   }

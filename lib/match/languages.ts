@@ -96,7 +96,7 @@ for (const [name, aliases] of Object.entries(LANGUAGES)) for (const a of aliases
 const ALIASES = [...byAlias.keys()].sort((a, b) => b.length - a.length);
 const ANY_LANGUAGE = new RegExp(`\\b(?:${ALIASES.join('|')})\\b`, 'gi');
 const PROFICIENCY =
-  /\bfluen\w*|\bproficien\w*|\bnative\b|\bbilingual\b|\bspoken\b|\bwritten\b|\bspeak\w*|\blanguages?\b|\bbusiness[- ]level\b|\bworking knowledge\b|\bcommand of\b|\bcommunicat\w* (?:in|skills in)\b|\bmother tongue\b|\bverbal\b/i;
+  /\bfluen\w*|\bproficien\w*|\bnative\b|\bbilingual\b|\bspoken\b|\bwritten\b|\bspeak\w*|\blanguages?\b|\bbusiness[- ]level\b|\bworking knowledge\b|\bcommand of\b|\bcommunicat\w* (?:in|skills in)\b|\bmother tongue\b|\bverbal\b|\breading\b|\bwriting\b/i;
 // Without a proficiency word: "Mandarin is a plus", "Japanese language skills are an advantage",
 // "Korean speakers preferred".
 const NAMED_AS_ASKED = new RegExp(
@@ -148,6 +148,8 @@ const PROFICIENCY_HINT = hint([
   'communicat',
   'mother tongue',
   'verbal',
+  'reading',
+  'writing',
   'plus',
   'bonus',
   'advantage',
@@ -174,7 +176,8 @@ export function readLanguages(text: string, hints: number): LanguageRequirement 
     if (prev && last && /^\s*(?:\/|or|,\s*or)\s*$/i.test(sep)) {
       last.names.push(f.name);
       last.words.push(f.word);
-    } else items.push({ names: [f.name], words: [f.word] });
+      // "English reading and writing, able to read English documents" asks for English once.
+    } else if (!items.some((i) => i.names.length === 1 && i.names[0] === f.name)) items.push({ names: [f.name], words: [f.word] });
     prev = f;
   }
   // "English or Mandarin" at the end of a comma list makes the whole list any-of.

@@ -428,6 +428,10 @@ export const ROWS: Row[] = [
   ['own', 'A degree in Computer Science is not required', 'soft', 'unknown', 'unknown', 'unknown'],
   ['own', 'Experience with Java or Kotlin; no Android experience needed', 'skill', 'unmet', 'unmet', 'met'],
   ['own', 'Undergraduates in their second year or above', 'degree-field', 'unmet', 'unmet', 'met'],
+
+  // ——— start months as a list; a language asked for by reading and writing ———
+  ['own', 'Internship start dates: January, May, or September 2026', 'start-dates', 'met', 'met', 'unmet'],
+  ['own', 'Good English reading and writing skills, able to read English technical documents', 'language', 'met', 'met', 'met'],
 ];
 
 /**

@@ -279,3 +279,29 @@ describe('who a line is for', () => {
     ]);
   });
 });
+
+describe('start months in a list', () => {
+  const from = (start: string, end: string) => ProfileSchema.parse({ availability: [{ from: start, to: end }] });
+
+  it('allow a start in any of them, and name each when none fits', () => {
+    const line = 'Internship start dates: January, May, or September 2026';
+    expect(matchLine(line, from('2026-09-01', '2026-12-18'), NOW).verdict).toBe('met');
+    const none = matchLine(line, from('2026-06-01', '2026-08-21'), NOW);
+    expect(none).toMatchObject({ kind: 'start-dates', verdict: 'unmet' });
+    expect(none.evidence.missing).toEqual(['available starting in Jan 2026 or in May 2026 or in Sep 2026']);
+  });
+
+  it('need a year and a start word before them', () => {
+    expect(matchLine('Start dates may vary by team', from('2026-06-01', '2026-08-21'), NOW).kind).toBe('soft');
+    expect(matchLine('Teams in January, May and September 2026', from('2026-06-01', '2026-08-21'), NOW).kind).not.toBe('start-dates');
+  });
+});
+
+describe('a language named twice', () => {
+  it('is asked for once', () => {
+    const profile = ProfileSchema.parse({ languages: ['English (native)'] });
+    const result = matchLine('Good English reading and writing skills, able to read English technical documents', profile, NOW);
+    expect(result).toMatchObject({ kind: 'language', verdict: 'met' });
+    expect(result.evidence.matched).toEqual([{ requirement: 'English', profile: 'English (native)' }]);
+  });
+});
