@@ -300,9 +300,11 @@ export function readFieldRequirement(text: string, hints: number): FieldRequirem
   if (blank) for (const b of BROAD) if (b.pattern.test(rest)) broad.push(b.category);
   const related =
     (hints & RELATED_WORDS) !== 0 &&
-    /\b(?:related|relevant|similar|equivalent|other)\s+(?:\w+\s+){0,2}(?:fields?|disciplines?|majors?|areas?|subjects?|degrees?|programs?|programmes?|backgrounds?|studies)\b/i.test(
+    (/\b(?:related|relevant|similar|equivalent|other)\s+(?:\w+\s+){0,2}(?:fields?|disciplines?|majors?|areas?|subjects?|degrees?|programs?|programmes?|backgrounds?|studies)\b/i.test(
       text,
-    );
+    ) ||
+      // "major in computer, electronics, automation or related": the noun left out.
+      /\b(?:or|and) (?:other )?(?:related|relevant|similar)\s*(?:[.;,)]|$)/i.test(text));
   if (named.length === 0 && broad.length === 0) return null;
   return { named, broad, related };
 }

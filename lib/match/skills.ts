@@ -119,6 +119,9 @@ const COMMA_SEPARATORS = new Set([',', ', or', ',or']);
 const UNKNOWN_ITEMS_THEN_OR = /^\s?,\s?(?:[\w+#./-]+\s){0,3}?[\w+#./-]+(?:\s?,\s?(?:[\w+#./-]+\s){0,3}?[\w+#./-]+){0,3}\s?,?\sor\s$/i;
 // Up to four more comma-separated names, then "or" and another: alternatives after a skill.
 const OPEN_ALTERNATIVES = /^(?:\s?,\s?[^,;()]{1,40}){0,4}?\s?,?\s?or\s+\S/i;
+// "…, advertising and other related fields": more areas the line does not name.
+const OTHER_AREAS =
+  /^\s?,?\s?(?:and|or)\s+(?:other|similar)\s+(?:related\s+|relevant\s+)?(?:fields?|areas?|domains?|directions?|topics?)\b/i;
 const CLAUSE_END = /[;.](?:\s|$)/;
 // "…, or other cloud platforms": the alternative is the next mention, which the list does check.
 const NEXT_IS_THE_ALTERNATIVE = /\bor(?:\s+(?:other|another|similar|any other|related))?\s*$/i;
@@ -130,7 +133,7 @@ function offersMore(text: string, mentions: readonly SkillMention[], last: Skill
   const end = CLAUSE_END.exec(gap);
   const clause = end ? gap.slice(0, end.index) : gap;
   if (end === null && next && NEXT_IS_THE_ALTERNATIVE.test(clause)) return false;
-  return OPEN_ALTERNATIVES.test(clause);
+  return OPEN_ALTERNATIVES.test(clause) || OTHER_AREAS.test(clause);
 }
 // What stands between one item and the next alternative: " or ", ") or ", "), or ".
 const OR_BETWEEN = /^\)?\s?,?\s?or\s$/i;

@@ -432,6 +432,17 @@ export const ROWS: Row[] = [
   // ——— start months as a list; a language asked for by reading and writing ———
   ['own', 'Internship start dates: January, May, or September 2026', 'start-dates', 'met', 'met', 'unmet'],
   ['own', 'Good English reading and writing skills, able to read English technical documents', 'language', 'met', 'met', 'met'],
+
+  // ——— lists left open at the end: "or related" with its noun left out, "and other related fields" ———
+  [
+    'own',
+    'Bachelor degree or above, major in computer, communication, electronics, automation or related',
+    'degree-field',
+    'met',
+    'met',
+    'met',
+  ],
+  ['own', 'Experience in search, recommendation, advertising and other related fields is preferred', 'skill', 'met', 'unknown', 'unknown'],
 ];
 
 /**
