@@ -82,6 +82,8 @@ export const DEGREE_HINT = hint([
   'b.tech',
   'btech',
   'mba',
+  'student',
+  'major',
 ]);
 const DEGREE_ABBREVIATION = /\b[BM]\.?(?:S|A)\b/;
 
@@ -112,18 +114,34 @@ export function readDegree(text: string, hints: number): DegreeRequirement | nul
   const fields = readFieldRequirement(text, hints);
   const anyLevel = levels.size === 0;
   // Without a level, only "degree in <field>" is a degree line ("relevant degree / experience is a plus" is not).
-  if (anyLevel && !(ANY_DEGREE.test(text) && fields && (fields.named.length > 0 || /\bdegree (?:in|of)\b/i.test(text)))) return null;
+  const degreeWord = ANY_DEGREE.exec(text)?.[0];
+  const people = anyLevel && fields ? (fields.named.map((n) => studentsOf(text, n.text)).find((p) => p !== null) ?? null) : null;
+  if (anyLevel && !(degreeWord && fields && (fields.named.length > 0 || /\bdegree (?:in|of)\b/i.test(text))) && people === null)
+    return null;
   const status =
     PURSUING.test(text) || (STUDYING_NOW.test(text) && !GRADUATES_TOO.test(text)) ? 'pursuing' : COMPLETED.test(text) ? 'completed' : null;
   return {
     levels: LEVELS.filter((l) => levels.has(l)),
-    words: anyLevel ? [ANY_DEGREE.exec(text)![0]] : words,
+    words: anyLevel ? [degreeWord ?? people!] : words,
     anyLevel,
     exact: status === 'pursuing' && !AT_LEAST.test(text),
     status,
     equivalentExperience: EQUIVALENT_EXPERIENCE.test(text),
     fields,
   };
+}
+
+// "Law students", "Computer Science graduates", "Statistics majors", "majoring in Economics": a
+// field's people, so a degree line without the word "degree".
+const PEOPLE_AFTER = /^\s+(?:students?|graduates?|majors?|undergraduates?|postgraduates?)\b/i;
+const PEOPLE_BEFORE = /\b(?:students?|graduates?|majors?|majoring|undergraduates?|postgraduates?)\s+(?:in|of)\s+$/i;
+function studentsOf(text: string, field: string): string | null {
+  const at = text.toLowerCase().indexOf(field.toLowerCase());
+  if (at === -1) return null;
+  const after = PEOPLE_AFTER.exec(text.slice(at + field.length));
+  if (after) return text.slice(at, at + field.length) + after[0];
+  const before = PEOPLE_BEFORE.exec(text.slice(Math.max(0, at - 30), at));
+  return before ? before[0] + text.slice(at, at + field.length) : null;
 }
 
 /** "pursuing" with a graduation already past counts as completed. */
@@ -241,7 +259,7 @@ const ENROLMENT_HINT = hint(['pursu', 'enrol', 'student', 'studying']);
 
 export function readEnrolment(text: string, hints: number): boolean {
   if (!(hints & ENROLMENT_HINT)) return false;
-  return PURSUING.test(text) && /\b(?:student|university|college|school|degree|program|programme|studies|enrolled)\b/i.test(text);
+  return PURSUING.test(text) && /\b(?:students?|university|college|school|degree|program|programme|studies|enrolled)\b/i.test(text);
 }
 
 export function assessEnrolment(ctx: MatchContext): Aspect {
@@ -296,7 +314,7 @@ const PENULTIMATE_OR =
   /\b(?:penultimate|pre-final|second[- ]to[- ]last)\s+(?:or|and|\/)\s+final[- ]year\b|\bfinal\s+(?:or|and|\/)\s+(?:penultimate|pre-final|second[- ]to[- ]last)[- ]year\b/i;
 // "recent graduates", "graduated within the past 12 months", "graduated in the last two years".
 const RECENT = new RegExp(
-  `\\brecent(?:ly)?[- ]grad\\w*|\\bgraduated (?:with)?in the (?:past|last) (?:(${NUMBER_PATTERN}) )?(months?|years?)`,
+  `\\brecent(?:ly)?[- ](?:[A-Za-z]+ )?grad\\w*|\\bgraduated (?:with)?in the (?:past|last) (?:(${NUMBER_PATTERN}) )?(months?|years?)`,
   'i',
 );
 const RETURN_TO_SCHOOL =

@@ -30,7 +30,7 @@ export interface LineAssessment {
 const YEAR_WORD = hint(['year', 'yrs']);
 const EXPERIENCE_WORDS = hint(['experience', 'worked', 'track record']);
 const EXPERIENCE = /\bexperience\b|\bexperienced\b|\bworked\b|\btrack record\b/i;
-const DEGREE_WORDS = /\b(?:degree|bachelor|master|ph\.?\s?d|doctora|undergraduate|postgraduate|major|majoring|BS|MS)\b/i;
+const DEGREE_WORDS = /\b(?:degree|bachelor|master|ph\.?\s?d|doctora|undergraduate|postgraduate|majors?|majoring|BS|MS)\b/i;
 const PUBLICATION_WORDS = /\bpublications?\b|\bpublish(?:ed|ing)\b|\bpapers?\b|\bconferences?\b|\bjournals?\b|\bvenues?\b/i;
 
 const ON_SITE = /\bon-?\s?site\b|\bin[- ]person\b|\bin[- ]office\b|\bour [\w ]{0,20}office\b|\brelocat/i;

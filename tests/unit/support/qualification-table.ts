@@ -443,6 +443,11 @@ export const ROWS: Row[] = [
     'met',
   ],
   ['own', 'Experience in search, recommendation, advertising and other related fields is preferred', 'skill', 'met', 'unknown', 'unknown'],
+
+  // ——— a field's people ("Statistics majors", "majors in …") ask for the field; current students ———
+  ['own', 'Statistics majors are preferred', 'degree-field', 'partial', 'met', 'partial'],
+  ['own', 'Majors in Statistics, Mathematics or Economics', 'degree-field', 'met', 'met', 'partial'],
+  ['own', 'Current students only', 'enrolment', 'met', 'met', 'met'],
 ];
 
 /**
@@ -464,6 +469,8 @@ export const GRADUATE_ROWS: GraduateRow[] = [
   ['tiktok', "Bachelor's degree or above in Computer Science or a related technical field", 'degree-field', 'met', 'met', 'met', 'unmet'],
   ['tiktok', "Master's degree in Computer Science, Data Science or a related field", 'degree-field', 'unmet', 'unmet', 'met', 'unmet'],
   ['own', 'Final year student or recent graduate', 'graduation', 'met', 'unmet', 'unmet', 'unmet'],
+  // The field's own graduates, and recent ones of it: the CS graduate is recent, not of law.
+  ['own', 'Law students in their final year, or recent law graduates', 'degree-field', 'partial', 'unmet', 'unmet', 'unmet'],
   ['own', 'Must be returning to school after the internship', 'graduation', 'unmet', 'met', 'met', 'met'],
   ['own', '1+ years of software engineering experience', 'experience-years', 'met', 'unknown', 'unknown', 'unknown'],
   ['own', '2+ years of software engineering experience', 'experience-years', 'unmet', 'unmet', 'unmet', 'unmet'],

@@ -272,6 +272,14 @@ describe('who a line is for', () => {
     expect(matchLine('PhD candidates in machine learning or a related field', student([doctorate]), NOW).verdict).toBe('met');
   });
 
+  it('reads a field’s people as a degree line, whose field is not also a skill', () => {
+    const result = matchLine('Statistics majors are preferred', student([computerScience], ['statistics']), NOW);
+    expect(result).toMatchObject({ kind: 'degree-field', verdict: 'partial' });
+    expect(result.evidence.matched.map((m) => m.requirement)).toEqual(['Statistics majors']);
+    expect(result.evidence.missing).toEqual(['a degree in Statistics']);
+    expect(matchLine('Students majoring in Computer Science', student([computerScience]), NOW).verdict).toBe('met');
+  });
+
   it('still reads who may apply from "… are welcome to apply", and nothing from what is not needed', () => {
     expect(matchLine('Final-year students are welcome to apply', student([firstYear]), NOW).kind).toBe('graduation');
     expect(matchLine('A PhD is not required; a Master’s in Statistics is', finished('Bachelor'), NOW).evidence.missing).toEqual([
