@@ -181,7 +181,9 @@ function headBefore(text: string, outside: SkillMention[], region: Region): Skil
   for (const m of outside) if (m.end <= region.start) head = m;
   if (!head) return null;
   const gap = text.slice(head.end, region.start);
-  if (/[;.]/.test(gap)) return null;
+  // "containerization (Docker) and orchestration (Kubernetes)": the second examples are of the
+  // word after the first's parenthesis, not of the skill before it.
+  if (/[;.)]/.test(gap)) return null;
   const words = gap.trim();
   return words === '' || words.split(/\s+/).length <= 3 ? head : null;
 }

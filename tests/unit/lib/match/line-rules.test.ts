@@ -313,3 +313,14 @@ describe('a language named twice', () => {
     expect(result.evidence.matched).toEqual([{ requirement: 'English', profile: 'English (native)' }]);
   });
 });
+
+describe('examples in parentheses, one after another', () => {
+  it('belong each to the word before its own parenthesis', () => {
+    const docker = student([computerScience], ['Docker']);
+    const result = matchLine('Experience with containerization (Docker) and orchestration (Kubernetes)', docker, NOW);
+    expect(result.verdict).toBe('partial');
+    expect(result.evidence.missing).toEqual(['Kubernetes']);
+    const both = student([computerScience], ['Docker', 'Kubernetes']);
+    expect(matchLine('Experience with containerization (Docker) and orchestration (Kubernetes)', both, NOW).verdict).toBe('met');
+  });
+});
