@@ -202,7 +202,10 @@ export function readAvailability(text: string, ctx: MatchContext, hints = hintsO
   if (
     d &&
     DURATION_CONTEXT.test(text) &&
-    !/^\s*(?:of\s+)?(?:\w+\s+)?(?:experience|work experience)/i.test(text.slice(d.index + d[0].length, d.index + d[0].length + 30))
+    // "3 months of relevant internship experience" is experience, not a commitment.
+    !/^\s*(?:of\s+)?(?:[\w-]+\s+){0,2}(?:experience|work experience)|^\s*of\s+(?:[\w-]+\s+){0,2}internships\b/i.test(
+      text.slice(d.index + d[0].length, d.index + d[0].length + 40),
+    )
   ) {
     const amount = parseNumber(d[1]!);
     if (amount) duration = { amount, unit: d[2]!.toLowerCase().startsWith('week') ? 'week' : 'month', words: d[0] };

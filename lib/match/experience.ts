@@ -28,16 +28,17 @@ export interface YearsRequirement {
 }
 
 const YEARS = new RegExp(
-  `\\b(?:(less than|under|fewer than|no more than|at most|up to)\\s+)?(?:(?:at least|a minimum of|minimum(?: of)?|over|more than)\\s+)?(${NUMBER_PATTERN}|a|an)\\s*\\+?\\s*(?:-\\s*\\d{1,2}\\s*)?(?:\\+\\s*)?(?:full[- ]time\\s+)?(?:years?|yrs)\\b`,
+  `\\b(?:(less than|under|fewer than|no more than|at most|up to)\\s+)?(?:(?:at least|a minimum of|minimum(?: of)?|over|more than)\\s+)?(half\\s+)?(${NUMBER_PATTERN}|a|an)\\s*\\+?\\s*(?:-\\s*\\d{1,2}\\s*)?(?:\\+\\s*)?(?:or more\\s+)?(?:full[- ]time\\s+)?(?:years?|yrs)\\b`,
   'i',
 );
 
 export function readYears(text: string): YearsRequirement | null {
   const m = YEARS.exec(text);
   if (!m) return null;
-  const n = parseNumber(m[2]!);
+  const n = parseNumber(m[3]!);
   if (n === null || n > 40) return null;
-  return { months: n * 12, atMost: m[1] !== undefined, words: m[0] };
+  // "Half a year or more": six months.
+  return { months: m[2] ? n * 6 : n * 12, atMost: m[1] !== undefined, words: m[0] };
 }
 
 function monthsOf(roles: readonly Experience[], thisMonth: number): number {
@@ -68,6 +69,12 @@ export function assessYears(req: YearsRequirement, ctx: MatchContext, withSkills
   const evidence = emptyEvidence();
   const roles = ctx.profile.experience;
   const wanted = `${req.atMost ? 'less than' : 'at least'} ${yearsLabel(req.months)} of work experience`;
+  // "0-2 years of experience": none is enough, for anyone whose profile says anything of their
+  // roles or studies (an empty profile stays unknown everywhere).
+  if (req.months === 0 && !req.atMost && (roles.length > 0 || ctx.profile.education.length > 0)) {
+    evidence.matched.push({ requirement: 'no minimum of work experience', profile: 'any' });
+    return aspect('experience-years', 'met', evidence);
+  }
   if (roles.length === 0) {
     const student = ctx.profile.education.some((e) => e.status === 'pursuing' && monthIndex(e.graduation) >= ctx.thisMonth);
     if (student && withSkills && !req.atMost) {
@@ -112,7 +119,14 @@ export function assessYears(req: YearsRequirement, ctx: MatchContext, withSkills
  * not something the roles' titles tell reliably, so a line that names a kind says so in a note.
  */
 const INTERNSHIP =
-  /\b(?:internships?|intern)\s+experiences?\b|\b(?:previous|prior|past|relevant|completed|at least one|one or more)\s+internships?\b|\bexperience (?:as an? intern|from (?:an? )?internships?)\b/i;
+  /\b(?:internships?|intern)\s+experiences?\b|\b(?:previous|prior|past|relevant|completed|at least one|one or more)\s+internships?\b|\bexperience (?:as an? intern|from (?:an? )?internships?)\b|\b(?:\d|two|three|four)\s*(?:\+|or more)?\s+(?:[\w-]+\s+)?internships\b/i;
+// "2 or more internships", "at least two internships": how many.
+const INTERNSHIP_COUNT = new RegExp(`\\b(${NUMBER_PATTERN})\\s*(?:\\+|or more)?\\s+(?:[\\w-]+\\s+)?internships\\b`, 'i');
+// "At least 6 months of internship experience", "a year of internships": how long, all told.
+const INTERNSHIP_TIME = new RegExp(
+  `\\b(half\\s+)?(${NUMBER_PATTERN}|a|an)\\s*\\+?\\s*(months?|years?)\\s+(?:or more\\s+)?of\\s+(?:[\\w-]+\\s+){0,2}?internships?\\b`,
+  'i',
+);
 const OF_A_KIND =
   /\b(?:internships?|intern)\s+experiences?\s+(?:in|with|at|on|related to|relevant to)\b|\binternships?\s+(?:in|with|at|on)\b/i;
 
@@ -135,6 +149,18 @@ export function assessInternship(text: string, ctx: MatchContext): Aspect {
     evidence.matched.push({ requirement: 'experience', profile: label(roles[0]!) });
     evidence.notes.push('none of your roles is marked as an internship');
     return aspect('experience-years', 'partial', evidence);
+  }
+  const count = INTERNSHIP_COUNT.exec(text);
+  const needed = count ? (parseNumber(count[1]!) ?? 1) : 1;
+  const time = INTERNSHIP_TIME.exec(text);
+  const amount = time ? (parseNumber(time[2]!) ?? 1) * (time[3]!.toLowerCase().startsWith('year') ? 12 : 1) : 0;
+  const neededMonths = time?.[1] ? amount / 2 : amount;
+  const months = monthsOf(internships, ctx.thisMonth);
+  if (internships.length < needed || months < neededMonths) {
+    const asked = [needed > 1 ? `${needed} internships` : null, neededMonths ? `${yearsLabel(neededMonths)} of internships` : null];
+    evidence.missing.push(`at least ${asked.filter(Boolean).join(', ')}`);
+    evidence.notes.push(`you list ${internships.length} internship${internships.length === 1 ? '' : 's'}, ${yearsLabel(months)} in all`);
+    return aspect('experience-years', 'unmet', evidence);
   }
   for (const r of internships) evidence.matched.push({ requirement: wanted, profile: label(r) });
   if (OF_A_KIND.test(text)) evidence.notes.push('whether the internship was of the kind asked for is for you to judge');

@@ -475,6 +475,13 @@ export const GRADUATE_ROWS: GraduateRow[] = [
   ['own', '1+ years of software engineering experience', 'experience-years', 'met', 'unknown', 'unknown', 'unknown'],
   ['own', '2+ years of software engineering experience', 'experience-years', 'unmet', 'unmet', 'unmet', 'unmet'],
   ['own', '1+ years with Python and Go', 'experience-years', 'met', 'partial', 'partial', 'partial'],
+  // Internships counted and timed (the graduate's one internship ran three months); "0-2 years"
+  // asks for none; "one or more years" is a year.
+  ['own', 'At least 6 months of internship experience in a tech company', 'experience-years', 'unmet', 'unknown', 'unknown', 'unknown'],
+  ['own', 'Minimum 3 months of relevant internship experience', 'experience-years', 'met', 'unknown', 'unknown', 'unknown'],
+  ['own', '2 or more internships in software engineering', 'experience-years', 'unmet', 'unknown', 'unknown', 'unknown'],
+  ['own', '0-2 years of experience in software development', 'experience-years', 'met', 'met', 'met', 'met'],
+  ['own', 'One or more years of experience in a customer-facing role', 'experience-years', 'met', 'unknown', 'unknown', 'unknown'],
   ['tiktok', 'Currently enrolled in a university degree program', 'enrolment', 'unmet', 'met', 'met', 'met'],
   ['own', '3+ years with Python and Go', 'experience-years', 'unmet', 'partial', 'partial', 'unmet'],
   // Internships: the graduate's internship shows; the students list no roles, so nothing is told.

@@ -324,3 +324,28 @@ describe('examples in parentheses, one after another', () => {
     expect(matchLine('Experience with containerization (Docker) and orchestration (Kubernetes)', both, NOW).verdict).toBe('met');
   });
 });
+
+describe('years and internships, counted', () => {
+  const worked = (from: string, to: string, internship = false) =>
+    ProfileSchema.parse({
+      education: [{ ...computerScience, status: 'completed', graduation: '2025-06' }],
+      skills: ['React'],
+      experience: [{ title: internship ? 'Frontend Intern' : 'Frontend Engineer', from, to, internship }],
+    });
+
+  it('read half a year as six months', () => {
+    expect(matchLine('Half a year or more of experience with React', worked('2026-01', '2026-07'), NOW).verdict).toBe('met');
+    const short = matchLine('Half a year or more of experience with React', worked('2026-01', '2026-03'), NOW);
+    expect(short.verdict).toBe('unmet');
+    expect(short.evidence.missing).toContain('at least 6 months of work experience');
+  });
+
+  it('hold internships to the number and the months asked', () => {
+    const intern = worked('2025-06', '2025-08', true);
+    const months = matchLine('At least 6 months of internship experience', intern, NOW);
+    expect(months.verdict).toBe('unmet');
+    expect(months.evidence.notes).toContain('you list 1 internship, 3 months in all');
+    expect(matchLine('At least 3 months of internship experience', intern, NOW).verdict).toBe('met');
+    expect(matchLine('Two or more internships in software engineering', intern, NOW).evidence.missing).toEqual(['at least 2 internships']);
+  });
+});
