@@ -126,12 +126,21 @@ export function assessLine(text: string, ctx: MatchContext): LineAssessment {
  */
 const SECOND_DEGREE =
   /[,;]\s*or\s+(?=(?:an?\s+|the\s+)?(?:bachelor|master|ph\.?\s?d|doctora|undergraduate|postgraduate|BS|MS|BA|MA|BSc|MSc|BEng|MEng)\b)/i;
-const WITH_EXPERIENCE = /\bwith\b[^,;]*\b(?:years?|experience)\b/i;
+const WITH_WORD = /\bwith\b/i;
+const YEARS_OR_EXPERIENCE = /\b(?:years?|experience)\b/i;
+/** "… with 2 years of experience" within one comma part (two linear scans, no backtracking). */
+function withExperience(text: string): boolean {
+  const w = WITH_WORD.exec(text);
+  if (!w) return false;
+  const rest = text.slice(w.index);
+  const end = rest.search(/[,;]/);
+  return YEARS_OR_EXPERIENCE.test(end === -1 ? rest : rest.slice(0, end));
+}
 function degreePaths(line: string): [string, string] | null {
   const m = SECOND_DEGREE.exec(line);
   if (!m || !DEGREE_WORDS.test(line.slice(0, m.index))) return null;
   const second = line.slice(m.index + m[0].length);
-  return WITH_EXPERIENCE.test(second) ? [line.slice(0, m.index), second] : null;
+  return withExperience(second) ? [line.slice(0, m.index), second] : null;
 }
 
 const PATH_RANK: Record<Verdict, number> = { met: 3, partial: 2, unknown: 1, unmet: 0 };

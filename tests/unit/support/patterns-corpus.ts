@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Corpus } from './patterns-harness';
+import { GRADUATE_ROWS, ROWS } from './qualification-table';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures');
 
@@ -27,7 +28,11 @@ PUBLICATIONS
 J. Lee, A. Kim. "Graph Learning at Scale." NeurIPS 2025.
 `;
 
-/** The saved job pages and profiles of tests/fixtures, plus the résumé: what the collection pass runs over. */
+/**
+ * The saved job pages and profiles of tests/fixtures, the résumé, and the qualification table's
+ * lines (the fixtures' postings hold few of the kinds a line rule reads): what the collection
+ * pass runs over.
+ */
 export function nodeCorpus(): Corpus {
   const pages = readdirSync(FIXTURES)
     .filter((f) => f.endsWith('.expected.json'))
@@ -39,5 +44,6 @@ export function nodeCorpus(): Corpus {
   const profiles = readdirSync(profileDir)
     .filter((f) => f.endsWith('.json'))
     .map((f) => JSON.parse(readFileSync(join(profileDir, f), 'utf8')) as unknown);
-  return { pages, profiles, resumes: [SAMPLE_RESUME] };
+  const lines = [...ROWS.map((r) => r[1]), ...GRADUATE_ROWS.map((r) => r[1])];
+  return { pages, profiles, resumes: [SAMPLE_RESUME], lines };
 }

@@ -27,6 +27,8 @@ export interface Corpus {
   pages: { html: string; url: string }[];
   profiles: unknown[];
   resumes: string[];
+  /** Qualification lines on their own: each line rule's patterns run only on lines of its kind. */
+  lines: string[];
 }
 
 export interface HarnessEnv {
@@ -265,6 +267,7 @@ export function exerciseEverything(env: HarnessEnv, corpus: Corpus): void {
     for (const value of [result.posting.title, result.posting.team, result.posting.locations.join('; '), result.posting.url])
       csvCell(value);
   }
+  for (const line of corpus.lines) for (const profile of profiles) matchLine(line, profile, env.now);
   for (const text of corpus.resumes) parseResume(text, env.now);
   for (const profile of profiles) ProfileSchema.safeParse(profile);
   for (const query of ['py', 'Java', 'c++', 'machine learn', 'k8s']) suggestSkill(query);
