@@ -177,7 +177,7 @@ function runCheck(input: CheckInput, ctx: MatchContext): Check {
       const places: Place[] = locations.map((l) => placeOf(l) ?? { text: l, city: l.trim().toLowerCase(), country: '' });
       const text = `Work location: ${locations.join(' or ')}${days ? `, on site ${days} days a week` : ''}`;
       const a = assessLocation(
-        { places, words: locations.join(', '), fromPosting: false, daysPerWeek: days ? `${days} days a week` : null },
+        { places, words: locations.join(', '), line: text, fromPosting: false, daysPerWeek: days ? `${days} days a week` : null },
         ctx,
       );
       return check('locations', text, combine(text, [a]));

@@ -238,6 +238,22 @@ function covers(profileLocation: string, place: Place): boolean {
   return false;
 }
 
+/** A profile city inside a country the line names ("London" for "in the UK"). */
+function inside(profileLocation: string, place: Place): boolean {
+  const coverage = coverageOf(profileLocation);
+  return (
+    coverage.kind === 'place' &&
+    coverage.own !== null &&
+    coverage.own.city !== null &&
+    place.city === null &&
+    coverage.own.country === place.country
+  );
+}
+
+// Where the candidate is, not where the desk is: "open to candidates in the UK", "remote within
+// Ireland", "must reside in …". A city of the country is in it.
+const WHERE_YOU_ARE = /\bcandidates (?:located |based )?in\b|\bremote[\w-]*\s(?:within|in)\b|\breside\b|\bresiding\b|\bremote\b/i;
+
 // "office" the place, not Microsoft Office the software.
 const OFFICE =
   '(?<!(?:microsoft|ms|google|open|libre)\\s)\\boffice\\b(?!\\s*(?:suite|software|tools?|applications?|apps?|365|skills|products))';
@@ -251,6 +267,8 @@ const DAYS_PER_WEEK = /\b(\d|one|two|three|four|five)\s+days?\s+(?:a|per|each)\s
 export interface LocationRequirement {
   places: Place[];
   words: string;
+  /** The line as read, for what its cue says of the place. */
+  line: string;
   fromPosting: boolean;
   daysPerWeek: string | null;
 }
@@ -275,11 +293,12 @@ export function readLocation(text: string, ctx: MatchContext, hints: number): Lo
   const cue = ONSITE.exec(text);
   if (!cue) return null;
   const inLine = findPlaces(text);
-  if (inLine.length) return { places: inLine, words: cue[0], fromPosting: false, daysPerWeek: DAYS_PER_WEEK.exec(text)?.[0] ?? null };
+  if (inLine.length)
+    return { places: inLine, words: cue[0], line: text, fromPosting: false, daysPerWeek: DAYS_PER_WEEK.exec(text)?.[0] ?? null };
   // "Work on-site three days a week" names no place: the posting's locations are the place.
   if (!ONSITE_WITHOUT_PLACE.test(text)) return null;
   const fromPosting = ctx.posting.locations.map(placeOf).filter((p): p is Place => p !== null);
-  return { places: fromPosting, words: cue[0], fromPosting: true, daysPerWeek: DAYS_PER_WEEK.exec(text)?.[0] ?? null };
+  return { places: fromPosting, words: cue[0], line: text, fromPosting: true, daysPerWeek: DAYS_PER_WEEK.exec(text)?.[0] ?? null };
 }
 
 export function assessLocation(req: LocationRequirement, ctx: MatchContext): Aspect {
@@ -302,6 +321,15 @@ export function assessLocation(req: LocationRequirement, ctx: MatchContext): Asp
     }
   }
   const wanted = listOr([...new Set(req.places.map((p) => p.text))]);
+  for (const place of req.places) {
+    const city = ctx.profile.locations.find((l) => inside(l, place));
+    if (!city) continue;
+    evidence.matched.push({ requirement: place.text, profile: city });
+    if (WHERE_YOU_ARE.test(req.line)) return aspect('location', 'met', evidence, true);
+    // "Based in the UK": the office may be in another of its cities than yours.
+    evidence.notes.push(`${city} is in ${place.country}; the line names the country, not the city`);
+    return aspect('location', 'partial', evidence, true);
+  }
   evidence.missing.push(`can work in ${wanted}`);
   return aspect(
     'location',

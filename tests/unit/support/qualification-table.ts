@@ -448,6 +448,12 @@ export const ROWS: Row[] = [
   ['own', 'Statistics majors are preferred', 'degree-field', 'partial', 'met', 'partial'],
   ['own', 'Majors in Statistics, Mathematics or Economics', 'degree-field', 'met', 'met', 'partial'],
   ['own', 'Current students only', 'enrolment', 'met', 'met', 'met'],
+
+  // ——— a city of a country the line names (the BS named London, Dublin, Sydney): in it, where the
+  // line says where you are; partly, where the office could be in another city ———
+  ['own', 'This is a remote role open to candidates in the UK and Ireland', 'location', 'unmet', 'unmet', 'met'],
+  ['own', 'Candidates must reside in Australia', 'location', 'unmet', 'unmet', 'met'],
+  ['own', 'This position is based in the United Kingdom', 'location', 'unmet', 'unmet', 'partial'],
 ];
 
 /**
