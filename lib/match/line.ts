@@ -39,6 +39,7 @@ const SOFT_KINDS: readonly LineKind[] = Object.freeze(['soft']);
 const SOFT_NOTE = 'not something a profile can show; never counted against you';
 const HOPE_NOTE = 'an interest, attitude or nice-to-have, not a requirement; never counted against you';
 const ACHIEVEMENT_NOTE = 'competition results and awards are not in a profile; never counted against you';
+const CONTRIBUTION_NOTE = 'open-source contributions are not in a profile; never counted against you';
 
 export function assessLine(text: string, ctx: MatchContext): LineAssessment {
   // One scan of the line tells which readers can find anything in it. Cleaning only cuts a list
@@ -113,7 +114,15 @@ export function assessLine(text: string, ctx: MatchContext): LineAssessment {
 
   if (aspects.length === 0) {
     const evidence = emptyEvidence();
-    evidence.notes.push(unasked === cleaned ? SOFT_NOTE : ACHIEVEMENT.test(cleaned) ? ACHIEVEMENT_NOTE : HOPE_NOTE);
+    evidence.notes.push(
+      unasked === cleaned
+        ? SOFT_NOTE
+        : ACHIEVEMENT.test(cleaned)
+          ? ACHIEVEMENT_NOTE
+          : CONTRIBUTION.test(cleaned)
+            ? CONTRIBUTION_NOTE
+            : HOPE_NOTE,
+    );
     return { result: { text, kind: 'soft', verdict: 'unknown', evidence }, kinds: SOFT_KINDS, blockers: [] };
   }
   return combine(text, aspects);
@@ -194,6 +203,9 @@ const OPTIONAL = new RegExp(`${NOT_NEEDED.source}|\\b(?:is|are) (?:also )?welcom
 // skills such a clause names are what it was about, not what it asks for, and a profile holds no
 // results to check it against, so the whole clause is left out like an optional one.
 const ACHIEVEMENT = /\b(?:competitions?|contests?|hackathons?|olympiads?|ICPC|Kaggle|awards?|prizes?|medals?)\b/i;
+// A record of contributions ("open-source contributions on GitHub"), the same: "GitHub" there is
+// where the record is, not a skill asked for.
+const CONTRIBUTION = /\bopen[- ]source contribut\w*|\bcontribut\w* to (?:an? |the )?(?:[\w-]+ )?open[- ]source\b/i;
 const SOFT_WORDS = hint([
   'interest',
   'passion',
@@ -231,6 +243,8 @@ const SOFT_WORDS = hint([
   'award',
   'prize',
   'medal',
+  'open source',
+  'open-source',
   'plus',
   'bonus',
   'advantage',
@@ -323,7 +337,7 @@ function withoutSoftParts(text: string): string {
   let out = '';
   for (let m = CLAUSE.exec(text); m && m[0].length > 0; m = CLAUSE.exec(text)) {
     const clause = m[0];
-    if (OPTIONAL.test(clause) || ACHIEVEMENT.test(clause)) {
+    if (OPTIONAL.test(clause) || ACHIEVEMENT.test(clause) || CONTRIBUTION.test(clause)) {
       out += ' '.repeat(clause.length);
       continue;
     }

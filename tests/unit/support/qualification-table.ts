@@ -405,6 +405,8 @@ export const ROWS: Row[] = [
   ['own', 'Track record in ML competitions such as Kaggle', 'soft', 'unknown', 'unknown', 'unknown'],
   ['own', 'Awards in programming contests such as ACM-ICPC are a plus', 'soft', 'unknown', 'unknown', 'unknown'],
   ['own', 'Proficient in C++; ICPC medals are a plus', 'skill', 'met', 'unmet', 'unmet'],
+  ['own', 'Open-source contributions on GitHub are a plus', 'soft', 'unknown', 'unknown', 'unknown'],
+  ['own', 'Proficient in Java; contributions to open-source projects such as Kafka are a plus', 'skill', 'unmet', 'unmet', 'met'],
 
   // ——— months given as a stretch: beside a duration they say where it lies (the MS is free from
   // January to June only); alone they are a window; after a start word, when to start ———
