@@ -223,6 +223,16 @@ const LETTER_PREFIXES = new Set([
   'line',
 ]);
 
+// Names that are also verbs, as an infinitive takes them: "the ability to spark creativity", "to
+// excel in", "to react to". Written in lower case after "to" and before a lower-case word they are
+// the verb ("migrate from Hive to Spark" keeps its capital, or ends the line).
+const VERB_NAMES = new Set(['spark', 'excel', 'react', 'express']);
+function asVerb(tokens: TokenList, from: number, to: number): boolean {
+  // The cheap tests first: this runs for every one-word name found.
+  if (to - from !== 1 || from === 0 || to >= tokens.count || !tokens.word(from - 1) || !tokens.isLower(from - 1, 'to')) return false;
+  return VERB_NAMES.has(tokens.text(from)) && tokens.word(to) && /^[a-z]/.test(tokens.text(to));
+}
+
 function atSentenceStart(tokens: TokenList, i: number): boolean {
   if (i === 0) return true;
   if (!tokens.word(i - 1)) return SENTENCE_BREAKS.has(tokens.text(i - 1));
@@ -245,6 +255,7 @@ function accepts(entry: Entry, tokens: TokenList, from: number, to: number): boo
       if (prev >= 0 && tokens.word(prev) && LETTER_PREFIXES.has(tokens.lower(prev))) return false;
     }
   }
+  if (asVerb(tokens, from, to)) return false;
   if (entry.commonWord && atSentenceStart(tokens, from)) {
     const next = to;
     if (next < tokens.count && tokens.word(next) && /^[a-z]/.test(tokens.text(next)) && !SKILL_CONTEXT_NEXT.has(tokens.lower(next)))

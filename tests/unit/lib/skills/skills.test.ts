@@ -66,6 +66,8 @@ describe('findSkills: word boundaries and context', () => {
     ['Java alone', 'Java, Scala', ['Java', 'Scala']],
     ['Spark, not sparked', 'This sparked our interest in sparks', []],
     ['Spark as a word', 'Hadoop/Spark jobs', ['Hadoop', 'Spark']],
+    ['spark the verb after "to"', 'The ability to spark creativity and to excel in a team', []],
+    ['Spark after "to" with its capital', 'Migrated the jobs from Hive to Spark', ['Hive', 'Spark']],
     ['Excel the verb', 'Excel in a fast-paced team', []],
     ['Excel the tool', 'Advanced skills in Excel and SQL', ['Excel', 'SQL']],
     ['Spring the season is not Spring Boot', 'Spring 2026 internship', []],
