@@ -116,6 +116,10 @@ export function readDegree(text: string, hints: number): DegreeRequirement | nul
   // Without a level, only "degree in <field>" is a degree line ("relevant degree / experience is a plus" is not).
   const degreeWord = ANY_DEGREE.exec(text)?.[0];
   const people = anyLevel && fields ? (fields.named.map((n) => studentsOf(text, n.text)).find((p) => p !== null) ?? null) : null;
+  // "… or graduates with less than a year of experience": people who hold a degree, of any level.
+  const graduates = anyLevel && !degreeWord && people === null ? GRADUATES_FIRST.exec(text) : null;
+  if (graduates)
+    return { levels: [], words: [graduates[0].trim()], anyLevel, exact: false, status: 'completed', equivalentExperience: false, fields };
   if (anyLevel && !(degreeWord && fields && (fields.named.length > 0 || /\bdegree (?:in|of)\b/i.test(text))) && people === null)
     return null;
   const status =
@@ -131,6 +135,8 @@ export function readDegree(text: string, hints: number): DegreeRequirement | nul
   };
 }
 
+// "(…, or) graduates with less than a year of experience": holders of a degree, whatever it is.
+const GRADUATES_FIRST = /^\s*(?:recent\s+)?graduates\s+with\b/i;
 // "Law students", "Computer Science graduates", "Statistics majors", "majoring in Economics": a
 // field's people, so a degree line without the word "degree".
 const PEOPLE_AFTER = /^\s+(?:students?|graduates?|majors?|undergraduates?|postgraduates?)\b/i;
@@ -360,8 +366,27 @@ const OTHER_HINT = hint([
 // "12/2026": a month and year in figures, read as "Dec 2026" (not the end of "05/12/2026").
 const NUMERIC_MONTH = /(?<![\d/])(0?[1-9]|1[0-2])\/(20\d\d)\b/g;
 
+// "Graduated in 2025 or will graduate in 2026": a second window joined by "or", read after the first.
+const OR_NEXT = /^\s*,?\s*(?:or|and)\b/i;
+
 export function readGraduation(line: string, ctx: MatchContext, hints: number): GraduationRequirement | null {
   const text = line.includes('/') ? line.replace(NUMERIC_MONTH, (_, m: string, y: string) => `${SHORT_MONTHS[Number(m) - 1]} ${y}`) : line;
+  const first = graduationIn(text, ctx, hints);
+  if (!first || first.afterInternship || first.recent) return first;
+  const at = text.indexOf(first.words);
+  const rest = text.slice(at + first.words.length);
+  if (!OR_NEXT.test(rest)) return first;
+  const second = graduationIn(rest, ctx, hints);
+  if (!second || second.afterInternship || second.recent) return first;
+  const end = rest.indexOf(second.words) + second.words.length;
+  return {
+    from: first.from === null || second.from === null ? null : Math.min(first.from, second.from),
+    to: first.to === null || second.to === null ? null : Math.max(first.to, second.to),
+    words: text.slice(at, at + first.words.length + end),
+  };
+}
+
+function graduationIn(text: string, ctx: MatchContext, hints: number): GraduationRequirement | null {
   const windowed = (hints & GRADUATION_WORD) !== 0 && /20\d\d/.test(text);
   if (!windowed && !(hints & OTHER_HINT)) return null;
   let m = windowed ? BETWEEN.exec(text) : null;

@@ -134,7 +134,9 @@ export function assessLine(text: string, ctx: MatchContext): LineAssessment {
  * of its own; "Undergraduate, or Postgraduate who is currently pursuing …" is one requirement.
  */
 const SECOND_DEGREE =
-  /[,;]\s*or\s+(?=(?:an?\s+|the\s+)?(?:bachelor|master|ph\.?\s?d|doctora|undergraduate|postgraduate|BS|MS|BA|MA|BSc|MSc|BEng|MEng)\b)/i;
+  /[,;]\s*or\s+(?=(?:an?\s+|the\s+)?(?:recent\s+)?(?:bachelor|master|ph\.?\s?d|doctora|undergraduate|postgraduate|graduates?|BS|MS|BA|MA|BSc|MSc|BEng|MEng)\b)/i;
+// The first way names a degree or a time of study ("Final year students graduating between …").
+const FIRST_WAY = /\bgraduat|\bfinal[- ]year\b|\bstudents?\b/i;
 const WITH_WORD = /\bwith\b/i;
 const YEARS_OR_EXPERIENCE = /\b(?:years?|experience)\b/i;
 /** "… with 2 years of experience" within one comma part (two linear scans, no backtracking). */
@@ -147,9 +149,10 @@ function withExperience(text: string): boolean {
 }
 function degreePaths(line: string): [string, string] | null {
   const m = SECOND_DEGREE.exec(line);
-  if (!m || !DEGREE_WORDS.test(line.slice(0, m.index))) return null;
+  const first = m ? line.slice(0, m.index) : '';
+  if (!m || !(DEGREE_WORDS.test(first) || FIRST_WAY.test(first))) return null;
   const second = line.slice(m.index + m[0].length);
-  return withExperience(second) ? [line.slice(0, m.index), second] : null;
+  return withExperience(second) ? [first, second] : null;
 }
 
 const PATH_RANK: Record<Verdict, number> = { met: 3, partial: 2, unknown: 1, unmet: 0 };

@@ -490,6 +490,8 @@ export const GRADUATE_ROWS: GraduateRow[] = [
   ['own', '2 or more internships in software engineering', 'experience-years', 'unmet', 'unknown', 'unknown', 'unknown'],
   ['own', '0-2 years of experience in software development', 'experience-years', 'met', 'met', 'met', 'met'],
   ['own', 'One or more years of experience in a customer-facing role', 'experience-years', 'met', 'unknown', 'unknown', 'unknown'],
+  // Two graduation windows joined by "or".
+  ['own', 'Candidates who graduated in 2025 or will graduate in 2026', 'graduation', 'met', 'unmet', 'met', 'unmet'],
   ['tiktok', 'Currently enrolled in a university degree program', 'enrolment', 'unmet', 'met', 'met', 'met'],
   ['own', '3+ years with Python and Go', 'experience-years', 'unmet', 'partial', 'partial', 'unmet'],
   // Internships: the graduate's internship shows; the students list no roles, so nothing is told.

@@ -253,6 +253,21 @@ describe('two ways in', () => {
     expect(matchPosting({ minimumQualifications: [either] }, bachelor, NOW).blockers).toEqual([]);
   });
 
+  it('takes graduates with little experience as a second way in after a graduation window', () => {
+    const line =
+      'Final year students graduating between December 2025 and August 2026, or graduates with less than 1 year of full-time work experience';
+    const graduated = (experience: object[]) =>
+      ProfileSchema.parse({ education: [{ ...computerScience, status: 'completed', graduation: '2025-06' }], experience });
+    const fresh = matchLine(line, graduated([{ title: 'Analyst', from: '2026-07', to: null }]), NOW);
+    expect(fresh).toMatchObject({ kind: 'degree-field', verdict: 'met' });
+    const seasoned = matchLine(line, graduated([{ title: 'Analyst', from: '2024-07', to: null }]), NOW);
+    expect(seasoned.verdict).toBe('partial');
+    // A first-year student is in neither window: a degree in progress is only partly a graduate's.
+    const firstYearStudent = matchLine(line, student([firstYear]), NOW);
+    expect(firstYearStudent.verdict).toBe('partial');
+    expect(firstYearStudent.evidence.missing).toContain('a degree completed');
+  });
+
   it('is not read into a field list, nor into degrees that share one requirement', () => {
     const fields = matchLine("Bachelor's degree in Computer Science, Statistics, or a related field", bachelor, NOW);
     expect(fields.evidence.notes.some((n) => n.startsWith('the line also accepts'))).toBe(false);
