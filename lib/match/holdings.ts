@@ -14,7 +14,11 @@ export interface SkillHoldings {
   barInNames: boolean;
 }
 
-export function holdSkills(entries: string[], index: SkillIndex): SkillHoldings {
+/**
+ * `roles`: the titles of the profile's roles. "Backend Engineer" shows backend development and
+ * "Java Developer" Java, as the skill list would; a title adds only what the list does not show.
+ */
+export function holdSkills(entries: string[], index: SkillIndex, roles: readonly string[] = []): SkillHoldings {
   const names = new Map<string, string>();
   const groups = new Map<string, string>();
   const custom: SkillHoldings['custom'] = [];
@@ -42,6 +46,13 @@ export function holdSkills(entries: string[], index: SkillIndex): SkillHoldings 
         names.set(entry, entry);
         custom.push({ entry, pattern: new RegExp(`(?<![\\w+#])${escapeRegExp(entry.trim())}(?![\\w+#])`, 'i') });
       }
+    }
+  }
+  for (const title of roles) {
+    const entry = `${title} (your role)`;
+    for (const m of findSkills(title, index)) {
+      if (m.target.kind === 'skill') addSkill(m.target.name, entry);
+      else for (const g of index.groups.get(m.target.id)?.ancestors ?? []) if (!groups.has(g)) groups.set(g, entry);
     }
   }
   let barInNames = custom.some((c) => c.entry.includes('|'));

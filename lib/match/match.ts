@@ -32,13 +32,18 @@ export type MatchablePosting = Pick<
   | 'employmentType'
 >;
 
-// Holdings depend only on the skills list; profiles are matched against many postings.
-const holdingsCache = new WeakMap<string[], { index: SkillIndex; holdings: SkillHoldings }>();
+// Holdings depend only on the skills list and the roles' titles; profiles are matched against
+// many postings.
+const holdingsCache = new WeakMap<string[], { index: SkillIndex; roles: Profile['experience']; holdings: SkillHoldings }>();
 function holdingsFor(profile: Profile, index: SkillIndex): SkillHoldings {
   const cached = holdingsCache.get(profile.skills);
-  if (cached && cached.index === index) return cached.holdings;
-  const holdings = holdSkills(profile.skills, index);
-  holdingsCache.set(profile.skills, { index, holdings });
+  if (cached && cached.index === index && cached.roles === profile.experience) return cached.holdings;
+  const holdings = holdSkills(
+    profile.skills,
+    index,
+    profile.experience.map((r) => r.title),
+  );
+  holdingsCache.set(profile.skills, { index, roles: profile.experience, holdings });
   return holdings;
 }
 

@@ -364,3 +364,21 @@ describe('years and internships, counted', () => {
     expect(matchLine('Two or more internships in software engineering', intern, NOW).evidence.missing).toEqual(['at least 2 internships']);
   });
 });
+
+describe('skills a role’s title shows', () => {
+  it('count beside the skill list, with the role as evidence', () => {
+    const engineer = ProfileSchema.parse({
+      education: [{ ...computerScience, status: 'completed', graduation: '2025-06' }],
+      skills: ['Go'],
+      experience: [{ title: 'Backend Engineer', organization: 'a logistics company', from: '2025-07', to: null }],
+    });
+    const result = matchLine('Experience in backend development using Go or Java', engineer, NOW);
+    expect(result.verdict).toBe('met');
+    expect(result.evidence.matched).toContainEqual({ requirement: 'backend development', profile: 'Backend Engineer (your role)' });
+  });
+
+  it('never stand in for an empty skill list', () => {
+    const noSkills = ProfileSchema.parse({ experience: [{ title: 'Java Developer', from: '2024-01', to: null }] });
+    expect(matchLine('Proficient in Java', noSkills, NOW).verdict).toBe('unknown');
+  });
+});
