@@ -109,6 +109,7 @@ function findRegions(text: string, hints: number): Region[] {
   return merged;
 }
 
+const SLASH_UNKNOWN = /^ ?\/ ?[\w.+#-]{1,20} ?\/ ?$/;
 // One white-space run on each side of the comma: `\s*,?\s*` splits a long run every way.
 const EXAMPLES_AFTER = /^\s*(?:,\s*)?(?:(?:and|or) (?:other|similar)\b|etc\b|or (?:equivalent|similar|comparable)\b)/i;
 // What stands between two skill names, trimmed, lowercased, spaces collapsed.
@@ -251,6 +252,11 @@ export function skillItems(text: string, ctx: MatchContext, hints: number): Item
     if (kind === 'tight-or' && lastUnit) {
       lastUnit.mentions.push(m);
       lastUnit.byOr = true;
+    } else if (lastUnit && sep !== null && SLASH_UNKNOWN.test(sep)) {
+      // "NLP/CV/ASR": a choice through a name the list does not know, which stays open.
+      lastUnit.mentions.push(m);
+      lastUnit.byOr = true;
+      lastUnit.afterUnknown = true;
     } else if (kind === 'list' && run) run.push({ mentions: [m], sepBefore: sep, byOr: false });
     // "recommendation, advertising, search or NLP": the list goes on through a word it does not know.
     else if (run && sep !== null && sep.length <= 120 && UNKNOWN_ITEMS_THEN_OR.test(sep))

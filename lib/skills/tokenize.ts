@@ -1,7 +1,7 @@
 /**
  * Splits text into word and punctuation tokens the way skill names are written: "C++", "C#",
  * "Node.js", "ASP.NET", "scikit-learn", "R&D" stay one token; "/" and "," separate ("C/C++" is C
- * and C++; "Hive,Flink" is two). Offsets point into the original text so evidence can quote it.
+ * and C++; "Hive,Flink" is two), and so does "&" after a longer word ("Hadoop&Spark"). Offsets point into the original text so evidence can quote it.
  */
 
 /** The token is a word (else one punctuation character). */
@@ -235,7 +235,8 @@ export function tokenizeInto(text: string, list: TokenList): void {
         i++;
         continue;
       }
-      if ((c === 45 /* - */ || c === 38) /* & */ && isAlnum(next)) {
+      // "R&D", "AT&T", "Q&A" join; "Hadoop&Spark" is two names.
+      if ((c === 45 /* - */ || (c === 38 /* & */ && i - start <= 3)) && isAlnum(next)) {
         if (c === 45) hyphen = true;
         h = (Math.imul(h, 31) + c) | 0;
         i++;

@@ -382,3 +382,13 @@ describe('skills a role’s title shows', () => {
     expect(matchLine('Proficient in Java', noSkills, NOW).verdict).toBe('unknown');
   });
 });
+
+describe('a choice by slashes through a name the list does not know', () => {
+  it('stays open: met by a known one, else unknown', () => {
+    const nlp = student([computerScience], ['NLP']);
+    expect(matchLine('Familiarity with NLP/CV/ASR', nlp, NOW).verdict).toBe('met');
+    const none = matchLine('Familiarity with NLP/CV/ASR', student([computerScience], ['Java']), NOW);
+    expect(none.verdict).toBe('unknown');
+    expect(none.evidence.notes).toContain('NLP or ASR is one choice; the others the line offers cannot be checked');
+  });
+});

@@ -57,6 +57,7 @@ describe('findSkills: word boundaries and context', () => {
     ['go-getter', 'A go-getter and a Go-getter', []],
     ['Golang in any case', 'golang microservices', ['Go', 'Microservices']],
     ['R, not R&D', 'R&D experience; R & D teams', []],
+    ['"&" between two names', 'Experience with Hadoop&Spark, not AT&T', ['Hadoop', 'Spark']],
     ['R as a language', 'Python or R for statistics', ['Python', 'R', '[statistics]']],
     ['C, not C++', 'C++ and C#', ['C++', 'C#']],
     ['C/C++ is C and C++', 'Familiar with C/C++/ Python development', ['C', 'C++', 'Python']],
