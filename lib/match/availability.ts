@@ -96,7 +96,7 @@ const START_MONTH = new RegExp(`${START_WORDS}(?:[\\w-]+\\s+){0,3}?(?:in|from|by
 const START_MONTH_BARE = new RegExp(`${START_WORDS}(${M})${OR_MONTH}\\s*,?\\s*(20\\d\\d)\\b`, 'i');
 // "Internship start dates: January, May, or September 2026": a start in any of the months.
 const START_LIST = new RegExp(
-  `\\b(?:start(?:ing)?|onboard(?:ing)?)\\s*(?:dates?|months?)?\\s*(?::|-|–|are|include)\\s*((?:${M})(?:\\s*,\\s*(?:${M}))+\\s*,?\\s*(?:or|and)\\s*(?:${M}))\\s*,?\\s*(20\\d\\d)\\b`,
+  `\\b(?:start(?:ing)?|onboard(?:ing)?)(?:\\s+(?:dates?|months?))?\\s*(?::|-|–|are\\b|include\\b)\\s*((?:${M})(?:\\s*,\\s*(?:${M}))+\\s*(?:,\\s*)?(?:or|and)\\s+(?:${M}))\\s*(?:,\\s*)?(20\\d\\d)\\b`,
   'i',
 );
 const LIST_MONTH = new RegExp(M, 'gi');

@@ -367,7 +367,7 @@ const OTHER_HINT = hint([
 const NUMERIC_MONTH = /(?<![\d/])(0?[1-9]|1[0-2])\/(20\d\d)\b/g;
 
 // "Graduated in 2025 or will graduate in 2026": a second window joined by "or", read after the first.
-const OR_NEXT = /^\s*,?\s*(?:or|and)\b/i;
+const OR_NEXT = /^\s*(?:,\s*)?(?:or|and)\b/i;
 
 export function readGraduation(line: string, ctx: MatchContext, hints: number): GraduationRequirement | null {
   const text = line.includes('/') ? line.replace(NUMERIC_MONTH, (_, m: string, y: string) => `${SHORT_MONTHS[Number(m) - 1]} ${y}`) : line;
