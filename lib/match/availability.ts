@@ -70,9 +70,9 @@ const WINDOW_WITH_YEAR = new RegExp(`\\b(${M})(?:\\s+(20\\d\\d))?\\s*(?:-|–|to
  * Months named as a stretch: "between May and September 2026", "Q1 2026", "the first half of
  * 2027". What the stretch asks depends on the words around it (see `readRange`).
  */
-const BETWEEN = new RegExp(`\\b[Bb]etween\\s+(${M})(?:\\s+(20\\d\\d))?\\s+(?:and|&)\\s+(${M})(?:\\s*,?\\s+(20\\d\\d))?`);
-const QUARTER = /\b(?:Q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)\s*(?:of\s+)?,?\s*(20\d\d)\b/i;
-const HALF = /\b(?:H([12])|(first|second|1st|2nd)\s+half)\s*(?:of\s+)?(?:the\s+year\s+)?,?\s*(20\d\d)\b/i;
+const BETWEEN = new RegExp(`\\b[Bb]etween\\s+(${M})(?:\\s+(20\\d\\d))?\\s+(?:and|&)\\s+(${M})(?:(?:\\s*,)?\\s+(20\\d\\d))?`);
+const QUARTER = /\b(?:Q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)\s*(?:of\s+)?(?:,\s*)?(20\d\d)\b/i;
+const HALF = /\b(?:H([12])|(first|second|1st|2nd)\s+half)\s*(?:of\s+)?(?:the\s+year\s+)?(?:,\s*)?(20\d\d)\b/i;
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
 const ORDINAL_DIGITS = ['1st', '2nd', '3rd', '4th'];
 const ordinal = (word: string): number => Math.max(ORDINALS.indexOf(word.toLowerCase()), ORDINAL_DIGITS.indexOf(word.toLowerCase())) + 1;

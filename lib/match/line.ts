@@ -198,9 +198,9 @@ const HOPE =
 // needed". Such a clause asks nothing of any reader.
 const NOT_NEEDED =
   /\bnice[- ]to[- ]have\b|\bnot (?:essential|required|mandatory|a requirement|needed|necessary)\b|\bno (?:[\w/+#.'-]+ ){0,6}?(?:is |are )?(?:needed|required|necessary)\b|\boptional\b/i;
+const NOT_NEEDED_WORDS = hint(['not ', 'no ', 'nice to have', 'nice-to-have', 'optional']);
 // Also welcome: "Kafka skills are welcome" asks for no skill ("PhD students are welcome to apply"
 // still says who may apply, for the degree and graduation readers).
-const NOT_NEEDED_WORDS = hint(['not ', 'no ', 'nice to have', 'nice-to-have', 'optional']);
 const OPTIONAL = new RegExp(`${NOT_NEEDED.source}|\\b(?:is|are) (?:also )?welcome\\b`, 'i');
 // A record of competitions or awards ("a track record in ML competitions such as Kaggle"): the
 // skills such a clause names are what it was about, not what it asks for, and a profile holds no
@@ -232,9 +232,9 @@ const SOFT_WORDS = hint([
   'nice to have',
   'nice-to-have',
   'not essential',
+  'not required',
   'not mandatory',
   'not a requirement',
-  'not required',
   'optional',
   'welcome',
   'competition',
