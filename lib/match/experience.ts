@@ -7,8 +7,14 @@ import type { Verdict } from './report';
 /**
  * "3+ years of experience in …", "5+ years with Python and SQL", "less than a year of working
  * experience": the years are the months of the profile's roles added up (overlaps once, a role
- * still going on counts up to this month), internships included. The skills such a line names are
- * checked as skills by the caller.
+ * still going on counts up to this month), internships included where the line asks for at least
+ * so many years. The skills such a line names are checked as skills by the caller.
+ *
+ * A ceiling ("graduates with less than 1 year of work experience", the graduate programs' rule) is
+ * about work after studies: internships, and roles in the years a degree is studied (a teaching
+ * assistant's post), are what a student has, so they are not counted; work between two degrees
+ * is. A floor that says full-time ("at least 1 year of full-time work experience") counts the
+ * same way. A degree's years are its usual length (STUDY_YEARS) up to its graduation.
  *
  * With no roles listed the years are not told, so unknown, with one exception: a current student
  * (a degree in progress) who lists none does not have several years (two or more) of work
@@ -24,8 +30,12 @@ export interface YearsRequirement {
   /** Months asked for at least, or at most ("less than a year"). */
   months: number;
   atMost: boolean;
+  /** "full-time", "after graduation": internships are not that kind of work. */
+  fullTime: boolean;
   words: string;
 }
+
+const FULL_TIME = /\bfull[- ]?time\b|\b(?:after|post)[- ]?graduat/i;
 
 const YEARS = new RegExp(
   `\\b(?:(less than|under|fewer than|no more than|at most|up to)\\s+)?(?:(?:at least|a minimum of|minimum(?: of)?|over|more than)\\s+)?(half\\s+)?(${NUMBER_PATTERN}|a|an)\\s*\\+?\\s*(?:-\\s*\\d{1,2}\\s*)?(?:\\+\\s*)?(?:or more\\s+)?(?:full[- ]time\\s+)?(?:years?|yrs)\\b`,
@@ -38,14 +48,35 @@ export function readYears(text: string): YearsRequirement | null {
   const n = parseNumber(m[3]!);
   if (n === null || n > 40) return null;
   // "Half a year or more": six months.
-  return { months: m[2] ? n * 6 : n * 12, atMost: m[1] !== undefined, words: m[0] };
+  return { months: m[2] ? n * 6 : n * 12, atMost: m[1] !== undefined, fullTime: FULL_TIME.test(text), words: m[0] };
+}
+
+/** The months of each degree's study, taken at its usual length and ending at its graduation. */
+function studySpans(ctx: MatchContext): (readonly [number, number])[] {
+  return ctx.profile.education.map((e) => [monthIndex(e.graduation) - STUDY_YEARS[e.level] * 12 + 1, monthIndex(e.graduation)] as const);
+}
+
+/** A role's months outside the given spans, as roles of their own (a role may be cut in two). */
+function outside(roles: readonly Experience[], spans: readonly (readonly [number, number])[], thisMonth: number): [number, number][] {
+  let parts: [number, number][] = roles.map((r) => [monthIndex(r.from), r.to === null ? thisMonth : monthIndex(r.to)]);
+  for (const [a, b] of spans) {
+    parts = parts.flatMap(([from, to]): [number, number][] => {
+      if (to < a || from > b) return [[from, to]];
+      const kept: [number, number][] = [];
+      if (from < a) kept.push([from, a - 1]);
+      if (to > b) kept.push([b + 1, to]);
+      return kept;
+    });
+  }
+  return parts;
 }
 
 function monthsOf(roles: readonly Experience[], thisMonth: number): number {
-  const spans = roles
-    .map((r) => [monthIndex(r.from), r.to === null ? thisMonth : monthIndex(r.to)] as const)
-    .filter(([a, b]) => b >= a)
-    .sort((x, y) => x[0] - y[0]);
+  return monthsIn(roles.map((r) => [monthIndex(r.from), r.to === null ? thisMonth : monthIndex(r.to)] as const));
+}
+
+function monthsIn(parts: readonly (readonly [number, number])[]): number {
+  const spans = parts.filter(([a, b]) => b >= a).sort((x, y) => x[0] - y[0]);
   let total = 0;
   let end = -Infinity;
   for (const [a, b] of spans) {
@@ -101,8 +132,17 @@ export function assessYears(req: YearsRequirement, ctx: MatchContext, withSkills
     evidence.notes.push('your profile lists no work experience');
     return aspect('experience-years', 'unknown', evidence);
   }
-  const months = monthsOf(roles, ctx.thisMonth);
-  const have = `${yearsLabel(months)} of experience in your profile`;
+  const afterStudies = req.atMost || req.fullTime;
+  const months = afterStudies
+    ? monthsIn(
+        outside(
+          roles.filter((r) => !r.internship),
+          studySpans(ctx),
+          ctx.thisMonth,
+        ),
+      )
+    : monthsOf(roles, ctx.thisMonth);
+  const have = `${yearsLabel(months)} of ${afterStudies ? 'work outside internships and your studies' : 'experience in your profile'}`;
   const ok = req.atMost ? months < req.months : months >= req.months;
   const verdict: Verdict = ok ? 'met' : 'unmet';
   if (ok) evidence.matched.push({ requirement: wanted, profile: have });

@@ -392,3 +392,70 @@ describe('a choice by slashes through a name the list does not know', () => {
     expect(none.evidence.notes).toContain('NLP or ASR is one choice; the others the line offers cannot be checked');
   });
 });
+
+describe('a ceiling on work experience, for graduates', () => {
+  // Graduated in June 2026: a teaching assistant's post and two internships while studying, then
+  // a job since August 2026 (five months by NOW).
+  const graduate = (job: object | null) =>
+    ProfileSchema.parse({
+      education: [{ level: 'Bachelor', field: 'Computer Science', status: 'completed', graduation: '2026-06' }],
+      skills: ['Java'],
+      experience: [
+        { title: 'Teaching Assistant, Algorithms', organization: 'the school', from: '2023-09', to: '2024-05' },
+        { title: 'Software Engineer Intern', organization: 'a bank', from: '2024-06', to: '2024-09', internship: true },
+        { title: 'Data Engineer Intern', organization: 'a retailer', from: '2025-05', to: '2025-11', internship: true },
+        ...(job ? [job] : []),
+      ],
+    });
+  const newJob = { title: 'Software Engineer', organization: 'a start-up', from: '2026-08', to: null };
+
+  it('does not count internships or the roles held while studying', () => {
+    for (const line of [
+      'Less than one year of full-time work experience after graduation',
+      'Graduates with less than 1 year of work experience',
+      'No more than one year of professional experience',
+    ]) {
+      const result = matchLine(line, graduate(newJob), NOW);
+      expect(result.verdict, line).toBe('met');
+      expect(result.evidence.matched, line).toContainEqual({
+        requirement: 'less than 1 year of work experience',
+        profile: '5 months of work outside internships and your studies',
+      });
+    }
+    expect(matchLine('Less than 1 year of full-time working experience', graduate(null), NOW).verdict).toBe('met');
+  });
+
+  it('counts the work after the studies and between two degrees', () => {
+    // Graduated a year earlier, in June 2025, and at work since July 2025: 18 months by NOW.
+    const earlier = ProfileSchema.parse({
+      education: [{ level: 'Bachelor', field: 'Computer Science', status: 'completed', graduation: '2025-06' }],
+      experience: [
+        { title: 'Software Engineer Intern', organization: 'a bank', from: '2024-06', to: '2024-09', internship: true },
+        { ...newJob, from: '2025-07' },
+      ],
+    });
+    const result = matchLine('Less than 1 year of full-time work experience', earlier, NOW);
+    expect(result.verdict).toBe('unmet');
+    expect(result.evidence.notes).toContain('you have 1 year 6 months of work outside internships and your studies');
+    // Two years of work after a Bachelor's, then a Master's: the work counts.
+    const returner = ProfileSchema.parse({
+      education: [
+        { level: 'Bachelor', field: 'Economics', status: 'completed', graduation: '2022-06' },
+        { level: 'Master', field: 'Statistics', status: 'completed', graduation: '2026-06' },
+      ],
+      experience: [{ title: 'Analyst', organization: 'a bank', from: '2022-07', to: '2024-06' }],
+    });
+    expect(matchLine('Less than 1 year of full-time work experience', returner, NOW).verdict).toBe('unmet');
+  });
+
+  it('counts full-time floors the same way, and other floors with everything', () => {
+    const full = matchLine('At least 1 year of full-time work experience', graduate(newJob), NOW);
+    expect(full.verdict).toBe('unmet');
+    expect(full.evidence.notes).toContain('you have 5 months of work outside internships and your studies');
+    const any = matchLine('1+ years of industry experience in software development', graduate(newJob), NOW);
+    expect(any.evidence.matched).toContainEqual({
+      requirement: 'at least 1 year of work experience',
+      profile: '2 years 1 month of experience in your profile',
+    });
+  });
+});
