@@ -297,6 +297,9 @@ export function skillItems(text: string, ctx: MatchContext, hints: number): Item
       item.words.push(...next.words);
       item.end = Math.max(item.end, next.end);
       items.splice(i + 1, 1);
+      // "Hive, Presto or other big data query engines": the group's name goes on in the next.
+      const then = items[i + 1];
+      if (then && then.targets.length === 1 && then.targets[0]!.kind === 'group' && /^\s+$/.test(text.slice(item.end, then.start))) i--;
     }
   }
   // "iOS (Swift) or Android (Kotlin)", "stream processing or OLAP engines (e.g. Doris)": items

@@ -459,3 +459,22 @@ describe('a ceiling on work experience, for graduates', () => {
     });
   });
 });
+
+describe('the kind after "or other", named in more than one word', () => {
+  it('is one choice with the names before it', () => {
+    const hive = student([computerScience], ['Hive']);
+    const line = 'Experience with Hive, Presto or other big data query engines';
+    const result = matchLine(line, hive, NOW);
+    expect(result.verdict).toBe('met');
+    expect(result.evidence.missing).toEqual([]);
+    expect(matchLine(line, student([computerScience], ['Java']), NOW).evidence.missing).toEqual([
+      'Hive, Presto, big data or query engines',
+    ]);
+  });
+
+  it('stops at the next part of the list', () => {
+    const result = matchLine('Proficient in Java, C++ and other programming languages, and databases', student([marketing], ['Java']), NOW);
+    expect(result.verdict).toBe('partial');
+    expect(result.evidence.missing).toEqual(['databases']);
+  });
+});
