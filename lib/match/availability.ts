@@ -37,6 +37,8 @@ interface StartWindow {
   from: Day;
   to: Day | null;
   label: string;
+  /** "start by March 2027": any start from today to the end of that month. */
+  by?: true;
 }
 export interface AvailabilityRequirement {
   windows: Window[];
@@ -88,10 +90,14 @@ const DATE_MDY = new RegExp(`\\b(${M})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(20\\d
 const DATE_DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${M})\\s*,?\\s+(20\\d\\d)\\b`, 'g');
 const DATE_ISO = /\b(20\d\d)-(\d\d)-(\d\d)\b/g;
 const START_CUE = /\bstart|\bonboard|\bcommenc|\bbegin|\bjoin/i;
-// "starting in May", "start from June 2026", "start in May or June 2027" (a start in either).
+// "starting in May", "start from June 2026", "start in May or June 2027" (a start in either);
+// "start by March 2027", "start no later than March 2027": a start before that month ends.
 const START_WORDS = '\\b(?:start(?:ing)?|onboard(?:ing)?|commenc\\w*|begin(?:ning)?|join(?:ing)?)\\s+';
 const OR_MONTH = `(?:\\s?(?:or|/|to|-|–)\\s?(${M}))?`;
-const START_MONTH = new RegExp(`${START_WORDS}(?:[\\w-]+\\s+){0,3}?(?:in|from|by)\\s+(${M})${OR_MONTH}\\s*,?\\s*(20\\d\\d)?`, 'i');
+const START_MONTH = new RegExp(
+  `${START_WORDS}(?:[\\w-]+\\s+){0,3}?(in|from|by|no\\s+later\\s+than|not\\s+later\\s+than)\\s+(${M})${OR_MONTH}\\s*,?\\s*(20\\d\\d)?`,
+  'i',
+);
 // With no word between, "beginning January 2027" needs its year: "start may vary" is not May.
 const START_MONTH_BARE = new RegExp(`${START_WORDS}(${M})${OR_MONTH}\\s*,?\\s*(20\\d\\d)\\b`, 'i');
 // "Internship start dates: January, May, or September 2026": a start in any of the months.
@@ -327,7 +333,10 @@ function readStarts(text: string, spans: string[], hints: number, ctx: MatchCont
       const last = month.last ? monthNumber(month.last)! : first;
       const year = month.year ? Number(month.year) : ctx.defaultYear;
       const to = month.openEnded ? null : monthEnd(last < first ? year + 1 : year, last);
-      starts.push({ from: monthStart(year, first), to, label: month.words.trim() });
+      // A deadline still ahead: any start from today; one already past (an old posting) is read
+      // as a start in its month, as before it.
+      if (month.by && to !== null && ctx.today <= to) starts.push({ from: ctx.today, to, label: month.words.trim(), by: true });
+      else starts.push({ from: monthStart(year, first), to, label: month.words.trim() });
     }
   }
 }
@@ -339,20 +348,28 @@ interface StartMonth {
   words: string;
   /** "from June 2026 onwards": any start from then. */
   openEnded: boolean;
+  /** "by March 2027": any start until that month ends. */
+  by: boolean;
 }
 
 function startMonth(rest: string, hints: number, withDuration: boolean): StartMonth | null {
   const onwards = hints & FROM_WORD ? ONWARDS.exec(rest) : null;
-  if (onwards) return { first: onwards[1]!, year: onwards[2], words: onwards[0], openEnded: true };
-  const start = hints & START_WORD ? (START_MONTH.exec(rest) ?? START_MONTH_BARE.exec(rest)) : null;
-  if (start) return { first: start[1]!, last: start[2], year: start[3], words: start[0], openEnded: false };
+  if (onwards) return { first: onwards[1]!, year: onwards[2], words: onwards[0], openEnded: true, by: false };
+  const start = hints & START_WORD ? START_MONTH.exec(rest) : null;
+  if (start) {
+    const by = !/^(?:in|from)$/i.test(start[1]!) && start[3] === undefined;
+    return { first: start[2]!, last: start[3], year: start[4], words: start[0], openEnded: false, by };
+  }
+  const bare = hints & START_WORD ? START_MONTH_BARE.exec(rest) : null;
+  if (bare) return { first: bare[1]!, last: bare[2], year: bare[3], words: bare[0], openEnded: false, by: false };
   const from = withDuration && hints & FROM_WORD ? FROM_MONTH.exec(rest) : null;
-  return from ? { first: from[1]!, year: from[2], words: from[0], openEnded: false } : null;
+  return from ? { first: from[1]!, year: from[2], words: from[0], openEnded: false, by: false } : null;
 }
 
 /** "from 1 Jun 2026", "11 May 2026", "in May 2026", "in May or Jun 2027", "between Jan and Mar 2026". */
 function startLabel(s: StartWindow): string {
   if (s.to === null) return `from ${dayLabel(s.from)}`;
+  if (s.by) return `by ${monthLabel(monthIndexOfDay(s.to))}`;
   if (s.from === s.to) return dayLabel(s.from);
   const first = monthIndexOfDay(s.from);
   const last = monthIndexOfDay(s.to);

@@ -478,3 +478,33 @@ describe('the kind after "or other", named in more than one word', () => {
     expect(result.evidence.missing).toEqual(['databases']);
   });
 });
+
+describe('a start by a month', () => {
+  // Available for a winter term, from mid-December 2026 to the end of February 2027.
+  const winter = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2026-12-14', to: '2027-02-28' }] });
+
+  it('is met by any start from today to the end of that month', () => {
+    for (const line of [
+      'Able to start no later than March 2027',
+      'Start date no later than March 2027',
+      'Must be able to start by March 2027',
+    ]) {
+      const result = matchLine(line, winter, NOW);
+      expect(result, line).toMatchObject({ kind: 'start-dates', verdict: 'met' });
+    }
+    expect(matchLine('Able to start in March 2027', winter, NOW).verdict).toBe('unmet');
+  });
+
+  it('is unmet when no day of the profile falls before it ends, and says by when', () => {
+    const later = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2027-04-01', to: '2027-09-30' }] });
+    const result = matchLine('Able to start no later than March 2027', later, NOW);
+    expect(result.verdict).toBe('unmet');
+    expect(result.evidence.missing).toEqual(['available starting by Mar 2027']);
+  });
+
+  it('reads a deadline already past as a start in its month', () => {
+    const spring = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2026-03-01', to: '2026-08-31' }] });
+    expect(matchLine('Able to start no later than March 2026', spring, NOW).verdict).toBe('met');
+    expect(matchLine('Able to start no later than March 2026', winter, NOW).verdict).toBe('unmet');
+  });
+});
