@@ -38,17 +38,19 @@ export interface YearsRequirement {
 const FULL_TIME = /\bfull[- ]?time\b|\b(?:after|post)[- ]?graduat/i;
 
 const YEARS = new RegExp(
-  `\\b(?:(less than|under|fewer than|no more than|at most|up to)\\s+)?(?:(?:at least|a minimum of|minimum(?: of)?|over|more than)\\s+)?(half\\s+)?(${NUMBER_PATTERN}|a|an)\\s*\\+?\\s*(?:-\\s*\\d{1,2}\\s*)?(?:\\+\\s*)?(?:or more\\s+)?(?:full[- ]time\\s+)?(?:years?|yrs)\\b`,
+  `\\b(?:(less than|under|fewer than|no more than|at most|up to)\\s+)?(?:(?:at least|a minimum of|minimum(?: of)?|over|more than)\\s+)?(half\\s+)?(${NUMBER_PATTERN}|a|an)\\s*\\+?\\s*(?:-\\s*\\d{1,2}\\s*)?(?:\\+\\s*)?(?:or more\\s+)?(?:full[- ]time\\s+)?(years?|yrs|months?)\\b`,
   'i',
 );
 
+/** "3+ years", "less than a year", "18 months"; null where the time is of internships. */
 export function readYears(text: string): YearsRequirement | null {
   const m = YEARS.exec(text);
-  if (!m) return null;
+  if (!m || INTERNSHIP_TIME.test(text)) return null;
   const n = parseNumber(m[3]!);
-  if (n === null || n > 40) return null;
+  const inMonths = m[4]!.toLowerCase().startsWith('m');
+  if (n === null || n > (inMonths ? 480 : 40) || (inMonths && m[2])) return null;
   // "Half a year or more": six months.
-  return { months: m[2] ? n * 6 : n * 12, atMost: m[1] !== undefined, fullTime: FULL_TIME.test(text), words: m[0] };
+  return { months: inMonths ? n : m[2] ? n * 6 : n * 12, atMost: m[1] !== undefined, fullTime: FULL_TIME.test(text), words: m[0] };
 }
 
 /** The months of each degree's study, taken at its usual length and ending at its graduation. */
@@ -171,7 +173,7 @@ const OF_A_KIND =
   /\b(?:internships?|intern)\s+experiences?\s+(?:in|with|at|on|related to|relevant to)\b|\binternships?\s+(?:in|with|at|on)\b/i;
 
 export function readInternship(text: string): boolean {
-  return INTERNSHIP.test(text);
+  return INTERNSHIP.test(text) || INTERNSHIP_TIME.test(text);
 }
 
 export function assessInternship(text: string, ctx: MatchContext): Aspect {

@@ -96,7 +96,7 @@ for (const [name, aliases] of Object.entries(LANGUAGES)) for (const a of aliases
 const ALIASES = [...byAlias.keys()].sort((a, b) => b.length - a.length);
 const ANY_LANGUAGE = new RegExp(`\\b(?:${ALIASES.join('|')})\\b`, 'gi');
 const PROFICIENCY =
-  /\bfluen\w*|\bproficien\w*|\bnative\b|\bbilingual\b|\bspoken\b|\bwritten\b|\bspeak\w*|\blanguages?\b|\bbusiness[- ]level\b|\bworking knowledge\b|\bcommand of\b|\bcommunicat\w* (?:in|skills in)\b|\bmother tongue\b|\bverbal\b|\breading\b|\bwriting\b/i;
+  /\bfluen\w*|\bproficien\w*|\bnative\b|\bbilingual\b|\bspoken\b|\bwritten\b|\bspeak\w*|\blanguages?\b|\bbusiness[- ]level\b|\bworking knowledge\b|\bcommand of\b|\bcommunicat\w* (?:in|skills in)\b|\bmother tongue\b|\bverbal\b|\breading\b|\bwriting\b|\b(?:read|write)\b/i;
 // Without a proficiency word: "Mandarin is a plus", "Japanese language skills are an advantage",
 // "Korean speakers preferred".
 const NAMED_AS_ASKED = new RegExp(
@@ -148,8 +148,8 @@ const PROFICIENCY_HINT = hint([
   'communicat',
   'mother tongue',
   'verbal',
-  'reading',
-  'writing',
+  'read',
+  'writ',
   'plus',
   'bonus',
   'advantage',

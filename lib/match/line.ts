@@ -27,7 +27,7 @@ export interface LineAssessment {
   blockers: string[];
 }
 
-const YEAR_WORD = hint(['year', 'yrs']);
+const YEAR_WORD = hint(['year', 'yrs', 'month']);
 const EXPERIENCE_WORDS = hint(['experience', 'worked', 'track record']);
 const EXPERIENCE = /\bexperience\b|\bexperienced\b|\bworked\b|\btrack record\b/i;
 const DEGREE_WORDS = /\b(?:degree|bachelor|master|ph\.?\s?d|doctora|undergraduate|postgraduate|majors?|majoring|BS|MS)\b/i;

@@ -508,3 +508,47 @@ describe('a start by a month', () => {
     expect(matchLine('Able to start no later than March 2026', winter, NOW).verdict).toBe('unmet');
   });
 });
+
+describe('experience counted in months, and the time of internships in years', () => {
+  const engineer = ProfileSchema.parse({
+    education: [{ level: 'Bachelor', field: 'Computer Science', status: 'completed', graduation: '2025-06' }],
+    experience: [
+      { title: 'Software Engineer Intern', organization: 'a bank', from: '2024-06', to: '2024-08', internship: true },
+      { title: 'Software Engineer', organization: 'a start-up', from: '2025-07', to: null },
+    ],
+  });
+
+  it('reads months as years are read', () => {
+    const floor = matchLine('Minimum of 18 months of relevant work experience', engineer, NOW);
+    expect(floor.verdict).toBe('met');
+    expect(floor.evidence.matched).toContainEqual({
+      requirement: 'at least 1 year 6 months of work experience',
+      profile: '1 year 9 months of experience in your profile',
+    });
+    const ceiling = matchLine('Fewer than 12 months of full-time experience post-graduation', engineer, NOW);
+    expect(ceiling.verdict).toBe('unmet');
+    expect(ceiling.evidence.notes).toContain('you have 1 year 6 months of work outside internships and your studies');
+    expect(matchLine('At least 24 months of work experience', engineer, NOW).verdict).toBe('unmet');
+  });
+
+  it('holds years of internships to the internships, not to all work', () => {
+    for (const line of ['At least 1 year of internship experience', 'A year of internships in software engineering']) {
+      const result = matchLine(line, engineer, NOW);
+      expect(result, line).toMatchObject({ kind: 'experience-years', verdict: 'unmet' });
+      expect(result.evidence.missing, line).toEqual(['at least 1 year of internships']);
+    }
+  });
+
+  it('leaves a months-long availability to the availability reader', () => {
+    expect(matchLine('Available for at least 6 months', engineer, NOW).kind).not.toBe('experience-years');
+  });
+});
+
+describe('a language to read and write', () => {
+  it('asks for the language', () => {
+    const mandarin = ProfileSchema.parse({ languages: ['Mandarin (native)'] });
+    const result = matchLine('Able to read and write Simplified Chinese', mandarin, NOW);
+    expect(result).toMatchObject({ kind: 'language', verdict: 'met' });
+    expect(matchLine('Able to read Japanese technical documents', mandarin, NOW)).toMatchObject({ kind: 'language', verdict: 'unmet' });
+  });
+});
