@@ -323,6 +323,12 @@ const RECENT = new RegExp(
   `\\brecent(?:ly)?[- ](?:[A-Za-z]+ )?grad\\w*|\\bgraduated (?:with)?in the (?:past|last) (?:(${NUMBER_PATTERN}) )?(months?|years?)`,
   'i',
 );
+// "Graduated within the past 12 months", "obtained a Bachelor's degree within the last two
+// years": a span the line states, read before a bare "recent graduates" in the same line.
+const RECENT_SPAN = new RegExp(
+  `\\b(?:graduated|obtained|completed|received|earned)\\b[^.;]{0,60}?\\b(?:with)?in the (?:past|last) (?:(${NUMBER_PATTERN}) )?(months?|years?)\\b`,
+  'i',
+);
 const RETURN_TO_SCHOOL =
   /\b(?:return(?:ing)?|go(?:ing)? back)\s+to\s+(?:school|university|college|(?:your|their)\s+(?:studies|degree|program|programme))|\bat least one (?:semester|term|quarter|year)\b[^.;]{0,80}\b(?:remaining|left|after)\b|\b(?:continue|continuing) (?:your|their) (?:studies|education|degree)|\bremaining (?:semester|term|quarter)\b/i;
 
@@ -361,6 +367,9 @@ const OTHER_HINT = hint([
   'continu',
   'remaining',
   'recent',
+  // "within the past 12 months", "in the last two years"
+  'in the past',
+  'in the last',
 ]);
 
 // "12/2026": a month and year in figures, read as "Dec 2026" (not the end of "05/12/2026").
@@ -368,9 +377,28 @@ const NUMERIC_MONTH = /(?<![\d/])(0?[1-9]|1[0-2])\/(20\d\d)\b/g;
 
 // "Graduated in 2025 or will graduate in 2026": a second window joined by "or", read after the first.
 const OR_NEXT = /^\s*(?:,\s*)?(?:or|and)\b/i;
+// Between a stated span and the window after it: " or ", ", or ".
+const OR_AFTER = /^\s?,?\s?or\s/i;
 
 export function readGraduation(line: string, ctx: MatchContext, hints: number): GraduationRequirement | null {
   const text = line.includes('/') ? line.replace(NUMERIC_MONTH, (_, m: string, y: string) => `${SHORT_MONTHS[Number(m) - 1]} ${y}`) : line;
+  // "Graduated within the past 12 months or graduating by August 2026": from the stated span
+  // back from now to the date the line gives.
+  const span = hints & OTHER_HINT ? RECENT_SPAN.exec(text) : null;
+  const or = span ? OR_AFTER.exec(text.slice(span.index + span[0].length)) : null;
+  if (span && or) {
+    const next = graduationIn(text.slice(span.index + span[0].length + or[0].length), ctx, hints);
+    if (next && !next.afterInternship && !next.recent) {
+      const from = ctx.thisMonth - recentMonths(span);
+      const end = text.indexOf(next.words, span.index) + next.words.length;
+      return {
+        from: next.from === null ? from : Math.min(from, next.from),
+        to: next.to === null ? null : Math.max(ctx.thisMonth, next.to),
+        words: text.slice(span.index, end),
+        recent: true,
+      };
+    }
+  }
   const first = graduationIn(text, ctx, hints);
   if (!first || first.afterInternship || first.recent) return first;
   const at = text.indexOf(first.words);
@@ -413,7 +441,7 @@ function graduationIn(text: string, ctx: MatchContext, hints: number): Graduatio
     // "class of 2026 or 2027" is the span of both.
     return { from: ym(undefined, y, false), to: ym(undefined, m[3] ?? y, true), words: m[0] };
   }
-  const recent = hints & OTHER_HINT ? RECENT.exec(text) : null;
+  const recent = hints & OTHER_HINT ? (RECENT_SPAN.exec(text) ?? RECENT.exec(text)) : null;
   // "recent graduates": graduated within the stated span (a year when none is stated), up to now.
   const recentFrom = recent ? ctx.thisMonth - recentMonths(recent) : null;
   m = FINAL_YEAR.exec(text);

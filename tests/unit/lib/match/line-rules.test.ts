@@ -552,3 +552,32 @@ describe('a language to read and write', () => {
     expect(matchLine('Able to read Japanese technical documents', mandarin, NOW)).toMatchObject({ kind: 'language', verdict: 'unmet' });
   });
 });
+
+describe('a graduation within a stated span', () => {
+  const graduated = (graduation: string) =>
+    ProfileSchema.parse({ education: [{ level: 'Bachelor', field: 'Computer Science', status: 'completed', graduation }] });
+
+  it('counts back from now, without the word "recent"', () => {
+    const result = matchLine('Graduated within the past 12 months', graduated('2026-06'), NOW);
+    expect(result).toMatchObject({ kind: 'graduation', verdict: 'met' });
+    expect(result.evidence.matched[0]!.requirement).toBe('graduation between Dec 2025 and Dec 2026');
+    expect(matchLine('Graduated within the past 12 months', graduated('2025-06'), NOW).verdict).toBe('unmet');
+    expect(matchLine('Graduated in the last 2 years', graduated('2025-06'), NOW).verdict).toBe('met');
+  });
+
+  it('takes the stated span over a bare "recent graduates"', () => {
+    const result = matchLine('Recent graduates who graduated within the last 2 years', graduated('2025-06'), NOW);
+    expect(result.verdict).toBe('met');
+    expect(result.evidence.matched[0]!.requirement).toBe('graduation between Dec 2024 and Dec 2026');
+  });
+
+  it('joins the window after "or" to it', () => {
+    const line = 'Graduated within the past 12 months or graduating by August 2027';
+    const result = matchLine(line, graduated('2025-06'), NOW);
+    expect(result.verdict).toBe('unmet');
+    expect(result.evidence.missing).toEqual(['graduation between Dec 2025 and Aug 2027']);
+    const student = ProfileSchema.parse({ education: [{ ...computerScience, graduation: '2027-06' }] });
+    expect(matchLine(line, student, NOW).verdict).toBe('met');
+    expect(matchLine(line, graduated('2026-06'), NOW).verdict).toBe('met');
+  });
+});
