@@ -333,9 +333,9 @@ function readStarts(text: string, spans: string[], hints: number, ctx: MatchCont
       const last = month.last ? monthNumber(month.last)! : first;
       const year = month.year ? Number(month.year) : ctx.defaultYear;
       const to = month.openEnded ? null : monthEnd(last < first ? year + 1 : year, last);
-      // A deadline still ahead: any start from today; one already past (an old posting) is read
-      // as a start in its month, as before it.
-      if (month.by && to !== null && ctx.today <= to) starts.push({ from: ctx.today, to, label: month.words.trim(), by: true });
+      // A deadline: any start from today until it, or, once it has passed (an old posting), any
+      // start before it, as the line said when it was written.
+      if (month.by && to !== null) starts.push({ from: ctx.today <= to ? ctx.today : 0, to, label: month.words.trim(), by: true });
       else starts.push({ from: monthStart(year, first), to, label: month.words.trim() });
     }
   }

@@ -502,9 +502,10 @@ describe('a start by a month', () => {
     expect(result.evidence.missing).toEqual(['available starting by Mar 2027']);
   });
 
-  it('reads a deadline already past as a start in its month', () => {
-    const spring = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2026-03-01', to: '2026-08-31' }] });
+  it('reads a deadline already past (an old posting) as any start before it', () => {
+    const spring = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2026-01-05', to: '2026-06-30' }] });
     expect(matchLine('Able to start no later than March 2026', spring, NOW).verdict).toBe('met');
+    expect(matchLine('Start date no later than October 2026', spring, NOW).verdict).toBe('met');
     expect(matchLine('Able to start no later than March 2026', winter, NOW).verdict).toBe('unmet');
   });
 });
