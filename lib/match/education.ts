@@ -315,6 +315,50 @@ const IN = new RegExp(`(?:${GRAD})${GAP}\\b(?:in|during|of|:)\\s+(?:the\\s+)?${Y
 const YEAR_GRADS = /\b(20\d\d)\s+(?:graduates?|grads?)\b|\bclass(?:es)? of\s+(20\d\d)(?:\s*(?:or|and|\/|-|–)\s*(20\d\d))?\b/i;
 const FINAL_YEAR = /\bfinal[- ]year\b|\blast year of (?:study|studies|(?:your|their) degree)\b/i;
 const PENULTIMATE = /\bpenultimate[- ]year\b|\bpre-final[- ]year\b|\bsecond[- ]to[- ]last year\b/i;
+// "in the second or third year of a Bachelor's", "first- or second-year students", "Year 2 or 3
+// students", "second year or above": the years of study, counted back from the graduation (the
+// final year ends at the next graduation, the one before a year later).
+const ORDINAL = '(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)';
+const YEARS_OF_STUDY = new RegExp(
+  `\\b${ORDINAL}(?:-?\\s?years?)?-?\\s?(?:,|or|and|\\/|to|-)\\s?${ORDINAL}[- ]years?\\b|\\b${ORDINAL}[- ]year\\b((?:\\s[\\w']+){0,2}?\\s(?:or|and)\\s(?:above|higher|later|beyond))?|\\byears?\\s([1-5])(?:\\s?(?:or|and|\\/|to|-)\\s?([1-5]))?\\b`,
+  'i',
+);
+const STUDY_CONTEXT =
+  /\b(?:students?|undergrad\w*|bachelor|master|ph\.?\s?d|degree|universit(?:y|ies)|college|studies|programs?|programmes?)\b/i;
+const WORK_YEAR = /\b(?:on the job|of (?:work|employment|experience)|of your (?:career|role))\b/i;
+const YEARS_OF_PROGRAM: Readonly<Record<DegreeLevel, number>> = { Bachelor: 4, Master: 2, PhD: 5 };
+const ORDINALS: Readonly<Record<string, number>> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  '1st': 1,
+  '2nd': 2,
+  '3rd': 3,
+  '4th': 4,
+  '5th': 5,
+};
+
+/** The graduation window of students in the years of study the line names, or null. */
+function yearsOfStudy(text: string, ctx: MatchContext): GraduationRequirement | null {
+  const m = YEARS_OF_STUDY.exec(text);
+  if (!m || !STUDY_CONTEXT.test(text) || WORK_YEAR.test(text)) return null;
+  const year = (w: string | undefined) => (w === undefined ? undefined : (ORDINALS[w.toLowerCase()] ?? Number(w)));
+  const level: DegreeLevel = /\bph\.?\s?d|doctora/i.test(text)
+    ? 'PhD'
+    : /\bmaster|\bpostgraduate|\bMSc?\b/i.test(text)
+      ? 'Master'
+      : 'Bachelor';
+  const length = YEARS_OF_PROGRAM[level];
+  const first = year(m[1] ?? m[3] ?? m[5])!;
+  const last = m[4] !== undefined ? length : (year(m[2] ?? m[6]) ?? first);
+  const lo = Math.min(first, last);
+  const hi = Math.min(Math.max(first, last), length);
+  if (lo > length) return null;
+  return { from: ctx.thisMonth + (length - hi) * 12, to: ctx.thisMonth + (length - lo + 1) * 12, words: m[0] };
+}
+
 // "penultimate or final year", "final or pre-final year students": either year of study.
 const PENULTIMATE_OR =
   /\b(?:penultimate|pre-final|second[- ]to[- ]last)\s+(?:or|and|\/)\s+final[- ]year\b|\bfinal\s+(?:or|and|\/)\s+(?:penultimate|pre-final|second[- ]to[- ]last)[- ]year\b/i;
@@ -371,6 +415,27 @@ const OTHER_HINT = hint([
   'in the past',
   'in the last',
 ]);
+// Years of study: "second-year", "2nd year", "Year 3".
+const STUDY_YEAR_HINT = hint([
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  '1st',
+  '2nd',
+  '3rd',
+  '4th',
+  '5th',
+  'year 1',
+  'year 2',
+  'year 3',
+  'year 4',
+  'year 5',
+  'years 1',
+  'years 2',
+  'years 3',
+]);
 
 // "12/2026": a month and year in figures, read as "Dec 2026" (not the end of "05/12/2026").
 const NUMERIC_MONTH = /(?<![\d/])(0?[1-9]|1[0-2])\/(20\d\d)\b/g;
@@ -416,7 +481,7 @@ export function readGraduation(line: string, ctx: MatchContext, hints: number): 
 
 function graduationIn(text: string, ctx: MatchContext, hints: number): GraduationRequirement | null {
   const windowed = (hints & GRADUATION_WORD) !== 0 && /20\d\d/.test(text);
-  if (!windowed && !(hints & OTHER_HINT)) return null;
+  if (!windowed && !(hints & OTHER_HINT)) return hints & STUDY_YEAR_HINT ? yearsOfStudy(text, ctx) : null;
   let m = windowed ? BETWEEN.exec(text) : null;
   if (m) return { from: ym(m[1], m[2]!, false), to: ym(m[3], m[4]!, true), words: m[0] };
   m = windowed ? BY.exec(text) : null;
@@ -458,6 +523,8 @@ function graduationIn(text: string, ctx: MatchContext, hints: number): Graduatio
   if (recent) return { from: recentFrom, to: ctx.thisMonth, words: recent[0], recent: true };
   m = PENULTIMATE.exec(text);
   if (m) return { from: ctx.thisMonth + 12, to: ctx.thisMonth + 24, words: m[0] };
+  const study = hints & STUDY_YEAR_HINT ? yearsOfStudy(text, ctx) : null;
+  if (study) return study;
   m = RETURN_TO_SCHOOL.exec(text);
   if (m) {
     const end = internshipEnd(ctx);

@@ -582,3 +582,34 @@ describe('a graduation within a stated span', () => {
     expect(matchLine(line, graduated('2026-06'), NOW).verdict).toBe('met');
   });
 });
+
+describe('years of study', () => {
+  // NOW is December 2026: a Bachelor's student graduating in June 2027 is in the final (fourth)
+  // year, one graduating in June 2028 in the third, in June 2029 in the second.
+  const undergraduate = (graduation: string) => student([{ ...computerScience, graduation }]);
+
+  it('are a graduation window counted back from the graduation', () => {
+    const line = "Currently in the second or third year of a Bachelor's degree";
+    expect(matchLine(line, undergraduate('2027-06'), NOW).verdict).toBe('unmet');
+    expect(matchLine(line, undergraduate('2028-06'), NOW).verdict).toBe('met');
+    expect(matchLine(line, undergraduate('2029-06'), NOW).verdict).toBe('met');
+    expect(matchLine(line, undergraduate('2030-06'), NOW).verdict).toBe('unmet');
+    const first = matchLine('First- or second-year undergraduates', undergraduate('2028-06'), NOW);
+    expect(first.verdict).toBe('unmet');
+    expect(first.evidence.missing).toEqual(['graduation between Dec 2028 and Dec 2030']);
+    expect(matchLine('Year 2 or 3 university students', undergraduate('2029-06'), NOW).verdict).toBe('met');
+  });
+
+  it('take "or above" to the final year, and the program length from the level named', () => {
+    expect(matchLine('Undergraduates in their second year or above', undergraduate('2027-06'), NOW).verdict).toBe('met');
+    const phd = student([{ ...doctorate, graduation: '2027-06' }]);
+    expect(matchLine('Third-year PhD students or above', phd, NOW).verdict).toBe('met');
+    expect(matchLine('Third-year PhD students', phd, NOW).verdict).toBe('unmet');
+    expect(matchLine("Second-year Master's students", student([{ ...marketing, graduation: '2027-06' }]), NOW).verdict).toBe('met');
+  });
+
+  it('are not read from a year of work or an author', () => {
+    expect(matchLine('In your first year, you will learn our systems', undergraduate('2027-06'), NOW).kind).not.toBe('graduation');
+    expect(matchLine('First-author papers at top venues', undergraduate('2027-06'), NOW).kind).toBe('publications');
+  });
+});
