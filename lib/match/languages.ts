@@ -97,6 +97,8 @@ const ALIASES = [...byAlias.keys()].sort((a, b) => b.length - a.length);
 const ANY_LANGUAGE = new RegExp(`\\b(?:${ALIASES.join('|')})\\b`, 'gi');
 const PROFICIENCY =
   /\bfluen\w*|\bproficien\w*|\bnative\b|\bbilingual\b|\bspoken\b|\bwritten\b|\bspeak\w*|\blanguages?\b|\bbusiness[- ]level\b|\bworking knowledge\b|\bcommand of\b|\bcommunicat\w* (?:in|skills in)\b|\bmother tongue\b|\bverbal\b|\breading\b|\bwriting\b|\b(?:read|write)\b/i;
+// "Good English skills", "strong Korean ability": the language's skills are the language.
+const LANGUAGE_SKILLS = new RegExp(`\\b(?:${ALIASES.join('|')})\\s(?:skills?|abilit(?:y|ies))\\b`, 'i');
 // Without a proficiency word: "Mandarin is a plus", "Japanese language skills are an advantage",
 // "Korean speakers preferred".
 const NAMED_AS_ASKED = new RegExp(
@@ -150,6 +152,8 @@ const PROFICIENCY_HINT = hint([
   'verbal',
   'read',
   'writ',
+  'skill',
+  'abilit',
   'plus',
   'bonus',
   'advantage',
@@ -159,7 +163,7 @@ const PROFICIENCY_HINT = hint([
 ]);
 
 export function readLanguages(text: string, hints: number): LanguageRequirement | null {
-  if (!(hints & PROFICIENCY_HINT) || !(PROFICIENCY.test(text) || NAMED_AS_ASKED.test(text))) return null;
+  if (!(hints & PROFICIENCY_HINT) || !(PROFICIENCY.test(text) || NAMED_AS_ASKED.test(text) || LANGUAGE_SKILLS.test(text))) return null;
   ANY_LANGUAGE.lastIndex = 0;
   const found: { name: string; word: string; start: number; end: number }[] = [];
   for (let m = ANY_LANGUAGE.exec(text); m; m = ANY_LANGUAGE.exec(text)) {
