@@ -279,10 +279,18 @@ export function skillItems(text: string, ctx: MatchContext, hints: number): Item
     // "Experience in content moderation, trust and safety, or policy enforcement": the last
     // choice is one the list cannot check.
     const open = offersMore(text, mentions, lastMention) || run.some((u) => u.afterUnknown);
+    // "Java, Scala or Go and distributed systems": the choice before "and" is one item.
+    const and = commaList || examples ? -1 : run.findIndex((u, i) => i > 0 && !COMMA_SEPARATORS.has(normalSeparator(u.sepBefore ?? '')));
+    const choiceFirst = and >= 2 && run[and - 1]!.byOr;
     if (examples || (commaList && (endsWithOr || open))) {
       const all: SkillMention[] = [];
       for (const unit of run) all.push(...unit.mentions);
       items.push(itemOf(all, examplesEnd));
+    } else if (choiceFirst) {
+      const all: SkillMention[] = [];
+      for (const unit of run.slice(0, and)) all.push(...unit.mentions);
+      items.push(itemOf(all, examplesEnd));
+      for (const unit of run.slice(and)) items.push(itemOf(unit.mentions, examplesEnd));
     } else for (const unit of run) items.push(itemOf(unit.mentions, examplesEnd));
     if (open) items[items.length - 1]!.open = true;
   }
