@@ -545,12 +545,21 @@ describe('experience counted in months, and the time of internships in years', (
   });
 });
 
-describe('a language to read and write', () => {
+describe('a language to read and write, or its skills', () => {
+  const mandarin = ProfileSchema.parse({ languages: ['Mandarin (native)'] });
+
   it('asks for the language', () => {
-    const mandarin = ProfileSchema.parse({ languages: ['Mandarin (native)'] });
     const result = matchLine('Able to read and write Simplified Chinese', mandarin, NOW);
     expect(result).toMatchObject({ kind: 'language', verdict: 'met' });
     expect(matchLine('Able to read Japanese technical documents', mandarin, NOW)).toMatchObject({ kind: 'language', verdict: 'unmet' });
+  });
+
+  it('reads "English skills" as English', () => {
+    const line = 'Strong English skills are required as you will work with global teams';
+    expect(matchLine(line, mandarin, NOW)).toMatchObject({ kind: 'language', verdict: 'unmet' });
+    expect(matchLine(line, ProfileSchema.parse({ languages: ['English (fluent)'] }), NOW).verdict).toBe('met');
+    expect(matchLine('Strong Korean ability', mandarin, NOW).evidence.missing).toEqual(['Korean']);
+    expect(matchLine('Good communication skills', mandarin, NOW).kind).toBe('soft');
   });
 });
 
@@ -611,5 +620,19 @@ describe('years of study', () => {
   it('are not read from a year of work or an author', () => {
     expect(matchLine('In your first year, you will learn our systems', undergraduate('2027-06'), NOW).kind).not.toBe('graduation');
     expect(matchLine('First-author papers at top venues', undergraduate('2027-06'), NOW).kind).toBe('publications');
+  });
+});
+
+describe('a choice, then "and" another skill', () => {
+  it('keeps the choice one item', () => {
+    const java = student([marketing], ['Java']);
+    const result = matchLine('Knowledge of Java, Scala or Go and distributed systems', java, NOW);
+    expect(result.verdict).toBe('partial');
+    expect(result.evidence.missing).toEqual(['distributed systems']);
+    expect(matchLine('Proficient in Python, Java or C++ and SQL', student([marketing], ['Java', 'SQL']), NOW).verdict).toBe('met');
+    // An "and" list before the choice still needs each of its items.
+    expect(
+      matchLine('Experience with Python, SQL and Tableau or Power BI', student([marketing], ['SQL', 'Tableau']), NOW).evidence.missing,
+    ).toEqual(['Python']);
   });
 });
