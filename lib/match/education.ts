@@ -18,6 +18,8 @@ type EducationStatus = Education['status'];
  */
 
 const RANK: Record<DegreeLevel, number> = { Bachelor: 1, Master: 2, PhD: 3 };
+/** A degree's usual length in years: the years of study a line counts, the work it does not. */
+export const STUDY_YEARS: Readonly<Record<DegreeLevel, number>> = { Bachelor: 4, Master: 2, PhD: 5 };
 const LEVELS: DegreeLevel[] = ['Bachelor', 'Master', 'PhD'];
 
 const PHD = /\b(?:ph\.?\s?d\b\.?|doctorate|doctoral|doctor of philosophy|dphil)/i;
@@ -326,7 +328,6 @@ const YEARS_OF_STUDY = new RegExp(
 const STUDY_CONTEXT =
   /\b(?:students?|undergrad\w*|bachelor|master|ph\.?\s?d|degree|universit(?:y|ies)|college|studies|programs?|programmes?)\b/i;
 const WORK_YEAR = /\b(?:on the job|of (?:work|employment|experience)|of your (?:career|role))\b/i;
-const YEARS_OF_PROGRAM: Readonly<Record<DegreeLevel, number>> = { Bachelor: 4, Master: 2, PhD: 5 };
 const ORDINALS: Readonly<Record<string, number>> = {
   first: 1,
   second: 2,
@@ -345,12 +346,8 @@ function yearsOfStudy(text: string, ctx: MatchContext): GraduationRequirement | 
   const m = YEARS_OF_STUDY.exec(text);
   if (!m || !STUDY_CONTEXT.test(text) || WORK_YEAR.test(text)) return null;
   const year = (w: string | undefined) => (w === undefined ? undefined : (ORDINALS[w.toLowerCase()] ?? Number(w)));
-  const level: DegreeLevel = /\bph\.?\s?d|doctora/i.test(text)
-    ? 'PhD'
-    : /\bmaster|\bpostgraduate|\bMSc?\b/i.test(text)
-      ? 'Master'
-      : 'Bachelor';
-  const length = YEARS_OF_PROGRAM[level];
+  const level: DegreeLevel = PHD.test(text) ? 'PhD' : MASTER.test(text) || POSTGRAD.test(text) ? 'Master' : 'Bachelor';
+  const length = STUDY_YEARS[level];
   const first = year(m[1] ?? m[3] ?? m[5])!;
   const last = m[4] !== undefined ? length : (year(m[2] ?? m[6]) ?? first);
   const lo = Math.min(first, last);

@@ -1,7 +1,8 @@
-import type { Experience } from '../profile/schema';
+import type { Education, Experience } from '../profile/schema';
 import { aspect, emptyEvidence, type Aspect } from './aspect';
 import type { MatchContext } from './context';
 import { NUMBER_PATTERN, monthIndex, parseNumber } from './dates';
+import { STUDY_YEARS } from './education';
 import type { Verdict } from './report';
 
 /**
@@ -23,8 +24,6 @@ import type { Verdict } from './report';
  * does not date, so for those an empty role list tells only that they cannot be more than the
  * years since the studies began (each degree taken at its usual length: STUDY_YEARS).
  */
-
-const STUDY_YEARS = { Bachelor: 4, Master: 2, PhD: 5 } as const;
 
 export interface YearsRequirement {
   /** Months asked for at least, or at most ("less than a year"). */
@@ -53,31 +52,44 @@ export function readYears(text: string): YearsRequirement | null {
   return { months: inMonths ? n : m[2] ? n * 6 : n * 12, atMost: m[1] !== undefined, fullTime: FULL_TIME.test(text), words: m[0] };
 }
 
-/** The months of each degree's study, taken at its usual length and ending at its graduation. */
-function studySpans(ctx: MatchContext): (readonly [number, number])[] {
-  return ctx.profile.education.map((e) => [monthIndex(e.graduation) - STUDY_YEARS[e.level] * 12 + 1, monthIndex(e.graduation)] as const);
+type Span = readonly [number, number];
+
+/** The month before a degree's study began, taken at its usual length up to its graduation. */
+function studyBegan(e: Education): number {
+  return monthIndex(e.graduation) - STUDY_YEARS[e.level] * 12;
 }
 
-/** A role's months outside the given spans, as roles of their own (a role may be cut in two). */
-function outside(roles: readonly Experience[], spans: readonly (readonly [number, number])[], thisMonth: number): [number, number][] {
-  let parts: [number, number][] = roles.map((r) => [monthIndex(r.from), r.to === null ? thisMonth : monthIndex(r.to)]);
+/** The months of each degree's study. */
+function studySpans(ctx: MatchContext): Span[] {
+  return ctx.profile.education.map((e) => [studyBegan(e) + 1, monthIndex(e.graduation)] as const);
+}
+
+/** Each role's months, first to last (a role still going on runs to this month). */
+function roleSpans(roles: readonly Experience[], thisMonth: number): Span[] {
+  return roles.map((r) => [monthIndex(r.from), r.to === null ? thisMonth : monthIndex(r.to)] as const);
+}
+
+/** The months of `parts` outside the given spans (a part may be cut in two). */
+function outside(parts: readonly Span[], spans: readonly Span[]): Span[] {
+  let kept: Span[] = [...parts];
   for (const [a, b] of spans) {
-    parts = parts.flatMap(([from, to]): [number, number][] => {
+    kept = kept.flatMap(([from, to]): Span[] => {
       if (to < a || from > b) return [[from, to]];
-      const kept: [number, number][] = [];
-      if (from < a) kept.push([from, a - 1]);
-      if (to > b) kept.push([b + 1, to]);
-      return kept;
+      const cut: Span[] = [];
+      if (from < a) cut.push([from, a - 1]);
+      if (to > b) cut.push([b + 1, to]);
+      return cut;
     });
   }
-  return parts;
+  return kept;
 }
 
 function monthsOf(roles: readonly Experience[], thisMonth: number): number {
-  return monthsIn(roles.map((r) => [monthIndex(r.from), r.to === null ? thisMonth : monthIndex(r.to)] as const));
+  return monthsIn(roleSpans(roles, thisMonth));
 }
 
-function monthsIn(parts: readonly (readonly [number, number])[]): number {
+/** The months the parts cover, overlaps counted once. */
+function monthsIn(parts: readonly Span[]): number {
   const spans = parts.filter(([a, b]) => b >= a).sort((x, y) => x[0] - y[0]);
   let total = 0;
   let end = -Infinity;
@@ -112,7 +124,7 @@ export function assessYears(req: YearsRequirement, ctx: MatchContext, withSkills
     const student = ctx.profile.education.some((e) => e.status === 'pursuing' && monthIndex(e.graduation) >= ctx.thisMonth);
     if (student && withSkills && !req.atMost) {
       let began = Infinity;
-      for (const e of ctx.profile.education) began = Math.min(began, monthIndex(e.graduation) - STUDY_YEARS[e.level] * 12);
+      for (const e of ctx.profile.education) began = Math.min(began, studyBegan(e));
       const studied = Math.max(0, ctx.thisMonth - began);
       if (studied < req.months) {
         evidence.missing.push(`at least ${yearsLabel(req.months)} with the skills named`);
@@ -138,9 +150,11 @@ export function assessYears(req: YearsRequirement, ctx: MatchContext, withSkills
   const months = afterStudies
     ? monthsIn(
         outside(
-          roles.filter((r) => !r.internship),
+          roleSpans(
+            roles.filter((r) => !r.internship),
+            ctx.thisMonth,
+          ),
           studySpans(ctx),
-          ctx.thisMonth,
         ),
       )
     : monthsOf(roles, ctx.thisMonth);

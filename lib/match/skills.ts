@@ -282,14 +282,15 @@ export function skillItems(text: string, ctx: MatchContext, hints: number): Item
     // "Java, Scala or Go and distributed systems": the choice before "and" is one item.
     const and = commaList || examples ? -1 : run.findIndex((u, i) => i > 0 && !COMMA_SEPARATORS.has(normalSeparator(u.sepBefore ?? '')));
     const choiceFirst = and >= 2 && run[and - 1]!.byOr;
-    if (examples || (commaList && (endsWithOr || open))) {
-      const all: SkillMention[] = [];
-      for (const unit of run) all.push(...unit.mentions);
-      items.push(itemOf(all, examplesEnd));
-    } else if (choiceFirst) {
-      const all: SkillMention[] = [];
-      for (const unit of run.slice(0, and)) all.push(...unit.mentions);
-      items.push(itemOf(all, examplesEnd));
+    // Units taken as one choice among all their mentions.
+    const oneChoice = (units: Unit[]) =>
+      itemOf(
+        units.flatMap((u) => u.mentions),
+        examplesEnd,
+      );
+    if (examples || (commaList && (endsWithOr || open))) items.push(oneChoice(run));
+    else if (choiceFirst) {
+      items.push(oneChoice(run.slice(0, and)));
       for (const unit of run.slice(and)) items.push(itemOf(unit.mentions, examplesEnd));
     } else for (const unit of run) items.push(itemOf(unit.mentions, examplesEnd));
     if (open) items[items.length - 1]!.open = true;
