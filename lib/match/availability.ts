@@ -68,6 +68,10 @@ const WINDOW = new RegExp(
 );
 // "June to August 2026", "July 2026 to December 2026".
 const WINDOW_WITH_YEAR = new RegExp(`\\b(${M})(?:\\s+(20\\d\\d))?\\s*(?:-|–|to|until|through)\\s*(${M})\\s+(20\\d\\d)\\b`, 'g');
+// "During summer break (June-August)", "Internship period: June - August": the months alone,
+// in the posting's year, where the line is about being available or the internship's time.
+const MONTH_SPAN = new RegExp(`\\b(${M})\\s*(?:-|–|to|until|through)\\s*(${M})\\b`);
+const MONTH_SPAN_CONTEXT = /\bavailab|\bintern|\bperiod\b|\bduration\b|\bbreak\b|\bcommit/i;
 /**
  * Months named as a stretch: "between May and September 2026", "Q1 2026", "the first half of
  * 2027". What the stretch asks depends on the words around it (see `readRange`).
@@ -75,6 +79,9 @@ const WINDOW_WITH_YEAR = new RegExp(`\\b(${M})(?:\\s+(20\\d\\d))?\\s*(?:-|–|to
 const BETWEEN = new RegExp(`\\b[Bb]etween\\s+(${M})(?:\\s+(20\\d\\d))?\\s+(?:and|&)\\s+(${M})(?:(?:\\s*,)?\\s+(20\\d\\d))?`);
 const QUARTER = /\b(?:Q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)\s*(?:of\s+)?(?:,\s*)?(20\d\d)\b/i;
 const HALF = /\b(?:H([12])|(first|second|1st|2nd)\s+half)\s*(?:of\s+)?(?:the\s+year\s+)?(?:,\s*)?(20\d\d)\b/i;
+// "Starting in early 2027", "mid-2027": a third of the year.
+const PART = /\b(early|mid|late)(?:-|\s+)(20\d\d)\b/i;
+const PART_MONTHS: Readonly<Record<string, number>> = { early: 1, mid: 5, late: 9 };
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
 const ORDINAL_DIGITS = ['1st', '2nd', '3rd', '4th'];
 const ordinal = (word: string): number => Math.max(ORDINALS.indexOf(word.toLowerCase()), ORDINAL_DIGITS.indexOf(word.toLowerCase())) + 1;
@@ -163,7 +170,7 @@ const AVAILABILITY_WORDS = hint([
 ]);
 // Words each pattern below cannot match without, so a line runs only the patterns it can meet.
 const FROM_WORD = hint(['from']);
-const RANGE_WORD = hint(['between', 'quarter', 'half', 'q#', 'h#']);
+const RANGE_WORD = hint(['between', 'quarter', 'half', 'q#', 'h#', 'early', 'mid', 'late']);
 const FOUR_DIGITS = hint(['####']);
 const WEEK_OR_MONTH = hint(['week', 'month']);
 const SEASON_WORD = hint([...SEASONS]);
@@ -198,6 +205,13 @@ export function readAvailability(text: string, ctx: MatchContext, hints = hintsO
       const to = monthNumber(m[3]!)!;
       const year = m[2] ? Number(m[2]) : Number(m[4]) - (to < from ? 1 : 0);
       windows.push(windowFrom(from, to, year, null));
+      spans.push(m[0]);
+    }
+  }
+  if (windows.length === 0 && !(hints & FOUR_DIGITS) && MONTH_SPAN_CONTEXT.test(text)) {
+    const m = MONTH_SPAN.exec(text);
+    if (m) {
+      windows.push(windowFrom(monthNumber(m[1]!)!, monthNumber(m[2]!)!, ctx.defaultYear, null));
       spans.push(m[0]);
     }
   }
@@ -246,6 +260,11 @@ export function readAvailability(text: string, ctx: MatchContext, hints = hintsO
       windows.length = 0;
     }
   }
+  // "Available in early 2027 for 6 months": months too few for the duration are when it starts.
+  if (duration && season && lastNeededDay(season.from, duration) > season.to + GRACE_DAYS) {
+    starts.push(season);
+    season = null;
+  }
   // Start dates need a start word, "from … onwards" needs "from" (removing spans adds no words).
   if (hints & (START_WORD | FROM_WORD)) readStarts(text, spans, hints, ctx, starts, duration !== null);
 
@@ -293,6 +312,12 @@ function firstRange(text: string, ctx: MatchContext): Range | null {
     const h = half[1] ? Number(half[1]) : ordinal(half[2]!);
     const year = Number(half[3]);
     return { first: 6 * h - 5, last: 6 * h, year, endYear: year, words: half[0], label: half[0], index: half.index };
+  }
+  const part = PART.exec(text);
+  if (part) {
+    const first = PART_MONTHS[part[1]!.toLowerCase()]!;
+    const year = Number(part[2]);
+    return { first, last: first + 3, year, endYear: year, words: part[0], label: part[0], index: part.index };
   }
   return null;
 }

@@ -36,6 +36,12 @@ const PURSUING =
   /\b(?:currently\s+(?:pursuing|enrolled|studying|attending|a\s+student|in\s+(?:a|an|the|your)\b)|pursuing|enrolled|enrol?ment|current(?:ly)?\s+(?:a\s+)?(?:full-time\s+)?(?:university\s+|college\s+)?students?|must be a student|are a student|studying (?:for|towards?))/i;
 const COMPLETED =
   /\b(?:hold(?:s|ing)?|obtained|have completed|completed|possess(?:es)?|earned|graduated (?:with|from)|have graduated|degree holders?)\b/i;
+// "Must have completed at least two years of undergraduate studies": years of study behind the
+// student, not a degree held (read as a year of study in \`yearsOfStudy\`).
+const COMPLETED_YEARS = new RegExp(
+  `\\b(?:complet|finish)\\w{0,10}\\s+(?:at least\\s+|a minimum of\\s+|minimum\\s+|more than\\s+|over\\s+)?(${NUMBER_PATTERN})\\s+(?:full[- ]time\\s+|full\\s+|academic\\s+)?years?\\s+(?:of\\s+)?(?:(?:your|their|an?|the)\\s+)?(?:[\\w'-]{1,20}\\s+){0,2}?(?:stud(?:y|ies)|degree|program(?:me)?|education|course(?:work)?)\\b`,
+  'i',
+);
 // Other ways to say a degree is in progress: "graduating with a Bachelor's", "expected to graduate
 // in June 2027 with a Bachelor's", "final-year undergraduate", "Master's students",
 // "undergraduates in their second year", "PhD candidates". Not when the
@@ -125,7 +131,11 @@ export function readDegree(text: string, hints: number): DegreeRequirement | nul
   if (anyLevel && !(degreeWord && fields && (fields.named.length > 0 || /\bdegree (?:in|of)\b/i.test(text))) && people === null)
     return null;
   const status =
-    PURSUING.test(text) || (STUDYING_NOW.test(text) && !GRADUATES_TOO.test(text)) ? 'pursuing' : COMPLETED.test(text) ? 'completed' : null;
+    PURSUING.test(text) || (STUDYING_NOW.test(text) && !GRADUATES_TOO.test(text))
+      ? 'pursuing'
+      : COMPLETED.test(text) && !COMPLETED_YEARS.test(text)
+        ? 'completed'
+        : null;
   return {
     levels: LEVELS.filter((l) => levels.has(l)),
     words: anyLevel ? [degreeWord ?? people!] : words,
@@ -296,17 +306,24 @@ export interface GraduationRequirement {
   afterInternship?: boolean;
   /** "recent graduates": a degree already completed can be the one in the window. */
   recent?: boolean;
+  /**
+   * The window is when the degree the line names is completed ("Bachelor's degree obtained after
+   * September 2024"): that degree's date is the one to check, not the one in progress.
+   */
+  ofDegree?: boolean;
 }
 
-// A month or a season before the year: "December 2026", "Spring 2027", "2026".
-// Every pattern YM is part of takes any letter case (the `i` flag).
+// A month, a season or a part of the year before the year: "December 2026", "Spring 2027",
+// "late 2026", "mid-2027", "2026". Every pattern YM is part of takes any letter case (the `i` flag).
 const SEASON_WORD = `(?:${SEASON_SOURCE})`;
-const YM = `(?:(${MONTH_PATTERN}|${SEASON_WORD})\\s*,?\\s*(?:of\\s+)?)?(20\\d\\d)`;
+const YM = `(?:(${MONTH_PATTERN}|${SEASON_WORD}|\\b(?:early|mid|late))(?:-|\\s*,?\\s*(?:of\\s+)?))?(20\\d\\d)`;
 // Each graduation word is read whole and bounded (no real word runs past 30 more letters): a
 // word that could end anywhere lets the gap below retry from each of its letters, and each of
 // the many trigger words in a long run of them would scan the rest of the run (quadratic).
 const GRAD =
-  "graduat\\w{0,30}(?!\\w)|class(?:es)? of|completion|finish(?:ing)? (?:your|their|the) (?:degree|studies)|complet\\w{0,30} (?:your |their |a |the )?(?:[\\w']{1,40} ){0,2}(?:degree|studies|program(?:me)?)|obtain\\w{0,30} (?:your |their |a |an |the )?(?:[\\w']{1,40} ){0,2}degree";
+  "graduat\\w{0,30}(?!\\w)|class(?:es)? of|completion|finish(?:ing)? (?:your|their|the) (?:degree|studies)|complet\\w{0,30} (?:your |their |a |the )?(?:[\\w']{1,40} ){0,2}(?:degree|studies|program(?:me)?)|obtain\\w{0,30} (?:your |their |a |an |the )?(?:[\\w']{1,40} ){0,2}degree|(?:degree|diploma)s? (?:(?:was|is|has been|to be|must be|should be) )?(?:obtained|completed|awarded|conferred|received|earned|finished)";
+// The graduation words that say when a degree is completed, not when its student graduates.
+const DEGREE_DATE = /^(?:complet|obtain|degree|diploma)/i;
 // The gap between the graduation words and the dates is bounded: a clause, not the whole text.
 const GAP = '[^.;]{0,80}?';
 const BETWEEN = new RegExp(`(?:${GRAD})${GAP}\\b(?:between|from)\\s+${YM}\\s*(?:and|to|-|–|through|until)\\s*${YM}`, 'i');
@@ -343,17 +360,63 @@ const ORDINALS: Readonly<Record<string, number>> = {
 
 /** The graduation window of students in the years of study the line names, or null. */
 function yearsOfStudy(text: string, ctx: MatchContext): GraduationRequirement | null {
+  const done = COMPLETED_YEARS.exec(text);
+  if (done) {
+    // Years behind the student: in the year after them or later (or graduated).
+    const length = STUDY_YEARS[levelNamed(text)];
+    const years = parseNumber(done[1]!);
+    if (years === null || years < 1 || years >= length) return null;
+    return { from: null, to: ctx.thisMonth + (length - years) * 12, words: done[0] };
+  }
+  const classYear = classYears(text, ctx);
+  if (classYear) return classYear;
   const m = YEARS_OF_STUDY.exec(text);
   if (!m || !STUDY_CONTEXT.test(text) || WORK_YEAR.test(text)) return null;
   const year = (w: string | undefined) => (w === undefined ? undefined : (ORDINALS[w.toLowerCase()] ?? Number(w)));
-  const level: DegreeLevel = PHD.test(text) ? 'PhD' : MASTER.test(text) || POSTGRAD.test(text) ? 'Master' : 'Bachelor';
-  const length = STUDY_YEARS[level];
+  const length = STUDY_YEARS[levelNamed(text)];
   const first = year(m[1] ?? m[3] ?? m[5])!;
   const last = m[4] !== undefined ? length : (year(m[2] ?? m[6]) ?? first);
   const lo = Math.min(first, last);
   const hi = Math.min(Math.max(first, last), length);
   if (lo > length) return null;
-  return { from: ctx.thisMonth + (length - hi) * 12, to: ctx.thisMonth + (length - lo + 1) * 12, words: m[0] };
+  return studyWindow(lo, hi, length, ctx, m[0]);
+}
+
+function levelNamed(text: string): DegreeLevel {
+  return PHD.test(text) ? 'PhD' : MASTER.test(text) || POSTGRAD.test(text) ? 'Master' : 'Bachelor';
+}
+
+/** A window of students in their \`lo\`th to \`hi\`th year of a degree of \`length\` years. */
+function studyWindow(lo: number, hi: number, length: number, ctx: MatchContext, words: string): GraduationRequirement {
+  return { from: ctx.thisMonth + (length - hi) * 12, to: ctx.thisMonth + (length - lo + 1) * 12, words };
+}
+
+// The American college years: "current sophomores or juniors", "rising seniors", "juniors and
+// seniors", "in their junior year". The same words name job levels ("junior or senior engineers",
+// "senior stakeholders"), so they count only as students: with a student word after them, two
+// of them joined, "rising" before them, or "current", "college" or "undergraduate" before the plural.
+const CLASS_WORD = '(freshm[ae]n|sophomores?|juniors?|seniors?)';
+const CLASS_YEAR = new RegExp(
+  `\\b(?:(rising)\\s+|(current(?:ly)?|college|university|undergraduate)\\s+)?${CLASS_WORD}(?:\\s*(?:,|or|and|\\/|&)\\s*(?:rising\\s+)?${CLASS_WORD})?(\\s+(?:students?|undergraduates?|year|standing))?\\b`,
+  'i',
+);
+const JOB_AFTER =
+  /^\s+(?:[\w-]+\s+)?(?:engineers?|developers?|analysts?|managers?|designers?|scientists?|researchers?|staff|levels?|roles?|positions?|leaders(?:hip)?|management|stakeholders?|executives?|specialists?|associates?|consultants?|professionals?|hires?|talent|teams?|colleagues?|partners?|members?)\b/i;
+const CLASS_YEARS: Readonly<Record<string, number>> = { freshman: 1, freshmen: 1, sophomore: 2, junior: 3, senior: 4 };
+/** Months (0 = January) in which a "rising" student has already moved up a year: the summer. */
+const SUMMER_MONTHS = [5, 6, 7];
+
+function classYears(text: string, ctx: MatchContext): GraduationRequirement | null {
+  const m = CLASS_YEAR.exec(text);
+  if (!m || JOB_AFTER.test(text.slice(m.index + m[0].length))) return null;
+  const [, rising, current, first, second, studentWord] = m;
+  const plural = /s$|men$/i.test(first!);
+  if (!rising && !second && !studentWord && !(current && plural)) return null;
+  const year = (w: string) => CLASS_YEARS[w.toLowerCase().replace(/s$/, '')]!;
+  // A rising senior is a junior until the summer before senior year.
+  const shift = rising && !SUMMER_MONTHS.includes(ctx.thisMonth % 12) ? 1 : 0;
+  const years = [year(first!), ...(second ? [year(second)] : [])].map((y) => y - shift);
+  return studyWindow(Math.min(...years), Math.max(...years), STUDY_YEARS.Bachelor, ctx, m[0]);
 }
 
 // "penultimate or final year", "final or pre-final year students": either year of study.
@@ -381,12 +444,18 @@ const GRADUATION_SEASONS: Readonly<Record<Season, [number, number]>> = {
   autumn: [9, 12],
   winter: [12, 14],
 };
+// "Graduating in late 2026": the months of a third of the year.
+const YEAR_PARTS: Readonly<Record<string, [number, number]>> = { early: [1, 4], mid: [5, 8], late: [9, 12] };
 
 function ym(month: string | undefined, year: string, end: boolean): number {
   const y = Number(year);
   if (month) {
     const key = month.toLowerCase();
-    const season = Object.hasOwn(GRADUATION_SEASONS, key) ? GRADUATION_SEASONS[key as Season] : undefined;
+    const season = Object.hasOwn(GRADUATION_SEASONS, key)
+      ? GRADUATION_SEASONS[key as Season]
+      : Object.hasOwn(YEAR_PARTS, key)
+        ? YEAR_PARTS[key]
+        : undefined;
     if (season) return y * 12 + (end ? season[1] : season[0]) - 1;
     return y * 12 + monthNumber(month)! - 1;
   }
@@ -394,7 +463,19 @@ function ym(month: string | undefined, year: string, end: boolean): number {
 }
 
 // Cheap gates: the window patterns all start from a graduation word and need a year.
-const GRADUATION_WORD = hint(['graduat', 'class of', 'classes of', 'completion', 'finish', 'complet', 'obtain']);
+const GRADUATION_WORD = hint([
+  'graduat',
+  'class of',
+  'classes of',
+  'completion',
+  'finish',
+  'complet',
+  'obtain',
+  'awarded',
+  'conferred',
+  'received',
+  'earned',
+]);
 const OTHER_HINT = hint([
   'final',
   'penultimate',
@@ -432,6 +513,14 @@ const STUDY_YEAR_HINT = hint([
   'years 1',
   'years 2',
   'years 3',
+  // "completed at least two years of study"
+  'complet',
+  'finish',
+  // "current sophomores or juniors", "rising seniors"
+  'freshm',
+  'sophomore',
+  'junior',
+  'senior',
 ]);
 
 // "12/2026": a month and year in figures, read as "Dec 2026" (not the end of "05/12/2026").
@@ -473,10 +562,16 @@ export function readGraduation(line: string, ctx: MatchContext, hints: number): 
     from: first.from === null || second.from === null ? null : Math.min(first.from, second.from),
     to: first.to === null || second.to === null ? null : Math.max(first.to, second.to),
     words: text.slice(at, at + first.words.length + end),
+    ...(first.ofDegree ? { ofDegree: true } : {}),
   };
 }
 
 function graduationIn(text: string, ctx: MatchContext, hints: number): GraduationRequirement | null {
+  const req = windowIn(text, ctx, hints);
+  return req && !req.recent && !req.afterInternship && DEGREE_DATE.test(req.words) ? { ...req, ofDegree: true } : req;
+}
+
+function windowIn(text: string, ctx: MatchContext, hints: number): GraduationRequirement | null {
   const windowed = (hints & GRADUATION_WORD) !== 0 && /20\d\d/.test(text);
   if (!windowed && !(hints & OTHER_HINT)) return hints & STUDY_YEAR_HINT ? yearsOfStudy(text, ctx) : null;
   let m = windowed ? BETWEEN.exec(text) : null;
@@ -575,9 +670,12 @@ export function assessGraduation(req: GraduationRequirement, ctx: MatchContext, 
     return aspect('graduation', 'unknown', evidence, true);
   }
   const ofLevel = degree ? all.filter((e) => levelOk(degree, e)) : [];
-  const entries = ofLevel.length ? ofLevel : all;
+  // "Bachelor's degree obtained after September 2024": the Bachelor's, if the profile has one,
+  // finished or not; a master's student's Master's does not stand in for it.
+  const named = req.ofDegree && degree && !degree.anyLevel ? all.filter((e) => degree.levels.includes(e.level)) : [];
+  const entries = named.length ? named : ofLevel.length ? ofLevel : all;
   const pursuing = entries.filter((e) => e.status === 'pursuing');
-  const pool = req.recent || pursuing.length === 0 ? entries : pursuing;
+  const pool = req.recent || named.length || pursuing.length === 0 ? entries : pursuing;
   // A degree of exactly the level named also answers ("obtain your Bachelor's before …").
   const hit =
     pool.find((e) => inWindow(req, e)) ??

@@ -636,3 +636,122 @@ describe('a choice, then "and" another skill', () => {
     ).toEqual(['Python']);
   });
 });
+
+describe('a degree completed within a window', () => {
+  // A master's student whose Bachelor's was finished in June 2024.
+  const masters = student([
+    { ...marketing, graduation: '2027-06' },
+    { level: 'Bachelor', field: 'Economics', status: 'completed', graduation: '2024-06' },
+  ]);
+  const bachelor = (graduation: string) => student([{ level: 'Bachelor', field: 'Computer Science', status: 'completed', graduation }]);
+
+  it('reads the degree named before the verb', () => {
+    for (const line of ['Bachelor’s degree obtained after September 2024', "Bachelor's degree completed no earlier than January 2025"]) {
+      expect(matchLine(line, bachelor('2026-06'), NOW), line).toMatchObject({ verdict: 'met' });
+      const early = matchLine(line, bachelor('2024-06'), NOW);
+      expect(early.verdict, line).toBe('unmet');
+      expect(early.evidence.notes, line).toContain("yours: Bachelor's graduated Jun 2024");
+    }
+    expect(matchLine("Bachelor's degree conferred by June 2027", bachelor('2027-06'), NOW).verdict).toBe('met');
+  });
+
+  it('holds the window to the degree named, not a later one in progress', () => {
+    expect(matchLine("Bachelor's degree obtained after September 2024", masters, NOW).verdict).toBe('unmet');
+    expect(matchLine("Obtained a Bachelor's degree after September 2024", masters, NOW).verdict).toBe('unmet');
+    expect(matchLine("Master's degree completed no earlier than June 2025", masters, NOW).verdict).not.toBe('unmet');
+  });
+});
+
+describe('a part of a year', () => {
+  it('is a graduation window', () => {
+    const graduating = (graduation: string) => student([{ ...computerScience, graduation }]);
+    const line = 'Expected to graduate in late 2027';
+    expect(matchLine(line, graduating('2027-12'), NOW).verdict).toBe('met');
+    const result = matchLine(line, graduating('2027-06'), NOW);
+    expect(result.verdict).toBe('unmet');
+    expect(result.evidence.missing).toEqual(['graduation between Sep 2027 and Dec 2027']);
+    expect(matchLine('Graduating in mid-2027', graduating('2027-06'), NOW).verdict).toBe('met');
+  });
+
+  it('is when to start, beside a duration', () => {
+    const line = 'Available to intern for 6 months starting in early 2027';
+    const spring = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2027-02-01', to: '2027-08-31' }] });
+    expect(matchLine(line, spring, NOW)).toMatchObject({ kind: 'duration', verdict: 'met' });
+    const thisYear = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2026-01-05', to: '2026-12-31' }] });
+    const result = matchLine(line, thisYear, NOW);
+    expect(result.verdict).toBe('unmet');
+    expect(result.evidence.missing).toEqual(['available 6 months starting between Jan and Apr 2027']);
+  });
+});
+
+describe('years of study completed, and the American college years', () => {
+  // December 2026: graduating in June 2027 is a senior (fourth year), 2028 a junior, 2029 a sophomore.
+  const undergraduate = (graduation: string) => student([{ ...computerScience, graduation }]);
+
+  it('reads years completed as the year after them or later, not as a degree held', () => {
+    const line = 'Must have completed at least two years of undergraduate studies';
+    expect(matchLine(line, undergraduate('2027-06'), NOW).verdict).toBe('met');
+    expect(matchLine(line, undergraduate('2028-06'), NOW).verdict).toBe('met');
+    const second = matchLine(line, undergraduate('2029-06'), NOW);
+    expect(second.verdict).toBe('unmet');
+    expect(second.evidence.missing).toEqual(['graduation by Dec 2028']);
+    expect(matchLine('Completed one year of a Master’s program', student([{ ...marketing, graduation: '2027-06' }]), NOW).verdict).toBe(
+      'met',
+    );
+  });
+
+  it('reads sophomores, juniors and seniors as years of a Bachelor’s', () => {
+    const line = 'Current sophomores or juniors';
+    expect(matchLine(line, undergraduate('2027-06'), NOW)).toMatchObject({ kind: 'graduation', verdict: 'unmet' });
+    expect(matchLine(line, undergraduate('2028-06'), NOW).verdict).toBe('met');
+    expect(matchLine(line, undergraduate('2029-06'), NOW).verdict).toBe('met');
+    expect(matchLine('Undergraduate seniors in Computer Science', undergraduate('2027-06'), NOW).verdict).toBe('met');
+    expect(matchLine('Students in their junior year', undergraduate('2027-06'), NOW).verdict).toBe('unmet');
+  });
+
+  it('moves a rising student up a year only from the summer on', () => {
+    const line = 'Open to rising seniors';
+    expect(matchLine(line, undergraduate('2028-06'), NOW).verdict).toBe('met');
+    expect(matchLine(line, undergraduate('2027-06'), NOW).verdict).toBe('unmet');
+    // In July a rising senior has just finished the third year: the next graduation but one.
+    const july = new Date('2027-07-01T10:00:00Z');
+    expect(matchLine(line, undergraduate('2028-06'), july).verdict).toBe('met');
+  });
+
+  it('are not read from job levels', () => {
+    for (const line of ['Mentor junior or senior engineers on the team', 'Work with senior stakeholders', 'Current senior managers']) {
+      expect(matchLine(line, undergraduate('2027-06'), NOW).kind, line).not.toBe('graduation');
+    }
+  });
+});
+
+describe('a stretch of months too short for the duration', () => {
+  it('is when the duration starts', () => {
+    const line = 'Available in Q1 2027 for 6 months';
+    const fromFebruary = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2027-02-01', to: '2027-08-31' }] });
+    expect(matchLine(line, fromFebruary, NOW)).toMatchObject({ kind: 'duration', verdict: 'met' });
+    const result = matchLine('Available in Summer 2027 for 6 months', fromFebruary, NOW);
+    expect(result.verdict).toBe('unmet');
+    expect(result.evidence.missing).toEqual(['available 6 months starting between May and Sep 2027']);
+    // Twelve weeks fit in a summer: they lie anywhere in it.
+    const summer = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2027-06-01', to: '2027-08-31' }] });
+    expect(matchLine('Available for 12 weeks in Summer 2027', summer, NOW).verdict).toBe('met');
+  });
+});
+
+describe('months without a year', () => {
+  const june = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2026-06-01', to: '2026-08-28' }] });
+
+  it('are a window in the posting’s year where the line is about the internship’s time', () => {
+    for (const line of ['Available to work full time during summer break (June-August)', 'Internship period: June – August']) {
+      const result = matchLine(line, june, NOW);
+      expect(result, line).toMatchObject({ kind: 'internship-window', verdict: 'met' });
+      expect(result.evidence.matched[0]!.requirement, line).toBe('June to August 2026');
+    }
+    expect(matchLine('Internship period: May - August', june, NOW).verdict).toBe('unmet');
+  });
+
+  it('are not read from other lines', () => {
+    expect(matchLine('Led the Jan-Mar planning cycle for a product team', june, NOW).kind).not.toBe('internship-window');
+  });
+});
