@@ -415,6 +415,16 @@ const DEMONYM_STATUS = new RegExp(
   'gi',
 );
 
+// The people themselves, where a line limits who may apply: "Singaporeans only", "only Malaysians
+// may apply", "open to Australians". Plurals of the demonyms that have one ("the Irish" is not a
+// plural). Their citizenship is asked, as "Singapore citizens" asks it.
+const PLURAL_DEMONYMS = Object.keys(DEMONYMS).filter((d) => !/(?:sh|ch|ss|ese)$/.test(d));
+const DEMONYM_PEOPLE = new RegExp(
+  `\\b(?:(?:only|open to|for)\\s+(?:[\\w-]+\\s+)?(${PLURAL_DEMONYMS.sort((a, b) => b.length - a.length).join('|')})s\\b|(${PLURAL_DEMONYMS.join('|')})s\\s+(?:only|may apply|are eligible|can apply|need apply)\\b)`,
+  'i',
+);
+const DEMONYM_PEOPLE_HINT = hint(PLURAL_DEMONYMS.map((d) => `${d}s`));
+
 function demonymCountries(text: string): string[] {
   const countries: string[] = [];
   DEMONYM_STATUS.lastIndex = 0;
@@ -432,11 +442,13 @@ export interface WorkAuthRequirement {
 const WORK_AUTH_HINT = hint(['authori', 'right', 'permit', 'visa', 'sponsor', 'citizen', 'residen', 'eligib', 'legally']);
 
 export function readWorkAuthorization(text: string, ctx: MatchContext, hints: number): WorkAuthRequirement | null {
-  if (!(hints & WORK_AUTH_HINT) && !(hints & CAPITAL_PR && PR.test(text))) return null;
-  const cue = WORK_AUTH.exec(text) ?? PR.exec(text);
+  const people = hints & DEMONYM_PEOPLE_HINT ? DEMONYM_PEOPLE.exec(text) : null;
+  if (!people && !(hints & WORK_AUTH_HINT) && !(hints & CAPITAL_PR && PR.test(text))) return null;
+  const cue = WORK_AUTH.exec(text) ?? PR.exec(text) ?? people;
   // "Visa sponsorship is available" asks nothing of the candidate.
   if (!cue || SPONSORSHIP_OFFERED.test(text)) return null;
-  let countries = [...new Set([...findPlaces(text).map((p) => p.country), ...demonymCountries(text)])];
+  const peopleOf = people ? [DEMONYMS[(people[1] ?? people[2])!.toLowerCase()]!] : [];
+  let countries = [...new Set([...findPlaces(text).map((p) => p.country), ...demonymCountries(text), ...peopleOf])];
   if (countries.length === 0)
     countries = [
       ...new Set(
@@ -446,7 +458,8 @@ export function readWorkAuthorization(text: string, ctx: MatchContext, hints: nu
           .map((p) => p.country),
       ),
     ];
-  const citizenOrPrOnly = (CITIZEN_OR_PR.test(text) || PR.test(text)) && !/\bnot required\b/i.test(text) && !PASS_HOLDERS.test(text);
+  const citizenOrPrOnly =
+    (CITIZEN_OR_PR.test(text) || PR.test(text) || people !== null) && !/\bnot required\b/i.test(text) && !PASS_HOLDERS.test(text);
   return { countries, citizenOrPrOnly, noSponsorship: NO_SPONSORSHIP.test(text), words: cue[0] };
 }
 

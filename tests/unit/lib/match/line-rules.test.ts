@@ -755,3 +755,23 @@ describe('months without a year', () => {
     expect(matchLine('Led the Jan-Mar planning cycle for a product team', june, NOW).kind).not.toBe('internship-window');
   });
 });
+
+describe('the people of a country, as who may apply', () => {
+  const citizen = ProfileSchema.parse({ workAuthorization: [{ country: 'Singapore', status: 'citizen' }] });
+  const pass = ProfileSchema.parse({ workAuthorization: [{ country: 'Singapore', status: 'work-permit' }] });
+
+  it('asks for that citizenship', () => {
+    for (const line of ['Singaporeans only', 'This role is open to Singaporeans', 'Only Singaporeans may apply']) {
+      expect(matchLine(line, citizen, NOW), line).toMatchObject({ kind: 'work-authorization', verdict: 'met' });
+      expect(matchLine(line, pass, NOW).verdict, line).toBe('unmet');
+    }
+    expect(matchLine('Only Malaysians may apply', citizen, NOW).evidence.missing).toEqual([
+      'citizenship or permanent residence in Malaysia',
+    ]);
+  });
+
+  it('takes pass holders when the line does, and leaves other mentions of people alone', () => {
+    expect(matchLine('Open to Singaporeans, PRs and Employment Pass holders', pass, NOW).verdict).toBe('met');
+    expect(matchLine('Work with Americans and Canadians across time zones', citizen, NOW).kind).toBe('soft');
+  });
+});
