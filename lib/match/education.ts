@@ -48,11 +48,18 @@ const COMPLETED_YEARS = new RegExp(
 // line also takes those who have graduated ("final-year students or fresh graduates"): then
 // finished degrees count too.
 const STUDYING_NOW =
-  /\bgraduating (?:with|from)\b|\bgraduat(?:e|ing)\b[^.;]{0,60}?\bwith (?:a|an)\b|\b(?:final|penultimate)[- ]year\b|\b(?:under-?graduate|bachelor'?s|master'?s|ph\.?\s?d|doctoral|post-?graduate|graduate|msc|bsc)\s+students?\b|\b(?:under-?graduates|post-?graduates|undergrads)\b|\b(?:ph\.?\s?d|doctoral)\s+candidates?\b/i;
+  /\bgraduating (?:with|from)\b|\bgraduat(?:e|ing)\b[^.;]{0,60}?\bwith (?:a|an)\b|\b(?:final|penultimate)[- ]year\b|\b(?:under-?graduate|bachelor'?s?|master'?s?|ph\.?\s?d|doctoral|post-?graduate|graduate|msc|bsc)\s+students?\b|\b(?:under-?graduates|post-?graduates|undergrads)\b|\b(?:ph\.?\s?d|doctoral)\s+candidates?\b/i;
 const GRADUATES_TOO = /\b(?:recent|fresh|new)\s+grad|\bgraduated\b|\bgraduates\b|\balumni\b/i;
 // Not of a year of study: "undergraduates in their second year or above" are still undergraduates.
 const AT_LEAST =
   /(?<!\byears? )\b(?:or (?:above|higher|more advanced|equivalent degree)|and above|or a higher degree|at least (?:a|an)\b|minimum (?:of )?(?:a|an)\b)/i;
+// "Master the basic principles of …", "able to master new tools": the verb, not the degree. The
+// spaces are bounded, and the look-behind is tried only after "master": a run of spaces read
+// back from every position would be quadratic.
+const MASTER_VERB =
+  /\bmaster(?=\s{1,3}(?:the|a|an|at least|one|basic|common(?:ly)?|core|key|fundamental|various|several|mainstream|popular|advanced|programming|principles?|concepts?|theor(?:y|ies))\b)|\bmaster\b(?<=\b(?:to|must|should|can|will|quickly)\s{1,3}master)/gi;
+// "A Bachelor's degree in any field": no field asked, whatever else the line names as a plus.
+const ANY_DISCIPLINE = /\bany (?:field|discipline|major|subject|area of study|academic background|background)s?\b/i;
 const EQUIVALENT_EXPERIENCE = /\bequivalent (?:practical |work |industry |professional )?experience\b/i;
 
 export interface DegreeRequirement {
@@ -113,13 +120,16 @@ export function readDegree(text: string, hints: number): DegreeRequirement | nul
   const levels = new Set<DegreeLevel>();
   const found: { word: string; at: number }[] = [];
   take(text, PHD, PHD_LEVELS, levels, found);
-  take(text, MASTER, MASTER_LEVELS, levels, found);
+  MASTER_VERB.lastIndex = 0;
+  const masterText = MASTER_VERB.test(text) ? text.replace(MASTER_VERB, (verb) => ' '.repeat(verb.length)) : text;
+  take(masterText, MASTER, MASTER_LEVELS, levels, found);
   if (!levels.has('Master') && MASTER_CS.test(text)) take(text, MASTER_CS, MASTER_LEVELS, levels, found);
   take(text, POSTGRAD, POSTGRAD_LEVELS, levels, found);
   take(text, BACHELOR, BACHELOR_LEVELS, levels, found);
   if (!levels.has('Bachelor')) take(text, BACHELOR_CS, BACHELOR_LEVELS, levels, found);
   const words = found.sort((a, b) => a.at - b.at).map((f) => f.word);
-  const fields = readFieldRequirement(text, hints);
+  const anyDiscipline = ANY_DISCIPLINE.test(text);
+  const fields = anyDiscipline ? null : readFieldRequirement(text, hints);
   const anyLevel = levels.size === 0;
   // Without a level, only "degree in <field>" is a degree line ("relevant degree / experience is a plus" is not).
   const degreeWord = ANY_DEGREE.exec(text)?.[0];
@@ -128,7 +138,11 @@ export function readDegree(text: string, hints: number): DegreeRequirement | nul
   const graduates = anyLevel && !degreeWord && people === null ? GRADUATES_FIRST.exec(text) : null;
   if (graduates)
     return { levels: [], words: [graduates[0].trim()], anyLevel, exact: false, status: 'completed', equivalentExperience: false, fields };
-  if (anyLevel && !(degreeWord && fields && (fields.named.length > 0 || /\bdegree (?:in|of)\b/i.test(text))) && people === null)
+  if (
+    anyLevel &&
+    !(degreeWord && (anyDiscipline || (fields && (fields.named.length > 0 || /\bdegree (?:in|of)\b/i.test(text))))) &&
+    people === null
+  )
     return null;
   const status =
     PURSUING.test(text) || (STUDYING_NOW.test(text) && !GRADUATES_TOO.test(text))

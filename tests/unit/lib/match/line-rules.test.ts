@@ -775,3 +775,33 @@ describe('the people of a country, as who may apply', () => {
     expect(matchLine('Work with Americans and Canadians across time zones', citizen, NOW).kind).toBe('soft');
   });
 });
+
+describe('"master" the verb, singular level words, and any field', () => {
+  const bachelor = student([{ ...computerScience, graduation: '2027-06' }]);
+  const phd = student([{ ...doctorate, graduation: '2027-06' }]);
+
+  it('reads "Master the basics of …" as what to know, not a degree', () => {
+    const line = 'Master the basic principles of computer networks, operating systems and databases';
+    const result = matchLine(line, bachelor, NOW);
+    expect(result).toMatchObject({ kind: 'skill', verdict: 'met' });
+    expect(matchLine('Able to quickly master new tools', bachelor, NOW).kind).toBe('soft');
+    // The degree still reads, with or without its "'s".
+    expect(matchLine('Master degree in Computer Science', bachelor, NOW)).toMatchObject({ kind: 'degree-field', verdict: 'unmet' });
+    expect(matchLine('Master the craft; a Master’s degree in Statistics', phd, NOW).kind).toBe('degree-field');
+  });
+
+  it('reads "master students" as a degree in progress, of those levels only', () => {
+    const line = 'Undergraduate or master students graduating in 2027';
+    expect(matchLine(line, phd, NOW).verdict).toBe('unmet');
+    expect(matchLine(line, bachelor, NOW).verdict).toBe('met');
+    expect(matchLine('Bachelor students in Computer Science', phd, NOW).verdict).toBe('unmet');
+  });
+
+  it('asks no field of a degree "in any field", whatever the line adds as a plus', () => {
+    const economics = student([{ level: 'Bachelor', field: 'History', status: 'completed', graduation: '2025-06' }]);
+    const line = "Bachelor's degree in any field; a degree in Business or Economics is a plus";
+    expect(matchLine(line, economics, NOW).verdict).toBe('met');
+    expect(matchLine('University degree in any discipline', economics, NOW)).toMatchObject({ kind: 'degree-field', verdict: 'met' });
+    expect(matchLine("Bachelor's degree in Business or Economics", economics, NOW).verdict).toBe('partial');
+  });
+});
