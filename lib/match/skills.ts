@@ -111,7 +111,10 @@ function findRegions(text: string, hints: number): Region[] {
 
 const SLASH_UNKNOWN = /^ ?\/ ?[\w.+#-]{1,20} ?\/ ?$/;
 // One white-space run on each side of the comma: `\s*,?\s*` splits a long run every way.
-const EXAMPLES_AFTER = /^\s*(?:,\s*)?(?:(?:and|or) (?:other|similar)\b|etc\b|or (?:equivalent|similar|comparable)\b)/i;
+const EXAMPLES_AFTER =
+  /^\s*(?:,\s*)?(?:(?:and|or) (?:other|similar)\b|or (?:another|any other)\b|etc\b|or (?:equivalent|similar|comparable)\b)/i;
+// "Go/Java/C++ at least one programming language": the group names the choice before it.
+const CHOICE_LABEL = /^\s?,?\s?(?:at least|any) one(?: of the)?\s$/i;
 // What stands between two skill names, trimmed, lowercased, spaces collapsed.
 const TIGHT_OR = new Set(['/', '|', 'or', '(or)']);
 const LIST_SEPARATORS = new Set([',', '&', '+', 'and', ', and', ',and', ', or', ',or']);
@@ -288,7 +291,13 @@ export function skillItems(text: string, ctx: MatchContext, hints: number): Item
         units.flatMap((u) => u.mentions),
         examplesEnd,
       );
-    if (examples || (commaList && (endsWithOr || open))) items.push(oneChoice(run));
+    // "SQL and Tableau, or another BI tool": the examples are what follows the last "and"; what
+    // comes before it is needed as well.
+    const lastAnd = examples ? run.findLastIndex((u, i) => i > 0 && !COMMA_SEPARATORS.has(normalSeparator(u.sepBefore ?? ''))) : -1;
+    if (lastAnd > 0) {
+      for (const unit of run.slice(0, lastAnd)) items.push(itemOf(unit.mentions, undefined));
+      items.push(oneChoice(run.slice(lastAnd)));
+    } else if (examples || (commaList && (endsWithOr || open))) items.push(oneChoice(run));
     else if (choiceFirst) {
       items.push(oneChoice(run.slice(0, and)));
       for (const unit of run.slice(and)) items.push(itemOf(unit.mentions, examplesEnd));
@@ -309,6 +318,15 @@ export function skillItems(text: string, ctx: MatchContext, hints: number): Item
       // "Hive, Presto or other big data query engines": the group's name goes on in the next.
       const then = items[i + 1];
       if (then && then.targets.length === 1 && then.targets[0]!.kind === 'group' && /^\s+$/.test(text.slice(item.end, then.start))) i--;
+    }
+  }
+  for (let i = 0; i + 1 < items.length; i++) {
+    const item = items[i]!;
+    const next = items[i + 1]!;
+    const label = next.targets.length === 1 && next.targets[0]!.kind === 'group' && item.targets.length > 1;
+    if (label && next.start > item.end && CHOICE_LABEL.test(text.slice(item.end, next.start))) {
+      item.end = next.end;
+      items.splice(i + 1, 1);
     }
   }
   // "iOS (Swift) or Android (Kotlin)", "stream processing or OLAP engines (e.g. Doris)": items

@@ -805,3 +805,33 @@ describe('"master" the verb, singular level words, and any field', () => {
     expect(matchLine("Bachelor's degree in Business or Economics", economics, NOW).verdict).toBe('partial');
   });
 });
+
+describe('a kind of skill after a choice', () => {
+  const python = student([marketing], ['Python', 'SQL']);
+
+  it('names the choice before "at least one": the kind alone does not meet it', () => {
+    const line = 'Familiar with Go/Java/C++ at least one programming language, with good coding habits';
+    const result = matchLine(line, python, NOW);
+    expect(result.verdict).toBe('unmet');
+    expect(result.evidence.missing).toEqual(['Go, Java or C++']);
+    expect(matchLine(line, student([marketing], ['Java']), NOW).verdict).toBe('met');
+  });
+
+  it('is another choice after "or another" and "or any other"', () => {
+    for (const line of [
+      'Proficient in Go/Java/C++ or another programming language',
+      'Proficient in Go, Java, C++ or any other programming language',
+    ]) {
+      expect(matchLine(line, python, NOW).verdict, line).toBe('met');
+    }
+  });
+
+  it('joins only what follows the last "and": what comes before is needed too', () => {
+    for (const line of ['SQL and Tableau, or another BI tool', 'SQL and Tableau, or other BI tools']) {
+      const result = matchLine(line, python, NOW);
+      expect(result.verdict, line).toBe('partial');
+      expect(result.evidence.missing, line).toEqual([expect.stringMatching(/^Tableau or BI tools?$/)]);
+    }
+    expect(matchLine('SQL and Tableau, or another BI tool', student([marketing], ['SQL', 'Power BI']), NOW).verdict).toBe('met');
+  });
+});
