@@ -109,11 +109,126 @@ function yearsLabel(months: number): string {
   return `${years} year${years === 1 ? '' : 's'}${rest ? ` ${rest} month${rest === 1 ? '' : 's'}` : ''}`;
 }
 
-/** `withSkills`: the line asks for years with the skills it names, not for years of work. */
-export function assessYears(req: YearsRequirement, ctx: MatchContext, withSkills = false): Aspect {
+// "Experience as a teaching assistant", "3+ years of experience as a data scientist", "as a TA
+// or tutor": the role named (and one other after "or"), up to a word that ends it. Checked
+// against the titles of the profile's roles.
+const ROLE_END = '(?=\\s*(?:[,.;:()/]|\\s(?:or|and|in|at|for|is|are|with|within|on|would|will|preferred|a plus)\\b|$))';
+const ROLE_WORDS = '([a-z][a-z-]{1,30}(?:\\s[a-z][a-z-]{1,30}){0,3}?)';
+const ROLE_AS = new RegExp(`\\bexperience\\s+(?:working\\s+)?as\\s+(?:an?\\s+)?${ROLE_WORDS}${ROLE_END}`, 'i');
+const ROLE_OR = new RegExp(`^\\s?(?:or|/)\\s?(?:an?\\s+)?${ROLE_WORDS}${ROLE_END}`, 'i');
+// Words of a role that do not tell one role from another.
+const ROLE_NOISE = new Set(['junior', 'senior', 'full-time', 'part-time', 'lead', 'associate', 'intern', 'full', 'time', 'part']);
+
+const roleWords = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => w.length > 1 && !ROLE_NOISE.has(w))
+    .map((w) => (w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w));
+
+/** The roles a line names ("a teaching assistant or tutor" → both), or null. */
+export function readRole(text: string): string[] | null {
+  const m = ROLE_AS.exec(text);
+  if (!m) return null;
+  const roles = [m[1]!];
+  const other = ROLE_OR.exec(text.slice(m.index + m[0].length));
+  if (other) roles.push(other[1]!);
+  // "Experience as an intern" is the internships' reader's.
+  const named = roles.map((r) => r.toLowerCase()).filter((r) => roleWords(r).length > 0);
+  return named.length ? named : null;
+}
+
+/**
+ * How a title answers a role: 'same' when it holds every word of it ("Teaching Assistant,
+ * Algorithms" is a teaching assistant; "TA" is its initials), 'like' when it holds the role's last
+ * word only (a Backend Engineer for "software engineer": perhaps), else null.
+ */
+function titleFits(title: string, role: string): 'same' | 'like' | null {
+  const have = roleWords(title);
+  const words = new Set(have);
+  const wanted = roleWords(role);
+  if (wanted.every((w) => words.has(w))) return 'same';
+  if (
+    wanted.length === 1 &&
+    wanted[0]!.length <= 4 &&
+    have
+      .map((w) => w[0])
+      .join('')
+      .includes(wanted[0]!)
+  )
+    return 'same';
+  return words.has(wanted[wanted.length - 1]!) ? 'like' : null;
+}
+
+/** The roles whose titles are the role named, and those only like it. */
+function rolesAs(roles: readonly Experience[], named: readonly string[]): { same: Experience[]; like: Experience[] } {
+  const same: Experience[] = [];
+  const like: Experience[] = [];
+  for (const r of roles) {
+    const fits = named.map((n) => titleFits(r.title, n));
+    if (fits.includes('same')) same.push(r);
+    else if (fits.includes('like')) like.push(r);
+  }
+  return { same, like };
+}
+
+const label = (r: Experience) => (r.organization ? `${r.title}, ${r.organization}` : r.title);
+const roleLabel = (named: readonly string[]) => named.join(' or ');
+
+/** "Experience as a teaching assistant (is a plus)": a role of the profile's with that title. */
+export function assessRole(named: readonly string[], ctx: MatchContext): Aspect {
   const evidence = emptyEvidence();
   const roles = ctx.profile.experience;
-  const wanted = `${req.atMost ? 'less than' : 'at least'} ${yearsLabel(req.months)} of work experience`;
+  const wanted = `experience as ${roleLabel(named)}`;
+  if (roles.length === 0) {
+    evidence.notes.push('your profile lists no roles');
+    return aspect('experience-years', 'unknown', evidence);
+  }
+  const { same, like } = rolesAs(roles, named);
+  for (const r of same) evidence.matched.push({ requirement: wanted, profile: label(r) });
+  if (same.length) return aspect('experience-years', 'met', evidence);
+  evidence.missing.push(wanted);
+  if (like.length) {
+    for (const r of like) evidence.matched.push({ requirement: `a role like ${roleLabel(named)}`, profile: label(r) });
+    evidence.notes.push(`whether ${like.map((r) => r.title).join(', ')} counts as ${roleLabel(named)} is for you to judge`);
+    return aspect('experience-years', 'partial', evidence);
+  }
+  evidence.notes.push(`none of your roles' titles says ${roleLabel(named)}`);
+  return aspect('experience-years', 'unmet', evidence);
+}
+
+/**
+ * `withSkills`: the line asks for years with the skills it names, not for years of work.
+ * `role`: the years are of that role ("3+ years as a data scientist"): the roles with that title.
+ */
+export function assessYears(req: YearsRequirement, ctx: MatchContext, withSkills = false, named: readonly string[] | null = null): Aspect {
+  const all = ctx.profile.experience;
+  if (named === null || all.length === 0) return assessYearsOf(all, req, ctx, withSkills, null);
+  // The years of the roles with that title; if they fall short, those with roles only like it
+  // (partly met, for the candidate to judge).
+  const { same, like } = rolesAs(all, named);
+  const strict = assessYearsOf(same, req, ctx, withSkills, roleLabel(named));
+  if (strict.verdict === 'met' || like.length === 0 || req.atMost) return strict;
+  const loose = assessYearsOf([...same, ...like], req, ctx, withSkills, roleLabel(named));
+  if (loose.verdict !== 'met') return strict;
+  loose.evidence.notes.push(`counting ${like.map((r) => r.title).join(', ')} as ${roleLabel(named)}: for you to judge`);
+  return { ...loose, verdict: 'partial' };
+}
+
+function assessYearsOf(
+  roles: readonly Experience[],
+  req: YearsRequirement,
+  ctx: MatchContext,
+  withSkills: boolean,
+  role: string | null,
+): Aspect {
+  const evidence = emptyEvidence();
+  if (role !== null && roles.length === 0) {
+    evidence.missing.push(`${req.atMost ? 'less than' : 'at least'} ${yearsLabel(req.months)} as ${role}`);
+    evidence.notes.push(`none of your roles' titles says ${role}`);
+    return aspect('experience-years', req.atMost ? 'met' : 'unmet', evidence);
+  }
+  const wanted = `${req.atMost ? 'less than' : 'at least'} ${yearsLabel(req.months)} ${role === null ? 'of work experience' : `as ${role}`}`;
   // "0-2 years of experience": none is enough, for anyone whose profile says anything of their
   // roles or studies (an empty profile stays unknown everywhere).
   if (req.months === 0 && !req.atMost && (roles.length > 0 || ctx.profile.education.length > 0)) {
@@ -158,7 +273,10 @@ export function assessYears(req: YearsRequirement, ctx: MatchContext, withSkills
         ),
       )
     : monthsOf(roles, ctx.thisMonth);
-  const have = `${yearsLabel(months)} of ${afterStudies ? 'work outside internships and your studies' : 'experience in your profile'}`;
+  const have =
+    role !== null
+      ? `${yearsLabel(months)} as ${role}${afterStudies ? ' outside internships and your studies' : ''} in your profile`
+      : `${yearsLabel(months)} of ${afterStudies ? 'work outside internships and your studies' : 'experience in your profile'}`;
   const ok = req.atMost ? months < req.months : months >= req.months;
   const verdict: Verdict = ok ? 'met' : 'unmet';
   if (ok) evidence.matched.push({ requirement: wanted, profile: have });
@@ -199,7 +317,6 @@ export function assessInternship(text: string, ctx: MatchContext): Aspect {
     return aspect('experience-years', 'unknown', evidence);
   }
   const internships = roles.filter((r) => r.internship);
-  const label = (r: Experience) => (r.organization ? `${r.title}, ${r.organization}` : r.title);
   if (internships.length === 0) {
     evidence.missing.push(wanted);
     evidence.matched.push({ requirement: 'experience', profile: label(roles[0]!) });

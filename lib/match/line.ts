@@ -7,7 +7,7 @@ import { assessLocation, assessWorkAuthorization, readLocation, readWorkAuthoriz
 import { assessPublications, readPublications } from './publications';
 import type { Evidence, LineKind, LineResult, Verdict } from './report';
 import { assessSkills, skillItems } from './skills';
-import { assessInternship, assessYears, readInternship, readYears } from './experience';
+import { assessInternship, assessRole, assessYears, readInternship, readRole, readYears } from './experience';
 import { hint, hintsOf, TYPOGRAPHIC } from './hints';
 import { cleanLine, clauses } from './text';
 
@@ -95,11 +95,19 @@ export function assessLine(text: string, ctx: MatchContext): LineAssessment {
   const years = hints & YEAR_WORD && !availability ? readYears(unasked) : null;
   // "5+ years with Python" is an experience line without the word.
   const afterYears = years ? unasked.slice(unasked.indexOf(years.words) + years.words.length) : '';
+  const role = experience && !readInternship(unasked) ? readRole(unasked) : null;
   if (years && (experience || (items.length > 0 && YEARS_WITH.test(afterYears)))) {
     const withSkills = items.length > 0 && WITH_A_SKILL.test(afterYears) && !WORK.test(unasked);
     aspects.push(
-      experienceYears(assessYears(years, ctx, withSkills), items.length ? (assessSkills(skillText, ctx, items)?.aspect ?? null) : null),
+      experienceYears(
+        assessYears(years, ctx, withSkills, role),
+        items.length ? (assessSkills(skillText, ctx, items)?.aspect ?? null) : null,
+      ),
     );
+  } else if (role !== null) {
+    // "Experience as a teaching assistant (with Python)": a role of that title, and any skills named.
+    aspects.push(assessRole(role, ctx));
+    if (items.length) aspects.push(assessSkills(skillText, ctx, items)!.aspect);
   } else if (readInternship(unasked)) {
     // "Prior internship experience (with Python)": the internships, and any skills named.
     aspects.push(assessInternship(unasked, ctx));
@@ -184,6 +192,8 @@ function experienceYears(years: Aspect, skills: Aspect | null): Aspect {
   let verdict: Verdict;
   if (years.verdict === 'unmet') verdict = 'unmet';
   else if (years.verdict === 'met') verdict = skills && skills.verdict !== 'unknown' ? skills.verdict : 'met';
+  // Years only with roles like the one named: partly, unless the skills are missing outright.
+  else if (years.verdict === 'partial') verdict = skills?.verdict === 'unmet' ? 'unmet' : 'partial';
   // Years not told: missing skills are known to be missing; present ones do not prove the years.
   else verdict = skills && (skills.verdict === 'unmet' || skills.verdict === 'partial') ? skills.verdict : 'unknown';
   return aspect('experience-years', verdict, evidence);

@@ -835,3 +835,45 @@ describe('a kind of skill after a choice', () => {
     expect(matchLine('SQL and Tableau, or another BI tool', student([marketing], ['SQL', 'Power BI']), NOW).verdict).toBe('met');
   });
 });
+
+describe('experience as a named role', () => {
+  const graduate = ProfileSchema.parse({
+    education: [{ level: 'Bachelor', field: 'Computer Science', status: 'completed', graduation: '2025-06' }],
+    experience: [
+      { title: 'Teaching Assistant, Data Structures', organization: 'a university', from: '2023-09', to: '2024-05' },
+      { title: 'Software Engineer Intern', organization: 'a bank', from: '2024-06', to: '2024-08', internship: true },
+      { title: 'Backend Engineer', organization: 'a start-up', from: '2025-07', to: null },
+    ],
+  });
+
+  it('is met by a role of that title, or its initials', () => {
+    for (const line of ['Experience as a teaching assistant is a plus', 'Experience working as a TA or tutor']) {
+      const result = matchLine(line, graduate, NOW);
+      expect(result, line).toMatchObject({ kind: 'experience-years', verdict: 'met' });
+      expect(result.evidence.matched[0]!.profile, line).toBe('Teaching Assistant, Data Structures, a university');
+    }
+  });
+
+  it('is unmet when no title says it, partly met by a title only like it', () => {
+    const pm = matchLine('Experience as a product manager, preferably in consumer apps', graduate, NOW);
+    expect(pm.verdict).toBe('unmet');
+    expect(pm.evidence.notes).toContain("none of your roles' titles says product manager");
+    const research = matchLine('Experience as a research assistant', graduate, NOW);
+    expect(research.verdict).toBe('partial');
+    expect(matchLine('Experience as a research assistant', ProfileSchema.parse({ education: [computerScience] }), NOW).verdict).toBe(
+      'unknown',
+    );
+  });
+
+  it('counts the years of that role only', () => {
+    expect(matchLine('3+ years of experience as a data scientist', graduate, NOW).evidence.missing).toEqual([
+      'at least 3 years as data scientist',
+    ]);
+    // The Backend Engineer post is like a software engineer's: enough years, partly.
+    const swe = matchLine('1+ year of experience as a software engineer', graduate, NOW);
+    expect(swe.verdict).toBe('partial');
+    expect(swe.evidence.notes).toContain('counting Backend Engineer as software engineer: for you to judge');
+    expect(matchLine('1+ year of experience as a backend engineer', graduate, NOW).verdict).toBe('met');
+    expect(matchLine('Experience as an intern at a tech company', graduate, NOW).verdict).toBe('met');
+  });
+});
