@@ -167,19 +167,26 @@ export interface Place {
   country: string;
 }
 
-const PLACE_NAMES = [...new Set([...Object.keys(CITIES), ...Object.keys(COUNTRY_ALIASES)])].sort((a, b) => b.length - a.length);
+const PLACE_NAMES = [...new Set([...Object.keys(CITIES), ...Object.keys(COUNTRY_ALIASES), ...Object.keys(REGIONS)])].sort(
+  (a, b) => b.length - a.length,
+);
 const SHORT_UPPER = new Set(['us', 'uk', 'uae', 'usa', 'sea', 'eu']);
 const ANY_PLACE = new RegExp(`(?<![\\w.])(?:${PLACE_NAMES.map(escapeRegExp).join('|')})(?![\\w])`, 'gi');
 
-/** Known places named in the text, in order. */
+/**
+ * Known places named in the text, in order. A region ("Europe", "Southeast Asia") is each of its
+ * countries, under the region's name.
+ */
 export function findPlaces(text: string): Place[] {
   const places: Place[] = [];
   ANY_PLACE.lastIndex = 0;
   for (let m = ANY_PLACE.exec(text); m; m = ANY_PLACE.exec(text)) {
-    const key = m[0].toLowerCase();
-    // "us" is a pronoun; only "US" names the country.
+    const key = m[0].toLowerCase().replace(/\s+/g, ' ');
+    // "us" is a pronoun; only "US" names the country ("sea" is the sea, "SEA" the region).
     if (SHORT_UPPER.has(key.replace(/\./g, '')) && m[0] !== m[0].toUpperCase()) continue;
-    places.push(placeOf(m[0])!);
+    const place = placeOf(m[0]);
+    if (place) places.push(place);
+    else if (Object.hasOwn(REGIONS, key)) for (const country of REGIONS[key]!) places.push({ text: m[0], city: null, country });
   }
   return places;
 }
@@ -252,13 +259,14 @@ function inside(profileLocation: string, place: Place): boolean {
 
 // Where the candidate is, not where the desk is: "open to candidates in the UK", "remote within
 // Ireland", "must reside in …". A city of the country is in it.
-const WHERE_YOU_ARE = /\bcandidates (?:located |based )?in\b|\bremote[\w-]*\s(?:within|in)\b|\breside\b|\bresiding\b|\bremote\b/i;
+const WHERE_YOU_ARE =
+  /\bcandidates (?:located |based )?in\b|\bremote[\w-]*\s(?:[\w-]+\s)?(?:within|in)\b|\breside\b|\bresiding\b|\bremote\b/i;
 
 // "office" the place, not Microsoft Office the software.
 const OFFICE =
   '(?<!(?:microsoft|ms|google|open|libre)\\s)\\boffice\\b(?!\\s*(?:suite|software|tools?|applications?|apps?|365|skills|products))';
 const ONSITE = new RegExp(
-  `\\bon-?\\s?site\\b|\\bin[- ]person\\b|${OFFICE}|\\bhybrid\\b|\\brelocat\\w*|\\bbased in\\b|\\blocated in\\b|\\bcommut\\w*|\\bwork(?:ing)? (?:in|from|at)\\b|\\breside\\b|\\bresiding\\b|\\bwork location\\b|\\bcandidates (?:located |based )?in\\b|\\bremote[\\w-]*\\s(?:within|in)\\b`,
+  `\\bon-?\\s?site\\b|\\bin[- ]person\\b|${OFFICE}|\\bhybrid\\b|\\brelocat\\w*|\\bbased in\\b|\\blocated in\\b|\\bcommut\\w*|\\bwork(?:ing)? (?:in|from|at)\\b|\\breside\\b|\\bresiding\\b|\\bwork location\\b|\\bcandidates (?:located |based )?in\\b|\\bremote[\\w-]*\\s(?:[\\w-]+\\s)?(?:within|in)\\b`,
   'i',
 );
 const ONSITE_WITHOUT_PLACE = new RegExp(`\\bon-?\\s?site\\b|\\bin[- ]person\\b|\\bin[- ]office\\b|\\bhybrid\\b|${OFFICE}`, 'i');
@@ -327,7 +335,12 @@ export function assessLocation(req: LocationRequirement, ctx: MatchContext): Asp
     evidence.matched.push({ requirement: place.text, profile: city });
     if (WHERE_YOU_ARE.test(req.line)) return aspect('location', 'met', evidence, true);
     // "Based in the UK": the office may be in another of its cities than yours.
-    evidence.notes.push(`${city} is in ${place.country}; the line names the country, not the city`);
+    const region = Object.hasOwn(REGIONS, place.text.toLowerCase().replace(/\s+/g, ' '));
+    evidence.notes.push(
+      region
+        ? `${city} is in ${place.country}, in ${place.text}; the line names the region, not the city`
+        : `${city} is in ${place.country}; the line names the country, not the city`,
+    );
     return aspect('location', 'partial', evidence, true);
   }
   evidence.missing.push(`can work in ${wanted}`);

@@ -877,3 +877,35 @@ describe('experience as a named role', () => {
     expect(matchLine('Experience as an intern at a tech company', graduate, NOW).verdict).toBe('met');
   });
 });
+
+describe('a region named in a place line', () => {
+  const dublin = ProfileSchema.parse({
+    locations: ['Dublin'],
+    workAuthorization: [{ country: 'Ireland', status: 'citizen' }],
+  });
+  const austin = ProfileSchema.parse({
+    locations: ['United States'],
+    workAuthorization: [{ country: 'United States', status: 'citizen' }],
+  });
+
+  it('is each of its countries', () => {
+    for (const line of ['Candidates located in Europe are welcome to apply', 'Must reside in the EU']) {
+      expect(matchLine(line, dublin, NOW), line).toMatchObject({ kind: 'location', verdict: 'met' });
+      expect(matchLine(line, austin, NOW).verdict, line).toBe('unmet');
+    }
+    expect(matchLine('Eligible to work in the EU', dublin, NOW)).toMatchObject({ kind: 'work-authorization', verdict: 'met' });
+    expect(matchLine('Eligible to work in the EU', austin, NOW).verdict).toBe('unmet');
+  });
+
+  it('says the region, not the country, when an office there may be in another city', () => {
+    const result = matchLine('This role is based in the EU', dublin, NOW);
+    expect(result.verdict).toBe('partial');
+    expect(result.evidence.notes).toContain('Dublin is in Ireland, in EU; the line names the region, not the city');
+  });
+
+  it('reads remote candidates within a country as where they are', () => {
+    const line = 'Open to remote candidates within the United States';
+    expect(matchLine(line, austin, NOW)).toMatchObject({ kind: 'location', verdict: 'met' });
+    expect(matchLine(line, dublin, NOW).verdict).toBe('unmet');
+  });
+});
