@@ -26,7 +26,9 @@ const PHD = /\b(?:ph\.?\s?d\b\.?|doctorate|doctoral|doctor of philosophy|dphil)/
 const MASTER =
   /\b(?:master'?s?(?![\w-])|m\.s\.|m\.sc\b\.?|msc\b|m\.eng\b\.?|meng\b|mphil\b|mba\b)|\bMS\b(?!\s*(?:Office|Excel|SQL|Word|Teams|Azure))/i;
 const MASTER_CS = /\bMS\b(?!\s*(?:Office|Excel|SQL|Word|Teams|Azure))/;
-const POSTGRAD = /\b(?:post-?graduate|graduate (?:degree|student|program|programme|studies|school))s?\b/i;
+// Not "post-graduate experience": work after graduating (read by the experience reader).
+const POSTGRAD =
+  /\b(?:post-?graduate(?!\s(?:(?:work|working|professional|industry|full-time)\s)?experience)|graduate (?:degree|student|program|programme|studies|school))s?\b/i;
 const BACHELOR =
   /\b(?:bachelor'?s?(?![\w-])|bachelors\b|under-?graduate|undergrad\b|b\.s\.|b\.sc\b\.?|bsc\b|b\.eng\b\.?|beng\b|b\.?tech\b|b\.a\.)/i;
 const BACHELOR_CS = /\b(?:BS|BA)\b/;

@@ -909,3 +909,21 @@ describe('a region named in a place line', () => {
     expect(matchLine(line, dublin, NOW).verdict).toBe('unmet');
   });
 });
+
+describe('post-graduate experience', () => {
+  it('is work after graduating, not a postgraduate degree', () => {
+    const graduate = ProfileSchema.parse({
+      education: [{ level: 'Bachelor', field: 'Computer Science', status: 'completed', graduation: '2025-06' }],
+      experience: [
+        { title: 'Software Engineer Intern', organization: 'a bank', from: '2024-06', to: '2024-08', internship: true },
+        { title: 'Software Engineer', organization: 'a start-up', from: '2025-07', to: null },
+      ],
+    });
+    const line = 'At least 2 years of post-graduate experience in software engineering';
+    const result = matchLine(line, graduate, NOW);
+    expect(result).toMatchObject({ kind: 'experience-years', verdict: 'unmet' });
+    expect(result.evidence.notes).toContain('you have 1 year 6 months of work outside internships and your studies');
+    expect(matchLine('1+ years of postgraduate work experience', graduate, NOW).verdict).toBe('met');
+    expect(matchLine('Postgraduate degree in Statistics', graduate, NOW).kind).toBe('degree-field');
+  });
+});
