@@ -99,7 +99,7 @@ const DATE_ISO = /\b(20\d\d)-(\d\d)-(\d\d)\b/g;
 const START_CUE = /\bstart|\bonboard|\bcommenc|\bbegin|\bjoin/i;
 // "starting in May", "start from June 2026", "start in May or June 2027" (a start in either);
 // "start by March 2027", "start no later than March 2027": a start before that month ends.
-const START_WORDS = '\\b(?:start(?:ing)?|onboard(?:ing)?|commenc\\w*|begin(?:ning)?|join(?:ing)?)\\s+';
+const START_WORDS = '\\b(?:start(?:s|ing)?|onboard(?:ing)?|commenc\\w*|begin(?:s|ning)?|join(?:s|ing)?)\\s+';
 const OR_MONTH = `(?:\\s?(?:or|/|to|-|–)\\s?(${M}))?`;
 const START_MONTH = new RegExp(
   `${START_WORDS}(?:[\\w-]+\\s+){0,3}?(in|from|by|no\\s+later\\s+than|not\\s+later\\s+than)\\s+(${M})${OR_MONTH}\\s*,?\\s*(20\\d\\d)?`,

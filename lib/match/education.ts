@@ -50,7 +50,7 @@ const COMPLETED_YEARS = new RegExp(
 // line also takes those who have graduated ("final-year students or fresh graduates"): then
 // finished degrees count too.
 const STUDYING_NOW =
-  /\bgraduating (?:with|from)\b|\bgraduat(?:e|ing)\b[^.;]{0,60}?\bwith (?:a|an)\b|\b(?:final|penultimate)[- ]year\b|\b(?:under-?graduate|bachelor'?s?|master'?s?|ph\.?\s?d|doctoral|post-?graduate|graduate|msc|bsc)\s+students?\b|\b(?:under-?graduates|post-?graduates|undergrads)\b|\b(?:ph\.?\s?d|doctoral)\s+candidates?\b/i;
+  /\bgraduating (?:with|from)\b|\bgraduat(?:e|ing)\b[^.;]{0,60}?\bwith (?:a|an)\b|\b(?:final|penultimate)[- ]year\b|\b(?:under-?graduate|bachelor'?s?|master'?s?|ph\.?\s?d|doctoral|post-?graduate|graduate|msc|bsc)\s+students?\b|\b(?:under-?graduates|post-?graduates|undergrads)\b|\b(?:ph\.?\s?d|doctoral)\s+candidates?\b|\b(?:undergraduate|college|university|current|rising)\s+(?:freshm[ae]n|sophomores?|juniors?|seniors?)\b/i;
 const GRADUATES_TOO = /\b(?:recent|fresh|new)\s+grad|\bgraduated\b|\bgraduates\b|\balumni\b/i;
 // Not of a year of study: "undergraduates in their second year or above" are still undergraduates.
 const AT_LEAST =

@@ -99,6 +99,12 @@ const PROFICIENCY =
   /\bfluen\w*|\bproficien\w*|\bnative\b|\bbilingual\b|\bspoken\b|\bwritten\b|\bspeak\w*|\blanguages?\b|\bbusiness[- ]level\b|\bworking knowledge\b|\bcommand of\b|\bcommunicat\w* (?:in|skills in)\b|\bmother tongue\b|\bverbal\b|\breading\b|\bwriting\b|\b(?:read|write)\b/i;
 // "Good English skills", "strong Korean ability": the language's skills are the language.
 const LANGUAGE_SKILLS = new RegExp(`\\b(?:${ALIASES.join('|')})\\s(?:skills?|abilit(?:y|ies))\\b`, 'i');
+// "Excellent English", "must have good Mandarin; …": a level word before the language and nothing
+// after it but the line's end or a word about the language ("good Chinese market knowledge" is not).
+const LEVEL_BEFORE = new RegExp(
+  `\\b(?:excellent|good|strong|solid|advanced|decent|great|outstanding)\\s(?:${ALIASES.join('|')})\\b(?=\\s?(?:$|[,;.()/]|(?:and|or|is|are|as|required|needed|preferred|proficiency|communication|speaking|writing)\\b))`,
+  'i',
+);
 // Without a proficiency word: "Mandarin is a plus", "Japanese language skills are an advantage",
 // "Korean speakers preferred".
 const NAMED_AS_ASKED = new RegExp(
@@ -160,10 +166,23 @@ const PROFICIENCY_HINT = hint([
   'asset',
   'preferred',
   'required',
+  // "excellent English"
+  'excellent',
+  'good',
+  'strong',
+  'solid',
+  'advanced',
+  'decent',
+  'great',
+  'outstanding',
 ]);
 
 export function readLanguages(text: string, hints: number): LanguageRequirement | null {
-  if (!(hints & PROFICIENCY_HINT) || !(PROFICIENCY.test(text) || NAMED_AS_ASKED.test(text) || LANGUAGE_SKILLS.test(text))) return null;
+  if (
+    !(hints & PROFICIENCY_HINT) ||
+    !(PROFICIENCY.test(text) || NAMED_AS_ASKED.test(text) || LANGUAGE_SKILLS.test(text) || LEVEL_BEFORE.test(text))
+  )
+    return null;
   ANY_LANGUAGE.lastIndex = 0;
   const found: { name: string; word: string; start: number; end: number }[] = [];
   for (let m = ANY_LANGUAGE.exec(text); m; m = ANY_LANGUAGE.exec(text)) {

@@ -310,8 +310,10 @@ function withoutBonusCommaPart(clause: string): string | null {
   for (let i = 2; i < parts.length; i += 2) {
     const before = parts[i - 2]!.trim().split(/\s+/);
     const subject = bonusSubject(parts[i]!);
-    // Not the end of a list ("…, Looker or SQL is a plus").
-    if (before.length >= 3 && subject !== null && !/\b(?:or|and)\b|\//i.test(subject)) {
+    // Not the end of a list ("…, Looker or SQL is a plus"), unless a clause of its own ("…, and
+    // Python or R is a bonus").
+    const ownClause = subject !== null && /^\s?(?:and|but|while|whereas)\s/i.test(subject);
+    if (before.length >= 3 && subject !== null && (ownClause || !/\b(?:or|and)\b|\//i.test(subject))) {
       parts[i] = ' '.repeat(parts[i]!.length);
       return parts.join('');
     }

@@ -927,3 +927,36 @@ describe('post-graduate experience', () => {
     expect(matchLine('Postgraduate degree in Statistics', graduate, NOW).kind).toBe('degree-field');
   });
 });
+
+describe('a level word before a language, a plus after "and", "starts", college seniors', () => {
+  const english = ProfileSchema.parse({ languages: ['English (native)'], skills: ['Python'] });
+
+  it('reads "excellent English" as the language', () => {
+    expect(matchLine('Must have excellent English; Mandarin is nice to have', english, NOW)).toMatchObject({
+      kind: 'language',
+      verdict: 'met',
+    });
+    expect(matchLine('Strong Mandarin', english, NOW)).toMatchObject({ kind: 'language', verdict: 'unmet' });
+    expect(matchLine('Good Chinese market knowledge', english, NOW).kind).not.toBe('language');
+  });
+
+  it('leaves out a plus joined by ", and"', () => {
+    const result = matchLine('Experience in Python is a must, and Java is a bonus', english, NOW);
+    expect(result.verdict).toBe('met');
+    expect(result.evidence.missing).toEqual([]);
+    expect(matchLine('Strong Python skills, and Go or Rust is a plus', english, NOW).verdict).toBe('met');
+  });
+
+  it('reads "starts" as a start', () => {
+    const summer2026 = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2026-06-01', to: '2026-08-31' }] });
+    const result = matchLine('Internship starts May/June 2027 and lasts 12 weeks', summer2026, NOW);
+    expect(result.verdict).toBe('unmet');
+    expect(result.evidence.missing).toEqual(['available 12 weeks starting in May or Jun 2027']);
+  });
+
+  it('reads college seniors as students of a Bachelor’s', () => {
+    const graduated = student([{ level: 'Bachelor', field: 'Computer Science', status: 'completed', graduation: '2025-06' }]);
+    expect(matchLine('Undergraduate seniors graduating by June 2027', graduated, NOW).verdict).toBe('unmet');
+    expect(matchLine('Undergraduate seniors graduating by June 2027', student([computerScience]), NOW).verdict).toBe('met');
+  });
+});
