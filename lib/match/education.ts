@@ -50,7 +50,7 @@ const COMPLETED_YEARS = new RegExp(
 // line also takes those who have graduated ("final-year students or fresh graduates"): then
 // finished degrees count too.
 const STUDYING_NOW =
-  /\bgraduating (?:with|from)\b|\bgraduat(?:e|ing)\b[^.;]{0,60}?\bwith (?:a|an)\b|\b(?:final|penultimate)[- ]year\b|\b(?:under-?graduate|bachelor'?s?|master'?s?|ph\.?\s?d|doctoral|post-?graduate|graduate|msc|bsc)\s+students?\b|\b(?:under-?graduates|post-?graduates|undergrads)\b|\b(?:ph\.?\s?d|doctoral)\s+candidates?\b|\b(?:undergraduate|college|university|current|rising)\s+(?:freshm[ae]n|sophomores?|juniors?|seniors?)\b/i;
+  /\bgraduating (?:with|from)\b|\bgraduat(?:e|ing)\b[^.;]{0,60}?\bwith (?:a|an)\b|\b(?:final|penultimate)[- ]year\b|\b(?:under-?graduate|bachelor'?s?|master'?s?|ph\.?\s?d|doctoral|post-?graduate|graduate|msc|bsc)\s+students?\b|\b(?:under-?graduates|post-?graduates|undergrads)\b|\b(?:ph\.?\s?d|doctoral|mba|master'?s?|bachelor'?s?)\s+candidates?\b|\b(?:undergraduate|college|university|current|rising)\s+(?:freshm[ae]n|sophomores?|juniors?|seniors?)\b/i;
 const GRADUATES_TOO = /\b(?:recent|fresh|new)\s+grad|\bgraduated\b|\bgraduates\b|\balumni\b/i;
 // Not of a year of study: "undergraduates in their second year or above" are still undergraduates.
 const AT_LEAST =
@@ -135,7 +135,11 @@ export function readDegree(text: string, hints: number): DegreeRequirement | nul
   const anyLevel = levels.size === 0;
   // Without a level, only "degree in <field>" is a degree line ("relevant degree / experience is a plus" is not).
   const degreeWord = ANY_DEGREE.exec(text)?.[0];
-  const people = anyLevel && fields ? (fields.named.map((n) => studentsOf(text, n.text)).find((p) => p !== null) ?? null) : null;
+  const people =
+    anyLevel && fields
+      ? (fields.named.map((n) => studentsOf(text, n.text)).find((p) => p !== null) ??
+        (fields.broad.length ? (BROAD_PEOPLE.exec(text)?.[0] ?? null) : null))
+      : null;
   // "… or graduates with less than a year of experience": people who hold a degree, of any level.
   const graduates = anyLevel && !degreeWord && people === null ? GRADUATES_FIRST.exec(text) : null;
   if (graduates)
@@ -169,6 +173,9 @@ const GRADUATES_FIRST = /^\s*(?:recent\s+)?graduates\s+with\b/i;
 // field's people, so a degree line without the word "degree".
 const PEOPLE_AFTER = /^\s+(?:students?|graduates?|majors?|undergraduates?|postgraduates?)\b/i;
 const PEOPLE_BEFORE = /\b(?:students?|graduates?|majors?|majoring|undergraduates?|postgraduates?)\s+(?:in|of)\s+$/i;
+// "Students in a STEM field", "graduates from a quantitative discipline": a broad field's people.
+const BROAD_PEOPLE =
+  /\b(?:students?|graduates?|majors?|undergraduates?)\s(?:in|of|from)\s(?:an?\s|the\s)?(?:[\w-]+\s)?(?:stem|quantitative|technical|engineering)(?:\s(?:fields?|disciplines?|majors?|subjects?|backgrounds?))?\b/i;
 function studentsOf(text: string, field: string): string | null {
   const at = text.toLowerCase().indexOf(field.toLowerCase());
   if (at === -1) return null;
@@ -347,6 +354,11 @@ const BY = new RegExp(`(?:${GRAD})${GAP}\\b(by|before|no later than|prior to|on 
 const AFTER = new RegExp(`(?:${GRAD})${GAP}\\b(?:after|from|on or after|no earlier than|not earlier than|not before)\\s+${YM}`, 'i');
 const OR_LATER = new RegExp(`(?:${GRAD})${GAP}${YM}\\s+or\\s+(later|after|earlier|before)`, 'i');
 const IN = new RegExp(`(?:${GRAD})${GAP}\\b(?:in|during|of|:)\\s+(?:the\\s+)?${YM}(?:\\s*(?:or|and|\\/|-|–|to)\\s*${YM})?`, 'i');
+// "In the 2026-2027 academic year", "academic year 2026/27": September to August.
+const ACADEMIC_YEAR = new RegExp(
+  `(?:${GRAD})${GAP}\\b(?:(20\\d\\d)\\s?[-–/]\\s?(?:20)?(\\d\\d)\\s(?:academic|school|university) year|(?:academic|school|university) year (?:of\\s)?(20\\d\\d)\\s?[-–/]\\s?(?:20)?(\\d\\d))\\b`,
+  'i',
+);
 const YEAR_GRADS = /\b(20\d\d)\s+(?:graduates?|grads?)\b|\bclass(?:es)? of\s+(20\d\d)(?:\s*(?:or|and|\/|-|–)\s*(20\d\d))?\b/i;
 const FINAL_YEAR = /\bfinal[- ]year\b|\blast year of (?:study|studies|(?:your|their) degree)\b/i;
 const PENULTIMATE = /\bpenultimate[- ]year\b|\bpre-final[- ]year\b|\bsecond[- ]to[- ]last year\b/i;
@@ -605,6 +617,12 @@ function windowIn(text: string, ctx: MatchContext, hints: number): GraduationReq
   }
   m = windowed ? AFTER.exec(text) : null;
   if (m) return { from: ym(m[1], m[2]!, false), to: null, words: m[0] };
+  m = windowed ? ACADEMIC_YEAR.exec(text) : null;
+  if (m) {
+    const first = Number(m[1] ?? m[3]);
+    const second = 2000 + Number(m[2] ?? m[4]);
+    if (second === first + 1) return { from: first * 12 + 8, to: second * 12 + 7, words: m[0] };
+  }
   m = windowed ? IN.exec(text) : null;
   // "graduating in 2025 or 2026" is the span of both.
   if (m) return { from: ym(m[1], m[2]!, false), to: m[4] ? ym(m[3], m[4], true) : ym(m[1], m[2]!, true), words: m[0] };

@@ -960,3 +960,27 @@ describe('a level word before a language, a plus after "and", "starts", college 
     expect(matchLine('Undergraduate seniors graduating by June 2027', student([computerScience]), NOW).verdict).toBe('met');
   });
 });
+
+describe('an academic year, a degree’s candidates, a broad field’s students', () => {
+  const graduated = (graduation: string) => student([{ level: 'Bachelor', field: 'Computer Science', status: 'completed', graduation }]);
+
+  it('reads an academic year as September to August', () => {
+    for (const line of ['Expected graduation in the 2026-2027 academic year', 'Graduating in academic year 2026/27']) {
+      const result = matchLine(line, graduated('2026-06'), NOW);
+      expect(result.verdict, line).toBe('unmet');
+      expect(result.evidence.missing, line).toEqual(['graduation between Sep 2026 and Aug 2027']);
+      expect(matchLine(line, student([computerScience]), NOW).verdict, line).toBe('met');
+    }
+  });
+
+  it('reads "MBA candidates" as the degree in progress', () => {
+    const phd = student([{ ...doctorate, graduation: '2027-06' }]);
+    expect(matchLine('MBA candidates graduating in 2027', phd, NOW).verdict).toBe('unmet');
+  });
+
+  it('reads "students in a STEM field" as a degree line', () => {
+    const history = student([{ level: 'Bachelor', field: 'History', status: 'pursuing', graduation: '2027-06' }]);
+    expect(matchLine('Students in a STEM field', student([computerScience]), NOW)).toMatchObject({ kind: 'degree-field', verdict: 'met' });
+    expect(matchLine('Students in a STEM field', history, NOW).verdict).toBe('partial');
+  });
+});
