@@ -3,7 +3,7 @@ import { proposeAvailability, type ProposedAvailability } from './availability';
 import { proposeDegrees, type ProposedDegree } from './degrees';
 import { proposeExperience, type ProposedExperience } from './experience';
 import { proposeLanguages, type ProposedLanguage } from './languages';
-import { readLines } from './lines';
+import { BULLET, readLines, type Line } from './lines';
 import { proposeLocations, type ProposedLocation } from './locations';
 import { nameOf, proposePublications, type ProposedPublication } from './publications';
 import { proposeSkills, type ProposedSkill } from './skills';
@@ -61,6 +61,7 @@ export function parseResume(text: string, now: Date, index: SkillIndex = skillIn
   if (text.length > MAX_RESUME_CHARS) throw new ResumeTooLongError(text.length);
   const lines = readLines(text);
   const name = nameOf(lines);
+  const experience = proposeExperience(lines);
   return {
     name,
     degrees: proposeDegrees(lines, now),
@@ -68,7 +69,7 @@ export function parseResume(text: string, now: Date, index: SkillIndex = skillIn
     skills: proposeSkills(
       lines
         .filter((l) => l.section !== 'publications')
-        .map((l) => l.text)
+        .map((l) => withoutEmployers(l, experience))
         .join('\n'),
       index,
     ),
@@ -76,6 +77,20 @@ export function parseResume(text: string, now: Date, index: SkillIndex = skillIn
     languages: proposeLanguages(lines),
     locations: proposeLocations(lines),
     availability: proposeAvailability(lines),
-    experience: proposeExperience(lines),
+    experience,
   };
+}
+
+/**
+ * A role's line with its organisation blanked: an employer is not a skill ("Data Analyst Intern,
+ * Shopee", "Designer, Canva"), though the same name in a bullet under it can be ("built
+ * dashboards in Salesforce").
+ */
+function withoutEmployers(line: Line, roles: readonly ProposedExperience[]): string {
+  if (line.section !== 'experience' || BULLET.test(line.text)) return line.text;
+  let text = line.text;
+  for (const { organization } of roles) {
+    if (organization && text.includes(organization)) text = text.split(organization).join(' '.repeat(organization.length));
+  }
+  return text;
 }

@@ -280,3 +280,16 @@ describe('parseResume: bounded time', () => {
     expect(parseResume(`${STUDENT_RESUME}\n${' '.repeat(MAX_RESUME_CHARS - STUDENT_RESUME.length - 1)}`, NOW).languages).toHaveLength(3);
   });
 });
+
+describe('parseResume: employers', () => {
+  it('does not propose an employer as a skill, though a bullet under the role can name it as one', () => {
+    const text = `Work Experience:
+Product Designer Intern, Canva (Jun 2024 – Aug 2024)
+• Kept customer records in Salesforce; drew mock-ups in Figma
+Marketing Intern — Shopee, Jan 2024 – May 2024
+`;
+    const parsed = parseResume(text, NOW);
+    expect(parsed.experience.map((r) => r.organization)).toEqual(['Canva', 'Shopee']);
+    expect(parsed.skills.map((s) => s.name)).toEqual(['Salesforce', 'Figma']);
+  });
+});
