@@ -984,3 +984,28 @@ describe('an academic year, a degree’s candidates, a broad field’s students'
     expect(matchLine('Students in a STEM field', history, NOW).verdict).toBe('partial');
   });
 });
+
+describe('the tools of marketing, design, legal and HR roles', () => {
+  const marketer = student([marketing], ['Canva', 'Google Analytics', 'Excel', 'HubSpot']);
+
+  it('are skills, with their kinds', () => {
+    expect(matchLine('Experience with Salesforce or other CRM tools', marketer, NOW)).toMatchObject({ kind: 'skill', verdict: 'met' });
+    expect(matchLine('Proficiency in Google Analytics and Google Ads', marketer, NOW).evidence.missing).toEqual(['Google Ads']);
+    expect(matchLine('Proficient in Excel and PowerPoint', marketer, NOW).verdict).toBe('partial');
+    expect(matchLine('Basic video editing skills (Premiere Pro, Final Cut)', marketer, NOW).verdict).toBe('unmet');
+    expect(matchLine('Familiarity with legal research tools such as Westlaw or LexisNexis', marketer, NOW).verdict).toBe('unmet');
+    expect(matchLine('Proficient in 3D tools like Blender or Maya', student([marketing], ['Autodesk Maya']), NOW).verdict).toBe('met');
+  });
+
+  it('are not read from the domains that share their words', () => {
+    for (const line of [
+      'Experience building ads platforms at scale',
+      'Experience in video editing technology such as effects and rendering',
+      'Experience developing CRM systems',
+      'Experience in e-commerce, payments or marketplace platforms',
+      'Strong notion of product quality',
+    ]) {
+      expect(matchLine(line, marketer, NOW).verdict, line).toBe('unknown');
+    }
+  });
+});
