@@ -599,7 +599,12 @@ function graduationIn(text: string, ctx: MatchContext, hints: number): Graduatio
   return req && !req.recent && !req.afterInternship && DEGREE_DATE.test(req.words) ? { ...req, ofDegree: true } : req;
 }
 
+// "Class of '27": the year in two figures.
+const CLASS_OF_SHORT = /\bclass(?:es)? of\s?'(\d\d)\b/i;
+
 function windowIn(text: string, ctx: MatchContext, hints: number): GraduationRequirement | null {
+  const short = hints & GRADUATION_WORD ? CLASS_OF_SHORT.exec(text) : null;
+  if (short) return { from: ym(undefined, `20${short[1]}`, false), to: ym(undefined, `20${short[1]}`, true), words: short[0] };
   const windowed = (hints & GRADUATION_WORD) !== 0 && /20\d\d/.test(text);
   if (!windowed && !(hints & OTHER_HINT)) return hints & STUDY_YEAR_HINT ? yearsOfStudy(text, ctx) : null;
   let m = windowed ? BETWEEN.exec(text) : null;

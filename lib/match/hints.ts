@@ -16,7 +16,7 @@
 export const CAPITAL_B_OR_M = 1 << 0;
 /** "PR" in capitals. */
 export const CAPITAL_PR = 1 << 1;
-/** A typographic quote or a no-break space (see `TYPOGRAPHIC`). */
+/** A typographic quote, a no-break space or full-width punctuation (see `TYPOGRAPHIC`). */
 const CURLY_OR_NBSP = 1 << 2;
 const FIRST_WORD_BIT = 3;
 
@@ -139,6 +139,9 @@ export function hintsOf(text: string): number {
     if (code >= 128) {
       row = 0;
       if (code === 0xa0 || code === 0x2018 || code === 0x2019 || code === 0x201c || code === 0x201d) found |= CURLY_OR_NBSP;
+      // "；", "，", "、", "：", "（", "）": the punctuation of postings written in Chinese first.
+      else if (code === 0xff1b || code === 0xff0c || code === 0x3001 || code === 0xff1a || code === 0xff08 || code === 0xff09)
+        found |= CURLY_OR_NBSP;
     } else {
       if (code === 66 || code === 77) found |= CAPITAL_B_OR_M;
       else if (code === 82 && prev === 80) found |= CAPITAL_PR;
@@ -150,5 +153,5 @@ export function hintsOf(text: string): number {
   return found;
 }
 
-/** Typographic quotes, a backtick or a no-break space: the characters `cleanLine` replaces. */
+/** Typographic quotes, a backtick, a no-break space or full-width punctuation: what `cleanLine` replaces. */
 export const TYPOGRAPHIC = CURLY_OR_NBSP | hint(['`']);

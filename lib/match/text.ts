@@ -4,19 +4,25 @@
 const MARKER = /^\s*(?:[-–—•·*▪●◦]+|\(?\d{1,2}[.)、]|\(\d{1,2}\)|[a-h][.)](?=\s))\s*/;
 
 const TRAILING = /[;；,，\s]+$/;
+const FULL_WIDTH: Readonly<Record<string, string>> = { '；': ';', '，': ',', '、': ',', '：': ':' };
 
 /**
  * The line without its list marker and trailing separator, with typographic quotes made plain
- * when `typographic` (the line's hints have `TYPOGRAPHIC`: a quote, a backtick or a no-break space).
+ * and full-width punctuation made ASCII when `typographic` (the line's hints have `TYPOGRAPHIC`: a
+ * quote, a backtick, a no-break space or full-width punctuation).
  */
 export function cleanLine(line: string, typographic: boolean): string {
-  let text = line;
+  // The marker first: "2、" is a marker before its "、" is a comma.
+  let text = line.replace(MARKER, '');
   if (typographic)
     text = text
       .replace(/[’‘`]/g, "'")
       .replace(/[“”]/g, '"')
-      .replace(/\u00a0/g, ' ');
-  text = text.replace(MARKER, '');
+      .replace(/\u00a0/g, ' ')
+      // Full-width punctuation as its ASCII twin, with the space a translated line often leaves out.
+      .replace(/[；，、：]\s?/g, (m) => `${FULL_WIDTH[m[0]!]} `)
+      .replace(/（/g, '(')
+      .replace(/）/g, ')');
   const last = text.charCodeAt(text.length - 1);
   // Only when the line ends in a separator or space (rare), to keep the common case to one pass.
   if (last === 59 || last === 44 || last === 65307 || last === 65292 || last <= 32) text = text.replace(TRAILING, '');

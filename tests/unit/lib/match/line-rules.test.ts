@@ -1009,3 +1009,22 @@ describe('the tools of marketing, design, legal and HR roles', () => {
     }
   });
 });
+
+describe('full-width punctuation and a two-figure class year', () => {
+  const python = student([computerScience], ['Python', 'Java']);
+
+  it('reads "；", "，" and "、" as their ASCII twins', () => {
+    const result = matchLine('- Proficiency in Python；experience with PyTorch is a plus', python, NOW);
+    expect(result.verdict).toBe('met');
+    expect(matchLine('2、Bachelor’s degree in Computer Science；graduating in 2027', python, NOW).verdict).toBe('met');
+    const go = student([computerScience], ['Go']);
+    const fullWidth = matchLine('Familiar with Java、Go，with solid coding skills', go, NOW);
+    expect(fullWidth.evidence).toEqual(matchLine('Familiar with Java, Go, with solid coding skills', go, NOW).evidence);
+    expect(fullWidth.evidence.missing).toEqual(['Java']);
+  });
+
+  it('reads "Class of ’27" as 2027', () => {
+    expect(matchLine('Class of ’27', python, NOW)).toMatchObject({ kind: 'graduation', verdict: 'met' });
+    expect(matchLine("Class of '28 students", python, NOW).evidence.missing).toEqual(['graduation between Jan 2028 and Dec 2028']);
+  });
+});
