@@ -76,8 +76,9 @@ const BULLET_RE = /(?:^|(?<=\s))[•·▪●]\s*|(?:^|(?<=\s))[-–*]\s+(?=[A-Z0
 // Cheap checks before the patterns above, which look behind at every position of a line: what
 // each alternative must contain. Hyphenated words ("cross-functional") and years pass neither.
 const BULLET_HINT = /[•·▪●]|[-–*]\s|-[A-Z]/;
-const NUMBER_HINT = /\d[.)]\s/;
-const NUMBER_RE = /(?:^|(?<=\s))(\d{1,2})[.)]\s+(?=[A-Z0-9(“"])/g;
+const NUMBER_HINT = /\d(?:[.)]\s|、)/;
+// "1. …", "2) …", and, in postings written in Chinese first, "1、…；2、…" (no space needed).
+const NUMBER_RE = /(?:^|(?<=\s))(\d{1,2})[.)]\s+(?=[A-Z0-9(“"])|(?:^|(?<=[\s;；。，,]))(\d{1,2})、\s*(?=[A-Z0-9(“"])/g;
 
 interface Cut {
   start: number;
@@ -100,7 +101,7 @@ function findCuts(text: string, numbers: NumberState): Cut[] {
   // Numbers are markers only as a run 1, 2, 3…: "in 2026. PhD" or "version 2. The" are not lists.
   if (NUMBER_HINT.test(text))
     for (const m of text.matchAll(NUMBER_RE)) {
-      const n = Number(m[1]);
+      const n = Number(m[1] ?? m[2]);
       if (n === 1) numbers.expected = 1;
       if (n !== numbers.expected) continue;
       cuts.push({ start: m.index, end: m.index + m[0].length });

@@ -69,3 +69,14 @@ describe('sub-headings', () => {
     }
   });
 });
+
+describe('numbered items the Chinese way', () => {
+  it('splits "1、…；2、…" as it splits "1. … 2. …", in order only', () => {
+    // The separators stay, as ";" does after "1. …": the matcher reads past them.
+    expect(
+      kinds(tokenize([line('Minimum qualifications: 1、Bachelor’s degree or above；2、Familiar with Java，Go；3、Fluent English.')])),
+    ).toEqual(['[minimum]', 'Bachelor’s degree or above；', 'Familiar with Java，Go；', 'Fluent English.']);
+    // A number out of order is text: "5、" in the middle of an item does not cut it.
+    expect(kinds(tokenize([line('1、Able to work 5、Mondays a month')]))).toEqual(['Able to work 5、Mondays a month']);
+  });
+});
