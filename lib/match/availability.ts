@@ -60,6 +60,8 @@ const DURATION_SLACK_DAYS = 7;
  */
 const SHORTFALL_ALLOWANCE_DAYS = 14;
 const SEASON_MIN_DAYS = 42;
+/** A season line with less of the season than this (three weeks) is not partly met: unmet. */
+const SEASON_PARTIAL_DAYS = 21;
 
 const M = MONTH_PATTERN;
 const WINDOW = new RegExp(
@@ -68,6 +70,15 @@ const WINDOW = new RegExp(
 );
 // "June to August 2026", "July 2026 to December 2026".
 const WINDOW_WITH_YEAR = new RegExp(`\\b(${M})(?:\\s+(20\\d\\d))?\\s*(?:-|–|to|until|through)\\s*(${M})\\s+(20\\d\\d)\\b`, 'g');
+// "From June 1 to August 21, 2027", "from 8 June 2027 to 28 August 2027": a window to the day.
+const DAY_RANGE_MDY = new RegExp(
+  `\\bfrom\\s+(${M})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?(?:\\s+(20\\d\\d))?\\s*(?:to|until|till|through|-|–)\\s*(${M})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(20\\d\\d)\\b`,
+  'i',
+);
+const DAY_RANGE_DMY = new RegExp(
+  `\\bfrom\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(${M})(?:\\s+(20\\d\\d))?\\s*(?:to|until|till|through|-|–)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s+(${M}),?\\s+(20\\d\\d)\\b`,
+  'i',
+);
 // "During summer break (June-August)", "Internship period: June - August": the months alone,
 // in the posting's year, where the line is about being available or the internship's time.
 const MONTH_SPAN = new RegExp(`\\b(${M})\\s*(?:-|–|to|until|through)\\s*(${M})\\b`);
@@ -114,7 +125,7 @@ const START_LIST = new RegExp(
 );
 const LIST_MONTH = new RegExp(M, 'gi');
 // A start word a few words before a stretch of months makes it the start's: "start date in Q1 2026".
-const START_BEFORE = new RegExp(`${START_WORDS}(?:[\\w-]+\\s+){0,3}$`, 'i');
+const START_BEFORE = new RegExp(`${START_WORDS}(?:[\\w-]+,?\\s+){0,3}$`, 'i');
 const ONWARDS = new RegExp(`\\bfrom\\s+(${M})\\s*,?\\s*(20\\d\\d)\\s*(?:onwards?|or later)`, 'i');
 // "Available from January 2027 for at least 6 months": with a duration, "from" a month is its start.
 const FROM_MONTH = new RegExp(`\\bfrom\\s+(${M})\\s*,?\\s*(20\\d\\d)\\b`, 'i');
@@ -206,6 +217,21 @@ export function readAvailability(text: string, ctx: MatchContext, hints = hintsO
       const year = m[2] ? Number(m[2]) : Number(m[4]) - (to < from ? 1 : 0);
       windows.push(windowFrom(from, to, year, null));
       spans.push(m[0]);
+    }
+  }
+  if (windows.length === 0 && hints & FROM_WORD && hints & FOUR_DIGITS) {
+    const mdy = DAY_RANGE_MDY.exec(text);
+    const dmy = mdy ? null : DAY_RANGE_DMY.exec(text);
+    if (mdy || dmy) {
+      const [m1, d1, y1, m2, d2, y2] = mdy ? mdy.slice(1) : [dmy![2], dmy![1], dmy![3], dmy![5], dmy![4], dmy![6]];
+      const to = dayOf(Number(y2), monthNumber(m2!)!, Number(d2));
+      const first = monthNumber(m1!)!;
+      const year = y1 ? Number(y1) : Number(y2) - (first > monthNumber(m2!)! ? 1 : 0);
+      const from = dayOf(year, first, Number(d1));
+      if (from <= to) {
+        windows.push({ from, to, onboardBy: null, label: `${dayLabel(from)} to ${dayLabel(to)}` });
+        spans.push((mdy ?? dmy)![0]);
+      }
     }
   }
   if (windows.length === 0 && !(hints & FOUR_DIGITS) && MONTH_SPAN_CONTEXT.test(text)) {
@@ -504,7 +530,7 @@ export function assessAvailability(req: AvailabilityRequirement, ctx: MatchConte
           v = short <= 0 ? 'met' : short <= SHORTFALL_ALLOWANCE_DAYS ? 'partial' : 'unmet';
           if (v !== 'met') shortest = Math.min(shortest, short + DURATION_SLACK_DAYS);
         } else if (req.season && !s) {
-          v = days >= SEASON_MIN_DAYS ? 'met' : 'partial';
+          v = days >= SEASON_MIN_DAYS ? 'met' : days >= SEASON_PARTIAL_DAYS ? 'partial' : 'unmet';
         } else v = 'met';
         longest = Math.max(longest, days);
         if (RANK[v] > RANK[best] || !matched) {
@@ -530,7 +556,7 @@ export function assessAvailability(req: AvailabilityRequirement, ctx: MatchConte
       if (longest > 0) {
         const short = duration && shortest < Infinity ? `, ${shortest} days short` : '';
         const allowance =
-          best === 'partial' ? `; up to ${SHORTFALL_ALLOWANCE_DAYS + DURATION_SLACK_DAYS} days short counts as partly met` : '';
+          best === 'partial' && duration ? `; up to ${SHORTFALL_ALLOWANCE_DAYS + DURATION_SLACK_DAYS} days short counts as partly met` : '';
         evidence.notes.push(`you are available for ${weeksIn(longest)} weeks of it${short}${allowance}`);
       }
       reasons.push(`Needs you available ${wanted}`);

@@ -1028,3 +1028,37 @@ describe('full-width punctuation and a two-figure class year', () => {
     expect(matchLine("Class of '28 students", python, NOW).evidence.missing).toEqual(['graduation between Jan 2028 and Dec 2028']);
   });
 });
+
+describe('windows to the day, a flexible start, a season barely touched', () => {
+  const summer = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2027-06-07', to: '2027-09-03' }] });
+  const july = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2027-07-15', to: '2027-12-20' }] });
+
+  it('reads a window with its days, either way round', () => {
+    for (const line of [
+      'Must be available full-time from June 1 to August 21, 2027',
+      'Internship runs from 8 June 2027 to 28 August 2027',
+    ]) {
+      expect(matchLine(line, summer, NOW), line).toMatchObject({ kind: 'internship-window', verdict: 'met' });
+      expect(matchLine(line, july, NOW).verdict, line).toBe('unmet');
+    }
+    expect(matchLine('Internship runs from 8 June 2027 to 28 August 2027', july, NOW).evidence.missing).toEqual([
+      'available 8 Jun 2027 to 28 Aug 2027',
+    ]);
+  });
+
+  it('reads "Start date is flexible, between June and September 2027" as when to start', () => {
+    expect(matchLine('Start date is flexible, between June and September 2027', july, NOW)).toMatchObject({
+      kind: 'start-dates',
+      verdict: 'met',
+    });
+  });
+
+  it('does not call a few days of a season partly there', () => {
+    const fall = matchLine('Fall 2027 co-op (September to December)', summer, NOW);
+    expect(fall.verdict).toBe('unmet');
+    expect(fall.evidence.notes.join(' ')).not.toContain('counts as partly met');
+    // A month of it is partly there.
+    const august = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2027-06-01', to: '2027-10-01' }] });
+    expect(matchLine('Fall 2027 co-op (September to December)', august, NOW).verdict).toBe('partial');
+  });
+});
