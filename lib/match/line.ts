@@ -28,6 +28,7 @@ export interface LineAssessment {
 }
 
 const YEAR_WORD = hint(['year', 'yrs', 'month']);
+const CLEARANCE = /\b(?:(?:security|government|federal|secret|top secret|TS\/SCI|U\.?S\.?|active)\s){1,3}clearances?\b/gi;
 const EXPERIENCE_WORDS = hint(['experience', 'worked', 'track record']);
 const EXPERIENCE = /\bexperience\b|\bexperienced\b|\bworked\b|\btrack record\b/i;
 const DEGREE_WORDS = /\b(?:degree|bachelor|master|ph\.?\s?d|doctora|undergraduate|postgraduate|majors?|majoring|BS|MS)\b/i;
@@ -90,7 +91,9 @@ export function assessLine(text: string, ctx: MatchContext): LineAssessment {
           .filter((c) => !(degree && DEGREE_WORDS.test(c)) && !(publications && PUBLICATION_WORDS.test(c)))
           .join('; ')
       : unasked;
-  const items = skillText.trim() ? skillItems(skillText, ctx, hints) : [];
+  // "U.S. security clearance" is papers, not the security skill.
+  const skillsAsked = /clearance/i.test(skillText) ? skillText.replace(CLEARANCE, (m) => ' '.repeat(m.length)) : skillText;
+  const items = skillsAsked.trim() ? skillItems(skillsAsked, ctx, hints) : [];
   const experience = (hints & EXPERIENCE_WORDS) !== 0 && EXPERIENCE.test(unasked);
   const years = hints & YEAR_WORD && !availability ? readYears(unasked) : null;
   // "5+ years with Python" is an experience line without the word.
@@ -101,19 +104,19 @@ export function assessLine(text: string, ctx: MatchContext): LineAssessment {
     aspects.push(
       experienceYears(
         assessYears(years, ctx, withSkills, role),
-        items.length ? (assessSkills(skillText, ctx, items)?.aspect ?? null) : null,
+        items.length ? (assessSkills(skillsAsked, ctx, items)?.aspect ?? null) : null,
       ),
     );
   } else if (role !== null) {
     // "Experience as a teaching assistant (with Python)": a role of that title, and any skills named.
     aspects.push(assessRole(role, ctx));
-    if (items.length) aspects.push(assessSkills(skillText, ctx, items)!.aspect);
+    if (items.length) aspects.push(assessSkills(skillsAsked, ctx, items)!.aspect);
   } else if (readInternship(unasked)) {
     // "Prior internship experience (with Python)": the internships, and any skills named.
     aspects.push(assessInternship(unasked, ctx));
-    if (items.length) aspects.push(assessSkills(skillText, ctx, items)!.aspect);
+    if (items.length) aspects.push(assessSkills(skillsAsked, ctx, items)!.aspect);
   } else if (items.length) {
-    aspects.push(assessSkills(skillText, ctx, items)!.aspect);
+    aspects.push(assessSkills(skillsAsked, ctx, items)!.aspect);
   } else if (aspects.length === 0 && experience) {
     const evidence = emptyEvidence();
     evidence.notes.push('a profile cannot show what kind of experience this is; never counted against you');

@@ -366,6 +366,15 @@ const STATUS_WORDS: Record<WorkAuthorization['status'], string> = {
 const WORK_AUTH =
   /\bauthori[sz](?:ed|ation) to work\b|\bwork(?:ing)? authori[sz]ation\b|\bright to work\b|\bwork permit\b|\bwork visa\b|\bvisa sponsorship\b|\bsponsor(?:ship)?\b|\bcitizens?(?:hip)?\b|\bpermanent residen(?:ts?|cy)\b|\b(?:full )?work(?:ing)? rights\b|\beligib(?:le|ility) to work\b|\blegally (?:able|entitled|authori[sz]ed) to work\b/i;
 const PR = /\bPRs?\b/;
+// Singapore's passes ("Must hold a valid Employment Pass or be eligible for one"): papers to work.
+const WORK_PASS = /\b(?:Employment|Training Employment|S|Work Holiday)\s+Pass(?:es)?\b|\bEntrePass\b/;
+// A student's own permission to work counts where the line accepts it: "CPT/OPT is acceptable",
+// "F-1 students must be eligible for CPT or OPT", "student visa holders welcome".
+const STUDENT_PERMISSION = /\b(?:CPT|OPT|F-?1|student (?:visas?|pass(?:es)?))\b/;
+const STUDENT_ACCEPTED =
+  /\b(?:CPT|OPT|F-?1|student (?:visas?|pass(?:es)?))\b[^.;]{0,40}?\b(?:accepted|acceptable|eligible|welcome|considered|fine|ok(?:ay)?)\b|\b(?:eligible for|accept\w*|welcome\w*|considers?)\s(?:[\w-]+\s){0,3}?(?:CPT|OPT|F-?1|student (?:visas?|pass(?:es)?))\b/i;
+// "Unrestricted work authorization": a student visa's limited permission does not do.
+const UNRESTRICTED = /\bunrestricted\b|\bwithout (?:any )?restrictions?\b|\bno restrictions?\b/i;
 const NO_SPONSORSHIP =
   /\b(?:without|no|not (?:be )?(?:able|possible) to (?:provide|offer)?\s*|unable to (?:provide|offer)?\s*|does not (?:provide|offer)|will not)\s*(?:\w+\s+){0,2}sponsor/i;
 const SPONSORSHIP_OFFERED =
@@ -448,20 +457,52 @@ function demonymCountries(text: string): string[] {
 export interface WorkAuthRequirement {
   countries: string[];
   citizenOrPrOnly: boolean;
+  /** A student visa's permission to work meets it ("CPT/OPT is acceptable"). */
+  studentVisaOk?: boolean;
+  /** "Unrestricted": a student visa does not. */
+  unrestricted?: boolean;
+  /**
+   * The line is about student visa holders only ("F-1 students must be eligible for CPT or OPT",
+   * "international students on an F-1 visa are welcome"): it asks nothing of anyone else.
+   */
+  studentsOnly?: boolean;
   noSponsorship: boolean;
   words: string;
 }
 
-const WORK_AUTH_HINT = hint(['authori', 'right', 'permit', 'visa', 'sponsor', 'citizen', 'residen', 'eligib', 'legally']);
+// With the words of Singapore's passes and of a student's permission to work ("pass", "CPT", "F-1").
+const WORK_AUTH_HINT = hint([
+  'authori',
+  'right',
+  'permit',
+  'visa',
+  'sponsor',
+  'citizen',
+  'residen',
+  'eligib',
+  'legally',
+  'pass',
+  'cpt',
+  'opt',
+  'f-1',
+  'f1',
+]);
 
 export function readWorkAuthorization(text: string, ctx: MatchContext, hints: number): WorkAuthRequirement | null {
   const people = hints & DEMONYM_PEOPLE_HINT ? DEMONYM_PEOPLE.exec(text) : null;
-  if (!people && !(hints & WORK_AUTH_HINT) && !(hints & CAPITAL_PR && PR.test(text))) return null;
-  const cue = WORK_AUTH.exec(text) ?? PR.exec(text) ?? people;
+  const authWords = (hints & WORK_AUTH_HINT) !== 0;
+  const pass = authWords ? WORK_PASS.exec(text) : null;
+  const student = authWords ? STUDENT_PERMISSION.exec(text) : null;
+  if (!people && !authWords && !(hints & CAPITAL_PR && PR.test(text))) return null;
+  const named = WORK_AUTH.exec(text) ?? PR.exec(text) ?? people ?? pass;
+  const cue = named ?? (student && STUDENT_ACCEPTED.test(text) ? student : null);
   // "Visa sponsorship is available" asks nothing of the candidate.
   if (!cue || SPONSORSHIP_OFFERED.test(text)) return null;
   const peopleOf = people ? [DEMONYMS[(people[1] ?? people[2])!.toLowerCase()]!] : [];
   let countries = [...new Set([...findPlaces(text).map((p) => p.country), ...demonymCountries(text), ...peopleOf])];
+  // The passes are Singapore's; CPT, OPT and F-1 the United States'.
+  if (countries.length === 0 && pass) countries = ['Singapore'];
+  else if (countries.length === 0 && student && /^(?:CPT|OPT|F-?1)$/i.test(student[0])) countries = ['United States'];
   if (countries.length === 0)
     countries = [
       ...new Set(
@@ -473,7 +514,16 @@ export function readWorkAuthorization(text: string, ctx: MatchContext, hints: nu
     ];
   const citizenOrPrOnly =
     (CITIZEN_OR_PR.test(text) || PR.test(text) || people !== null) && !/\bnot required\b/i.test(text) && !PASS_HOLDERS.test(text);
-  return { countries, citizenOrPrOnly, noSponsorship: NO_SPONSORSHIP.test(text), words: cue[0] };
+  const studentVisaOk = student !== null && STUDENT_ACCEPTED.test(text);
+  return {
+    countries,
+    citizenOrPrOnly,
+    noSponsorship: NO_SPONSORSHIP.test(text),
+    words: cue[0],
+    ...(studentVisaOk ? { studentVisaOk } : {}),
+    ...(UNRESTRICTED.test(text) ? { unrestricted: true } : {}),
+    ...(named === null ? { studentsOnly: true } : {}),
+  };
 }
 
 export function assessWorkAuthorization(req: WorkAuthRequirement, ctx: MatchContext): Aspect {
@@ -501,10 +551,19 @@ export function assessWorkAuthorization(req: WorkAuthRequirement, ctx: MatchCont
       evidence.matched.push({ requirement: `${req.words} (${country})`, profile: `${row.country}: ${STATUS_WORDS[row.status]}` });
       return aspect('work-authorization', 'met', evidence, true);
     }
-    if (row.status === 'student-visa' && !req.citizenOrPrOnly) {
+    if (row.status === 'student-visa' && req.studentVisaOk && !req.citizenOrPrOnly) {
+      evidence.matched.push({ requirement: `${req.words} (${country})`, profile: `${row.country}: student visa` });
+      evidence.notes.push("the line accepts a student's permission to work");
+      return aspect('work-authorization', 'met', evidence, true);
+    }
+    if (row.status === 'student-visa' && !req.citizenOrPrOnly && !req.unrestricted) {
       best = 'partial';
       evidence.notes.push(`${row.country}: student visa; whether it allows this role depends on its terms`);
     } else evidence.notes.push(`${row.country}: ${STATUS_WORDS[row.status]}`);
+  }
+  if (req.studentsOnly) {
+    evidence.notes.push(`the line is about student visa holders in ${listOr(req.countries)}; your profile has no such visa`);
+    return aspect('work-authorization', 'unknown', evidence, true);
   }
   const wanted = `${req.citizenOrPrOnly ? 'citizenship or permanent residence' : 'authorisation to work'} in ${listOr(req.countries)}`;
   evidence.missing.push(wanted);

@@ -1062,3 +1062,35 @@ describe('windows to the day, a flexible start, a season barely touched', () => 
     expect(matchLine('Fall 2027 co-op (September to December)', august, NOW).verdict).toBe('partial');
   });
 });
+
+describe("a student's permission to work, Singapore's passes, a security clearance", () => {
+  const f1 = ProfileSchema.parse({ workAuthorization: [{ country: 'United States', status: 'student-visa' }] });
+  const singaporean = ProfileSchema.parse({ workAuthorization: [{ country: 'Singapore', status: 'citizen' }] });
+
+  it('meets a line that accepts CPT, OPT or a student visa with one', () => {
+    for (const line of ['Must be authorized to work in the US; CPT/OPT is acceptable', 'F-1 students must be eligible for CPT or OPT']) {
+      expect(matchLine(line, f1, NOW), line).toMatchObject({ kind: 'work-authorization', verdict: 'met' });
+    }
+    // Without that, a student visa is for the candidate to check; "unrestricted" rules it out.
+    expect(matchLine('Must be authorized to work in the US', f1, NOW).verdict).toBe('partial');
+    expect(matchLine('Must have unrestricted work authorization in the U.S.', f1, NOW).verdict).toBe('unmet');
+  });
+
+  it('asks nothing of others in a line about student visa holders only', () => {
+    const result = matchLine('International students on an F-1 visa are welcome to apply', singaporean, NOW);
+    expect(result.verdict).toBe('unknown');
+    expect(result.evidence.notes).toEqual(['the line is about student visa holders in United States; your profile has no such visa']);
+  });
+
+  it("reads Singapore's passes as papers to work in Singapore", () => {
+    const line = 'Must hold a valid Employment Pass or be eligible for one';
+    expect(matchLine(line, singaporean, NOW)).toMatchObject({ kind: 'work-authorization', verdict: 'met' });
+    expect(matchLine(line, f1, NOW).evidence.missing).toEqual(['authorisation to work in Singapore']);
+  });
+
+  it('does not read a security clearance as the security skill', () => {
+    const engineer = student([computerScience], ['Python']);
+    expect(matchLine('Requires U.S. security clearance', engineer, NOW).kind).toBe('soft');
+    expect(matchLine('Experience with network security', engineer, NOW).kind).toBe('skill');
+  });
+});
