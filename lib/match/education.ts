@@ -28,7 +28,7 @@ const MASTER =
 const MASTER_CS = /\bMS\b(?!\s*(?:Office|Excel|SQL|Word|Teams|Azure))/;
 // Not "post-graduate experience": work after graduating (read by the experience reader).
 const POSTGRAD =
-  /\b(?:post-?graduate(?!\s(?:(?:work|working|professional|industry|full-time)\s)?experience)|graduate (?:degree|student|program|programme|studies|school))s?\b/i;
+  /\b(?:post-?graduate(?!\s(?:(?:work|working|professional|industry|full-time)\s)?experience)|graduate (?:degree|student|program|programme|studies|school))s?\b|(?<=\bunder-?graduate\s?(?:,|or|and|\/)\s?(?:or\s)?)graduate\b/i;
 const BACHELOR =
   /\b(?:bachelor'?s?(?![\w-])|bachelors\b|under-?graduate|undergrad\b|b\.s\.|b\.sc\b\.?|bsc\b|b\.eng\b\.?|beng\b|b\.?tech\b|b\.a\.)/i;
 const BACHELOR_CS = /\b(?:BS|BA)\b/;
@@ -295,11 +295,15 @@ export function assessDegree(
   return aspect(kind, 'partial', evidence, true);
 }
 
+// Students and recent graduates both: enrolment is one way in, not a requirement.
+const STUDENTS_OR_GRADUATES =
+  /\bstudents?\b[^.;]{0,30}?\b(?:and|or|as well as|&)\s(?:recent|new|fresh)\sgrad\w*|\b(?:recent|new|fresh)\sgrad\w*\s(?:and|or|&)\s(?:current\s)?students?\b/i;
+
 /** Lines that need current enrolment without naming a degree ("must be a current university student"). */
 const ENROLMENT_HINT = hint(['pursu', 'enrol', 'student', 'studying']);
 
 export function readEnrolment(text: string, hints: number): boolean {
-  if (!(hints & ENROLMENT_HINT)) return false;
+  if (!(hints & ENROLMENT_HINT) || STUDENTS_OR_GRADUATES.test(text)) return false;
   return PURSUING.test(text) && /\b(?:students?|university|college|school|degree|program|programme|studies|enrolled)\b/i.test(text);
 }
 
@@ -559,7 +563,31 @@ const OR_NEXT = /^\s*(?:,\s*)?(?:or|and)\b/i;
 // Between a stated span and the window after it: " or ", ", or ".
 const OR_AFTER = /^\s?,?\s?or\s/i;
 
+// Who may not apply: "students graduating in Spring 2027 or earlier are not eligible", "must not
+// have graduated before December 2026", "recent graduates are not eligible".
+const NOT_ELIGIBLE =
+  /\b(?:are|is|will be)\s(?:not|no longer)\s(?:eligible|considered)\b|\bineligible\b|\b(?:must|should|may|can)\s?not\s(?:have\s)?graduat\w*|\bcannot\s(?:have\s)?graduat\w*/i;
+const NOT_HINT = hint(['not', 'ineligible']);
+
 export function readGraduation(line: string, ctx: MatchContext, hints: number): GraduationRequirement | null {
+  const req = readWindow(line, ctx, hints);
+  if (!req || !(hints & NOT_HINT)) return req;
+  // The clause that holds the window says who is left out: the window turned round.
+  const at = line.indexOf(req.words);
+  const start = Math.max(line.lastIndexOf(';', at), line.lastIndexOf('. ', at)) + 1;
+  const ends = [line.indexOf(';', at + req.words.length), line.indexOf('. ', at + req.words.length)].filter((i) => i !== -1);
+  const clause = line.slice(start, ends.length ? Math.min(...ends) : line.length);
+  if (!NOT_ELIGIBLE.test(clause) || req.afterInternship) return req;
+  const words = clause.trim();
+  // Not a recent graduate: still studying ("open to students only; recent graduates are not eligible").
+  if (req.recent) return { from: ctx.thisMonth, to: null, words };
+  if (req.from === null && req.to !== null) return { from: req.to + 1, to: null, words };
+  if (req.to === null && req.from !== null) return { from: null, to: req.from - 1, words };
+  // A window with two ends turned round is two; the line is left to the other readers.
+  return null;
+}
+
+function readWindow(line: string, ctx: MatchContext, hints: number): GraduationRequirement | null {
   const text = line.includes('/') ? line.replace(NUMERIC_MONTH, (_, m: string, y: string) => `${SHORT_MONTHS[Number(m) - 1]} ${y}`) : line;
   // "Graduated within the past 12 months or graduating by August 2026": from the stated span
   // back from now to the date the line gives.
@@ -651,6 +679,8 @@ function windowIn(text: string, ctx: MatchContext, hints: number): GraduationReq
       recent: recent !== null,
     };
   }
+  // "Open to current students and recent graduates": still studying, or graduated in the span.
+  if (recent && STUDENTS_OR_GRADUATES.test(text)) return { from: recentFrom, to: null, words: recent[0], recent: true };
   if (recent) return { from: recentFrom, to: ctx.thisMonth, words: recent[0], recent: true };
   m = PENULTIMATE.exec(text);
   if (m) return { from: ctx.thisMonth + 12, to: ctx.thisMonth + 24, words: m[0] };

@@ -1094,3 +1094,38 @@ describe("a student's permission to work, Singapore's passes, a security clearan
     expect(matchLine('Experience with network security', engineer, NOW).kind).toBe('skill');
   });
 });
+
+describe('who may not apply, students and recent graduates both, "undergraduate, graduate or PhD"', () => {
+  const graduating = (graduation: string) => student([{ ...computerScience, graduation }]);
+  const graduated = (graduation: string) => student([{ level: 'Bachelor', field: 'Computer Science', status: 'completed', graduation }]);
+
+  it('turns a one-sided window round where the line says who is not eligible', () => {
+    const spring = 'Students graduating in Spring 2027 or earlier are not eligible';
+    expect(matchLine(spring, graduating('2027-05'), NOW).verdict).toBe('unmet');
+    expect(matchLine(spring, graduating('2027-12'), NOW).verdict).toBe('met');
+    expect(matchLine(spring, graduating('2027-05'), NOW).evidence.missing).toEqual(['graduation in or after Jul 2027']);
+    const before = 'Must not have graduated before December 2026';
+    expect(matchLine(before, graduated('2026-06'), NOW).verdict).toBe('unmet');
+    expect(matchLine(before, graduating('2027-06'), NOW).verdict).toBe('met');
+  });
+
+  it('reads "recent graduates are not eligible" as students only', () => {
+    const line = 'This internship is open to students only; recent graduates are not eligible';
+    expect(matchLine(line, graduated('2026-06'), NOW).verdict).toBe('unmet');
+    expect(matchLine(line, graduating('2027-06'), NOW).verdict).toBe('met');
+    // Graduating this month is still a student.
+    expect(matchLine(line, graduating('2026-12'), NOW).verdict).toBe('met');
+  });
+
+  it('takes students and recent graduates both, with no enrolment asked', () => {
+    const line = 'Open to current students and recent graduates (graduated within the last 12 months)';
+    expect(matchLine(line, graduating('2027-06'), NOW)).toMatchObject({ kind: 'graduation', verdict: 'met' });
+    expect(matchLine(line, graduated('2026-06'), NOW).verdict).toBe('met');
+    expect(matchLine(line, graduated('2025-06'), NOW).verdict).toBe('unmet');
+  });
+
+  it('reads "graduate" in a list after "undergraduate" as a graduate degree', () => {
+    const masters = student([{ ...marketing, graduation: '2027-06' }]);
+    expect(matchLine('Currently enrolled in a university program (undergraduate, graduate or PhD)', masters, NOW).verdict).toBe('met');
+  });
+});
