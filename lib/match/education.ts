@@ -465,6 +465,33 @@ const RECENT_SPAN = new RegExp(
   `\\b(?:graduated|obtained|completed|received|earned)\\b[^.;]{0,60}?\\b(?:with)?in the (?:past|last) (?:(${NUMBER_PATTERN}) )?(months?|years?)\\b`,
   'i',
 );
+// "Graduated no more than 2 years ago", "graduated within 1 year", "within 2 years of graduation",
+// "up to 24 months after graduation": the same span, said without "in the past".
+const RECENT_AGO = [
+  new RegExp(
+    `\\bgraduated\\s(?:no more than|not more than|at most|less than|within)\\s(${NUMBER_PATTERN}|a|an|one)\\s(months?|years?)\\b`,
+    'i',
+  ),
+  new RegExp(
+    `\\bwithin\\s(${NUMBER_PATTERN}|a|an|one)\\s(months?|years?)\\s(?:of|after|since|from)\\s(?:(?:your|their)\\s)?graduat\\w*`,
+    'i',
+  ),
+  new RegExp(
+    `\\b(?:up to|no more than|not more than|at most|less than)\\s(${NUMBER_PATTERN}|a|an|one)\\s(months?|years?)\\s(?:after|since|from|post[- ]?)\\s?graduat\\w*`,
+    'i',
+  ),
+];
+function recentAgo(text: string): RegExpExecArray | null {
+  for (const re of RECENT_AGO) {
+    const m = re.exec(text);
+    // "a year", "one year": one.
+    if (m) {
+      if (/^(?:a|an|one)$/i.test(m[1]!)) m[1] = '1';
+      return m;
+    }
+  }
+  return null;
+}
 const RETURN_TO_SCHOOL =
   /\b(?:return(?:ing)?|go(?:ing)? back)\s+to\s+(?:school|university|college|(?:your|their)\s+(?:studies|degree|program|programme))|\bat least one (?:semester|term|quarter|year)\b[^.;]{0,80}\b(?:remaining|left|after)\b|\b(?:continue|continuing) (?:your|their) (?:studies|education|degree)|\bremaining (?:semester|term|quarter)\b/i;
 
@@ -524,6 +551,16 @@ const OTHER_HINT = hint([
   // "within the past 12 months", "in the last two years"
   'in the past',
   'in the last',
+  // "graduated no more than 2 years ago", "within 2 years of graduation"
+  'graduated no',
+  'graduated not',
+  'graduated at most',
+  'graduated less',
+  'graduated within',
+  ' of graduat',
+  'after graduat',
+  'since graduat',
+  'from graduat',
 ]);
 // Years of study: "second-year", "2nd year", "Year 3".
 const STUDY_YEAR_HINT = hint([
@@ -665,7 +702,7 @@ function windowIn(text: string, ctx: MatchContext, hints: number): GraduationReq
     // "class of 2026 or 2027" is the span of both.
     return { from: ym(undefined, y, false), to: ym(undefined, m[3] ?? y, true), words: m[0] };
   }
-  const recent = hints & OTHER_HINT ? (RECENT_SPAN.exec(text) ?? RECENT.exec(text)) : null;
+  const recent = hints & OTHER_HINT ? (RECENT_SPAN.exec(text) ?? recentAgo(text) ?? RECENT.exec(text)) : null;
   // "recent graduates": graduated within the stated span (a year when none is stated), up to now.
   const recentFrom = recent ? ctx.thisMonth - recentMonths(recent) : null;
   m = FINAL_YEAR.exec(text);

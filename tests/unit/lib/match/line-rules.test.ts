@@ -1129,3 +1129,22 @@ describe('who may not apply, students and recent graduates both, "undergraduate,
     expect(matchLine('Currently enrolled in a university program (undergraduate, graduate or PhD)', masters, NOW).verdict).toBe('met');
   });
 });
+
+describe('a graduation span said without "in the past"', () => {
+  const graduated = (graduation: string) => student([{ level: 'Bachelor', field: 'Computer Science', status: 'completed', graduation }]);
+
+  it('counts back from now', () => {
+    for (const line of ['Graduated no more than 2 years ago', 'Within 2 years of graduation', 'Up to 24 months after graduation']) {
+      const result = matchLine(line, graduated('2025-06'), NOW);
+      expect(result, line).toMatchObject({ kind: 'graduation', verdict: 'met' });
+      expect(result.evidence.matched[0]!.requirement, line).toBe('graduation between Dec 2024 and Dec 2026');
+      expect(matchLine(line, graduated('2024-06'), NOW).verdict, line).toBe('unmet');
+    }
+    expect(matchLine('Graduated within 1 year', graduated('2025-06'), NOW).verdict).toBe('unmet');
+    expect(matchLine('Graduated within a year', graduated('2026-06'), NOW).verdict).toBe('met');
+  });
+
+  it('is not read from years of experience after graduating', () => {
+    expect(matchLine('Up to 24 months of experience after graduation', graduated('2024-06'), NOW).kind).toBe('experience-years');
+  });
+});
