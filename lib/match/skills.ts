@@ -4,6 +4,7 @@ import type { MatchContext } from './context';
 import { describeEducation } from './education';
 import { degreeTeaching } from './fields';
 import { hint } from './hints';
+import { NUMBER_PATTERN, parseNumber } from './dates';
 import { listOr } from './text';
 
 /**
@@ -342,6 +343,19 @@ export function skillItems(text: string, ctx: MatchContext, hints: number): Item
       items.splice(i + 1, 1);
     } else i++;
   }
+  // "Cloud services: AWS (S3, EC2) or GCP": a kind before a colon names the choice after it, as
+  // a label (as after "at least one"), not as one more requirement; an "and" list after it is
+  // still each of its items, and the kind with it.
+  for (let i = 0; i + 1 < items.length; i++) {
+    const item = items[i]!;
+    const next = items[i + 1]!;
+    const kind = item.targets.length === 1 && item.targets[0]!.kind === 'group';
+    const choice = next.targets.length > 1 || i + 2 === items.length;
+    if (kind && choice && next.start > item.end && /^\s?:\s?$/.test(text.slice(item.end, next.start))) {
+      next.start = item.start;
+      items.splice(i, 1);
+    }
+  }
   // The same requirement named twice ("multi-threaded / multi-process") counts once. Items with
   // different numbers of targets differ (unless a name has the keys' separator), so only those
   // sharing a count need their keys.
@@ -396,6 +410,18 @@ export function assessSkills(text: string, ctx: MatchContext, items: Item[]): Sk
   }
   let met = 0;
   let open = 0;
+  // "At least two of the following: Python, Java, Go, C++": so many of the items after it.
+  const nOf = N_OF.exec(text);
+  const needed = nOf ? (parseNumber(nOf[1]!) ?? 0) : 0;
+  const listedFrom = nOf ? nOf.index + nOf[0].length : Infinity;
+  // The list ends with its clause: "…; and SQL" is asked for besides.
+  const clauseEnd = nOf ? CLAUSE_END.exec(text.slice(listedFrom)) : null;
+  const listedTo = clauseEnd ? listedFrom + clauseEnd.index : Infinity;
+  const inListed = (item: Item) => item.start >= listedFrom && item.start < listedTo;
+  const listed = needed > 1 ? items.filter(inListed) : [];
+  const ofList = listed.length > needed;
+  let listedMet = 0;
+  const listedMissing: string[] = [];
   for (const item of items) {
     let found = false;
     // A named skill the profile lists is better evidence than a group it falls in.
@@ -417,17 +443,32 @@ export function assessSkills(text: string, ctx: MatchContext, items: Item[]): Sk
       evidence.notes.push(`${taught.word}: a subject every ${taught.degree.field} degree teaches`);
       found = true;
     }
-    if (found) met++;
+    const inList = ofList && inListed(item);
+    if (found && inList) listedMet++;
+    else if (found) met++;
+    else if (inList) listedMissing.push(listOr(unique(item.words)));
     else if (item.open) {
       open++;
       evidence.notes.push(`${listOr(unique(item.words))} is one choice; the others the line offers cannot be checked`);
     } else evidence.missing.push(listOr(unique(item.words)));
   }
   if (items.some((i) => i.targets.length > 1)) evidence.notes.push('where the line gives a choice of skills, any one of them is enough');
+  if (ofList) {
+    // The list is one requirement, met when enough of it is.
+    const enough = listedMet >= needed;
+    evidence.notes.push(`the line asks for ${needed} of ${listed.length}; you have ${listedMet}`);
+    if (!enough) evidence.missing.push(`${needed - listedMet} more of ${listOr(listedMissing)}`);
+    const known = items.length - listed.length - open + 1;
+    const done = met + (enough ? 1 : 0);
+    const verdict = done === known ? 'met' : done > 0 || listedMet > 0 ? 'partial' : 'unmet';
+    return { items: items.length, met: met + listedMet, aspect: aspect('skill', verdict, evidence) };
+  }
   const known = items.length - open;
   const verdict = known === 0 ? 'unknown' : met === known ? 'met' : met === 0 ? 'unmet' : 'partial';
   return { items: items.length, met, aspect: aspect('skill', verdict, evidence) };
 }
+
+const N_OF = new RegExp(`\\b(?:at least|any|a minimum of|minimum of)\\s(${NUMBER_PATTERN})\\s(?:of|from)\\b`, 'i');
 
 function taughtBy(item: Item, education: MatchContext['profile']['education']) {
   for (const word of item.words) {

@@ -1148,3 +1148,30 @@ describe('a graduation span said without "in the past"', () => {
     expect(matchLine('Up to 24 months of experience after graduation', graduated('2024-06'), NOW).kind).toBe('experience-years');
   });
 });
+
+describe('so many of a list, and a kind before a colon', () => {
+  it('meets "at least two of the following" with two, partly with one', () => {
+    const line = 'Proficient in at least two of the following: Python, Java, Go, C++';
+    expect(matchLine(line, student([computerScience], ['Java', 'Go']), NOW).verdict).toBe('met');
+    const one = matchLine(line, student([computerScience], ['Python']), NOW);
+    expect(one.verdict).toBe('partial');
+    expect(one.evidence.missing).toEqual(['1 more of Java, Go or C++']);
+    expect(matchLine(line, student([computerScience], ['Rust']), NOW).verdict).toBe('unmet');
+  });
+
+  it('ends the list with its clause', () => {
+    const line = 'Experience with at least 2 of Python, Java, Go; and SQL';
+    expect(matchLine(line, student([computerScience], ['Python', 'SQL']), NOW).verdict).toBe('partial');
+    expect(matchLine(line, student([computerScience], ['Python', 'Go', 'SQL']), NOW).verdict).toBe('met');
+  });
+
+  it('reads the kind before a colon as the label of the choice after it', () => {
+    const line = 'Deep learning frameworks: PyTorch or TensorFlow';
+    const jax = matchLine(line, student([computerScience], ['JAX']), NOW);
+    expect(jax.verdict).toBe('unmet');
+    expect(jax.evidence.missing).toEqual(['PyTorch or TensorFlow']);
+    expect(matchLine(line, student([computerScience], ['TensorFlow']), NOW).verdict).toBe('met');
+    // An "and" list after it is still each of its items.
+    expect(matchLine('Knowledge of databases: MySQL and Redis', student([computerScience], ['MySQL']), NOW).verdict).toBe('partial');
+  });
+});
