@@ -78,6 +78,7 @@ const CITIES: Record<string, string> = {
   bellevue: 'United States',
   'new york': 'United States',
   'new york city': 'United States',
+  nyc: 'United States',
   austin: 'United States',
   chicago: 'United States',
   'washington d.c.': 'United States',
@@ -194,12 +195,20 @@ export function findPlaces(text: string): Place[] {
 // Place names repeat across lines and postings: read each spelling once. Places are never changed
 // after they are made, so one object can serve every line that names it.
 const placeCache = new Map<string, Place | null>();
+// Two spellings of one city: the same city wherever either is written.
+const SAME_CITY: Readonly<Record<string, string>> = {
+  bengaluru: 'bangalore',
+  'new york city': 'new york',
+  nyc: 'new york',
+  'washington dc': 'washington d.c.',
+};
 export function placeOf(name: string): Place | null {
   let place = placeCache.get(name);
   if (place !== undefined) return place;
   const key = name.trim().toLowerCase().replace(/\s+/g, ' ');
   // Own keys only: a profile's "constructor" or "toString" is text, not a place.
-  if (Object.hasOwn(CITIES, key)) place = { text: name.trim(), city: key, country: CITIES[key]! };
+  if (Object.hasOwn(CITIES, key))
+    place = { text: name.trim(), city: Object.hasOwn(SAME_CITY, key) ? SAME_CITY[key]! : key, country: CITIES[key]! };
   else if (Object.hasOwn(COUNTRY_ALIASES, key))
     place = { text: name.trim(), city: key === 'singapore' || key === 'hong kong' ? key : null, country: COUNTRY_ALIASES[key]! };
   else place = null;
@@ -234,12 +243,7 @@ function covers(profileLocation: string, place: Place): boolean {
   if (coverage.kind === 'region') return coverage.countries.includes(place.country);
   const own = coverage.own;
   if (!own) return false;
-  if (own.city && place.city)
-    return (
-      own.city === place.city ||
-      (own.city === 'bangalore' && place.city === 'bengaluru') ||
-      (own.city === 'bengaluru' && place.city === 'bangalore')
-    );
+  if (own.city && place.city) return own.city === place.city;
   // A country covers its cities; a city does not cover its whole country.
   if (!own.city || own.city === 'singapore' || own.city === 'hong kong') return own.country === place.country;
   return false;
@@ -260,13 +264,13 @@ function inside(profileLocation: string, place: Place): boolean {
 // Where the candidate is, not where the desk is: "open to candidates in the UK", "remote within
 // Ireland", "must reside in …". A city of the country is in it.
 const WHERE_YOU_ARE =
-  /\bcandidates (?:located |based )?in\b|\bremote[\w-]*\s(?:[\w-]+\s)?(?:within|in)\b|\breside\b|\bresiding\b|\bremote\b/i;
+  /\bcandidates (?:located |based )?(?:anywhere )?in\b|\blocation (?:is )?(?:flexible|open|anywhere)\b|\bremote[\w-]*\s(?:[\w-]+\s)?(?:within|in)\b|\breside\b|\bresiding\b|\bremote\b/i;
 
 // "office" the place, not Microsoft Office the software.
 const OFFICE =
   '(?<!(?:microsoft|ms|google|open|libre)\\s)\\boffice\\b(?!\\s*(?:suite|software|tools?|applications?|apps?|365|skills|products))';
 const ONSITE = new RegExp(
-  `\\bon-?\\s?site\\b|\\bin[- ]person\\b|${OFFICE}|\\bhybrid\\b|\\brelocat\\w*|\\bbased in\\b|\\blocated in\\b|\\bcommut\\w*|\\bwork(?:ing)? (?:in|from|at)\\b|\\breside\\b|\\bresiding\\b|\\bwork location\\b|\\bcandidates (?:located |based )?in\\b|\\bremote[\\w-]*\\s(?:[\\w-]+\\s)?(?:within|in)\\b`,
+  `\\bon-?\\s?site\\b|\\bin[- ]person\\b|${OFFICE}|\\bhybrid\\b|\\brelocat\\w*|\\bbased in\\b|\\blocated in\\b|\\bcommut\\w*|\\bwork(?:ing)? (?:in|from|at)\\b|\\breside\\b|\\bresiding\\b|\\bwork location\\b|\\bcandidates (?:located |based )?(?:anywhere )?in\\b|\\bremote[\\w-]*\\s(?:[\\w-]+\\s)?(?:within|in)\\b|\\blocation:|\\blocation (?:is )?(?:flexible|open|anywhere)\\b`,
   'i',
 );
 const ONSITE_WITHOUT_PLACE = new RegExp(`\\bon-?\\s?site\\b|\\bin[- ]person\\b|\\bin[- ]office\\b|\\bhybrid\\b|${OFFICE}`, 'i');
@@ -279,7 +283,13 @@ export interface LocationRequirement {
   line: string;
   fromPosting: boolean;
   daysPerWeek: string | null;
+  /** "In our Austin office", a place the list does not know: not the posting's location either. */
+  unknownPlace?: string;
 }
+
+// "in our Austin office", "at the Dublin office": an office the line names by a place.
+const NAMED_OFFICE =
+  /\b(?:in|at|from|to)\s(?:our|the)\s([A-Z][\w.'-]{1,30}(?:\s[A-Z][\w.'-]{1,30}){0,2})\s(?:office|campus|hub|HQ|headquarters)\b/;
 
 const ONSITE_HINT = hint([
   'site',
@@ -294,6 +304,7 @@ const ONSITE_HINT = hint([
   'resid',
   'candidates',
   'remote',
+  'location',
 ]);
 
 export function readLocation(text: string, ctx: MatchContext, hints: number): LocationRequirement | null {
@@ -305,6 +316,16 @@ export function readLocation(text: string, ctx: MatchContext, hints: number): Lo
     return { places: inLine, words: cue[0], line: text, fromPosting: false, daysPerWeek: DAYS_PER_WEEK.exec(text)?.[0] ?? null };
   // "Work on-site three days a week" names no place: the posting's locations are the place.
   if (!ONSITE_WITHOUT_PLACE.test(text)) return null;
+  const office = NAMED_OFFICE.exec(text);
+  if (office)
+    return {
+      places: [],
+      words: cue[0],
+      line: text,
+      fromPosting: false,
+      daysPerWeek: DAYS_PER_WEEK.exec(text)?.[0] ?? null,
+      unknownPlace: office[1]!,
+    };
   const fromPosting = ctx.posting.locations.map(placeOf).filter((p): p is Place => p !== null);
   return { places: fromPosting, words: cue[0], line: text, fromPosting: true, daysPerWeek: DAYS_PER_WEEK.exec(text)?.[0] ?? null };
 }
@@ -312,7 +333,11 @@ export function readLocation(text: string, ctx: MatchContext, hints: number): Lo
 export function assessLocation(req: LocationRequirement, ctx: MatchContext): Aspect {
   const evidence = emptyEvidence();
   if (req.places.length === 0) {
-    evidence.notes.push('the line names no place and the posting gives no location');
+    evidence.notes.push(
+      req.unknownPlace
+        ? `${req.unknownPlace}: a place Job Lens does not know`
+        : 'the line names no place and the posting gives no location',
+    );
     return aspect('location', 'unknown', evidence, true);
   }
   if (req.daysPerWeek) evidence.notes.push(`on site ${req.daysPerWeek}`);

@@ -1175,3 +1175,28 @@ describe('so many of a list, and a kind before a colon', () => {
     expect(matchLine('Knowledge of databases: MySQL and Redis', student([computerScience], ['MySQL']), NOW).verdict).toBe('partial');
   });
 });
+
+describe('places said another way, and an office the list does not know', () => {
+  const london = ProfileSchema.parse({ locations: ['London'] });
+  const newYork = ProfileSchema.parse({ locations: ['New York'] });
+
+  it('reads "based anywhere in" and "location flexible within" as where you are', () => {
+    expect(matchLine('Open to candidates based anywhere in the United Kingdom', london, NOW)).toMatchObject({
+      kind: 'location',
+      verdict: 'met',
+    });
+    expect(matchLine('Location flexible within Europe', london, NOW).verdict).toBe('met');
+    expect(matchLine('Location flexible within Europe', newYork, NOW).verdict).toBe('unmet');
+  });
+
+  it('takes NYC and New York City for New York', () => {
+    expect(matchLine('Hybrid: 3 days per week in our NYC office', newYork, NOW).verdict).toBe('met');
+    expect(matchLine('On-site in New York City', newYork, NOW).verdict).toBe('met');
+  });
+
+  it('does not put the posting’s location in place of an office it cannot place', () => {
+    const result = matchLine('Hybrid: 3 days per week in our Raleigh office', london, NOW);
+    expect(result.verdict).toBe('unknown');
+    expect(result.evidence.notes).toEqual(['Raleigh: a place Job Lens does not know']);
+  });
+});
