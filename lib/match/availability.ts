@@ -248,8 +248,9 @@ export function readAvailability(text: string, ctx: MatchContext, hints = hintsO
   if (
     d &&
     DURATION_CONTEXT.test(text) &&
-    // "3 months of relevant internship experience" is experience, not a commitment.
-    !/^\s*(?:of\s+)?(?:[\w-]+\s+){0,2}(?:experience|work experience)|^\s*of\s+(?:[\w-]+\s+){0,2}internships\b/i.test(
+    // "3 months of relevant internship experience", "6 months of full-time or internship
+    // experience" are experience, not a commitment.
+    !/^\s*(?:of\s+)?(?:[\w-]+\s+){0,3}(?:experience|work experience)|^\s*of\s+(?:[\w-]+\s+){0,2}internships\b/i.test(
       text.slice(d.index + d[0].length, d.index + d[0].length + 40),
     )
   ) {

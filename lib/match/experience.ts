@@ -35,6 +35,9 @@ export interface YearsRequirement {
 }
 
 const FULL_TIME = /\bfull[- ]?time\b|\b(?:after|post)[- ]?graduat/i;
+// "6 months of full-time or internship experience": either kind, so all of it counts.
+const EITHER_KIND =
+  /\bfull[- ]?time\s(?:or|and|\/)\s(?:part[- ]time\s(?:or\s)?)?intern(?:ship)?s?\b|\bintern(?:ship)?s?\s(?:or|and|\/)\sfull[- ]?time\b/i;
 
 const YEARS = new RegExp(
   `\\b(?:(less than|under|fewer than|no more than|at most|up to)\\s+)?(?:(?:at least|a minimum of|minimum(?: of)?|over|more than)\\s+)?(half\\s+)?(${NUMBER_PATTERN}|a|an)\\s*\\+?\\s*(?:-\\s*\\d{1,2}\\s*)?(?:\\+\\s*)?(?:or more\\s+)?(?:full[- ]time\\s+)?(years?|yrs|months?)\\b`,
@@ -49,7 +52,8 @@ export function readYears(text: string): YearsRequirement | null {
   const inMonths = m[4]!.toLowerCase().startsWith('m');
   if (n === null || n > (inMonths ? 480 : 40) || (inMonths && m[2])) return null;
   // "Half a year or more": six months.
-  return { months: inMonths ? n : m[2] ? n * 6 : n * 12, atMost: m[1] !== undefined, fullTime: FULL_TIME.test(text), words: m[0] };
+  const fullTime = FULL_TIME.test(text) && !EITHER_KIND.test(text);
+  return { months: inMonths ? n : m[2] ? n * 6 : n * 12, atMost: m[1] !== undefined, fullTime, words: m[0] };
 }
 
 type Span = readonly [number, number];
@@ -298,7 +302,7 @@ const INTERNSHIP =
 const INTERNSHIP_COUNT = new RegExp(`\\b(${NUMBER_PATTERN})\\s*(?:\\+|or more)?\\s+(?:[\\w-]+\\s+)?internships\\b`, 'i');
 // "At least 6 months of internship experience", "a year of internships": how long, all told.
 const INTERNSHIP_TIME = new RegExp(
-  `\\b(half\\s+)?(${NUMBER_PATTERN}|a|an)\\s*\\+?\\s*(months?|years?)\\s+(?:or more\\s+)?of\\s+(?:[\\w-]+\\s+){0,2}?internships?\\b`,
+  `\\b(half\\s+)?(${NUMBER_PATTERN}|a|an)\\s*\\+?\\s*(months?|years?)\\s+(?:or more\\s+)?of\\s+(?:(?!(?:or|and)\\s)[\\w-]+\\s+){0,2}?internships?\\b`,
   'i',
 );
 const OF_A_KIND =

@@ -1200,3 +1200,20 @@ describe('places said another way, and an office the list does not know', () => 
     expect(result.evidence.notes).toEqual(['Raleigh: a place Job Lens does not know']);
   });
 });
+
+describe('experience of either kind', () => {
+  it('counts every role for "full-time or internship experience", and is no availability', () => {
+    const graduate = ProfileSchema.parse({
+      education: [{ level: 'Bachelor', field: 'Computer Science', status: 'completed', graduation: '2025-06' }],
+      availability: [{ from: '2026-01-05', to: '2026-03-31' }],
+      experience: [
+        { title: 'Software Engineer Intern', organization: 'a bank', from: '2024-06', to: '2024-08', internship: true },
+        { title: 'Software Engineer', organization: 'a start-up', from: '2025-07', to: null },
+      ],
+    });
+    const line = 'At least 6 months of full-time or internship experience in software engineering';
+    expect(matchLine(line, graduate, NOW)).toMatchObject({ kind: 'experience-years', verdict: 'met' });
+    // Internship time alone is still the internships'.
+    expect(matchLine('At least 6 months of internship experience', graduate, NOW).verdict).toBe('unmet');
+  });
+});
