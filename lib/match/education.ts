@@ -39,7 +39,7 @@ const PURSUING =
 const COMPLETED =
   /\b(?:hold(?:s|ing)?|obtained|have completed|completed|possess(?:es)?|earned|graduated (?:with|from)|have graduated|degree holders?)\b/i;
 // "Must have completed at least two years of undergraduate studies": years of study behind the
-// student, not a degree held (read as a year of study in \`yearsOfStudy\`).
+// student, not a degree held (read as a year of study in `yearsOfStudy`).
 const COMPLETED_YEARS = new RegExp(
   `\\b(?:complet|finish)\\w{0,10}\\s+(?:at least\\s+|a minimum of\\s+|minimum\\s+|more than\\s+|over\\s+)?(${NUMBER_PATTERN})\\s+(?:full[- ]time\\s+|full\\s+|academic\\s+)?years?\\s+(?:of\\s+)?(?:(?:your|their|an?|the)\\s+)?(?:[\\w'-]{1,20}\\s+){0,2}?(?:stud(?:y|ies)|degree|program(?:me)?|education|course(?:work)?)\\b`,
   'i',
@@ -418,7 +418,7 @@ function levelNamed(text: string): DegreeLevel {
   return PHD.test(text) ? 'PhD' : MASTER.test(text) || POSTGRAD.test(text) ? 'Master' : 'Bachelor';
 }
 
-/** A window of students in their \`lo\`th to \`hi\`th year of a degree of \`length\` years. */
+/** A window of students in their `lo`th to `hi`th year of a degree of `length` years. */
 function studyWindow(lo: number, hi: number, length: number, ctx: MatchContext, words: string): GraduationRequirement {
   return { from: ctx.thisMonth + (length - hi) * 12, to: ctx.thisMonth + (length - lo + 1) * 12, words };
 }
@@ -611,6 +611,7 @@ export function readGraduation(line: string, ctx: MatchContext, hints: number): 
   if (!req || !(hints & NOT_HINT)) return req;
   // The clause that holds the window says who is left out: the window turned round.
   const at = line.indexOf(req.words);
+  if (at === -1) return req;
   const start = Math.max(line.lastIndexOf(';', at), line.lastIndexOf('. ', at)) + 1;
   const ends = [line.indexOf(';', at + req.words.length), line.indexOf('. ', at + req.words.length)].filter((i) => i !== -1);
   const clause = line.slice(start, ends.length ? Math.min(...ends) : line.length);

@@ -203,7 +203,8 @@ export function assessRole(named: readonly string[], ctx: MatchContext): Aspect 
 
 /**
  * `withSkills`: the line asks for years with the skills it names, not for years of work.
- * `role`: the years are of that role ("3+ years as a data scientist"): the roles with that title.
+ * `named`: the years are of a role the line names ("3+ years as a data scientist"): the roles
+ * with that title.
  */
 export function assessYears(req: YearsRequirement, ctx: MatchContext, withSkills = false, named: readonly string[] | null = null): Aspect {
   const all = ctx.profile.experience;

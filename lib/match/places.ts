@@ -465,9 +465,12 @@ const DEMONYM_STATUS = new RegExp(
 // The people themselves, where a line limits who may apply: "Singaporeans only", "only Malaysians
 // may apply", "open to Australians". Plurals of the demonyms that have one ("the Irish" is not a
 // plural). Their citizenship is asked, as "Singapore citizens" asks it.
-const PLURAL_DEMONYMS = Object.keys(DEMONYMS).filter((d) => !/(?:sh|ch|ss|ese)$/.test(d));
+const PLURAL_DEMONYMS = Object.keys(DEMONYMS)
+  .filter((d) => !/(?:sh|ch|ss|ese)$/.test(d))
+  .sort((a, b) => b.length - a.length);
+// Only beside words that limit who may apply: "products for Indonesians" asks nothing.
 const DEMONYM_PEOPLE = new RegExp(
-  `\\b(?:(?:only|open to|for)\\s+(?:[\\w-]+\\s+)?(${PLURAL_DEMONYMS.sort((a, b) => b.length - a.length).join('|')})s\\b|(${PLURAL_DEMONYMS.join('|')})s\\s+(?:only|may apply|are eligible|can apply|need apply)\\b)`,
+  `\\b(?:(?:only|open to)\\s+(?:[\\w-]+\\s+)?(${PLURAL_DEMONYMS.join('|')})s\\b|(${PLURAL_DEMONYMS.join('|')})s\\s+(?:only|may apply|are eligible|can apply|need apply)\\b)`,
   'i',
 );
 const DEMONYM_PEOPLE_HINT = hint(PLURAL_DEMONYMS.map((d) => `${d}s`));
