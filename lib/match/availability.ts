@@ -124,6 +124,8 @@ const START_LIST = new RegExp(
   'i',
 );
 const LIST_MONTH = new RegExp(M, 'gi');
+// A deadline just before a date or a stretch: "start on or before 1 June 2027", "no later than Q3".
+const DEADLINE_BEFORE = /\b(?:by|before|no later than|not later than)\s*$/i;
 // A start word a few words before a stretch of months makes it the start's: "start date in Q1 2026".
 const START_BEFORE = new RegExp(`${START_WORDS}(?:[\\w-]+,?\\s+){0,3}$`, 'i');
 const ONWARDS = new RegExp(`\\bfrom\\s+(${M})\\s*,?\\s*(20\\d\\d)\\s*(?:onwards?|or later)`, 'i');
@@ -275,7 +277,11 @@ export function readAvailability(text: string, ctx: MatchContext, hints = hintsO
     const within = { from: monthStart(range.year, range.first), to: monthEnd(range.endYear, range.last), label: range.label };
     // "A start date in Q1 2026": when to start. "12 weeks between May and September": where the
     // weeks lie. Alone, "available between June and August 2026": all of it, as a window.
-    if (START_BEFORE.test(text.slice(0, range.index))) starts.push(within);
+    const before = text.slice(0, range.index);
+    // "Start no later than Q3 2027": any start from today to the stretch's end.
+    if (START_BEFORE.test(before) && DEADLINE_BEFORE.test(before))
+      starts.push({ from: ctx.today <= within.to ? ctx.today : 0, to: within.to, label: range.words, by: true });
+    else if (START_BEFORE.test(before)) starts.push(within);
     else if (duration) season = within;
     else windows.push(windowFrom(range.first, range.last, range.year, null));
   } else if (duration && windows.length === 1 && windows[0]!.onboardBy === null) {
@@ -364,7 +370,13 @@ function readStarts(text: string, spans: string[], hints: number, ctx: MatchCont
       re.lastIndex = 0;
       for (let m = re.exec(rest); m; m = re.exec(rest)) {
         const day = pick(m);
-        starts.push({ from: day, to: day, label: m[0] });
+        // "Able to start on or before 1 June 2027": any day from today to then.
+        const deadline = DEADLINE_BEFORE.exec(rest.slice(Math.max(0, m.index - 30), m.index));
+        // "Before" the day is the day before it, unless "on or before".
+        const last =
+          deadline && /^before/i.test(deadline[0]) && !/\bon or\s*$/i.test(rest.slice(0, m.index - deadline[0].length)) ? day - 1 : day;
+        if (deadline) starts.push({ from: ctx.today <= last ? ctx.today : 0, to: last, label: m[0], by: true });
+        else starts.push({ from: day, to: day, label: m[0] });
       }
     }
   }
@@ -421,7 +433,8 @@ function startMonth(rest: string, hints: number, withDuration: boolean): StartMo
 /** "from 1 Jun 2026", "11 May 2026", "in May 2026", "in May or Jun 2027", "between Jan and Mar 2026". */
 function startLabel(s: StartWindow): string {
   if (s.to === null) return `from ${dayLabel(s.from)}`;
-  if (s.by) return `by ${monthLabel(monthIndexOfDay(s.to))}`;
+  // A month's deadline ends on its last day; any other is a day's ("by 1 Jun 2027").
+  if (s.by) return `by ${monthIndexOfDay(s.to + 1) !== monthIndexOfDay(s.to) ? monthLabel(monthIndexOfDay(s.to)) : dayLabel(s.to)}`;
   if (s.from === s.to) return dayLabel(s.from);
   const first = monthIndexOfDay(s.from);
   const last = monthIndexOfDay(s.to);

@@ -1217,3 +1217,28 @@ describe('experience of either kind', () => {
     expect(matchLine('At least 6 months of internship experience', graduate, NOW).verdict).toBe('unmet');
   });
 });
+
+describe('a start deadline on a day or a stretch', () => {
+  const may = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2027-05-10', to: '2027-08-20' }] });
+  const june = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2027-06-07', to: '2027-09-03' }] });
+
+  it('is any start from today to the day', () => {
+    const line = 'Able to start on or before 1 June 2027';
+    expect(matchLine(line, may, NOW)).toMatchObject({ kind: 'start-dates', verdict: 'met' });
+    const late = matchLine(line, june, NOW);
+    expect(late.verdict).toBe('unmet');
+    expect(late.evidence.missing).toEqual(['available starting by 1 Jun 2027']);
+    // Exactly on the day is still a day.
+    expect(matchLine('Able to start on 1 June 2027', may, NOW).verdict).toBe('met');
+    expect(matchLine('Able to start on 1 June 2027', june, NOW).verdict).toBe('unmet');
+  });
+
+  it('is any start to the end of a stretch after "no later than"', () => {
+    const line = 'Availability to start no later than Q3 2027';
+    // Free from March to June: a start in March is before the end of Q3.
+    const spring = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2027-03-01', to: '2027-06-30' }] });
+    expect(matchLine(line, spring, NOW).verdict).toBe('met');
+    const autumn = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2027-10-01', to: '2027-12-31' }] });
+    expect(matchLine(line, autumn, NOW).verdict).toBe('unmet');
+  });
+});
