@@ -131,6 +131,8 @@ const CLAUSE_END = /[;.](?:\s|$)/;
 // "…, or other cloud platforms": the alternative is the next mention, which the list does check.
 const NEXT_IS_THE_ALTERNATIVE = /\bor(?:\s+(?:other|another|similar|any other|related))?\s*$/i;
 
+// "Python (or a similar language)": an alternative in parentheses, as "Python or similar" is.
+const OR_IN_PARENTHESES = /^\s?\(\s?or\s/i;
 /** Whether the line offers, after this mention, alternatives that are not mentions ("…, or policy work"). */
 function offersMore(text: string, mentions: readonly SkillMention[], last: SkillMention): boolean {
   const next = mentions[mentions.indexOf(last) + 1];
@@ -138,7 +140,7 @@ function offersMore(text: string, mentions: readonly SkillMention[], last: Skill
   const end = CLAUSE_END.exec(gap);
   const clause = end ? gap.slice(0, end.index) : gap;
   if (end === null && next && NEXT_IS_THE_ALTERNATIVE.test(clause)) return false;
-  return OPEN_ALTERNATIVES.test(clause) || OTHER_AREAS.test(clause);
+  return OPEN_ALTERNATIVES.test(clause) || OTHER_AREAS.test(clause) || OR_IN_PARENTHESES.test(clause);
 }
 // What stands between one item and the next alternative: " or ", ") or ", "), or ".
 const OR_BETWEEN = /^\)?\s?,?\s?or\s$/i;

@@ -1242,3 +1242,15 @@ describe('a start deadline on a day or a stretch', () => {
     expect(matchLine(line, autumn, NOW).verdict).toBe('unmet');
   });
 });
+
+describe('an alternative in parentheses', () => {
+  it('is an open choice, as "or similar" is', () => {
+    const java = student([computerScience], ['Java']);
+    const result = matchLine('Strong skills in Python (or a similar language)', java, NOW);
+    expect(result.verdict).toBe('unknown');
+    expect(result.evidence.notes).toContain('Python is one choice; the others the line offers cannot be checked');
+    expect(matchLine('Strong skills in Python or similar', java, NOW).verdict).toBe('unknown');
+    // A named alternative in parentheses is checked.
+    expect(matchLine('Experience with Docker (or Podman)', java, NOW).verdict).toBe('unmet');
+  });
+});
