@@ -251,8 +251,8 @@ export function readAvailability(text: string, ctx: MatchContext, hints = hintsO
     d &&
     DURATION_CONTEXT.test(text) &&
     // "3 months of relevant internship experience", "6 months of full-time or internship
-    // experience" are experience, not a commitment.
-    !/^\s*(?:of\s+)?(?:[\w-]+\s+){0,3}(?:experience|work experience)|^\s*of\s+(?:[\w-]+\s+){0,2}internships\b/i.test(
+    // experience", "6 months in a data engineering role" are experience, not a commitment.
+    !/^\s*(?:of\s+)?(?:[\w-]+\s+){0,3}(?:experience|work experience)|^\s*of\s+(?:[\w-]+\s+){0,2}internships\b|^\s*(?:in|as)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:role|position)\b/i.test(
       text.slice(d.index + d[0].length, d.index + d[0].length + 40),
     )
   ) {

@@ -119,9 +119,39 @@ function yearsLabel(months: number): string {
 const ROLE_END = '(?=\\s*(?:[,.;:()/]|\\s(?:or|and|in|at|for|is|are|with|within|on|would|will|preferred|a plus)\\b|$))';
 const ROLE_WORDS = '([a-z][a-z-]{1,30}(?:\\s[a-z][a-z-]{1,30}){0,3}?)';
 const ROLE_AS = new RegExp(`\\bexperience\\s+(?:working\\s+)?as\\s+(?:an?\\s+)?${ROLE_WORDS}${ROLE_END}`, 'i');
+// The run of spaces is read from its start only: a look-behind keeps a long run linear.
+const ROLE_NOUN = /(?<!\s)\s+(?:role|position|capacity|function)$/;
+/** "data engineering role" → "data engineering". */
+export function withoutRoleNoun(role: string): string {
+  return role.replace(ROLE_NOUN, '');
+}
+// "2 years in a data engineering role", "experience in a product manager position".
+const ROLE_IN = new RegExp(
+  `\\b(?:in|as)\\s+(?:an?|the)\\s+([a-z][a-z-]{1,30}(?:\\s[a-z][a-z-]{1,30}){0,3}?\\s+(?:role|position|capacity|function))s?\\b`,
+  'i',
+);
+// The last word before "role" as a title or a field of work has it ("data engineering role",
+// "product manager position"), not as a kind ("customer-facing", "similar", "leadership").
+const TITLE_OR_FIELD =
+  /\b(?:engineer|developer|analyst|scientist|manager|designer|researcher|consultant|specialist|assistant|marketer|recruiter|writer|editor|producer|strategist|architect|administrator|coordinator|officer|accountant|auditor|lawyer|counsel|paralegal|teacher|tutor|engineering|management|marketing|analytics|operations|design|research|sales|recruiting|consulting|finance|accounting|development|moderation|legal)$/i;
 const ROLE_OR = new RegExp(`^\\s?(?:or|/)\\s?(?:an?\\s+)?${ROLE_WORDS}${ROLE_END}`, 'i');
 // Words of a role that do not tell one role from another.
-const ROLE_NOISE = new Set(['junior', 'senior', 'full-time', 'part-time', 'lead', 'associate', 'intern', 'full', 'time', 'part']);
+const ROLE_NOISE = new Set([
+  'junior',
+  'senior',
+  'full-time',
+  'part-time',
+  'lead',
+  'associate',
+  'intern',
+  'full',
+  'time',
+  'part',
+  'role',
+  'position',
+  'capacity',
+  'function',
+]);
 
 const roleWords = (text: string) =>
   text
@@ -132,7 +162,10 @@ const roleWords = (text: string) =>
 
 /** The roles a line names ("a teaching assistant or tutor" → both), or null. */
 export function readRole(text: string): string[] | null {
-  const m = ROLE_AS.exec(text);
+  const inRole = ROLE_AS.test(text) ? null : ROLE_IN.exec(text);
+  // "In a customer-facing role" names a kind of role, not one a title tells.
+  if (inRole && !TITLE_OR_FIELD.test(withoutRoleNoun(inRole[1]!))) return null;
+  const m = inRole ?? ROLE_AS.exec(text);
   if (!m) return null;
   const roles = [m[1]!];
   const other = ROLE_OR.exec(text.slice(m.index + m[0].length));
@@ -147,11 +180,20 @@ export function readRole(text: string): string[] | null {
  * Algorithms" is a teaching assistant; "TA" is its initials), 'like' when it holds the role's last
  * word only (a Backend Engineer for "software engineer": perhaps), else null.
  */
+/** One word of a role in a title's, by its stem: "engineering" is an engineer's, "analytics" an analyst's. */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length < 5 || b.length < 5) return false;
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  return common >= 5 && common >= Math.min(a.length, b.length) - 3;
+}
+
 function titleFits(title: string, role: string): 'same' | 'like' | null {
   const have = roleWords(title);
   const words = new Set(have);
   const wanted = roleWords(role);
-  if (wanted.every((w) => words.has(w))) return 'same';
+  if (wanted.every((w) => words.has(w) || have.some((t) => sameWord(w, t)))) return 'same';
   if (
     wanted.length === 1 &&
     wanted[0]!.length <= 4 &&
@@ -161,7 +203,8 @@ function titleFits(title: string, role: string): 'same' | 'like' | null {
       .includes(wanted[0]!)
   )
     return 'same';
-  return words.has(wanted[wanted.length - 1]!) ? 'like' : null;
+  const last = wanted[wanted.length - 1]!;
+  return words.has(last) || have.some((t) => sameWord(last, t)) ? 'like' : null;
 }
 
 /** The roles whose titles are the role named, and those only like it. */
@@ -177,13 +220,18 @@ function rolesAs(roles: readonly Experience[], named: readonly string[]): { same
 }
 
 const label = (r: Experience) => (r.organization ? `${r.title}, ${r.organization}` : r.title);
-const roleLabel = (named: readonly string[]) => named.join(' or ');
+const roleLabel = (named: readonly string[]) => withoutRoleNoun(named.join(' or '));
+/** "as a data scientist", "in a data engineering role": the role with the words it is asked in. */
+const asRole = (named: readonly string[]) => {
+  const role = named.join(' or ');
+  return /\b(?:role|position|capacity|function)$/.test(role) ? `in a ${role}` : `as ${role}`;
+};
 
 /** "Experience as a teaching assistant (is a plus)": a role of the profile's with that title. */
 export function assessRole(named: readonly string[], ctx: MatchContext): Aspect {
   const evidence = emptyEvidence();
   const roles = ctx.profile.experience;
-  const wanted = `experience as ${roleLabel(named)}`;
+  const wanted = `experience ${asRole(named)}`;
   if (roles.length === 0) {
     evidence.notes.push('your profile lists no roles');
     return aspect('experience-years', 'unknown', evidence);
@@ -212,9 +260,9 @@ export function assessYears(req: YearsRequirement, ctx: MatchContext, withSkills
   // The years of the roles with that title; if they fall short, those with roles only like it
   // (partly met, for the candidate to judge).
   const { same, like } = rolesAs(all, named);
-  const strict = assessYearsOf(same, req, ctx, withSkills, roleLabel(named));
+  const strict = assessYearsOf(same, req, ctx, withSkills, asRole(named));
   if (strict.verdict === 'met' || like.length === 0 || req.atMost) return strict;
-  const loose = assessYearsOf([...same, ...like], req, ctx, withSkills, roleLabel(named));
+  const loose = assessYearsOf([...same, ...like], req, ctx, withSkills, asRole(named));
   if (loose.verdict !== 'met') return strict;
   loose.evidence.notes.push(`counting ${like.map((r) => r.title).join(', ')} as ${roleLabel(named)}: for you to judge`);
   return { ...loose, verdict: 'partial' };
@@ -229,11 +277,11 @@ function assessYearsOf(
 ): Aspect {
   const evidence = emptyEvidence();
   if (role !== null && roles.length === 0) {
-    evidence.missing.push(`${req.atMost ? 'less than' : 'at least'} ${yearsLabel(req.months)} as ${role}`);
-    evidence.notes.push(`none of your roles' titles says ${role}`);
+    evidence.missing.push(`${req.atMost ? 'less than' : 'at least'} ${yearsLabel(req.months)} ${role}`);
+    evidence.notes.push(`none of your roles' titles says ${withoutRoleNoun(role.replace(/^(?:as |in an? )/, ''))}`);
     return aspect('experience-years', req.atMost ? 'met' : 'unmet', evidence);
   }
-  const wanted = `${req.atMost ? 'less than' : 'at least'} ${yearsLabel(req.months)} ${role === null ? 'of work experience' : `as ${role}`}`;
+  const wanted = `${req.atMost ? 'less than' : 'at least'} ${yearsLabel(req.months)} ${role ?? 'of work experience'}`;
   // "0-2 years of experience": none is enough, for anyone whose profile says anything of their
   // roles or studies (an empty profile stays unknown everywhere).
   if (req.months === 0 && !req.atMost && (roles.length > 0 || ctx.profile.education.length > 0)) {
@@ -280,7 +328,7 @@ function assessYearsOf(
     : monthsOf(roles, ctx.thisMonth);
   const have =
     role !== null
-      ? `${yearsLabel(months)} as ${role}${afterStudies ? ' outside internships and your studies' : ''} in your profile`
+      ? `${yearsLabel(months)} ${role}${afterStudies ? ' outside internships and your studies' : ''} in your profile`
       : `${yearsLabel(months)} of ${afterStudies ? 'work outside internships and your studies' : 'experience in your profile'}`;
   const ok = req.atMost ? months < req.months : months >= req.months;
   const verdict: Verdict = ok ? 'met' : 'unmet';

@@ -7,7 +7,7 @@ import { assessLocation, assessWorkAuthorization, readLocation, readWorkAuthoriz
 import { assessPublications, readPublications } from './publications';
 import type { Evidence, LineKind, LineResult, Verdict } from './report';
 import { assessSkills, skillItems } from './skills';
-import { assessInternship, assessRole, assessYears, readInternship, readRole, readYears } from './experience';
+import { assessInternship, assessRole, assessYears, readInternship, readRole, readYears, withoutRoleNoun } from './experience';
 import { hint, hintsOf, TYPOGRAPHIC } from './hints';
 import { cleanLine, clauses } from './text';
 
@@ -91,15 +91,18 @@ export function assessLine(text: string, ctx: MatchContext): LineAssessment {
           .filter((c) => !(degree && DEGREE_WORDS.test(c)) && !(publications && PUBLICATION_WORDS.test(c)))
           .join('; ')
       : unasked;
-  // "U.S. security clearance" is papers, not the security skill.
-  const skillsAsked = /clearance/i.test(skillText) ? skillText.replace(CLEARANCE, (m) => ' '.repeat(m.length)) : skillText;
-  const items = skillsAsked.trim() ? skillItems(skillsAsked, ctx, hints) : [];
   const experience = (hints & EXPERIENCE_WORDS) !== 0 && EXPERIENCE.test(unasked);
   const years = hints & YEAR_WORD && !availability ? readYears(unasked) : null;
+  // "Experience as a TA", "2 years in a data engineering role": a role the titles can tell.
+  const role = (experience || years) && !readInternship(unasked) ? readRole(unasked) : null;
+  // "U.S. security clearance" is papers, not the security skill; the role's own words ("data
+  // engineering") are the role's, not skills asked besides.
+  let skillsAsked = /clearance/i.test(skillText) ? skillText.replace(CLEARANCE, (m) => ' '.repeat(m.length)) : skillText;
+  if (role) skillsAsked = withoutWords(skillsAsked, role);
+  const items = skillsAsked.trim() ? skillItems(skillsAsked, ctx, hints) : [];
   // "5+ years with Python" is an experience line without the word.
   const afterYears = years ? unasked.slice(unasked.indexOf(years.words) + years.words.length) : '';
-  const role = experience && !readInternship(unasked) ? readRole(unasked) : null;
-  if (years && (experience || (items.length > 0 && YEARS_WITH.test(afterYears)))) {
+  if (years && (experience || role !== null || (items.length > 0 && YEARS_WITH.test(afterYears)))) {
     const withSkills = items.length > 0 && WITH_A_SKILL.test(afterYears) && !WORK.test(unasked);
     aspects.push(
       experienceYears(
@@ -137,6 +140,18 @@ export function assessLine(text: string, ctx: MatchContext): LineAssessment {
     return { result: { text, kind: 'soft', verdict: 'unknown', evidence }, kinds: SOFT_KINDS, blockers: [] };
   }
   return combine(text, aspects);
+}
+
+/** The text with each of the roles' words blanked where they stand (offsets kept). */
+function withoutWords(text: string, roles: readonly string[]): string {
+  let out = text;
+  const lower = text.toLowerCase();
+  for (const role of roles) {
+    const words = withoutRoleNoun(role);
+    const at = lower.indexOf(words);
+    if (at !== -1) out = out.slice(0, at) + ' '.repeat(words.length) + out.slice(at + words.length);
+  }
+  return out;
 }
 
 /**

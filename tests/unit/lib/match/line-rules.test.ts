@@ -1254,3 +1254,31 @@ describe('an alternative in parentheses', () => {
     expect(matchLine('Experience with Docker (or Podman)', java, NOW).verdict).toBe('unmet');
   });
 });
+
+describe('years in a named role', () => {
+  const graduate = ProfileSchema.parse({
+    education: [{ level: 'Bachelor', field: 'Computer Science', status: 'completed', graduation: '2026-06' }],
+    availability: [{ from: '2026-09-01', to: '2027-12-31' }],
+    experience: [
+      { title: 'Data Engineer Intern', organization: 'a retailer', from: '2025-05', to: '2025-11', internship: true },
+      { title: 'Software Engineer', organization: 'a start-up', from: '2026-08', to: null },
+    ],
+  });
+
+  it('counts the roles whose titles name it, the field by its stem', () => {
+    const six = matchLine('At least 6 months in a data engineering role', graduate, NOW);
+    expect(six).toMatchObject({ kind: 'experience-years', verdict: 'met' });
+    expect(six.evidence.matched[0]).toEqual({
+      requirement: 'at least 6 months in a data engineering role',
+      profile: '7 months in a data engineering role in your profile',
+    });
+    expect(matchLine('Minimum of 2 years in a data engineering role', graduate, NOW).verdict).toBe('unmet');
+    expect(matchLine('Experience in a product management role', graduate, NOW).evidence.notes).toEqual([
+      "none of your roles' titles says product management",
+    ]);
+  });
+
+  it('leaves a kind of role to the years of all work', () => {
+    expect(matchLine('One or more years of experience in a customer-facing role', graduate, NOW).verdict).toBe('met');
+  });
+});
