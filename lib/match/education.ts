@@ -484,11 +484,7 @@ const RECENT_AGO = [
 function recentAgo(text: string): RegExpExecArray | null {
   for (const re of RECENT_AGO) {
     const m = re.exec(text);
-    // "a year", "one year": one.
-    if (m) {
-      if (/^(?:a|an|one)$/i.test(m[1]!)) m[1] = '1';
-      return m;
-    }
+    if (m) return m;
   }
   return null;
 }

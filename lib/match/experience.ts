@@ -136,11 +136,10 @@ const TITLE_OR_FIELD =
   /\b(?:engineer|developer|analyst|scientist|manager|designer|researcher|consultant|specialist|assistant|marketer|recruiter|writer|editor|producer|strategist|architect|administrator|coordinator|officer|accountant|auditor|lawyer|counsel|paralegal|teacher|tutor|engineering|management|marketing|analytics|operations|design|research|sales|recruiting|consulting|finance|accounting|development|moderation|legal)$/i;
 const ROLE_OR = new RegExp(`^\\s?(?:or|/)\\s?(?:an?\\s+)?${ROLE_WORDS}${ROLE_END}`, 'i');
 // Words of a role that do not tell one role from another.
+// (Words are split at hyphens: "full-time" is "full" and "time".)
 const ROLE_NOISE = new Set([
   'junior',
   'senior',
-  'full-time',
-  'part-time',
   'lead',
   'associate',
   'intern',
@@ -162,10 +161,11 @@ const roleWords = (text: string) =>
 
 /** The roles a line names ("a teaching assistant or tutor" → both), or null. */
 export function readRole(text: string): string[] | null {
-  const inRole = ROLE_AS.test(text) ? null : ROLE_IN.exec(text);
+  const as = ROLE_AS.exec(text);
+  const inRole = as ? null : ROLE_IN.exec(text);
   // "In a customer-facing role" names a kind of role, not one a title tells.
   if (inRole && !TITLE_OR_FIELD.test(withoutRoleNoun(inRole[1]!))) return null;
-  const m = inRole ?? ROLE_AS.exec(text);
+  const m = as ?? inRole;
   if (!m) return null;
   const roles = [m[1]!];
   const other = ROLE_OR.exec(text.slice(m.index + m[0].length));

@@ -195,6 +195,11 @@ function headBefore(text: string, outside: SkillMention[], region: Region): Skil
   return words === '' || words.split(/\s+/).length <= 3 ? head : null;
 }
 
+/** An item that names only a kind of skill ("programming language", "BI tools"). */
+function isKind(item: Item): boolean {
+  return item.targets.length === 1 && item.targets[0]!.kind === 'group';
+}
+
 function itemOf(unit: SkillMention[], examplesEnd: number | undefined): Item {
   const targets: SkillTarget[] = [];
   const words: string[] = [];
@@ -313,20 +318,20 @@ export function skillItems(text: string, ctx: MatchContext, hints: number): Item
   for (let i = 0; i + 1 < items.length; i++) {
     const item = items[i]!;
     const next = items[i + 1]!;
-    if (item.examplesEnd !== undefined && next.start < item.examplesEnd && next.targets.length === 1 && next.targets[0]!.kind === 'group') {
+    if (item.examplesEnd !== undefined && next.start < item.examplesEnd && isKind(next)) {
       item.targets.push(...next.targets);
       item.words.push(...next.words);
       item.end = Math.max(item.end, next.end);
       items.splice(i + 1, 1);
       // "Hive, Presto or other big data query engines": the group's name goes on in the next.
       const then = items[i + 1];
-      if (then && then.targets.length === 1 && then.targets[0]!.kind === 'group' && /^\s+$/.test(text.slice(item.end, then.start))) i--;
+      if (then && isKind(then) && /^\s+$/.test(text.slice(item.end, then.start))) i--;
     }
   }
   for (let i = 0; i + 1 < items.length; i++) {
     const item = items[i]!;
     const next = items[i + 1]!;
-    const label = next.targets.length === 1 && next.targets[0]!.kind === 'group' && item.targets.length > 1;
+    const label = isKind(next) && item.targets.length > 1;
     if (label && next.start > item.end && CHOICE_LABEL.test(text.slice(item.end, next.start))) {
       item.end = next.end;
       items.splice(i + 1, 1);
@@ -351,7 +356,7 @@ export function skillItems(text: string, ctx: MatchContext, hints: number): Item
   for (let i = 0; i + 1 < items.length; i++) {
     const item = items[i]!;
     const next = items[i + 1]!;
-    const kind = item.targets.length === 1 && item.targets[0]!.kind === 'group';
+    const kind = isKind(item);
     const choice = next.targets.length > 1 || i + 2 === items.length;
     if (kind && choice && next.start > item.end && /^\s?:\s?$/.test(text.slice(item.end, next.start))) {
       next.start = item.start;
