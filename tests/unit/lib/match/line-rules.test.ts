@@ -10,6 +10,10 @@ const computerScience = { level: 'Bachelor', field: 'Computer Science', status: 
 const firstYear = { level: 'Bachelor', field: 'Software Engineering', status: 'pursuing', graduation: '2029-06' };
 const doctorate = { level: 'PhD', field: 'Statistics', status: 'pursuing', graduation: '2028-06' };
 const marketing = { level: 'Master', field: 'Marketing', status: 'pursuing', graduation: '2027-06' };
+/** A Computer Science student free between two days. */
+const availableFrom = (from: string, to: string) => ProfileSchema.parse({ education: [computerScience], availability: [{ from, to }] });
+/** A Computer Science graduate of the given month. */
+const graduated = (graduation: string) => student([{ level: 'Bachelor', field: 'Computer Science', status: 'completed', graduation }]);
 
 describe('subjects a degree teaches', () => {
   it('finds the degree by the line’s own words, in any case and spacing', () => {
@@ -160,7 +164,6 @@ describe('parts that are a plus, and lists', () => {
 });
 
 describe('months given as a stretch', () => {
-  const availableFrom = (from: string, to: string) => ProfileSchema.parse({ education: [computerScience], availability: [{ from, to }] });
   const springOnly = availableFrom('2026-01-05', '2026-06-30');
 
   it('beside a duration, say where the duration lies, not that all of it is needed', () => {
@@ -256,11 +259,11 @@ describe('two ways in', () => {
   it('takes graduates with little experience as a second way in after a graduation window', () => {
     const line =
       'Final year students graduating between December 2025 and August 2026, or graduates with less than 1 year of full-time work experience';
-    const graduated = (experience: object[]) =>
+    const workedSince = (experience: object[]) =>
       ProfileSchema.parse({ education: [{ ...computerScience, status: 'completed', graduation: '2025-06' }], experience });
-    const fresh = matchLine(line, graduated([{ title: 'Analyst', from: '2026-07', to: null }]), NOW);
+    const fresh = matchLine(line, workedSince([{ title: 'Analyst', from: '2026-07', to: null }]), NOW);
     expect(fresh).toMatchObject({ kind: 'degree-field', verdict: 'met' });
-    const seasoned = matchLine(line, graduated([{ title: 'Analyst', from: '2024-07', to: null }]), NOW);
+    const seasoned = matchLine(line, workedSince([{ title: 'Analyst', from: '2024-07', to: null }]), NOW);
     expect(seasoned.verdict).toBe('partial');
     // A first-year student is in neither window: a degree in progress is only partly a graduate's.
     const firstYearStudent = matchLine(line, student([firstYear]), NOW);
@@ -481,7 +484,7 @@ describe('the kind after "or other", named in more than one word', () => {
 
 describe('a start by a month', () => {
   // Available for a winter term, from mid-December 2026 to the end of February 2027.
-  const winter = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2026-12-14', to: '2027-02-28' }] });
+  const winter = availableFrom('2026-12-14', '2027-02-28');
 
   it('is met by any start from today to the end of that month', () => {
     for (const line of [
@@ -496,14 +499,14 @@ describe('a start by a month', () => {
   });
 
   it('is unmet when no day of the profile falls before it ends, and says by when', () => {
-    const later = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2027-04-01', to: '2027-09-30' }] });
+    const later = availableFrom('2027-04-01', '2027-09-30');
     const result = matchLine('Able to start no later than March 2027', later, NOW);
     expect(result.verdict).toBe('unmet');
     expect(result.evidence.missing).toEqual(['available starting by Mar 2027']);
   });
 
   it('reads a deadline already past (an old posting) as any start before it', () => {
-    const spring = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2026-01-05', to: '2026-06-30' }] });
+    const spring = availableFrom('2026-01-05', '2026-06-30');
     expect(matchLine('Able to start no later than March 2026', spring, NOW).verdict).toBe('met');
     expect(matchLine('Start date no later than October 2026', spring, NOW).verdict).toBe('met');
     expect(matchLine('Able to start no later than March 2026', winter, NOW).verdict).toBe('unmet');
@@ -564,9 +567,6 @@ describe('a language to read and write, or its skills', () => {
 });
 
 describe('a graduation within a stated span', () => {
-  const graduated = (graduation: string) =>
-    ProfileSchema.parse({ education: [{ level: 'Bachelor', field: 'Computer Science', status: 'completed', graduation }] });
-
   it('counts back from now, without the word "recent"', () => {
     const result = matchLine('Graduated within the past 12 months', graduated('2026-06'), NOW);
     expect(result).toMatchObject({ kind: 'graduation', verdict: 'met' });
@@ -675,9 +675,9 @@ describe('a part of a year', () => {
 
   it('is when to start, beside a duration', () => {
     const line = 'Available to intern for 6 months starting in early 2027';
-    const spring = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2027-02-01', to: '2027-08-31' }] });
+    const spring = availableFrom('2027-02-01', '2027-08-31');
     expect(matchLine(line, spring, NOW)).toMatchObject({ kind: 'duration', verdict: 'met' });
-    const thisYear = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2026-01-05', to: '2026-12-31' }] });
+    const thisYear = availableFrom('2026-01-05', '2026-12-31');
     const result = matchLine(line, thisYear, NOW);
     expect(result.verdict).toBe('unmet');
     expect(result.evidence.missing).toEqual(['available 6 months starting between Jan and Apr 2027']);
@@ -728,19 +728,19 @@ describe('years of study completed, and the American college years', () => {
 describe('a stretch of months too short for the duration', () => {
   it('is when the duration starts', () => {
     const line = 'Available in Q1 2027 for 6 months';
-    const fromFebruary = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2027-02-01', to: '2027-08-31' }] });
+    const fromFebruary = availableFrom('2027-02-01', '2027-08-31');
     expect(matchLine(line, fromFebruary, NOW)).toMatchObject({ kind: 'duration', verdict: 'met' });
     const result = matchLine('Available in Summer 2027 for 6 months', fromFebruary, NOW);
     expect(result.verdict).toBe('unmet');
     expect(result.evidence.missing).toEqual(['available 6 months starting between May and Sep 2027']);
     // Twelve weeks fit in a summer: they lie anywhere in it.
-    const summer = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2027-06-01', to: '2027-08-31' }] });
+    const summer = availableFrom('2027-06-01', '2027-08-31');
     expect(matchLine('Available for 12 weeks in Summer 2027', summer, NOW).verdict).toBe('met');
   });
 });
 
 describe('months without a year', () => {
-  const june = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2026-06-01', to: '2026-08-28' }] });
+  const june = availableFrom('2026-06-01', '2026-08-28');
 
   it('are a window in the posting’s year where the line is about the internship’s time', () => {
     for (const line of ['Available to work full time during summer break (June-August)', 'Internship period: June – August']) {
@@ -948,22 +948,19 @@ describe('a level word before a language, a plus after "and", "starts", college 
   });
 
   it('reads "starts" as a start', () => {
-    const summer2026 = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2026-06-01', to: '2026-08-31' }] });
+    const summer2026 = availableFrom('2026-06-01', '2026-08-31');
     const result = matchLine('Internship starts May/June 2027 and lasts 12 weeks', summer2026, NOW);
     expect(result.verdict).toBe('unmet');
     expect(result.evidence.missing).toEqual(['available 12 weeks starting in May or Jun 2027']);
   });
 
   it('reads college seniors as students of a Bachelor’s', () => {
-    const graduated = student([{ level: 'Bachelor', field: 'Computer Science', status: 'completed', graduation: '2025-06' }]);
-    expect(matchLine('Undergraduate seniors graduating by June 2027', graduated, NOW).verdict).toBe('unmet');
+    expect(matchLine('Undergraduate seniors graduating by June 2027', graduated('2025-06'), NOW).verdict).toBe('unmet');
     expect(matchLine('Undergraduate seniors graduating by June 2027', student([computerScience]), NOW).verdict).toBe('met');
   });
 });
 
 describe('an academic year, a degree’s candidates, a broad field’s students', () => {
-  const graduated = (graduation: string) => student([{ level: 'Bachelor', field: 'Computer Science', status: 'completed', graduation }]);
-
   it('reads an academic year as September to August', () => {
     for (const line of ['Expected graduation in the 2026-2027 academic year', 'Graduating in academic year 2026/27']) {
       const result = matchLine(line, graduated('2026-06'), NOW);
@@ -1030,8 +1027,8 @@ describe('full-width punctuation and a two-figure class year', () => {
 });
 
 describe('windows to the day, a flexible start, a season barely touched', () => {
-  const summer = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2027-06-07', to: '2027-09-03' }] });
-  const july = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2027-07-15', to: '2027-12-20' }] });
+  const summer = availableFrom('2027-06-07', '2027-09-03');
+  const july = availableFrom('2027-07-15', '2027-12-20');
 
   it('reads a window with its days, either way round', () => {
     for (const line of [
@@ -1058,7 +1055,7 @@ describe('windows to the day, a flexible start, a season barely touched', () => 
     expect(fall.verdict).toBe('unmet');
     expect(fall.evidence.notes.join(' ')).not.toContain('counts as partly met');
     // A month of it is partly there.
-    const august = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2027-06-01', to: '2027-10-01' }] });
+    const august = availableFrom('2027-06-01', '2027-10-01');
     expect(matchLine('Fall 2027 co-op (September to December)', august, NOW).verdict).toBe('partial');
   });
 });
@@ -1097,7 +1094,6 @@ describe("a student's permission to work, Singapore's passes, a security clearan
 
 describe('who may not apply, students and recent graduates both, "undergraduate, graduate or PhD"', () => {
   const graduating = (graduation: string) => student([{ ...computerScience, graduation }]);
-  const graduated = (graduation: string) => student([{ level: 'Bachelor', field: 'Computer Science', status: 'completed', graduation }]);
 
   it('turns a one-sided window round where the line says who is not eligible', () => {
     const spring = 'Students graduating in Spring 2027 or earlier are not eligible';
@@ -1131,8 +1127,6 @@ describe('who may not apply, students and recent graduates both, "undergraduate,
 });
 
 describe('a graduation span said without "in the past"', () => {
-  const graduated = (graduation: string) => student([{ level: 'Bachelor', field: 'Computer Science', status: 'completed', graduation }]);
-
   it('counts back from now', () => {
     for (const line of ['Graduated no more than 2 years ago', 'Within 2 years of graduation', 'Up to 24 months after graduation']) {
       const result = matchLine(line, graduated('2025-06'), NOW);
@@ -1219,8 +1213,8 @@ describe('experience of either kind', () => {
 });
 
 describe('a start deadline on a day or a stretch', () => {
-  const may = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2027-05-10', to: '2027-08-20' }] });
-  const june = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2027-06-07', to: '2027-09-03' }] });
+  const may = availableFrom('2027-05-10', '2027-08-20');
+  const june = availableFrom('2027-06-07', '2027-09-03');
 
   it('is any start from today to the day', () => {
     const line = 'Able to start on or before 1 June 2027';
@@ -1236,9 +1230,9 @@ describe('a start deadline on a day or a stretch', () => {
   it('is any start to the end of a stretch after "no later than"', () => {
     const line = 'Availability to start no later than Q3 2027';
     // Free from March to June: a start in March is before the end of Q3.
-    const spring = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2027-03-01', to: '2027-06-30' }] });
+    const spring = availableFrom('2027-03-01', '2027-06-30');
     expect(matchLine(line, spring, NOW).verdict).toBe('met');
-    const autumn = ProfileSchema.parse({ education: [computerScience], availability: [{ from: '2027-10-01', to: '2027-12-31' }] });
+    const autumn = availableFrom('2027-10-01', '2027-12-31');
     expect(matchLine(line, autumn, NOW).verdict).toBe('unmet');
   });
 });
